@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+/// \file kinerja.hpp
+/// Everything of kinerja. Include the single headers to compile less.
+
+#include <kinerja/achievement.hpp>
+#include <kinerja/audit.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/number.hpp>
+#include <kinerja/rounding.hpp>
+#include <kinerja/scale.hpp>
+#include <kinerja/unit_registry.hpp>
+#include <kinerja/units.hpp>
+#include <kinerja/value.hpp>
+#include <kinerja/value_kind.hpp>
+#include <kinerja/version.hpp>

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+/// \file value.hpp
+/// Typed values for everything a target or realization cell of a plan prints: percent, plain
+/// number or index, rate per N, ratio `1 : N`, grade with score `BB (75.10)`, predicate on an
+/// ordinal scale `Nindya`, count with unit `44 OPD`, money `Rp 5.599.220.800`, and missing
+/// (`-`, blank). `parse_value` reads them in either number convention; `format_value` writes
+/// them back in either.
+///
+/// Context (a unit word or a scale name) settles forms the text alone leaves open: `742,340`
+/// with context "KLA" is the score 742.34; `1.000` with context "Rupiah" is one thousand; with
+/// no context both are errors rather than guesses.
+
+#include <kinerja/number.hpp>
+#include <kinerja/scale.hpp>
+#include <kinerja/unit_registry.hpp>
+#include <kinerja/value_kind.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kinerja {
+
+/// A typed value as printed in a plan.
+struct value {
+    value_kind kind = value_kind::missing;
+    /// The magnitude: the percent figure for percent (77.9 for `77.90%`), N for a ratio
+    /// `1 : N`, the score of a grade (75.1 for `BB (75.10)`), the amount for money and
+    /// counts; empty for missing values, predicates and grades printed without a score.
+    std::optional<double> number;
+    /// Digits printed after the decimal mark of `number` (its precision).
+    int decimals = 0;
+    /// Canonical unit word: "%" for percent, "Rupiah" for money, the satuan of a count
+    /// ("Orang", "OPD", "Orang/bulan") or of a number given with a unit context.
+    std::string unit;
+    /// For a rate per N (unit "per 100.000"), N.
+    std::optional<double> per;
+    /// Grade letters, e.g. "BB" (grades only; AKIP scores also get their grade).
+    std::string grade;
+    /// Level name on a scale: a predicate's level, or the level a score falls in when a
+    /// banded scale was the context ("Nindya" for `742,340` with context "KLA").
+    std::string level;
+    /// The scale the value belongs to, where known ("KLA", "APE", "AKIP").
+    std::string scale;
+    /// The text as given.
+    std::string text;
+    /// The number convention the text revealed, if it revealed one.
+    std::optional<convention> written_in;
+
+    bool is_missing() const noexcept { return kind == value_kind::missing; }
+    /// Half a unit of the last printed digit of `number`.
+    double half_unit() const noexcept;
+
+    /// Equal kind, number, precision, unit, rate base, grade, level and scale (not text).
+    friend bool operator==(const value& a, const value& b) noexcept;
+    friend bool operator!=(const value& a, const value& b) noexcept { return !(a == b); }
+};
+
+/// Makes a value from a number without text (kind number, or percent/money/... per `unit`).
+value make_value(double number, std::string_view unit = {}, int decimals = -1);
+/// A missing value.
+inline value missing_value() { return value{}; }
+
+/// Reads one printed cell. `context` is empty, a unit word of `default_units()` or a scale
+/// name of `default_scales()`.
+/// \throws parse_error (kinerja.parse.*) naming the text, the position and the reason;
+///         lookup_error kinerja.lookup.context if the context is neither a unit nor a scale.
+value parse_value(std::string_view text, std::string_view context = {});
+/// The same with explicit registries.
+value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
+                  const scale_registry& scales);
+
+/// Writes a value in a convention. `decimals` defaults to the value's printed precision.
+/// Missing values are written "-".
+std::string format_value(const value& v, convention conv = convention::indonesian,
+                         std::optional<int> decimals = std::nullopt);
+
+}  // namespace kinerja

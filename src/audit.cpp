@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <kinerja/audit.hpp>
+
+#include <kinerja/detail/operands.hpp>
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace kinerja {
+
+std::string_view to_string(report_scale s) noexcept { return s == report_scale::percent ? "percent" : "fraction"; }
+
+std::string audit_match::describe() const {
+    std::string out = std::string(to_string(polarity)) + "/" + std::string(to_string(method));
+    if (cap) out += ", capped at " + format_number(*cap, convention::english, 0, false);
+    if (rounding.mode == kinerja::rounding::none)
+        out += ", not rounded";
+    else
+        out += std::string(rounding.mode == kinerja::rounding::half_up ? ", rounded half up to " : ", truncated to ") +
+               std::to_string(rounding.decimals) + (rounding.decimals == 1 ? " decimal" : " decimals");
+    out += scale == report_scale::fraction ? ", as a fraction" : ", as a percent";
+    return out;
+}
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+std::vector<method> methods_for(polarity p) {
+    if (p == polarity::higher) return {method::direct};
+    return {method::inverse, method::complement, method::reduction};
+}
+
+// Achievement without rounding; NaN when undefined.
+double formula(double t, double r, method m, const std::optional<double>& cap) {
+    achievement_options o;
+    o.polarity = m == method::direct ? polarity::higher : polarity::lower;
+    o.method = m;
+    o.cap = cap;
+    double out = nan;
+    achievement(&t, &r, &out, 1, o);
+    return out;
+}
+
+bool spans_zero(double lo, double hi) { return lo <= 0.0 && hi >= 0.0; }
+
+// Lowest and highest achievement the printed inputs allow (NaN if undefined).
+std::pair<double, double> achievement_range(const detail::operands& o, method m, const std::optional<double>& cap,
+                                            bool widen) {
+    const double point = formula(o.target, o.realization, m, cap);
+    if (std::isnan(point)) return {nan, nan};
+    double lo = point, hi = point;
+    const bool denominator_is_target = m != method::inverse;
+    const bool unsafe = denominator_is_target ? spans_zero(o.target_low, o.target_high)
+                                              : spans_zero(o.realization_low, o.realization_high);
+    if (!widen || unsafe) return {lo, hi};
+    for (double t : {o.target_low, o.target_high})
+        for (double r : {o.realization_low, o.realization_high}) {
+            const double x = formula(t, r, m, cap);
+            if (std::isnan(x)) return {point, point};
+            lo = std::min(lo, x);
+            hi = std::max(hi, x);
+        }
+    return {lo, hi};
+}
+
+double in_scale(double percent, report_scale s) { return s == report_scale::fraction ? percent / 100.0 : percent; }
+
+// The printed value in steps of 10^-d, if it is a whole number of such steps.
+std::optional<long long> steps_of(double printed, int d) {
+    const double x = printed * std::pow(10.0, d);
+    const double k = std::round(x);
+    if (std::fabs(x - k) > 1e-6 * std::max(1.0, std::fabs(x))) return std::nullopt;
+    return static_cast<long long>(k);
+}
+
+long long rounded_steps(double x, const rounding_rule& rule) {
+    return std::llround(rule.apply(x) * std::pow(10.0, rule.decimals));
+}
+
+std::string show(double v, int d = 2) { return format_number(v, convention::english, d, false); }
+
+}  // namespace
+
+value parse_reported_achievement(std::string_view text) {
+    value v;
+    v.text = std::string(text);
+    std::string_view t = detail::trim(text);
+    const std::string key = detail::fold(t);
+    if (key.empty() || key == "-" || key == "n/a" || key == "na" || key == "--") return v;
+    const std::size_t b = static_cast<std::size_t>(t.data() - text.data());
+    bool percent = false;
+    if (t.back() == '%') {
+        percent = true;
+        t = detail::trim(t.substr(0, t.size() - 1));
+        if (t.empty()) throw parse_error("kinerja.parse.value", std::string(text), b, "'%' without a number");
+    }
+    parsed_number n;
+    try {
+        n = parse_number(t, {number_context::ambiguous_policy::decimal, std::nullopt, std::nullopt});
+    } catch (const parse_error& e) {
+        throw parse_error(e.id(), std::string(text), b + e.position(), e.reason());
+    }
+    v.kind = percent ? value_kind::percent : value_kind::number;
+    if (percent) v.unit = "%";
+    v.number = n.value;
+    v.decimals = n.decimals;
+    v.written_in = n.written_in;
+    return v;
+}
+
+audit_result audit_achievement(const value& target, const value& realization, const value& reported,
+                               const audit_options& options, const scale_registry& scales) {
+    audit_result res;
+    if (!reported.is_missing()) {
+        if (!(reported.kind == value_kind::percent || reported.kind == value_kind::number) || !reported.number)
+            throw argument_error("kinerja.argument.reported", "a printed achievement is a percent or a number, not a " +
+                                                                  std::string(to_string(reported.kind)));
+        res.reported = reported.number;
+    }
+    std::vector<report_scale> scales_tried;
+    if (options.scale)
+        scales_tried = {*options.scale};
+    else if (reported.kind == value_kind::percent)
+        scales_tried = {report_scale::percent};
+    else
+        scales_tried = {report_scale::percent, report_scale::fraction};
+    res.scale = scales_tried.front();
+
+    const bool inputs_present = !target.is_missing() && !realization.is_missing() &&
+                                (target.number || !target.level.empty()) && (realization.number || !realization.level.empty());
+    if (!inputs_present) {
+        res.explanation = "the target or the realization is missing, so the achievement cannot be checked";
+        return res;
+    }
+    const detail::operands o = detail::comparable(target, realization, scales);
+    res.basis = o.basis;
+
+    const polarity primary_polarity = options.polarity.value_or(polarity::higher);
+    const method primary = default_method(primary_polarity);
+    const double primary_value = formula(o.target, o.realization, primary, std::nullopt);
+
+    if (reported.is_missing()) {
+        if (!std::isnan(primary_value)) res.expected = rounding_rule{rounding::half_up, 2}.apply(primary_value);
+        res.scale = report_scale::percent;
+        res.explanation = "no achievement is printed; by " + std::string(to_string(primary_polarity)) + "/" +
+                          std::string(to_string(primary)) + " it would be " +
+                          (res.expected ? show(*res.expected) + "%" : std::string("undefined"));
+        return res;
+    }
+
+    std::vector<polarity> polarities;
+    if (options.polarity)
+        polarities = {*options.polarity};
+    else
+        polarities = {polarity::higher, polarity::lower};
+    std::vector<int> decimals = options.decimals;
+    // the printed number of decimals first, so that the first match is the most natural one
+    std::stable_sort(decimals.begin(), decimals.end(),
+                     [&](int a, int b) { return (a == reported.decimals) > (b == reported.decimals); });
+
+    const double printed = *reported.number;
+    std::optional<double> first_value;
+    for (polarity p : polarities)
+        for (method m : methods_for(p))
+            for (const auto& cap : options.caps) {
+                const auto [lo, hi] = achievement_range(o, m, cap, options.input_precision);
+                if (std::isnan(lo)) continue;
+                for (rounding mode : options.roundings)
+                    for (int d : decimals)
+                        for (report_scale s : scales_tried) {
+                            const rounding_rule rule{mode, d};
+                            const auto k = steps_of(printed, d);
+                            if (!k) continue;
+                            const long long k_lo = rounded_steps(in_scale(lo, s), rule);
+                            const long long k_hi = rounded_steps(in_scale(hi, s), rule);
+                            if (*k < k_lo || *k > k_hi) continue;
+                            audit_match match{p, m, cap, rule, s};
+                            if (res.matches.empty()) {
+                                res.scale = s;
+                                first_value = rule.apply(in_scale(formula(o.target, o.realization, m, cap), s));
+                            }
+                            res.matches.push_back(match);
+                            const std::string name(to_string(m));
+                            if (std::find(res.methods.begin(), res.methods.end(), name) == res.methods.end())
+                                res.methods.push_back(name);
+                        }
+            }
+
+    res.consistent = !res.matches.empty();
+    const std::string inputs = "target " + (target.text.empty() ? format_value(target, convention::english) : target.text) +
+                               " and realization " +
+                               (realization.text.empty() ? format_value(realization, convention::english) : realization.text) +
+                               " (compared as " + o.basis + ")";
+    if (*res.consistent) {
+        res.expected = first_value;
+        res.explanation = "the printed " + (reported.text.empty() ? show(printed, reported.decimals) : reported.text) +
+                          " follows from " + inputs + " by " + res.matches.front().describe();
+        return res;
+    }
+    if (std::isnan(primary_value)) {
+        res.explanation = "no method reproduces the printed value, and " + std::string(to_string(primary)) +
+                          " achievement is undefined for " + inputs;
+        return res;
+    }
+    if (scales_tried.size() > 1) {
+        // the scale in which the expected value lies nearest the printed one
+        auto distance = [&](report_scale s) {
+            const double e = in_scale(primary_value, s);
+            return (printed > 0 && e > 0) ? std::fabs(std::log(printed / e)) : std::fabs(printed - e);
+        };
+        res.scale = distance(report_scale::fraction) < distance(report_scale::percent) ? report_scale::fraction
+                                                                                       : report_scale::percent;
+    }
+    res.expected = rounding_rule{rounding::half_up, reported.decimals}.apply(in_scale(primary_value, res.scale));
+    res.explanation = "the printed " + (reported.text.empty() ? show(printed, reported.decimals) : reported.text) +
+                      " does not follow from " + inputs + " by any accepted method; " +
+                      std::string(to_string(primary_polarity)) + "/" + std::string(to_string(primary)) + " gives " +
+                      show(*res.expected, reported.decimals) + (res.scale == report_scale::fraction ? " (" + show(primary_value) + "%)" : "%");
+    return res;
+}
+
+}  // namespace kinerja

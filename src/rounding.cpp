@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <kinerja/rounding.hpp>
+
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+
+#include <cmath>
+
+namespace kinerja {
+
+double rounding_rule::apply(double value) const {
+    if (mode == rounding::none || !std::isfinite(value)) return value;
+    if (decimals < 0 || decimals > 12)
+        throw argument_error("kinerja.argument.decimals",
+                             "decimals must lie in 0..12, got " + std::to_string(decimals));
+    const double scale = std::pow(10.0, decimals);
+    const double scaled = std::fabs(value) * scale;
+    // Tolerance relative to the magnitude, but never below one part in 1e9 of a unit step.
+    const double tolerance = rounding_tolerance * std::max(1.0, scaled);
+    double steps = 0.0;
+    if (mode == rounding::half_up)
+        steps = std::floor(scaled + 0.5 + tolerance);
+    else
+        steps = std::floor(scaled + tolerance);
+    const double result = steps / scale;
+    return std::signbit(value) ? -result : result;
+}
+
+std::string_view to_string(rounding mode) noexcept {
+    switch (mode) {
+        case rounding::none: return "none";
+        case rounding::half_up: return "half_up";
+        case rounding::truncate: return "truncate";
+    }
+    return "none";
+}
+
+rounding rounding_from_string(std::string_view name) {
+    const std::string key = detail::fold(name);
+    if (key == "none" || key.empty()) return rounding::none;
+    if (key == "half_up" || key == "half-up" || key == "halfup" || key == "round") return rounding::half_up;
+    if (key == "truncate" || key == "trunc" || key == "truncation") return rounding::truncate;
+    throw lookup_error("kinerja.lookup.rounding", std::string(name),
+                       "unknown rounding \"" + std::string(name) + "\"; use none, half_up or truncate");
+}
+
+}  // namespace kinerja
