@@ -157,38 +157,37 @@ audit_result audit_achievement(const value& target, const value& realization, co
         polarities = {*options.polarity};
     else
         polarities = {polarity::higher, polarity::lower};
-    std::vector<int> decimals = options.decimals;
-    // the printed number of decimals first, so that the first match is the most natural one
-    std::stable_sort(decimals.begin(), decimals.end(),
-                     [&](int a, int b) { return (a == reported.decimals) > (b == reported.decimals); });
-
     const double printed = *reported.number;
-    std::optional<double> first_value;
     for (polarity p : polarities)
         for (method m : methods_for(p))
             for (const auto& cap : options.caps) {
                 const auto [lo, hi] = achievement_range(o, m, cap, options.input_precision);
                 if (std::isnan(lo)) continue;
+                const double point = formula(o.target, o.realization, m, cap);
                 for (rounding mode : options.roundings)
-                    for (int d : decimals)
+                    for (int d : options.decimals)
                         for (report_scale s : scales_tried) {
-                            const rounding_rule rule{mode, d};
-                            const auto k = steps_of(printed, d);
+                            // d counts decimals of the percent; a fraction prints two more
+                            const rounding_rule rule{mode, s == report_scale::fraction ? d + 2 : d};
+                            const auto k = steps_of(printed, rule.decimals);
                             if (!k) continue;
                             const long long k_lo = rounded_steps(in_scale(lo, s), rule);
                             const long long k_hi = rounded_steps(in_scale(hi, s), rule);
                             if (*k < k_lo || *k > k_hi) continue;
-                            audit_match match{p, m, cap, rule, s};
-                            if (res.matches.empty()) {
-                                res.scale = s;
-                                first_value = rule.apply(in_scale(formula(o.target, o.realization, m, cap), s));
-                            }
-                            res.matches.push_back(match);
-                            const std::string name(to_string(m));
-                            if (std::find(res.methods.begin(), res.methods.end(), name) == res.methods.end())
-                                res.methods.push_back(name);
+                            const bool exact = rounded_steps(in_scale(point, s), rule) == *k;
+                            res.matches.push_back(audit_match{p, m, cap, rule, s, exact});
                         }
             }
+    // matches reproducing the printed value from the printed inputs as they stand come first,
+    // then those at the printed number of decimals
+    auto rank = [&](const audit_match& a) { return (a.exact ? 0 : 2) + (a.rounding.decimals == reported.decimals ? 0 : 1); };
+    std::stable_sort(res.matches.begin(), res.matches.end(),
+                     [&](const audit_match& a, const audit_match& b) { return rank(a) < rank(b); });
+    for (const audit_match& match : res.matches) {
+        const std::string name(to_string(match.method));
+        if (std::find(res.methods.begin(), res.methods.end(), name) == res.methods.end()) res.methods.push_back(name);
+    }
+    if (!res.matches.empty()) res.scale = res.matches.front().scale;
 
     res.consistent = !res.matches.empty();
     const std::string inputs = "target " + (target.text.empty() ? format_value(target, convention::english) : target.text) +
@@ -196,9 +195,10 @@ audit_result audit_achievement(const value& target, const value& realization, co
                                (realization.text.empty() ? format_value(realization, convention::english) : realization.text) +
                                " (compared as " + o.basis + ")";
     if (*res.consistent) {
-        res.expected = first_value;
+        res.expected = printed;
         res.explanation = "the printed " + (reported.text.empty() ? show(printed, reported.decimals) : reported.text) +
-                          " follows from " + inputs + " by " + res.matches.front().describe();
+                          " follows from " + inputs + " by " + res.matches.front().describe() +
+                          (res.matches.front().exact ? "" : ", allowing for the precision of the printed inputs");
         return res;
     }
     if (std::isnan(primary_value)) {

@@ -4,6 +4,7 @@
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
+#include <algorithm>
 #include <cmath>
 
 namespace kinerja {
@@ -15,8 +16,9 @@ double rounding_rule::apply(double value) const {
                              "decimals must lie in 0..12, got " + std::to_string(decimals));
     const double scale = std::pow(10.0, decimals);
     const double scaled = std::fabs(value) * scale;
-    // Tolerance relative to the magnitude, but never below one part in 1e9 of a unit step.
-    const double tolerance = rounding_tolerance * std::max(1.0, scaled);
+    // Relative to the magnitude (representation error grows with it), but at least 1e-9 and at
+    // most 1e-6 of a step, so that the tolerance never moves a value that is really off a boundary.
+    const double tolerance = std::min(1e-6, std::max(1e-9, rounding_tolerance * scaled));
     double steps = 0.0;
     if (mode == rounding::half_up)
         steps = std::floor(scaled + 0.5 + tolerance);

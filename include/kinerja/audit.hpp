@@ -35,6 +35,9 @@ struct audit_match {
     std::optional<double> cap;
     rounding_rule rounding;
     report_scale scale = report_scale::percent;
+    /// True when the printed inputs as they stand reproduce the printed value; false when only
+    /// some inputs within their printed precision do.
+    bool exact = true;
     /// e.g. "lower/inverse, truncate to 2 decimals, as a fraction".
     std::string describe() const;
 };
@@ -44,15 +47,15 @@ struct audit_result {
     /// true if some method reproduces the printed value, false if none does, empty when the
     /// target, the realization or the printed value is missing.
     std::optional<bool> consistent;
-    /// What the value should be, in the printed value's scale: when consistent, the value of
-    /// the first matching method; otherwise the polarity's default method (direct when the
+    /// What the value should be, in the printed value's scale: when consistent, the printed
+    /// value itself; otherwise the polarity's default method (direct when the
     /// polarity is unknown), no cap, rounded half up to the printed decimals. Empty when the
     /// target or realization is missing.
     std::optional<double> expected;
     std::optional<double> reported;               ///< the printed value as read
     report_scale scale = report_scale::percent;   ///< scale of reported and expected
     std::vector<std::string> methods;             ///< distinct names of matching methods, in order tried
-    std::vector<audit_match> matches;             ///< every matching combination
+    std::vector<audit_match> matches;             ///< every matching combination, exact ones first
     std::string basis;                            ///< what was compared (see achievement_result)
     std::string explanation;                      ///< one or two sentences for people
 };
@@ -60,7 +63,7 @@ struct audit_result {
 /// Settings of the audit. The defaults are what the module comment describes.
 struct audit_options {
     std::optional<kinerja::polarity> polarity;          ///< empty: try both
-    std::vector<int> decimals{0, 1, 2};
+    std::vector<int> decimals{0, 1, 2};                 ///< of the percent; a fraction prints two more
     std::vector<std::optional<double>> caps{std::nullopt, 100.0};
     std::vector<rounding> roundings{rounding::half_up, rounding::truncate};
     std::optional<report_scale> scale;                  ///< empty: from the text (`%`) or both

@@ -6,9 +6,10 @@
 /// and many truncate instead of rounding, so the rule is an explicit setting.
 ///
 /// Decimal rounding of binary doubles: 113.625 is stored as 113.62499999999999. A value within
-/// `rounding_tolerance` (relative) of a rounding boundary is treated as lying on it, so
-/// half_up(113.625, 2) is 113.63 and truncate(0.29 / 0.30 * 100, 2) is not pushed one step
-/// down by representation error. This is the only place that tolerance is set.
+/// `rounding_tolerance` (relative to the value, but at least 1e-9 and at most 1e-6 of a rounding
+/// step) of a rounding boundary is treated as lying on it, so half_up(113.625, 2) is 113.63 and
+/// truncate(4.545 / 4 * 100, 2) is not pushed one step down by representation error. This is
+/// the only place that tolerance is set.
 
 #include <string>
 #include <string_view>
@@ -23,7 +24,7 @@ enum class rounding {
 };
 
 /// Relative tolerance for decimal boundaries (see file comment).
-inline constexpr double rounding_tolerance = 1e-9;
+inline constexpr double rounding_tolerance = 1e-12;
 
 /// A rounding mode with its number of decimals. Default: no rounding.
 struct rounding_rule {

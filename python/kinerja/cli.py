@@ -1,0 +1,171 @@
+"""The ``kinerja`` command.
+
+Subcommands read printed values, classify scores, compute achievement and audit printed
+achievement from the shell. Exit status: 0 on success, 1 when ``audit`` finds an inconsistent
+value, 2 for unusable input (a usage error or text that cannot be read).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, List, Optional
+
+from . import __version__
+from . import _api as api
+from .errors import KinerjaError
+
+
+def _value_dict(v: Any) -> dict:
+    return {"text": v.text, "kind": v.kind, "number": v.number, "decimals": v.decimals, "unit": v.unit,
+            "per": v.per, "grade": v.grade, "level": v.level, "scale": v.scale, "convention": v.convention}
+
+
+def _emit(args: argparse.Namespace, data: dict, lines: List[str]) -> None:
+    if args.format == "json":
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(lines))
+
+
+def _cmd_value(args: argparse.Namespace) -> int:
+    v = api.parse_value(args.text, args.context)
+    d = _value_dict(v)
+    lines = [f"{k}: {val}" for k, val in d.items() if val is not None and val != ""]
+    lines.append(f"indonesian: {v.format('indonesian')}")
+    lines.append(f"english: {v.format('english')}")
+    _emit(args, d, lines)
+    return 0
+
+
+def _cmd_classify(args: argparse.Namespace) -> int:
+    score = api.parse_value(args.score, args.scale).number
+    if score is None:
+        raise KinerjaError(f"{args.score!r} is not a score", id="kinerja.cli.score")
+    level = api.classify(args.scale, score)
+    _emit(args, {"scale": args.scale, "score": score, "level": level}, [level])
+    return 0
+
+
+def _cmd_achievement(args: argparse.Namespace) -> int:
+    r = api.achievement_detail(args.target, args.realization, polarity=args.polarity, method=args.method,
+                               rounding=args.rounding, decimals=args.decimals, cap=args.cap, unit=args.unit)
+    data = {"percent": r.percent, "attainment": r.attainment, "polarity": r.polarity, "method": r.method,
+            "basis": r.basis, "category": api.category(r.percent) if r.percent is not None else None}
+    if r.percent is None:
+        lines = ["missing: the target or the realization is missing"]
+    else:
+        lines = [f"{r.percent:g}% ({r.attainment}; {r.polarity}/{r.method}; compared as {r.basis}; "
+                 f"category {data['category']})"]
+    _emit(args, data, lines)
+    return 0
+
+
+def _cmd_audit(args: argparse.Namespace) -> int:
+    r = api.audit_achievement(args.target, args.realization, args.reported, polarity=args.polarity,
+                              unit=args.unit, scale=args.scale)
+    data = {"consistent": r.consistent, "expected": r.expected, "reported": r.reported, "scale": r.scale,
+            "methods": list(r.methods), "matches": [m.describe() for m in r.matches], "basis": r.basis,
+            "explanation": r.explanation}
+    verdict = {True: "consistent", False: "INCONSISTENT", None: "cannot check"}[r.consistent]
+    lines = [f"{verdict}: {r.explanation}"]
+    if r.matches:
+        lines += ["reproduced by:"] + [f"  {m.describe()}" for m in r.matches]
+    _emit(args, data, lines)
+    return 1 if r.consistent is False else 0
+
+
+def _cmd_scales(args: argparse.Namespace) -> int:
+    data = {}
+    lines = []
+    for name in api.scale_names():
+        s = api.get_scale(name)
+        levels = [{"name": l.name, "band": str(l.band) if l.band else None, "aliases": list(l.aliases)}
+                  for l in s.levels]
+        data[name] = {"description": s.description, "levels": levels}
+        lines.append(f"{name}: " + ", ".join(l["name"] + (f" {l['band']}" if l["band"] else "") for l in levels))
+    _emit(args, data, lines)
+    return 0
+
+
+def _cmd_units(args: argparse.Namespace) -> int:
+    data = {}
+    for word in api.unit_words():
+        u = api.unit_info(word)
+        data[word] = {"name": u.name, "kind": u.kind, "dimension": u.dimension, "factor": u.factor}
+    lines = [f"{w}: {d['name']} ({d['kind']}, dimension {d['dimension']})" for w, d in data.items()]
+    _emit(args, data, lines)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="kinerja",
+        description="Typed government performance planning (SAKIP): read printed values, classify scores, "
+                    "compute and audit achievement (capaian).",
+        epilog="Examples:\n"
+               "  kinerja value '1 : 4.000'\n"
+               "  kinerja value 742,340 --context KLA\n"
+               "  kinerja classify AKIP 72.79\n"
+               "  kinerja achievement '1 : 4.250' '1 : 4.347' --polarity lower --rounding half_up\n"
+               "  kinerja audit 0.040% 0.024% 0.60 --polarity lower\n"
+               "Exit status: 0 ok, 1 audit found an inconsistency, 2 unusable input.",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"kinerja {__version__}")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("value", help="read a printed value and show its type")
+    s.add_argument("text")
+    s.add_argument("--context", help="unit word or scale name that settles ambiguous forms")
+    s.set_defaults(func=_cmd_value)
+
+    s = sub.add_parser("classify", help="the level of a score on a scale (KLA, AKIP, capaian, ...)")
+    s.add_argument("scale")
+    s.add_argument("score")
+    s.set_defaults(func=_cmd_classify)
+
+    def achievement_args(s: argparse.ArgumentParser) -> None:
+        s.add_argument("target")
+        s.add_argument("realization")
+        s.add_argument("--unit", help="the row's satuan or scale, to read ambiguous numbers")
+
+    s = sub.add_parser("achievement", help="achievement (capaian) of a realization against a target")
+    achievement_args(s)
+    s.add_argument("--polarity", choices=["higher", "lower"], default="higher")
+    s.add_argument("--method", choices=["direct", "inverse", "complement", "reduction"])
+    s.add_argument("--rounding", choices=["none", "half_up", "truncate"], default="none")
+    s.add_argument("--decimals", type=int, default=2)
+    s.add_argument("--cap", type=float)
+    s.set_defaults(func=_cmd_achievement)
+
+    s = sub.add_parser("audit", help="does a printed achievement follow from target and realization?")
+    achievement_args(s)
+    s.add_argument("reported", help="the printed achievement, e.g. 1.14 or 113%%")
+    s.add_argument("--polarity", choices=["higher", "lower"], help="default: try both")
+    s.add_argument("--scale", choices=["percent", "fraction"], help="default: from the text, or both")
+    s.set_defaults(func=_cmd_audit)
+
+    s = sub.add_parser("scales", help="list the registered scales")
+    s.set_defaults(func=_cmd_scales)
+    s = sub.add_parser("units", help="list the registered unit words")
+    s.set_defaults(func=_cmd_units)
+    return p
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 0
+    try:
+        return args.func(args)
+    except (KinerjaError, ValueError) as exc:
+        print(f"kinerja: error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

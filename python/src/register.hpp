@@ -1,0 +1,12 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// The parts of the Python module kinerja._core, one function per area, each in its own file.
+
+#include <pybind11/pybind11.h>
+
+namespace kinerja::python {
+void register_errors(pybind11::module_& m);
+void register_values(pybind11::module_& m);
+void register_scales(pybind11::module_& m);
+void register_achievement(pybind11::module_& m);
+}  // namespace kinerja::python

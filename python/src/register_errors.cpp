@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+// C++ exceptions become the Python classes of kinerja.errors, with their structured fields.
+#include "register.hpp"
+
+#include <kinerja/error.hpp>
+
+namespace py = pybind11;
+
+namespace kinerja::python {
+
+namespace {
+
+void raise(const char* class_name, const kinerja::error& e, py::dict fields) {
+    py::object cls = py::module_::import("kinerja.errors").attr(class_name);
+    fields["id"] = e.id();
+    py::object instance = cls(e.what(), **fields);
+    PyErr_SetObject(cls.ptr(), instance.ptr());
+}
+
+}  // namespace
+
+void register_errors(py::module_&) {
+    py::register_exception_translator([](std::exception_ptr p) {
+        try {
+            if (p) std::rethrow_exception(p);
+        } catch (const kinerja::parse_error& e) {
+            py::dict f;
+            f["text"] = e.text();
+            f["position"] = e.position();
+            f["reason"] = e.reason();
+            raise("ParseError", e, f);
+        } catch (const kinerja::lookup_error& e) {
+            py::dict f;
+            f["name"] = e.name();
+            raise("UnknownNameError", e, f);
+        } catch (const kinerja::argument_error& e) {
+            raise("ArgumentError", e, py::dict());
+        } catch (const kinerja::undefined_error& e) {
+            raise("UndefinedError", e, py::dict());
+        } catch (const kinerja::error& e) {
+            raise("KinerjaError", e, py::dict());
+        }
+    });
+}
+
+}  // namespace kinerja::python

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+// Numbers, typed values and the unit registry.
+#include "register.hpp"
+
+#include <kinerja/audit.hpp>
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/number.hpp>
+#include <kinerja/unit_registry.hpp>
+#include <kinerja/value.hpp>
+
+#include <pybind11/operators.h>
+#include <pybind11/stl.h>
+
+#include <sstream>
+
+namespace py = pybind11;
+
+namespace kinerja::python {
+
+namespace {
+
+convention convention_from(const std::string& name) {
+    const std::string k = detail::fold(name);
+    if (k == "indonesian" || k == "id" || k == "in") return convention::indonesian;
+    if (k == "english" || k == "en") return convention::english;
+    throw lookup_error("kinerja.lookup.convention", name,
+                       "unknown number convention \"" + name + "\"; use \"indonesian\" or \"english\"");
+}
+
+number_context::ambiguous_policy policy_from(const std::string& name) {
+    const std::string k = detail::fold(name);
+    if (k == "reject") return number_context::ambiguous_policy::reject;
+    if (k == "grouping" || k == "thousands") return number_context::ambiguous_policy::grouping;
+    if (k == "decimal") return number_context::ambiguous_policy::decimal;
+    throw lookup_error("kinerja.lookup.ambiguous_policy", name,
+                       "unknown policy \"" + name + "\"; use \"reject\", \"grouping\" or \"decimal\"");
+}
+
+value_kind kind_from(const std::string& name) {
+    for (value_kind k : {value_kind::missing, value_kind::number, value_kind::percent, value_kind::ratio, value_kind::grade,
+                         value_kind::predicate, value_kind::count, value_kind::money})
+        if (to_string(k) == detail::fold(name)) return k;
+    throw lookup_error("kinerja.lookup.kind", name, "unknown value kind \"" + name + "\"");
+}
+
+py::object none_if_empty(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }
+
+std::string repr(const value& v) {
+    std::ostringstream o;
+    o << "Value(kind='" << to_string(v.kind) << "'";
+    if (v.number) o << ", number=" << py::repr(py::float_(*v.number)).cast<std::string>();
+    if (!v.unit.empty()) o << ", unit='" << v.unit << "'";
+    if (v.per) o << ", per=" << *v.per;
+    if (!v.grade.empty()) o << ", grade='" << v.grade << "'";
+    if (!v.level.empty() && v.level != v.grade) o << ", level='" << v.level << "'";
+    if (!v.scale.empty()) o << ", scale='" << v.scale << "'";
+    if (!v.text.empty()) o << ", text=" << py::repr(py::str(v.text)).cast<std::string>();
+    o << ")";
+    return o.str();
+}
+
+}  // namespace
+
+void register_values(py::module_& m) {
+    py::class_<parsed_number>(m, "ParsedNumber", "A number read from text, with its printed precision.")
+        .def_readonly("value", &parsed_number::value)
+        .def_readonly("decimals", &parsed_number::decimals, "digits printed after the decimal mark")
+        .def_property_readonly("convention",
+                               [](const parsed_number& n) -> py::object {
+                                   if (!n.written_in) return py::none();
+                                   return py::str(*n.written_in == convention::indonesian ? "indonesian" : "english");
+                               })
+        .def("half_unit", &parsed_number::half_unit)
+        .def("__float__", [](const parsed_number& n) { return n.value; })
+        .def("__repr__", [](const parsed_number& n) {
+            return "ParsedNumber(value=" + py::repr(py::float_(n.value)).cast<std::string>() +
+                   ", decimals=" + std::to_string(n.decimals) + ")";
+        });
+
+    m.def("parse_number",
+          [](const std::string& text, const std::string& ambiguous, std::optional<double> minimum,
+             std::optional<double> maximum) {
+              return parse_number(text, number_context{policy_from(ambiguous), minimum, maximum});
+          },
+          py::arg("text"), py::arg("ambiguous") = "reject", py::arg("minimum") = py::none(),
+          py::arg("maximum") = py::none());
+    m.def("format_number",
+          [](double v, const std::string& conv, int decimals, bool group) {
+              return format_number(v, convention_from(conv), decimals, group);
+          },
+          py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = 2, py::arg("group") = true);
+
+    py::class_<value>(m, "Value", "A typed value as printed in a plan (see kinerja.parse_value).")
+        .def_property_readonly("kind", [](const value& v) { return std::string(to_string(v.kind)); })
+        .def_readonly("number", &value::number)
+        .def_readonly("decimals", &value::decimals)
+        .def_property_readonly("unit", [](const value& v) { return none_if_empty(v.unit); })
+        .def_readonly("per", &value::per)
+        .def_property_readonly("grade", [](const value& v) { return none_if_empty(v.grade); })
+        .def_property_readonly("level", [](const value& v) { return none_if_empty(v.level); })
+        .def_property_readonly("scale", [](const value& v) { return none_if_empty(v.scale); })
+        .def_readonly("text", &value::text)
+        .def_property_readonly("convention",
+                               [](const value& v) -> py::object {
+                                   if (!v.written_in) return py::none();
+                                   return py::str(*v.written_in == convention::indonesian ? "indonesian" : "english");
+                               })
+        .def_property_readonly("is_missing", &value::is_missing)
+        .def("half_unit", &value::half_unit)
+        .def("format",
+             [](const value& v, const std::string& conv, std::optional<int> decimals) {
+                 return format_value(v, convention_from(conv), decimals);
+             },
+             py::arg("convention") = "indonesian", py::arg("decimals") = py::none())
+        .def("__repr__", &repr)
+        .def("__str__", [](const value& v) { return v.text.empty() ? format_value(v) : v.text; })
+        .def(py::self == py::self)
+        .def(py::self != py::self)
+        .def("__hash__", [](const value& v) {
+            return py::hash(py::make_tuple(std::string(to_string(v.kind)), v.number, v.decimals, v.unit, v.per, v.grade,
+                                           v.level, v.scale));
+        })
+        .def(py::pickle(
+            [](const value& v) {
+                return py::make_tuple(std::string(to_string(v.kind)), v.number, v.decimals, v.unit, v.per, v.grade, v.level,
+                                      v.scale, v.text);
+            },
+            [](const py::tuple& t) {
+                if (t.size() != 9) throw std::runtime_error("invalid pickled kinerja.Value");
+                value v;
+                v.kind = kind_from(t[0].cast<std::string>());
+                v.number = t[1].cast<std::optional<double>>();
+                v.decimals = t[2].cast<int>();
+                v.unit = t[3].cast<std::string>();
+                v.per = t[4].cast<std::optional<double>>();
+                v.grade = t[5].cast<std::string>();
+                v.level = t[6].cast<std::string>();
+                v.scale = t[7].cast<std::string>();
+                v.text = t[8].cast<std::string>();
+                return v;
+            }));
+
+    m.def("parse_value",
+          [](const std::string& text, const std::optional<std::string>& context) {
+              return parse_value(text, context.value_or(""));
+          },
+          py::arg("text"), py::arg("context") = py::none());
+    m.def("parse_reported_achievement", &parse_reported_achievement, py::arg("text"));
+    m.def("make_value",
+          [](double number, const std::optional<std::string>& unit, int decimals) {
+              return make_value(number, unit.value_or(""), decimals);
+          },
+          py::arg("number"), py::arg("unit") = py::none(), py::arg("decimals") = -1);
+    m.def("missing_value", &missing_value);
+    m.def("format_value",
+          [](const value& v, const std::string& conv, std::optional<int> decimals) {
+              return format_value(v, convention_from(conv), decimals);
+          },
+          py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = py::none());
+
+    py::class_<unit_info>(m, "UnitInfo", "What a satuan (unit) word means.")
+        .def_readonly("name", &unit_info::name)
+        .def_property_readonly("kind", [](const unit_info& u) { return std::string(to_string(u.kind)); })
+        .def_property_readonly("dimension", [](const unit_info& u) { return u.dimension.to_string(); })
+        .def_readonly("factor", &unit_info::factor)
+        .def_readonly("description", &unit_info::description)
+        .def("__repr__", [](const unit_info& u) {
+            return "UnitInfo(name='" + u.name + "', kind='" + std::string(to_string(u.kind)) + "', dimension='" +
+                   u.dimension.to_string() + "', factor=" + py::repr(py::float_(u.factor)).cast<std::string>() + ")";
+        });
+    m.def("unit_info", [](const std::string& word) { return default_units().get(word); }, py::arg("word"));
+    m.def("unit_words", []() { return default_units().words(); });
+    m.def("register_unit",
+          [](const std::string& name, const std::string& kind, int money, int person, int item, int time, double factor,
+             const std::vector<std::string>& aliases, const std::string& ambiguous, std::optional<double> minimum,
+             std::optional<double> maximum, const std::string& description, bool replace) {
+              unit_info u;
+              u.name = name;
+              u.kind = kind_from(kind);
+              u.dimension = dimension{money, person, item, time};
+              u.factor = factor;
+              u.numbers = number_context{policy_from(ambiguous), minimum, maximum};
+              u.description = description;
+              default_units().add(u, aliases, replace);
+          },
+          py::arg("name"), py::arg("kind"), py::arg("money") = 0, py::arg("person") = 0, py::arg("item") = 0,
+          py::arg("time") = 0, py::arg("factor") = 1.0, py::arg("aliases") = std::vector<std::string>{},
+          py::arg("ambiguous") = "reject", py::arg("minimum") = py::none(), py::arg("maximum") = py::none(),
+          py::arg("description") = "", py::arg("replace") = false);
+}
+
+}  // namespace kinerja::python
