@@ -5,6 +5,7 @@
 /// Everything of kinerja. Include the single headers to compile less.
 
 #include <kinerja/achievement.hpp>
+#include <kinerja/arrays.hpp>
 #include <kinerja/audit.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/number.hpp>
