@@ -36,9 +36,10 @@ double raw(double t, double r, method m, const std::optional<double>& cap, const
             x = r / t * 100.0;
             break;
         case method::inverse:
+            if (t == 0.0) { *why = "kinerja.undefined.zero_target"; return nan; }
             if (r == 0.0) {
-                if (t != 0.0 && cap) return *cap;  // unbounded, cut at the cap
-                *why = t == 0.0 ? "kinerja.undefined.zero_target" : "kinerja.undefined.zero_realization";
+                if (cap) return *cap;  // unbounded, cut at the cap
+                *why = "kinerja.undefined.zero_realization";
                 return nan;
             }
             x = t / r * 100.0;
@@ -62,7 +63,7 @@ double raw(double t, double r, method m, const std::optional<double>& cap, const
     if (id_s == "kinerja.undefined.zero_target")
         why = "the target is 0, so " + std::string(to_string(m)) + " achievement (" +
               (m == method::direct ? "realization / target" : m == method::inverse ? "target / realization" : "... / target") +
-              ") is undefined; state the target as a non-zero value or report the realization alone";
+              ") is undefined: there is nothing to compare the realization with; report the realization alone";
     else if (id_s == "kinerja.undefined.zero_realization")
         why = "the realization is 0 against target " + show(t) +
               ": inverse achievement (target / realization) is unbounded; set a cap (e.g. 100 or 120) or use "

@@ -10,10 +10,10 @@
 namespace kinerja {
 
 double rounding_rule::apply(double value) const {
-    if (mode == rounding::none || !std::isfinite(value)) return value;
     if (decimals < 0 || decimals > 12)
         throw argument_error("kinerja.argument.decimals",
                              "decimals must lie in 0..12, got " + std::to_string(decimals));
+    if (mode == rounding::none || !std::isfinite(value)) return value;
     const double scale = std::pow(10.0, decimals);
     const double scaled = std::fabs(value) * scale;
     // Relative to the magnitude (representation error grows with it), but at least 1e-9 and at

@@ -51,7 +51,7 @@ band band::parse(std::string_view text) {
     if (comma == std::string_view::npos) return fail(off, "a band needs a ',' between its edges");
     auto edge = [&](std::size_t from, std::size_t to) -> double {
         std::string_view s = detail::trim(t.substr(from, to - from));
-        const std::size_t at = off + from;
+        const std::size_t at = off + static_cast<std::size_t>(s.data() - t.data());
         const std::string key = detail::fold(s);
         if (key == "inf" || key == "+inf" || key == "\xe2\x88\x9e" || key == "+\xe2\x88\x9e") return inf;
         if (key == "-inf" || key == "-\xe2\x88\x9e") return -inf;

@@ -107,27 +107,27 @@ unit_registry unit_registry::builtin() {
 void unit_registry::add(const unit_info& info, const std::vector<std::string>& aliases, bool replace) {
     if (detail::fold(info.name).empty())
         throw argument_error("kinerja.argument.unit_name", "a unit needs a non-empty name");
-    std::vector<std::string> keys{detail::fold(info.name)};
+    std::vector<std::string> words{std::string(detail::trim(info.name))};
     for (const auto& a : aliases) {
         if (detail::fold(a).empty()) throw argument_error("kinerja.argument.unit_name", "a unit alias cannot be empty");
-        keys.push_back(detail::fold(a));
+        words.push_back(std::string(detail::trim(a)));
     }
     if (!replace) {
-        for (const auto& k : keys) {
-            auto it = index_.find(k);
+        for (const auto& w : words) {
+            auto it = index_.find(detail::fold(w));
             if (it != index_.end())
                 throw argument_error("kinerja.argument.unit_exists",
-                                     "the unit word \"" + k + "\" is already registered (as \"" + units_[it->second].name +
-                                         "\"); pass replace=true to redefine it");
+                                     "the unit word \"" + w + "\" is already registered (as \"" +
+                                         units_[it->second.first].name + "\"); pass replace=true to redefine it");
         }
     }
     units_.push_back(info);
-    for (const auto& k : keys) index_[k] = units_.size() - 1;
+    for (const auto& w : words) index_[detail::fold(w)] = {units_.size() - 1, w};
 }
 
 const unit_info* unit_registry::find(std::string_view word) const {
     auto it = index_.find(detail::fold(word));
-    return it == index_.end() ? nullptr : &units_[it->second];
+    return it == index_.end() ? nullptr : &units_[it->second.first];
 }
 
 const unit_info& unit_registry::get(std::string_view word) const {
@@ -146,7 +146,7 @@ const unit_info& unit_registry::get(std::string_view word) const {
 
 std::vector<std::string> unit_registry::words() const {
     std::vector<std::string> out;
-    for (const auto& [k, v] : index_) out.push_back(k);
+    for (const auto& entry : index_) out.push_back(entry.second.second);  // index_ is ordered by folded word
     return out;
 }
 

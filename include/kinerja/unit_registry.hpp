@@ -53,8 +53,8 @@ public:
     /// A registry holding kinerja's built-in words (see docs/units.md).
     static unit_registry builtin();
 
-    /// Registers `info` under its name and the given aliases. A word already registered with a
-    /// different meaning is an error unless `replace` is true.
+    /// Registers `info` under its name and the given aliases. A word already registered (in any
+    /// case or spacing) is an error unless `replace` is true.
     /// \throws argument_error kinerja.argument.unit_exists, kinerja.argument.unit_name
     void add(const unit_info& info, const std::vector<std::string>& aliases = {}, bool replace = false);
 
@@ -62,13 +62,13 @@ public:
     const unit_info* find(std::string_view word) const;
     /// The unit for a word. \throws lookup_error kinerja.lookup.unit
     const unit_info& get(std::string_view word) const;
-    /// Every registered word (names and aliases), sorted.
+    /// Every registered word (names and aliases) as registered, sorted case-insensitively.
     std::vector<std::string> words() const;
 
 
 private:
     std::vector<unit_info> units_;
-    std::map<std::string, std::size_t> index_;  // folded word -> position in units_
+    std::map<std::string, std::pair<std::size_t, std::string>> index_;  // folded word -> (position, word as registered)
 };
 
 /// The process-wide registry used when none is passed. Register words at start-up; the

@@ -7,6 +7,7 @@ import numbers
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from . import _core
+from .errors import ArgumentError
 
 Value = _core.Value
 ParsedNumber = _core.ParsedNumber
@@ -306,11 +307,13 @@ def absorption(budget: Any, realized: Any, rounding: str = "none", decimals: int
         return _like_input(_core.absorption_array(b, r, rounding, decimals), budget, realized)
 
     def amount(x: Any) -> Optional[float]:
-        if isinstance(x, str):
-            return _core.parse_value(x, "Rupiah").number
-        if isinstance(x, Value):
-            return x.number
-        return _optional_float(x)
+        if isinstance(x, bool):
+            raise TypeError("a boolean is not an amount of money")
+        v = _to_value(x, "Rupiah")
+        if v.kind not in ("money", "number", "missing"):
+            raise ArgumentError(f"an amount of money is expected, got a {v.kind} ({v.text or v!r})",
+                                id="kinerja.argument.incomparable")
+        return v.number
 
     return _core.absorption_scalar(amount(budget), amount(realized), rounding, decimals)
 

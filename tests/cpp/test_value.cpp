@@ -1,0 +1,531 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of value.hpp: every kind of cell the seed prints (percent, number, ratio, grade,
+// predicate, count, money, missing), contexts that settle ambiguous numbers, errors, and
+// format_value in both conventions. Expected values are read by hand from the printed text.
+#include <catch2/catch.hpp>
+
+#include <kinerja/error.hpp>
+#include <kinerja/scale.hpp>
+#include <kinerja/unit_registry.hpp>
+#include <kinerja/value.hpp>
+
+#include <optional>
+#include <string>
+
+using kinerja::convention;
+using kinerja::format_value;
+using kinerja::parse_value;
+using kinerja::value_kind;
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
+
+namespace {
+
+template <class E, class F>
+std::optional<E> thrown(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e;
+    } catch (...) {
+    }
+    return std::nullopt;
+}
+
+std::optional<kinerja::parse_error> value_failure(const std::string& text, const std::string& context = {}) {
+    return thrown<kinerja::parse_error>([&] { (void)parse_value(text, context); });
+}
+
+}  // namespace
+
+TEST_CASE("parse_value reads percents with their precision", "[value]") {
+    SECTION("77.90% (ARG 2020): 77.9 percent, 2 decimals") {
+        const auto v = parse_value("77.90%");
+        CHECK(v.kind == value_kind::percent);
+        REQUIRE(v.number.has_value());
+        CHECK_THAT(*v.number, WithinAbs(77.9, 1e-12));
+        CHECK(v.decimals == 2);
+        CHECK(v.unit == "%");
+        CHECK(v.text == "77.90%");
+        REQUIRE(v.written_in.has_value());
+        CHECK(*v.written_in == convention::english);
+        CHECK_THAT(v.half_unit(), WithinAbs(0.005, 1e-15));
+    }
+    SECTION("0.030 % (space before %): 0.03 percent, 3 decimals") {
+        const auto v = parse_value("0.030 %");
+        CHECK(v.kind == value_kind::percent);
+        REQUIRE(v.number.has_value());
+        CHECK_THAT(*v.number, WithinAbs(0.03, 1e-15));
+        CHECK(v.decimals == 3);
+        CHECK_THAT(v.half_unit(), WithinAbs(0.0005, 1e-15));
+    }
+    SECTION("53.395%: 53395% is implausible, so the dot is decimal -> 53.395") {
+        const auto v = parse_value("53.395%");
+        CHECK(v.kind == value_kind::percent);
+        REQUIRE(v.number.has_value());
+        CHECK_THAT(*v.number, WithinAbs(53.395, 1e-12));
+        CHECK(v.decimals == 3);
+    }
+    SECTION("Indonesian 66,7% -> 66.7") {
+        const auto v = parse_value("66,7%");
+        REQUIRE(v.number.has_value());
+        CHECK_THAT(*v.number, WithinAbs(66.7, 1e-12));
+        REQUIRE(v.written_in.has_value());
+        CHECK(*v.written_in == convention::indonesian);
+    }
+    SECTION("negative percent -12,5%") {
+        const auto v = parse_value("-12,5%");
+        CHECK(v.kind == value_kind::percent);
+        CHECK_THAT(v.number.value(), WithinAbs(-12.5, 1e-12));
+    }
+    SECTION("'%' without a number is an error at the start") {
+        const auto e = value_failure("%");
+        REQUIRE(e.has_value());
+        CHECK(e->position() == 0);
+        CHECK_THAT(e->reason(), Contains("without a number"));
+    }
+}
+
+TEST_CASE("parse_value reads plain numbers and indices", "[value]") {
+    SECTION("92.95") {
+        const auto v = parse_value("92.95");
+        CHECK(v.kind == value_kind::number);
+        CHECK_THAT(v.number.value(), WithinAbs(92.95, 1e-12));
+        CHECK(v.decimals == 2);
+        CHECK(v.unit.empty());
+    }
+    SECTION("0,253 (index with leading zero)") {
+        const auto v = parse_value("0,253");
+        CHECK(v.kind == value_kind::number);
+        CHECK_THAT(v.number.value(), WithinAbs(0.253, 1e-12));
+        CHECK(v.decimals == 3);
+    }
+    SECTION("6.741.576.000,00 without context is a number of 6 741 576 000 with 2 decimals") {
+        const auto v = parse_value("6.741.576.000,00");
+        CHECK(v.kind == value_kind::number);
+        CHECK(v.number.value() == 6741576000.0);
+        CHECK(v.decimals == 2);
+    }
+    SECTION("6.741.576.000,00 with context Rupiah is money") {
+        const auto v = parse_value("6.741.576.000,00", "Rupiah");
+        CHECK(v.kind == value_kind::money);
+        CHECK(v.unit == "Rupiah");
+        CHECK(v.number.value() == 6741576000.0);
+        CHECK(v.decimals == 2);
+    }
+    SECTION("a negative number -5") {
+        const auto v = parse_value("-5");
+        CHECK(v.kind == value_kind::number);
+        CHECK(v.number.value() == -5.0);
+    }
+}
+
+TEST_CASE("parse_value reads ratios 1 : N with N as the number", "[value]") {
+    SECTION("1 : 4.000 (target 2020): one case per 4000 women; the dot groups thousands") {
+        const auto v = parse_value("1 : 4.000");
+        CHECK(v.kind == value_kind::ratio);
+        CHECK(v.number.value() == 4000.0);
+        CHECK(v.decimals == 0);
+    }
+    SECTION("1 : 4.545 -> 4545") {
+        CHECK(parse_value("1 : 4.545").number.value() == 4545.0);
+    }
+    SECTION("1:17,9 without spaces -> N = 17.9, 1 decimal") {
+        const auto v = parse_value("1:17,9");
+        CHECK(v.kind == value_kind::ratio);
+        CHECK_THAT(v.number.value(), WithinAbs(17.9, 1e-12));
+        CHECK(v.decimals == 1);
+    }
+    SECTION("with context Rasio the unit is recorded") {
+        const auto v = parse_value("1 : 4.250", "Rasio");
+        CHECK(v.kind == value_kind::ratio);
+        CHECK(v.number.value() == 4250.0);
+        CHECK(v.unit == "Rasio");
+    }
+}
+
+TEST_CASE("parse_value rejects ratios that are not 1 : N with positive N", "[value]") {
+    SECTION("1 : 0 has no N > 0") {
+        const auto e = value_failure("1 : 0");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.value");
+        CHECK(e->text() == "1 : 0");
+        CHECK(e->position() == 4);  // the 0
+        CHECK_THAT(e->reason(), Contains("positive"));
+        CHECK_THAT(std::string(e->what()), Contains("\"1 : 0\""));
+    }
+    SECTION("2 : 3: the left side must be 1") {
+        const auto e = value_failure("2 : 3");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.value");
+        CHECK(e->position() == 0);
+        CHECK_THAT(e->reason(), Contains("left side must be 1"));
+    }
+    SECTION("nothing before or after the colon") {
+        const auto before = value_failure(": 4.000");
+        REQUIRE(before.has_value());
+        CHECK(before->position() == 0);
+        const auto after = value_failure("1 :");
+        REQUIRE(after.has_value());
+        CHECK(after->position() == 2);  // the ':'
+        CHECK_THAT(after->reason(), Contains("nothing follows"));
+    }
+    SECTION("a malformed N is reported at its position within the whole text") {
+        const auto e = value_failure("1 : 4..000");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.number");
+        CHECK(e->position() == 6);  // "1 : 4." is 6 characters; the second '.' is at 6
+    }
+}
+
+TEST_CASE("parse_value reads AKIP grades with scores", "[value]") {
+    SECTION("BB (75.10): grade BB, score 75.1 with 2 decimals, scale AKIP") {
+        const auto v = parse_value("BB (75.10)");
+        CHECK(v.kind == value_kind::grade);
+        CHECK(v.grade == "BB");
+        CHECK(v.scale == "AKIP");
+        CHECK_THAT(v.number.value(), WithinAbs(75.1, 1e-12));
+        CHECK(v.decimals == 2);
+    }
+    SECTION("CC (60), the 2019 target") {
+        const auto v = parse_value("CC (60)");
+        CHECK(v.kind == value_kind::grade);
+        CHECK(v.grade == "CC");
+        CHECK(v.number.value() == 60.0);
+        CHECK(v.decimals == 0);
+    }
+    SECTION("A (80.351): a three-digit fraction is decimal because AKIP scores lie in 0..100") {
+        const auto v = parse_value("A (80.351)");
+        CHECK(v.kind == value_kind::grade);
+        CHECK(v.grade == "A");
+        CHECK_THAT(v.number.value(), WithinAbs(80.351, 1e-12));
+        CHECK(v.decimals == 3);
+    }
+    SECTION("BB (72.79)") {
+        const auto v = parse_value("BB (72.79)");
+        CHECK(v.grade == "BB");
+        CHECK_THAT(v.number.value(), WithinAbs(72.79, 1e-12));
+    }
+    SECTION("grade letters alone: BB is only an AKIP level") {
+        const auto v = parse_value("BB");
+        CHECK(v.kind == value_kind::grade);
+        CHECK(v.grade == "BB");
+        CHECK(v.scale == "AKIP");
+        CHECK_FALSE(v.number.has_value());
+    }
+    SECTION("unknown grade letters are a parse error naming them") {
+        const auto e = value_failure("Z (50)");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.grade");
+        CHECK(e->position() == 0);
+        CHECK_THAT(e->reason(), Contains("\"Z\""));
+    }
+    SECTION("empty brackets") {
+        const auto e = value_failure("BB ()");
+        REQUIRE(e.has_value());
+        CHECK_THAT(e->reason(), Contains("no score"));
+    }
+    SECTION("')' without '('") {
+        const auto e = value_failure("BB 75)");
+        REQUIRE(e.has_value());
+        CHECK(e->position() == 5);
+    }
+}
+
+TEST_CASE("parse_value reads predicates and records the scale only when it is unique", "[value]") {
+    SECTION("Nindya is held by KLA and KLA-printed, so no scale is recorded") {
+        const auto v = parse_value("Nindya");
+        CHECK(v.kind == value_kind::predicate);
+        CHECK(v.level == "Nindya");
+        CHECK(v.scale.empty());
+        CHECK_FALSE(v.number.has_value());
+    }
+    SECTION("Mentor is only an APE level") {
+        const auto v = parse_value("Mentor");
+        CHECK(v.kind == value_kind::predicate);
+        CHECK(v.level == "Mentor");
+        CHECK(v.scale == "APE");
+    }
+    SECTION("the case of the text does not matter; the level's canonical name is kept") {
+        const auto v = parse_value("nindya");
+        CHECK(v.level == "Nindya");
+    }
+    SECTION("Pertama is APE's alias of Pratama") {
+        const auto v = parse_value("Pertama");
+        CHECK(v.kind == value_kind::predicate);
+        CHECK(v.level == "Pratama");
+        CHECK(v.scale == "APE");
+    }
+    SECTION("with a scale as context the scale is recorded") {
+        const auto v = parse_value("Nindya", "KLA");
+        CHECK(v.kind == value_kind::predicate);
+        CHECK(v.scale == "KLA");
+        CHECK(v.level == "Nindya");
+    }
+    SECTION("a word that is not a level of the context scale") {
+        const auto e = value_failure("Mentor", "KLA");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.level");
+        CHECK_THAT(e->reason(), Contains("Mentor"));
+        CHECK_THAT(e->reason(), Contains("KLA"));
+    }
+    SECTION("a word that is no level of any scale") {
+        const auto e = value_failure("Platinum");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.value");
+        CHECK(e->position() == 0);
+        CHECK_THAT(e->reason(), Contains("Platinum"));
+    }
+}
+
+TEST_CASE("parse_value reads counts with their unit word", "[value]") {
+    SECTION("44 OPD") {
+        const auto v = parse_value("44 OPD");
+        CHECK(v.kind == value_kind::count);
+        CHECK(v.number.value() == 44.0);
+        CHECK(v.unit == "OPD");
+    }
+    SECTION("2364 Orang") {
+        const auto v = parse_value("2364 Orang");
+        CHECK(v.kind == value_kind::count);
+        CHECK(v.number.value() == 2364.0);
+        CHECK(v.unit == "Orang");
+    }
+    SECTION("737Orang/bulan: no space before the unit") {
+        const auto v = parse_value("737Orang/bulan");
+        CHECK(v.kind == value_kind::count);
+        CHECK(v.number.value() == 737.0);
+        CHECK(v.unit == "Orang/bulan");
+    }
+    SECTION("290,00 Organisasi: 290 with 2 printed decimals") {
+        const auto v = parse_value("290,00 Organisasi");
+        CHECK(v.kind == value_kind::count);
+        CHECK(v.number.value() == 290.0);
+        CHECK(v.decimals == 2);
+        CHECK(v.unit == "Organisasi");
+    }
+    SECTION("an alias gives the canonical word: 44 Perangkat Daerah -> OPD") {
+        const auto v = parse_value("44 Perangkat Daerah");
+        CHECK(v.unit == "OPD");
+    }
+    SECTION("counts of people read d.ddd as thousands: 2.364 Orang -> 2364") {
+        CHECK(parse_value("2.364 Orang").number.value() == 2364.0);
+    }
+    SECTION("unknown unit broken by a PDF space: 1Lapora n suggests Laporan") {
+        const auto e = value_failure("1Lapora n");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.unit");
+        CHECK(e->text() == "1Lapora n");
+        CHECK(e->position() == 1);  // where the unit word starts
+        CHECK_THAT(e->reason(), Contains("Lapora n"));
+        CHECK_THAT(e->reason(), Contains("\"Laporan\""));
+        CHECK_THROWS_WITH(parse_value("1Lapora n"), Contains("did you mean \"Laporan\""));
+    }
+    SECTION("an unknown unit word without a near match") {
+        const auto e = value_failure("12 Kilogram");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.unit");
+        CHECK(e->position() == 3);
+        CHECK_THAT(e->reason(), Contains("Kilogram"));
+    }
+}
+
+TEST_CASE("parse_value reads money in Rupiah", "[value]") {
+    SECTION("Rp. 22.275.313.470,- ") {
+        const auto v = parse_value("Rp. 22.275.313.470,-");
+        CHECK(v.kind == value_kind::money);
+        CHECK(v.unit == "Rupiah");
+        CHECK(v.number.value() == 22275313470.0);
+        CHECK(v.decimals == 0);
+    }
+    SECTION("Rp.2.807.606.116,- without a space (text of Tabel 2.11)") {
+        CHECK(parse_value("Rp.2.807.606.116,-").number.value() == 2807606116.0);
+    }
+    SECTION("Rp 1.000 is one thousand: money reads d.ddd as a thousands group") {
+        const auto v = parse_value("Rp 1.000");
+        CHECK(v.kind == value_kind::money);
+        CHECK(v.number.value() == 1000.0);
+    }
+    SECTION("1.000 with context Rupiah is one thousand") {
+        const auto v = parse_value("1.000", "Rupiah");
+        CHECK(v.kind == value_kind::money);
+        CHECK(v.number.value() == 1000.0);
+    }
+    SECTION("seed amounts in both conventions and the mixture") {
+        CHECK(parse_value("5.599.220.800", "Rupiah").number.value() == 5599220800.0);
+        CHECK(parse_value("8,958,876,144", "Rupiah").number.value() == 8958876144.0);
+        CHECK(parse_value("1,584.900.000", "Rupiah").number.value() == 1584900000.0);
+    }
+    SECTION("Rp without an amount") {
+        const auto e = value_failure("Rp.");
+        REQUIRE(e.has_value());
+        CHECK_THAT(e->reason(), Contains("without an amount"));
+    }
+}
+
+TEST_CASE("parse_value reads missing cells", "[value]") {
+    for (const char* text : {"-", "", "   ", "n/a", "N/A", "--"}) {
+        CAPTURE(text);
+        const auto v = parse_value(text);
+        CHECK(v.kind == value_kind::missing);
+        CHECK(v.is_missing());
+        CHECK_FALSE(v.number.has_value());
+        CHECK(v.text == text);
+    }
+}
+
+TEST_CASE("a context settles numbers the text leaves open", "[value]") {
+    SECTION("742,340 with KLA is the score 742.34, predicate level Nindya (700 < 742.34 <= 800)") {
+        const auto v = parse_value("742,340", "KLA");
+        CHECK(v.kind == value_kind::number);
+        CHECK_THAT(v.number.value(), WithinAbs(742.34, 1e-9));
+        CHECK(v.decimals == 3);
+        CHECK(v.level == "Nindya");
+        CHECK(v.scale == "KLA");
+    }
+    SECTION("600 is Pratama on KLA (500-600) but Madya on KLA-printed ([600,700))") {
+        CHECK(parse_value("600", "KLA").level == "Pratama");
+        CHECK(parse_value("600", "KLA-printed").level == "Madya");
+    }
+    SECTION("a score with AKIP as context gets its grade: 72,79 -> BB") {
+        const auto v = parse_value("72,79", "AKIP");
+        CHECK(v.grade == "BB");
+        CHECK(v.level == "BB");
+        CHECK(v.scale == "AKIP");
+    }
+    SECTION("0,00028 with Persen is a percent of 0.00028 with 5 decimals") {
+        const auto v = parse_value("0,00028", "Persen");
+        CHECK(v.kind == value_kind::percent);
+        CHECK(v.unit == "%");
+        CHECK_THAT(v.number.value(), WithinAbs(0.00028, 1e-15));
+        CHECK(v.decimals == 5);
+    }
+    SECTION("a rate per 100.000 records its base") {
+        const auto v = parse_value("18,2", "per 100.000");
+        CHECK(v.kind == value_kind::number);
+        CHECK_THAT(v.number.value(), WithinAbs(18.2, 1e-12));
+        REQUIRE(v.per.has_value());
+        CHECK(*v.per == 100000.0);
+    }
+    SECTION("4.000 without context is ambiguous, at the separator") {
+        const auto e = value_failure("4.000");
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.ambiguous_number");
+        CHECK(e->position() == 1);
+        CHECK_THAT(e->reason(), Contains("context"));
+    }
+    SECTION("an unknown context is a lookup error naming it") {
+        const auto e = thrown<kinerja::lookup_error>([] { (void)parse_value("12", "Kilogram"); });
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.lookup.context");
+        CHECK(e->name() == "Kilogram");
+        CHECK_THAT(std::string(e->what()), Contains("\"Kilogram\""));
+    }
+}
+
+TEST_CASE("parse_value uses the registries it is given", "[value]") {
+    kinerja::unit_registry units = kinerja::unit_registry::builtin();
+    kinerja::unit_info info;
+    info.name = "Posyandu";
+    info.kind = value_kind::count;
+    info.dimension = kinerja::dimension{0, 0, 1, 0};
+    info.numbers.ambiguous = kinerja::number_context::ambiguous_policy::grouping;
+    units.add(info);
+    const kinerja::scale_registry scales = kinerja::scale_registry::builtin();
+    const auto v = parse_value("1.250 Posyandu", "", units, scales);
+    CHECK(v.kind == value_kind::count);
+    CHECK(v.unit == "Posyandu");
+    CHECK(v.number.value() == 1250.0);
+    // the default registry does not know the word
+    const auto e = value_failure("1.250 Posyandu");
+    REQUIRE(e.has_value());
+    CHECK(e->id() == "kinerja.parse.unit");
+}
+
+TEST_CASE("make_value builds values from numbers", "[value]") {
+    SECTION("a plain number counts its shortest decimals") {
+        const auto v = kinerja::make_value(72.79);
+        CHECK(v.kind == value_kind::number);
+        CHECK(v.number.value() == 72.79);
+        CHECK(v.decimals == 2);
+    }
+    SECTION("with a unit word the kind follows the unit") {
+        CHECK(kinerja::make_value(77.9, "%").kind == value_kind::percent);
+        CHECK(kinerja::make_value(1000.0, "Rupiah").kind == value_kind::money);
+        const auto c = kinerja::make_value(44.0, "OPD");
+        CHECK(c.kind == value_kind::count);
+        CHECK(c.unit == "OPD");
+    }
+    SECTION("explicit decimals") { CHECK(kinerja::make_value(290.0, "Organisasi", 2).decimals == 2); }
+    SECTION("an unknown unit is a lookup error") {
+        REQUIRE_THROWS_AS(kinerja::make_value(1.0, "Kilogram"), kinerja::lookup_error);
+    }
+    SECTION("missing_value is missing") { CHECK(kinerja::missing_value().is_missing()); }
+}
+
+TEST_CASE("values compare by content, not by text", "[value]") {
+    CHECK(parse_value("77.90%") == parse_value("77,90%"));  // same number, precision and unit
+    CHECK(parse_value("77.90%") != parse_value("77.9%"));   // precision differs
+    CHECK(parse_value("1 : 4.000") == parse_value("1:4,000"));
+    CHECK(parse_value("44 OPD") != parse_value("44 Lembaga"));
+    CHECK(parse_value("-") == parse_value("n/a"));
+}
+
+TEST_CASE("format_value writes each kind in both conventions", "[value]") {
+    SECTION("ratio 1 : 4.000") {
+        const auto v = parse_value("1 : 4.000");
+        CHECK(format_value(v, convention::indonesian) == "1 : 4.000");
+        CHECK(format_value(v, convention::english) == "1 : 4,000");
+    }
+    SECTION("grade BB (75.10) keeps its two decimals") {
+        const auto v = parse_value("BB (75.10)");
+        CHECK(format_value(v, convention::indonesian) == "BB (75,10)");
+        CHECK(format_value(v, convention::english) == "BB (75.10)");
+    }
+    SECTION("percent 77.90%") {
+        const auto v = parse_value("77.90%");
+        CHECK(format_value(v, convention::indonesian) == "77,90%");
+        CHECK(format_value(v, convention::english) == "77.90%");
+        CHECK(format_value(v, convention::english, 1) == "77.9%");
+    }
+    SECTION("counts with their unit") {
+        CHECK(format_value(parse_value("290,00 Organisasi"), convention::indonesian) == "290,00 Organisasi");
+        CHECK(format_value(parse_value("2364 Orang"), convention::indonesian) == "2.364 Orang");
+        CHECK(format_value(parse_value("737Orang/bulan"), convention::english) == "737 Orang/bulan");
+    }
+    SECTION("money below one billion") {
+        CHECK(format_value(parse_value("Rp 8.997.000"), convention::indonesian) == "Rp 8.997.000");
+        CHECK(format_value(parse_value("Rp 8.997.000"), convention::english) == "Rp 8,997,000");
+    }
+    SECTION("predicate, grade without score, missing") {
+        CHECK(format_value(parse_value("Nindya")) == "Nindya");
+        CHECK(format_value(parse_value("BB")) == "BB");
+        CHECK(format_value(parse_value("-")) == "-");
+        CHECK(format_value(kinerja::missing_value(), convention::english) == "-");
+    }
+    SECTION("explicit decimals override the printed precision") {
+        CHECK(format_value(parse_value("0,253"), convention::english, 2) == "0.25");
+        CHECK(format_value(parse_value("A (80.351)"), convention::indonesian, 1) == "A (80,4)");
+    }
+}
+
+TEST_CASE("format_value output parses back to the same value", "[value]") {
+    const char* texts[] = {"1 : 4.000", "1:17,9",   "BB (75.10)",        "CC (60)", "A (80.351)", "77.90%",
+                           "0.030 %",   "53.395%",  "290,00 Organisasi", "44 OPD",  "2364 Orang", "737Orang/bulan",
+                           "Nindya",    "Mentor",   "Rp 8.997.000",      "-",       "92.95"};
+    for (const char* text : texts) {
+        const auto v = parse_value(text);
+        for (convention conv : {convention::indonesian, convention::english}) {
+            const std::string out = format_value(v, conv);
+            CAPTURE(text, out);
+            CHECK(parse_value(out) == v);
+        }
+    }
+}
+
+// Regression: amounts above 1e9 were once shifted by the rounding tolerance.
+TEST_CASE("format_value writes seed money digit for digit", "[value]") {
+    const auto v = parse_value("Rp. 22.275.313.470,-");
+    CHECK(format_value(v, convention::indonesian) == "Rp 22.275.313.470");
+    CHECK(parse_value(format_value(v, convention::english)) == v);
+}

@@ -1,0 +1,150 @@
+"""kinerja's errors: built-in bases, structured fields, messages and pickling."""
+
+import pickle
+
+import pytest
+
+import kinerja
+
+
+def catch(fn, *args, **kwargs):
+    with pytest.raises(kinerja.KinerjaError) as info:
+        fn(*args, **kwargs)
+    return info.value
+
+
+def test_hierarchy():
+    assert issubclass(kinerja.ParseError, ValueError)
+    assert issubclass(kinerja.ArgumentError, ValueError)
+    assert issubclass(kinerja.UndefinedError, ValueError)
+    assert issubclass(kinerja.UnknownNameError, LookupError)
+    for cls in (kinerja.ParseError, kinerja.ArgumentError, kinerja.UndefinedError, kinerja.UnknownNameError):
+        assert issubclass(cls, kinerja.KinerjaError)
+
+
+@pytest.mark.parametrize(
+    "text, position, reason_word",
+    [
+        ("1,,5", 2, "separators"),      # second ',' at index 2
+        ("1.2.3", 1, "3 digits"),       # first '.' introduces a 1-digit group
+        ("1.23.456", 1, "3 digits"),
+        ("12,34,567", 2, "3 digits"),
+        ("75.10x", 5, "unit"),          # 'x' at index 5
+        ("12 Gajah", 3, "Gajah"),       # the unknown unit word starts at index 3
+        ("1 : x", 4, "'x'"),
+        ("1 : -5", 4, "positive"),
+        ("Rp. 1.2x", 7, "'x'"),
+        ("BB (abc)", 4, "'a'"),
+        ("5%%", 1, "'%'"),
+        ("abc", 0, "abc"),
+        ("ZZ (75)", 0, "ZZ"),
+        ("1.000", 1, "ambiguous"),
+        ("742,340", 3, "ambiguous"),
+    ],
+)
+def test_parse_error_fields_name_the_column(text, position, reason_word):
+    err = catch(kinerja.parse_value, text)
+    assert isinstance(err, kinerja.ParseError)
+    assert isinstance(err, ValueError)
+    assert err.text == text
+    assert err.position == position
+    assert err.column == position + 1
+    assert reason_word in err.reason
+    msg = str(err)
+    assert msg
+    assert f"column {position + 1}" in msg
+    assert err.id and err.id.startswith("kinerja.parse.")
+    assert msg.startswith(f"[{err.id}]")
+
+
+def test_ratio_with_zero_n_is_a_parse_error():
+    err = catch(kinerja.parse_value, "1 : 0")
+    assert isinstance(err, kinerja.ParseError)
+    assert err.column == 5     # the '0' is the fifth character
+
+
+def test_predicate_not_on_the_named_scale():
+    err = catch(kinerja.parse_value, "Nindya", "APE")
+    assert isinstance(err, kinerja.ParseError)
+    assert err.id == "kinerja.parse.level"
+
+
+@pytest.mark.parametrize("context", ["Bogus", "Gajah", "per sejuta"])
+def test_unknown_context(context):
+    err = catch(kinerja.parse_value, "5", context)
+    assert isinstance(err, kinerja.UnknownNameError)
+    assert err.name == context
+    assert err.id == "kinerja.lookup.context"
+
+
+@pytest.mark.parametrize("bad", [None, 5, 5.0, b"5", ["5"]])
+def test_parse_value_wrong_type(bad):
+    with pytest.raises(TypeError):
+        kinerja.parse_value(bad)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: kinerja.parse_value("1,,5"),
+        lambda: kinerja.parse_value("742,340"),
+        lambda: kinerja.classify("XYZ", 1),
+        lambda: kinerja.classify("AKIP", 101),
+        lambda: kinerja.achievement(0, 5),
+        lambda: kinerja.achievement(5, 6, method="inverse"),
+        lambda: kinerja.absorption(0, 5),
+        lambda: kinerja.unit_info("Gajah"),
+    ],
+)
+def test_errors_pickle_with_their_fields(make):
+    with pytest.raises(kinerja.KinerjaError) as info:
+        make()
+    err = info.value
+    copy = pickle.loads(pickle.dumps(err))
+    assert type(copy) is type(err)
+    assert str(copy) == str(err)
+    assert copy.id == err.id
+    for field in ("text", "position", "reason", "name"):
+        if hasattr(err, field):
+            assert getattr(copy, field) == getattr(err, field)
+    if isinstance(err, kinerja.ParseError):
+        assert copy.column == err.column
+
+
+def test_parse_error_pickle_concrete_fields():
+    err = catch(kinerja.parse_value, "1,,5")
+    copy = pickle.loads(pickle.dumps(err))
+    assert (copy.text, copy.position, copy.column, copy.reason) == ("1,,5", 2, 3, "two separators in a row")
+    assert isinstance(copy, ValueError)
+
+
+def test_error_ids_by_area():
+    assert catch(kinerja.achievement, 0, 5).id == "kinerja.undefined.zero_target"
+    assert catch(kinerja.achievement, 5, 0, polarity="lower").id == "kinerja.undefined.zero_realization"
+    assert catch(kinerja.absorption, 0, 5).id == "kinerja.undefined.zero_budget"
+    assert catch(kinerja.achievement, 5, 6, method="inverse").id == "kinerja.argument.method"
+    assert catch(kinerja.achievement, 5, 6, polarity="x").id == "kinerja.lookup.polarity"
+    assert catch(kinerja.achievement, 5, 6, method="x").id == "kinerja.lookup.method"
+    assert catch(kinerja.achievement, 5, 6, rounding="x").id == "kinerja.lookup.rounding"
+    assert catch(kinerja.classify, "XYZ", 1).id == "kinerja.lookup.scale"
+
+
+def test_undefined_messages_say_why():
+    msg = str(catch(kinerja.achievement, 0, 5))
+    assert "target" in msg and "0" in msg
+    msg = str(catch(kinerja.absorption, 0, 5))
+    assert "budget" in msg
+
+
+def test_user_defined_error_round_trip():
+    err = kinerja.ParseError("boom", id="kinerja.parse.test", text="x", position=4, reason="r")
+    copy = pickle.loads(pickle.dumps(err))
+    assert (str(copy), copy.id, copy.text, copy.position, copy.column, copy.reason) == ("boom", "kinerja.parse.test",
+                                                                                         "x", 4, 5, "r")
+
+
+def test_format_errors():
+    assert isinstance(catch(kinerja.format_number, 1.0, "klingon"), kinerja.UnknownNameError)
+    assert isinstance(catch(kinerja.format_number, 1.0, "english", 16), kinerja.ArgumentError)
+    assert isinstance(catch(kinerja.format_number, float("inf")), kinerja.ArgumentError)
+    assert isinstance(catch(kinerja.parse_number, "1.000", "maybe"), kinerja.UnknownNameError)
