@@ -67,10 +67,36 @@ public:
 };
 
 /// A computation whose result is not defined for its inputs (achievement against a zero
-/// target, a ratio "1 : 0"). The message says why and what to do instead.
+/// target, a score outside every band of a scale). The message says why and what to do instead.
 class undefined_error : public error {
 public:
     using error::error;
+};
+
+/// A file (a plan, a CSV table) that cannot be read or does not follow its format. Knows the
+/// file and the 1-based line and column (0 when unknown); the message starts with
+/// "file:line:column:".
+class file_error : public error {
+public:
+    file_error(std::string id, std::string file, int line, int column, const std::string& reason)
+        : error(std::move(id), where(file, line, column) + reason),
+          file_(std::move(file)), line_(line), column_(column), reason_(reason) {}
+    const std::string& file() const noexcept { return file_; }
+    int line() const noexcept { return line_; }
+    int column() const noexcept { return column_; }
+    const std::string& reason() const noexcept { return reason_; }
+
+private:
+    static std::string where(const std::string& file, int line, int column) {
+        std::string w = file.empty() ? std::string("<input>") : file;
+        if (line > 0) w += ":" + std::to_string(line);
+        if (line > 0 && column > 0) w += ":" + std::to_string(column);
+        return w + ": ";
+    }
+    std::string file_;
+    int line_;
+    int column_;
+    std::string reason_;
 };
 
 }  // namespace kinerja

@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+/// \file plan.hpp
+/// A whole strategic plan (Renstra) as printed: its cascade of nodes (regional goal and
+/// objective, agency goal and objective, programme, activity, sub-activity), their indicators,
+/// per-year targets, budgets (pagu), realizations and printed achievement, the plan's other
+/// versions (AWAL columns of a revision) as differences, the history of the previous period,
+/// and printed total rows.
+///
+/// Every printed value is kept as text with the table it came from and where it stands in the
+/// plan file; typed values (value.hpp) are read from it on demand, with the indicator's unit as
+/// context. The file format is docs/plan-format.md; plan_io.hpp reads and writes it.
+
+#include <kinerja/achievement.hpp>
+#include <kinerja/rounding.hpp>
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace kinerja {
+
+/// Year key of the end-of-period column (kondisi akhir) in year maps.
+inline constexpr int end_of_period = 9999;
+
+/// Where something stands in a plan file (1-based line and column; 0 when unknown).
+struct location {
+    std::string file;
+    int line = 0;
+    int column = 0;
+    /// "file:line:column", or what is known of it.
+    std::string to_string() const;
+};
+
+/// A value as printed, with its provenance.
+struct printed_value {
+    std::string text;    ///< exactly as printed
+    std::string source;  ///< table label when it differs from the owner's source ("Tabel 2.7")
+    std::string note;    ///< transcriber's note
+    kinerja::location location;
+};
+
+/// Printed values by year (end_of_period for the end column). Several sources may print a value
+/// for the same year (a table's ratio and a percentage in the text), hence a list.
+using year_values = std::map<int, std::vector<printed_value>>;
+
+/// Levels of the cascade, from the region's goals down to sub-activities.
+enum class node_level { urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan };
+std::string_view to_string(node_level level) noexcept;
+/// \throws lookup_error kinerja.lookup.node_level
+node_level node_level_from_string(std::string_view name);
+
+/// How quarterly (triwulan) realizations make a year.
+enum class aggregation { unspecified, sum, last, max, mean };
+std::string_view to_string(aggregation a) noexcept;
+/// \throws lookup_error kinerja.lookup.aggregation
+aggregation aggregation_from_string(std::string_view name);
+
+/// A performance indicator of a node.
+struct indicator {
+    std::string id;
+    std::string name;
+    std::vector<printed_value> aliases;
+    std::string kind;  ///< iku, ikk, tujuan, sasaran, program, kegiatan, sub_kegiatan, or empty
+    std::optional<printed_value> unit;
+    std::optional<kinerja::polarity> polarity;  ///< empty for scale indicators or when unknown
+    std::string scale;                          ///< for `polarity: scale:NAME`
+    std::string polarity_basis;
+    std::optional<printed_value> formula;      ///< formulasi / cara pengukuran
+    std::optional<printed_value> legal_basis;  ///< alasan
+    std::string responsible;
+    std::optional<int> baseline_year;
+    std::optional<printed_value> baseline;
+    year_values targets;
+    year_values realizations;
+    /// Quarterly realizations: year -> quarter (1..4) -> value.
+    std::map<int, std::map<int, printed_value>> quarterly_realizations;
+    year_values reported_achievement;
+    year_values budget;  ///< pagu printed on the indicator's own row
+    kinerja::aggregation aggregation = aggregation::unspecified;
+    std::optional<int> valid_from;
+    std::optional<int> valid_to;
+    std::string replaces;
+    std::string source;
+    kinerja::location location;
+    /// For version entries only: the keys the entry gives ("null:KEY" for a key set to null,
+    /// which is absent in that version).
+    std::set<std::string> given;
+
+    /// The unit text ("" if none).
+    const std::string& unit_text() const noexcept;
+    /// The first printed value of a year map entry, or nullptr.
+    static const printed_value* first(const year_values& values, int year) noexcept;
+};
+
+/// A node of the cascade.
+struct node {
+    std::string id;
+    node_level level = node_level::program;
+    std::string name;
+    std::optional<printed_value> code;  ///< dotted national code, e.g. "2.08.02.2.01.0001"
+    std::string code_printed;           ///< the code as printed, when it differs
+    std::string row;                    ///< the table's NO column
+    std::string parent;
+    std::vector<std::string> supports;  ///< cross-links to nodes or indicators
+    std::vector<printed_value> aliases;
+    std::optional<int> renamed_year;    ///< the node carries `renamed_name` from this year
+    std::string renamed_name;
+    std::string renamed_source;
+    std::optional<int> valid_from;
+    std::optional<int> valid_to;
+    std::string responsible;
+    year_values budget;               ///< pagu
+    year_values budget_realized;
+    year_values reported_absorption;  ///< printed realization/budget ratio
+    std::string source;
+    std::vector<indicator> indicators;
+    std::optional<std::pair<int, int>> period;  ///< history nodes: years with printed values
+    std::string period_note;
+    std::string successor;
+    kinerja::location location;
+    std::set<std::string> given;  ///< for version entries only: the keys the entry gives ("null:KEY": set to null)
+    bool removed = false;         ///< for version entries only: absent in that version
+
+    /// The code text ("" if none).
+    const std::string& code_text() const noexcept;
+};
+
+/// A printed total row (JUMLAH), which sums the nodes named in `over`.
+struct total {
+    std::string id;
+    std::string name;
+    std::vector<std::string> over;
+    year_values budget;
+    year_values budget_realized;
+    year_values reported_absorption;
+    std::string source;
+    kinerja::location location;
+};
+
+/// A level of a scale defined in the plan file (bands as printed: edges as text).
+struct plan_scale_level {
+    std::string name;
+    std::vector<std::string> aliases;
+    std::string min;
+    std::string max;
+};
+
+/// A scale defined in the plan file.
+struct plan_scale {
+    std::string name;
+    std::string compare = "position";  ///< position | score
+    std::string source;
+    std::vector<plan_scale_level> levels;
+};
+
+/// Another version of the plan, as differences from the main nodes.
+struct plan_version {
+    std::string name;
+    std::string label;
+    std::string source;
+    std::vector<node> nodes;  ///< entries; `given` says which keys each entry sets
+};
+
+/// Identity of the plan.
+struct plan_info {
+    std::string id;
+    std::string title;
+    std::string organisation;
+    std::string region;
+    int period_from = 0;
+    int period_to = 0;
+    std::string version;
+    std::string document_date;
+    std::string source_document;
+};
+
+/// How the plan computes achievement. Defaults: inverse for lower-is-better, half up to 2.
+struct plan_settings {
+    method lower_method = method::inverse;
+    rounding_rule rounding{rounding::half_up, 2};
+};
+
+/// A whole plan.
+class plan {
+public:
+    int format_version = 1;
+    plan_info info;
+    plan_settings settings;
+    std::vector<plan_scale> scales;
+    std::vector<std::pair<std::string, std::string>> sources;  ///< label -> where it is printed
+    std::vector<node> nodes;
+    std::vector<node> history;
+    std::vector<total> totals;
+    std::vector<plan_version> versions;
+    /// The file the plan was read from ("" if none).
+    std::string file;
+
+    /// The node with this id among nodes and history, or nullptr.
+    const node* find_node(std::string_view id) const noexcept;
+    node* find_node(std::string_view id) noexcept;
+    /// The indicator with this id (and its node), or {nullptr, nullptr}.
+    std::pair<const node*, const indicator*> find_indicator(std::string_view id) const noexcept;
+    /// Direct children of a node (among nodes and history), in file order.
+    std::vector<const node*> children(std::string_view id) const;
+    /// Names of the versions: the main one first, then those in `versions`.
+    std::vector<std::string> version_names() const;
+    /// The plan as it stands in another version (the main version for its own name): the
+    /// version's entries applied to a copy of the nodes. \throws lookup_error kinerja.lookup.version
+    plan version(std::string_view name) const;
+
+    /// Equal content (the canonical YAML of both is the same; locations do not count).
+    friend bool operator==(const plan& a, const plan& b);
+    friend bool operator!=(const plan& a, const plan& b) { return !(a == b); }
+};
+
+}  // namespace kinerja

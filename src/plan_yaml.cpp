@@ -1,0 +1,979 @@
+// SPDX-License-Identifier: Apache-2.0
+// The YAML plan format (docs/plan-format.md): reader with file/line/column errors, canonical
+// writer, and the version merge. One field table per record type drives all three, so a key is
+// read, written and merged in one place.
+#include <kinerja/plan_io.hpp>
+
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#ifndef KINERJA_INSTALL_DATADIR
+#define KINERJA_INSTALL_DATADIR ""
+#endif
+#ifndef KINERJA_SOURCE_DATADIR
+#define KINERJA_SOURCE_DATADIR ""
+#endif
+
+namespace kinerja {
+
+namespace {
+
+// ----------------------------------------------------------------------------- reading helpers
+
+struct reader {
+    std::string file;
+
+    location where(const YAML::Node& n) const {
+        const YAML::Mark m = n.Mark();
+        return location{file, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0};
+    }
+    [[noreturn]] void fail(const YAML::Node& n, const std::string& why) const {
+        const location l = where(n);
+        throw file_error("kinerja.plan.schema", file, l.line, l.column, why);
+    }
+    void expect_map(const YAML::Node& n, const std::string& what) const {
+        if (!n.IsMap()) fail(n, what + " must be a mapping (key: value lines)");
+    }
+    void expect_seq(const YAML::Node& n, const std::string& what) const {
+        if (!n.IsSequence()) fail(n, what + " must be a list (lines starting with '- ')");
+    }
+    std::string text(const YAML::Node& n, const std::string& what) const {
+        if (n.IsNull()) return std::string();
+        if (!n.IsScalar()) fail(n, what + " must be a single value (text), not a " + (n.IsMap() ? "mapping" : "list"));
+        return n.Scalar();
+    }
+    int integer(const YAML::Node& n, const std::string& what) const {
+        const std::string s = text(n, what);
+        if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](char c) {
+                return detail::is_digit(c) || c == '-';
+            }))
+            fail(n, what + " must be a whole number, got \"" + s + "\"");
+        return std::atoi(s.c_str());
+    }
+    int year_key(const YAML::Node& n, const std::string& what) const {
+        const std::string s = text(n, what);
+        if (detail::iequals(s, "end")) return end_of_period;
+        if (s.size() != 4 || !std::all_of(s.begin(), s.end(), detail::is_digit))
+            fail(n, what + ": a year map's keys are years (2024) or end, got \"" + s + "\"");
+        return std::atoi(s.c_str());
+    }
+    printed_value printed(const YAML::Node& n, const std::string& what) const {
+        printed_value v;
+        v.location = where(n);
+        if (n.IsScalar() || n.IsNull()) {
+            v.text = n.IsNull() ? std::string() : n.Scalar();
+            return v;
+        }
+        if (!n.IsMap()) fail(n, what + " must be printed text or {value: ..., source: ...}");
+        bool has_value = false;
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            const std::string key = text(it->first, "a key");
+            if (key == "value") {
+                v.text = text(it->second, what + ".value");
+                has_value = true;
+            } else if (key == "source") {
+                v.source = text(it->second, what + ".source");
+            } else if (key == "note") {
+                v.note = text(it->second, what + ".note");
+            } else {
+                fail(it->first, "unknown key \"" + key + "\" in " + what + " (allowed: value, source, note)");
+            }
+        }
+        if (!has_value) fail(n, what + " needs a value: key");
+        return v;
+    }
+    std::vector<printed_value> printed_list(const YAML::Node& n, const std::string& what) const {
+        std::vector<printed_value> out;
+        if (n.IsSequence()) {
+            if (n.size() == 0) fail(n, what + " is an empty list");
+            for (const auto& item : n) out.push_back(printed(item, what));
+        } else {
+            out.push_back(printed(n, what));
+        }
+        return out;
+    }
+    year_values years(const YAML::Node& n, const std::string& what) const {
+        year_values out;
+        if (n.IsNull()) return out;
+        expect_map(n, what);
+        for (auto it = n.begin(); it != n.end(); ++it) {
+            const int y = year_key(it->first, what);
+            if (out.count(y)) fail(it->first, what + ": year " + it->first.Scalar() + " appears twice");
+            out[y] = printed_list(it->second, what + " " + it->first.Scalar());
+        }
+        return out;
+    }
+    std::vector<std::string> strings(const YAML::Node& n, const std::string& what) const {
+        std::vector<std::string> out;
+        if (n.IsScalar()) {
+            out.push_back(n.Scalar());
+            return out;
+        }
+        expect_seq(n, what);
+        for (const auto& item : n) out.push_back(text(item, what));
+        return out;
+    }
+};
+
+// ----------------------------------------------------------------------------- canonical writer
+
+std::string quote(std::string_view s) {
+    std::string out = "\"";
+    for (unsigned char c : s) {
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\t': out += "\\t"; break;
+            case '\r': out += "\\r"; break;
+            default:
+                if (c < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\x%02X", c);
+                    out += buf;
+                } else {
+                    out.push_back(static_cast<char>(c));
+                }
+        }
+    }
+    return out + "\"";
+}
+
+std::string year_text(int y) { return y == end_of_period ? "end" : std::to_string(y); }
+
+std::string flow(const printed_value& v) {
+    if (v.source.empty() && v.note.empty()) return quote(v.text);
+    std::string out = "{value: " + quote(v.text);
+    if (!v.source.empty()) out += ", source: " + quote(v.source);
+    if (!v.note.empty()) out += ", note: " + quote(v.note);
+    return out + "}";
+}
+
+std::string flow(const std::vector<printed_value>& vs) {
+    if (vs.size() == 1) return flow(vs.front());
+    std::string out = "[";
+    for (std::size_t i = 0; i < vs.size(); ++i) out += (i ? ", " : "") + flow(vs[i]);
+    return out + "]";
+}
+
+std::string flow(const std::vector<std::string>& vs) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < vs.size(); ++i) out += (i ? ", " : "") + quote(vs[i]);
+    return out + "]";
+}
+
+struct writer {
+    std::ostringstream out;
+    void line(int indent, const std::string& text) { out << std::string(static_cast<std::size_t>(indent), ' ') << text << '\n'; }
+    void scalar(int indent, const char* key, const std::string& raw) { line(indent, std::string(key) + ": " + raw); }
+    void years(int indent, const char* key, const year_values& ys) {
+        line(indent, std::string(key) + ":");
+        for (const auto& [y, vs] : ys) line(indent + 2, year_text(y) + ": " + flow(vs));
+    }
+};
+
+// ----------------------------------------------------------------------------- field tables
+
+template <class T>
+struct field {
+    const char* key;
+    std::function<void(const reader&, const YAML::Node&, T&)> read;
+    std::function<void(writer&, int, const T&)> write;  // writes nothing when the field is empty
+    std::function<void(T&, const T&)> merge;             // takes the field from a version entry
+    std::function<void(T&)> clear;                       // a version entry's key: null
+};
+
+// Generic handlers by member type.
+void read_into(const reader& r, const YAML::Node& n, std::string& m, const std::string& what) { m = r.text(n, what); }
+void read_into(const reader& r, const YAML::Node& n, std::optional<int>& m, const std::string& what) { m = r.integer(n, what); }
+void read_into(const reader& r, const YAML::Node& n, year_values& m, const std::string& what) { m = r.years(n, what); }
+void read_into(const reader& r, const YAML::Node& n, std::vector<std::string>& m, const std::string& what) { m = r.strings(n, what); }
+void read_into(const reader& r, const YAML::Node& n, std::optional<printed_value>& m, const std::string& what) {
+    m = r.printed(n, what);
+}
+void read_into(const reader& r, const YAML::Node& n, std::vector<printed_value>& m, const std::string& what) {
+    m = r.printed_list(n, what);
+}
+
+void write_from(writer& w, int indent, const char* key, const std::string& m) {
+    if (!m.empty()) w.scalar(indent, key, quote(m));
+}
+void write_from(writer& w, int indent, const char* key, const std::optional<int>& m) {
+    if (m) w.scalar(indent, key, std::to_string(*m));
+}
+void write_from(writer& w, int indent, const char* key, const year_values& m) {
+    if (!m.empty()) w.years(indent, key, m);
+}
+void write_from(writer& w, int indent, const char* key, const std::vector<std::string>& m) {
+    if (!m.empty()) w.scalar(indent, key, flow(m));
+}
+void write_from(writer& w, int indent, const char* key, const std::optional<printed_value>& m) {
+    if (m) w.scalar(indent, key, flow(*m));
+}
+void write_from(writer& w, int indent, const char* key, const std::vector<printed_value>& m) {
+    if (!m.empty()) w.scalar(indent, key, flow(m));
+}
+
+template <class M>
+void merge_from(M& dst, const M& src) { dst = src; }
+void merge_from(year_values& dst, const year_values& src) {
+    for (const auto& [y, vs] : src) dst[y] = vs;  // per year: only the years given are overridden
+}
+
+// A required text key: written even when empty (a blank cell printed as such).
+template <class T>
+field<T> required_text(const char* key, std::string T::*ptr) {
+    return field<T>{key,
+                    [ptr, key](const reader& r, const YAML::Node& n, T& o) { o.*ptr = r.text(n, key); },
+                    [ptr, key](writer& w, int indent, const T& o) { w.scalar(indent, key, quote(o.*ptr)); },
+                    [ptr](T& dst, const T& src) { dst.*ptr = src.*ptr; },
+                    [ptr](T& o) { (o.*ptr).clear(); }};
+}
+
+template <class T, class M>
+field<T> member(const char* key, M T::*ptr) {
+    return field<T>{key,
+                    [ptr, key](const reader& r, const YAML::Node& n, T& o) { read_into(r, n, o.*ptr, key); },
+                    [ptr, key](writer& w, int indent, const T& o) { write_from(w, indent, key, o.*ptr); },
+                    [ptr](T& dst, const T& src) { merge_from(dst.*ptr, src.*ptr); },
+                    [ptr](T& o) { o.*ptr = M{}; }};
+}
+
+const std::vector<field<indicator>>& indicator_fields() {
+    static const std::vector<field<indicator>> fields = [] {
+        std::vector<field<indicator>> f;
+        f.push_back(member("id", &indicator::id));
+        f.push_back(required_text("name", &indicator::name));
+        f.push_back(member("aliases", &indicator::aliases));
+        f.push_back(member("kind", &indicator::kind));
+        f.push_back(member("unit", &indicator::unit));
+        f.push_back(field<indicator>{
+            "polarity",
+            [](const reader& r, const YAML::Node& n, indicator& o) {
+                const std::string s = r.text(n, "polarity");
+                if (detail::istarts_with(s, "scale:")) {
+                    o.scale = std::string(detail::trim(std::string_view(s).substr(6)));
+                    o.polarity.reset();
+                    if (o.scale.empty()) r.fail(n, "polarity scale: needs a scale name, e.g. scale:KLA");
+                    return;
+                }
+                try {
+                    o.polarity = polarity_from_string(s);
+                    o.scale.clear();
+                } catch (const lookup_error&) {
+                    r.fail(n, "polarity must be higher, lower or scale:NAME, got \"" + s + "\"");
+                }
+            },
+            [](writer& w, int indent, const indicator& o) {
+                if (!o.scale.empty())
+                    w.scalar(indent, "polarity", "scale:" + o.scale);
+                else if (o.polarity)
+                    w.scalar(indent, "polarity", std::string(to_string(*o.polarity)));
+            },
+            [](indicator& d, const indicator& s) {
+                d.polarity = s.polarity;
+                d.scale = s.scale;
+            },
+            [](indicator& o) {
+                o.polarity.reset();
+                o.scale.clear();
+            }});
+        f.push_back(member("polarity_basis", &indicator::polarity_basis));
+        f.push_back(member("formula", &indicator::formula));
+        f.push_back(member("legal_basis", &indicator::legal_basis));
+        f.push_back(member("responsible", &indicator::responsible));
+        f.push_back(field<indicator>{
+            "baseline",
+            [](const reader& r, const YAML::Node& n, indicator& o) {
+                r.expect_map(n, "baseline");
+                printed_value v;
+                v.location = r.where(n);
+                bool has_value = false;
+                for (auto it = n.begin(); it != n.end(); ++it) {
+                    const std::string key = r.text(it->first, "a key");
+                    if (key == "year") o.baseline_year = r.integer(it->second, "baseline.year");
+                    else if (key == "value") { v.text = r.text(it->second, "baseline.value"); has_value = true; }
+                    else if (key == "source") v.source = r.text(it->second, "baseline.source");
+                    else if (key == "note") v.note = r.text(it->second, "baseline.note");
+                    else r.fail(it->first, "unknown key \"" + key + "\" in baseline (allowed: year, value, source, note)");
+                }
+                if (!has_value) r.fail(n, "baseline needs a value: key");
+                o.baseline = v;
+            },
+            [](writer& w, int indent, const indicator& o) {
+                if (!o.baseline) return;
+                std::string s = "{";
+                if (o.baseline_year) s += "year: " + std::to_string(*o.baseline_year) + ", ";
+                s += "value: " + quote(o.baseline->text);
+                if (!o.baseline->source.empty()) s += ", source: " + quote(o.baseline->source);
+                if (!o.baseline->note.empty()) s += ", note: " + quote(o.baseline->note);
+                w.scalar(indent, "baseline", s + "}");
+            },
+            [](indicator& d, const indicator& s) {
+                d.baseline = s.baseline;
+                d.baseline_year = s.baseline_year;
+            },
+            [](indicator& o) {
+                o.baseline.reset();
+                o.baseline_year.reset();
+            }});
+        f.push_back(member("targets", &indicator::targets));
+        f.push_back(member("realizations", &indicator::realizations));
+        f.push_back(field<indicator>{
+            "quarterly_realizations",
+            [](const reader& r, const YAML::Node& n, indicator& o) {
+                r.expect_map(n, "quarterly_realizations");
+                for (auto it = n.begin(); it != n.end(); ++it) {
+                    const int y = r.year_key(it->first, "quarterly_realizations");
+                    r.expect_map(it->second, "quarterly_realizations " + it->first.Scalar());
+                    auto& quarters = o.quarterly_realizations[y];
+                    for (auto q = it->second.begin(); q != it->second.end(); ++q) {
+                        const std::string key = r.text(q->first, "a quarter");
+                        if (key.size() != 2 || (key[0] != 'q' && key[0] != 'Q') || key[1] < '1' || key[1] > '4')
+                            r.fail(q->first, "quarters are q1, q2, q3, q4, got \"" + key + "\"");
+                        quarters[key[1] - '0'] = r.printed(q->second, "quarter " + key);
+                    }
+                }
+            },
+            [](writer& w, int indent, const indicator& o) {
+                if (o.quarterly_realizations.empty()) return;
+                w.line(indent, "quarterly_realizations:");
+                for (const auto& [y, qs] : o.quarterly_realizations) {
+                    w.line(indent + 2, year_text(y) + ":");
+                    for (const auto& [q, v] : qs) w.line(indent + 4, "q" + std::to_string(q) + ": " + flow(v));
+                }
+            },
+            [](indicator& d, const indicator& s) {
+                for (const auto& [y, qs] : s.quarterly_realizations)
+                    for (const auto& [q, v] : qs) d.quarterly_realizations[y][q] = v;
+            },
+            [](indicator& o) { o.quarterly_realizations.clear(); }});
+        f.push_back(member("reported_achievement", &indicator::reported_achievement));
+        f.push_back(member("budget", &indicator::budget));
+        f.push_back(field<indicator>{
+            "aggregation",
+            [](const reader& r, const YAML::Node& n, indicator& o) {
+                try {
+                    o.aggregation = aggregation_from_string(r.text(n, "aggregation"));
+                } catch (const lookup_error&) {
+                    r.fail(n, "aggregation must be sum, last, max or mean");
+                }
+            },
+            [](writer& w, int indent, const indicator& o) {
+                if (o.aggregation != aggregation::unspecified)
+                    w.scalar(indent, "aggregation", std::string(to_string(o.aggregation)));
+            },
+            [](indicator& d, const indicator& s) { d.aggregation = s.aggregation; },
+            [](indicator& o) { o.aggregation = aggregation::unspecified; }});
+        f.push_back(member("valid_from", &indicator::valid_from));
+        f.push_back(member("valid_to", &indicator::valid_to));
+        f.push_back(member("replaces", &indicator::replaces));
+        f.push_back(member("source", &indicator::source));
+        return f;
+    }();
+    return fields;
+}
+
+void read_indicator(const reader& r, const YAML::Node& n, indicator& o, bool entry);
+void write_indicator(writer& w, int indent, const indicator& o, bool entry);
+
+const std::vector<field<node>>& node_fields() {
+    static const std::vector<field<node>> fields = [] {
+        std::vector<field<node>> f;
+        f.push_back(member("id", &node::id));
+        f.push_back(field<node>{
+            "level",
+            [](const reader& r, const YAML::Node& n, node& o) {
+                try {
+                    o.level = node_level_from_string(r.text(n, "level"));
+                } catch (const lookup_error&) {
+                    r.fail(n, "level must be one of urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
+                              "kegiatan, sub_kegiatan; got \"" + r.text(n, "level") + "\"");
+                }
+            },
+            [](writer& w, int indent, const node& o) { w.scalar(indent, "level", std::string(to_string(o.level))); },
+            [](node& d, const node& s) { d.level = s.level; },
+            [](node&) {}});
+        f.push_back(required_text("name", &node::name));
+        f.push_back(member("code", &node::code));
+        f.push_back(member("code_printed", &node::code_printed));
+        f.push_back(member("row", &node::row));
+        f.push_back(member("parent", &node::parent));
+        f.push_back(member("supports", &node::supports));
+        f.push_back(member("aliases", &node::aliases));
+        f.push_back(field<node>{
+            "renamed",
+            [](const reader& r, const YAML::Node& n, node& o) {
+                r.expect_map(n, "renamed");
+                for (auto it = n.begin(); it != n.end(); ++it) {
+                    const std::string key = r.text(it->first, "a key");
+                    if (key == "year") o.renamed_year = r.integer(it->second, "renamed.year");
+                    else if (key == "name") o.renamed_name = r.text(it->second, "renamed.name");
+                    else if (key == "source") o.renamed_source = r.text(it->second, "renamed.source");
+                    else r.fail(it->first, "unknown key \"" + key + "\" in renamed (allowed: year, name, source)");
+                }
+                if (!o.renamed_year || o.renamed_name.empty()) r.fail(n, "renamed needs year and name");
+            },
+            [](writer& w, int indent, const node& o) {
+                if (!o.renamed_year) return;
+                std::string s = "{year: " + std::to_string(*o.renamed_year) + ", name: " + quote(o.renamed_name);
+                if (!o.renamed_source.empty()) s += ", source: " + quote(o.renamed_source);
+                w.scalar(indent, "renamed", s + "}");
+            },
+            [](node& d, const node& s) {
+                d.renamed_year = s.renamed_year;
+                d.renamed_name = s.renamed_name;
+                d.renamed_source = s.renamed_source;
+            },
+            [](node& o) {
+                o.renamed_year.reset();
+                o.renamed_name.clear();
+                o.renamed_source.clear();
+            }});
+        f.push_back(member("valid_from", &node::valid_from));
+        f.push_back(member("valid_to", &node::valid_to));
+        f.push_back(member("responsible", &node::responsible));
+        f.push_back(member("budget", &node::budget));
+        f.push_back(member("budget_realized", &node::budget_realized));
+        f.push_back(member("reported_absorption", &node::reported_absorption));
+        f.push_back(field<node>{
+            "period",
+            [](const reader& r, const YAML::Node& n, node& o) {
+                if (!n.IsSequence() || n.size() != 2) r.fail(n, "period is [from, to]");
+                o.period = std::make_pair(r.integer(n[0], "period"), r.integer(n[1], "period"));
+            },
+            [](writer& w, int indent, const node& o) {
+                if (o.period)
+                    w.scalar(indent, "period", "[" + std::to_string(o.period->first) + ", " + std::to_string(o.period->second) + "]");
+            },
+            [](node& d, const node& s) { d.period = s.period; },
+            [](node& o) { o.period.reset(); }});
+        f.push_back(member("period_note", &node::period_note));
+        f.push_back(member("successor", &node::successor));
+        f.push_back(member("source", &node::source));
+        f.push_back(field<node>{
+            "indicators",
+            [](const reader& r, const YAML::Node& n, node& o) {
+                r.expect_seq(n, "indicators");
+                const bool entry = o.given.count("#entry") > 0;
+                for (const auto& item : n) {
+                    indicator ind;
+                    read_indicator(r, item, ind, entry);
+                    o.indicators.push_back(std::move(ind));
+                }
+            },
+            [](writer& w, int indent, const node& o) {
+                if (o.indicators.empty()) return;
+                const bool entry = o.given.count("#entry") > 0;
+                w.line(indent, "indicators:");
+                for (const auto& ind : o.indicators) write_indicator(w, indent + 2, ind, entry);
+            },
+            [](node& d, const node& s) {
+                for (const auto& si : s.indicators) {
+                    auto it = std::find_if(d.indicators.begin(), d.indicators.end(),
+                                           [&](const indicator& x) { return x.id == si.id; });
+                    if (si.given.count("removed")) {
+                        if (it != d.indicators.end()) d.indicators.erase(it);
+                        continue;
+                    }
+                    if (it == d.indicators.end()) {
+                        indicator fresh = si;
+                        fresh.given.clear();
+                        d.indicators.push_back(fresh);
+                        continue;
+                    }
+                    for (const auto& fld : indicator_fields()) {
+                        if (std::string(fld.key) == "id") continue;
+                        if (si.given.count("null:" + std::string(fld.key))) fld.clear(*it);
+                        else if (si.given.count(fld.key)) fld.merge(*it, si);
+                    }
+                }
+            },
+            [](node& o) { o.indicators.clear(); }});
+        return f;
+    }();
+    return fields;
+}
+
+template <class T>
+std::string allowed_keys(const std::vector<field<T>>& fields, bool entry) {
+    std::string s;
+    for (const auto& f : fields) s += (s.empty() ? "" : ", ") + std::string(f.key);
+    if (entry) s += ", removed";
+    return s;
+}
+
+void read_indicator(const reader& r, const YAML::Node& n, indicator& o, bool entry) {
+    r.expect_map(n, "an indicator");
+    o.location = r.where(n);
+    const auto& fields = indicator_fields();
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const std::string key = r.text(it->first, "a key");
+        if (entry && key == "removed") {
+            if (r.text(it->second, "removed") != "true") r.fail(it->second, "removed can only be true");
+            o.given.insert("removed");
+            continue;
+        }
+        auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return key == x.key; });
+        if (f == fields.end())
+            r.fail(it->first, "unknown key \"" + key + "\" in an indicator (allowed: " + allowed_keys(fields, entry) + ")");
+        if (o.given.count(key)) r.fail(it->first, "key \"" + key + "\" appears twice");
+        o.given.insert(key);
+        if (entry && it->second.IsNull() && key != "id") {
+            o.given.insert("null:" + key);
+            continue;
+        }
+        f->read(r, it->second, o);
+    }
+    if (o.id.empty()) r.fail(n, "an indicator needs an id");
+    if (!entry) {
+        if (!o.given.count("name")) r.fail(n, "indicator \"" + o.id + "\" needs a name");
+        if (o.source.empty()) r.fail(n, "indicator \"" + o.id + "\" needs a source (the table it comes from)");
+        o.given.clear();
+    }
+}
+
+void write_indicator(writer& w, int indent, const indicator& o, bool entry) {
+    bool first = true;
+    for (const auto& f : indicator_fields()) {
+        if (entry && !o.given.count(f.key) && std::string(f.key) != "id") continue;
+        writer tmp;
+        if (entry && o.given.count("null:" + std::string(f.key)))
+            tmp.scalar(indent + 2, f.key, "null");
+        else
+            f.write(tmp, indent + 2, o);
+        std::string text = tmp.out.str();
+        if (text.empty()) continue;
+        if (first) {
+            text.replace(static_cast<std::size_t>(indent), 2, "- ");
+            first = false;
+        }
+        w.out << text;
+    }
+    if (entry && o.given.count("removed")) w.line(indent + 2, "removed: true");
+}
+
+void read_node(const reader& r, const YAML::Node& n, node& o, bool entry) {
+    r.expect_map(n, "a node");
+    o.location = r.where(n);
+    if (entry) o.given.insert("#entry");
+    const auto& fields = node_fields();
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const std::string key = r.text(it->first, "a key");
+        if (entry && key == "removed") {
+            if (r.text(it->second, "removed") != "true") r.fail(it->second, "removed can only be true");
+            o.removed = true;
+            continue;
+        }
+        auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return key == x.key; });
+        if (f == fields.end())
+            r.fail(it->first, "unknown key \"" + key + "\" in a node (allowed: " + allowed_keys(fields, entry) + ")");
+        if (o.given.count(key)) r.fail(it->first, "key \"" + key + "\" appears twice");
+        o.given.insert(key);
+        if (entry && it->second.IsNull() && key != "id") {
+            o.given.insert("null:" + key);
+            continue;
+        }
+        f->read(r, it->second, o);
+    }
+    if (o.id.empty()) r.fail(n, "a node needs an id");
+    if (!entry) {
+        if (!o.given.count("level")) r.fail(n, "node \"" + o.id + "\" needs a level");
+        if (!o.given.count("name")) r.fail(n, "node \"" + o.id + "\" needs a name");
+        if (o.source.empty()) r.fail(n, "node \"" + o.id + "\" needs a source (the table it comes from)");
+        o.given.clear();
+    }
+}
+
+void write_node(writer& w, int indent, const node& o, bool entry) {
+    bool first = true;
+    for (const auto& f : node_fields()) {
+        if (entry && !o.given.count(f.key) && std::string(f.key) != "id") continue;
+        writer tmp;
+        if (entry && o.given.count("null:" + std::string(f.key)))
+            tmp.scalar(indent + 2, f.key, "null");
+        else
+            f.write(tmp, indent + 2, o);
+        std::string text = tmp.out.str();
+        if (text.empty()) continue;
+        if (first) {
+            text.replace(static_cast<std::size_t>(indent), 2, "- ");
+            first = false;
+        }
+        w.out << text;
+    }
+    if (entry && o.removed) w.line(indent + 2, "removed: true");
+}
+
+void read_total(const reader& r, const YAML::Node& n, total& t) {
+    r.expect_map(n, "a total");
+    t.location = r.where(n);
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const std::string key = r.text(it->first, "a key");
+        const YAML::Node v = it->second;
+        if (key == "id") t.id = r.text(v, "id");
+        else if (key == "name") t.name = r.text(v, "name");
+        else if (key == "over") t.over = r.strings(v, "over");
+        else if (key == "budget") t.budget = r.years(v, "budget");
+        else if (key == "budget_realized") t.budget_realized = r.years(v, "budget_realized");
+        else if (key == "reported_absorption") t.reported_absorption = r.years(v, "reported_absorption");
+        else if (key == "source") t.source = r.text(v, "source");
+        else r.fail(it->first, "unknown key \"" + key + "\" in a total (allowed: id, name, over, budget, budget_realized, reported_absorption, source)");
+    }
+    if (t.id.empty() || t.name.empty() || t.over.empty() || t.source.empty())
+        r.fail(n, "a total needs id, name, over and source");
+}
+
+void read_scales(const reader& r, const YAML::Node& n, plan& p) {
+    r.expect_map(n, "scales");
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        plan_scale s;
+        s.name = r.text(it->first, "a scale name");
+        r.expect_map(it->second, "scale " + s.name);
+        for (auto k = it->second.begin(); k != it->second.end(); ++k) {
+            const std::string key = r.text(k->first, "a key");
+            if (key == "compare") {
+                s.compare = r.text(k->second, "compare");
+                if (s.compare != "position" && s.compare != "score") r.fail(k->second, "compare is position or score");
+            } else if (key == "source") {
+                s.source = r.text(k->second, "source");
+            } else if (key == "levels") {
+                r.expect_seq(k->second, "levels");
+                for (const auto& l : k->second) {
+                    plan_scale_level lv;
+                    r.expect_map(l, "a level");
+                    for (auto q = l.begin(); q != l.end(); ++q) {
+                        const std::string lk = r.text(q->first, "a key");
+                        if (lk == "name") lv.name = r.text(q->second, "name");
+                        else if (lk == "aliases") lv.aliases = r.strings(q->second, "aliases");
+                        else if (lk == "min") lv.min = r.text(q->second, "min");
+                        else if (lk == "max") lv.max = r.text(q->second, "max");
+                        else r.fail(q->first, "unknown key \"" + lk + "\" in a scale level (allowed: name, aliases, min, max)");
+                    }
+                    if (lv.name.empty()) r.fail(l, "a scale level needs a name");
+                    s.levels.push_back(lv);
+                }
+            } else {
+                r.fail(k->first, "unknown key \"" + key + "\" in scale " + s.name + " (allowed: compare, source, levels)");
+            }
+        }
+        if (s.levels.empty()) r.fail(it->second, "scale " + s.name + " needs levels");
+        p.scales.push_back(s);
+    }
+}
+
+}  // namespace
+
+// ----------------------------------------------------------------------------- public functions
+
+plan parse_plan(std::string_view yaml, const std::string& file) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception& e) {
+        throw file_error("kinerja.plan.yaml", file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
+                         e.mark.column >= 0 ? e.mark.column + 1 : 0, "not valid YAML: " + e.msg);
+    }
+    const reader r{file};
+    if (!root.IsMap()) throw file_error("kinerja.plan.schema", file, 1, 1, "a plan file is a mapping with kinerja_plan, plan and nodes");
+    plan p;
+    p.file = file;
+    bool has_version = false, has_plan = false, has_nodes = false;
+    std::set<std::string> seen;
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        const std::string key = r.text(it->first, "a key");
+        if (!seen.insert(key).second) r.fail(it->first, "key \"" + key + "\" appears twice");
+        const YAML::Node v = it->second;
+        if (key == "kinerja_plan") {
+            p.format_version = r.integer(v, "kinerja_plan");
+            if (p.format_version != 1) r.fail(v, "this version of kinerja reads plan format 1, the file is format " + std::to_string(p.format_version));
+            has_version = true;
+        } else if (key == "plan") {
+            has_plan = true;
+            r.expect_map(v, "plan");
+            for (auto k = v.begin(); k != v.end(); ++k) {
+                const std::string pk = r.text(k->first, "a key");
+                const YAML::Node pv = k->second;
+                if (pk == "id") p.info.id = r.text(pv, "plan.id");
+                else if (pk == "title") p.info.title = r.text(pv, "plan.title");
+                else if (pk == "organisation") p.info.organisation = r.text(pv, "plan.organisation");
+                else if (pk == "region") p.info.region = r.text(pv, "plan.region");
+                else if (pk == "period") {
+                    if (!pv.IsSequence() || pv.size() != 2) r.fail(pv, "plan.period is [from, to]");
+                    p.info.period_from = r.integer(pv[0], "plan.period");
+                    p.info.period_to = r.integer(pv[1], "plan.period");
+                    if (p.info.period_to < p.info.period_from) r.fail(pv, "plan.period ends before it starts");
+                } else if (pk == "version") p.info.version = r.text(pv, "plan.version");
+                else if (pk == "document_date") p.info.document_date = r.text(pv, "plan.document_date");
+                else if (pk == "source_document") p.info.source_document = r.text(pv, "plan.source_document");
+                else r.fail(k->first, "unknown key \"" + pk + "\" in plan (allowed: id, title, organisation, region, period, version, document_date, source_document)");
+            }
+            for (const char* req : {"id", "title", "organisation", "region", "version"}) {
+                const std::string& val = std::string(req) == "id" ? p.info.id : std::string(req) == "title" ? p.info.title
+                                         : std::string(req) == "organisation" ? p.info.organisation
+                                         : std::string(req) == "region" ? p.info.region : p.info.version;
+                if (val.empty()) r.fail(v, std::string("plan needs ") + req);
+            }
+            if (p.info.period_from == 0) r.fail(v, "plan needs period: [from, to]");
+        } else if (key == "settings") {
+            r.expect_map(v, "settings");
+            for (auto k = v.begin(); k != v.end(); ++k) {
+                const std::string sk = r.text(k->first, "a key");
+                try {
+                    if (sk == "lower_method") {
+                        p.settings.lower_method = method_from_string(r.text(k->second, sk));
+                        if (p.settings.lower_method == method::direct) r.fail(k->second, "lower_method is inverse, complement or reduction");
+                    } else if (sk == "rounding") {
+                        p.settings.rounding.mode = rounding_from_string(r.text(k->second, sk));
+                    } else if (sk == "decimals") {
+                        p.settings.rounding.decimals = r.integer(k->second, sk);
+                        if (p.settings.rounding.decimals < 0 || p.settings.rounding.decimals > 12) r.fail(k->second, "decimals lie in 0..12");
+                    } else {
+                        r.fail(k->first, "unknown key \"" + sk + "\" in settings (allowed: lower_method, rounding, decimals)");
+                    }
+                } catch (const lookup_error& e) {
+                    r.fail(k->second, e.what());
+                }
+            }
+        } else if (key == "scales") {
+            read_scales(r, v, p);
+        } else if (key == "sources") {
+            r.expect_map(v, "sources");
+            for (auto k = v.begin(); k != v.end(); ++k)
+                p.sources.emplace_back(r.text(k->first, "a source label"), r.text(k->second, "a source description"));
+        } else if (key == "nodes" || key == "history") {
+            if (key == "nodes") has_nodes = true;
+            if (v.IsNull()) continue;
+            r.expect_seq(v, key);
+            for (const auto& item : v) {
+                node n;
+                read_node(r, item, n, false);
+                (key == "nodes" ? p.nodes : p.history).push_back(std::move(n));
+            }
+        } else if (key == "totals") {
+            r.expect_seq(v, "totals");
+            for (const auto& item : v) {
+                total t;
+                read_total(r, item, t);
+                p.totals.push_back(std::move(t));
+            }
+        } else if (key == "versions") {
+            r.expect_map(v, "versions");
+            for (auto k = v.begin(); k != v.end(); ++k) {
+                plan_version pv;
+                pv.name = r.text(k->first, "a version name");
+                r.expect_map(k->second, "version " + pv.name);
+                for (auto q = k->second.begin(); q != k->second.end(); ++q) {
+                    const std::string vk = r.text(q->first, "a key");
+                    if (vk == "label") pv.label = r.text(q->second, "label");
+                    else if (vk == "source") pv.source = r.text(q->second, "source");
+                    else if (vk == "nodes") {
+                        r.expect_seq(q->second, "nodes");
+                        for (const auto& item : q->second) {
+                            node n;
+                            read_node(r, item, n, true);
+                            pv.nodes.push_back(std::move(n));
+                        }
+                    } else r.fail(q->first, "unknown key \"" + vk + "\" in version " + pv.name + " (allowed: label, source, nodes)");
+                }
+                p.versions.push_back(std::move(pv));
+            }
+        } else {
+            r.fail(it->first, "unknown top-level key \"" + key + "\" (allowed: kinerja_plan, plan, settings, scales, sources, nodes, history, totals, versions)");
+        }
+    }
+    if (!has_version) throw file_error("kinerja.plan.schema", file, 1, 1, "the file does not start with kinerja_plan: 1 (is it a plan file?)");
+    if (!has_plan) throw file_error("kinerja.plan.schema", file, 1, 1, "the plan: section is missing");
+    if (!has_nodes) throw file_error("kinerja.plan.schema", file, 1, 1, "the nodes: section is missing");
+
+    // references
+    std::map<std::string, location> ids;
+    auto claim = [&](const std::string& id, const location& l) {
+        auto [it, fresh] = ids.emplace(id, l);
+        if (!fresh)
+            throw file_error("kinerja.plan.duplicate_id", l.file, l.line, l.column,
+                             "id \"" + id + "\" is used twice (first at line " + std::to_string(it->second.line) + ")");
+    };
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) {
+            claim(n.id, n.location);
+            for (const indicator& i : n.indicators) claim(i.id, i.location);
+        }
+    for (const total& t : p.totals) claim(t.id, t.location);
+    auto must_exist = [&](const std::string& id, const location& l, const std::string& what) {
+        if (!id.empty() && !ids.count(id))
+            throw file_error("kinerja.plan.reference", l.file, l.line, l.column, what + " \"" + id + "\" does not exist");
+    };
+    std::set<std::string> scale_names;
+    for (const auto& s : p.scales) scale_names.insert(s.name);
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) {
+            must_exist(n.parent, n.location, "the parent of node \"" + n.id + "\",");
+            must_exist(n.successor, n.location, "the successor of node \"" + n.id + "\",");
+            for (const auto& s : n.supports) must_exist(s, n.location, "node \"" + n.id + "\" supports");
+            for (const indicator& i : n.indicators) {
+                must_exist(i.replaces, i.location, "indicator \"" + i.id + "\" replaces");
+                if (!i.scale.empty() && !scale_names.count(i.scale) && !default_scales().find(i.scale))
+                    throw file_error("kinerja.plan.reference", i.location.file, i.location.line, i.location.column,
+                                     "indicator \"" + i.id + "\" uses scale \"" + i.scale + "\", which is neither in scales: nor built in");
+            }
+        }
+    for (const total& t : p.totals)
+        for (const auto& o : t.over) must_exist(o, t.location, "total \"" + t.id + "\" sums");
+    for (const plan_version& v : p.versions)
+        for (const node& e : v.nodes)
+            if (!ids.count(e.id) && !e.given.count("level"))
+                throw file_error("kinerja.plan.reference", e.location.file, e.location.line, e.location.column,
+                                 "version \"" + v.name + "\" changes node \"" + e.id + "\", which does not exist (a new node needs level, name and source)");
+    return p;
+}
+
+plan load_plan(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw file_error("kinerja.plan.io", path, 0, 0, "cannot open the file: " + std::string(std::strerror(errno)));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_plan(text.str(), path);
+}
+
+std::string to_yaml(const plan& p) {
+    writer w;
+    w.line(0, "kinerja_plan: " + std::to_string(p.format_version));
+    w.line(0, "plan:");
+    write_from(w, 2, "id", p.info.id);
+    write_from(w, 2, "title", p.info.title);
+    write_from(w, 2, "organisation", p.info.organisation);
+    write_from(w, 2, "region", p.info.region);
+    w.line(2, "period: [" + std::to_string(p.info.period_from) + ", " + std::to_string(p.info.period_to) + "]");
+    write_from(w, 2, "version", p.info.version);
+    write_from(w, 2, "document_date", p.info.document_date);
+    write_from(w, 2, "source_document", p.info.source_document);
+    w.line(0, "settings:");
+    w.line(2, "lower_method: " + std::string(to_string(p.settings.lower_method)));
+    w.line(2, "rounding: " + std::string(to_string(p.settings.rounding.mode)));
+    w.line(2, "decimals: " + std::to_string(p.settings.rounding.decimals));
+    if (!p.scales.empty()) {
+        w.line(0, "scales:");
+        for (const auto& s : p.scales) {
+            w.line(2, quote(s.name) + ":");
+            w.line(4, "compare: " + s.compare);
+            write_from(w, 4, "source", s.source);
+            w.line(4, "levels:");
+            for (const auto& l : s.levels) {
+                std::string t = "- {name: " + quote(l.name);
+                if (!l.aliases.empty()) t += ", aliases: " + flow(l.aliases);
+                if (!l.min.empty()) t += ", min: " + quote(l.min);
+                if (!l.max.empty()) t += ", max: " + quote(l.max);
+                w.line(6, t + "}");
+            }
+        }
+    }
+    if (!p.sources.empty()) {
+        w.line(0, "sources:");
+        for (const auto& [label, where] : p.sources) w.line(2, quote(label) + ": " + quote(where));
+    }
+    w.line(0, "nodes:");
+    for (const node& n : p.nodes) write_node(w, 2, n, false);
+    if (!p.history.empty()) {
+        w.line(0, "history:");
+        for (const node& n : p.history) write_node(w, 2, n, false);
+    }
+    if (!p.totals.empty()) {
+        w.line(0, "totals:");
+        for (const total& t : p.totals) {
+            w.line(2, "- id: " + quote(t.id));
+            write_from(w, 4, "name", t.name);
+            write_from(w, 4, "over", t.over);
+            write_from(w, 4, "budget", t.budget);
+            write_from(w, 4, "budget_realized", t.budget_realized);
+            write_from(w, 4, "reported_absorption", t.reported_absorption);
+            write_from(w, 4, "source", t.source);
+        }
+    }
+    if (!p.versions.empty()) {
+        w.line(0, "versions:");
+        for (const plan_version& v : p.versions) {
+            w.line(2, quote(v.name) + ":");
+            write_from(w, 4, "label", v.label);
+            write_from(w, 4, "source", v.source);
+            w.line(4, "nodes:");
+            for (const node& e : v.nodes) write_node(w, 6, e, true);
+        }
+    }
+    return w.out.str();
+}
+
+void save_plan(const plan& p, const std::string& path) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) throw file_error("kinerja.plan.io", path, 0, 0, "cannot write the file: " + std::string(std::strerror(errno)));
+    out << to_yaml(p);
+    if (!out) throw file_error("kinerja.plan.io", path, 0, 0, "writing the file failed");
+}
+
+plan plan::version(std::string_view name) const {
+    if (name == info.version || name.empty()) return *this;
+    auto v = std::find_if(versions.begin(), versions.end(), [&](const plan_version& x) { return x.name == name; });
+    if (v == versions.end()) {
+        std::string known = info.version;
+        for (const auto& x : versions) known += ", " + x.name;
+        throw lookup_error("kinerja.lookup.version", std::string(name),
+                           "plan \"" + info.id + "\" has no version \"" + std::string(name) + "\" (versions: " + known + ")");
+    }
+    plan out = *this;
+    out.info.version = v->name;
+    out.versions.clear();
+    for (const node& e : v->nodes) {
+        std::vector<node>* list = &out.nodes;
+        auto it = std::find_if(out.nodes.begin(), out.nodes.end(), [&](const node& n) { return n.id == e.id; });
+        if (it == out.nodes.end()) {
+            list = &out.history;
+            it = std::find_if(out.history.begin(), out.history.end(), [&](const node& n) { return n.id == e.id; });
+        }
+        if (e.removed) {
+            if (it != list->end()) list->erase(it);
+            continue;
+        }
+        if (it == out.history.end() || it == out.nodes.end()) {
+            node fresh = e;
+            fresh.given.clear();
+            for (auto& i : fresh.indicators) i.given.clear();
+            out.nodes.push_back(fresh);
+            continue;
+        }
+        for (const auto& f : node_fields()) {
+            if (std::string(f.key) == "id") continue;
+            if (e.given.count("null:" + std::string(f.key))) f.clear(*it);
+            else if (e.given.count(f.key)) f.merge(*it, e);
+        }
+    }
+    return out;
+}
+
+bool operator==(const plan& a, const plan& b) { return to_yaml(a) == to_yaml(b); }
+
+std::string data_directory() {
+    if (const char* env = std::getenv("KINERJA_DATA_DIR"); env && *env) return env;
+    for (const char* dir : {KINERJA_INSTALL_DATADIR, KINERJA_SOURCE_DATADIR}) {
+        if (!*dir) continue;
+        std::ifstream probe(std::string(dir) + "/plans/bekasi-dpppa-2024-2026.yaml");
+        if (probe) return dir;
+    }
+    return KINERJA_SOURCE_DATADIR;
+}
+
+std::string bundled_plan_path() { return data_directory() + "/plans/bekasi-dpppa-2024-2026.yaml"; }
+
+plan bundled_plan() { return load_plan(bundled_plan_path()); }
+
+}  // namespace kinerja
