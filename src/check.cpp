@@ -1,0 +1,591 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <kinerja/check.hpp>
+
+#include <kinerja/audit.hpp>
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace kinerja {
+
+std::string_view to_string(severity s) noexcept {
+    switch (s) {
+        case severity::info: return "info";
+        case severity::warning: return "warning";
+        case severity::error: return "error";
+    }
+    return "warning";
+}
+
+const std::vector<rule_info>& check_rules() {
+    static const std::vector<rule_info> rules = {
+        {"budget-rollup", severity::error, "a parent's pagu or realized budget differs from the sum of its children's in a year; a total row differs from the sum of what it totals"},
+        {"budget-missing", severity::warning, "children have pagu in a year and the parent has none, or the reverse"},
+        {"reported-achievement", severity::error, "a printed achievement does not follow from its target and realization under the indicator's polarity"},
+        {"reported-absorption", severity::warning, "a printed absorption ratio does not follow from budget and realized budget"},
+        {"code-hierarchy", severity::error, "a child's code does not extend its parent's"},
+        {"duplicate-code", severity::error, "two nodes carry the same code"},
+        {"orphan", severity::warning, "an objective without indicators or without programmes; a programme (or activity) linked to nothing above it"},
+        {"unit-change", severity::warning, "an indicator's unit differs between versions, or a printed value's unit differs from the indicator's"},
+        {"target-direction", severity::warning, "yearly targets move against the polarity"},
+        {"unparsed-value", severity::warning, "a printed value that cannot be read"},
+        {"grade-score", severity::warning, "a grade whose score lies in another grade's band"},
+    };
+    return rules;
+}
+
+scale_registry plan_scales(const plan& p) {
+    scale_registry reg = default_scales();
+    for (const plan_scale& s : p.scales) {
+        if (reg.find(s.name)) continue;  // built-in definitions win; the plan's copy documents what was printed
+        std::vector<level> levels;
+        bool banded = true;
+        for (const auto& l : s.levels) banded = banded && !l.min.empty() && !l.max.empty();
+        for (std::size_t i = 0; i < s.levels.size(); ++i) {
+            const auto& l = s.levels[i];
+            level lv{l.name, l.aliases, std::nullopt};
+            if (banded) {
+                const double lo = parse_number(l.min, {number_context::ambiguous_policy::grouping, {}, {}}).value;
+                const double hi = parse_number(l.max, {number_context::ambiguous_policy::grouping, {}, {}}).value;
+                lv.band = band{lo, hi, true, i + 1 == s.levels.size()};  // printed "a-b" read lower-inclusive
+            }
+            levels.push_back(lv);
+        }
+        reg.add(scale(s.name, levels, "defined in the plan file (" + s.source + ")"));
+    }
+    return reg;
+}
+
+value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales) {
+    std::string context;
+    if (!ind.scale.empty() && scales.find(ind.scale)) context = ind.scale;
+    else if (ind.unit && default_units().find(ind.unit->text)) context = ind.unit->text;
+    return parse_value(v.text, context, default_units(), scales);
+}
+
+value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
+
+namespace {
+
+std::string show(double x) {
+    if (std::fabs(x - std::round(x)) < 1e-9 && std::fabs(x) < 1e15) return format_number(x, convention::english, 0);
+    return format_number(x, convention::english, 4, false);
+}
+
+struct checker {
+    const plan& p;
+    const check_options& options;
+    scale_registry scales;
+    std::vector<finding> out;
+
+    bool on(const char* rule) const { return options.rules.empty() || options.rules.count(rule) > 0; }
+
+    finding& add(const char* rule, const node* n, const indicator* ind, std::optional<int> year, std::string message,
+                 const location& where, const std::string& source) {
+        finding f;
+        f.rule = rule;
+        for (const auto& r : check_rules())
+            if (r.id == rule) f.severity = r.severity;
+        if (n) {
+            f.node = n->code_text().empty() ? n->id : n->code_text();
+            f.node_id = n->id;
+        }
+        if (ind) {
+            f.indicator = ind->id;
+            f.indicator_name = ind->name;
+        }
+        f.year = year;
+        f.message = std::move(message);
+        f.location = where;
+        f.source = source.empty() ? (ind ? ind->source : n ? n->source : std::string()) : source;
+        out.push_back(std::move(f));
+        return out.back();
+    }
+
+    std::string who(const node* n, const indicator* ind) const {
+        std::string s = n ? std::string(to_string(n->level)) + " " + (n->code_text().empty() ? n->id : n->code_text()) : "";
+        if (ind) s += (s.empty() ? "" : ", ") + std::string("indicator \"") + ind->name + "\"";
+        return s;
+    }
+    static std::string year_label(int y) { return y == end_of_period ? "the end column" : std::to_string(y); }
+
+    // Reads a printed value; reports unparsed-value and returns nothing when it cannot.
+    std::optional<value> read(const node* n, const indicator* ind, std::optional<int> year, const printed_value& v,
+                              bool money) {
+        try {
+            return money ? read_money(v) : read_value(*ind, v, scales);
+        } catch (const parse_error& e) {
+            if (on("unparsed-value")) {
+                finding& f = add("unparsed-value", n, ind, year,
+                                 who(n, ind) + (year ? ", " + year_label(*year) : std::string()) + ": " + e.reason(),
+                                 v.location, v.source);
+                f.actual = v.text;
+            }
+        } catch (const lookup_error& e) {
+            if (on("unparsed-value")) {
+                finding& f = add("unparsed-value", n, ind, year, who(n, ind) + ": " + e.what(), v.location, v.source);
+                f.actual = v.text;
+            }
+        }
+        return std::nullopt;
+    }
+
+    std::optional<double> amount(const node* n, int year, const printed_value& v) {
+        auto val = read(n, nullptr, year, v, true);
+        if (!val || val->is_missing()) return std::nullopt;
+        return val->number;
+    }
+
+    // ------------------------------------------------------------------ budgets
+    void budgets(const std::vector<node>& list) {
+        for (const node& parent : list) {
+            std::vector<const node*> kids;
+            for (const node& c : list)
+                if (c.parent == parent.id) kids.push_back(&c);
+            if (kids.empty()) continue;
+            for (int which = 0; which < 2; ++which) {
+                const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
+                const char* what = which == 0 ? "pagu" : "realized budget";
+                std::set<int> years;
+                for (const auto& [y, vs] : parent.*field) years.insert(y);
+                for (const node* c : kids)
+                    for (const auto& [y, vs] : c->*field) years.insert(y);
+                for (int y : years) {
+                    const printed_value* pv = indicator::first(parent.*field, y);
+                    std::optional<double> own = pv ? amount(&parent, y, *pv) : std::nullopt;
+                    double sum = 0.0;
+                    std::size_t present = 0;
+                    bool unreadable = pv && !own && !read_money_ok(*pv);
+                    std::string parts;
+                    for (const node* c : kids) {
+                        const printed_value* cv = indicator::first(c->*field, y);
+                        if (!cv) continue;
+                        const auto a = amount(c, y, *cv);
+                        if (!a) {
+                            unreadable = unreadable || !read_money_ok(*cv);
+                            continue;
+                        }
+                        sum += *a;
+                        ++present;
+                        parts += (parts.empty() ? "" : " + ") + show(*a);
+                    }
+                    if (unreadable) continue;  // reported as unparsed-value already
+                    const location& where = pv ? pv->location : parent.location;
+                    const std::string& source = pv ? pv->source : std::string();
+                    if (own && present == 0) {
+                        if (on("budget-missing")) {
+                            finding& f = add("budget-missing", &parent, nullptr, y,
+                                             who(&parent, nullptr) + " has " + what + " " + show(*own) + " in " + year_label(y) +
+                                                 " but none of its " + std::to_string(kids.size()) + " children has",
+                                             where, source);
+                            f.actual = pv->text;
+                            f.actual_number = own;
+                        }
+                    } else if (!own && present > 0) {
+                        if (on("budget-missing")) {
+                            finding& f = add("budget-missing", &parent, nullptr, y,
+                                             who(&parent, nullptr) + " has no " + what + " in " + year_label(y) +
+                                                 " but its children have " + show(sum) + " (" + parts + ")",
+                                             where, source);
+                            f.expected = show(sum);
+                            f.expected_number = sum;
+                            f.actual = pv ? pv->text : "";
+                        }
+                    } else if (own && std::fabs(*own - sum) > options.budget_tolerance) {
+                        if (on("budget-rollup")) {
+                            finding& f = add("budget-rollup", &parent, nullptr, y,
+                                             who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " + show(*own) +
+                                                 " but its children sum to " + show(sum) + " (" + parts + "), a difference of " +
+                                                 show(*own - sum),
+                                             where, source);
+                            f.expected = show(sum);
+                            f.expected_number = sum;
+                            f.actual = pv->text;
+                            f.actual_number = own;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    static bool read_money_ok(const printed_value& v) {
+        try {
+            (void)read_money(v);
+            return true;
+        } catch (const error&) {
+            return false;
+        }
+    }
+
+    void totals() {
+        for (const total& t : p.totals) {
+            for (int which = 0; which < 2; ++which) {
+                const year_values& printed = which == 0 ? t.budget : t.budget_realized;
+                for (const auto& [y, vs] : printed) {
+                    const auto own = amount(nullptr, y, vs.front());
+                    if (!own) continue;
+                    double sum = 0.0;
+                    bool ok = true;
+                    for (const auto& id : t.over) {
+                        const node* n = p.find_node(id);
+                        if (!n) continue;
+                        const printed_value* cv = indicator::first(which == 0 ? n->budget : n->budget_realized, y);
+                        if (!cv) continue;
+                        if (!read_money_ok(*cv)) ok = false;
+                        if (auto a = amount(n, y, *cv)) sum += *a;
+                    }
+                    if (!ok || std::fabs(*own - sum) <= options.budget_tolerance || !on("budget-rollup")) continue;
+                    finding& f = add("budget-rollup", nullptr, nullptr, y,
+                                     "total \"" + t.name + "\" (" + (which == 0 ? "pagu" : "realized budget") + ") in " +
+                                         year_label(y) + " is " + show(*own) + " but the " + std::to_string(t.over.size()) +
+                                         " rows it totals sum to " + show(sum) + ", a difference of " + show(*own - sum),
+                                     vs.front().location, t.source);
+                    f.node = t.id;
+                    f.node_id = t.id;
+                    f.expected = show(sum);
+                    f.expected_number = sum;
+                    f.actual = vs.front().text;
+                    f.actual_number = own;
+                }
+            }
+        }
+    }
+
+    void absorption_ratios(const std::vector<node>& list) {
+        if (!on("reported-absorption")) return;
+        for (const node& n : list)
+            for (const auto& [y, vs] : n.reported_absorption)
+                for (const printed_value& pv : vs) {
+                    const printed_value* b = indicator::first(n.budget, y);
+                    const printed_value* r = indicator::first(n.budget_realized, y);
+                    value reported;
+                    try {
+                        reported = parse_reported_achievement(pv.text);
+                    } catch (const parse_error& e) {
+                        finding& f = add("unparsed-value", &n, nullptr, y, who(&n, nullptr) + ": " + e.reason(), pv.location, pv.source);
+                        f.actual = pv.text;
+                        continue;
+                    }
+                    if (reported.is_missing()) continue;
+                    const std::optional<double> budget_read = b ? amount(&n, y, *b) : std::nullopt;
+                    const std::optional<double> spent_read = r ? amount(&n, y, *r) : std::nullopt;
+                    const double budget = budget_read.value_or(0.0);
+                    const double spent = spent_read.value_or(0.0);
+                    if (budget == 0.0) {
+                        if (reported.number && *reported.number != 0.0) {
+                            finding& f = add("reported-absorption", &n, nullptr, y,
+                                             who(&n, nullptr) + " prints an absorption of " + pv.text + " in " + year_label(y) +
+                                                 " without a budget",
+                                             pv.location, pv.source);
+                            f.actual = pv.text;
+                            f.actual_number = reported.number;
+                        }
+                        continue;
+                    }
+                    const double computed = spent / budget * 100.0;
+                    audit_options ao;
+                    ao.polarity = polarity::higher;
+                    ao.caps = {std::nullopt};
+                    ao.input_precision = false;  // amounts of money are exact
+                    const audit_result a =
+                        audit_achievement(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
+                    if (a.consistent.value_or(true)) continue;
+                    finding& f = add("reported-absorption", &n, nullptr, y,
+                                     who(&n, nullptr) + ": printed absorption " + pv.text + " in " + year_label(y) +
+                                         " does not follow from " + show(spent) + " / " + show(budget) + " = " +
+                                         format_number(computed, convention::english, 2, false) + "%",
+                                     pv.location, pv.source);
+                    f.expected = a.expected ? format_number(*a.expected, convention::english, reported.decimals, false) : "";
+                    f.expected_number = a.expected;
+                    f.actual = pv.text;
+                    f.actual_number = reported.number;
+                }
+    }
+
+    // ------------------------------------------------------------------ codes and structure
+    void codes(const std::vector<node>& list) {
+        std::map<std::string, const node*> seen;
+        for (const node& n : list) {
+            const std::string& code = n.code_text();
+            if (code.empty()) continue;
+            if (on("duplicate-code")) {
+                auto [it, fresh] = seen.emplace(code, &n);
+                if (!fresh) {
+                    finding& f = add("duplicate-code", &n, nullptr, std::nullopt,
+                                     "code " + code + " is carried by \"" + it->second->name + "\" (" + it->second->id +
+                                         ") and by \"" + n.name + "\" (" + n.id + ")",
+                                     n.code->location, n.code->source);
+                    f.actual = code;
+                }
+            }
+            if (!on("code-hierarchy") || n.parent.empty()) continue;
+            const node* parent = p.find_node(n.parent);
+            if (!parent || parent->code_text().empty()) continue;
+            const std::string& pc = parent->code_text();
+            if (code.size() > pc.size() && code.compare(0, pc.size(), pc) == 0 && code[pc.size()] == '.') continue;
+            finding& f = add("code-hierarchy", &n, nullptr, std::nullopt,
+                             who(&n, nullptr) + ": code " + code + " does not extend its parent's code " + pc + " (" +
+                                 parent->name + ")",
+                             n.code->location, n.code->source);
+            f.expected = pc + ".…";
+            f.actual = code;
+        }
+    }
+
+    void orphans() {
+        if (!on("orphan")) return;
+        for (const node& n : p.nodes) {
+            const auto kids = p.children(n.id);
+            if (n.level == node_level::sasaran) {
+                if (n.indicators.empty())
+                    add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no indicators", n.location, "");
+                const bool has_programme = std::any_of(kids.begin(), kids.end(), [](const node* k) { return k->level == node_level::program; });
+                if (!has_programme)
+                    add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no programmes", n.location, "");
+            }
+            if (n.level == node_level::program || n.level == node_level::kegiatan || n.level == node_level::sub_kegiatan) {
+                const node* parent = n.parent.empty() ? nullptr : p.find_node(n.parent);
+                const bool linked = parent && (n.level != node_level::program || parent->level == node_level::sasaran ||
+                                               parent->level == node_level::tujuan || parent->level == node_level::urusan);
+                if (!linked)
+                    add("orphan", &n, nullptr, std::nullopt,
+                        who(&n, nullptr) + " \"" + n.name + "\" is linked to no " +
+                            (n.level == node_level::program ? "objective" : "parent"),
+                        n.location, "");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ indicators
+    void indicators(const std::vector<node>& list) {
+        for (const node& n : list)
+            for (const indicator& ind : n.indicators) one_indicator(n, ind);
+    }
+
+    std::optional<double> comparable(const value& v, const indicator& ind) const {
+        if (v.is_missing()) return std::nullopt;
+        if (v.kind == value_kind::ratio) return 1.0 / *v.number;
+        if (v.kind == value_kind::predicate || (v.kind == value_kind::grade && !v.number)) {
+            const scale* s = !ind.scale.empty() ? scales.find(ind.scale) : nullptr;
+            if (!s && !v.scale.empty()) s = scales.find(v.scale);
+            if (!s) {
+                auto holders = scales.scales_with_level(v.level);
+                if (!holders.empty()) s = holders.front();
+            }
+            if (!s || !s->position(v.level)) return std::nullopt;
+            return static_cast<double>(*s->position(v.level));
+        }
+        return v.number;
+    }
+
+    // How the printed achievements of one source table are scaled: a table whose every printed
+    // achievement is a bare number below 10 (Tabel 2.7's "Rasio Capaian": 1.14, 0.97) prints
+    // fractions; otherwise each value is read as its text says (a % is a percent; bare numbers
+    // are tried both ways).
+    std::map<std::string, bool> fraction_tables;
+    void infer_report_scales(const std::vector<node>& list) {
+        std::map<std::string, std::pair<int, int>> counts;  // source -> (bare numbers below 10, others)
+        for (const node& n : list)
+            for (const indicator& ind : n.indicators)
+                for (const auto& [y, vs] : ind.reported_achievement)
+                    for (const printed_value& pv : vs) {
+                        const std::string& source = pv.source.empty() ? ind.source : pv.source;
+                        try {
+                            const value v = parse_reported_achievement(pv.text);
+                            if (v.is_missing()) continue;
+                            const bool bare_small = v.kind == value_kind::number && std::fabs(*v.number) < 10.0;
+                            (bare_small ? counts[source].first : counts[source].second)++;
+                        } catch (const parse_error&) {
+                            counts[source].second++;
+                        }
+                    }
+        for (const auto& [source, c] : counts) fraction_tables[source] = c.first > 0 && c.second == 0;
+    }
+
+    void one_indicator(const node& n, const indicator& ind) {
+        const unit_info* unit = ind.unit ? default_units().find(ind.unit->text) : nullptr;
+        std::map<int, value> targets, realizations;
+        auto read_all = [&](const year_values& ys, std::map<int, value>* into) {
+            for (const auto& [y, vs] : ys)
+                for (std::size_t k = 0; k < vs.size(); ++k) {
+                    auto v = read(&n, &ind, y, vs[k], false);
+                    if (!v) continue;
+                    unit_check(n, ind, unit, y, vs[k], *v);
+                    grade_check(n, ind, y, vs[k], *v);
+                    if (into && k == 0) into->emplace(y, *v);
+                }
+        };
+        read_all(ind.targets, &targets);
+        read_all(ind.realizations, &realizations);
+        if (ind.baseline) {
+            if (auto v = read(&n, &ind, ind.baseline_year, *ind.baseline, false)) {
+                unit_check(n, ind, unit, ind.baseline_year, *ind.baseline, *v);
+            }
+        }
+        // reported achievement
+        for (const auto& [y, vs] : ind.reported_achievement)
+            for (const printed_value& pv : vs) reported(n, ind, y, pv, targets, realizations);
+        // target direction
+        if (on("target-direction") && (ind.polarity || !ind.scale.empty())) {
+            const polarity pol = ind.polarity.value_or(polarity::higher);
+            const value* prev = nullptr;
+            int prev_year = 0;
+            for (const auto& [y, v] : targets) {
+                if (y == end_of_period) continue;
+                const bool same_unit = prev && (prev->kind != value_kind::count || detail::iequals(prev->unit, v.unit));
+                if (prev && prev->kind == v.kind && same_unit) {  // a change of unit is unit-change's business
+                    const auto a = comparable(*prev, ind);
+                    const auto b = comparable(v, ind);
+                    if (a && b && ((pol == polarity::higher && *b < *a - 1e-12) || (pol == polarity::lower && *b > *a + 1e-12))) {
+                        const printed_value* pv = indicator::first(ind.targets, y);
+                        finding& f = add("target-direction", &n, &ind, y,
+                                         who(&n, &ind) + ": the target moves from " + prev->text + " (" + std::to_string(prev_year) +
+                                             ") to " + v.text + " (" + std::to_string(y) + "), against its polarity (" +
+                                             std::string(to_string(pol)) + " is better)",
+                                         pv->location, pv->source);
+                        f.expected = std::string(pol == polarity::higher ? "at least " : "at most ") + prev->text;
+                        f.actual = v.text;
+                    }
+                }
+                prev = &v;
+                prev_year = y;
+            }
+        }
+    }
+
+    void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<int> y, const printed_value& pv,
+                    const value& v) {
+        if (!on("unit-change") || !unit) return;
+        std::string got;
+        if (v.kind == value_kind::count && !detail::iequals(v.unit, unit->name)) got = v.unit;
+        else if (v.kind == value_kind::percent && unit->kind != value_kind::percent && unit->kind != value_kind::number) got = "%";
+        else if (v.kind == value_kind::money && unit->kind != value_kind::money) got = "Rupiah";
+        if (got.empty()) return;
+        finding& f = add("unit-change", &n, &ind, y,
+                         who(&n, &ind) + ": the value " + pv.text + " is in " + got + " but the indicator's unit is " +
+                             ind.unit->text,
+                         pv.location, pv.source);
+        f.expected = ind.unit->text;
+        f.actual = got;
+    }
+
+    void grade_check(const node& n, const indicator& ind, std::optional<int> y, const printed_value& pv, const value& v) {
+        if (!on("grade-score") || v.kind != value_kind::grade || !v.number || v.scale.empty()) return;
+        const scale* s = scales.find(v.scale);
+        if (!s || !s->has_bands()) return;
+        const level* l = s->find_level(*v.number);
+        if (l && detail::iequals(l->name, v.grade)) return;
+        finding& f = add("grade-score", &n, &ind, y,
+                         who(&n, &ind) + ": " + pv.text + " prints grade " + v.grade + " with a score that is " +
+                             (l ? "grade " + l->name : std::string("outside every band")) + " on scale " + s->name(),
+                         pv.location, pv.source);
+        f.expected = l ? l->name : "";
+        f.actual = v.grade;
+    }
+
+    void reported(const node& n, const indicator& ind, int y, const printed_value& pv, const std::map<int, value>& targets,
+                  const std::map<int, value>& realizations) {
+        if (!on("reported-achievement")) return;
+        value printed;
+        try {
+            printed = parse_reported_achievement(pv.text);
+        } catch (const parse_error& e) {
+            if (on("unparsed-value")) {
+                finding& f = add("unparsed-value", &n, &ind, y, who(&n, &ind) + ", " + year_label(y) + ": " + e.reason(),
+                                 pv.location, pv.source);
+                f.actual = pv.text;
+            }
+            return;
+        }
+        auto t = targets.find(y);
+        auto r = realizations.find(y);
+        if (printed.is_missing() || t == targets.end() || r == realizations.end() || t->second.is_missing() ||
+            r->second.is_missing())
+            return;  // nothing to compare with
+        audit_options ao;
+        if (!ind.scale.empty()) ao.polarity = polarity::higher;
+        else ao.polarity = ind.polarity;
+        if (fraction_tables[pv.source.empty() ? ind.source : pv.source]) ao.scale = report_scale::fraction;
+        audit_result a;
+        try {
+            a = audit_achievement(t->second, r->second, printed, ao, scales);
+        } catch (const error& e) {
+            finding& f = add("reported-achievement", &n, &ind, y,
+                             who(&n, &ind) + ", " + year_label(y) + ": the printed achievement " + pv.text +
+                                 " cannot be checked: " + e.what(),
+                             pv.location, pv.source);
+            f.actual = pv.text;
+            return;
+        }
+        if (a.consistent.value_or(true)) return;
+        finding& f = add("reported-achievement", &n, &ind, y,
+                         who(&n, &ind) + ", " + year_label(y) + ": " + a.explanation, pv.location, pv.source);
+        if (a.expected) {
+            const int d = printed.decimals;
+            f.expected = format_number(*a.expected, convention::english, d, false) +
+                         (printed.kind == value_kind::percent ? "%" : "");
+            f.expected_number = a.expected;
+        }
+        f.actual = pv.text;
+        f.actual_number = printed.number;
+    }
+
+    void version_units() {
+        if (!on("unit-change")) return;
+        for (const plan_version& v : p.versions)
+            for (const node& e : v.nodes)
+                for (const indicator& ei : e.indicators) {
+                    if (!ei.given.count("unit") || !ei.unit) continue;
+                    const auto [n, ind] = p.find_indicator(ei.id);
+                    if (!ind || !ind->unit) continue;
+                    const unit_info* a = default_units().find(ind->unit->text);
+                    const unit_info* b = default_units().find(ei.unit->text);
+                    const bool same = (a && b) ? a == b : detail::iequals(ind->unit->text, ei.unit->text);
+                    if (same) continue;
+                    finding& f = add("unit-change", n, ind, std::nullopt,
+                                     who(n, ind) + ": the unit is " + ei.unit->text + " in version " + v.name + " and " +
+                                         ind->unit->text + " in version " + p.info.version,
+                                     ei.unit->location, ei.unit->source);
+                    f.expected = ind->unit->text;
+                    f.actual = ei.unit->text;
+                }
+    }
+};
+
+}  // namespace
+
+std::vector<finding> check_plan(const plan& p, const check_options& options) {
+    for (const auto& r : options.rules) {
+        const auto& all = check_rules();
+        if (std::none_of(all.begin(), all.end(), [&](const rule_info& x) { return x.id == r; })) {
+            std::string known;
+            for (const auto& x : all) known += (known.empty() ? "" : ", ") + x.id;
+            throw argument_error("kinerja.argument.rule", "unknown check rule \"" + r + "\" (rules: " + known + ")");
+        }
+    }
+    checker c{p, options, plan_scales(p), {}, {}};
+    c.infer_report_scales(p.nodes);
+    c.infer_report_scales(p.history);
+    c.budgets(p.nodes);
+    c.totals();
+    c.absorption_ratios(p.nodes);
+    c.codes(p.nodes);
+    c.orphans();
+    c.indicators(p.nodes);
+    c.version_units();
+    if (options.include_history) {
+        c.budgets(p.history);
+        c.absorption_ratios(p.history);
+        c.codes(p.history);
+        c.indicators(p.history);
+    }
+    std::stable_sort(c.out.begin(), c.out.end(), [](const finding& a, const finding& b) {
+        return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
+    });
+    return c.out;
+}
+
+}  // namespace kinerja
