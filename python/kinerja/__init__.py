@@ -55,7 +55,9 @@ from ._api import (
     unit_info,
     unit_words,
 )
-from .errors import ArgumentError, KinerjaError, ParseError, UndefinedError, UnknownNameError
+from .errors import ArgumentError, KinerjaError, ParseError, PlanFileError, UndefinedError, UnknownNameError
+from .plan import Finding, Indicator, Node, Plan, bundled_plan, bundled_plan_path, check_rules, finding_to_dict, load_plan
+from .report import Report, Section, build_report
 
 __version__: str = _core.__version__
 
@@ -63,6 +65,19 @@ __all__ = [
     "__version__",
     "AchievementResult",
     "ArgumentError",
+    "Finding",
+    "Indicator",
+    "Node",
+    "Plan",
+    "PlanFileError",
+    "Report",
+    "Section",
+    "build_report",
+    "bundled_plan",
+    "bundled_plan_path",
+    "check_rules",
+    "finding_to_dict",
+    "load_plan",
     "AuditMatch",
     "AuditResult",
     "Band",

@@ -15,6 +15,8 @@ from typing import Any, List, Optional
 from . import __version__
 from . import _api as api
 from .errors import KinerjaError
+from .plan import bundled_plan, finding_to_dict, load_plan
+from .report import FORMATS, build_report
 
 
 def _value_dict(v: Any) -> dict:
@@ -89,6 +91,15 @@ def _cmd_scales(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_rules(args: argparse.Namespace) -> int:
+    from .plan import check_rules
+
+    rules = check_rules()
+    _emit(args, {r["id"]: {"severity": r["severity"], "description": r["description"]} for r in rules},
+          [f"{r['id']} ({r['severity']}): {r['description']}" for r in rules])
+    return 0
+
+
 def _cmd_units(args: argparse.Namespace) -> int:
     data = {}
     for word in api.unit_words():
@@ -96,6 +107,47 @@ def _cmd_units(args: argparse.Namespace) -> int:
         data[word] = {"name": u.name, "kind": u.kind, "dimension": u.dimension, "factor": u.factor}
     lines = [f"{w}: {d['name']} ({d['kind']}, dimension {d['dimension']})" for w, d in data.items()]
     _emit(args, data, lines)
+    return 0
+
+
+def _plan(args: argparse.Namespace):
+    return load_plan(args.file) if args.file else bundled_plan()
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    rules = [r for part in (args.rules or []) for r in part.split(",") if r]
+    findings = plan.check(rules=rules, include_history=not args.no_history)
+    if args.format == "json":
+        print(json.dumps([finding_to_dict(f) for f in findings], ensure_ascii=False, indent=2))
+    else:
+        counts = {}
+        for f in findings:
+            counts[(f.severity, f.rule)] = counts.get((f.severity, f.rule), 0) + 1
+        for f in findings:
+            year = "" if f.year is None else f" {f.year}"
+            print(f"{f.location}: {f.severity}: [{f.rule}] {f.node}{year}: {f.message}")
+        summary = ", ".join(f"{n} {rule} ({sev})" for (sev, rule), n in sorted(counts.items()))
+        print(f"{len(findings)} findings" + (f": {summary}" if summary else ""))
+    return 1 if any(f.severity == "error" for f in findings) else 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    fmt = args.format
+    if fmt not in FORMATS:
+        raise KinerjaError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}", id="kinerja.cli.format")
+    plan = _plan(args)
+    report = build_report(plan, years=args.year or None, include_findings=not args.no_findings)
+    out = report.render(fmt, width=args.width)
+    if fmt == "xlsx" and not args.output:
+        raise KinerjaError("the xlsx format needs --output FILE.xlsx", id="kinerja.cli.output")
+    if args.output:
+        mode = "wb" if isinstance(out, bytes) else "w"
+        with open(args.output, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as fh:
+            fh.write(out)
+        print(f"wrote {args.output}")
+    else:
+        print(out)
     return 0
 
 
@@ -110,18 +162,47 @@ def build_parser() -> argparse.ArgumentParser:
                "  kinerja classify AKIP 72.79\n"
                "  kinerja achievement '1 : 4.250' '1 : 4.347' --polarity lower --rounding half_up\n"
                "  kinerja audit 0.040% 0.024% 0.60 --polarity lower\n"
-               "Exit status: 0 ok, 1 audit found an inconsistency, 2 unusable input.",
+               "  kinerja check --format json          (the bundled Bekasi plan)\n"
+               "  kinerja report plan.yaml --format html -o report.html\n"
+               "Exit status: 0 ok, 1 audit or check found an inconsistency (check: an error-severity finding),\n"
+               "2 unusable input.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"kinerja {__version__}")
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
+    def fmt(s: argparse.ArgumentParser, choices=("text", "json")) -> None:
+        s.add_argument("--format", choices=list(choices), default=argparse.SUPPRESS,
+                       help="output format (default: text)")
+
+    s = sub.add_parser("check", help="check a plan (default: the bundled Bekasi plan) and list its findings")
+    s.add_argument("file", nargs="?", help="plan file (YAML); default: the bundled plan")
+    fmt(s)
+    s.add_argument("--rules", action="append", help="only these rules (comma-separated; see 'kinerja rules')")
+    s.add_argument("--no-history", action="store_true", help="skip the nodes of the previous plan period")
+    s.set_defaults(func=_cmd_check)
+
+    s = sub.add_parser("report", help="report a plan (default: the bundled Bekasi plan)")
+    s.add_argument("file", nargs="?", help="plan file (YAML); default: the bundled plan")
+    fmt(s, FORMATS)
+    s.add_argument("--output", "-o", help="write to this file instead of standard output (required for xlsx)")
+    s.add_argument("--year", type=int, action="append", help="only these years in the achievement section")
+    s.add_argument("--width", type=int, default=48, help="widest text cell in the terminal table (default 48)")
+    s.add_argument("--no-findings", action="store_true", help="leave out the findings section")
+    s.set_defaults(func=_cmd_report)
+
+    s = sub.add_parser("rules", help="list the rules of 'kinerja check'")
+    fmt(s)
+    s.set_defaults(func=_cmd_rules)
+
     s = sub.add_parser("value", help="read a printed value and show its type")
+    fmt(s)
     s.add_argument("text")
     s.add_argument("--context", help="unit word or scale name that settles ambiguous forms")
     s.set_defaults(func=_cmd_value)
 
     s = sub.add_parser("classify", help="the level of a score on a scale (KLA, AKIP, capaian, ...)")
+    fmt(s)
     s.add_argument("scale")
     s.add_argument("score")
     s.set_defaults(func=_cmd_classify)
@@ -132,6 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--unit", help="the row's satuan or scale, to read ambiguous numbers")
 
     s = sub.add_parser("achievement", help="achievement (capaian) of a realization against a target")
+    fmt(s)
     achievement_args(s)
     s.add_argument("--polarity", choices=["higher", "lower"], default="higher")
     s.add_argument("--method", choices=["direct", "inverse", "complement", "reduction"])
@@ -141,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_achievement)
 
     s = sub.add_parser("audit", help="does a printed achievement follow from target and realization?")
+    fmt(s)
     achievement_args(s)
     s.add_argument("reported", help="the printed achievement, e.g. 1.14 or 113%%")
     s.add_argument("--polarity", choices=["higher", "lower"], help="default: try both")
@@ -148,8 +231,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_audit)
 
     s = sub.add_parser("scales", help="list the registered scales")
+    fmt(s)
     s.set_defaults(func=_cmd_scales)
     s = sub.add_parser("units", help="list the registered unit words")
+    fmt(s)
     s.set_defaults(func=_cmd_units)
     return p
 
@@ -162,7 +247,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     try:
         return args.func(args)
-    except (KinerjaError, ValueError) as exc:
+    except (KinerjaError, ValueError, OSError) as exc:
         print(f"kinerja: error: {exc}", file=sys.stderr)
         return 2
 

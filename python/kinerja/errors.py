@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-__all__ = ["KinerjaError", "ParseError", "UnknownNameError", "ArgumentError", "UndefinedError"]
+__all__ = ["KinerjaError", "ParseError", "PlanFileError", "UnknownNameError", "ArgumentError", "UndefinedError"]
 
 
 class KinerjaError(Exception):
@@ -46,6 +46,16 @@ class ParseError(KinerjaError, ValueError):
     @property
     def column(self) -> int:
         return int(getattr(self, "position", 0)) + 1
+
+
+class PlanFileError(KinerjaError, ValueError):
+    """A plan file (YAML or CSV) that cannot be read or does not follow its format. Fields:
+    ``file``, ``line`` and ``column`` (1-based; 0 when unknown), ``reason``."""
+
+    file: str
+    line: int
+    column: int
+    reason: str
 
 
 class UnknownNameError(KinerjaError, LookupError):

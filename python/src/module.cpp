@@ -11,4 +11,5 @@ PYBIND11_MODULE(_core, m) {
     kinerja::python::register_values(m);
     kinerja::python::register_scales(m);
     kinerja::python::register_achievement(m);
+    kinerja::python::register_plan(m);
 }

@@ -29,6 +29,13 @@ void register_errors(py::module_&) {
             f["position"] = e.position();
             f["reason"] = e.reason();
             raise("ParseError", e, f);
+        } catch (const kinerja::file_error& e) {
+            py::dict f;
+            f["file"] = e.file();
+            f["line"] = e.line();
+            f["column"] = e.column();
+            f["reason"] = e.reason();
+            raise("PlanFileError", e, f);
         } catch (const kinerja::lookup_error& e) {
             py::dict f;
             f["name"] = e.name();

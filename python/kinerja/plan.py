@@ -1,0 +1,303 @@
+"""Plans: load, save, compare, check and tabulate a whole strategic plan (Renstra).
+
+>>> import kinerja
+>>> plan = kinerja.bundled_plan()
+>>> plan.region
+'Kota Bekasi'
+>>> findings = plan.check()
+>>> sorted({f.rule for f in findings})[:3]
+['budget-missing', 'budget-rollup', 'code-hierarchy']
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any, Dict, Iterable, List, Optional, Union
+
+from . import _core
+from . import _api as api
+from .errors import KinerjaError
+
+Finding = _core.Finding
+Node = _core.Node
+Indicator = _core.Indicator
+
+__all__ = ["Plan", "Finding", "Node", "Indicator", "load_plan", "bundled_plan", "bundled_plan_path",
+           "finding_to_dict", "check_rules"]
+
+_DATA = Path(__file__).resolve().parent / "data" / "plans"
+BUNDLED = "bekasi-dpppa-2024-2026.yaml"
+
+
+def bundled_plan_path() -> Path:
+    """Path of the bundled plan: the revised Renstra 2024-2026 of Kota Bekasi's DPPPA."""
+    return _DATA / BUNDLED
+
+
+def load_plan(path: Union[str, Path]) -> "Plan":
+    """Read a plan file (YAML, docs/plan-format.md). Raises :class:`kinerja.PlanFileError` with the
+    file, line and column of the problem."""
+    return Plan(_core.load_plan(str(path)))
+
+
+def bundled_plan() -> "Plan":
+    """The bundled plan (Kota Bekasi DPPPA, Perubahan Renstra 2024-2026), transcribed as printed."""
+    return load_plan(bundled_plan_path())
+
+
+def check_rules() -> List[Dict[str, str]]:
+    """The rules of :meth:`Plan.check`: id, severity and description."""
+    return [{"id": r.id, "severity": r.severity, "description": r.description} for r in _core.check_rules()]
+
+
+def finding_to_dict(f: Finding) -> Dict[str, Any]:
+    """A finding as a plain dict (the JSON of ``kinerja check --format json``)."""
+    return {"rule": f.rule, "severity": f.severity, "node": f.node, "indicator": f.indicator, "year": f.year,
+            "expected": f.expected, "actual": f.actual, "message": f.message, "node_id": f.node_id,
+            "indicator_name": f.indicator_name, "expected_text": f.expected_text, "actual_text": f.actual_text,
+            "location": f.location, "source": f.source}
+
+
+def _year_sort_key(y: Any) -> int:
+    return 9999 if y == "end" else int(y)
+
+
+class Plan:
+    """A whole plan. Wraps the compiled model; every value stays as printed, with its source.
+
+    Build one with :func:`load_plan`, :func:`bundled_plan` or :meth:`Plan.from_yaml`.
+    """
+
+    def __init__(self, core: Any) -> None:
+        if not isinstance(core, _core.Plan):
+            raise TypeError("use kinerja.load_plan(path), kinerja.bundled_plan() or Plan.from_yaml(text)")
+        self._core = core
+
+    # ------------------------------------------------------------------ construction and files
+    @classmethod
+    def from_yaml(cls, text: str, file: str = "<string>") -> "Plan":
+        """Read a plan from YAML text."""
+        return cls(_core.parse_plan(text, file))
+
+    def to_yaml(self) -> str:
+        """The canonical YAML (what :meth:`save` writes)."""
+        return self._core.to_yaml()
+
+    def save(self, path: Union[str, Path]) -> None:
+        """Write the plan in canonical YAML; loading and saving again gives the same bytes."""
+        self._core.save(str(path))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Plan) and self._core == other._core
+
+    def __ne__(self, other: object) -> bool:
+        return not self == other
+
+    __hash__ = None  # plans are mutable
+
+    # ------------------------------------------------------------------ identity
+    id = property(lambda self: self._core.id)
+    title = property(lambda self: self._core.title)
+    organisation = property(lambda self: self._core.organisation)
+    region = property(lambda self: self._core.region)
+    period = property(lambda self: tuple(self._core.period))
+    version = property(lambda self: self._core.version)
+    versions = property(lambda self: list(self._core.versions), doc="the main version first, then the others")
+    settings = property(lambda self: dict(self._core.settings))
+    file = property(lambda self: self._core.file)
+
+    @property
+    def nodes(self) -> List[Node]:
+        """The cascade of this plan period, in file order."""
+        return list(self._core.nodes)
+
+    @property
+    def history(self) -> List[Node]:
+        """Nodes of the previous plan period (historic tables)."""
+        return list(self._core.history)
+
+    def node(self, node_id: str) -> Node:
+        n = self._core.find_node(node_id)
+        if n is None:
+            raise KinerjaError(f"the plan has no node {node_id!r}", id="kinerja.lookup.node")
+        return n
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        found = self._core.find_indicator(indicator_id)
+        if found is None:
+            raise KinerjaError(f"the plan has no indicator {indicator_id!r}", id="kinerja.lookup.indicator")
+        return found[1]
+
+    def children(self, node_id: str) -> List[Node]:
+        return list(self._core.children(node_id))
+
+    def version_of(self, name: str) -> "Plan":
+        """The plan as it stands in another version (e.g. ``"awal"``, the original columns)."""
+        return Plan(self._core.version_of(name))
+
+    def __repr__(self) -> str:
+        return (f"Plan({self.id!r}, {self.region!r}, {self.period[0]}-{self.period[1]}, version={self.version!r}, "
+                f"{len(self._core.nodes)} nodes, {len(self._core.history)} history nodes)")
+
+    # ------------------------------------------------------------------ entering values
+    def set_realization(self, indicator_id: str, year: Union[int, str], value: Any, source: str = "entered") -> None:
+        """Enter a realization (printed text or a number) for an indicator and year."""
+        self._core.set_value(indicator_id, "realization", year, _text(value), source)
+
+    def set_target(self, indicator_id: str, year: Union[int, str], value: Any, source: str = "entered") -> None:
+        self._core.set_value(indicator_id, "target", year, _text(value), source)
+
+    def set_budget_realized(self, node_id: str, year: Union[int, str], value: Any, source: str = "entered") -> None:
+        """Enter the realized budget of a node for a year."""
+        self._core.set_node_value(node_id, "budget_realized", year, _text(value), source)
+
+    def enter_realizations(self, frame: Any, source: str = "entered") -> int:
+        """Enter realizations from a DataFrame with columns ``indicator_id``, ``year`` and
+        ``realization`` (and/or ``node_id``, ``year``, ``budget_realized``); returns the rows used."""
+        used = 0
+        for row in frame.to_dict("records"):
+            if row.get("indicator_id") is not None and "realization" in row and not _blank(row["realization"]):
+                self.set_realization(row["indicator_id"], row["year"], row["realization"], source)
+                used += 1
+            if row.get("node_id") is not None and "budget_realized" in row and not _blank(row["budget_realized"]):
+                self.set_budget_realized(row["node_id"], row["year"], row["budget_realized"], source)
+                used += 1
+        return used
+
+    # ------------------------------------------------------------------ checks
+    def check(self, rules: Optional[Iterable[str]] = None, include_history: bool = True) -> List[Finding]:
+        """Every inconsistency, as :class:`Finding` objects (rule, severity, node, indicator, year,
+        expected, actual, message, location, source). See :func:`check_rules`."""
+        return list(self._core.check(list(rules or []), include_history))
+
+    # ------------------------------------------------------------------ tables
+    def indicator_rows(self, include_history: bool = True) -> List[Dict[str, Any]]:
+        """One dict per indicator-year (see :meth:`to_frame`)."""
+        rows: List[Dict[str, Any]] = []
+        settings = self.settings
+        parts = [("plan", self._core.nodes)] + ([("history", self._core.history)] if include_history else [])
+        for part, nodes in parts:
+            for n in nodes:
+                for ind in n.indicators:
+                    years = set(ind.targets) | set(ind.realizations) | set(ind.reported_achievement)
+                    for y in sorted(years, key=_year_sort_key):
+                        rows.append(_indicator_row(self, part, n, ind, y, settings))
+        return rows
+
+    def to_frame(self, include_history: bool = True):
+        """A pandas DataFrame, one row per indicator-year: the node and indicator, the printed target,
+        realization and reported achievement, their numbers, the computed achievement (plan settings,
+        indicator polarity) and its category."""
+        import pandas as pd
+
+        columns = ["part", "node_id", "node_code", "level", "node", "indicator_id", "indicator", "unit", "polarity",
+                   "year", "target", "realization", "reported_achievement", "target_number", "realization_number",
+                   "achievement", "attainment", "category", "note", "source"]
+        return pd.DataFrame(self.indicator_rows(include_history), columns=columns)
+
+    def budget_rows(self, include_history: bool = True) -> List[Dict[str, Any]]:
+        """One dict per node-year with a budget: pagu, realized, absorption (see :meth:`budget_frame`)."""
+        rows = []
+        parts = [("plan", self._core.nodes)] + ([("history", self._core.history)] if include_history else [])
+        for part, nodes in parts:
+            for n in nodes:
+                years = set(n.budget) | set(n.budget_realized)
+                for y in sorted(years, key=_year_sort_key):
+                    budget_text = n.budget.get(y)
+                    realized_text = n.budget_realized.get(y)
+                    budget = _money(budget_text)
+                    realized = _money(realized_text)
+                    absorption = None
+                    if budget not in (None, 0.0) and realized is not None:
+                        absorption = api.absorption(budget, realized, rounding="half_up", decimals=2)
+                    rows.append({"part": part, "node_id": n.id, "node_code": n.code, "level": n.level, "node": n.name,
+                                 "year": y, "budget": budget_text, "budget_realized": realized_text,
+                                 "budget_number": budget, "realized_number": realized, "absorption": absorption,
+                                 "reported_absorption": n.reported_absorption.get(y), "source": n.source})
+        return rows
+
+    def budget_frame(self, include_history: bool = True):
+        """A pandas DataFrame, one row per node-year: printed pagu and realized budget, their numbers
+        and the absorption (realized / pagu x 100, half up to 2 decimals)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.budget_rows(include_history))
+
+    def findings_frame(self, **check_args):
+        """The findings of :meth:`check` as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame([finding_to_dict(f) for f in self.check(**check_args)])
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise TypeError(f"a value is printed text or a number, got {type(value).__name__}")
+    if isinstance(value, float) and math.isnan(value):
+        return "-"
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def _blank(x: Any) -> bool:
+    return x is None or (isinstance(x, float) and math.isnan(x)) or (isinstance(x, str) and not x.strip())
+
+
+def _money(text: Optional[str]) -> Optional[float]:
+    if text is None:
+        return None
+    try:
+        v = api.parse_value(text, "Rupiah")
+    except KinerjaError:
+        return None
+    return v.number if v.kind in ("money", "number") else None
+
+
+def _read(ind: Indicator, text: Optional[str]):
+    if text is None:
+        return None, None
+    context = ind.scale if ind.scale and ind.scale in api.scale_names() else None
+    if context is None and ind.unit:
+        try:
+            api.unit_info(ind.unit)
+            context = ind.unit
+        except KinerjaError:
+            context = None
+    try:
+        return api.parse_value(text, context), None
+    except KinerjaError as exc:
+        return None, f"{text!r}: {getattr(exc, 'reason', str(exc))}"
+
+
+def _indicator_row(plan: Plan, part: str, n: Node, ind: Indicator, y: Any, settings: Dict[str, Any]) -> Dict[str, Any]:
+    target_text = ind.targets.get(y)
+    realization_text = ind.realizations.get(y)
+    reported = ind.reported_achievement.get(y)
+    target, t_note = _read(ind, target_text)
+    realization, r_note = _read(ind, realization_text)
+    notes = [x for x in (t_note, r_note) if x]
+    achievement = attainment = category = None
+    polarity = ind.polarity
+    if target is not None and realization is not None and not target.is_missing and not realization.is_missing:
+        pol = "higher" if (polarity is None or polarity.startswith("scale:")) else polarity
+        method = None if pol == "higher" else settings["lower_method"]
+        try:
+            r = api.achievement_detail(target, realization, polarity=pol, method=method,
+                                       rounding=settings["rounding"], decimals=settings["decimals"])
+            achievement, attainment = r.percent, r.attainment
+            if achievement is not None:
+                category = api.category(achievement)
+            if polarity is None:
+                notes.append("polarity unknown: computed as higher is better")
+        except KinerjaError as exc:
+            notes.append(str(exc))
+    return {"part": part, "node_id": n.id, "node_code": n.code, "level": n.level, "node": n.name,
+            "indicator_id": ind.id, "indicator": ind.name, "unit": ind.unit, "polarity": polarity, "year": y,
+            "target": target_text, "realization": realization_text,
+            "reported_achievement": "; ".join(reported) if reported else None,
+            "target_number": target.number if target is not None else None,
+            "realization_number": realization.number if realization is not None else None,
+            "achievement": achievement, "attainment": attainment, "category": category,
+            "note": "; ".join(notes) if notes else None, "source": ind.source}

@@ -1,0 +1,265 @@
+"""Reports of a plan: achievement by year, the layouts of the seed's Tabel 2.7 (achievement over
+years) and Tabel 6.1 (plan and funding by year), budgets with absorption, and the findings of the
+checks; as a terminal table, Markdown, CSV, JSON, HTML or an Excel workbook.
+
+>>> import kinerja
+>>> report = kinerja.build_report(kinerja.bundled_plan())
+>>> [s.title for s in report.sections][:2]
+['Capaian kinerja (achievement) 2024-2026', 'Tabel 2.7 layout: achievement over years 2019-2023']
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence
+
+from . import _api as api
+from .plan import Plan, finding_to_dict
+
+__all__ = ["Section", "Report", "build_report", "FORMATS"]
+
+FORMATS = ("text", "markdown", "csv", "json", "html", "xlsx")
+
+
+@dataclass
+class Section:
+    """A titled table: column names and rows (lists of cells: str, float, int or None)."""
+
+    key: str
+    title: str
+    columns: List[str]
+    rows: List[List[Any]] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Report:
+    plan_title: str
+    sections: List[Section]
+
+    def render(self, format: str = "text", width: int = 48) -> Any:
+        """The report as text (``text``, ``markdown``, ``csv``, ``json``, ``html``) or bytes (``xlsx``)."""
+        if format not in FORMATS:
+            raise ValueError(f"unknown report format {format!r}; use one of {', '.join(FORMATS)}")
+        return {"text": lambda: _text(self, width), "markdown": lambda: _markdown(self), "csv": lambda: _csv(self),
+                "json": lambda: _json(self), "html": lambda: _html(self), "xlsx": lambda: _xlsx(self)}[format]()
+
+    def section(self, key: str) -> Section:
+        for s in self.sections:
+            if s.key == key:
+                return s
+        raise KeyError(key)
+
+
+def _fmt(x: Any, decimals: int = 2) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, float):
+        return api.format_number(x, "english", decimals, True)
+    return str(x)
+
+
+def _year_label(y: Any) -> str:
+    return "end" if y == "end" else str(y)
+
+
+def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_findings: bool = True) -> Report:
+    """Assemble the report sections of a plan. ``years`` limits the achievement section."""
+    sections: List[Section] = []
+    rows = plan.indicator_rows(include_history=True)
+    lo, hi = plan.period
+    wanted = set(years) if years else set(range(lo, hi + 1))
+
+    # 1. achievement of this plan's indicators, by year
+    s = Section("achievement", f"Capaian kinerja (achievement) {lo}-{hi}",
+                ["year", "code", "level", "indicator", "unit", "polarity", "target", "realization", "achievement %",
+                 "category"],
+                note="achievement computed with the plan's settings and each indicator's polarity; empty where no "
+                     "realization is printed yet")
+    for r in rows:
+        if r["part"] != "plan" or r["year"] == "end" or r["year"] not in wanted:
+            continue
+        s.rows.append([r["year"], r["node_code"] or r["node_id"], r["level"], r["indicator"], r["unit"], r["polarity"],
+                       r["target"], r["realization"], r["achievement"], r["category"]])
+    s.rows.sort(key=lambda x: (x[0],))
+    sections.append(s)
+
+    # 2. Tabel 2.7 layout: history indicators over years
+    hist = [r for r in rows if r["part"] == "history" and r["year"] != "end"]
+    hyears = sorted({r["year"] for r in hist})
+    if hist:
+        cols = ["indicator"] + [f"target {y}" for y in hyears] + [f"realization {y}" for y in hyears] + \
+               [f"ratio {y}" for y in hyears] + [f"printed ratio {y}" for y in hyears]
+        s = Section("tabel-2.7", f"Tabel 2.7 layout: achievement over years {hyears[0]}-{hyears[-1]}", cols,
+                    note="ratio = computed achievement / 100 with the plan's settings; printed ratio as the document "
+                         "prints it")
+        by_ind: Dict[str, Dict[Any, Dict[str, Any]]] = {}
+        names: Dict[str, str] = {}
+        for r in hist:
+            by_ind.setdefault(r["indicator_id"], {})[r["year"]] = r
+            names[r["indicator_id"]] = r["indicator"]
+        for iid, per_year in by_ind.items():
+            line: List[Any] = [names[iid]]
+            line += [per_year.get(y, {}).get("target") for y in hyears]
+            line += [per_year.get(y, {}).get("realization") for y in hyears]
+            line += [None if per_year.get(y, {}).get("achievement") is None else per_year[y]["achievement"] / 100
+                     for y in hyears]
+            line += [per_year.get(y, {}).get("reported_achievement") for y in hyears]
+            s.rows.append(line)
+        sections.append(s)
+
+    # 3. Tabel 6.1 layout: the cascade with targets and pagu by year
+    pyears = list(range(lo, hi + 1)) + ["end"]
+    cols = ["code", "level", "name", "indicator"]
+    for y in pyears:
+        cols += [f"target {_year_label(y)}", f"pagu {_year_label(y)}"]
+    s = Section("tabel-6.1", f"Tabel 6.1 layout: programmes, activities and funding {lo}-{hi}", cols,
+                note="values as printed; 'end' is the end-of-period column (kondisi akhir)")
+    for n in plan.nodes:
+        inds = n.indicators or [None]
+        for k, ind in enumerate(inds):
+            line = [n.code or "", n.level, n.name if k == 0 else "", ind.name if ind else ""]
+            for y in pyears:
+                line += [ind.targets.get(y) if ind else None, n.budget.get(y) if k == 0 else None]
+            s.rows.append(line)
+    sections.append(s)
+
+    # 4. budgets, realization and absorption
+    s = Section("budget", "Anggaran: pagu, realization and absorption by year",
+                ["part", "year", "code", "level", "name", "pagu", "realized", "absorption %", "printed ratio"],
+                note="absorption = realized / pagu x 100, half up to 2 decimals")
+    for b in plan.budget_rows(include_history=True):
+        s.rows.append([b["part"], b["year"], b["node_code"] or b["node_id"], b["level"], b["node"], b["budget_number"],
+                       b["realized_number"], b["absorption"], b["reported_absorption"]])
+    sections.append(s)
+
+    # 5. findings
+    if include_findings:
+        findings = plan.check()
+        s = Section("findings", f"Findings of the checks ({len(findings)})",
+                    ["severity", "rule", "node", "indicator", "year", "expected", "actual", "message", "location"])
+        for f in findings:
+            d = finding_to_dict(f)
+            s.rows.append([d["severity"], d["rule"], d["node"], d["indicator_name"] or "", d["year"], d["expected_text"],
+                           d["actual_text"], d["message"], d["location"]])
+        sections.append(s)
+    return Report(plan.title, sections)
+
+
+# ---------------------------------------------------------------------------- renderers
+
+def _cells(section: Section) -> List[List[str]]:
+    return [[_fmt(c, 4 if isinstance(c, float) and abs(c) < 10 else 2) for c in row] for row in section.rows]
+
+
+def _text(report: Report, width: int) -> str:
+    out = [report.plan_title, "=" * min(len(report.plan_title), 100), ""]
+    for s in report.sections:
+        out += [s.title, "-" * len(s.title)]
+        if s.note:
+            out.append(f"({s.note})")
+        cells = [[c if len(c) <= width else c[: width - 1] + "…" for c in row] for row in _cells(s)]
+        widths = [len(c) for c in s.columns]
+        for row in cells:
+            widths = [max(w, len(c)) for w, c in zip(widths, row)]
+        out.append("  ".join(c.ljust(w) for c, w in zip(s.columns, widths)).rstrip())
+        out.append("  ".join("-" * w for w in widths))
+        for row in cells:
+            out.append("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip())
+        if not cells:
+            out.append("(none)")
+        out.append("")
+    return "\n".join(out)
+
+
+def _md_escape(c: str) -> str:
+    return c.replace("|", "\\|").replace("\n", " ")
+
+
+def _markdown(report: Report) -> str:
+    out = [f"# {report.plan_title}", ""]
+    for s in report.sections:
+        out += [f"## {s.title}", ""]
+        if s.note:
+            out += [f"_{s.note}_", ""]
+        out.append("| " + " | ".join(_md_escape(c) for c in s.columns) + " |")
+        out.append("|" + "---|" * len(s.columns))
+        for row in _cells(s):
+            out.append("| " + " | ".join(_md_escape(c) for c in row) + " |")
+        out.append("")
+    return "\n".join(out)
+
+
+def _csv(report: Report) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    for s in report.sections:
+        w.writerow(["section", s.key] + [])
+        w.writerow(["section"] + s.columns)
+        for row in s.rows:
+            w.writerow([s.key] + ["" if c is None else c for c in row])
+        w.writerow([])
+    return buf.getvalue()
+
+
+def _json(report: Report) -> str:
+    data = {"plan": report.plan_title,
+            "sections": [{"key": s.key, "title": s.title, "note": s.note, "columns": s.columns,
+                          "rows": [dict(zip(s.columns, row)) for row in s.rows]} for s in report.sections]}
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+_CATEGORY_CLASS = {"Sangat Tinggi": "very-high", "Tinggi": "high", "Sedang": "medium", "Rendah": "low",
+                   "Sangat Rendah": "very-low"}
+
+
+def _html(report: Report) -> str:
+    out = ["<!DOCTYPE html>", "<html lang=\"id\"><head><meta charset=\"utf-8\">",
+           f"<title>{html.escape(report.plan_title)}</title>",
+           "<style>body{font-family:sans-serif}table{border-collapse:collapse;margin-bottom:2em}"
+           "td,th{border:1px solid #bbb;padding:2px 6px;font-size:12px}th{background:#eee}"
+           ".very-high{background:#c8e6c9}.high{background:#e6f4c8}.medium{background:#fff3c4}"
+           ".low{background:#ffd8b0}.very-low{background:#f8c0c0}.error{color:#b00}.warning{color:#a60}</style>",
+           "</head><body>", f"<h1>{html.escape(report.plan_title)}</h1>"]
+    for s in report.sections:
+        out.append(f"<h2>{html.escape(s.title)}</h2>")
+        if s.note:
+            out.append(f"<p><em>{html.escape(s.note)}</em></p>")
+        out.append(f"<table class=\"kinerja-{html.escape(s.key)}\"><thead><tr>" +
+                   "".join(f"<th>{html.escape(c)}</th>" for c in s.columns) + "</tr></thead><tbody>")
+        for raw, row in zip(s.rows, _cells(s)):
+            cls = ""
+            if "category" in s.columns:
+                cls = _CATEGORY_CLASS.get(raw[s.columns.index("category")] or "", "")
+            if s.key == "findings":
+                cls = raw[0]
+            out.append(f"<tr class=\"{cls}\">" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
+        out.append("</tbody></table>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def _xlsx(report: Report) -> bytes:
+    try:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise RuntimeError("the xlsx format needs openpyxl (Debian: python3-openpyxl)") from exc
+    wb = Workbook()
+    wb.remove(wb.active)
+    for s in report.sections:
+        ws = wb.create_sheet(s.key[:31])
+        ws.append([s.title])
+        ws["A1"].font = Font(bold=True)
+        ws.append(s.columns)
+        for c in ws[2]:
+            c.font = Font(bold=True)
+        for row in s.rows:
+            ws.append(["" if c is None else c for c in row])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()

@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: Apache-2.0
+// Plans, their nodes and indicators, plan files, and checks.
+#include "register.hpp"
+
+#include <kinerja/check.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/plan_io.hpp>
+
+#include <pybind11/stl.h>
+
+namespace py = pybind11;
+
+namespace kinerja::python {
+
+namespace {
+
+py::object year_key(int y) { return y == end_of_period ? py::object(py::str("end")) : py::object(py::int_(y)); }
+
+int year_from(const py::object& y) {
+    if (py::isinstance<py::str>(y)) {
+        const std::string s = y.cast<std::string>();
+        if (s == "end") return end_of_period;
+        throw py::value_error("a year is an integer or \"end\", got \"" + s + "\"");
+    }
+    return y.cast<int>();
+}
+
+py::dict first_texts(const year_values& ys) {
+    py::dict d;
+    for (const auto& [y, vs] : ys)
+        if (!vs.empty()) d[year_key(y)] = vs.front().text;
+    return d;
+}
+
+py::dict all_texts(const year_values& ys) {
+    py::dict d;
+    for (const auto& [y, vs] : ys) {
+        py::list l;
+        for (const auto& v : vs) l.append(v.text);
+        d[year_key(y)] = l;
+    }
+    return d;
+}
+
+py::object opt_text(const std::optional<printed_value>& v) { return v ? py::object(py::str(v->text)) : py::none(); }
+py::object opt_str(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }
+
+printed_value entered(const std::string& text, const std::string& source) {
+    printed_value v;
+    v.text = text;
+    v.source = source;
+    return v;
+}
+
+}  // namespace
+
+void register_plan(py::module_& m) {
+    py::class_<printed_value>(m, "PrintedValue", "A value as printed, with its source table and place in the file.")
+        .def_readonly("text", &printed_value::text)
+        .def_readonly("source", &printed_value::source)
+        .def_readonly("note", &printed_value::note)
+        .def_property_readonly("location", [](const printed_value& v) { return v.location.to_string(); })
+        .def("__repr__", [](const printed_value& v) { return "PrintedValue(" + py::repr(py::str(v.text)).cast<std::string>() + ")"; });
+
+    py::class_<indicator>(m, "Indicator", "A performance indicator of a plan node.")
+        .def_readonly("id", &indicator::id)
+        .def_readonly("name", &indicator::name)
+        .def_property_readonly("kind", [](const indicator& i) { return opt_str(i.kind); })
+        .def_property_readonly("unit", [](const indicator& i) { return opt_text(i.unit); })
+        .def_property_readonly("polarity", [](const indicator& i) -> py::object {
+            if (!i.scale.empty()) return py::str("scale:" + i.scale);
+            if (i.polarity) return py::str(std::string(to_string(*i.polarity)));
+            return py::none();
+        })
+        .def_property_readonly("scale", [](const indicator& i) { return opt_str(i.scale); })
+        .def_readonly("polarity_basis", &indicator::polarity_basis)
+        .def_property_readonly("formula", [](const indicator& i) { return opt_text(i.formula); })
+        .def_property_readonly("legal_basis", [](const indicator& i) { return opt_text(i.legal_basis); })
+        .def_property_readonly("responsible", [](const indicator& i) { return opt_str(i.responsible); })
+        .def_property_readonly("baseline", [](const indicator& i) { return opt_text(i.baseline); })
+        .def_readonly("baseline_year", &indicator::baseline_year)
+        .def_property_readonly("targets", [](const indicator& i) { return first_texts(i.targets); })
+        .def_property_readonly("realizations", [](const indicator& i) { return first_texts(i.realizations); })
+        .def_property_readonly("reported_achievement", [](const indicator& i) { return all_texts(i.reported_achievement); })
+        .def_property_readonly("budget", [](const indicator& i) { return first_texts(i.budget); })
+        .def_property_readonly("aggregation", [](const indicator& i) { return std::string(to_string(i.aggregation)); })
+        .def_readonly("source", &indicator::source)
+        .def_property_readonly("location", [](const indicator& i) { return i.location.to_string(); })
+        .def("__repr__", [](const indicator& i) { return "Indicator('" + i.id + "', " + py::repr(py::str(i.name)).cast<std::string>() + ")"; });
+
+    py::class_<node>(m, "Node", "A node of the cascade (goal, objective, programme, activity, sub-activity).")
+        .def_readonly("id", &node::id)
+        .def_property_readonly("level", [](const node& n) { return std::string(to_string(n.level)); })
+        .def_readonly("name", &node::name)
+        .def_property_readonly("code", [](const node& n) { return opt_text(n.code); })
+        .def_property_readonly("code_printed", [](const node& n) { return opt_str(n.code_printed); })
+        .def_property_readonly("parent", [](const node& n) { return opt_str(n.parent); })
+        .def_readonly("supports", &node::supports)
+        .def_property_readonly("responsible", [](const node& n) { return opt_str(n.responsible); })
+        .def_property_readonly("budget", [](const node& n) { return first_texts(n.budget); })
+        .def_property_readonly("budget_realized", [](const node& n) { return first_texts(n.budget_realized); })
+        .def_property_readonly("reported_absorption", [](const node& n) { return first_texts(n.reported_absorption); })
+        .def_readonly("indicators", &node::indicators)
+        .def_readonly("period", &node::period)
+        .def_property_readonly("successor", [](const node& n) { return opt_str(n.successor); })
+        .def_readonly("source", &node::source)
+        .def_property_readonly("location", [](const node& n) { return n.location.to_string(); })
+        .def("__repr__", [](const node& n) {
+            return "Node('" + n.id + "', " + std::string(to_string(n.level)) + ", " + py::repr(py::str(n.name)).cast<std::string>() + ")";
+        });
+
+    py::class_<finding>(m, "Finding", "One inconsistency found by a plan check.")
+        .def_readonly("rule", &finding::rule)
+        .def_property_readonly("severity", [](const finding& f) { return std::string(to_string(f.severity)); })
+        .def_readonly("node", &finding::node)
+        .def_readonly("node_id", &finding::node_id)
+        .def_property_readonly("indicator", [](const finding& f) { return opt_str(f.indicator); })
+        .def_property_readonly("indicator_name", [](const finding& f) { return opt_str(f.indicator_name); })
+        .def_property_readonly("year", [](const finding& f) -> py::object { return f.year ? year_key(*f.year) : py::none(); })
+        .def_property_readonly("expected", [](const finding& f) -> py::object {
+            if (f.expected_number) return py::float_(*f.expected_number);
+            return opt_str(f.expected);
+        })
+        .def_property_readonly("actual", [](const finding& f) -> py::object {
+            if (f.actual_number) return py::float_(*f.actual_number);
+            return opt_str(f.actual);
+        })
+        .def_readonly("expected_text", &finding::expected)
+        .def_readonly("actual_text", &finding::actual)
+        .def_readonly("message", &finding::message)
+        .def_property_readonly("location", [](const finding& f) { return f.location.to_string(); })
+        .def_property_readonly("line", [](const finding& f) { return f.location.line; })
+        .def_property_readonly("column", [](const finding& f) { return f.location.column; })
+        .def_readonly("source", &finding::source)
+        .def("__repr__", [](const finding& f) {
+            return "Finding(" + f.rule + ", " + std::string(to_string(f.severity)) + ", node=" + f.node +
+                   (f.year ? ", year=" + (*f.year == end_of_period ? std::string("end") : std::to_string(*f.year)) : "") + ")";
+        });
+
+    py::class_<rule_info>(m, "RuleInfo")
+        .def_readonly("id", &rule_info::id)
+        .def_property_readonly("severity", [](const rule_info& r) { return std::string(to_string(r.severity)); })
+        .def_readonly("description", &rule_info::description);
+    m.def("check_rules", &check_rules, py::return_value_policy::copy);
+
+    py::class_<plan>(m, "Plan", "A whole strategic plan (the compiled model; use kinerja.Plan).")
+        .def_property_readonly("id", [](const plan& p) { return p.info.id; })
+        .def_property_readonly("title", [](const plan& p) { return p.info.title; })
+        .def_property_readonly("organisation", [](const plan& p) { return p.info.organisation; })
+        .def_property_readonly("region", [](const plan& p) { return p.info.region; })
+        .def_property_readonly("period", [](const plan& p) { return std::make_pair(p.info.period_from, p.info.period_to); })
+        .def_property_readonly("version", [](const plan& p) { return p.info.version; })
+        .def_property_readonly("document_date", [](const plan& p) { return p.info.document_date; })
+        .def_property_readonly("versions", &plan::version_names)
+        .def_property_readonly("settings", [](const plan& p) {
+            py::dict d;
+            d["lower_method"] = std::string(to_string(p.settings.lower_method));
+            d["rounding"] = std::string(to_string(p.settings.rounding.mode));
+            d["decimals"] = p.settings.rounding.decimals;
+            return d;
+        })
+        .def_readonly("file", &plan::file)
+        .def_readonly("nodes", &plan::nodes)
+        .def_readonly("history", &plan::history)
+        .def("find_node", [](const plan& p, const std::string& id) -> py::object {
+            const node* n = p.find_node(id);
+            return n ? py::cast(*n) : py::none();
+        }, py::arg("id"))
+        .def("find_indicator", [](const plan& p, const std::string& id) -> py::object {
+            auto [n, i] = p.find_indicator(id);
+            return i ? py::make_tuple(*n, *i) : py::object(py::none());
+        }, py::arg("id"))
+        .def("children", [](const plan& p, const std::string& id) {
+            std::vector<node> out;
+            for (const node* n : p.children(id)) out.push_back(*n);
+            return out;
+        }, py::arg("id"))
+        .def("version_of", &plan::version, py::arg("name"))
+        .def("to_yaml", &to_yaml)
+        .def("save", &save_plan, py::arg("path"))
+        .def("check", [](const plan& p, const std::vector<std::string>& rules, bool include_history) {
+            check_options o;
+            o.rules.insert(rules.begin(), rules.end());
+            o.include_history = include_history;
+            return check_plan(p, o);
+        }, py::arg("rules") = std::vector<std::string>{}, py::arg("include_history") = true)
+        .def("set_value", [](plan& p, const std::string& indicator_id, const std::string& field, const py::object& year,
+                             const std::string& text, const std::string& source) {
+            const int y = year_from(year);
+            for (auto* list : {&p.nodes, &p.history})
+                for (node& n : *list)
+                    for (indicator& i : n.indicators)
+                        if (i.id == indicator_id) {
+                            year_values* target = field == "target" ? &i.targets
+                                                  : field == "realization" ? &i.realizations
+                                                  : field == "reported_achievement" ? &i.reported_achievement : nullptr;
+                            if (!target) throw py::value_error("field is target, realization or reported_achievement");
+                            (*target)[y] = {entered(text, source)};
+                            return;
+                        }
+            throw lookup_error("kinerja.lookup.indicator", indicator_id, "the plan has no indicator \"" + indicator_id + "\"");
+        }, py::arg("indicator_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
+        .def("set_node_value", [](plan& p, const std::string& node_id, const std::string& field, const py::object& year,
+                                  const std::string& text, const std::string& source) {
+            node* n = p.find_node(node_id);
+            if (!n) throw lookup_error("kinerja.lookup.node", node_id, "the plan has no node \"" + node_id + "\"");
+            year_values* target = field == "budget" ? &n->budget : field == "budget_realized" ? &n->budget_realized : nullptr;
+            if (!target) throw py::value_error("field is budget or budget_realized");
+            (*target)[year_from(year)] = {entered(text, source)};
+        }, py::arg("node_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
+        .def("__eq__", [](const plan& a, const plan& b) { return a == b; })
+        .def("__ne__", [](const plan& a, const plan& b) { return a != b; });
+
+    m.def("load_plan", &load_plan, py::arg("path"));
+    m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>");
+    m.def("end_of_period", []() { return end_of_period; });
+}
+
+}  // namespace kinerja::python

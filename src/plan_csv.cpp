@@ -1,0 +1,718 @@
+// SPDX-License-Identifier: Apache-2.0
+// Flat CSV tables as plans (docs/plan-csv.md): an RFC 4180 reader that knows the line and
+// column of every cell, then one row per node-year or indicator-year folded into the plan model.
+// Every problem is a file_error at the offending cell; the result is a plan that to_yaml and
+// parse_plan read back unchanged.
+#include <kinerja/plan_io.hpp>
+
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/scale.hpp>
+
+#include <array>
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <utility>
+
+namespace kinerja {
+
+namespace {
+
+// ----------------------------------------------------------------------------- CSV syntax
+
+struct cell {
+    std::string text;
+    int line = 0;
+    int column = 0;
+};
+
+struct csv_row {
+    std::vector<cell> cells;
+    int line = 0;        // line of the first cell
+    int end_line = 0;    // where the row ends (before its line break)
+    int end_column = 0;
+};
+
+bool is_continuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
+
+std::string hex_byte(unsigned char c) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(c));
+    return buf;
+}
+
+// Rejects text that is not UTF-8 (an Excel "CSV" saved in Windows-1252, say): the plan format is
+// UTF-8, and a plan must survive to_yaml and parse_plan.
+void check_utf8(std::string_view text, const std::string& file) {
+    int line = 1, column = 1;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if (c < 0x80) len = 1, cp = c;
+        else if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1Fu;
+        else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0Fu;
+        else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07u;
+        bool ok = len > 0 && i + len <= text.size();
+        for (std::size_t k = 1; ok && k < len; ++k) {
+            const auto d = static_cast<unsigned char>(text[i + k]);
+            ok = is_continuation(d);
+            cp = (cp << 6) | (d & 0x3Fu);
+        }
+        if (ok && len == 3) ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
+        if (ok && len == 4) ok = cp >= 0x10000 && cp <= 0x10FFFF;
+        if (!ok)
+            throw file_error("kinerja.csv.syntax", file, line, column,
+                             "byte " + hex_byte(c) + " is not UTF-8 text; save the table as \"CSV UTF-8\" "
+                             "(a plan is UTF-8, an Excel export in another code page is not)");
+        if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+            ++line;
+            column = 1;
+        } else if (c != '\r') {
+            ++column;
+        }
+        i += len;
+    }
+}
+
+// The delimiter of the header line: the most frequent of , ; and tab outside quotes (',' on ties).
+char detect_delimiter(std::string_view text) {
+    std::size_t comma = 0, semicolon = 0, tab = 0;
+    bool quoted = false;
+    for (char c : text) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r')) break;
+        else if (!quoted && c == ',') ++comma;
+        else if (!quoted && c == ';') ++semicolon;
+        else if (!quoted && c == '\t') ++tab;
+    }
+    if (semicolon > comma && semicolon >= tab) return ';';
+    if (tab > comma && tab > semicolon) return '\t';
+    return ',';
+}
+
+std::string shown(char delimiter) {
+    if (delimiter == '\t') return "tab";
+    return std::string("'") + delimiter + "'";
+}
+
+class tokenizer {
+public:
+    tokenizer(std::string_view text, const std::string& file, char delimiter)
+        : text_(text), file_(file), delim_(delimiter) {}
+
+    std::vector<csv_row> rows() {
+        std::vector<csv_row> out;
+        while (pos_ < text_.size()) out.push_back(row());
+        return out;
+    }
+
+private:
+    [[noreturn]] void fail(int line, int column, const std::string& why) const {
+        throw file_error("kinerja.csv.syntax", file_, line, column, why);
+    }
+    bool at_break() const { return text_[pos_] == '\n' || text_[pos_] == '\r'; }
+    // Moves past one character of a cell, keeping it; line breaks inside quotes count lines.
+    void take(std::string& into) {
+        const char c = text_[pos_++];
+        into.push_back(c);
+        if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') {
+            into.push_back('\n');
+            ++pos_;
+        }
+        if (c == '\n' || c == '\r') {
+            ++line_;
+            column_ = 1;
+        } else if (!is_continuation(static_cast<unsigned char>(c))) {
+            ++column_;
+        }
+    }
+    void skip_break() {
+        if (text_[pos_++] == '\r' && pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+        ++line_;
+        column_ = 1;
+    }
+    cell one_cell() {
+        cell c;
+        c.line = line_;
+        c.column = column_;
+        if (pos_ < text_.size() && text_[pos_] == '"') {
+            ++pos_;
+            ++column_;
+            for (;;) {
+                if (pos_ >= text_.size())
+                    fail(c.line, c.column, "the quoted cell that starts here is never closed (a missing '\"'?)");
+                if (text_[pos_] == '"') {
+                    if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+                        c.text.push_back('"');
+                        pos_ += 2;
+                        column_ += 2;
+                        continue;
+                    }
+                    ++pos_;
+                    ++column_;
+                    break;
+                }
+                take(c.text);
+            }
+            if (pos_ < text_.size() && text_[pos_] != delim_ && !at_break())
+                fail(line_, column_, "unexpected text after the closing quote of the cell at column " +
+                                         std::to_string(c.column) + "; a quote inside a quoted cell is written twice (\"\")");
+            return c;
+        }
+        while (pos_ < text_.size() && text_[pos_] != delim_ && !at_break()) {
+            if (text_[pos_] == '"')
+                fail(line_, column_, "a quote inside an unquoted cell; quote the whole cell and write the quote twice "
+                                     "(\"a \"\"b\"\" c\"), with no space before the opening quote");
+            take(c.text);
+        }
+        return c;
+    }
+    csv_row row() {
+        csv_row r;
+        r.line = line_;
+        for (;;) {
+            r.cells.push_back(one_cell());
+            if (pos_ < text_.size() && text_[pos_] == delim_) {
+                ++pos_;
+                ++column_;
+                continue;
+            }
+            break;
+        }
+        r.end_line = line_;
+        r.end_column = column_;
+        if (pos_ < text_.size()) skip_break();
+        return r;
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    char delim_;
+    std::size_t pos_ = 0;
+    int line_ = 1;
+    int column_ = 1;
+};
+
+// ----------------------------------------------------------------------------- the table schema
+
+enum col : std::size_t {
+    c_node_id, c_level, c_code, c_name, c_parent, c_responsible, c_indicator_id, c_indicator, c_unit,
+    c_polarity, c_formula, c_year, c_target, c_realization, c_budget, c_budget_realized,
+    c_reported_achievement, c_source, c_count
+};
+
+constexpr std::array<const char*, c_count> column_names = {
+    "node_id", "level", "code", "name", "parent", "responsible", "indicator_id", "indicator", "unit",
+    "polarity", "formula", "year", "target", "realization", "budget", "budget_realized",
+    "reported_achievement", "source"};
+constexpr std::array<col, 5> required_columns = {c_node_id, c_level, c_name, c_year, c_source};
+
+std::string known_columns() {
+    std::string s;
+    for (const char* n : column_names) s += (s.empty() ? "" : ", ") + std::string(n);
+    return s;
+}
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = detail::lower_ascii(c);
+    return out;
+}
+
+// One data row seen through the header: the cell of each column, or nullptr.
+struct row_view {
+    const csv_row* raw = nullptr;
+    std::array<const cell*, c_count> cells{};
+
+    const std::string& text(col c) const {
+        static const std::string none;
+        return cells[c] ? cells[c]->text : none;
+    }
+    std::string trimmed(col c) const { return std::string(detail::trim(text(c))); }
+    bool has(col c) const { return cells[c] && !cells[c]->text.empty(); }
+    int line() const { return raw->line; }
+};
+
+// A node or indicator attribute given on one or more rows; the first row that gives it sets it.
+struct attribute {
+    bool set = false;
+    std::string text;  // as printed (trimmed for ids)
+    std::string key;   // what repeats are compared by: the text, or the canonical level or polarity
+    location where;
+    std::string row_source;
+};
+
+struct pending_value {
+    col column;
+    int year;
+    const cell* at;
+    std::string row_source;
+};
+
+struct indicator_acc {
+    std::string id;
+    std::string node_id;
+    int node_line = 0;
+    location where;
+    location name_cell;  // on its first row
+    attribute name, unit, polarity, formula;
+    std::string source;
+    std::vector<pending_value> values;
+};
+
+struct node_acc {
+    std::string id;
+    location where;
+    location level_cell, name_cell;  // on its first row, for "has no level/name"
+    attribute level, code, name, parent, responsible;
+    node_level parsed_level = node_level::program;
+    std::string first_source;       // of its first row
+    std::string node_row_source;    // of its first row without indicator_id
+    std::vector<std::string> indicator_order;
+    std::vector<pending_value> values;
+};
+
+class builder {
+public:
+    builder(const std::string& file, std::array<std::size_t, c_count> index, const csv_row& header)
+        : file_(file), index_(index), header_(header) {}
+
+    void add(const csv_row& raw) {
+        row_view r;
+        r.raw = &raw;
+        for (std::size_t c = 0; c < c_count; ++c)
+            if (index_[c] != npos) r.cells[c] = &raw.cells[index_[c]];
+        read(r);
+    }
+
+    plan finish(const csv_options& options);
+
+private:
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+    location at(const cell* c) const { return location{file_, c ? c->line : 0, c ? c->column : 0}; }
+    [[noreturn]] void fail(const std::string& id, const cell* c, const std::string& why) const {
+        throw file_error(id, file_, c ? c->line : 0, c ? c->column : 0, why);
+    }
+    [[noreturn]] void schema(const cell* c, const std::string& why) const { fail("kinerja.csv.schema", c, why); }
+
+    node_level parse_level(const row_view& r) const {
+        std::string key = detail::fold(r.text(c_level));
+        for (char& ch : key)
+            if (ch == ' ' || ch == '-') ch = '_';
+        try {
+            return node_level_from_string(key);
+        } catch (const lookup_error&) {
+            schema(r.cells[c_level], "unknown level " + quoted(r.text(c_level)) +
+                                         "; the levels are urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
+                                         "kegiatan, sub_kegiatan");
+        }
+    }
+
+    // "2024" or "end"; nullopt for an empty cell.
+    std::optional<int> parse_year(const row_view& r) const {
+        const std::string y = r.trimmed(c_year);
+        if (y.empty()) return std::nullopt;
+        if (detail::iequals(y, "end")) return end_of_period;
+        bool digits = y.size() == 4 && y[0] != '0';
+        for (char ch : y) digits = digits && detail::is_digit(ch);
+        const int value = digits ? std::stoi(y) : 0;
+        if (!digits || value == end_of_period)
+            schema(r.cells[c_year], "year must be a year such as 2024, or end for the end-of-period column "
+                                    "(kondisi akhir); got " + quoted(r.text(c_year)));
+        return value;
+    }
+
+    // Polarity in canonical form: "higher", "lower" or "scale:NAME".
+    std::string parse_polarity(const row_view& r) const {
+        const std::string s = r.trimmed(c_polarity);
+        if (detail::istarts_with(s, "scale:")) {
+            const std::string name(detail::trim(std::string_view(s).substr(6)));
+            if (name.empty()) schema(r.cells[c_polarity], "polarity scale: needs a scale name, e.g. scale:KLA");
+            if (!default_scales().find(name))
+                fail("kinerja.plan.reference", r.cells[c_polarity],
+                     "polarity uses scale " + quoted(name) + ", which is not built in (a CSV table cannot define "
+                     "scales; the built-in ones are listed in docs/scales.md)");
+            return "scale:" + name;
+        }
+        try {
+            return std::string(to_string(polarity_from_string(s)));
+        } catch (const lookup_error&) {
+            schema(r.cells[c_polarity], "polarity must be higher, lower or scale:NAME; got " + quoted(r.text(c_polarity)));
+        }
+    }
+
+    // Sets an attribute from a row, or checks that the row agrees with the row that set it.
+    void agree(attribute& a, const row_view& r, col c, const std::string& value, const std::string& compare_as,
+               const std::string& owner) {
+        if (!a.set) {
+            a.set = true;
+            a.text = value;
+            a.where = at(r.cells[c]);
+            a.row_source = r.trimmed(c_source);
+            a.key = compare_as;
+            return;
+        }
+        if (a.key == compare_as) return;
+        schema(r.cells[c], owner + ": " + column_names[c] + " " + quoted(value) + " on line " + std::to_string(r.line()) +
+                               " differs from " + quoted(a.text) + " on line " + std::to_string(a.where.line) +
+                               " (repeated attributes of one " + (owner.rfind("node", 0) == 0 ? "node" : "indicator") +
+                               " must be the same)");
+    }
+
+    void claim_id(const std::string& id, const char* column, const cell* c) {
+        auto [it, fresh] = ids_.emplace(id, std::make_pair(std::string(column), c->line));
+        if (fresh || it->second.first == column) return;
+        fail("kinerja.plan.duplicate_id", c,
+             "id " + quoted(id) + " is used twice: as " + it->second.first + " on line " + std::to_string(it->second.second) +
+                 " and as " + column + " on line " + std::to_string(c->line) + " (node and indicator ids share one namespace)");
+    }
+
+    void read(const row_view& r);
+
+    const std::string& file_;
+    std::array<std::size_t, c_count> index_;
+    const csv_row& header_;
+    std::map<std::string, std::pair<std::string, int>> ids_;  // id -> (column, first line)
+    std::vector<std::string> node_order_;
+    std::map<std::string, node_acc> nodes_;
+    std::map<std::string, indicator_acc> indicators_;
+    std::map<std::pair<std::string, int>, int> years_seen_;  // (node or indicator id, year) -> line
+    std::set<int> years_;
+};
+
+void builder::read(const row_view& r) {
+    const std::string node_id = r.trimmed(c_node_id);
+    if (node_id.empty()) schema(r.cells[c_node_id], "node_id is empty; every row belongs to a node");
+    const std::string source = r.trimmed(c_source);
+    if (source.empty()) schema(r.cells[c_source], "source is empty; every row names the table its values come from");
+    const std::string indicator_id = r.trimmed(c_indicator_id);
+    const bool indicator_row = !indicator_id.empty();
+    const std::optional<int> year = parse_year(r);
+
+    // Cells that belong to the other kind of row.
+    const std::string owner_kind = indicator_row ? "indicator " + quoted(indicator_id) : "node " + quoted(node_id);
+    if (indicator_row) {
+        for (col c : {c_budget, c_budget_realized})
+            if (r.has(c))
+                schema(r.cells[c], std::string(column_names[c]) + " is a value of a node, but this row has indicator_id " +
+                                       quoted(indicator_id) + "; put the pagu on a row of node " + quoted(node_id) +
+                                       " with an empty indicator_id");
+    } else {
+        for (col c : {c_indicator, c_unit, c_polarity, c_formula, c_target, c_realization, c_reported_achievement})
+            if (r.has(c))
+                schema(r.cells[c], std::string(column_names[c]) + " belongs to an indicator, but indicator_id is empty "
+                                       "on this row (a row without indicator_id holds a node's budget)");
+    }
+    const std::vector<col> value_columns = indicator_row ? std::vector<col>{c_target, c_realization, c_reported_achievement}
+                                                         : std::vector<col>{c_budget, c_budget_realized};
+    if (!year) {
+        for (col c : value_columns)
+            if (r.has(c))
+                schema(r.cells[c], std::string(column_names[c]) + " " + quoted(r.text(c)) +
+                                       " needs a year, but the year cell is empty (a year such as 2024, or end)");
+    } else {
+        if (*year != end_of_period) years_.insert(*year);
+        const std::string key = indicator_row ? "i:" + indicator_id : "n:" + node_id;
+        auto [it, fresh] = years_seen_.emplace(std::make_pair(key, *year), r.line());
+        if (!fresh)
+            schema(r.cells[c_year], owner_kind + " has two rows for year " + r.trimmed(c_year) + ": line " +
+                                        std::to_string(it->second) + " and line " + std::to_string(r.line()) +
+                                        " (one row per node-year or indicator-year)");
+    }
+
+    // The node and its attributes.
+    auto found = nodes_.find(node_id);
+    if (found == nodes_.end()) {
+        claim_id(node_id, "node_id", r.cells[c_node_id]);
+        node_acc fresh;
+        fresh.id = node_id;
+        fresh.where = at(r.cells[c_node_id]);
+        fresh.level_cell = at(r.cells[c_level]);
+        fresh.name_cell = at(r.cells[c_name]);
+        fresh.first_source = source;
+        found = nodes_.emplace(node_id, std::move(fresh)).first;
+        node_order_.push_back(node_id);
+    }
+    node_acc& n = found->second;
+    const std::string node_owner = "node " + quoted(node_id);
+    if (!indicator_row && n.node_row_source.empty()) n.node_row_source = source;
+    if (r.has(c_level)) {
+        const node_level l = parse_level(r);
+        if (!n.level.set) n.parsed_level = l;
+        agree(n.level, r, c_level, r.text(c_level), std::string(to_string(l)), node_owner);
+    }
+    if (r.has(c_code)) agree(n.code, r, c_code, r.text(c_code), r.text(c_code), node_owner);
+    if (r.has(c_name)) agree(n.name, r, c_name, r.text(c_name), r.text(c_name), node_owner);
+    if (!r.trimmed(c_parent).empty()) agree(n.parent, r, c_parent, r.trimmed(c_parent), r.trimmed(c_parent), node_owner);
+    if (r.has(c_responsible)) agree(n.responsible, r, c_responsible, r.text(c_responsible), r.text(c_responsible), node_owner);
+
+    if (!indicator_row) {
+        if (year)
+            for (col c : value_columns)
+                if (r.has(c)) n.values.push_back(pending_value{c, *year, r.cells[c], source});
+        return;
+    }
+
+    // The indicator and its attributes.
+    auto ifound = indicators_.find(indicator_id);
+    if (ifound == indicators_.end()) {
+        claim_id(indicator_id, "indicator_id", r.cells[c_indicator_id]);
+        indicator_acc fresh;
+        fresh.id = indicator_id;
+        fresh.node_id = node_id;
+        fresh.node_line = r.line();
+        fresh.where = at(r.cells[c_indicator_id]);
+        fresh.name_cell = at(r.cells[r.cells[c_indicator] ? c_indicator : c_indicator_id]);
+        fresh.source = source;
+        ifound = indicators_.emplace(indicator_id, std::move(fresh)).first;
+        n.indicator_order.push_back(indicator_id);
+    }
+    indicator_acc& i = ifound->second;
+    if (i.node_id != node_id)
+        schema(r.cells[c_node_id], "indicator " + quoted(indicator_id) + " belongs to node " + quoted(i.node_id) + " on line " +
+                                       std::to_string(i.node_line) + ", but line " + std::to_string(r.line()) +
+                                       " puts it under node " + quoted(node_id));
+    const std::string ind_owner = "indicator " + quoted(indicator_id);
+    if (r.has(c_indicator)) agree(i.name, r, c_indicator, r.text(c_indicator), r.text(c_indicator), ind_owner);
+    if (r.has(c_unit)) agree(i.unit, r, c_unit, r.text(c_unit), r.text(c_unit), ind_owner);
+    if (!r.trimmed(c_polarity).empty()) {
+        const std::string canonical = parse_polarity(r);
+        agree(i.polarity, r, c_polarity, r.text(c_polarity), canonical, ind_owner);
+    }
+    if (r.has(c_formula)) agree(i.formula, r, c_formula, r.text(c_formula), r.text(c_formula), ind_owner);
+    if (year)
+        for (col c : value_columns)
+            if (r.has(c)) i.values.push_back(pending_value{c, *year, r.cells[c], source});
+}
+
+plan builder::finish(const csv_options& options) {
+    plan p;
+    p.file = file_;
+
+    // References: parents are nodes of the table, and the tree has no cycle.
+    for (const std::string& id : node_order_) {
+        const node_acc& n = nodes_.at(id);
+        if (!n.level.set)
+            throw file_error("kinerja.csv.schema", file_, n.level_cell.line, n.level_cell.column,
+                             "node " + quoted(id) + " has no level; give it on at least one of its rows "
+                             "(urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan)");
+        if (!n.name.set)
+            throw file_error("kinerja.csv.schema", file_, n.name_cell.line, n.name_cell.column,
+                             "node " + quoted(id) + " has no name; give it on at least one of its rows");
+        if (!n.parent.set) continue;
+        const location& l = n.parent.where;
+        if (!nodes_.count(n.parent.text))
+            throw file_error("kinerja.plan.reference", file_, l.line, l.column,
+                             "the parent of node " + quoted(id) + ", " + quoted(n.parent.text) +
+                                 (indicators_.count(n.parent.text) ? ", is an indicator, not a node"
+                                                                   : ", is not a node_id of this table"));
+        std::set<std::string> chain{id};
+        for (const node_acc* up = &nodes_.at(n.parent.text);; up = &nodes_.at(up->parent.text)) {
+            if (!chain.insert(up->id).second)
+                throw file_error("kinerja.plan.reference", file_, l.line, l.column,
+                                 "the parent of node " + quoted(id) + ", " + quoted(n.parent.text) +
+                                     ", makes a cycle: a node cannot be its own ancestor");
+            if (!up->parent.set || !nodes_.count(up->parent.text)) break;
+        }
+    }
+    for (const std::string& id : node_order_)
+        for (const std::string& iid : nodes_.at(id).indicator_order) {
+            const indicator_acc& i = indicators_.at(iid);
+            if (!i.name.set)
+                throw file_error("kinerja.csv.schema", file_, i.name_cell.line, i.name_cell.column,
+                                 "indicator " + quoted(iid) + " has no name; give it in the indicator column on at "
+                                 "least one of its rows");
+        }
+
+    // Identity.
+    p.info.id = options.id;
+    p.info.title = options.title;
+    p.info.organisation = options.organisation.empty() ? "unknown" : options.organisation;
+    p.info.region = options.region.empty() ? "unknown" : options.region;
+    p.info.version = options.version.empty() ? "main" : options.version;
+    const std::string base = file_.substr(file_.find_last_of("/\\") == std::string::npos ? 0 : file_.find_last_of("/\\") + 1);
+    const bool named = !base.empty() && base[0] != '<';
+    if (p.info.id.empty()) {
+        const std::size_t dot = base.find_last_of('.');
+        p.info.id = named ? base.substr(0, dot == 0 ? std::string::npos : dot) : "csv-plan";
+        if (p.info.id.empty()) p.info.id = "csv-plan";
+    }
+    if (p.info.title.empty()) p.info.title = named ? "Plan read from " + base : "Plan read from a CSV table";
+    p.info.period_from = options.period_from;
+    p.info.period_to = options.period_to;
+    if (p.info.period_from == 0) {
+        if (years_.empty()) {
+            const cell* year_header = &header_.cells[index_[c_year]];
+            throw file_error("kinerja.csv.schema", file_, year_header->line, year_header->column,
+                             "the table has no year to take the plan period from; give csv_options period_from and period_to");
+        }
+        p.info.period_from = *years_.begin();
+        p.info.period_to = *years_.rbegin();
+    }
+
+    // The nodes, in the order of their first rows; indicators likewise within a node.
+    auto make_value = [](const pending_value& v, const std::string& owner_source) {
+        printed_value pv;
+        pv.text = v.at->text;
+        if (v.row_source != owner_source) pv.source = v.row_source;
+        return pv;
+    };
+    auto attr_value = [](const attribute& a, const std::string& owner_source) {
+        printed_value pv;
+        pv.text = a.text;
+        if (a.row_source != owner_source) pv.source = a.row_source;
+        pv.location = a.where;
+        return pv;
+    };
+    for (const std::string& id : node_order_) {
+        const node_acc& a = nodes_.at(id);
+        node n;
+        n.id = id;
+        n.level = a.parsed_level;
+        n.name = a.name.text;
+        n.source = a.node_row_source.empty() ? a.first_source : a.node_row_source;
+        if (a.code.set) n.code = attr_value(a.code, n.source);
+        if (a.parent.set) n.parent = a.parent.text;
+        if (a.responsible.set) n.responsible = a.responsible.text;
+        n.location = a.where;
+        for (const pending_value& v : a.values) {
+            printed_value pv = make_value(v, n.source);
+            pv.location = at(v.at);
+            (v.column == c_budget ? n.budget : n.budget_realized)[v.year].push_back(std::move(pv));
+        }
+        for (const std::string& iid : a.indicator_order) {
+            const indicator_acc& b = indicators_.at(iid);
+            indicator i;
+            i.id = iid;
+            i.name = b.name.text;
+            i.source = b.source;
+            i.location = b.where;
+            if (b.unit.set) i.unit = attr_value(b.unit, i.source);
+            if (b.formula.set) i.formula = attr_value(b.formula, i.source);
+            if (b.polarity.set) {
+                if (detail::istarts_with(b.polarity.key, "scale:")) i.scale = b.polarity.key.substr(6);
+                else i.polarity = polarity_from_string(b.polarity.key);
+            }
+            for (const pending_value& v : b.values) {
+                printed_value pv = make_value(v, i.source);
+                pv.location = at(v.at);
+                year_values& target = v.column == c_target ? i.targets
+                                      : v.column == c_realization ? i.realizations
+                                                                  : i.reported_achievement;
+                target[v.year].push_back(std::move(pv));
+            }
+            n.indicators.push_back(std::move(i));
+        }
+        p.nodes.push_back(std::move(n));
+    }
+    return p;
+}
+
+void check_options(const csv_options& o) {
+    if ((o.period_from == 0) != (o.period_to == 0))
+        throw argument_error("kinerja.argument.csv_options",
+                             "csv_options: give both period_from and period_to, or neither (then the table's years give the period)");
+    if (o.period_to < o.period_from)
+        throw argument_error("kinerja.argument.csv_options", "csv_options: the period ends (" + std::to_string(o.period_to) +
+                                                                 ") before it starts (" + std::to_string(o.period_from) + ")");
+    const auto d = static_cast<unsigned char>(o.delimiter);
+    if (d == '"' || d == '\n' || d == '\r' || d >= 0x80)
+        throw argument_error("kinerja.argument.csv_options",
+                             "csv_options: the delimiter cannot be a quote, a line break or a non-ASCII byte");
+}
+
+}  // namespace
+
+// ----------------------------------------------------------------------------- public functions
+
+plan parse_plan_csv(std::string_view text, const std::string& file, const csv_options& options) {
+    check_options(options);
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    check_utf8(text, file);
+    const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
+    std::vector<csv_row> rows = tokenizer(text, file, delimiter).rows();
+
+    auto blank = [](const csv_row& r) {
+        for (const cell& c : r.cells)
+            if (!c.text.empty()) return false;
+        return true;
+    };
+    std::size_t next = 0;
+    while (next < rows.size() && blank(rows[next])) ++next;
+    if (next == rows.size())
+        throw file_error("kinerja.csv.schema", file, 1, 1,
+                         "the table is empty; its first row names the columns (" + known_columns() + ")");
+    const csv_row& header = rows[next++];
+
+    std::array<std::size_t, c_count> index;
+    index.fill(static_cast<std::size_t>(-1));
+    for (std::size_t k = 0; k < header.cells.size(); ++k) {
+        const cell& h = header.cells[k];
+        const std::string name = lower(detail::trim(h.text));
+        std::size_t c = 0;
+        while (c < c_count && name != column_names[c]) ++c;
+        if (c == c_count) {
+            std::string why = name.empty() ? "column " + std::to_string(k + 1) + " of the header has no name"
+                                           : "unknown column " + quoted(h.text);
+            why += "; the columns are " + known_columns();
+            if (delimiter != ';' && h.text.find(';') != std::string::npos) why += " (is ';' the delimiter? set csv_options::delimiter)";
+            throw file_error("kinerja.csv.schema", file, h.line, h.column, why);
+        }
+        if (index[c] != static_cast<std::size_t>(-1))
+            throw file_error("kinerja.csv.schema", file, h.line, h.column,
+                             "column " + std::string(column_names[c]) + " appears twice in the header (columns " +
+                                 std::to_string(index[c] + 1) + " and " + std::to_string(k + 1) + ")");
+        index[c] = k;
+    }
+    std::string missing;
+    for (col c : required_columns)
+        if (index[c] == static_cast<std::size_t>(-1)) missing += (missing.empty() ? "" : ", ") + std::string(column_names[c]);
+    if (!missing.empty())
+        throw file_error("kinerja.csv.schema", file, header.line, 1,
+                         "the header lacks the required column(s) " + missing +
+                             " (required: node_id, level, name, year, source; delimiter " + shown(delimiter) + ")");
+
+    builder b(file, index, header);
+    for (; next < rows.size(); ++next) {
+        const csv_row& r = rows[next];
+        if (blank(r)) continue;
+        if (r.cells.size() != header.cells.size()) {
+            const std::string counts = "line " + std::to_string(r.line) + " has " + std::to_string(r.cells.size()) +
+                                       " cells, the header has " + std::to_string(header.cells.size());
+            if (r.cells.size() > header.cells.size()) {
+                const cell& extra = r.cells[header.cells.size()];
+                std::string why = counts + "; ";
+                if (delimiter == ',')
+                    why += "a value with a comma, such as 8,958,876,144, must be in double quotes when ',' separates cells";
+                else
+                    why += "a value containing the delimiter " + shown(delimiter) + " must be in double quotes";
+                throw file_error("kinerja.csv.syntax", file, extra.line, extra.column, why);
+            }
+            throw file_error("kinerja.csv.syntax", file, r.end_line, r.end_column,
+                             counts + "; a cell is missing here (every row has one cell per column, empty or not)");
+        }
+        b.add(r);
+    }
+    return b.finish(options);
+}
+
+plan load_plan_csv(const std::string& path, const csv_options& options) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw file_error("kinerja.plan.io", path, 0, 0, "cannot open the file: " + std::string(std::strerror(errno)));
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parse_plan_csv(text.str(), path, options);
+}
+
+}  // namespace kinerja
