@@ -68,6 +68,38 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
 
 value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
 
+std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales) {
+    if (const printed_value* r = indicator::first(ind.realizations, year)) return read_value(ind, *r, scales);
+    auto q = ind.quarterly_realizations.find(year);
+    if (q == ind.quarterly_realizations.end() || q->second.empty()) return std::nullopt;
+    if (ind.aggregation == aggregation::unspecified)
+        throw argument_error("kinerja.argument.aggregation",
+                             "indicator \"" + ind.id + "\" has quarterly realizations for " + std::to_string(year) +
+                                 " but no aggregation (sum, last, max or mean) to make a year of them");
+    std::vector<value> quarters;
+    for (const auto& [quarter, pv] : q->second) {
+        value v = read_value(ind, pv, scales);
+        if (!v.is_missing()) quarters.push_back(v);
+    }
+    if (quarters.empty()) return value{};
+    if (ind.aggregation == aggregation::last) return quarters.back();
+    value out = quarters.back();
+    double acc = ind.aggregation == aggregation::max ? -HUGE_VAL : 0.0;
+    for (const value& v : quarters) {
+        if (!v.number || v.kind != out.kind || v.unit != out.unit)
+            throw argument_error("kinerja.argument.aggregation",
+                                 "the quarterly realizations of indicator \"" + ind.id + "\" in " + std::to_string(year) +
+                                     " cannot be combined by " + std::string(to_string(ind.aggregation)) +
+                                     " (they are not numbers of one kind and unit)");
+        acc = ind.aggregation == aggregation::max ? std::max(acc, *v.number) : acc + *v.number;
+        out.decimals = std::max(out.decimals, v.decimals);
+    }
+    if (ind.aggregation == aggregation::mean) acc /= static_cast<double>(quarters.size());
+    out.number = acc;
+    out.text = format_value(out);
+    return out;
+}
+
 namespace {
 
 std::string show(double x) {

@@ -360,6 +360,8 @@ const std::vector<field<indicator>>& indicator_fields() {
             },
             [](indicator& o) { o.quarterly_realizations.clear(); }});
         f.push_back(member("reported_achievement", &indicator::reported_achievement));
+        f.push_back(member("numerators", &indicator::numerators));
+        f.push_back(member("denominators", &indicator::denominators));
         f.push_back(member("budget", &indicator::budget));
         f.push_back(field<indicator>{
             "aggregation",

@@ -79,5 +79,11 @@ scale_registry plan_scales(const plan& p);
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales);
 /// Reads a printed amount of money (pagu). \throws parse_error.
 value read_money(const printed_value& v);
+/// The realization of a year: the printed yearly value, or else the printed quarters (triwulan)
+/// combined by the indicator's aggregation (sum, last, max, mean); empty when neither is printed.
+/// \throws parse_error for unreadable values; argument_error kinerja.argument.aggregation when
+/// quarters are printed but the indicator states no aggregation, or the quarters cannot be
+/// combined (predicates other than with `last`, different kinds or units).
+std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales);
 
 }  // namespace kinerja

@@ -81,6 +81,10 @@ struct indicator {
     /// Quarterly realizations: year -> quarter (1..4) -> value.
     std::map<int, std::map<int, printed_value>> quarterly_realizations;
     year_values reported_achievement;
+    /// The counts behind a realized rate or percentage (e.g. cases handled and cases reported),
+    /// by year; used by the ratio-of-sums roll-up.
+    year_values numerators;
+    year_values denominators;
     year_values budget;  ///< pagu printed on the indicator's own row
     kinerja::aggregation aggregation = aggregation::unspecified;
     std::optional<int> valid_from;

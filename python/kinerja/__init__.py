@@ -56,7 +56,7 @@ from ._api import (
     unit_words,
 )
 from .errors import ArgumentError, KinerjaError, ParseError, PlanFileError, UndefinedError, UnknownNameError
-from .plan import Finding, Indicator, Node, Plan, bundled_plan, bundled_plan_path, check_rules, finding_to_dict, load_plan
+from .plan import Change, Finding, Indicator, Node, Plan, bundled_plan, bundled_plan_path, check_rules, finding_to_dict, load_plan
 from .report import Report, Section, build_report
 
 __version__: str = _core.__version__
@@ -65,6 +65,7 @@ __all__ = [
     "__version__",
     "AchievementResult",
     "ArgumentError",
+    "Change",
     "Finding",
     "Indicator",
     "Node",

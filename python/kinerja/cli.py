@@ -151,6 +151,43 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_diff(args: argparse.Namespace) -> int:
+    if args.versions:
+        plan = load_plan(args.old) if args.old else bundled_plan()
+        older, newer = plan.version_of(args.versions[0]), plan.version_of(args.versions[1])
+    elif args.old and args.new:
+        older, newer = load_plan(args.old), load_plan(args.new)
+    else:
+        plan = bundled_plan() if not args.old else load_plan(args.old)
+        if len(plan.versions) < 2:
+            raise KinerjaError("give two plan files, or one plan and --versions OLD NEW", id="kinerja.cli.diff")
+        older, newer = plan.version_of(plan.versions[1]), plan.version_of(plan.versions[0])
+    changes = older.diff(newer)
+    rows = [{"kind": c.kind, "subject": c.subject, "id": c.id, "node": c.node, "name": c.name, "field": c.field,
+             "year": c.year, "old": c.old, "new": c.new} for c in changes]
+    lines = []
+    for r in rows:
+        where = f"{r['subject']} {r['node']}" + (f" [{r['id']}]" if r["subject"] == "indicator" else "")
+        if r["kind"] == "changed":
+            year = "" if r["year"] is None else f" {r['year']}"
+            lines.append(f"changed {where} {r['field']}{year}: {r['old']!r} -> {r['new']!r}")
+        else:
+            lines.append(f"{r['kind']} {where}: {r['name']}")
+    lines.append(f"{len(rows)} changes from {older.version} to {newer.version}")
+    _emit(args, rows, lines)
+    return 0
+
+
+def _cmd_rollup(args: argparse.Namespace) -> int:
+    plan = _plan(args)
+    frame = plan.rollup(method=args.method, years=args.year, include_history=args.history)
+    if args.format == "json":
+        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+    else:
+        print(frame.to_string(index=False, max_colwidth=args.width))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kinerja",
@@ -190,6 +227,23 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--width", type=int, default=48, help="widest text cell in the terminal table (default 48)")
     s.add_argument("--no-findings", action="store_true", help="leave out the findings section")
     s.set_defaults(func=_cmd_report)
+
+    s = sub.add_parser("diff", help="what changed between two versions of a plan (default: awal -> perubahan "
+                                    "of the bundled plan)")
+    s.add_argument("old", nargs="?", help="the older plan file, or the plan whose versions to compare")
+    s.add_argument("new", nargs="?", help="the newer plan file")
+    s.add_argument("--versions", nargs=2, metavar=("OLD", "NEW"), help="compare two versions of one plan")
+    fmt(s)
+    s.set_defaults(func=_cmd_diff)
+
+    s = sub.add_parser("rollup", help="achievement rolled up the cascade, per year")
+    s.add_argument("file", nargs="?", help="plan file (YAML); default: the bundled plan")
+    s.add_argument("--method", choices=["mean", "budget_weighted", "ratio_of_sums"], default="mean")
+    s.add_argument("--year", type=int, action="append", help="only these years (default: the plan period)")
+    s.add_argument("--history", action="store_true", help="also the previous period's nodes")
+    s.add_argument("--width", type=int, default=40)
+    fmt(s)
+    s.set_defaults(func=_cmd_rollup)
 
     s = sub.add_parser("rules", help="list the rules of 'kinerja check'")
     fmt(s)

@@ -23,7 +23,9 @@ Finding = _core.Finding
 Node = _core.Node
 Indicator = _core.Indicator
 
-__all__ = ["Plan", "Finding", "Node", "Indicator", "load_plan", "bundled_plan", "bundled_plan_path",
+Change = _core.Change
+
+__all__ = ["Plan", "Finding", "Node", "Indicator", "Change", "load_plan", "bundled_plan", "bundled_plan_path",
            "finding_to_dict", "check_rules"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "plans"
@@ -170,6 +172,43 @@ class Plan:
         """Every inconsistency, as :class:`Finding` objects (rule, severity, node, indicator, year,
         expected, actual, message, location, source). See :func:`check_rules`."""
         return list(self._core.check(list(rules or []), include_history))
+
+    # ------------------------------------------------------------------ versions and roll-up
+    def diff(self, other: "Plan") -> List[Any]:
+        """Every difference from this plan to ``other`` (nodes and indicators added, removed and
+        changed, field by field and year by year): a list of :class:`Change` with ``kind``,
+        ``subject``, ``id``, ``node``, ``name``, ``field``, ``year``, ``old`` and ``new``.
+
+        >>> plan = bundled_plan()
+        >>> changes = plan.version_of("awal").diff(plan)
+        """
+        if not isinstance(other, Plan):
+            raise TypeError("diff compares two kinerja.Plan objects")
+        return list(_core.diff_plans(self._core, other._core))
+
+    def diff_frame(self, other: "Plan"):
+        """:meth:`diff` as a DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame([{"kind": c.kind, "subject": c.subject, "id": c.id, "node": c.node, "name": c.name,
+                              "field": c.field, "year": c.year, "old": c.old, "new": c.new} for c in self.diff(other)],
+                            columns=["kind", "subject", "id", "node", "name", "field", "year", "old", "new"])
+
+    def rollup(self, method: str = "mean", years: Optional[Iterable[int]] = None, include_history: bool = False):
+        """Achievement rolled up the cascade per year (``method``: ``"mean"``, ``"budget_weighted"`` or
+        ``"ratio_of_sums"``), as a DataFrame: each node's own achievement (mean of its indicators), the
+        rolled achievement, how many indicators and children contributed, the method and the basis."""
+        import pandas as pd
+
+        entries = _core.rollup_plan(self._core, method, list(years or []), include_history)
+        return pd.DataFrame([{"node_id": e.node_id, "node": e.node, "name": e.name, "level": e.level, "year": e.year,
+                              "own": e.own, "rolled": e.rolled, "indicators": e.indicators, "skipped": e.skipped,
+                              "children": e.children, "method": e.method, "basis": e.basis} for e in entries])
+
+    def realization(self, indicator_id: str, year: Union[int, str]):
+        """The realization of a year as a :class:`kinerja.Value`: the printed yearly value, or the
+        quarterly (triwulan) values combined by the indicator's aggregation; None if neither is printed."""
+        return _core.yearly_realization(self._core, indicator_id, year)
 
     # ------------------------------------------------------------------ tables
     def indicator_rows(self, include_history: bool = True) -> List[Dict[str, Any]]:

@@ -3,6 +3,8 @@
 #include "register.hpp"
 
 #include <kinerja/check.hpp>
+#include <kinerja/diff.hpp>
+#include <kinerja/rollup.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
 
@@ -210,6 +212,50 @@ void register_plan(py::module_& m) {
         }, py::arg("node_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
         .def("__eq__", [](const plan& a, const plan& b) { return a == b; })
         .def("__ne__", [](const plan& a, const plan& b) { return a != b; });
+
+    py::class_<change>(m, "Change", "One difference between two versions of a plan.")
+        .def_property_readonly("kind", [](const change& c) { return std::string(to_string(c.kind)); })
+        .def_readonly("subject", &change::subject)
+        .def_readonly("id", &change::id)
+        .def_readonly("node", &change::node)
+        .def_readonly("name", &change::name)
+        .def_property_readonly("field", [](const change& c) { return opt_str(c.field); })
+        .def_property_readonly("year", [](const change& c) -> py::object { return c.year ? year_key(*c.year) : py::none(); })
+        .def_readonly("old", &change::from)
+        .def_readonly("new", &change::to)
+        .def("__repr__", [](const change& c) {
+            return "Change(" + std::string(to_string(c.kind)) + " " + c.subject + " " + c.id +
+                   (c.field.empty() ? "" : " " + c.field) +
+                   (c.year ? " " + (*c.year == end_of_period ? std::string("end") : std::to_string(*c.year)) : "") + ")";
+        });
+    m.def("diff_plans", &diff_plans, py::arg("older"), py::arg("newer"));
+
+    py::class_<rollup_entry>(m, "RollupEntry", "A node's achievement in a year, rolled up the cascade.")
+        .def_readonly("node_id", &rollup_entry::node_id)
+        .def_readonly("node", &rollup_entry::node)
+        .def_readonly("name", &rollup_entry::name)
+        .def_property_readonly("level", [](const rollup_entry& e) { return std::string(to_string(e.level)); })
+        .def_readonly("year", &rollup_entry::year)
+        .def_readonly("own", &rollup_entry::own)
+        .def_readonly("rolled", &rollup_entry::rolled)
+        .def_readonly("indicators", &rollup_entry::indicators)
+        .def_readonly("skipped", &rollup_entry::skipped)
+        .def_readonly("children", &rollup_entry::children)
+        .def_property_readonly("method", [](const rollup_entry& e) { return std::string(to_string(e.method)); })
+        .def_readonly("basis", &rollup_entry::basis);
+    m.def("rollup_plan", [](const plan& p, const std::string& method, const std::vector<int>& years, bool include_history) {
+        rollup_options o;
+        o.method = rollup_method_from_string(method);
+        o.years = years;
+        o.include_history = include_history;
+        return rollup_plan(p, o);
+    }, py::arg("plan"), py::arg("method") = "mean", py::arg("years") = std::vector<int>{}, py::arg("include_history") = false);
+    m.def("yearly_realization", [](const plan& p, const std::string& indicator_id, const py::object& year) -> py::object {
+        auto [n, ind] = p.find_indicator(indicator_id);
+        if (!ind) throw lookup_error("kinerja.lookup.indicator", indicator_id, "the plan has no indicator \"" + indicator_id + "\"");
+        auto v = yearly_realization(*ind, year_from(year), plan_scales(p));
+        return v ? py::cast(*v) : py::none();
+    }, py::arg("plan"), py::arg("indicator_id"), py::arg("year"));
 
     m.def("load_plan", &load_plan, py::arg("path"));
     m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>");

@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <kinerja/diff.hpp>
+
+#include <algorithm>
+#include <map>
+
+namespace kinerja {
+
+std::string_view to_string(change_kind k) noexcept {
+    switch (k) {
+        case change_kind::added: return "added";
+        case change_kind::removed: return "removed";
+        case change_kind::changed: return "changed";
+    }
+    return "changed";
+}
+
+namespace {
+
+std::string joined(const std::vector<printed_value>& vs) {
+    std::string out;
+    for (const auto& v : vs) out += (out.empty() ? "" : " | ") + v.text;
+    return out;
+}
+
+std::string text_of(const std::optional<printed_value>& v) { return v ? v->text : std::string(); }
+
+std::string polarity_text(const indicator& i) {
+    if (!i.scale.empty()) return "scale:" + i.scale;
+    return i.polarity ? std::string(to_string(*i.polarity)) : std::string();
+}
+
+struct differ {
+    std::vector<change> out;
+
+    void field(const std::string& subject, const std::string& id, const std::string& node, const std::string& name,
+               const char* f, const std::string& a, const std::string& b) {
+        if (a == b) return;
+        out.push_back(change{change_kind::changed, subject, id, node, name, f, std::nullopt, a, b});
+    }
+    void years(const std::string& subject, const std::string& id, const std::string& node, const std::string& name,
+               const char* f, const year_values& a, const year_values& b) {
+        std::map<int, std::pair<std::string, std::string>> all;
+        for (const auto& [y, vs] : a) all[y].first = joined(vs);
+        for (const auto& [y, vs] : b) all[y].second = joined(vs);
+        for (const auto& [y, ab] : all)
+            if (ab.first != ab.second)
+                out.push_back(change{change_kind::changed, subject, id, node, name, f, y, ab.first, ab.second});
+    }
+    static std::string key(const node& n) { return n.code_text().empty() ? n.id : n.code_text(); }
+
+    void nodes(const node& a, const node& b) {
+        const std::string k = key(b);
+        field("node", b.id, k, b.name, "name", a.name, b.name);
+        field("node", b.id, k, b.name, "level", std::string(to_string(a.level)), std::string(to_string(b.level)));
+        field("node", b.id, k, b.name, "code", a.code_text(), b.code_text());
+        field("node", b.id, k, b.name, "parent", a.parent, b.parent);
+        field("node", b.id, k, b.name, "responsible", a.responsible, b.responsible);
+        years("node", b.id, k, b.name, "budget", a.budget, b.budget);
+        years("node", b.id, k, b.name, "budget_realized", a.budget_realized, b.budget_realized);
+        std::map<std::string, const indicator*> old_inds;
+        for (const indicator& i : a.indicators) old_inds[i.id] = &i;
+        for (const indicator& i : a.indicators) {
+            auto it = std::find_if(b.indicators.begin(), b.indicators.end(), [&](const indicator& x) { return x.id == i.id; });
+            if (it == b.indicators.end()) {
+                out.push_back(change{change_kind::removed, "indicator", i.id, k, i.name, "", std::nullopt, i.name, ""});
+                continue;
+            }
+            indicators(k, i, *it);
+        }
+        for (const indicator& i : b.indicators)
+            if (!old_inds.count(i.id))
+                out.push_back(change{change_kind::added, "indicator", i.id, k, i.name, "", std::nullopt, "", i.name});
+    }
+    void indicators(const std::string& k, const indicator& a, const indicator& b) {
+        field("indicator", b.id, k, b.name, "name", a.name, b.name);
+        field("indicator", b.id, k, b.name, "unit", a.unit_text(), b.unit_text());
+        field("indicator", b.id, k, b.name, "polarity", polarity_text(a), polarity_text(b));
+        field("indicator", b.id, k, b.name, "formula", text_of(a.formula), text_of(b.formula));
+        field("indicator", b.id, k, b.name, "baseline", text_of(a.baseline), text_of(b.baseline));
+        years("indicator", b.id, k, b.name, "target", a.targets, b.targets);
+        years("indicator", b.id, k, b.name, "realization", a.realizations, b.realizations);
+        years("indicator", b.id, k, b.name, "reported_achievement", a.reported_achievement, b.reported_achievement);
+    }
+};
+
+}  // namespace
+
+std::vector<change> diff_plans(const plan& older, const plan& newer) {
+    differ d;
+    std::vector<const node*> old_nodes, new_nodes;
+    for (const auto* list : {&older.nodes, &older.history})
+        for (const node& n : *list) old_nodes.push_back(&n);
+    for (const auto* list : {&newer.nodes, &newer.history})
+        for (const node& n : *list) new_nodes.push_back(&n);
+    std::map<std::string, const node*> newer_by_id, older_by_id;
+    for (const node* n : new_nodes) newer_by_id[n->id] = n;
+    for (const node* n : old_nodes) older_by_id[n->id] = n;
+    for (const node* a : old_nodes) {
+        auto it = newer_by_id.find(a->id);
+        if (it == newer_by_id.end()) {
+            d.out.push_back(change{change_kind::removed, "node", a->id, differ::key(*a), a->name, "", std::nullopt, a->name, ""});
+            continue;
+        }
+        d.nodes(*a, *it->second);
+    }
+    for (const node* b : new_nodes)
+        if (!older_by_id.count(b->id))
+            d.out.push_back(change{change_kind::added, "node", b->id, differ::key(*b), b->name, "", std::nullopt, "", b->name});
+    return d.out;
+}
+
+}  // namespace kinerja

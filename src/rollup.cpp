@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: Apache-2.0
+#include <kinerja/rollup.hpp>
+
+#include <kinerja/achievement.hpp>
+#include <kinerja/check.hpp>
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/value.hpp>
+
+#include <cmath>
+#include <map>
+
+namespace kinerja {
+
+std::string_view to_string(rollup_method m) noexcept {
+    switch (m) {
+        case rollup_method::mean: return "mean";
+        case rollup_method::budget_weighted: return "budget_weighted";
+        case rollup_method::ratio_of_sums: return "ratio_of_sums";
+    }
+    return "mean";
+}
+
+rollup_method rollup_method_from_string(std::string_view name) {
+    const std::string k = detail::fold(name);
+    if (k == "mean" || k == "average") return rollup_method::mean;
+    if (k == "budget_weighted" || k == "budget-weighted" || k == "budget") return rollup_method::budget_weighted;
+    if (k == "ratio_of_sums" || k == "ratio-of-sums" || k == "ratio") return rollup_method::ratio_of_sums;
+    throw lookup_error("kinerja.lookup.rollup_method", std::string(name),
+                       "unknown roll-up method \"" + std::string(name) + "\"; use mean, budget_weighted or ratio_of_sums");
+}
+
+namespace {
+
+struct pooled {
+    double expected = 0.0;  // sum of target rate x denominator / factor
+    double actual = 0.0;    // sum of realized numerators
+    bool any = false;
+    std::optional<polarity> pol;
+    bool mixed = false;
+};
+
+struct roller {
+    const plan& p;
+    const rollup_options& options;
+    scale_registry scales;
+    std::map<std::pair<std::string, int>, rollup_entry> memo;
+    std::map<std::pair<std::string, int>, pooled> pools;
+
+    achievement_options options_for(const indicator& ind) const {
+        achievement_options o;
+        o.polarity = ind.scale.empty() ? ind.polarity.value_or(polarity::higher) : polarity::higher;
+        if (o.polarity == polarity::lower) o.method = p.settings.lower_method;
+        return o;  // unrounded: rounding is for display
+    }
+
+    std::optional<double> indicator_achievement(const indicator& ind, int year) const {
+        if (ind.scale.empty() && !ind.polarity) return std::nullopt;  // unknown polarity: not guessed
+        const printed_value* t = indicator::first(ind.targets, year);
+        if (!t) return std::nullopt;
+        try {
+            const value tv = read_value(ind, *t, scales);
+            const std::optional<value> rv = yearly_realization(ind, year, scales);
+            if (!rv) return std::nullopt;
+            return achievement(tv, *rv, options_for(ind), scales).percent;
+        } catch (const error&) {
+            return std::nullopt;
+        }
+    }
+
+    // Counts of one indicator for the ratio of sums.
+    std::optional<std::pair<double, double>> counts(const indicator& ind, int year) const {
+        const printed_value* num = indicator::first(ind.numerators, year);
+        const printed_value* den = indicator::first(ind.denominators, year);
+        const printed_value* t = indicator::first(ind.targets, year);
+        if (!num || !den || !t || (ind.scale.empty() && !ind.polarity) || !ind.scale.empty()) return std::nullopt;
+        try {
+            const number_context counts_ctx{number_context::ambiguous_policy::grouping, std::nullopt, std::nullopt};
+            const double n = parse_number(num->text, counts_ctx).value;
+            const double d = parse_number(den->text, counts_ctx).value;
+            const value tv = read_value(ind, *t, scales);
+            if (!tv.number || d <= 0.0) return std::nullopt;
+            double factor = 1.0;  // rate = numerator / denominator x factor
+            if (tv.kind == value_kind::percent) factor = 100.0;
+            else if (tv.per) factor = *tv.per;
+            else if (const unit_info* u = ind.unit ? default_units().find(ind.unit->text) : nullptr; u && u->factor != 0.0)
+                factor = 1.0 / u->factor;
+            return std::make_pair(*tv.number * d / factor, n);
+        } catch (const error&) {
+            return std::nullopt;
+        }
+    }
+
+    pooled pool(const node& n, int year) {
+        const auto key = std::make_pair(n.id, year);
+        if (auto it = pools.find(key); it != pools.end()) return it->second;
+        pooled out;
+        auto add = [&](double e, double a, std::optional<polarity> pol) {
+            out.expected += e;
+            out.actual += a;
+            if (out.any && out.pol != pol) out.mixed = true;
+            out.pol = pol;
+            out.any = true;
+        };
+        for (const indicator& ind : n.indicators)
+            if (auto c = counts(ind, year)) add(c->first, c->second, ind.polarity);
+        for (const node* c : p.children(n.id)) {
+            const pooled sub = pool(*c, year);
+            if (!sub.any) continue;
+            add(sub.expected, sub.actual, sub.pol);
+            out.mixed = out.mixed || sub.mixed;
+        }
+        pools[key] = out;
+        return out;
+    }
+
+    static std::string node_key(const node& n) { return n.code_text().empty() ? n.id : n.code_text(); }
+
+    const rollup_entry& entry(const node& n, int year) {
+        const auto key = std::make_pair(n.id, year);
+        if (auto it = memo.find(key); it != memo.end()) return it->second;
+        rollup_entry e;
+        e.node_id = n.id;
+        e.node = node_key(n);
+        e.name = n.name;
+        e.level = n.level;
+        e.year = year;
+        e.method = options.method;
+        double sum = 0.0;
+        for (const indicator& ind : n.indicators) {
+            if (auto a = indicator_achievement(ind, year)) {
+                sum += *a;
+                ++e.indicators;
+            } else {
+                ++e.skipped;
+            }
+        }
+        if (e.indicators) e.own = sum / static_cast<double>(e.indicators);
+
+        std::vector<std::pair<const node*, double>> kids;  // child, rolled
+        for (const node* c : p.children(n.id)) {
+            const rollup_entry& ce = entry(*c, year);
+            if (ce.rolled) kids.emplace_back(c, *ce.rolled);
+        }
+        e.children = kids.size();
+        if (kids.empty()) {
+            e.rolled = e.own;
+            e.basis = e.own ? "own indicators (no children with an achievement)" : "no achievement";
+        } else if (options.method == rollup_method::budget_weighted) {
+            double wsum = 0.0, total = 0.0;
+            std::size_t without = 0;
+            for (const auto& [c, v] : kids) {
+                const printed_value* b = indicator::first(c->budget, year);
+                std::optional<double> w;
+                if (b) {
+                    try {
+                        const value bv = read_money(*b);
+                        if (bv.number && *bv.number > 0.0) w = bv.number;
+                    } catch (const error&) {
+                    }
+                }
+                if (!w) {
+                    ++without;
+                    continue;
+                }
+                wsum += *w * v;
+                total += *w;
+            }
+            if (total > 0.0) {
+                e.rolled = wsum / total;
+                e.basis = "children weighted by pagu " + std::to_string(year);
+                if (without) e.basis += " (" + std::to_string(without) + " without pagu left out)";
+            } else {
+                e.rolled = mean_of(kids);
+                e.basis = "mean of children (none has pagu " + std::to_string(year) + ")";
+            }
+        } else if (options.method == rollup_method::ratio_of_sums) {
+            const pooled pl = pool(n, year);
+            if (pl.any && !pl.mixed && pl.expected > 0.0) {
+                achievement_options o;
+                o.polarity = pl.pol.value_or(polarity::higher);
+                if (o.polarity == polarity::lower) o.method = p.settings.lower_method;
+                try {
+                    e.rolled = achievement(pl.expected, pl.actual, o);
+                    e.basis = "sum of realized numerators over the numerators the targets imply, across the subtree";
+                } catch (const error&) {
+                    e.rolled = mean_of(kids);
+                    e.basis = "mean of children (the pooled counts give no defined achievement)";
+                }
+            } else {
+                e.rolled = mean_of(kids);
+                e.basis = pl.mixed ? "mean of children (counts of both polarities cannot be pooled)"
+                                   : "mean of children (no numerators and denominators to pool)";
+            }
+        } else {
+            e.rolled = mean_of(kids);
+            e.basis = "mean of " + std::to_string(kids.size()) + " children";
+        }
+        return memo[key] = e;
+    }
+
+    static double mean_of(const std::vector<std::pair<const node*, double>>& kids) {
+        double s = 0.0;
+        for (const auto& kv : kids) s += kv.second;
+        return s / static_cast<double>(kids.size());
+    }
+};
+
+}  // namespace
+
+std::vector<rollup_entry> rollup_plan(const plan& p, const rollup_options& options) {
+    roller r{p, options, plan_scales(p), {}, {}};
+    std::vector<int> years = options.years;
+    if (years.empty())
+        for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.push_back(y);
+    std::vector<rollup_entry> out;
+    for (const node& n : p.nodes)
+        for (int y : years) out.push_back(r.entry(n, y));
+    if (options.include_history) {
+        for (const node& n : p.history) {
+            std::set<int> hyears;
+            for (const indicator& i : n.indicators)
+                for (const auto& kv : i.targets)
+                    if (kv.first != end_of_period) hyears.insert(kv.first);
+            for (int y : hyears) out.push_back(r.entry(n, y));
+        }
+    }
+    return out;
+}
+
+}  // namespace kinerja
