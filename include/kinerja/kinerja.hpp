@@ -7,8 +7,13 @@
 #include <kinerja/achievement.hpp>
 #include <kinerja/arrays.hpp>
 #include <kinerja/audit.hpp>
+#include <kinerja/check.hpp>
+#include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/number.hpp>
+#include <kinerja/plan.hpp>
+#include <kinerja/plan_io.hpp>
+#include <kinerja/rollup.hpp>
 #include <kinerja/rounding.hpp>
 #include <kinerja/scale.hpp>
 #include <kinerja/unit_registry.hpp>
