@@ -153,7 +153,9 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
 # ---------------------------------------------------------------------------- renderers
 
 def _cells(section: Section) -> List[List[str]]:
-    return [[_fmt(c, 4 if isinstance(c, float) and abs(c) < 10 else 2) for c in row] for row in section.rows]
+    # whole amounts of money without decimals; achievements, ratios and absorption with two
+    return [[_fmt(c, 0 if isinstance(c, float) and c.is_integer() and abs(c) >= 1000 else 2) for c in row]
+            for row in section.rows]
 
 
 def _text(report: Report, width: int) -> str:

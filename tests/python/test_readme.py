@@ -44,7 +44,7 @@ def test_python_example_runs_and_prints_what_the_readme_shows():
 
 
 def test_command_line_example_prints_what_the_readme_shows(capsys):
-    block = next(body for lang, body in BLOCKS if lang == "text" and body.startswith("$ kinerja "))
+    block = next(body for lang, body in BLOCKS if lang == "text" and body.startswith("$ kinerja audit"))
     command, expected = block.split("\n", 1)
     args = shlex.split(command[len("$ kinerja "):])
     status = cli.main(args)
@@ -57,3 +57,24 @@ def test_the_commands_the_readme_names_exist_and_are_executable(script):
     path = ROOT / script
     assert path.is_file() and os.access(path, os.X_OK)
     assert script in README
+
+
+def test_check_excerpt_matches_the_check_of_the_bundled_plan(capsys):
+    block = next(body for lang, body in BLOCKS if lang == "text" and body.startswith("$ kinerja check"))
+    shown = [line for line in block.splitlines()[1:] if line != "..."]
+    assert cli.main(["check"]) == 1  # the bundled plan has error findings
+    out = capsys.readouterr().out.splitlines()
+    assert shown[-1] == out[-1]  # the summary line
+    # the finding line, up to the elided list of children, with the path from data/ on
+    head = shown[0].split("(...)")[0]
+    assert any(line[line.index("data/plans/"):].startswith(head) for line in out if "data/plans/" in line)
+
+
+def test_report_excerpt_rows_are_in_the_report(capsys):
+    block = next(body for lang, body in BLOCKS if lang == "text" and body.startswith("Tabel 2.7 layout"))
+    assert cli.main(["report", "--width", "30"]) == 0
+    out = capsys.readouterr().out
+    for line in block.splitlines()[1:]:
+        cells = [c.strip() for c in re.split(r"\s{2,}", line) if c.strip() and c.strip() != "..."]
+        # the shown cells appear, in order, in one row of the report
+        assert any(re.search(".*".join(re.escape(c) for c in cells), row) for row in out.splitlines()), line
