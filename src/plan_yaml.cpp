@@ -823,7 +823,8 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
         for (const node& n : *list) {
             must_exist(n.parent, n.location, "the parent of node \"" + n.id + "\",");
             must_exist(n.successor, n.location, "the successor of node \"" + n.id + "\",");
-            for (const auto& s : n.supports) must_exist(s, n.location, "node \"" + n.id + "\" supports");
+            for (const auto& s : n.supports)  // "PLAN:ID" names a node of another plan and is not resolved here
+                if (s.find(':') == std::string::npos) must_exist(s, n.location, "node \"" + n.id + "\" supports");
             for (const indicator& i : n.indicators) {
                 must_exist(i.replaces, i.location, "indicator \"" + i.id + "\" replaces");
                 if (!i.scale.empty() && !scale_names.count(i.scale) && !default_scales().find(i.scale))
