@@ -364,7 +364,7 @@ private:
             return;
         }
         if (a.key == compare_as) return;
-        schema(r.cells[c], owner + ": " + column_names[c] + " " + quoted(value) + " on line " + std::to_string(r.line()) +
+        schema(r.cells[c], owner + ": " + column_names[c] + " " + quoted(value) + " on line " + std::to_string(r.cells[c]->line) +
                                " differs from " + quoted(a.text) + " on line " + std::to_string(a.where.line) +
                                " (repeated attributes of one " + (owner.rfind("node", 0) == 0 ? "node" : "indicator") +
                                " must be the same)");
@@ -688,12 +688,19 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
         const csv_row& r = rows[next];
         if (blank(r)) continue;
         if (r.cells.size() != header.cells.size()) {
-            const std::string counts = "line " + std::to_string(r.line) + " has " + std::to_string(r.cells.size()) +
-                                       " cells, the header has " + std::to_string(header.cells.size());
+            const std::string which = r.end_line == r.line ? "line " + std::to_string(r.line)
+                                                           : "the row on lines " + std::to_string(r.line) + "-" +
+                                                                 std::to_string(r.end_line);
+            const std::string counts = which + " has " + std::to_string(r.cells.size()) + " cells, the header has " +
+                                       std::to_string(header.cells.size());
             if (r.cells.size() > header.cells.size()) {
                 const cell& extra = r.cells[header.cells.size()];
+                bool extra_empty = true;
+                for (std::size_t k = header.cells.size(); k < r.cells.size(); ++k) extra_empty = extra_empty && r.cells[k].text.empty();
                 std::string why = counts + "; ";
-                if (delimiter == ',')
+                if (extra_empty)
+                    why += "the row ends with " + shown(delimiter) + " beyond the last column (remove it, or name the column in the header)";
+                else if (delimiter == ',')
                     why += "a value with a comma, such as 8,958,876,144, must be in double quotes when ',' separates cells";
                 else
                     why += "a value containing the delimiter " + shown(delimiter) + " must be in double quotes";

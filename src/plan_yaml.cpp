@@ -66,7 +66,10 @@ struct reader {
         if (detail::iequals(s, "end")) return end_of_period;
         if (s.size() != 4 || !std::all_of(s.begin(), s.end(), detail::is_digit))
             fail(n, what + ": a year map's keys are years (2024) or end, got \"" + s + "\"");
-        return std::atoi(s.c_str());
+        const int y = std::atoi(s.c_str());
+        if (y < 1000 || y >= end_of_period)
+            fail(n, what + ": year " + s + " is out of range (1000 to 9998; the end column is written end)");
+        return y;
     }
     printed_value printed(const YAML::Node& n, const std::string& what) const {
         printed_value v;
@@ -822,6 +825,17 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
     for (const auto* list : {&p.nodes, &p.history})
         for (const node& n : *list) {
             must_exist(n.parent, n.location, "the parent of node \"" + n.id + "\",");
+            if (!n.parent.empty() && !p.find_node(n.parent))
+                throw file_error("kinerja.plan.reference", n.location.file, n.location.line, n.location.column,
+                                 "the parent of node \"" + n.id + "\", \"" + n.parent + "\", is not a node (it is an indicator or a total)");
+            // a parent chain longer than the number of nodes goes round in a cycle
+            const node* up = &n;
+            for (std::size_t steps = 0; up && !up->parent.empty(); ++steps) {
+                if (steps > p.nodes.size() + p.history.size())
+                    throw file_error("kinerja.plan.reference", n.location.file, n.location.line, n.location.column,
+                                     "node \"" + n.id + "\" is its own ancestor (the parent links form a cycle)");
+                up = p.find_node(up->parent);
+            }
             must_exist(n.successor, n.location, "the successor of node \"" + n.id + "\",");
             for (const auto& s : n.supports)  // "PLAN:ID" names a node of another plan and is not resolved here
                 if (s.find(':') == std::string::npos) must_exist(s, n.location, "node \"" + n.id + "\" supports");
@@ -947,7 +961,7 @@ plan plan::version(std::string_view name) const {
             if (it != list->end()) list->erase(it);
             continue;
         }
-        if (it == out.history.end() || it == out.nodes.end()) {
+        if (it == list->end()) {
             node fresh = e;
             fresh.given.clear();
             for (auto& i : fresh.indicators) i.given.clear();

@@ -1,0 +1,1251 @@
+// SPDX-License-Identifier: Apache-2.0
+// The formula language: lexer, recursive-descent parser with unit inference, a compiled
+// program of column operations evaluated block by block (in cache-sized blocks, optionally on
+// several threads), and a scalar evaluator that also says why a result is missing.
+#include <kinerja/formula.hpp>
+
+#include <kinerja/detail/text.hpp>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+namespace kinerja {
+
+std::string_view to_string(missing_reason r) noexcept {
+    switch (r) {
+        case missing_reason::none: return "none";
+        case missing_reason::missing_input: return "missing input";
+        case missing_reason::division_by_zero: return "division by zero";
+        case missing_reason::domain: return "outside the function's domain";
+        case missing_reason::not_finite: return "not finite";
+        case missing_reason::no_previous: return "no previous period";
+    }
+    return "none";
+}
+
+std::string formula_unit::text() const {
+    if (!known) return "?";
+    if (dimension.dimensionless()) {
+        auto near = [&](double f) { return std::fabs(factor - f) <= 1e-12 * f; };
+        if (near(1.0)) return "1";
+        if (near(0.01)) return "%";
+        if (near(1e-3)) return "per 1.000";
+        if (near(1e-4)) return "per 10.000";
+        if (near(1e-5)) return "per 100.000";
+        return "x" + format_number(1.0 / factor, convention::english, 6, false);
+    }
+    std::string num, den;
+    auto put = [](std::string& s, const char* name, int e) {
+        if (e == 0) return;
+        if (!s.empty()) s += "*";
+        s += name;
+        if (std::abs(e) > 1) s += "^" + std::to_string(std::abs(e));
+    };
+    const std::pair<const char*, int> parts[] = {{"Rupiah", dimension.money}, {"Orang", dimension.person},
+                                                 {"unit", dimension.item}, {"bulan", dimension.time}};
+    for (auto [name, e] : parts) put(e > 0 ? num : den, name, e);
+    std::string out = (num.empty() ? std::string("1") : num) + (den.empty() ? "" : "/" + den);
+    if (std::fabs(factor - 1.0) > 1e-12) out += " x" + format_number(factor, convention::english, 6, false);
+    return out;
+}
+
+namespace detail {
+
+// ============================================================================ syntax tree
+
+enum class op : std::uint8_t {
+    constant, variable, neg, add, sub, mul, div, pow, eq, ne, lt, le, gt, ge, and_, or_, not_, select, isnull,
+    coalesce, greatest, least, min2, max2, abs, round, floor, ceil, sqrt, ln, log10, exp,
+    agg_sum, agg_mean, agg_min, agg_max, agg_count, previous, ytd
+};
+
+struct filter {
+    std::string dim;
+    std::optional<std::string> value;  // empty: "has the dimension"
+};
+
+struct node {
+    op kind = op::constant;
+    double value = 0.0;
+    std::string name;              // variable family
+    std::vector<filter> filters;   // for variables
+    std::vector<std::uint32_t> args;
+    std::size_t pos = 0;
+    formula_unit unit;             // known=false: polymorphic (literals, unitless variables)
+    bool literal = false;
+};
+
+// ============================================================================ program
+
+struct slot {  // a reference to input columns, resolved at evaluation time
+    std::string family;
+    std::vector<filter> filters;
+    bool many = false;       // aggregate: any number of columns
+    op derived = op::constant;  // previous or ytd: a column computed before the blocks
+};
+
+struct operand {
+    enum kind_t : std::uint8_t { reg, col, cst } kind = cst;
+    std::uint32_t index = 0;
+};
+
+struct instr {
+    op kind;
+    std::uint32_t dst;
+    operand a, b, c;
+    std::uint32_t slot = 0;  // aggregates
+};
+
+struct program {
+    std::string text;
+    std::vector<std::string> variables;
+    formula_unit unit;
+    formula_options options;
+    std::vector<node> nodes;
+    std::uint32_t root = 0;
+    std::vector<slot> slots;
+    std::vector<double> constants;
+    std::vector<instr> code;
+    std::uint32_t registers = 0;
+    operand result;
+};
+
+namespace {
+
+constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+
+// ============================================================================ lexer
+
+enum class tok : std::uint8_t { number, ident, string, lparen, rparen, lbracket, rbracket, comma, plus, minus, star,
+                                slash, caret, eq, ne, lt, le, gt, ge, end };
+
+struct token {
+    tok kind;
+    std::size_t pos;
+    std::size_t len;
+    double number = 0.0;
+    std::string text;
+};
+
+struct lexer {
+    std::string_view src;
+    std::size_t i = 0;
+
+    [[noreturn]] void fail(std::size_t pos, const std::string& why, const std::string& expected = "",
+                           const char* id = "kinerja.formula.syntax") const {
+        throw formula_error(id, std::string(src), pos, why, expected);
+    }
+
+    token next() {
+        while (i < src.size() && kinerja::detail::is_space(src[i])) ++i;
+        token t{tok::end, i, 0, 0.0, {}};
+        if (i >= src.size()) return t;
+        const char c = src[i];
+        auto single = [&](tok k) {
+            t.kind = k;
+            t.len = 1;
+            ++i;
+            return t;
+        };
+        if (kinerja::detail::is_digit(c) || (c == '.' && i + 1 < src.size() && kinerja::detail::is_digit(src[i + 1])))
+            return number();
+        if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            const std::size_t b = i;
+            while (i < src.size() && (std::isalnum(static_cast<unsigned char>(src[i])) || src[i] == '_')) ++i;
+            t.kind = tok::ident;
+            t.text = std::string(src.substr(b, i - b));
+            t.len = i - b;
+            return t;
+        }
+        if (c == '"' || c == '\'') {
+            const std::size_t b = i++;
+            while (i < src.size() && src[i] != c) ++i;
+            if (i >= src.size()) fail(b, "the string is not closed", std::string("a closing ") + c);
+            t.kind = tok::string;
+            t.text = std::string(src.substr(b + 1, i - b - 1));
+            ++i;
+            t.len = i - b;
+            return t;
+        }
+        switch (c) {
+            case '(': return single(tok::lparen);
+            case ')': return single(tok::rparen);
+            case '[': return single(tok::lbracket);
+            case ']': return single(tok::rbracket);
+            case ',': return single(tok::comma);
+            case '+': return single(tok::plus);
+            case '-': return single(tok::minus);
+            case '*': return single(tok::star);
+            case '/': return single(tok::slash);
+            case '^': return single(tok::caret);
+            case '=':
+                t.kind = tok::eq;
+                t.len = (i + 1 < src.size() && src[i + 1] == '=') ? 2 : 1;
+                i += t.len;
+                return t;
+            case '!':
+                if (i + 1 < src.size() && src[i + 1] == '=') {
+                    t.kind = tok::ne;
+                    t.len = 2;
+                    i += 2;
+                    return t;
+                }
+                fail(i, "'!' is not an operator; write != or not", "an operator");
+            case '<':
+                if (i + 1 < src.size() && (src[i + 1] == '=' || src[i + 1] == '>')) {
+                    t.kind = src[i + 1] == '=' ? tok::le : tok::ne;
+                    t.len = 2;
+                    i += 2;
+                    return t;
+                }
+                return single(tok::lt);
+            case '>':
+                if (i + 1 < src.size() && src[i + 1] == '=') {
+                    t.kind = tok::ge;
+                    t.len = 2;
+                    i += 2;
+                    return t;
+                }
+                return single(tok::gt);
+            default: break;
+        }
+        fail(i, std::string("unexpected character '") + c + "'", "an operand or an operator");
+    }
+
+    token number() {
+        const std::size_t b = i;
+        std::string digits;
+        std::size_t int_digits = 0, frac_digits = 0;
+        bool dot = false, underscore = false;
+        while (i < src.size()) {
+            const char c = src[i];
+            if (kinerja::detail::is_digit(c)) {
+                digits.push_back(c);
+                (dot ? frac_digits : int_digits)++;
+            } else if (c == '_') {
+                if (i + 1 >= src.size() || !kinerja::detail::is_digit(src[i + 1]) || digits.empty() ||
+                    !kinerja::detail::is_digit(src[i - 1]))
+                    fail(i, "'_' separates digits and must stand between two digits", "a digit");
+                underscore = true;
+            } else if (c == '.' && !dot) {
+                dot = true;
+                digits.push_back('.');
+            } else {
+                break;
+            }
+            ++i;
+        }
+        if (i < src.size() && src[i] == ',' && i + 1 < src.size() && kinerja::detail::is_digit(src[i + 1]))
+            fail(i, "formulas use '.' as the decimal mark and ',' only between function arguments (write " +
+                        std::string(src.substr(b, i - b)) + "." + std::string(1, src[i + 1]) + "..., or _ to group digits)",
+                 "'.' as decimal mark", "kinerja.formula.literal");
+        if (i < src.size() && (src[i] == 'e' || src[i] == 'E')) {
+            std::size_t j = i + 1;
+            if (j < src.size() && (src[j] == '+' || src[j] == '-')) ++j;
+            if (j < src.size() && kinerja::detail::is_digit(src[j])) {
+                digits.push_back('e');
+                digits.append(src.substr(i + 1, j - i - 1));
+                i = j;
+                while (i < src.size() && kinerja::detail::is_digit(src[i])) digits.push_back(src[i++]);
+            }
+        }
+        if (dot && frac_digits == 0) fail(i - 1, "a number cannot end with '.'", "a digit after '.'", "kinerja.formula.literal");
+        // 100.000 or 1.500: thousands to an Indonesian reader, a decimal fraction to an English one
+        if (dot && !underscore && frac_digits == 3 && int_digits >= 1 && int_digits <= 3 && src[b] != '0' &&
+            digits.find('e') == std::string::npos) {
+            const std::string lit(src.substr(b, i - b));
+            fail(b, "the literal " + lit + " would be read as thousands by an Indonesian reader (" + lit.substr(0, int_digits) +
+                        " thousand) and as a decimal by an English one; write " + lit.substr(0, int_digits) + "_" +
+                        lit.substr(int_digits + 1) + " for the thousands or " + lit + "0 for the decimal",
+                 "an unambiguous number", "kinerja.formula.literal");
+        }
+        token t{tok::number, b, i - b, 0.0, {}};
+        auto res = std::from_chars(digits.data(), digits.data() + digits.size(), t.number);
+        if (res.ec != std::errc() || !std::isfinite(t.number)) fail(b, "the number is out of range", "a finite number", "kinerja.formula.literal");
+        return t;
+    }
+};
+
+// ============================================================================ parser
+
+struct function_info {
+    const char* name;
+    op kind;
+    int min_args;
+    int max_args;  // -1: any
+};
+
+const function_info functions[] = {
+    {"if", op::select, 3, 3},          {"isNull", op::isnull, 1, 1},      {"firstNonNull", op::coalesce, 1, -1},
+    {"greatest", op::greatest, 1, -1}, {"least", op::least, 1, -1},       {"min", op::min2, 1, -1},
+    {"max", op::max2, 1, -1},          {"abs", op::abs, 1, 1},            {"round", op::round, 1, 2},
+    {"floor", op::floor, 1, 1},        {"ceil", op::ceil, 1, 1},          {"sqrt", op::sqrt, 1, 1},
+    {"ln", op::ln, 1, 1},              {"log10", op::log10, 1, 1},        {"exp", op::exp, 1, 1},
+    {"sum", op::agg_sum, 1, 1},        {"mean", op::agg_mean, 1, 1},      {"count", op::agg_count, 1, 1},
+    {"previous", op::previous, 1, 1},  {"ytd", op::ytd, 1, 1},
+};
+
+struct parser {
+    lexer lex;
+    token cur;
+    program& prog;
+    const std::map<std::string, std::string>& units;
+    const unit_registry& registry;
+    std::size_t depth = 0;
+
+    parser(std::string_view text, program& p, const std::map<std::string, std::string>& u, const unit_registry& r)
+        : lex{text}, prog(p), units(u), registry(r) {
+        cur = lex.next();
+    }
+
+    [[noreturn]] void fail(std::size_t pos, const std::string& why, const std::string& expected,
+                           const char* id = "kinerja.formula.syntax") const {
+        lex.fail(pos, why, expected, id);
+    }
+    void advance() { cur = lex.next(); }
+    bool accept(tok k) {
+        if (cur.kind != k) return false;
+        advance();
+        return true;
+    }
+    void expect(tok k, const char* what) {
+        if (cur.kind != k)
+            fail(cur.pos, std::string("expected ") + what + (cur.kind == tok::end ? " but the formula ends" : ""), what);
+        advance();
+    }
+    std::uint32_t make(node n) {
+        prog.nodes.push_back(std::move(n));
+        return static_cast<std::uint32_t>(prog.nodes.size() - 1);
+    }
+    struct depth_guard {
+        parser& p;
+        explicit depth_guard(parser& q, std::size_t pos) : p(q) {
+            if (++p.depth > p.prog.options.max_depth)
+                p.fail(pos, "the formula nests deeper than " + std::to_string(p.prog.options.max_depth) + " levels", "",
+                       "kinerja.formula.too_deep");
+        }
+        ~depth_guard() { --p.depth; }
+    };
+
+    // ---------------------------------------------------------------- units
+    static formula_unit unknown() { return formula_unit{}; }
+    static formula_unit dimensionless(double factor = 1.0) {
+        formula_unit u;
+        u.known = true;
+        u.factor = factor;
+        return u;
+    }
+    const node& at(std::uint32_t i) const { return prog.nodes[i]; }
+
+    void same_unit(std::uint32_t a, std::uint32_t b, std::size_t pos, const char* what) {
+        const formula_unit& ua = at(a).unit;
+        const formula_unit& ub = at(b).unit;
+        if (!ua.known || !ub.known) return;
+        if (ua.dimension != ub.dimension || std::fabs(ua.factor - ub.factor) > 1e-12 * std::max(ua.factor, ub.factor))
+            fail(pos, std::string("cannot ") + what + " " + ua.text() + " and " + ub.text() + " (units differ)",
+                 "operands of the same unit", "kinerja.formula.unit");
+    }
+    formula_unit join(std::uint32_t a, std::uint32_t b) const { return at(a).unit.known ? at(a).unit : at(b).unit; }
+    void dimensionless_arg(std::uint32_t a, std::size_t pos, const char* fn) {
+        const formula_unit& u = at(a).unit;
+        if (u.known && !u.dimension.dimensionless())
+            fail(pos, std::string(fn) + "() needs a dimensionless argument, not " + u.text(), "a dimensionless value",
+                 "kinerja.formula.unit");
+    }
+
+    std::uint32_t binary(op k, std::uint32_t a, std::uint32_t b, std::size_t pos) {
+        node n;
+        n.kind = k;
+        n.args = {a, b};
+        n.pos = pos;
+        const formula_unit& ua = at(a).unit;
+        const formula_unit& ub = at(b).unit;
+        switch (k) {
+            case op::add: case op::sub:
+                same_unit(a, b, pos, k == op::add ? "add" : "subtract");
+                n.unit = join(a, b);
+                break;
+            case op::mul: case op::div: {
+                const bool a_lit = at(a).literal, b_lit = at(b).literal;
+                if (a_lit && b_lit) {
+                    n.unit = unknown();
+                } else if (b_lit && ua.known) {  // x * 100: the value is 100 times the quantity
+                    n.unit = ua;
+                    n.unit.factor = k == op::mul ? ua.factor / at(b).value : ua.factor * at(b).value;
+                } else if (a_lit && ub.known && k == op::mul) {
+                    n.unit = ub;
+                    n.unit.factor = ub.factor / at(a).value;
+                } else if (ua.known && ub.known) {
+                    n.unit.known = true;
+                    const int s = k == op::mul ? 1 : -1;
+                    n.unit.dimension = {ua.dimension.money + s * ub.dimension.money, ua.dimension.person + s * ub.dimension.person,
+                                        ua.dimension.item + s * ub.dimension.item, ua.dimension.time + s * ub.dimension.time};
+                    n.unit.factor = k == op::mul ? ua.factor * ub.factor : ua.factor / ub.factor;
+                } else {
+                    n.unit = unknown();
+                }
+                break;
+            }
+            case op::pow:
+                dimensionless_arg(b, at(b).pos, "^ (the exponent)");
+                if (ua.known && !ua.dimension.dimensionless())
+                    fail(pos, "cannot raise " + ua.text() + " to a power", "a dimensionless base", "kinerja.formula.unit");
+                n.unit = ua.known ? dimensionless() : unknown();
+                break;
+            case op::eq: case op::ne: case op::lt: case op::le: case op::gt: case op::ge:
+                same_unit(a, b, pos, "compare");
+                n.unit = dimensionless();
+                break;
+            default: n.unit = dimensionless(); break;
+        }
+        if (at(a).literal && at(b).literal && k != op::pow) {  // fold constants
+            n.literal = false;
+        }
+        return make(std::move(n));
+    }
+
+    // ---------------------------------------------------------------- grammar
+    std::uint32_t parse() {
+        if (prog.text.size() > prog.options.max_length)
+            fail(prog.options.max_length, "the formula is longer than " + std::to_string(prog.options.max_length) + " characters",
+                 "", "kinerja.formula.too_long");
+        if (cur.kind == tok::end) fail(0, "the formula is empty", "an expression");
+        const std::uint32_t root = expr();
+        if (cur.kind != tok::end) fail(cur.pos, "unexpected text after the end of the expression", "an operator or the end");
+        return root;
+    }
+    std::uint32_t expr() { return disjunction(); }
+    std::uint32_t disjunction() {
+        std::uint32_t a = conjunction();
+        while (cur.kind == tok::ident && kinerja::detail::iequals(cur.text, "or")) {
+            const std::size_t pos = cur.pos;
+            advance();
+            a = binary(op::or_, a, conjunction(), pos);
+        }
+        return a;
+    }
+    std::uint32_t conjunction() {
+        std::uint32_t a = negation();
+        while (cur.kind == tok::ident && kinerja::detail::iequals(cur.text, "and")) {
+            const std::size_t pos = cur.pos;
+            advance();
+            a = binary(op::and_, a, negation(), pos);
+        }
+        return a;
+    }
+    std::uint32_t negation() {
+        if (cur.kind == tok::ident && kinerja::detail::iequals(cur.text, "not")) {
+            depth_guard g(*this, cur.pos);
+            node n;
+            n.kind = op::not_;
+            n.pos = cur.pos;
+            advance();
+            n.args = {negation()};
+            n.unit = dimensionless();
+            return make(std::move(n));
+        }
+        return comparison();
+    }
+    std::uint32_t comparison() {
+        std::uint32_t a = additive();
+        for (;;) {
+            op k;
+            switch (cur.kind) {
+                case tok::eq: k = op::eq; break;
+                case tok::ne: k = op::ne; break;
+                case tok::lt: k = op::lt; break;
+                case tok::le: k = op::le; break;
+                case tok::gt: k = op::gt; break;
+                case tok::ge: k = op::ge; break;
+                default: return a;
+            }
+            const std::size_t pos = cur.pos;
+            advance();
+            a = binary(k, a, additive(), pos);
+        }
+    }
+    std::uint32_t additive() {
+        std::uint32_t a = multiplicative();
+        while (cur.kind == tok::plus || cur.kind == tok::minus) {
+            const op k = cur.kind == tok::plus ? op::add : op::sub;
+            const std::size_t pos = cur.pos;
+            advance();
+            a = binary(k, a, multiplicative(), pos);
+        }
+        return a;
+    }
+    std::uint32_t multiplicative() {
+        std::uint32_t a = unary();
+        while (cur.kind == tok::star || cur.kind == tok::slash) {
+            const op k = cur.kind == tok::star ? op::mul : op::div;
+            const std::size_t pos = cur.pos;
+            advance();
+            a = binary(k, a, unary(), pos);
+        }
+        return a;
+    }
+    std::uint32_t unary() {
+        if (cur.kind == tok::minus || cur.kind == tok::plus) {
+            depth_guard g(*this, cur.pos);
+            const bool minus = cur.kind == tok::minus;
+            const std::size_t pos = cur.pos;
+            advance();
+            const std::uint32_t a = unary();
+            if (!minus) return a;
+            if (at(a).literal) {
+                node n = at(a);
+                n.value = -n.value;
+                n.pos = pos;
+                return make(std::move(n));
+            }
+            node n;
+            n.kind = op::neg;
+            n.pos = pos;
+            n.args = {a};
+            n.unit = at(a).unit;
+            return make(std::move(n));
+        }
+        return power();
+    }
+    std::uint32_t power() {
+        const std::uint32_t base = primary();
+        if (cur.kind == tok::caret) {
+            depth_guard g(*this, cur.pos);
+            const std::size_t pos = cur.pos;
+            advance();
+            return binary(op::pow, base, unary(), pos);  // right-associative, binds tighter than unary minus on its left
+        }
+        return base;
+    }
+    std::uint32_t primary() {
+        depth_guard g(*this, cur.pos);
+        if (cur.kind == tok::number) {
+            node n;
+            n.kind = op::constant;
+            n.value = cur.number;
+            n.pos = cur.pos;
+            n.literal = true;
+            advance();
+            return make(std::move(n));
+        }
+        if (cur.kind == tok::lparen) {
+            advance();
+            const std::uint32_t inner = expr();
+            expect(tok::rparen, "')'");
+            return inner;
+        }
+        if (cur.kind == tok::ident) {
+            const token name = cur;
+            advance();
+            if (cur.kind == tok::lparen) return call(name);
+            return variable(name);
+        }
+        if (cur.kind == tok::end) fail(cur.pos, "the formula ends where an operand is expected", "an operand");
+        fail(cur.pos, "expected an operand (a number, a variable, a function call or '(')", "an operand");
+    }
+    std::uint32_t variable(const token& name) {
+        static const char* keywords[] = {"and", "or", "not"};
+        for (const char* k : keywords)
+            if (kinerja::detail::iequals(name.text, k)) fail(name.pos, "'" + name.text + "' needs operands", "an operand");
+        node n;
+        n.kind = op::variable;
+        n.name = name.text;
+        n.pos = name.pos;
+        if (cur.kind == tok::lbracket) {
+            advance();
+            for (;;) {
+                if (cur.kind != tok::ident) fail(cur.pos, "a filter names a dimension, e.g. sex=\"P\" or kecamatan", "a dimension name");
+                filter f{cur.text, std::nullopt};
+                advance();
+                if (cur.kind == tok::eq) {
+                    advance();
+                    if (cur.kind == tok::string || cur.kind == tok::ident) f.value = cur.text;
+                    else if (cur.kind == tok::number) f.value = std::string(lex.src.substr(cur.pos, cur.len));
+                    else fail(cur.pos, "a filter value is a quoted text, a name or a number", "a value");
+                    advance();
+                }
+                n.filters.push_back(std::move(f));
+                if (accept(tok::comma)) continue;
+                expect(tok::rbracket, "']'");
+                break;
+            }
+        }
+        auto it = units.find(n.name);
+        if (it != units.end() && !kinerja::detail::trim(it->second).empty()) {
+            const unit_info& u = registry.get(it->second);
+            n.unit.known = true;
+            n.unit.dimension = u.dimension;
+            n.unit.factor = u.factor;
+        }
+        if (std::find(prog.variables.begin(), prog.variables.end(), n.name) == prog.variables.end())
+            prog.variables.push_back(n.name);
+        return make(std::move(n));
+    }
+    std::uint32_t call(const token& name) {
+        const std::size_t pos = name.pos;
+        advance();  // (
+        std::vector<std::uint32_t> args;
+        if (cur.kind != tok::rparen) {
+            for (;;) {
+                args.push_back(expr());
+                if (accept(tok::comma)) continue;
+                break;
+            }
+        }
+        expect(tok::rparen, "')' or ','");
+        const function_info* fn = nullptr;
+        for (const auto& f : functions)
+            if (kinerja::detail::iequals(name.text, f.name)) fn = &f;
+        if (!fn) {
+            std::string known;
+            for (const auto& f : functions) known += (known.empty() ? "" : ", ") + std::string(f.name);
+            fail(pos, "unknown function '" + name.text + "' (functions: " + known + ")", "a known function",
+                 "kinerja.formula.unknown_function");
+        }
+        const int n_args = static_cast<int>(args.size());
+        if (n_args < fn->min_args || (fn->max_args >= 0 && n_args > fn->max_args))
+            fail(pos, std::string(fn->name) + "() takes " +
+                          (fn->max_args < 0 ? "at least " + std::to_string(fn->min_args)
+                                            : fn->min_args == fn->max_args ? std::to_string(fn->min_args)
+                                                                           : std::to_string(fn->min_args) + " or " + std::to_string(fn->max_args)) +
+                          " argument" + (fn->min_args == 1 && fn->max_args == 1 ? "" : "s") + ", got " + std::to_string(n_args),
+                 "the right number of arguments", "kinerja.formula.arity");
+        node n;
+        n.kind = fn->kind;
+        n.pos = pos;
+        // min(x) / max(x) of one disaggregated variable are aggregates
+        const bool single_var = n_args == 1 && at(args[0]).kind == op::variable;
+        if ((fn->kind == op::min2 || fn->kind == op::max2) && single_var) n.kind = fn->kind == op::min2 ? op::agg_min : op::agg_max;
+        const bool aggregate = n.kind == op::agg_sum || n.kind == op::agg_mean || n.kind == op::agg_min ||
+                               n.kind == op::agg_max || n.kind == op::agg_count;
+        if ((aggregate || n.kind == op::previous || n.kind == op::ytd) && !single_var)
+            fail(at(args[0]).pos, std::string(fn->name) + "() takes a variable (with an optional [filter])", "a variable");
+        if ((fn->kind == op::min2 || fn->kind == op::max2 || fn->kind == op::greatest || fn->kind == op::least ||
+             fn->kind == op::coalesce) && !aggregate) {
+            if (n_args == 1 && fn->kind != op::coalesce && fn->kind != op::greatest && fn->kind != op::least)
+                fail(pos, std::string(fn->name) + "() of one value is that value", "two or more arguments", "kinerja.formula.arity");
+            for (int k = 1; k < n_args; ++k) same_unit(args[0], args[static_cast<std::size_t>(k)], at(args[static_cast<std::size_t>(k)]).pos, "compare");
+        }
+        n.args = args;
+        switch (n.kind) {
+            case op::select:
+                same_unit(args[1], args[2], at(args[2]).pos, "choose between");
+                n.unit = join(args[1], args[2]);
+                break;
+            case op::isnull: n.unit = dimensionless(); break;
+            case op::coalesce: case op::greatest: case op::least: case op::min2: case op::max2: {
+                n.unit = unknown();
+                for (auto a : args)
+                    if (at(a).unit.known) n.unit = at(a).unit;
+                break;
+            }
+            case op::abs: case op::floor: case op::ceil: n.unit = at(args[0]).unit; break;
+            case op::round:
+                if (n_args == 2 && !at(args[1]).literal)
+                    fail(at(args[1]).pos, "round()'s number of decimals is a number written in the formula", "a number");
+                if (n_args == 2 && (at(args[1]).value < 0 || at(args[1]).value > 12 || at(args[1]).value != std::floor(at(args[1]).value)))
+                    fail(at(args[1]).pos, "round() takes 0 to 12 decimals", "a whole number from 0 to 12");
+                n.unit = at(args[0]).unit;
+                break;
+            case op::sqrt:
+                if (at(args[0]).unit.known && !at(args[0]).unit.dimension.dimensionless())
+                    fail(at(args[0]).pos, "sqrt() needs a dimensionless argument, not " + at(args[0]).unit.text(),
+                         "a dimensionless value", "kinerja.formula.unit");
+                n.unit = at(args[0]).unit.known ? dimensionless() : unknown();
+                break;
+            case op::ln: case op::log10: case op::exp:
+                dimensionless_arg(args[0], at(args[0]).pos, fn->name);
+                n.unit = at(args[0]).unit.known ? dimensionless() : unknown();
+                break;
+            case op::agg_count: n.unit = dimensionless(); break;
+            default: n.unit = at(args[0]).unit; break;  // aggregates, previous, ytd
+        }
+        return make(std::move(n));
+    }
+};
+
+// ============================================================================ code generation
+
+struct codegen {
+    program& p;
+    std::uint32_t next_reg = 0;
+
+    operand constant(double v) {
+        p.constants.push_back(v);
+        return operand{operand::cst, static_cast<std::uint32_t>(p.constants.size() - 1)};
+    }
+    std::uint32_t slot_for(const node& n, bool many, op derived) {
+        for (std::size_t i = 0; i < p.slots.size(); ++i) {
+            const slot& s = p.slots[i];
+            if (s.family == n.name && s.many == many && s.derived == derived && s.filters.size() == n.filters.size() &&
+                std::equal(s.filters.begin(), s.filters.end(), n.filters.begin(),
+                           [](const filter& a, const filter& b) { return a.dim == b.dim && a.value == b.value; }))
+                return static_cast<std::uint32_t>(i);
+        }
+        p.slots.push_back(slot{n.name, n.filters, many, derived});
+        return static_cast<std::uint32_t>(p.slots.size() - 1);
+    }
+    operand emit(op k, operand a, operand b = {}, operand c = {}, std::uint32_t s = 0) {
+        instr in{k, next_reg++, a, b, c, s};
+        p.code.push_back(in);
+        return operand{operand::reg, in.dst};
+    }
+    operand gen(std::uint32_t i) {
+        const node& n = p.nodes[i];
+        switch (n.kind) {
+            case op::constant: return constant(n.value);
+            case op::variable: return operand{operand::col, slot_for(n, false, op::constant)};
+            case op::previous: case op::ytd:
+                return operand{operand::col, slot_for(p.nodes[n.args[0]], false, n.kind)};
+            case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count:
+                return emit(n.kind, {}, {}, {}, slot_for(p.nodes[n.args[0]], true, op::constant));
+            case op::round: {
+                const operand a = gen(n.args[0]);
+                return emit(op::round, a, constant(n.args.size() == 2 ? p.nodes[n.args[1]].value : 0.0));
+            }
+            case op::coalesce: case op::greatest: case op::least: case op::min2: case op::max2: {
+                operand acc = gen(n.args[0]);
+                if (n.args.size() == 1) return acc;
+                for (std::size_t k = 1; k < n.args.size(); ++k) acc = emit(n.kind, acc, gen(n.args[k]));
+                return acc;
+            }
+            default: break;
+        }
+        const operand a = !n.args.empty() ? gen(n.args[0]) : operand{};
+        const operand b = n.args.size() > 1 ? gen(n.args[1]) : operand{};
+        const operand c = n.args.size() > 2 ? gen(n.args[2]) : operand{};
+        return emit(n.kind, a, b, c);
+    }
+};
+
+// ============================================================================ kernels
+
+constexpr std::size_t block = 1024;
+
+struct frame {  // one block being evaluated
+    const program& p;
+    std::vector<const double*>& single;              // per slot: column pointer (offset to the block)
+    std::vector<std::vector<const double*>>& many;   // per slot: columns (offset to the block)
+    double* regs;
+    std::size_t len;
+    bool zero_missing;
+
+    const double* ptr(const operand& o, double& scalar) const {
+        switch (o.kind) {
+            case operand::reg: return regs + static_cast<std::size_t>(o.index) * block;
+            case operand::col: return single[o.index];
+            case operand::cst: scalar = p.constants[o.index]; return nullptr;
+        }
+        return nullptr;
+    }
+};
+
+template <class F>
+inline void unary_kernel(double* o, const double* a, double as, std::size_t n, F f) {
+    if (!a) {
+        const double v = f(as);
+        std::fill(o, o + n, v);
+    } else {
+        for (std::size_t i = 0; i < n; ++i) o[i] = f(a[i]);
+    }
+}
+
+template <class F>
+inline void binary_kernel(double* o, const double* a, double as, const double* b, double bs, std::size_t n, F f) {
+    if (a && b) {
+        for (std::size_t i = 0; i < n; ++i) o[i] = f(a[i], b[i]);
+    } else if (a) {
+        for (std::size_t i = 0; i < n; ++i) o[i] = f(a[i], bs);
+    } else if (b) {
+        for (std::size_t i = 0; i < n; ++i) o[i] = f(as, b[i]);
+    } else {
+        const double v = f(as, bs);
+        std::fill(o, o + n, v);
+    }
+}
+
+inline double truth(bool b) { return b ? 1.0 : 0.0; }
+inline double finite_or_nan(double x) { return std::isfinite(x) ? x : nan; }
+inline double round_to(double x, double digits) {
+    const double s = std::pow(10.0, digits);
+    return std::isnan(x) ? x : std::copysign(std::floor(std::fabs(x) * s + 0.5 + 1e-9), x) / s;
+}
+
+void run_block(const frame& f, double* out) {
+    const program& p = f.p;
+    const std::size_t n = f.len;
+    for (std::size_t k = 0; k < p.code.size(); ++k) {
+        const instr& in = p.code[k];
+        const bool last = k + 1 == p.code.size() && p.result.kind == operand::reg && p.result.index == in.dst;
+        double* o = last ? out : f.regs + static_cast<std::size_t>(in.dst) * block;
+        double as = 0, bs = 0, cs = 0;
+        const double* a = in.a.kind == operand::cst && in.kind >= op::agg_sum ? nullptr : f.ptr(in.a, as);
+        const double* b = f.ptr(in.b, bs);
+        switch (in.kind) {
+            case op::neg: unary_kernel(o, a, as, n, [](double x) { return -x; }); break;
+            case op::add: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x + y; }); break;
+            case op::sub: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x - y; }); break;
+            case op::mul: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x * y; }); break;
+            case op::div: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return y != 0.0 ? x / y : nan; }); break;
+            case op::pow: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return finite_or_nan(std::pow(x, y)); }); break;
+            case op::eq: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x == y); }); break;
+            case op::ne: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x != y); }); break;
+            case op::lt: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x < y); }); break;
+            case op::le: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x <= y); }); break;
+            case op::gt: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x > y); }); break;
+            case op::ge: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x >= y); }); break;
+            case op::and_: binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
+                    if ((x == x && x == 0.0) || (y == y && y == 0.0)) return 0.0;  // false and missing is false
+                    return (x != x || y != y) ? nan : 1.0;
+                }); break;
+            case op::or_: binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
+                    if ((x == x && x != 0.0) || (y == y && y != 0.0)) return 1.0;  // true or missing is true
+                    return (x != x || y != y) ? nan : 0.0;
+                }); break;
+            case op::not_: unary_kernel(o, a, as, n, [](double x) { return x != x ? nan : truth(x == 0.0); }); break;
+            case op::select: {
+                const double* c = f.ptr(in.c, cs);
+                for (std::size_t i = 0; i < n; ++i) {
+                    const double cond = a ? a[i] : as;
+                    o[i] = cond != cond ? nan : (cond != 0.0 ? (b ? b[i] : bs) : (c ? c[i] : cs));
+                }
+                break;
+            }
+            case op::isnull: unary_kernel(o, a, as, n, [](double x) { return truth(x != x); }); break;
+            case op::coalesce: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x == x ? x : y; }); break;
+            case op::greatest: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x != x ? y : (y != y ? x : std::max(x, y)); }); break;
+            case op::least: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x != x ? y : (y != y ? x : std::min(x, y)); }); break;
+            case op::max2: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : std::max(x, y); }); break;
+            case op::min2: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : std::min(x, y); }); break;
+            case op::abs: unary_kernel(o, a, as, n, [](double x) { return std::fabs(x); }); break;
+            case op::round: { const double d = bs; unary_kernel(o, a, as, n, [d](double x) { return round_to(x, d); }); break; }
+            case op::floor: unary_kernel(o, a, as, n, [](double x) { return std::floor(x); }); break;
+            case op::ceil: unary_kernel(o, a, as, n, [](double x) { return std::ceil(x); }); break;
+            case op::sqrt: unary_kernel(o, a, as, n, [](double x) { return x >= 0.0 ? std::sqrt(x) : nan; }); break;
+            case op::ln: unary_kernel(o, a, as, n, [](double x) { return x > 0.0 ? std::log(x) : nan; }); break;
+            case op::log10: unary_kernel(o, a, as, n, [](double x) { return x > 0.0 ? std::log10(x) : nan; }); break;
+            case op::exp: unary_kernel(o, a, as, n, [](double x) { return finite_or_nan(std::exp(x)); }); break;
+            case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count: {
+                const auto& cols = f.many[in.slot];
+                for (std::size_t i = 0; i < n; ++i) {
+                    double acc = in.kind == op::agg_min ? HUGE_VAL : in.kind == op::agg_max ? -HUGE_VAL : 0.0;
+                    std::size_t present = 0;
+                    bool missing = false;
+                    for (const double* col : cols) {
+                        double x = col[i];
+                        if (x != x) {
+                            if (f.zero_missing) x = 0.0;
+                            else { missing = true; continue; }
+                        }
+                        ++present;
+                        if (in.kind == op::agg_min) acc = std::min(acc, x);
+                        else if (in.kind == op::agg_max) acc = std::max(acc, x);
+                        else acc += x;
+                    }
+                    if (in.kind == op::agg_count) o[i] = static_cast<double>(present);
+                    else if (missing || present == 0) o[i] = nan;
+                    else o[i] = in.kind == op::agg_mean ? acc / static_cast<double>(present) : acc;
+                }
+                break;
+            }
+            default: break;
+        }
+    }
+}
+
+// ============================================================================ binding columns to slots
+
+struct column_name {
+    std::string family;
+    std::vector<std::pair<std::string, std::string>> labels;
+};
+
+column_name split_column(const std::string& name) {
+    column_name c;
+    const std::size_t open = name.find('[');
+    if (open == std::string::npos || name.back() != ']') {
+        c.family = std::string(kinerja::detail::trim(name));
+        return c;
+    }
+    c.family = std::string(kinerja::detail::trim(std::string_view(name).substr(0, open)));
+    std::string_view inside = std::string_view(name).substr(open + 1, name.size() - open - 2);
+    while (!inside.empty()) {
+        const std::size_t comma = inside.find(',');
+        std::string_view part = inside.substr(0, comma);
+        const std::size_t eq = part.find('=');
+        std::string key(kinerja::detail::trim(part.substr(0, eq)));
+        std::string val = eq == std::string_view::npos ? std::string() : std::string(kinerja::detail::trim(part.substr(eq + 1)));
+        if (val.size() >= 2 && (val.front() == '"' || val.front() == '\'') && val.back() == val.front()) val = val.substr(1, val.size() - 2);
+        c.labels.emplace_back(std::move(key), std::move(val));
+        if (comma == std::string_view::npos) break;
+        inside.remove_prefix(comma + 1);
+    }
+    return c;
+}
+
+bool matches(const column_name& c, const slot& s) {
+    if (c.family != s.family) return false;
+    for (const filter& f : s.filters) {
+        auto it = std::find_if(c.labels.begin(), c.labels.end(), [&](const auto& l) { return l.first == f.dim; });
+        if (it == c.labels.end()) return false;
+        if (f.value && it->second != *f.value) return false;
+    }
+    return true;
+}
+
+std::string describe(const slot& s) {
+    std::string out = s.family;
+    if (!s.filters.empty()) {
+        out += "[";
+        for (std::size_t i = 0; i < s.filters.size(); ++i)
+            out += (i ? "," : "") + s.filters[i].dim + (s.filters[i].value ? "=\"" + *s.filters[i].value + "\"" : "");
+        out += "]";
+    }
+    return out;
+}
+
+struct bound {
+    std::vector<const double*> single;
+    std::vector<std::vector<const double*>> many;
+    std::vector<std::vector<double>> derived;  // previous()/ytd() columns
+};
+
+bound bind(const program& p, const formula_columns& cols) {
+    std::vector<column_name> names;
+    names.reserve(cols.columns.size());
+    for (const auto& c : cols.columns) names.push_back(split_column(c.first));
+    bound b;
+    b.single.assign(p.slots.size(), nullptr);
+    b.many.assign(p.slots.size(), {});
+    b.derived.resize(p.slots.size());
+    for (std::size_t i = 0; i < p.slots.size(); ++i) {
+        const slot& s = p.slots[i];
+        std::vector<const double*> found;
+        for (std::size_t k = 0; k < names.size(); ++k)
+            if (matches(names[k], s)) found.push_back(cols.columns[k].second);
+        if (found.empty())
+            throw argument_error("kinerja.argument.formula_data",
+                                 "formula \"" + p.text + "\" needs " + describe(s) + ", which the data does not have");
+        if (s.many) {
+            b.many[i] = found;
+            continue;
+        }
+        if (found.size() > 1)
+            throw argument_error("kinerja.argument.formula_data",
+                                 "variable " + describe(s) + " of formula \"" + p.text + "\" matches " + std::to_string(found.size()) +
+                                     " columns; aggregate it (sum, mean, min, max, count) or filter it to one");
+        b.single[i] = found.front();
+        if (s.derived == op::previous || s.derived == op::ytd) {
+            std::vector<double>& d = b.derived[i];
+            d.assign(cols.rows, nan);
+            const double* x = found.front();
+            double running = 0.0;
+            for (std::size_t r = 0; r < cols.rows; ++r) {
+                const bool new_group = r == 0 || (cols.group && cols.group[r] != cols.group[r - 1]);
+                const bool new_year = new_group || (cols.year && cols.year[r] != cols.year[r - 1]);
+                if (s.derived == op::previous) {
+                    d[r] = new_group ? nan : x[r - 1];
+                } else {
+                    if (new_year) running = 0.0;
+                    running += x[r];  // a missing month makes the rest of the year missing
+                    d[r] = running;
+                }
+            }
+            b.single[i] = d.data();
+        }
+    }
+    return b;
+}
+
+void evaluate_rows(const program& p, const bound& b, double* out, std::size_t from, std::size_t to) {
+    std::vector<double> regs(static_cast<std::size_t>(std::max<std::uint32_t>(p.registers, 1)) * block);
+    std::vector<const double*> single(b.single.size());
+    std::vector<std::vector<const double*>> many(b.many.size());
+    std::vector<double> zeroed;  // for missing=zero: copies of single columns with NaN as 0
+    const bool zero = p.options.missing == missing_strategy::zero;
+    for (std::size_t start = from; start < to; start += block) {
+        const std::size_t len = std::min(block, to - start);
+        for (std::size_t i = 0; i < single.size(); ++i) single[i] = b.single[i] ? b.single[i] + start : nullptr;
+        if (zero) {
+            zeroed.assign(single.size() * block, 0.0);
+            for (std::size_t i = 0; i < single.size(); ++i) {
+                if (!single[i]) continue;
+                double* z = zeroed.data() + i * block;
+                for (std::size_t r = 0; r < len; ++r) z[r] = single[i][r] != single[i][r] ? 0.0 : single[i][r];
+                single[i] = z;
+            }
+        }
+        for (std::size_t i = 0; i < many.size(); ++i) {
+            many[i].resize(b.many[i].size());
+            for (std::size_t k = 0; k < b.many[i].size(); ++k) many[i][k] = b.many[i][k] + start;
+        }
+        frame f{p, single, many, regs.data(), len, zero};
+        if (p.code.empty()) {  // a lone variable or constant
+            double s = 0;
+            const double* src = f.ptr(p.result, s);
+            if (src) std::copy(src, src + len, out + start);
+            else std::fill(out + start, out + start + len, s);
+            continue;
+        }
+        run_block(f, out + start);
+        if (!(p.result.kind == operand::reg && p.result.index == p.code.back().dst)) {
+            double s = 0;
+            const double* src = f.ptr(p.result, s);
+            if (src) std::copy(src, src + len, out + start);
+            else std::fill(out + start, out + start + len, s);
+        }
+        for (std::size_t r = start; r < start + len; ++r)
+            if (!std::isfinite(out[r])) out[r] = nan;  // never a silent infinity
+    }
+}
+
+// ============================================================================ scalar evaluation with reasons
+
+struct scalar_eval {
+    const program& p;
+    const std::map<std::string, double>* values = nullptr;
+    const formula_columns* cols = nullptr;
+    const bound* binding = nullptr;
+    std::size_t row = 0;
+    missing_reason reason = missing_reason::none;
+
+    double miss(missing_reason r) {
+        if (reason == missing_reason::none) reason = r;
+        return nan;
+    }
+    std::vector<double> family(const node& v) {
+        std::vector<double> out;
+        slot s{v.name, v.filters, true, op::constant};
+        if (values) {
+            for (const auto& [k, x] : *values)
+                if (matches(split_column(k), s)) out.push_back(x);
+        } else {
+            for (const auto& [k, ptr] : cols->columns)
+                if (matches(split_column(k), s)) out.push_back(ptr[row]);
+        }
+        return out;
+    }
+    double var(const node& v, op derived) {
+        if (derived != op::constant && binding) {  // previous/ytd from the bound derived columns
+            for (std::size_t i = 0; i < p.slots.size(); ++i) {
+                const slot& s = p.slots[i];
+                if (s.family == v.name && s.derived == derived && !s.many) {
+                    const double x = binding->single[i][row];
+                    if (x != x) return miss(derived == op::previous && (row == 0 || (cols->group && cols->group[row] != cols->group[row - 1]))
+                                                ? missing_reason::no_previous : missing_reason::missing_input);
+                    return x;
+                }
+            }
+        }
+        if (derived == op::previous) return miss(missing_reason::no_previous);
+        const std::vector<double> xs = family(v);
+        const double x = xs.empty() ? nan : xs.front();
+        if (x != x) {
+            if (p.options.missing == missing_strategy::zero) return 0.0;
+            return miss(missing_reason::missing_input);
+        }
+        return x;
+    }
+    double eval(std::uint32_t i) {
+        const node& n = p.nodes[i];
+        auto arg = [&](std::size_t k) { return eval(n.args[k]); };
+        auto check = [&](double x) { return std::isfinite(x) ? x : miss(missing_reason::not_finite); };
+        switch (n.kind) {
+            case op::constant: return n.value;
+            case op::variable: return var(n, op::constant);
+            case op::previous: case op::ytd: return var(p.nodes[n.args[0]], n.kind);
+            case op::neg: return -arg(0);
+            case op::add: { const double a = arg(0), b = arg(1); return check(a + b); }
+            case op::sub: { const double a = arg(0), b = arg(1); return check(a - b); }
+            case op::mul: { const double a = arg(0), b = arg(1); return check(a * b); }
+            case op::div: {
+                const double a = arg(0), b = arg(1);
+                if (a != a || b != b) return nan;
+                return b == 0.0 ? miss(missing_reason::division_by_zero) : check(a / b);
+            }
+            case op::pow: {
+                const double a = arg(0), b = arg(1);
+                if (a != a || b != b) return nan;
+                const double x = std::pow(a, b);
+                return x != x ? miss(missing_reason::domain) : check(x);
+            }
+            case op::eq: case op::ne: case op::lt: case op::le: case op::gt: case op::ge: {
+                const double a = arg(0), b = arg(1);
+                if (a != a || b != b) return nan;
+                switch (n.kind) {
+                    case op::eq: return truth(a == b);
+                    case op::ne: return truth(a != b);
+                    case op::lt: return truth(a < b);
+                    case op::le: return truth(a <= b);
+                    case op::gt: return truth(a > b);
+                    default: return truth(a >= b);
+                }
+            }
+            case op::and_: {
+                const double a = arg(0), b = arg(1);
+                if ((a == a && a == 0.0) || (b == b && b == 0.0)) { reason = missing_reason::none; return 0.0; }
+                return (a != a || b != b) ? nan : 1.0;
+            }
+            case op::or_: {
+                const double a = arg(0), b = arg(1);
+                if ((a == a && a != 0.0) || (b == b && b != 0.0)) { reason = missing_reason::none; return 1.0; }
+                return (a != a || b != b) ? nan : 0.0;
+            }
+            case op::not_: { const double a = arg(0); return a != a ? nan : truth(a == 0.0); }
+            case op::select: {
+                const double c = arg(0);
+                if (c != c) return nan;
+                return c != 0.0 ? arg(1) : arg(2);
+            }
+            case op::isnull: {
+                const missing_reason before = reason;
+                const double a = arg(0);
+                reason = before;
+                return truth(a != a);
+            }
+            case op::coalesce: {
+                const missing_reason before = reason;
+                for (std::size_t k = 0; k < n.args.size(); ++k) {
+                    const double a = arg(k);
+                    if (a == a) { reason = before; return a; }
+                }
+                return nan;
+            }
+            case op::greatest: case op::least: {
+                const missing_reason before = reason;
+                double acc = nan;
+                for (std::size_t k = 0; k < n.args.size(); ++k) {
+                    const double a = arg(k);
+                    if (a != a) continue;
+                    acc = acc != acc ? a : (n.kind == op::greatest ? std::max(acc, a) : std::min(acc, a));
+                }
+                if (acc == acc) reason = before;
+                return acc;
+            }
+            case op::min2: case op::max2: {
+                double acc = arg(0);
+                for (std::size_t k = 1; k < n.args.size(); ++k) {
+                    const double a = arg(k);
+                    if (acc != acc || a != a) { acc = nan; continue; }
+                    acc = n.kind == op::max2 ? std::max(acc, a) : std::min(acc, a);
+                }
+                return acc;
+            }
+            case op::abs: return std::fabs(arg(0));
+            case op::round: return round_to(arg(0), n.args.size() == 2 ? p.nodes[n.args[1]].value : 0.0);
+            case op::floor: return std::floor(arg(0));
+            case op::ceil: return std::ceil(arg(0));
+            case op::sqrt: { const double a = arg(0); return a != a ? nan : a >= 0.0 ? std::sqrt(a) : miss(missing_reason::domain); }
+            case op::ln: { const double a = arg(0); return a != a ? nan : a > 0.0 ? std::log(a) : miss(missing_reason::domain); }
+            case op::log10: { const double a = arg(0); return a != a ? nan : a > 0.0 ? std::log10(a) : miss(missing_reason::domain); }
+            case op::exp: { const double a = arg(0); return a != a ? nan : check(std::exp(a)); }
+            case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count: {
+                const std::vector<double> xs = family(p.nodes[n.args[0]]);
+                double acc = n.kind == op::agg_min ? HUGE_VAL : n.kind == op::agg_max ? -HUGE_VAL : 0.0;
+                std::size_t present = 0;
+                bool missing = false;
+                for (double x : xs) {
+                    if (x != x) {
+                        if (p.options.missing == missing_strategy::zero) x = 0.0;
+                        else { missing = true; continue; }
+                    }
+                    ++present;
+                    if (n.kind == op::agg_min) acc = std::min(acc, x);
+                    else if (n.kind == op::agg_max) acc = std::max(acc, x);
+                    else acc += x;
+                }
+                if (n.kind == op::agg_count) return static_cast<double>(present);
+                if (missing || present == 0) return miss(missing_reason::missing_input);
+                return n.kind == op::agg_mean ? acc / static_cast<double>(present) : acc;
+            }
+            default: return nan;
+        }
+    }
+};
+
+}  // namespace
+}  // namespace detail
+
+// ============================================================================ public API
+
+formula formula::compile(std::string_view text, const std::map<std::string, std::string>& units,
+                         const formula_options& options) {
+    return compile(text, units, options, default_units());
+}
+
+formula formula::compile(std::string_view text, const std::map<std::string, std::string>& units,
+                         const formula_options& options, const unit_registry& registry) {
+    auto p = std::make_shared<detail::program>();
+    p->text = std::string(text);
+    p->options = options;
+    detail::parser parser(text, *p, units, registry);
+    p->root = parser.parse();
+    p->unit = p->nodes[p->root].unit;
+    for (const auto& [name, unit] : units)
+        if (std::find(p->variables.begin(), p->variables.end(), name) == p->variables.end()) {
+            (void)unit;  // a unit for a variable the formula does not use is allowed (shared unit maps)
+        }
+    detail::codegen gen{*p};
+    p->result = gen.gen(p->root);
+    p->registers = gen.next_reg;
+    formula f;
+    f.program_ = std::move(p);
+    return f;
+}
+
+const std::string& formula::text() const noexcept { return program_->text; }
+const std::vector<std::string>& formula::variables() const noexcept { return program_->variables; }
+const formula_unit& formula::unit() const noexcept { return program_->unit; }
+const formula_options& formula::options() const noexcept { return program_->options; }
+
+formula_result formula::evaluate(const std::map<std::string, double>& values) const {
+    detail::scalar_eval e{*program_, &values, nullptr, nullptr, 0, missing_reason::none};
+    const double x = e.eval(program_->root);
+    formula_result r;
+    if (x == x && std::isfinite(x)) {
+        r.value = x;
+    } else {
+        r.reason = e.reason == missing_reason::none ? missing_reason::missing_input : e.reason;
+    }
+    return r;
+}
+
+void formula::evaluate(const formula_columns& columns, double* out, const eval_options& options) const {
+    const detail::bound b = detail::bind(*program_, columns);
+    const std::size_t n = columns.rows;
+    unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+    const std::size_t min_rows = std::max<std::size_t>(options.min_rows_per_thread, 1);
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, std::max<std::size_t>(1, n / min_rows)));
+    if (threads <= 1) {
+        detail::evaluate_rows(*program_, b, out, 0, n);
+        return;
+    }
+    std::vector<std::thread> pool;
+    const std::size_t chunk = (n / threads + detail::block) / detail::block * detail::block;
+    for (unsigned t = 0; t < threads; ++t) {
+        const std::size_t from = std::min(n, t * chunk);
+        const std::size_t to = t + 1 == threads ? n : std::min(n, from + chunk);
+        if (from >= to) break;
+        pool.emplace_back([&, from, to] { detail::evaluate_rows(*program_, b, out, from, to); });
+    }
+    for (auto& th : pool) th.join();
+}
+
+std::vector<missing_reason> formula::diagnose(const formula_columns& columns) const {
+    const detail::bound b = detail::bind(*program_, columns);
+    std::vector<double> out(columns.rows);
+    detail::evaluate_rows(*program_, b, out.data(), 0, columns.rows);
+    std::vector<missing_reason> reasons(columns.rows, missing_reason::none);
+    for (std::size_t r = 0; r < columns.rows; ++r) {
+        if (out[r] == out[r]) continue;
+        detail::scalar_eval e{*program_, nullptr, &columns, &b, r, missing_reason::none};
+        (void)e.eval(program_->root);
+        reasons[r] = e.reason == missing_reason::none ? missing_reason::missing_input : e.reason;
+    }
+    return reasons;
+}
+
+}  // namespace kinerja
