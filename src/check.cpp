@@ -33,6 +33,7 @@ const std::vector<rule_info>& check_rules() {
         {"target-direction", severity::warning, "yearly targets move against the polarity"},
         {"unparsed-value", severity::warning, "a printed value that cannot be read"},
         {"grade-score", severity::warning, "a grade whose score lies in another grade's band"},
+        {"rounding-rule", severity::info, "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the document mixes rules)"},
     };
     return rules;
 }
@@ -172,6 +173,24 @@ struct checker {
     }
 
     // ------------------------------------------------------------------ budgets
+    // The pagu of a node in a year: printed on the node's own row or, when that row has none,
+    // on the row of its first indicator that has one (Tabel 6.1 prints an objective's pagu on its
+    // indicator's row).
+    static const printed_value* budget_of(const node& n, const year_values node::*field, int y) {
+        const printed_value* own = indicator::first(n.*field, y);
+        if (own && !detail::trim(own->text).empty()) return own;
+        if (field != &node::budget) return own;
+        for (const indicator& i : n.indicators)  // a blank cell on the node's row is no pagu of its own
+            if (const printed_value* v = indicator::first(i.budget, y); v && !detail::trim(v->text).empty()) return v;
+        return own;
+    }
+    static void budget_years(const node& n, const year_values node::*field, std::set<int>& years) {
+        for (const auto& kv : n.*field) years.insert(kv.first);
+        if (field == &node::budget)
+            for (const indicator& i : n.indicators)
+                for (const auto& kv : i.budget) years.insert(kv.first);
+    }
+
     void budgets(const std::vector<node>& list) {
         for (const node& parent : list) {
             std::vector<const node*> kids;
@@ -182,18 +201,17 @@ struct checker {
                 const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
                 const char* what = which == 0 ? "pagu" : "realized budget";
                 std::set<int> years;
-                for (const auto& [y, vs] : parent.*field) years.insert(y);
-                for (const node* c : kids)
-                    for (const auto& [y, vs] : c->*field) years.insert(y);
+                budget_years(parent, field, years);
+                for (const node* c : kids) budget_years(*c, field, years);
                 for (int y : years) {
-                    const printed_value* pv = indicator::first(parent.*field, y);
+                    const printed_value* pv = budget_of(parent, field, y);
                     std::optional<double> own = pv ? amount(&parent, y, *pv) : std::nullopt;
                     double sum = 0.0;
                     std::size_t present = 0;
                     bool unreadable = pv && !own && !read_money_ok(*pv);
                     std::string parts;
                     for (const node* c : kids) {
-                        const printed_value* cv = indicator::first(c->*field, y);
+                        const printed_value* cv = budget_of(*c, field, y);
                         if (!cv) continue;
                         const auto a = amount(c, y, *cv);
                         if (!a) {
@@ -552,7 +570,22 @@ struct checker {
             f.actual = pv.text;
             return;
         }
-        if (a.consistent.value_or(true)) return;
+        if (a.consistent.value_or(true)) {
+            if (!a.consistent || !on("rounding-rule") || p.settings.rounding.mode == rounding::none) return;
+            const bool by_setting = std::any_of(a.matches.begin(), a.matches.end(), [&](const audit_match& m) {
+                return m.exact && m.rounding.mode == p.settings.rounding.mode;
+            });
+            const auto exact = std::find_if(a.matches.begin(), a.matches.end(), [](const audit_match& m) { return m.exact; });
+            if (by_setting || exact == a.matches.end()) return;
+            finding& f = add("rounding-rule", &n, &ind, y,
+                             who(&n, &ind) + ", " + year_label(y) + ": the printed " + pv.text + " follows only by " +
+                                 exact->describe() + ", not by the plan's rounding (" +
+                                 std::string(to_string(p.settings.rounding.mode)) + ")",
+                             pv.location, pv.source);
+            f.actual = pv.text;
+            f.actual_number = printed.number;
+            return;
+        }
         finding& f = add("reported-achievement", &n, &ind, y,
                          who(&n, &ind) + ", " + year_label(y) + ": " + a.explanation, pv.location, pv.source);
         if (a.expected) {

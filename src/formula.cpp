@@ -97,6 +97,10 @@ struct instr {
     std::uint32_t dst;
     operand a, b, c;
     std::uint32_t slot = 0;  // aggregates
+    // A fused second step: dst = then(kind(a, b), c) with c a constant, when the compiler found
+    // an arithmetic operation whose only use is another one with a constant (x / y * 100).
+    op then = op::constant;
+    bool then_const_left = false;  // c then(...) instead of (...) then c
 };
 
 struct program {
@@ -723,7 +727,7 @@ struct codegen {
 
 // ============================================================================ kernels
 
-constexpr std::size_t block = 1024;
+constexpr std::size_t block = 8192;
 
 struct frame {  // one block being evaluated
     const program& p;
@@ -767,11 +771,90 @@ inline void binary_kernel(double* o, const double* a, double as, const double* b
     }
 }
 
+// Arithmetic as functors, so that fused kernels are instantiated per pair.
+struct add_f { double operator()(double x, double y) const { return x + y; } };
+struct sub_f { double operator()(double x, double y) const { return x - y; } };
+struct mul_f { double operator()(double x, double y) const { return x * y; } };
+struct div_f { double operator()(double x, double y) const { return y != 0.0 ? x / y : std::numeric_limits<double>::quiet_NaN(); } };
+
+template <class F, class G>
+void fused_kernel(double* o, const double* a, double as, const double* b, double bs, double c, bool c_left, std::size_t n) {
+    const F f;
+    const G g;
+    if (c_left)
+        binary_kernel(o, a, as, b, bs, n, [&](double x, double y) { return g(c, f(x, y)); });
+    else
+        binary_kernel(o, a, as, b, bs, n, [&](double x, double y) { return g(f(x, y), c); });
+}
+
+template <class F>
+void fused_second(op then, double* o, const double* a, double as, const double* b, double bs, double c, bool c_left,
+                  std::size_t n) {
+    switch (then) {
+        case op::add: fused_kernel<F, add_f>(o, a, as, b, bs, c, c_left, n); break;
+        case op::sub: fused_kernel<F, sub_f>(o, a, as, b, bs, c, c_left, n); break;
+        case op::mul: fused_kernel<F, mul_f>(o, a, as, b, bs, c, c_left, n); break;
+        default: fused_kernel<F, div_f>(o, a, as, b, bs, c, c_left, n); break;
+    }
+}
+
+void fused(op first, op then, double* o, const double* a, double as, const double* b, double bs, double c, bool c_left,
+           std::size_t n) {
+    switch (first) {
+        case op::add: fused_second<add_f>(then, o, a, as, b, bs, c, c_left, n); break;
+        case op::sub: fused_second<sub_f>(then, o, a, as, b, bs, c, c_left, n); break;
+        case op::mul: fused_second<mul_f>(then, o, a, as, b, bs, c, c_left, n); break;
+        default: fused_second<div_f>(then, o, a, as, b, bs, c, c_left, n); break;
+    }
+}
+
+bool arithmetic(op k) { return k == op::add || k == op::sub || k == op::mul || k == op::div; }
+
+// Fuses "r = x op1 y; s = r op2 k" (k a constant, r used once) into one pass.
+void fuse(program& p) {
+    std::vector<std::uint32_t> uses(p.registers, 0);
+    auto count = [&](const operand& o) {
+        if (o.kind == operand::reg) ++uses[o.index];
+    };
+    for (const instr& in : p.code) {
+        count(in.a);
+        count(in.b);
+        count(in.c);
+    }
+    count(p.result);
+    std::vector<instr> out;
+    for (std::size_t k = 0; k < p.code.size(); ++k) {
+        instr in = p.code[k];
+        if (k + 1 < p.code.size() && arithmetic(in.kind) && in.then == op::constant && uses[in.dst] == 1) {
+            const instr& next = p.code[k + 1];
+            const bool left_is_r = next.a.kind == operand::reg && next.a.index == in.dst && next.b.kind == operand::cst;
+            const bool right_is_r = next.b.kind == operand::reg && next.b.index == in.dst && next.a.kind == operand::cst;
+            if (arithmetic(next.kind) && (left_is_r || right_is_r)) {
+                in.then = next.kind;
+                in.c = left_is_r ? next.b : next.a;
+                in.then_const_left = right_is_r;
+                in.dst = next.dst;
+                out.push_back(in);
+                ++k;
+                continue;
+            }
+        }
+        out.push_back(in);
+    }
+    p.code = std::move(out);
+}
+
 inline double truth(bool b) { return b ? 1.0 : 0.0; }
 inline double finite_or_nan(double x) { return std::isfinite(x) ? x : nan; }
 inline double round_to(double x, double digits) {
     const double s = std::pow(10.0, digits);
     return std::isnan(x) ? x : std::copysign(std::floor(std::fabs(x) * s + 0.5 + 1e-9), x) / s;
+}
+
+// Infinity (overflow) becomes missing: never a silent infinity. Intermediate infinities reach the
+// result as infinity or NaN, so the final operation's output is the only place to look.
+inline void finite_pass(double* o, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) o[i] = std::isfinite(o[i]) ? o[i] : std::numeric_limits<double>::quiet_NaN();
 }
 
 void run_block(const frame& f, double* out) {
@@ -784,6 +867,11 @@ void run_block(const frame& f, double* out) {
         double as = 0, bs = 0, cs = 0;
         const double* a = in.a.kind == operand::cst && in.kind >= op::agg_sum ? nullptr : f.ptr(in.a, as);
         const double* b = f.ptr(in.b, bs);
+        if (in.then != op::constant) {
+            fused(in.kind, in.then, o, a, as, b, bs, p.constants[in.c.index], in.then_const_left, n);
+            if (last) finite_pass(o, n);
+            continue;
+        }
         switch (in.kind) {
             case op::neg: unary_kernel(o, a, as, n, [](double x) { return -x; }); break;
             case op::add: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x + y; }); break;
@@ -853,6 +941,7 @@ void run_block(const frame& f, double* out) {
             }
             default: break;
         }
+        if (last) finite_pass(o, n);
     }
 }
 
@@ -988,6 +1077,7 @@ void evaluate_rows(const program& p, const bound& b, double* out, std::size_t fr
             const double* src = f.ptr(p.result, s);
             if (src) std::copy(src, src + len, out + start);
             else std::fill(out + start, out + start + len, s);
+            finite_pass(out + start, len);
             continue;
         }
         run_block(f, out + start);
@@ -996,9 +1086,8 @@ void evaluate_rows(const program& p, const bound& b, double* out, std::size_t fr
             const double* src = f.ptr(p.result, s);
             if (src) std::copy(src, src + len, out + start);
             else std::fill(out + start, out + start + len, s);
+            finite_pass(out + start, len);
         }
-        for (std::size_t r = start; r < start + len; ++r)
-            if (!std::isfinite(out[r])) out[r] = nan;  // never a silent infinity
     }
 }
 
@@ -1191,6 +1280,7 @@ formula formula::compile(std::string_view text, const std::map<std::string, std:
     detail::codegen gen{*p};
     p->result = gen.gen(p->root);
     p->registers = gen.next_reg;
+    detail::fuse(*p);
     formula f;
     f.program_ = std::move(p);
     return f;

@@ -10,6 +10,7 @@
 #include <kinerja/check.hpp>
 #include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/indices.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/plan_io.hpp>

@@ -55,9 +55,11 @@ from ._api import (
     unit_info,
     unit_words,
 )
-from .errors import ArgumentError, KinerjaError, ParseError, PlanFileError, UndefinedError, UnknownNameError
+from .errors import ArgumentError, FormulaError, KinerjaError, ParseError, PlanFileError, UndefinedError, UnknownNameError
+from .formula import Formula
 from .plan import Change, Finding, Indicator, Node, Plan, bundled_plan, bundled_plan_path, check_rules, finding_to_dict, load_plan
 from .report import Report, Section, build_report
+from . import indices
 
 __version__: str = _core.__version__
 
@@ -67,6 +69,8 @@ __all__ = [
     "ArgumentError",
     "Change",
     "Finding",
+    "Formula",
+    "FormulaError",
     "Indicator",
     "Node",
     "Plan",
@@ -100,6 +104,7 @@ __all__ = [
     "format_number",
     "format_value",
     "get_scale",
+    "indices",
     "mean_achievement",
     "parse_number",
     "parse_value",

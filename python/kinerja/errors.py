@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-__all__ = ["KinerjaError", "ParseError", "PlanFileError", "UnknownNameError", "ArgumentError", "UndefinedError"]
+__all__ = ["KinerjaError", "ParseError", "FormulaError", "PlanFileError", "UnknownNameError", "ArgumentError", "UndefinedError"]
 
 
 class KinerjaError(Exception):
@@ -46,6 +46,14 @@ class ParseError(KinerjaError, ValueError):
     @property
     def column(self) -> int:
         return int(getattr(self, "position", 0)) + 1
+
+
+class FormulaError(ParseError):
+    """A formula that cannot be compiled (a ``ValueError``). Fields: ``text`` (the formula),
+    ``position`` (0-based), ``column`` (1-based), ``reason``, ``expected``; the message shows the
+    formula with a caret under the spot."""
+
+    expected: str
 
 
 class PlanFileError(KinerjaError, ValueError):

@@ -11,5 +11,7 @@ PYBIND11_MODULE(_core, m) {
     kinerja::python::register_values(m);
     kinerja::python::register_scales(m);
     kinerja::python::register_achievement(m);
+    kinerja::python::register_indices(m);
     kinerja::python::register_plan(m);
+    kinerja::python::register_formula(m);
 }

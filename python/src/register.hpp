@@ -9,5 +9,7 @@ void register_errors(pybind11::module_& m);
 void register_values(pybind11::module_& m);
 void register_scales(pybind11::module_& m);
 void register_achievement(pybind11::module_& m);
+void register_indices(pybind11::module_& m);
 void register_plan(pybind11::module_& m);
+void register_formula(pybind11::module_& m);
 }  // namespace kinerja::python

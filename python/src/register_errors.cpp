@@ -3,6 +3,7 @@
 #include "register.hpp"
 
 #include <kinerja/error.hpp>
+#include <kinerja/formula.hpp>
 
 namespace py = pybind11;
 
@@ -23,6 +24,13 @@ void register_errors(py::module_&) {
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);
+        } catch (const kinerja::formula_error& e) {
+            py::dict f;
+            f["text"] = e.text();
+            f["position"] = e.position();
+            f["reason"] = e.plain_reason();
+            f["expected"] = e.expected();
+            raise("FormulaError", e, f);
         } catch (const kinerja::parse_error& e) {
             py::dict f;
             f["text"] = e.text();

@@ -1,0 +1,511 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of plan_io.hpp and plan.hpp: loading the YAML plan format (docs/plan-format.md), the
+// errors of malformed files (file, line, column, reason), the canonical writer (save, load, save
+// gives the same bytes and an equal plan) and versions as differences.
+//
+// Fixtures are hand-written under tests/data/plans/; every expected value, line and column below
+// was read off those files (or off data/plans/bekasi-dpppa-2024-2026.yaml and the seed) by hand.
+#include <catch2/catch.hpp>
+
+#include <kinerja/error.hpp>
+#include <kinerja/plan.hpp>
+#include <kinerja/plan_io.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::EndsWith;
+using kinerja::end_of_period;
+using kinerja::file_error;
+using kinerja::indicator;
+using kinerja::node;
+using kinerja::node_level;
+using kinerja::plan;
+
+namespace {
+
+std::string fixture_dir() {
+    std::string here = __FILE__;  // .../tests/cpp/test_plan_io.cpp
+    for (int i = 0; i < 2; ++i) here = here.substr(0, here.find_last_of("/\\"));
+    return here + "/data/plans/";
+}
+
+std::string fixture(const std::string& name) { return fixture_dir() + name; }
+
+std::string read_bytes(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+std::string temp_path(const std::string& stem) {
+    return (std::string(P_tmpdir) + "/kinerja-test-plan-io-" + stem + ".yaml");
+}
+
+template <class E, class F>
+std::optional<E> thrown(F&& f) {
+    try {
+        f();
+    } catch (const E& e) {
+        return e;
+    } catch (...) {
+    }
+    return std::nullopt;
+}
+
+const std::string& text_of(const kinerja::year_values& ys, int year) {
+    const kinerja::printed_value* v = indicator::first(ys, year);
+    REQUIRE(v != nullptr);
+    return v->text;
+}
+
+std::vector<std::string> ids(const std::vector<const node*>& nodes) {
+    std::vector<std::string> out;
+    for (const node* n : nodes) out.push_back(n->id);
+    return out;
+}
+
+const indicator& indicator_of(const plan& p, const std::string& id) {
+    const auto found = p.find_indicator(id);
+    REQUIRE(found.second != nullptr);
+    return *found.second;
+}
+
+}  // namespace
+
+TEST_CASE("A small hand-written plan loads with its counts, identity and settings", "[plan]") {
+    const plan p = kinerja::load_plan(fixture("valid-small.yaml"));
+    CHECK(p.file == fixture("valid-small.yaml"));
+    CHECK(p.format_version == 1);
+    CHECK(p.info.id == "uji-dinas-renstra-2024-2026");
+    CHECK(p.info.title == "Rencana Strategis Dinas Uji 2024-2026");
+    CHECK(p.info.organisation == "Dinas Uji");
+    CHECK(p.info.region == "Kota Uji");
+    CHECK(p.info.period_from == 2024);
+    CHECK(p.info.period_to == 2026);
+    CHECK(p.info.version == "perubahan");
+    CHECK(p.info.document_date == "2024-12-20");
+    CHECK(p.settings.lower_method == kinerja::method::inverse);
+    CHECK(p.settings.rounding.mode == kinerja::rounding::half_up);
+    CHECK(p.settings.rounding.decimals == 2);
+    // s-1, p-2.08.03, k-...2.01, sk-...0001, sk-...0002, k-...2.02
+    CHECK(p.nodes.size() == 6);
+    CHECK(p.history.size() == 1);
+    CHECK(p.totals.empty());
+    REQUIRE(p.sources.size() == 4);
+    CHECK(p.sources[0].first == "Tabel 2.6");
+    REQUIRE(p.versions.size() == 1);
+    CHECK(p.versions[0].name == "awal");
+    CHECK(p.versions[0].label == "Renstra sebelum perubahan (kolom AWAL)");
+    CHECK(p.versions[0].nodes.size() == 4);
+    CHECK(p.version_names() == std::vector<std::string>{"perubahan", "awal"});
+}
+
+TEST_CASE("A small hand-written plan keeps its tree, codes, budgets and indicators as printed", "[plan]") {
+    const plan p = kinerja::load_plan(fixture("valid-small.yaml"));
+
+    SECTION("the tree") {
+        CHECK(ids(p.children("s-1")) == std::vector<std::string>{"p-2.08.03"});
+        CHECK(ids(p.children("p-2.08.03")) == std::vector<std::string>{"k-2.08.03.2.01", "k-2.08.03.2.02"});
+        CHECK(ids(p.children("k-2.08.03.2.01")) ==
+              std::vector<std::string>{"sk-2.08.03.2.01.0001", "sk-2.08.03.2.01.0002"});
+        CHECK(p.children("k-2.08.03.2.02").empty());
+        CHECK(p.find_node("no-such-node") == nullptr);
+    }
+    SECTION("a programme") {
+        const node* prog = p.find_node("p-2.08.03");
+        REQUIRE(prog != nullptr);
+        CHECK(prog->level == node_level::program);
+        CHECK(prog->code_text() == "2.08.03");
+        CHECK(prog->code_printed == "2 | 08 | 03");
+        CHECK(prog->parent == "s-1");
+        CHECK(prog->responsible == "Bidang Perlindungan Perempuan");
+        CHECK(prog->source == "Tabel 6.1");
+        // `- id: p-2.08.03` is line 40; the mapping starts at `id`, column 5
+        CHECK(prog->location.line == 40);
+        CHECK(prog->location.column == 5);
+        CHECK(text_of(prog->budget, 2024) == "900,000,000");
+        CHECK(text_of(prog->budget, 2025) == "1.000.000.000");
+        CHECK(text_of(prog->budget, end_of_period) == "1.100.000.000");
+        CHECK(prog->budget.size() == 4);
+    }
+    SECTION("a renamed sub-activity") {
+        const node* sk = p.find_node("sk-2.08.03.2.01.0001");
+        REQUIRE(sk != nullptr);
+        CHECK(sk->level == node_level::sub_kegiatan);
+        REQUIRE(sk->renamed_year);
+        CHECK(*sk->renamed_year == 2026);
+        CHECK(sk->renamed_name == "Advokasi dan Pendampingan Pencegahan Kekerasan");
+        CHECK(sk->renamed_source == "Tabel 6.1");
+        CHECK(text_of(sk->budget, 2025) == "450.000.000");
+    }
+    SECTION("the IKU") {
+        const indicator& iku = indicator_of(p, "ind-s-1");
+        CHECK(p.find_indicator("ind-s-1").first->id == "s-1");
+        CHECK(iku.kind == "iku");
+        CHECK(iku.unit_text() == "Persen");
+        REQUIRE(iku.polarity);
+        CHECK(*iku.polarity == kinerja::polarity::higher);
+        CHECK(iku.scale.empty());
+        REQUIRE(iku.baseline);
+        CHECK(iku.baseline->text == "90%");
+        REQUIRE(iku.baseline_year);
+        CHECK(*iku.baseline_year == 2023);
+        REQUIRE(iku.formula);
+        CHECK(iku.formula->text == "Jumlah kasus yang ditangani / Jumlah kasus yang dilaporkan x 100%");
+        CHECK(iku.targets.size() == 4);
+        CHECK(text_of(iku.targets, 2024) == "95%");
+        // 2025 is {value: "97%", source: "Tabel 6.1"} on line 39
+        const kinerja::printed_value* t2025 = indicator::first(iku.targets, 2025);
+        REQUIRE(t2025);
+        CHECK(t2025->text == "97%");
+        CHECK(t2025->source == "Tabel 6.1");
+        CHECK(t2025->location.line == 39);
+        CHECK(indicator::first(iku.targets, 2024)->source.empty());
+        CHECK(text_of(iku.targets, end_of_period) == "100%");
+        CHECK(iku.source == "Tabel 7.3");
+    }
+    SECTION("the history node") {
+        const node* h = p.find_node("h-s-1");
+        REQUIRE(h != nullptr);
+        CHECK(h->level == node_level::sasaran);
+        REQUIRE(h->period);
+        CHECK(h->period->first == 2022);
+        CHECK(h->period->second == 2023);
+        CHECK(h->successor == "s-1");
+        CHECK(h->period_note == "Renstra 2019-2023");
+        const indicator& hi = indicator_of(p, "ind-h-s-1");
+        CHECK(text_of(hi.realizations, 2022) == "93.60%");
+        CHECK(text_of(hi.reported_achievement, 2022) == "1.04");
+    }
+    SECTION("the version entries record which keys they give") {
+        const auto& entries = p.versions[0].nodes;
+        CHECK(entries[0].id == "s-1");
+        REQUIRE(entries[0].indicators.size() == 1);
+        CHECK(entries[0].indicators[0].given.count("unit") == 1);
+        CHECK(entries[0].indicators[0].given.count("targets") == 1);
+        CHECK(entries[1].given.count("null:responsible") == 1);
+        CHECK(entries[2].given.count("null:renamed") == 1);
+        CHECK(entries[3].removed);
+    }
+}
+
+TEST_CASE("Every malformed plan file fails with a file_error naming the file, line, column and reason", "[plan]") {
+    struct bad {
+        const char* file;
+        const char* id;
+        int line;
+        int column;
+        const char* reason;
+    };
+    // Lines and columns counted by hand in each file (the first line of each says where).
+    const bad cases[] = {
+        {"bad-yaml-syntax.yaml", "kinerja.plan.yaml", 12, 5, "not valid YAML"},
+        {"missing-kinerja-plan.yaml", "kinerja.plan.schema", 1, 1, "kinerja_plan"},
+        {"unknown-key.yaml", "kinerja.plan.schema", 10, 5, "unknown key \"nmae\" in a node"},
+        {"duplicate-id.yaml", "kinerja.plan.duplicate_id", 9, 5, "id \"s-1\" is used twice (first at line 5)"},
+        {"unknown-parent.yaml", "kinerja.plan.reference", 9, 5, "\"s-9\" does not exist"},
+        {"bad-year-key.yaml", "kinerja.plan.schema", 9, 25, "got \"20245\""},
+        {"text-for-mapping.yaml", "kinerja.plan.schema", 9, 13, "budget must be a mapping"},
+        {"mapping-for-text.yaml", "kinerja.plan.schema", 7, 11, "name must be a single value (text), not a mapping"},
+        {"unknown-level.yaml", "kinerja.plan.schema", 6, 12, "got \"seksi\""},
+        {"bad-polarity.yaml", "kinerja.plan.schema", 13, 19, "polarity must be higher, lower or scale:NAME, got \"naik\""},
+        {"unknown-scale.yaml", "kinerja.plan.reference", 10, 9, "uses scale \"NOPE\""},
+    };
+    for (const bad& c : cases) {
+        SECTION(c.file) {
+            const std::string path = fixture(std::string("malformed/") + c.file);
+            const auto e = thrown<file_error>([&] { (void)kinerja::load_plan(path); });
+            REQUIRE(e);
+            CHECK(e->id() == c.id);
+            CHECK(e->file() == path);
+            CHECK(e->line() == c.line);
+            CHECK(e->column() == c.column);
+            CHECK_THAT(e->reason(), Contains(c.reason));
+            // the message starts with the id, then file:line:column
+            CHECK_THAT(std::string(e->what()),
+                       Contains("[" + std::string(c.id) + "] " + path + ":" + std::to_string(c.line) + ":" +
+                                std::to_string(c.column) + ": "));
+        }
+    }
+}
+
+TEST_CASE("An unknown key lists the keys that are allowed", "[plan]") {
+    const auto e = thrown<file_error>([] { (void)kinerja::load_plan(fixture("malformed/unknown-key.yaml")); });
+    REQUIRE(e);
+    for (const char* key : {"id", "level", "name", "code", "parent", "budget", "source", "indicators"})
+        CHECK_THAT(e->reason(), Contains(key));
+    CHECK_THAT(e->reason(), Contains("(allowed: id, level, name,"));
+}
+
+TEST_CASE("Loading a missing file is a kinerja.plan.io file_error without a line", "[plan]") {
+    const std::string path = fixture("no-such-plan.yaml");
+    const auto e = thrown<file_error>([&] { (void)kinerja::load_plan(path); });
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.io");
+    CHECK(e->file() == path);
+    CHECK(e->line() == 0);
+    CHECK(e->column() == 0);
+    CHECK_THAT(e->reason(), Contains("cannot open"));
+}
+
+TEST_CASE("parse_plan names its text in errors and locations", "[plan]") {
+    const std::string good =
+        "kinerja_plan: 1\n"
+        "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n"
+        "nodes:\n"
+        "  - {id: s-1, level: sasaran, name: S, source: \"Tabel 6.1\"}\n";
+    const plan p = kinerja::parse_plan(good, "inline.yaml");
+    CHECK(p.file == "inline.yaml");
+    REQUIRE(p.nodes.size() == 1);
+    CHECK(p.nodes[0].location.file == "inline.yaml");
+    CHECK(p.nodes[0].location.line == 4);
+    CHECK(p.nodes[0].location.to_string() == "inline.yaml:4:5");
+
+    SECTION("a node without a source") {
+        const auto e = thrown<file_error>([] {
+            (void)kinerja::parse_plan(
+                "kinerja_plan: 1\n"
+                "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: v}\n"
+                "nodes:\n"
+                "  - {id: s-1, level: sasaran, name: S}\n");
+        });
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.plan.schema");
+        CHECK(e->file() == "<string>");
+        CHECK(e->line() == 4);
+        CHECK_THAT(e->reason(), Contains("needs a source"));
+    }
+    SECTION("format version 2") {
+        const auto e = thrown<file_error>([] {
+            (void)kinerja::parse_plan("kinerja_plan: 2\nplan: {}\nnodes: []\n", "v2.yaml");
+        });
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.plan.schema");
+        CHECK(e->line() == 1);
+        CHECK(e->column() == 15);
+        CHECK_THAT(e->reason(), Contains("format 2"));
+    }
+}
+
+TEST_CASE("The canonical YAML re-parses to an equal plan and the same bytes", "[plan]") {
+    SECTION("the hand-written fixture") {
+        const plan p = kinerja::load_plan(fixture("valid-small.yaml"));
+        const std::string once = kinerja::to_yaml(p);
+        const plan q = kinerja::parse_plan(once, "again.yaml");
+        CHECK(q == p);
+        CHECK(kinerja::to_yaml(q) == once);
+        // the canonical form quotes every printed value and drops the comments
+        CHECK_THAT(once, Contains("2025: \"1.000.000.000\""));
+        CHECK_THAT(once, Contains("2025: {value: \"97%\", source: \"Tabel 6.1\"}"));
+        CHECK_THAT(once, Contains("removed: true"));
+        CHECK_THAT(once, Contains("responsible: null"));
+        CHECK(once.find("# ") == std::string::npos);
+    }
+    SECTION("the bundled plan") {
+        const plan p = kinerja::bundled_plan();
+        CHECK_THAT(p.file, EndsWith("bekasi-dpppa-2024-2026.yaml"));
+        const std::string once = kinerja::to_yaml(p);
+        const plan q = kinerja::parse_plan(once, "again.yaml");
+        CHECK(q == p);
+        CHECK(kinerja::to_yaml(q) == once);
+        CHECK(q.nodes.size() == p.nodes.size());
+        CHECK(q.history.size() == p.history.size());
+        CHECK(q.versions.size() == 1);
+    }
+}
+
+TEST_CASE("save_plan, load_plan, save_plan gives identical bytes and an equal plan", "[plan]") {
+    for (const std::string name : {"valid-small.yaml", "clean.yaml"}) {
+        SECTION(name) {
+            const plan p = kinerja::load_plan(fixture(name));
+            const std::string first = temp_path("first");
+            const std::string second = temp_path("second");
+            kinerja::save_plan(p, first);
+            const plan q = kinerja::load_plan(first);
+            kinerja::save_plan(q, second);
+            CHECK(read_bytes(first) == read_bytes(second));
+            CHECK(read_bytes(first) == kinerja::to_yaml(p));
+            CHECK(q == p);
+            std::remove(first.c_str());
+            std::remove(second.c_str());
+        }
+    }
+}
+
+TEST_CASE("Saving into a directory that does not exist is a kinerja.plan.io file_error", "[plan]") {
+    const plan p = kinerja::load_plan(fixture("clean.yaml"));
+    const std::string path = fixture("no-such-dir/out.yaml");
+    const auto e = thrown<file_error>([&] { kinerja::save_plan(p, path); });
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.io");
+    CHECK(e->file() == path);
+}
+
+TEST_CASE("A changed value makes plans unequal; locations and comments do not count", "[plan]") {
+    const plan p = kinerja::load_plan(fixture("valid-small.yaml"));
+    plan q = p;
+    CHECK(q == p);
+
+    SECTION("a budget") {
+        q.find_node("k-2.08.03.2.02")->budget[2024].front().text = "300.000.000";
+        CHECK(q != p);
+    }
+    SECTION("a target's source") {
+        q.find_node("s-1")->indicators[0].targets[2024].front().source = "Tabel 6.1";
+        CHECK(q != p);
+    }
+    SECTION("the plan's version name") {
+        q.info.version = "awal";
+        CHECK(q != p);
+    }
+    SECTION("a location only") {
+        q.find_node("s-1")->location.line = 999;
+        q.file = "elsewhere.yaml";
+        CHECK(q == p);
+    }
+    SECTION("the same content with other comments and layout") {
+        const std::string original = read_bytes(fixture("clean.yaml"));
+        const plan a = kinerja::parse_plan(original);
+        const plan b = kinerja::parse_plan("# another comment\n" + original);
+        CHECK(a == b);
+    }
+}
+
+TEST_CASE("A version applies its entries to a copy of the nodes", "[plan]") {
+    const plan p = kinerja::load_plan(fixture("valid-small.yaml"));
+    const plan awal = p.version("awal");
+
+    CHECK(awal.info.version == "awal");
+    CHECK(awal.versions.empty());
+    SECTION("unit and target changed, the other years inherited") {
+        const indicator& iku = indicator_of(awal, "ind-s-1");
+        CHECK(iku.unit_text() == "Orang");
+        CHECK(text_of(iku.targets, 2025) == "96%");
+        CHECK(text_of(iku.targets, 2024) == "95%");             // not in the entry: inherited
+        CHECK(text_of(iku.targets, 2026) == "100%");            // inherited
+        CHECK(text_of(iku.targets, end_of_period) == "100%");  // inherited
+        CHECK(iku.name == "Persentase penanganan kasus kekerasan terhadap perempuan");
+        REQUIRE(iku.polarity);
+        CHECK(*iku.polarity == kinerja::polarity::higher);
+    }
+    SECTION("a key set to null is absent") {
+        CHECK(awal.find_node("p-2.08.03")->responsible.empty());
+        CHECK_FALSE(awal.find_node("sk-2.08.03.2.01.0001")->renamed_year);
+        CHECK(awal.find_node("sk-2.08.03.2.01.0001")->renamed_name.empty());
+        CHECK(awal.find_node("sk-2.08.03.2.01.0001")->name == "Advokasi Kebijakan dan Pendampingan");
+    }
+    SECTION("removed: true removes the node") {
+        CHECK(awal.find_node("sk-2.08.03.2.01.0002") == nullptr);
+        CHECK(awal.nodes.size() == 5);
+        CHECK(ids(awal.children("k-2.08.03.2.01")) == std::vector<std::string>{"sk-2.08.03.2.01.0001"});
+    }
+    SECTION("untouched nodes and the history are copied") {
+        CHECK(text_of(awal.find_node("k-2.08.03.2.02")->budget, 2025) == "350.000.000");
+        CHECK(awal.history.size() == 1);
+    }
+    SECTION("the main version is left as it was") {
+        CHECK(indicator_of(p, "ind-s-1").unit_text() == "Persen");
+        CHECK(text_of(indicator_of(p, "ind-s-1").targets, 2025) == "97%");
+        CHECK(p.find_node("p-2.08.03")->responsible == "Bidang Perlindungan Perempuan");
+        CHECK(p.find_node("sk-2.08.03.2.01.0002") != nullptr);
+    }
+    SECTION("the main version's own name gives the plan itself") {
+        CHECK(p.version("perubahan") == p);
+    }
+    SECTION("an unknown version is a lookup_error") {
+        const auto e = thrown<kinerja::lookup_error>([&] { (void)p.version("final"); });
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.lookup.version");
+        CHECK(e->name() == "final");
+        CHECK_THAT(std::string(e->what()), Contains("perubahan, awal"));
+    }
+}
+
+TEST_CASE("A version entry may add a node that exists only in that version", "[plan]") {
+    const std::string text =
+        "kinerja_plan: 1\n"
+        "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n"
+        "nodes:\n"
+        "  - {id: s-1, level: sasaran, name: S, source: \"Tabel 6.1\"}\n"
+        "versions:\n"
+        "  awal:\n"
+        "    nodes:\n"
+        "      - {id: p-old, level: program, name: Program Lama, parent: s-1, source: \"Tabel SK2026\"}\n";
+    const plan p = kinerja::parse_plan(text);
+    CHECK(p.find_node("p-old") == nullptr);
+    const plan awal = p.version("awal");
+    const node* added = awal.find_node("p-old");
+    REQUIRE(added != nullptr);
+    CHECK(added->name == "Program Lama");
+    CHECK(added->parent == "s-1");
+    CHECK(ids(awal.children("s-1")) == std::vector<std::string>{"p-old"});
+
+    SECTION("but an entry for an unknown id without level is a reference error") {
+        std::string broken = text;
+        broken.replace(broken.find("level: program, "), std::string("level: program, ").size(), "");
+        const auto e = thrown<file_error>([&] { (void)kinerja::parse_plan(broken, "v.yaml"); });
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.plan.reference");
+        CHECK(e->line() == 8);
+        CHECK_THAT(e->reason(), Contains("\"p-old\", which does not exist"));
+    }
+}
+
+TEST_CASE("The bundled plan's AWAL version holds the original IKU columns of Tabel 7.2/7.3", "[plan]") {
+    const plan p = kinerja::bundled_plan();
+    CHECK(p.info.version == "perubahan");
+    CHECK(p.version_names() == std::vector<std::string>{"perubahan", "awal"});
+    const plan awal = p.version("awal");
+
+    SECTION("Rasio kekerasan terhadap perempuan dan TPPO: Orang / 22.90 (awal) vs Rasio / 18.221") {
+        const indicator& now = indicator_of(p, "ind-iku-ktp");
+        const indicator& then = indicator_of(awal, "ind-iku-ktp");
+        CHECK(now.name == "Rasio kekerasan terhadap perempuan dan TPPO");
+        CHECK(now.unit_text() == "Rasio");
+        CHECK(text_of(now.targets, 2025) == "18.221");
+        CHECK(text_of(now.targets, 2026) == "18.220");
+        CHECK(then.unit_text() == "Orang");
+        CHECK(text_of(then.targets, 2025) == "22.90");
+        CHECK(text_of(then.targets, 2026) == "22.50");
+        CHECK(text_of(then.targets, 2024) == "23.00");  // AWAL prints no 2024 column: inherited
+    }
+    SECTION("Nilai AKIP: BB (75.10) / BB (75.20) in awal, A (80.351) / A (80.352) in perubahan") {
+        CHECK(text_of(indicator_of(p, "ind-iku-akip").targets, 2025) == "A (80.351)");
+        CHECK(text_of(indicator_of(awal, "ind-iku-akip").targets, 2025) == "BB (75.10)");
+        CHECK(text_of(indicator_of(awal, "ind-iku-akip").targets, 2026) == "BB (75.20)");
+    }
+    SECTION("IKG does not exist in awal; IDG has unit Persen there") {
+        CHECK(p.find_indicator("ind-iku-ikg").second != nullptr);
+        CHECK(awal.find_indicator("ind-iku-ikg").second == nullptr);
+        const indicator& idg = indicator_of(awal, "ind-iku-idg");
+        CHECK(idg.unit_text() == "Persen");
+        CHECK(text_of(idg.targets, 2025) == "65.78%");
+        CHECK(text_of(idg.targets, 2024) == "65.75");
+    }
+    SECTION("a renamed sub-activity keeps its old name in awal and loses its 2026 indicator") {
+        const node* now = p.find_node("sk-2.08.02.2.01.0001");
+        const node* then = awal.find_node("sk-2.08.02.2.01.0001");
+        REQUIRE(now);
+        REQUIRE(then);
+        REQUIRE(now->renamed_year);
+        CHECK(*now->renamed_year == 2026);
+        CHECK_FALSE(then->renamed_year);
+        CHECK(now->indicators.size() == 2);
+        REQUIRE(then->indicators.size() == 1);
+        CHECK(then->indicators[0].id == "ind-sk-2.08.02.2.01.0001");
+        CHECK(text_of(then->indicators[0].targets, 2026) == "44 OPD");
+    }
+    SECTION("a sub-activity removed in awal") {
+        CHECK(p.find_node("sk-2.08.06.2.01.0006") != nullptr);
+        CHECK(awal.find_node("sk-2.08.06.2.01.0006") == nullptr);
+        CHECK(awal.nodes.size() + 1 == p.nodes.size());
+    }
+}

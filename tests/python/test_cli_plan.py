@@ -1,0 +1,215 @@
+"""``kinerja check``, ``kinerja report`` and ``kinerja rules`` on the bundled plan and on the
+hand-written fixtures: exit status 0 (no error finding), 1 (an error finding), 2 (unusable input)."""
+
+import json
+import os
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+import kinerja
+from kinerja import cli
+
+PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
+KEYS = {"rule", "severity", "node", "indicator", "year", "expected", "actual", "message"}
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+# --------------------------------------------------------------------------- check
+
+def test_check_of_the_bundled_plan_exits_1(capsys):
+    code, out, err = run(capsys, "check")
+    assert code == 1
+    assert err == ""
+    assert "[budget-rollup] 2.08.01 2024" in out
+    assert out.rstrip().splitlines()[-1].startswith(f"{len(kinerja.bundled_plan().check())} findings: ")
+
+
+def test_check_json_of_the_bundled_plan(capsys):
+    code, out, _ = run(capsys, "check", "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert isinstance(data, list) and data
+    assert all(KEYS <= set(f) for f in data)
+    first = [f for f in data if f["rule"] == "budget-rollup" and f["node"] == "2.08.01" and f["year"] == 2024]
+    assert len(first) == 1
+    # 10,000,000 + 6,867,934,000 + 150,000,000 + 780,000,000 + 863,942,144 + 200,000,000 + 287,000,000
+    assert first[0]["expected"] == 9158876144
+    assert first[0]["actual"] == 8958876144
+    assert first[0]["severity"] == "error"
+    assert first[0]["indicator"] is None
+    end = [f for f in data if f["rule"] == "budget-rollup" and f["node"] == "2.08.01" and f["year"] == "end"]
+    assert [f["expected"] for f in end] == [8951876144]
+
+
+def test_check_with_the_format_before_the_command(capsys):
+    code, out, _ = run(capsys, "--format", "json", "check", PLANS / "clean.yaml")
+    assert code == 0
+    assert json.loads(out) == []
+
+
+@pytest.mark.parametrize("rules", [["--rules", "budget-rollup"], ["--rules", "budget-rollup,duplicate-code"]])
+def test_check_rules_filter(capsys, rules):
+    code, out, _ = run(capsys, "check", "--format", "json", *rules)
+    assert code == 1
+    data = json.loads(out)
+    wanted = set(rules[1].split(","))
+    assert data and {f["rule"] for f in data} == wanted
+    # programme and activity roll-ups that fail in Tabel 6.1 (seed-findings A.1/A.2 without the
+    # three blank-parent cases of k-2.08.01.2.07): 27
+    assert len([f for f in data if f["rule"] == "budget-rollup" and f["node_id"][:2] in ("p-", "k-")]) == 27
+
+
+def test_check_rules_that_find_only_warnings_exit_0(capsys):
+    code, out, _ = run(capsys, "check", "--rules", "budget-missing")
+    assert code == 0
+    assert "[budget-missing] 2.08.01.2.07 2025" in out
+
+
+def test_check_unknown_rule_exits_2(capsys):
+    code, out, err = run(capsys, "check", "--rules", "budget-rolup")
+    assert code == 2
+    assert out == ""
+    assert "kinerja.argument.rule" in err
+
+
+@pytest.mark.parametrize("name, findings", [("clean.yaml", 0), ("valid-small.yaml", 1)])
+def test_check_without_errors_exits_0(capsys, name, findings):
+    code, out, err = run(capsys, "check", PLANS / name)
+    assert code == 0
+    assert err == ""
+    assert out.rstrip().splitlines()[-1].startswith(f"{findings} findings")
+
+
+@pytest.mark.parametrize("rule, code", [("budget-rollup", 1), ("reported-achievement", 1), ("orphan", 0),
+                                        ("unit-change", 0)])
+def test_check_exit_status_follows_the_severity(capsys, rule, code):
+    status, out, _ = run(capsys, "check", PLANS / "rules" / f"{rule}.yaml", "--format", "json")
+    assert status == code
+    assert [f["rule"] for f in json.loads(out)] == [rule]
+
+
+def test_check_of_a_missing_file_exits_2(capsys):
+    path = PLANS / "no-such-plan.yaml"
+    code, out, err = run(capsys, "check", path)
+    assert code == 2
+    assert out == ""
+    assert "kinerja.plan.io" in err and str(path) in err
+
+
+@pytest.mark.parametrize("name, where", [("bad-yaml-syntax.yaml", ":12:5:"), ("unknown-key.yaml", ":10:5:"),
+                                         ("bad-year-key.yaml", ":9:25:")])
+def test_check_of_a_malformed_file_exits_2(capsys, name, where):
+    path = PLANS / "malformed" / name
+    code, out, err = run(capsys, "check", path)
+    assert code == 2
+    assert out == ""
+    assert f"{path}{where}" in err
+
+
+def test_check_as_a_subprocess():
+    env = dict(os.environ)
+    pkg_dir = os.path.dirname(os.path.dirname(os.path.abspath(kinerja.__file__)))
+    env["PYTHONPATH"] = pkg_dir + os.pathsep + env.get("PYTHONPATH", "")
+    proc = subprocess.run([sys.executable, "-m", "kinerja", "check", "--format", "json"], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert proc.returncode == 1
+    assert all(KEYS <= set(f) for f in json.loads(proc.stdout))
+    proc = subprocess.run([sys.executable, "-m", "kinerja", "check", str(PLANS / "malformed" / "duplicate-id.yaml")],
+                          capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 2
+    assert "kinerja.plan.duplicate_id" in proc.stderr
+
+
+# --------------------------------------------------------------------------- report
+
+def test_report_of_the_bundled_plan_by_default(capsys):
+    code, out, _ = run(capsys, "report")
+    assert code == 0
+    assert out.startswith(kinerja.bundled_plan().title)
+    assert any("Nilai AKIP" in line for line in out.splitlines())
+    assert "Tabel 2.7 layout" in out and "Tabel 6.1 layout" in out
+
+
+def test_report_html_to_a_file(capsys, tmp_path):
+    target = tmp_path / "report.html"
+    code, out, _ = run(capsys, "report", "--format", "html", "-o", target)
+    assert code == 0
+    assert out.strip() == f"wrote {target}"
+    text = target.read_text(encoding="utf-8")
+    tables = []
+
+    class Count(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "table":
+                tables.append(tag)
+
+    Count().feed(text)
+    assert len(tables) == 5
+    assert "Nilai AKIP" in text
+
+
+def test_report_xlsx_needs_an_output_file(capsys):
+    code, out, err = run(capsys, "report", "--format", "xlsx")
+    assert code == 2
+    assert out == ""
+    assert "--output" in err
+
+
+def test_report_xlsx_to_a_file(capsys, tmp_path):
+    target = tmp_path / "report.xlsx"
+    code, _, _ = run(capsys, "report", PLANS / "valid-small.yaml", "--format", "xlsx", "--output", target)
+    assert code == 0
+    wb = openpyxl.load_workbook(target)
+    assert wb.sheetnames == ["achievement", "tabel-2.7", "tabel-6.1", "budget", "findings"]
+
+
+def test_report_json_of_a_fixture(capsys):
+    code, out, _ = run(capsys, "report", PLANS / "clean.yaml", "--format", "json", "--no-findings")
+    assert code == 0
+    data = json.loads(out)
+    # clean.yaml has no history, so no Tabel 2.7 section
+    assert [s["key"] for s in data["sections"]] == ["achievement", "tabel-6.1", "budget"]
+
+
+def test_report_of_a_missing_or_malformed_file_exits_2(capsys):
+    code, _, err = run(capsys, "report", PLANS / "no-such-plan.yaml")
+    assert code == 2 and "kinerja.plan.io" in err
+    code, _, err = run(capsys, "report", PLANS / "malformed" / "unknown-level.yaml")
+    assert code == 2 and ":6:12:" in err
+
+
+def test_report_unknown_format_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as info:
+        cli.main(["report", "--format", "pdf"])
+    assert info.value.code == 2
+    assert "invalid choice" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- rules
+
+def test_rules_lists_the_rules(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0
+    ids = [line.split(" ")[0] for line in out.strip().splitlines()]
+    assert ids == ["budget-rollup", "budget-missing", "reported-achievement", "reported-absorption",
+                   "code-hierarchy", "duplicate-code", "orphan", "unit-change", "target-direction",
+                   "unparsed-value", "grade-score", "rounding-rule"]
+    assert "budget-rollup (error):" in out
+
+
+def test_rules_as_json(capsys):
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["orphan"]["severity"] == "warning"
+    assert len(data) == 12
