@@ -5,6 +5,7 @@
 #include <kinerja/formula.hpp>
 
 #include <kinerja/detail/text.hpp>
+#include <kinerja/indices.hpp>
 
 #include <algorithm>
 #include <charconv>
@@ -59,8 +60,44 @@ namespace detail {
 enum class op : std::uint8_t {
     constant, variable, neg, add, sub, mul, div, pow, eq, ne, lt, le, gt, ge, and_, or_, not_, select, isnull,
     coalesce, greatest, least, min2, max2, abs, round, floor, ceil, sqrt, ln, log10, exp,
-    agg_sum, agg_mean, agg_min, agg_max, agg_count, previous, ytd
+    agg_sum, agg_mean, agg_min, agg_max, agg_count, previous, ytd, index_fn
 };
+
+// The composite indices of indices.hpp, callable from formulas. Arguments are dimensionless
+// numbers as the index expects them (docs/indices.md); invalid inputs give a missing result.
+struct index_function {
+    const char* name;
+    int min_args;
+    int max_args;
+    double (*fn)(const double*, int);
+};
+
+const index_function index_functions[] = {
+    {"hdi", 4, 4, [](const double* a, int) { return indices::hdi(a[0], a[1], a[2], a[3]); }},
+    {"hdi_female", 4, 4, [](const double* a, int) { return indices::hdi_female(a[0], a[1], a[2], a[3]); }},
+    {"hdi_male", 4, 4, [](const double* a, int) { return indices::hdi_male(a[0], a[1], a[2], a[3]); }},
+    {"gdi", 8, 8, [](const double* a, int) { return indices::gdi(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]); }},
+    {"gdi_group", 1, 1, [](const double* a, int) { return static_cast<double>(indices::gdi_group(a[0])); }},
+    {"gii", 8, 8, [](const double* a, int) { return indices::gii(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]); }},
+    {"gem_edep", 4, 5, [](const double* a, int n) { return indices::gem_edep(a[0], a[1], a[2], a[3], n > 4 ? a[4] : 2.0); }},
+    {"ipm", 4, 4, [](const double* a, int) { return indices::ipm(a[0], a[1], a[2], a[3]); }},
+    {"ipm_female", 4, 4, [](const double* a, int) { return indices::ipm_female(a[0], a[1], a[2], a[3]); }},
+    {"ipm_male", 4, 4, [](const double* a, int) { return indices::ipm_male(a[0], a[1], a[2], a[3]); }},
+    {"ipg", 2, 2, [](const double* a, int) { return indices::ipg(a[0], a[1]); }},
+    {"ikg", 8, 8, [](const double* a, int) { return indices::ikg(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]); }},
+};
+
+// Calls an index function on one row; NaN inputs or invalid ones give NaN.
+inline double call_index(std::uint32_t which, const double* args, int n) {
+    for (int k = 0; k < n; ++k)
+        if (args[k] != args[k]) return std::numeric_limits<double>::quiet_NaN();
+    try {
+        const double x = index_functions[which].fn(args, n);
+        return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN();
+    } catch (const kinerja::error&) {
+        return std::numeric_limits<double>::quiet_NaN();
+    }
+}
 
 struct filter {
     std::string dim;
@@ -76,6 +113,7 @@ struct node {
     std::size_t pos = 0;
     formula_unit unit;             // known=false: polymorphic (literals, unitless variables)
     bool literal = false;
+    std::uint32_t index = 0;       // which index function (op::index_fn)
 };
 
 // ============================================================================ program
@@ -101,6 +139,8 @@ struct instr {
     // an arithmetic operation whose only use is another one with a constant (x / y * 100).
     op then = op::constant;
     bool then_const_left = false;  // c then(...) instead of (...) then c
+    std::vector<operand> more;     // index functions: all arguments
+    std::uint32_t index = 0;
 };
 
 struct program {
@@ -603,9 +643,27 @@ struct parser {
         const function_info* fn = nullptr;
         for (const auto& f : functions)
             if (kinerja::detail::iequals(name.text, f.name)) fn = &f;
+        for (std::uint32_t k = 0; !fn && k < std::size(index_functions); ++k) {
+            const index_function& ix = index_functions[k];
+            if (!kinerja::detail::iequals(name.text, ix.name)) continue;
+            const int n_args = static_cast<int>(args.size());
+            if (n_args < ix.min_args || n_args > ix.max_args)
+                fail(pos, std::string(ix.name) + "() takes " + std::to_string(ix.min_args) +
+                              (ix.max_args != ix.min_args ? " or " + std::to_string(ix.max_args) : std::string()) +
+                              " arguments, got " + std::to_string(n_args),
+                     "the right number of arguments", "kinerja.formula.arity");
+            node n;
+            n.kind = op::index_fn;
+            n.pos = pos;
+            n.args = args;
+            n.index = k;
+            n.unit = dimensionless();
+            return make(std::move(n));
+        }
         if (!fn) {
             std::string known;
             for (const auto& f : functions) known += (known.empty() ? "" : ", ") + std::string(f.name);
+            for (const auto& f : index_functions) known += ", " + std::string(f.name);
             fail(pos, "unknown function '" + name.text + "' (functions: " + known + ")", "a known function",
                  "kinerja.formula.unknown_function");
         }
@@ -693,7 +751,7 @@ struct codegen {
         return static_cast<std::uint32_t>(p.slots.size() - 1);
     }
     operand emit(op k, operand a, operand b = {}, operand c = {}, std::uint32_t s = 0) {
-        instr in{k, next_reg++, a, b, c, s};
+        instr in{k, next_reg++, a, b, c, s, op::constant, false, {}, 0};
         p.code.push_back(in);
         return operand{operand::reg, in.dst};
     }
@@ -706,6 +764,14 @@ struct codegen {
                 return operand{operand::col, slot_for(p.nodes[n.args[0]], false, n.kind)};
             case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count:
                 return emit(n.kind, {}, {}, {}, slot_for(p.nodes[n.args[0]], true, op::constant));
+            case op::index_fn: {
+                instr in{op::index_fn, 0, {}, {}, {}, 0, op::constant, false, {}, 0};
+                for (auto arg : n.args) in.more.push_back(gen(arg));
+                in.index = n.index;
+                in.dst = next_reg++;
+                p.code.push_back(in);
+                return operand{operand::reg, in.dst};
+            }
             case op::round: {
                 const operand a = gen(n.args[0]);
                 return emit(op::round, a, constant(n.args.size() == 2 ? p.nodes[n.args[1]].value : 0.0));
@@ -916,6 +982,18 @@ void run_block(const frame& f, double* out) {
             case op::ln: unary_kernel(o, a, as, n, [](double x) { return x > 0.0 ? std::log(x) : nan; }); break;
             case op::log10: unary_kernel(o, a, as, n, [](double x) { return x > 0.0 ? std::log10(x) : nan; }); break;
             case op::exp: unary_kernel(o, a, as, n, [](double x) { return finite_or_nan(std::exp(x)); }); break;
+            case op::index_fn: {
+                double args[8];
+                std::vector<const double*> ptrs(in.more.size());
+                std::vector<double> scalars(in.more.size());
+                for (std::size_t j = 0; j < in.more.size(); ++j) ptrs[j] = f.ptr(in.more[j], scalars[j]);
+                const int count = static_cast<int>(in.more.size());
+                for (std::size_t i = 0; i < n; ++i) {
+                    for (std::size_t j = 0; j < in.more.size(); ++j) args[j] = ptrs[j] ? ptrs[j][i] : scalars[j];
+                    o[i] = call_index(in.index, args, count);
+                }
+                break;
+            }
             case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count: {
                 const auto& cols = f.many[in.slot];
                 for (std::size_t i = 0; i < n; ++i) {
@@ -1231,6 +1309,17 @@ struct scalar_eval {
             case op::ln: { const double a = arg(0); return a != a ? nan : a > 0.0 ? std::log(a) : miss(missing_reason::domain); }
             case op::log10: { const double a = arg(0); return a != a ? nan : a > 0.0 ? std::log10(a) : miss(missing_reason::domain); }
             case op::exp: { const double a = arg(0); return a != a ? nan : check(std::exp(a)); }
+            case op::index_fn: {
+                double args[8];
+                bool missing = false;
+                for (std::size_t k = 0; k < n.args.size(); ++k) {
+                    args[k] = arg(k);
+                    missing = missing || args[k] != args[k];
+                }
+                if (missing) return nan;
+                const double x = call_index(n.index, args, static_cast<int>(n.args.size()));
+                return x != x ? miss(missing_reason::domain) : x;
+            }
             case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count: {
                 const std::vector<double> xs = family(p.nodes[n.args[0]]);
                 double acc = n.kind == op::agg_min ? HUGE_VAL : n.kind == op::agg_max ? -HUGE_VAL : 0.0;

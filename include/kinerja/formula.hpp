@@ -18,7 +18,9 @@
 /// `floor`, `ceil`, `sqrt`, `ln`, `log10`, `exp`; aggregates over a disaggregated variable
 /// `sum(x)`, `mean(x)`, `min(x)`, `max(x)`, `count(x)` with filters `x[sex="P"]` or a dimension
 /// `x[kecamatan]`; period functions `previous(x)` and `ytd(x)`; and the composite indices of
-/// indices.hpp.
+/// indices.hpp: `hdi`, `hdi_female`, `hdi_male`, `gdi`, `gdi_group`, `gii`, `gem_edep`, `ipm`,
+/// `ipm_female`, `ipm_male`, `ipg`, `ikg` (arguments as the index expects them; invalid inputs
+/// give a missing result with reason "outside the function's domain").
 ///
 /// Missing values are NaN. Missing inputs, division by zero and domain errors (sqrt of a
 /// negative, ln of 0) give a missing result with a reason (`formula_result::reason`,

@@ -13,7 +13,30 @@ achievement (capaian) and budget absorption, and audit printed achievement::
     >>> kinerja.audit_achievement("0.040%", "0.024%", "0.60", polarity="lower").expected
     1.67
 
-The compiled core is the private module ``kinerja._core``.
+Whole plans (Renstra) load, check, compare and tabulate as pandas DataFrames::
+
+    >>> plan = kinerja.bundled_plan()          # Kota Bekasi DPPPA, Perubahan Renstra 2024-2026
+    >>> frame = plan.to_frame()                # one row per indicator-year, with achievement
+    >>> findings = plan.check()                # kinerja.Findings: .to_frame(), .summary()
+    >>> changes = plan.version_of("awal").diff(plan)   # kinerja.Changes: .to_frame()
+    >>> frames = kinerja.build_report(plan).to_frames()
+
+Main names:
+
+- values: ``parse_value``, ``format_value``, ``parse_number``, ``format_number``, ``Value``;
+- scales and units: ``classify``, ``Scale``, ``get_scale``, ``register_scale``,
+  ``register_unit``, ``unit_info``;
+- achievement: ``achievement``, ``achievement_detail``, ``absorption``, ``category``,
+  ``mean_achievement``, ``audit_achievement``;
+- plans: ``Plan``, ``load_plan``, ``bundled_plan``, ``Findings``, ``Changes``,
+  ``IndicatorView``, ``findings_frame``, ``changes_frame``, ``check_rules``;
+- reports: ``build_report``, ``Report``, ``Section``;
+- errors: ``KinerjaError`` and its subclasses (each also a built-in error);
+- ``kinerja.plots`` (matplotlib) and ``kinerja.display`` (HTML for Jupyter), imported on use.
+
+In Jupyter, plans, indicator views, findings, changes and reports display as HTML tables.
+The compiled core is the private module ``kinerja._core``; see docs/python-guide.md and
+docs/python-api.md.
 """
 
 from __future__ import annotations
@@ -57,7 +80,20 @@ from ._api import (
 )
 from .errors import ArgumentError, FormulaError, KinerjaError, ParseError, PlanFileError, UndefinedError, UnknownNameError
 from .formula import Formula
-from .plan import Change, Finding, Indicator, Node, Plan, bundled_plan, bundled_plan_path, check_rules, finding_to_dict, load_plan
+from .display import Changes, Findings, changes_frame, findings_frame
+from .plan import (
+    Change,
+    Finding,
+    Indicator,
+    IndicatorView,
+    Node,
+    Plan,
+    bundled_plan,
+    bundled_plan_path,
+    check_rules,
+    finding_to_dict,
+    load_plan,
+)
 from .report import Report, Section, build_report
 from . import indices
 
@@ -68,10 +104,13 @@ __all__ = [
     "AchievementResult",
     "ArgumentError",
     "Change",
+    "Changes",
     "Finding",
+    "Findings",
     "Formula",
     "FormulaError",
     "Indicator",
+    "IndicatorView",
     "Node",
     "Plan",
     "PlanFileError",
@@ -80,8 +119,11 @@ __all__ = [
     "build_report",
     "bundled_plan",
     "bundled_plan_path",
+    "changes_frame",
     "check_rules",
     "finding_to_dict",
+    "findings_frame",
+    "indices",
     "load_plan",
     "AuditMatch",
     "AuditResult",
@@ -104,7 +146,6 @@ __all__ = [
     "format_number",
     "format_value",
     "get_scale",
-    "indices",
     "mean_achievement",
     "parse_number",
     "parse_value",
@@ -114,3 +155,12 @@ __all__ = [
     "unit_info",
     "unit_words",
 ]
+
+
+def __getattr__(name: str):
+    # kinerja.plots needs matplotlib and kinerja.display only builds HTML: imported on first use
+    if name in ("plots", "display"):
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
+    raise AttributeError(f"module 'kinerja' has no attribute {name!r}")

@@ -1,6 +1,6 @@
 """Type stubs of kinerja's compiled core (private; use the kinerja package)."""
 
-from typing import List, Optional, Sequence, Tuple
+from typing import Dict, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -134,3 +134,210 @@ class AuditResult:
 
 def audit(target: Value, realization: Value, reported: Value, polarity: Optional[str] = ..., scale: Optional[str] = ...,
           input_precision: bool = ...) -> AuditResult: ...
+
+
+# --------------------------------------------------------------------------- plans (register_plan.cpp)
+
+Year = Union[int, str]
+"""A plan year: an integer, or ``"end"`` for the end-of-period column (kondisi akhir)."""
+
+class PrintedValue:
+    """A value as printed, with its source table and place in the file."""
+    text: str
+    source: str
+    note: str
+    location: str
+
+class Indicator:
+    """A performance indicator of a plan node; every value as printed."""
+    id: str
+    name: str
+    kind: Optional[str]
+    unit: Optional[str]
+    polarity: Optional[str]  # "higher", "lower", "scale:<name>" or None when unknown
+    scale: Optional[str]
+    polarity_basis: str
+    formula: Optional[str]
+    legal_basis: Optional[str]
+    responsible: Optional[str]
+    baseline: Optional[str]
+    baseline_year: Optional[int]
+    targets: Dict[Year, str]
+    realizations: Dict[Year, str]
+    reported_achievement: Dict[Year, List[str]]
+    budget: Dict[Year, str]
+    aggregation: str
+    source: str
+    location: str
+    def _repr_html_(self) -> str: ...
+
+class Node:
+    """A node of the cascade (goal, objective, programme, activity, sub-activity)."""
+    id: str
+    level: str
+    name: str
+    code: Optional[str]
+    code_printed: Optional[str]
+    parent: Optional[str]
+    supports: List[str]
+    responsible: Optional[str]
+    budget: Dict[Year, str]
+    budget_realized: Dict[Year, str]
+    reported_absorption: Dict[Year, str]
+    indicators: List[Indicator]
+    period: Optional[Tuple[int, int]]  # history nodes: years with printed values
+    successor: Optional[str]
+    source: str
+    location: str
+    def _repr_html_(self) -> str: ...
+
+class Finding:
+    """One inconsistency found by a plan check."""
+    rule: str
+    severity: str
+    node: str
+    node_id: str
+    indicator: Optional[str]
+    indicator_name: Optional[str]
+    year: Optional[Year]
+    expected: Union[float, str, None]
+    actual: Union[float, str, None]
+    expected_text: str
+    actual_text: str
+    message: str
+    location: str
+    line: int
+    column: int
+    source: str
+    def _repr_html_(self) -> str: ...
+
+class RuleInfo:
+    id: str
+    severity: str
+    description: str
+
+def check_rules() -> List[RuleInfo]: ...
+
+class Plan:
+    """A whole strategic plan (the compiled model; use kinerja.Plan)."""
+    id: str
+    title: str
+    organisation: str
+    region: str
+    period: Tuple[int, int]
+    version: str
+    document_date: str
+    versions: List[str]
+    settings: Dict[str, Union[str, int]]
+    file: str
+    nodes: List[Node]
+    history: List[Node]
+    def find_node(self, id: str) -> Optional[Node]: ...
+    def find_indicator(self, id: str) -> Optional[Tuple[Node, Indicator]]: ...
+    def children(self, id: str) -> List[Node]: ...
+    def version_of(self, name: str) -> Plan: ...
+    def to_yaml(self) -> str: ...
+    def save(self, path: str) -> None: ...
+    def check(self, rules: Sequence[str] = ..., include_history: bool = ...) -> List[Finding]: ...
+    def set_value(self, indicator_id: str, field: str, year: Year, text: str, source: str = ...) -> None: ...
+    def set_node_value(self, node_id: str, field: str, year: Year, text: str, source: str = ...) -> None: ...
+    def __eq__(self, other: object) -> bool: ...
+    def __ne__(self, other: object) -> bool: ...
+
+class Change:
+    """One difference between two versions of a plan."""
+    kind: str  # "added", "removed", "changed"
+    subject: str  # "node", "indicator"
+    id: str
+    node: str
+    name: str
+    field: Optional[str]
+    year: Optional[Year]
+    old: str
+    new: str
+    def _repr_html_(self) -> str: ...
+
+def diff_plans(older: Plan, newer: Plan) -> List[Change]: ...
+
+class RollupEntry:
+    """A node's achievement in a year, rolled up the cascade."""
+    node_id: str
+    node: str
+    name: str
+    level: str
+    year: int
+    own: Optional[float]
+    rolled: Optional[float]
+    indicators: int
+    skipped: int
+    children: int
+    method: str
+    basis: str
+
+def rollup_plan(plan: Plan, method: str = ..., years: Sequence[int] = ..., include_history: bool = ...) -> List[RollupEntry]: ...
+def yearly_realization(plan: Plan, indicator_id: str, year: Year) -> Optional[Value]: ...
+def load_plan(path: str) -> Plan: ...
+def parse_plan(text: str, file: str = ...) -> Plan: ...
+def end_of_period() -> int: ...
+
+
+# --------------------------------------------------------------------------- formulas (register_formula.cpp)
+
+class Formula:
+    """A compiled formula (use kinerja.Formula)."""
+    def __init__(self, text: str, units: Dict[str, str] = ..., missing: str = ..., max_length: int = ...,
+                 max_depth: int = ...) -> None: ...
+    text: str
+    variables: List[str]
+    unit: str
+    unit_known: bool
+    dimension: str
+    missing: str
+    def evaluate_scalar(self, values: Dict[str, float]) -> Tuple[Optional[float], str]: ...
+    def evaluate_columns(self, names: Sequence[str], arrays: Sequence[npt.NDArray[np.float64]],
+                         group: Optional[npt.NDArray[np.int64]] = ..., year: Optional[npt.NDArray[np.int64]] = ...,
+                         threads: int = ...) -> npt.NDArray[np.float64]: ...
+    def diagnose_columns(self, names: Sequence[str], arrays: Sequence[npt.NDArray[np.float64]],
+                         group: Optional[npt.NDArray[np.int64]] = ...,
+                         year: Optional[npt.NDArray[np.int64]] = ...) -> List[str]: ...
+
+# --------------------------------------------------------------------------- composite indices (register_indices.cpp)
+
+def indices_education_index(eys: float, mys: float) -> float: ...
+def indices_education_index_array(eys: npt.NDArray[np.float64], mys: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_expenditure_index(expenditure: float, unit: str = ...) -> float: ...
+def indices_expenditure_index_array(expenditure: npt.NDArray[np.float64], unit: str = ...) -> npt.NDArray[np.float64]: ...
+def indices_gdi(le_f: float, eys_f: float, mys_f: float, gnipc_f: float, le_m: float, eys_m: float, mys_m: float, gnipc_m: float) -> float: ...
+def indices_gdi_array(le_f: npt.NDArray[np.float64], eys_f: npt.NDArray[np.float64], mys_f: npt.NDArray[np.float64], gnipc_f: npt.NDArray[np.float64], le_m: npt.NDArray[np.float64], eys_m: npt.NDArray[np.float64], mys_m: npt.NDArray[np.float64], gnipc_m: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_gdi_group(gdi: float) -> int: ...
+def indices_gdi_group_array(gdi: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_gdi_income(gnipc: float, wage_ratio: float, ea_share_f: float, ea_share_m: float, pop_share_f: float, pop_share_m: float) -> Tuple[float, float]: ...
+def indices_gdi_income_array(gnipc: npt.NDArray[np.float64], wage_ratio: npt.NDArray[np.float64], ea_share_f: npt.NDArray[np.float64], ea_share_m: npt.NDArray[np.float64], pop_share_f: npt.NDArray[np.float64], pop_share_m: npt.NDArray[np.float64]) -> Tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]: ...
+def indices_gem_edep(pop_f: float, pop_m: float, share_f: float, share_m: float, epsilon: float = ...) -> float: ...
+def indices_gem_edep_array(pop_f: npt.NDArray[np.float64], pop_m: npt.NDArray[np.float64], share_f: npt.NDArray[np.float64], share_m: npt.NDArray[np.float64], epsilon: float = ...) -> npt.NDArray[np.float64]: ...
+def indices_gii(mmr: float, abr: float, se_f: float, se_m: float, pr_f: float, pr_m: float, lfpr_f: float, lfpr_m: float) -> float: ...
+def indices_gii_array(mmr: npt.NDArray[np.float64], abr: npt.NDArray[np.float64], se_f: npt.NDArray[np.float64], se_m: npt.NDArray[np.float64], pr_f: npt.NDArray[np.float64], pr_m: npt.NDArray[np.float64], lfpr_f: npt.NDArray[np.float64], lfpr_m: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_gii_detail(mmr: float, abr: float, se_f: float, se_m: float, pr_f: float, pr_m: float, lfpr_f: float, lfpr_m: float) -> Dict[str, float]: ...
+def indices_hdi(le: float, eys: float, mys: float, gnipc: float) -> float: ...
+def indices_hdi_array(le: npt.NDArray[np.float64], eys: npt.NDArray[np.float64], mys: npt.NDArray[np.float64], gnipc: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_hdi_female(le: float, eys: float, mys: float, gnipc: float) -> float: ...
+def indices_hdi_female_array(le: npt.NDArray[np.float64], eys: npt.NDArray[np.float64], mys: npt.NDArray[np.float64], gnipc: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_hdi_group(hdi: float) -> str: ...
+def indices_hdi_group_array(hdi: npt.NDArray[np.float64]) -> List[str]: ...
+def indices_hdi_male(le: float, eys: float, mys: float, gnipc: float) -> float: ...
+def indices_hdi_male_array(le: npt.NDArray[np.float64], eys: npt.NDArray[np.float64], mys: npt.NDArray[np.float64], gnipc: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_ikg(mtf: float, mhpk20: float, leg_f: float, leg_m: float, sma_f: float, sma_m: float, tpak_f: float, tpak_m: float) -> float: ...
+def indices_ikg_array(mtf: npt.NDArray[np.float64], mhpk20: npt.NDArray[np.float64], leg_f: npt.NDArray[np.float64], leg_m: npt.NDArray[np.float64], sma_f: npt.NDArray[np.float64], sma_m: npt.NDArray[np.float64], tpak_f: npt.NDArray[np.float64], tpak_m: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_ikg_detail(mtf: float, mhpk20: float, leg_f: float, leg_m: float, sma_f: float, sma_m: float, tpak_f: float, tpak_m: float) -> Dict[str, float]: ...
+def indices_income_index(gnipc: float) -> float: ...
+def indices_income_index_array(gnipc: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_ipg(ipm_f: float, ipm_m: float) -> float: ...
+def indices_ipg_array(ipm_f: npt.NDArray[np.float64], ipm_m: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]: ...
+def indices_ipm(uhh: float, hls: float, rls: float, expenditure: float, unit: str = ...) -> float: ...
+def indices_ipm_array(uhh: npt.NDArray[np.float64], hls: npt.NDArray[np.float64], rls: npt.NDArray[np.float64], expenditure: npt.NDArray[np.float64], unit: str = ...) -> npt.NDArray[np.float64]: ...
+def indices_ipm_female(uhh: float, hls: float, rls: float, expenditure: float, unit: str = ...) -> float: ...
+def indices_ipm_female_array(uhh: npt.NDArray[np.float64], hls: npt.NDArray[np.float64], rls: npt.NDArray[np.float64], expenditure: npt.NDArray[np.float64], unit: str = ...) -> npt.NDArray[np.float64]: ...
+def indices_ipm_male(uhh: float, hls: float, rls: float, expenditure: float, unit: str = ...) -> float: ...
+def indices_ipm_male_array(uhh: npt.NDArray[np.float64], hls: npt.NDArray[np.float64], rls: npt.NDArray[np.float64], expenditure: npt.NDArray[np.float64], unit: str = ...) -> npt.NDArray[np.float64]: ...
+def indices_life_expectancy_index(le: float, sex: str = ...) -> float: ...
+def indices_life_expectancy_index_array(le: npt.NDArray[np.float64], sex: str = ...) -> npt.NDArray[np.float64]: ...

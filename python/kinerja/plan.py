@@ -7,6 +7,13 @@
 >>> findings = plan.check()
 >>> sorted({f.rule for f in findings})[:3]
 ['budget-missing', 'budget-rollup', 'code-hierarchy']
+>>> plan.to_frame().columns[:3].tolist()
+['part', 'node_id', 'node_code']
+
+In Jupyter a plan displays as its cascade with pagu by year; ``plan.check()`` as a table of
+findings; ``plan.indicator_view(id)`` as an indicator's years coloured by achievement category.
+Plots: ``plan.plot_indicator``, ``plot_budget``, ``plot_cascade``, ``plot_versions``
+(see :mod:`kinerja.plots`).
 """
 
 from __future__ import annotations
@@ -17,6 +24,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from . import _core
 from . import _api as api
+from .display import Changes, Findings, changes_frame, findings_frame
 from .errors import KinerjaError
 
 Finding = _core.Finding
@@ -25,8 +33,8 @@ Indicator = _core.Indicator
 
 Change = _core.Change
 
-__all__ = ["Plan", "Finding", "Node", "Indicator", "Change", "load_plan", "bundled_plan", "bundled_plan_path",
-           "finding_to_dict", "check_rules"]
+__all__ = ["Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan",
+           "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "plans"
 BUNDLED = "bekasi-dpppa-2024-2026.yaml"
@@ -66,9 +74,29 @@ def _year_sort_key(y: Any) -> int:
 
 
 class Plan:
-    """A whole plan. Wraps the compiled model; every value stays as printed, with its source.
+    """A whole plan (Renstra): the cascade of goals, objectives, programmes, activities and
+    sub-activities with their indicators, targets, realizations and pagu by year. Every value
+    stays as printed, with its source table and place in the file.
 
     Build one with :func:`load_plan`, :func:`bundled_plan` or :meth:`Plan.from_yaml`.
+
+    - look up: :attr:`nodes`, :attr:`history`, :meth:`node`, :meth:`indicator`, :meth:`children`;
+    - enter values: :meth:`set_realization`, :meth:`set_target`, :meth:`set_budget_realized`,
+      :meth:`enter_realizations` (from a DataFrame);
+    - tables (pandas): :meth:`to_frame`, :meth:`indicator_frame`, :meth:`budget_frame`,
+      :meth:`findings_frame`, :meth:`diff_frame`, :meth:`rollup`;
+    - checks and versions: :meth:`check`, :meth:`version_of`, :meth:`diff`;
+    - display and plots: ``_repr_html_`` (Jupyter), :meth:`indicator_view`,
+      :meth:`plot_indicator`, :meth:`plot_budget`, :meth:`plot_cascade`, :meth:`plot_versions`;
+    - files: :meth:`save`, :meth:`to_yaml`.
+
+    >>> import kinerja
+    >>> plan = kinerja.bundled_plan()
+    >>> plan.node("p-2.08.01").budget[2024]
+    '8,958,876,144'
+    >>> plan.set_realization("ind-iku-akip", 2024, "BB (76.02)")
+    >>> plan.indicator_frame("ind-iku-akip").set_index("year").loc[2024, "achievement"]
+    101.36
     """
 
     def __init__(self, core: Any) -> None:
@@ -120,18 +148,24 @@ class Plan:
         return list(self._core.history)
 
     def node(self, node_id: str) -> Node:
+        """The node with this id (plan period or history); raises :class:`kinerja.KinerjaError`
+        (id ``kinerja.lookup.node``) when there is none."""
         n = self._core.find_node(node_id)
         if n is None:
             raise KinerjaError(f"the plan has no node {node_id!r}", id="kinerja.lookup.node")
         return n
 
     def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator with this id (the compiled :class:`Indicator`: name, unit, polarity,
+        targets, realizations... as printed). See :meth:`indicator_view` for a displayable view
+        with computed achievement."""
         found = self._core.find_indicator(indicator_id)
         if found is None:
             raise KinerjaError(f"the plan has no indicator {indicator_id!r}", id="kinerja.lookup.indicator")
         return found[1]
 
     def children(self, node_id: str) -> List[Node]:
+        """The direct children of a node, in file order."""
         return list(self._core.children(node_id))
 
     def version_of(self, name: str) -> "Plan":
@@ -148,6 +182,7 @@ class Plan:
         self._core.set_value(indicator_id, "realization", year, _text(value), source)
 
     def set_target(self, indicator_id: str, year: Union[int, str], value: Any, source: str = "entered") -> None:
+        """Enter or replace a target (printed text or a number) for an indicator and year."""
         self._core.set_value(indicator_id, "target", year, _text(value), source)
 
     def set_budget_realized(self, node_id: str, year: Union[int, str], value: Any, source: str = "entered") -> None:
@@ -155,8 +190,17 @@ class Plan:
         self._core.set_node_value(node_id, "budget_realized", year, _text(value), source)
 
     def enter_realizations(self, frame: Any, source: str = "entered") -> int:
-        """Enter realizations from a DataFrame with columns ``indicator_id``, ``year`` and
-        ``realization`` (and/or ``node_id``, ``year``, ``budget_realized``); returns the rows used."""
+        """Enter realizations from a DataFrame (or anything with ``to_dict("records")``), one row
+        per indicator and year: columns ``indicator_id``, ``year`` and ``realization`` (printed
+        text or a number), and/or ``node_id``, ``year`` and ``budget_realized``. Blank and NaN
+        cells are skipped. Returns how many values were entered.
+
+        >>> import pandas as pd, kinerja
+        >>> plan = kinerja.bundled_plan()
+        >>> plan.enter_realizations(pd.DataFrame({"indicator_id": ["ind-iku-akip", "ind-iku-ktp"],
+        ...                                       "year": [2024, 2024], "realization": ["BB (76.02)", "21.50"]}))
+        2
+        """
         used = 0
         for row in frame.to_dict("records"):
             if row.get("indicator_id") is not None and "realization" in row and not _blank(row["realization"]):
@@ -168,31 +212,33 @@ class Plan:
         return used
 
     # ------------------------------------------------------------------ checks
-    def check(self, rules: Optional[Iterable[str]] = None, include_history: bool = True) -> List[Finding]:
+    def check(self, rules: Optional[Iterable[str]] = None, include_history: bool = True) -> Findings:
         """Every inconsistency, as :class:`Finding` objects (rule, severity, node, indicator, year,
-        expected, actual, message, location, source). See :func:`check_rules`."""
-        return list(self._core.check(list(rules or []), include_history))
+        expected, actual, message, location, source) in a :class:`Findings` list, which displays
+        as a table in Jupyter and has ``to_frame()`` and ``summary()``. See :func:`check_rules`.
+
+        >>> findings = bundled_plan().check(rules=["budget-rollup"])
+        >>> findings[0].rule, len(findings) == len(findings.to_frame())
+        ('budget-rollup', True)
+        """
+        return Findings(self._core.check(list(rules or []), include_history))
 
     # ------------------------------------------------------------------ versions and roll-up
-    def diff(self, other: "Plan") -> List[Any]:
+    def diff(self, other: "Plan") -> Changes:
         """Every difference from this plan to ``other`` (nodes and indicators added, removed and
-        changed, field by field and year by year): a list of :class:`Change` with ``kind``,
-        ``subject``, ``id``, ``node``, ``name``, ``field``, ``year``, ``old`` and ``new``.
+        changed, field by field and year by year): a :class:`Changes` list of :class:`Change` with
+        ``kind``, ``subject``, ``id``, ``node``, ``name``, ``field``, ``year``, ``old`` and ``new``.
 
         >>> plan = bundled_plan()
         >>> changes = plan.version_of("awal").diff(plan)
         """
         if not isinstance(other, Plan):
             raise TypeError("diff compares two kinerja.Plan objects")
-        return list(_core.diff_plans(self._core, other._core))
+        return Changes(_core.diff_plans(self._core, other._core))
 
     def diff_frame(self, other: "Plan"):
-        """:meth:`diff` as a DataFrame."""
-        import pandas as pd
-
-        return pd.DataFrame([{"kind": c.kind, "subject": c.subject, "id": c.id, "node": c.node, "name": c.name,
-                              "field": c.field, "year": c.year, "old": c.old, "new": c.new} for c in self.diff(other)],
-                            columns=["kind", "subject", "id", "node", "name", "field", "year", "old", "new"])
+        """:meth:`diff` as a DataFrame, one row per change (see :func:`changes_frame`)."""
+        return changes_frame(self.diff(other))
 
     def rollup(self, method: str = "mean", years: Optional[Iterable[int]] = None, include_history: bool = False):
         """Achievement rolled up the cascade per year (``method``: ``"mean"``, ``"budget_weighted"`` or
@@ -219,9 +265,7 @@ class Plan:
         for part, nodes in parts:
             for n in nodes:
                 for ind in n.indicators:
-                    years = set(ind.targets) | set(ind.realizations) | set(ind.reported_achievement)
-                    for y in sorted(years, key=_year_sort_key):
-                        rows.append(_indicator_row(self, part, n, ind, y, settings))
+                    rows += _indicator_rows_of(self, part, n, ind, settings)
         return rows
 
     def to_frame(self, include_history: bool = True):
@@ -230,10 +274,7 @@ class Plan:
         indicator polarity) and its category."""
         import pandas as pd
 
-        columns = ["part", "node_id", "node_code", "level", "node", "indicator_id", "indicator", "unit", "polarity",
-                   "year", "target", "realization", "reported_achievement", "target_number", "realization_number",
-                   "achievement", "attainment", "category", "note", "source"]
-        return pd.DataFrame(self.indicator_rows(include_history), columns=columns)
+        return pd.DataFrame(self.indicator_rows(include_history), columns=FRAME_COLUMNS)
 
     def budget_rows(self, include_history: bool = True) -> List[Dict[str, Any]]:
         """One dict per node-year with a budget: pagu, realized, absorption (see :meth:`budget_frame`)."""
@@ -264,10 +305,122 @@ class Plan:
         return pd.DataFrame(self.budget_rows(include_history))
 
     def findings_frame(self, **check_args):
-        """The findings of :meth:`check` as a DataFrame."""
+        """The findings of :meth:`check` (same arguments) as a DataFrame, one row per finding
+        (see :func:`findings_frame`)."""
+        return findings_frame(self.check(**check_args))
+
+    # ------------------------------------------------------------------ one indicator
+    def _locate(self, indicator_id: str):
+        found = self._core.find_indicator(indicator_id)
+        if found is None:
+            raise KinerjaError(f"the plan has no indicator {indicator_id!r}", id="kinerja.lookup.indicator")
+        node, ind = found
+        part = "plan" if any(n.id == node.id for n in self._core.nodes) else "history"
+        return part, node, ind
+
+    def indicator_frame(self, indicator_id: str):
+        """One indicator as a DataFrame, one row per year (the columns of :meth:`to_frame`):
+        printed target, realization and reported achievement, their numbers, the computed
+        achievement with the plan's settings and its category.
+
+        >>> bundled_plan().indicator_frame("ind-h-s19-5-akip").set_index("year").loc[2019, "achievement"]
+        121.32
+        """
         import pandas as pd
 
-        return pd.DataFrame([finding_to_dict(f) for f in self.check(**check_args)])
+        part, node, ind = self._locate(indicator_id)
+        return pd.DataFrame(_indicator_rows_of(self, part, node, ind, self.settings), columns=FRAME_COLUMNS)
+
+    def indicator_view(self, indicator_id: str) -> "IndicatorView":
+        """An indicator with its node and this plan: displays as a table of years coloured by
+        achievement category in Jupyter, with ``to_frame()`` and ``plot()``."""
+        part, node, ind = self._locate(indicator_id)
+        return IndicatorView(self, node, ind)
+
+    # ------------------------------------------------------------------ display and plots
+    def _repr_html_(self) -> str:
+        from .display import plan_html
+
+        return plan_html(self)
+
+    def plot_indicator(self, indicator_id: str, ax: Any = None, **kwargs: Any):
+        """Achievement of an indicator over the years against its target (100 %), on the
+        category bands; see :func:`kinerja.plots.indicator`. Returns the matplotlib Axes."""
+        from . import plots
+
+        return plots.indicator(self, indicator_id, ax=ax, **kwargs)
+
+    def plot_budget(self, year: Union[int, str], level: str = "program", ax: Any = None, **kwargs: Any):
+        """Pagu and realized budget with absorption by node of a level in a year; see
+        :func:`kinerja.plots.budget`. Returns the matplotlib Axes."""
+        from . import plots
+
+        return plots.budget(self, year, level=level, ax=ax, **kwargs)
+
+    def plot_cascade(self, year: Optional[int] = None, ax: Any = None, **kwargs: Any):
+        """The cascade as a sunburst sized by pagu and coloured by rolled-up achievement; see
+        :func:`kinerja.plots.cascade`. Returns the matplotlib Axes."""
+        from . import plots
+
+        return plots.cascade(self, year, ax=ax, **kwargs)
+
+    def plot_versions(self, other: "Plan", field: str = "budget", year: Optional[Union[int, str]] = None,
+                      ax: Any = None, **kwargs: Any):
+        """Compare this plan (older) with ``other`` (newer): pagu or targets side by side; see
+        :func:`kinerja.plots.compare_versions`. Returns the matplotlib Axes."""
+        from . import plots
+
+        return plots.compare_versions(self, other, field=field, year=year, ax=ax, **kwargs)
+
+
+class IndicatorView:
+    """An indicator seen within its plan: the compiled :class:`Indicator` (its attributes are
+    available here too), its node, and achievement computed with the plan's settings.
+
+    Displays in Jupyter as a table of years (target, realization, achievement, category),
+    coloured by category.
+
+    >>> view = bundled_plan().indicator_view("ind-h-s19-5-akip")
+    >>> view.name, view.to_frame()["category"].iloc[0]
+    ('Nilai AKIP', 'Sangat Tinggi')
+    """
+
+    def __init__(self, plan: Plan, node: Node, indicator: Indicator) -> None:
+        self.plan = plan
+        self.node = node
+        self.indicator = indicator
+
+    def __getattr__(self, name: str) -> Any:
+        if name in ("plan", "node", "indicator"):
+            raise AttributeError(name)
+        return getattr(self.indicator, name)
+
+    def to_frame(self):
+        """One row per year (see :meth:`Plan.indicator_frame`)."""
+        return self.plan.indicator_frame(self.indicator.id)
+
+    def plot(self, ax: Any = None, **kwargs: Any):
+        """Achievement over the years on the category bands (see :func:`kinerja.plots.indicator`)."""
+        return self.plan.plot_indicator(self.indicator.id, ax=ax, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"IndicatorView({self.indicator.id!r}, {self.indicator.name!r}, node={self.node.id!r})"
+
+    def _repr_html_(self) -> str:
+        from .display import indicator_html
+
+        return indicator_html(self.to_frame(), self.indicator, self.node, self.plan.settings)
+
+
+FRAME_COLUMNS = ["part", "node_id", "node_code", "level", "node", "indicator_id", "indicator", "unit", "polarity",
+                 "year", "target", "realization", "reported_achievement", "target_number", "realization_number",
+                 "achievement", "attainment", "category", "note", "source"]
+
+
+def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator,
+                       settings: Dict[str, Any]) -> List[Dict[str, Any]]:
+    years = set(ind.targets) | set(ind.realizations) | set(ind.reported_achievement)
+    return [_indicator_row(plan, part, n, ind, y, settings) for y in sorted(years, key=_year_sort_key)]
 
 
 def _text(value: Any) -> str:
@@ -310,7 +463,8 @@ def _read(ind: Indicator, text: Optional[str]):
         return None, f"{text!r}: {getattr(exc, 'reason', str(exc))}"
 
 
-def _indicator_row(plan: Plan, part: str, n: Node, ind: Indicator, y: Any, settings: Dict[str, Any]) -> Dict[str, Any]:
+def _indicator_row(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator, y: Any,
+                   settings: Dict[str, Any]) -> Dict[str, Any]:
     target_text = ind.targets.get(y)
     realization_text = ind.realizations.get(y)
     reported = ind.reported_achievement.get(y)
@@ -332,7 +486,8 @@ def _indicator_row(plan: Plan, part: str, n: Node, ind: Indicator, y: Any, setti
                 notes.append("polarity unknown: computed as higher is better")
         except KinerjaError as exc:
             notes.append(str(exc))
-    return {"part": part, "node_id": n.id, "node_code": n.code, "level": n.level, "node": n.name,
+    return {"part": part, "node_id": n.id if n else None, "node_code": n.code if n else None,
+            "level": n.level if n else None, "node": n.name if n else None,
             "indicator_id": ind.id, "indicator": ind.name, "unit": ind.unit, "polarity": polarity, "year": y,
             "target": target_text, "realization": realization_text,
             "reported_achievement": "; ".join(reported) if reported else None,

@@ -5,7 +5,11 @@ checks; as a terminal table, Markdown, CSV, JSON, HTML or an Excel workbook.
 >>> import kinerja
 >>> report = kinerja.build_report(kinerja.bundled_plan())
 >>> [s.title for s in report.sections][:2]
-['Capaian kinerja (achievement) 2024-2026', 'Tabel 2.7 layout: achievement over years 2019-2023']
+['Capaian kinerja (achievement) 2024-2026', 'Tabel 2.7 layout: achievement over years 2018-2023']
+>>> sorted(report.to_frames())
+['achievement', 'budget', 'findings', 'tabel-2.7', 'tabel-6.1']
+
+In Jupyter a report (and each section) displays as HTML tables.
 """
 
 from __future__ import annotations
@@ -35,11 +39,40 @@ class Section:
     rows: List[List[Any]] = field(default_factory=list)
     note: str = ""
 
+    def to_frame(self):
+        """The section as a pandas DataFrame (its columns, one row per table row)."""
+        import pandas as pd
+
+        return pd.DataFrame([list(r) for r in self.rows], columns=list(self.columns))
+
+    def __repr__(self) -> str:
+        return f"Section({self.key!r}, {self.title!r}, {len(self.columns)} columns, {len(self.rows)} rows)"
+
+    def _repr_html_(self) -> str:
+        return "\n".join(_section_html(self))
+
 
 @dataclass
 class Report:
+    """The report of a plan (:func:`build_report`): titled sections, rendered with
+    :meth:`render` or converted to DataFrames with :meth:`to_frames`."""
+
     plan_title: str
     sections: List[Section]
+
+    def to_frames(self) -> Dict[str, Any]:
+        """Every section as a pandas DataFrame, by section key (``achievement``, ``tabel-2.7``,
+        ``tabel-6.1``, ``budget``, ``findings``), in report order."""
+        return {s.key: s.to_frame() for s in self.sections}
+
+    def __repr__(self) -> str:
+        return f"Report({self.plan_title!r}, sections={[s.key for s in self.sections]})"
+
+    def _repr_html_(self) -> str:
+        out = [f"<h3>{html.escape(self.plan_title)}</h3>"]
+        for s in self.sections:
+            out += _section_html(s)
+        return "\n".join(out)
 
     def render(self, format: str = "text", width: int = 48) -> Any:
         """The report as text (``text``, ``markdown``, ``csv``, ``json``, ``html``) or bytes (``xlsx``)."""
@@ -228,21 +261,35 @@ def _html(report: Report) -> str:
            ".low{background:#ffd8b0}.very-low{background:#f8c0c0}.error{color:#b00}.warning{color:#a60}</style>",
            "</head><body>", f"<h1>{html.escape(report.plan_title)}</h1>"]
     for s in report.sections:
-        out.append(f"<h2>{html.escape(s.title)}</h2>")
-        if s.note:
-            out.append(f"<p><em>{html.escape(s.note)}</em></p>")
-        out.append(f"<table class=\"kinerja-{html.escape(s.key)}\"><thead><tr>" +
-                   "".join(f"<th>{html.escape(c)}</th>" for c in s.columns) + "</tr></thead><tbody>")
-        for raw, row in zip(s.rows, _cells(s)):
-            cls = ""
-            if "category" in s.columns:
-                cls = _CATEGORY_CLASS.get(raw[s.columns.index("category")] or "", "")
-            if s.key == "findings":
-                cls = raw[0]
-            out.append(f"<tr class=\"{cls}\">" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>")
-        out.append("</tbody></table>")
+        out += _section_html(s, inline=False)
     out.append("</body></html>")
     return "\n".join(out)
+
+
+_INLINE = {"very-high": "background:#c8e6c9", "high": "background:#e6f4c8", "medium": "background:#fff3c4",
+           "low": "background:#ffd8b0", "very-low": "background:#f8c0c0", "error": "color:#b00",
+           "warning": "color:#a60"}
+
+
+def _section_html(s: Section, inline: bool = True) -> List[str]:
+    """A section's title, note and table; ``inline`` styles rows for notebooks (no stylesheet)."""
+    cell = ' style="border:1px solid #bbb;padding:2px 6px;font-size:12px"' if inline else ""
+    out = [f"<h2>{html.escape(s.title)}</h2>" if not inline else f"<h4>{html.escape(s.title)}</h4>"]
+    if s.note:
+        out.append(f"<p><em>{html.escape(s.note)}</em></p>")
+    out.append(f"<table class=\"kinerja-{html.escape(s.key)}\"" +
+               (' style="border-collapse:collapse"' if inline else "") + "><thead><tr>" +
+               "".join(f"<th{cell}>{html.escape(c)}</th>" for c in s.columns) + "</tr></thead><tbody>")
+    for raw, row in zip(s.rows, _cells(s)):
+        cls = ""
+        if "category" in s.columns:
+            cls = _CATEGORY_CLASS.get(raw[s.columns.index("category")] or "", "")
+        if s.key == "findings":
+            cls = raw[0]
+        style = f" style=\"{_INLINE[cls]}\"" if inline and cls in _INLINE else ""
+        out.append(f"<tr class=\"{cls}\"{style}>" + "".join(f"<td{cell}>{html.escape(c)}</td>" for c in row) + "</tr>")
+    out.append("</tbody></table>")
+    return out
 
 
 def _xlsx(report: Report) -> bytes:

@@ -1,0 +1,357 @@
+"""Plots of plans with matplotlib (imported when first used). Every function draws on ``ax``
+(a new figure when None) and returns the matplotlib Axes.
+
+- :func:`indicator`: an indicator's achievement over the years against its target (100 %),
+  points coloured by category, on the category bands;
+- :func:`budget`: pagu and realized budget by programme (or another level) in a year, with
+  the absorption;
+- :func:`cascade`: the cascade as a sunburst, sized by pagu, coloured by rolled-up achievement;
+- :func:`compare_versions`: two versions of a plan side by side (pagu, or targets indexed to
+  the older version).
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")
+>>> import kinerja, kinerja.plots
+>>> ax = kinerja.plots.indicator(kinerja.bundled_plan(), "ind-h-s19-5-akip")
+>>> ax.get_ylabel()
+'capaian (achievement, %)'
+
+The same plots are methods of :class:`kinerja.Plan`: ``plot_indicator``, ``plot_budget``,
+``plot_cascade``, ``plot_versions``.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
+
+from . import _api as api
+from .display import CATEGORY_COLORS, LEVEL_LABELS, NO_ACHIEVEMENT_COLOR, cascade_order, category_color
+
+__all__ = ["indicator", "budget", "cascade", "compare_versions", "category_bands", "CATEGORY_COLORS"]
+
+Year = Union[int, str]
+
+
+def _axes(ax: Any, figsize: Tuple[float, float]):
+    import matplotlib.pyplot as plt
+
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _short(text: Optional[str], width: int = 38) -> str:
+    text = text or ""
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def category_bands(scale: str = "capaian") -> List[Tuple[str, float, float]]:
+    """The category bands of an achievement scale as ``(category, lower, upper)``, lowest first
+    (open ends as infinities).
+
+    >>> category_bands()[-1]
+    ('Sangat Tinggi', 91.0, inf)
+    """
+    return [(lv.name, lv.band.lower, lv.band.upper) for lv in api.get_scale(scale).levels if lv.band is not None]
+
+
+# ---------------------------------------------------------------------------------- indicator
+
+def indicator(plan: Any, indicator_id: str, ax: Any = None, years: Optional[Sequence[int]] = None,
+              bands: bool = True, annotate: bool = True):
+    """Achievement (capaian, %) of one indicator over the years, computed with the plan's
+    settings, against its target (the dashed line at 100 %). Each point is coloured by its
+    category; ``bands`` shades the category bands behind. Years without an achievement are left
+    out. Returns the Axes: its lines are the achievement line and the target line.
+    """
+    frame = plan.indicator_frame(indicator_id)
+    frame = frame[frame["year"] != "end"]
+    if years is not None:
+        frame = frame[frame["year"].isin(list(years))]
+    frame = frame[frame["achievement"].notna()]
+    ax = _axes(ax, (7, 4))
+    xs = [int(y) for y in frame["year"]]
+    ys = [float(a) for a in frame["achievement"]]
+    top = max([130.0] + [y + 10 for y in ys])
+    bottom = min([0.0] + [y - 10 for y in ys])
+    if bands:
+        for name, lo, hi in category_bands():
+            ax.axhspan(max(lo, bottom), min(hi, top), color=CATEGORY_COLORS.get(name, NO_ACHIEVEMENT_COLOR),
+                       alpha=0.15, lw=0, label=None)
+    ax.axhline(100.0, color="#333333", ls="--", lw=1, label="target (100 %)")
+    ax.plot(xs, ys, color="#444444", lw=1.5, label="achievement", zorder=2)
+    colors = [category_color(c) for c in frame["category"]]
+    ax.scatter(xs, ys, c=colors, s=70, edgecolors="#222222", zorder=3)
+    if annotate:
+        for x, y, c in zip(xs, ys, frame["category"]):
+            ax.annotate(f"{y:.2f}%\n{c}", (x, y), textcoords="offset points", xytext=(0, 9), ha="center", fontsize=8)
+    ax.set_ylim(bottom, top)
+    if xs:
+        ax.set_xticks(xs)
+        ax.set_xlim(min(xs) - 0.5, max(xs) + 0.5)
+    ind = plan.indicator(indicator_id)
+    ax.set_title(_short(ind.name, 70) + (f" ({ind.polarity})" if ind.polarity else ""), fontsize=10)
+    ax.set_xlabel("year")
+    ax.set_ylabel("capaian (achievement, %)")
+    from matplotlib.patches import Patch
+
+    handles = [ax.lines[-1], ax.lines[0]] + [Patch(color=CATEGORY_COLORS[n], alpha=0.5, label=n)
+                                               for n, _, _ in reversed(category_bands()) if bands and n in CATEGORY_COLORS]
+    ax.legend(handles=handles, fontsize=7, loc="lower left", ncol=2)
+    ax.grid(axis="y", alpha=0.3)
+    return ax
+
+
+# ---------------------------------------------------------------------------------- budget
+
+def _budget_rows(plan: Any, year: Year, level: str, include_history: bool) -> List[Dict[str, Any]]:
+    rows = [r for r in plan.budget_rows(include_history=include_history)
+            if r["level"] == level and r["year"] == year and
+            (r["budget_number"] is not None or r["realized_number"] is not None)]
+    return rows
+
+
+def budget(plan: Any, year: Year, level: str = "program", ax: Any = None, include_history: bool = True,
+           scale: float = 1e9):
+    """Pagu (budget) and realized budget of every node of ``level`` (``"program"``,
+    ``"kegiatan"``, ``"sub_kegiatan"``...) that has an amount in ``year``, as horizontal bars in
+    billions of Rupiah (``scale``), with the absorption (realized / pagu) written beside. Nodes
+    of the previous period (history) are included for their years. Returns the Axes; its two bar
+    containers are pagu and realized (NaN where nothing is realized).
+    """
+    import numpy as np
+
+    rows = _budget_rows(plan, year, level, include_history)
+    ax = _axes(ax, (8, 0.6 * max(len(rows), 2) + 1.5))
+    labels = [f"{r['node_code'] or ''} {_short(r['node'], 40)}".strip() for r in rows]
+    pagu = np.array([np.nan if r["budget_number"] is None else r["budget_number"] / scale for r in rows], dtype=float)
+    real = np.array([np.nan if r["realized_number"] is None else r["realized_number"] / scale for r in rows], dtype=float)
+    y = np.arange(len(rows))
+    h = 0.38
+    ax.barh(y - h / 2, pagu, height=h, color="#9ecae1", label="pagu")
+    ax.barh(y + h / 2, real, height=h, color="#3182bd", label="realized (realisasi)")
+    for i, r in enumerate(rows):
+        if r["absorption"] is not None:
+            x = np.nanmax([pagu[i], real[i]])
+            ax.annotate(f"{r['absorption']:.2f}%", (x, y[i]), textcoords="offset points", xytext=(4, -3), fontsize=8)
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels, fontsize=8)
+    ax.invert_yaxis()
+    unit = {1e9: "billion Rp (miliar)", 1e6: "million Rp (juta)", 1.0: "Rp"}.get(scale, f"Rp / {scale:g}")
+    ax.set_xlabel(f"pagu and realization, {unit}")
+    ax.set_ylabel(LEVEL_LABELS.get(level, level))
+    ax.set_title(f"Budget and absorption by {LEVEL_LABELS.get(level, level).lower()}, {year}", fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    ax.grid(axis="x", alpha=0.3)
+    if rows:
+        ax.set_xlim(0, np.nanmax(np.concatenate([pagu, real, [0.0]])) * 1.18 or 1.0)
+    return ax
+
+
+# ---------------------------------------------------------------------------------- cascade
+
+def _weights(nodes_depth: List[tuple], year: Year) -> Dict[str, float]:
+    """A node's weight: its pagu in the year, else the sum of its children's weights."""
+    weights: Dict[str, float] = {}
+    children: Dict[str, List[str]] = {}
+    for n, _ in nodes_depth:
+        if n.parent is not None:
+            children.setdefault(n.parent, []).append(n.id)
+    for n, _ in reversed(nodes_depth):  # children come after parents in the walk
+        amount = None
+        text = n.budget.get(year)
+        if text:
+            try:
+                v = api.parse_value(text, "Rupiah")
+                amount = v.number if v.kind in ("money", "number") else None
+            except Exception:
+                amount = None
+        if amount is None or amount <= 0:
+            amount = sum(weights.get(c, 0.0) for c in children.get(n.id, []))
+        weights[n.id] = float(amount)
+    return weights
+
+
+def cascade(plan: Any, year: Optional[Year] = None, ax: Any = None, method: str = "mean",
+            max_depth: Optional[int] = None, labels: bool = True):
+    """The cascade as a sunburst: one ring per depth (goal, objective, programme, activity,
+    sub-activity), each wedge's angle proportional to its pagu in ``year`` within its parent
+    (the sum of its children's where it has none), coloured by the rolled-up achievement of
+    ``year`` (:meth:`Plan.rollup` with ``method``) by category; grey where there is none. Nodes
+    without any pagu (regional goals) are left out. ``year`` defaults to the plan's first year.
+    Returns the Axes; its patches are one wedge per node drawn.
+    """
+    from matplotlib.patches import Patch, Wedge
+
+    lo, _hi = plan.period
+    year = lo if year is None else year
+    walk = cascade_order(plan.nodes)
+    if max_depth is not None:
+        walk = [(n, d) for n, d in walk if d <= max_depth]
+    weights = _weights(walk, year)
+    rolled: Dict[str, float] = {}
+    if year != "end":
+        frame = plan.rollup(method=method, years=[int(year)])
+        for r in frame.itertuples(index=False):
+            if r.year == year and r.rolled is not None and r.rolled == r.rolled:
+                rolled[r.node_id] = float(r.rolled)
+    ax = _axes(ax, (7, 7))
+    ring = 1.0
+    spans: Dict[str, Tuple[float, float]] = {}
+    roots = [n for n, d in walk if d == 0 and weights.get(n.id, 0) > 0]
+    total = sum(weights[n.id] for n in roots)
+    by_parent: Dict[str, List[Any]] = {}
+    for n, d in walk:
+        if d > 0:
+            by_parent.setdefault(n.parent, []).append(n)
+    start = 90.0
+    order: List[tuple] = []
+    for n in roots:
+        span = 360.0 * weights[n.id] / total
+        spans[n.id] = (start, start + span)
+        order.append((n, 0))
+        start += span
+    queue = list(roots)
+    depth_of = {n.id: d for n, d in walk}
+    while queue:
+        parent = queue.pop(0)
+        kids = [k for k in by_parent.get(parent.id, []) if weights.get(k.id, 0) > 0]
+        ksum = sum(weights[k.id] for k in kids)
+        a0, a1 = spans[parent.id]
+        pos = a0
+        for k in kids:
+            span = (a1 - a0) * weights[k.id] / ksum
+            spans[k.id] = (pos, pos + span)
+            order.append((k, depth_of[k.id]))
+            pos += span
+            queue.append(k)
+    for n, d in order:
+        a0, a1 = spans[n.id]
+        a = rolled.get(n.id)
+        color = category_color(api.category(a)) if a is not None else NO_ACHIEVEMENT_COLOR
+        inner = 0.35 + d * ring * 0.55
+        w = Wedge((0, 0), inner + ring * 0.55, a0, a1, width=ring * 0.55, facecolor=color, edgecolor="white", lw=0.8)
+        w.kinerja_node = n.id  # which node a wedge draws (for tests and interactivity)
+        ax.add_patch(w)
+        if labels and (a1 - a0) >= (14 if d < 2 else 22):
+            mid = math.radians((a0 + a1) / 2)
+            r = inner + ring * 0.275
+            text = n.code or n.id
+            text = text.split(".")[-1] if d >= 3 and n.code else text
+            ax.text(r * math.cos(mid), r * math.sin(mid), text, ha="center", va="center", fontsize=6.5)
+    depth = max([d for _, d in order], default=0)
+    extent = 0.35 + (depth + 1) * ring * 0.55 + 0.05
+    ax.set_xlim(-extent, extent)
+    ax.set_ylim(-extent, extent)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title(f"{plan.region}: cascade {year}, sized by pagu, coloured by achievement ({method})", fontsize=10)
+    handles = [Patch(color=c, label=k) for k, c in CATEGORY_COLORS.items()] + \
+        [Patch(color=NO_ACHIEVEMENT_COLOR, label="no achievement")]
+    ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    return ax
+
+
+# ---------------------------------------------------------------------------------- versions
+
+def _number(ind: Any, text: Optional[str]):
+    from .plan import _read
+
+    value, _ = _read(ind, text)
+    if value is None or value.is_missing or value.number is None:
+        return None, None
+    return value.number, value.kind
+
+
+def compare_versions(older: Any, newer: Any, field: str = "budget", year: Optional[Year] = None,
+                     level: Optional[str] = None, ax: Any = None, labels: Sequence[str] = ("awal", "perubahan"),
+                     scale: float = 1e9):
+    """Two versions of a plan side by side (e.g. ``plan.version_of("awal")`` and ``plan``).
+
+    ``field="budget"``: pagu of each node of ``level`` (default ``"program"``) in ``year``
+    (default the first year), in billions of Rupiah, grouped bars older / newer.
+
+    ``field="target"``: the targets of ``year`` (default the last year) of each indicator (at
+    nodes of ``level``, default every level) whose target changed and reads as a number of the
+    same kind in both versions, indexed to the older version (older = 100), so that indicators in
+    different units share one axis. Changes that cannot be compared this way (a predicate
+    becoming a score, a value that does not read) are counted in the title.
+
+    Returns the Axes; its two bar containers are the older and the newer version.
+    """
+    import numpy as np
+
+    lo, hi = newer.period
+    if field not in ("budget", "target"):
+        raise ValueError("field is 'budget' or 'target'")
+    if field == "budget":
+        year = lo if year is None else year
+        level = level or "program"
+        old_nodes = {n.id: n for n in older.nodes}
+        names, olds, news = [], [], []
+        for n, _ in cascade_order(newer.nodes):
+            if n.level != level:
+                continue
+            o = old_nodes.get(n.id)
+            ov = _money(o.budget.get(year)) if o is not None else None
+            nv = _money(n.budget.get(year))
+            if ov is None and nv is None:
+                continue
+            names.append(f"{n.code or n.id} {_short(n.name, 32)}")
+            olds.append(np.nan if ov is None else ov / scale)
+            news.append(np.nan if nv is None else nv / scale)
+        unit = {1e9: "billion Rp (miliar)", 1e6: "million Rp (juta)", 1.0: "Rp"}.get(scale, f"Rp / {scale:g}")
+        xlabel = f"pagu {year}, {unit}"
+        title = f"Pagu {year} by {LEVEL_LABELS.get(level, level).lower()}: {labels[0]} vs {labels[1]}"
+    else:
+        year = hi if year is None else year
+        old_inds = {}
+        for n in older.nodes:
+            for i in n.indicators:
+                old_inds[i.id] = i
+        names, olds, news = [], [], []
+        skipped = 0
+        for n, _ in cascade_order(newer.nodes):
+            if level is not None and n.level != level:
+                continue
+            for i in n.indicators:
+                o = old_inds.get(i.id)
+                if o is None:
+                    continue
+                ot, nt = o.targets.get(year), i.targets.get(year)
+                if ot == nt:
+                    continue
+                ov, ok = _number(o, ot)
+                nv, nk = _number(i, nt)
+                if ov is None or nv is None or ok != nk or ov == 0:
+                    skipped += 1
+                    continue
+                names.append(f"{n.code or n.id} {_short(i.name, 32)}")
+                olds.append(100.0)
+                news.append(100.0 * nv / ov)
+        xlabel = f"target {year}, indexed ({labels[0]} = 100)"
+        title = f"Targets {year} that changed: {labels[0]} vs {labels[1]}" + \
+            (f" ({skipped} not comparable as numbers)" if skipped else "")
+    ax = _axes(ax, (8, 0.5 * max(len(names), 2) + 1.5))
+    y = np.arange(len(names))
+    h = 0.38
+    ax.barh(y - h / 2, olds, height=h, color="#bdbdbd", label=labels[0])
+    ax.barh(y + h / 2, news, height=h, color="#e6550d", label=labels[1])
+    if field == "target":
+        ax.axvline(100.0, color="#333333", lw=0.8, ls="--")
+    ax.set_yticks(y)
+    ax.set_yticklabels(names, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(LEVEL_LABELS.get(level, level) if level else "indicator")
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=8, loc="lower right")
+    ax.grid(axis="x", alpha=0.3)
+    return ax
+
+
+def _money(text: Optional[str]) -> Optional[float]:
+    from .plan import _money as money
+
+    return money(text)
