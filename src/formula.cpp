@@ -843,40 +843,60 @@ struct sub_f { double operator()(double x, double y) const { return x - y; } };
 struct mul_f { double operator()(double x, double y) const { return x * y; } };
 struct div_f { double operator()(double x, double y) const { return y != 0.0 ? x / y : std::numeric_limits<double>::quiet_NaN(); } };
 
+struct greatest_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::max(x, y)); } };
+struct least_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::min(x, y)); } };
+
+// dst = g(f(a, b), c) or g(c, f(a, b)); c is a column or register (cp) or a constant (cs).
 template <class F, class G>
-void fused_kernel(double* o, const double* a, double as, const double* b, double bs, double c, bool c_left, std::size_t n) {
+void fused_kernel(double* o, const double* a, double as, const double* b, double bs, const double* cp, double cs,
+                  bool c_left, std::size_t n) {
     const F f;
     const G g;
-    if (c_left)
-        binary_kernel(o, a, as, b, bs, n, [&](double x, double y) { return g(c, f(x, y)); });
-    else
-        binary_kernel(o, a, as, b, bs, n, [&](double x, double y) { return g(f(x, y), c); });
-}
-
-template <class F>
-void fused_second(op then, double* o, const double* a, double as, const double* b, double bs, double c, bool c_left,
-                  std::size_t n) {
-    switch (then) {
-        case op::add: fused_kernel<F, add_f>(o, a, as, b, bs, c, c_left, n); break;
-        case op::sub: fused_kernel<F, sub_f>(o, a, as, b, bs, c, c_left, n); break;
-        case op::mul: fused_kernel<F, mul_f>(o, a, as, b, bs, c, c_left, n); break;
-        default: fused_kernel<F, div_f>(o, a, as, b, bs, c, c_left, n); break;
+    if (cp) {
+        if (a && b) {
+            if (c_left) for (std::size_t i = 0; i < n; ++i) o[i] = g(cp[i], f(a[i], b[i]));
+            else for (std::size_t i = 0; i < n; ++i) o[i] = g(f(a[i], b[i]), cp[i]);
+        } else {
+            for (std::size_t i = 0; i < n; ++i) {
+                const double x = f(a ? a[i] : as, b ? b[i] : bs);
+                o[i] = c_left ? g(cp[i], x) : g(x, cp[i]);
+            }
+        }
+    } else if (c_left) {
+        binary_kernel(o, a, as, b, bs, n, [&](double x, double y) { return g(cs, f(x, y)); });
+    } else {
+        binary_kernel(o, a, as, b, bs, n, [&](double x, double y) { return g(f(x, y), cs); });
     }
 }
 
-void fused(op first, op then, double* o, const double* a, double as, const double* b, double bs, double c, bool c_left,
-           std::size_t n) {
+template <class F>
+void fused_second(op then, double* o, const double* a, double as, const double* b, double bs, const double* cp,
+                  double cs, bool c_left, std::size_t n) {
+    switch (then) {
+        case op::add: fused_kernel<F, add_f>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::sub: fused_kernel<F, sub_f>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::mul: fused_kernel<F, mul_f>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        default: fused_kernel<F, div_f>(o, a, as, b, bs, cp, cs, c_left, n); break;
+    }
+}
+
+void fused(op first, op then, double* o, const double* a, double as, const double* b, double bs, const double* cp,
+           double cs, bool c_left, std::size_t n) {
     switch (first) {
-        case op::add: fused_second<add_f>(then, o, a, as, b, bs, c, c_left, n); break;
-        case op::sub: fused_second<sub_f>(then, o, a, as, b, bs, c, c_left, n); break;
-        case op::mul: fused_second<mul_f>(then, o, a, as, b, bs, c, c_left, n); break;
-        default: fused_second<div_f>(then, o, a, as, b, bs, c, c_left, n); break;
+        case op::add: fused_second<add_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::sub: fused_second<sub_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::mul: fused_second<mul_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::greatest: fused_second<greatest_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::least: fused_second<least_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        default: fused_second<div_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
     }
 }
 
 bool arithmetic(op k) { return k == op::add || k == op::sub || k == op::mul || k == op::div; }
+bool fusable_first(op k) { return arithmetic(k) || k == op::greatest || k == op::least; }
 
-// Fuses "r = x op1 y; s = r op2 k" (k a constant, r used once) into one pass.
+// Fuses "r = x op1 y; s = r op2 z" (r used only there; z a constant, a column or another
+// register) into one pass over the block.
 void fuse(program& p) {
     std::vector<std::uint32_t> uses(p.registers, 0);
     auto count = [&](const operand& o) {
@@ -891,10 +911,10 @@ void fuse(program& p) {
     std::vector<instr> out;
     for (std::size_t k = 0; k < p.code.size(); ++k) {
         instr in = p.code[k];
-        if (k + 1 < p.code.size() && arithmetic(in.kind) && in.then == op::constant && uses[in.dst] == 1) {
+        if (k + 1 < p.code.size() && fusable_first(in.kind) && in.then == op::constant && uses[in.dst] == 1) {
             const instr& next = p.code[k + 1];
-            const bool left_is_r = next.a.kind == operand::reg && next.a.index == in.dst && next.b.kind == operand::cst;
-            const bool right_is_r = next.b.kind == operand::reg && next.b.index == in.dst && next.a.kind == operand::cst;
+            const bool left_is_r = next.a.kind == operand::reg && next.a.index == in.dst;
+            const bool right_is_r = !left_is_r && next.b.kind == operand::reg && next.b.index == in.dst;
             if (arithmetic(next.kind) && (left_is_r || right_is_r)) {
                 in.then = next.kind;
                 in.c = left_is_r ? next.b : next.a;
@@ -934,7 +954,8 @@ void run_block(const frame& f, double* out) {
         const double* a = in.a.kind == operand::cst && in.kind >= op::agg_sum ? nullptr : f.ptr(in.a, as);
         const double* b = f.ptr(in.b, bs);
         if (in.then != op::constant) {
-            fused(in.kind, in.then, o, a, as, b, bs, p.constants[in.c.index], in.then_const_left, n);
+            const double* cp = f.ptr(in.c, cs);
+            fused(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
             if (last) finite_pass(o, n);
             continue;
         }
