@@ -341,7 +341,8 @@ const std::vector<field<indicator>>& indicator_fields() {
                     const int y = r.year_key(it->first, "quarterly_realizations");
                     r.expect_map(it->second, "quarterly_realizations " + it->first.Scalar());
                     auto& quarters = o.quarterly_realizations[y];
-                    for (auto q = it->second.begin(); q != it->second.end(); ++q) {
+                    const YAML::Node quarters_node = it->second;  // a copy: it->second belongs to a temporary
+                    for (auto q = quarters_node.begin(); q != quarters_node.end(); ++q) {
                         const std::string key = r.text(q->first, "a quarter");
                         if (key.size() != 2 || (key[0] != 'q' && key[0] != 'Q') || key[1] < '1' || key[1] > '4')
                             r.fail(q->first, "quarters are q1, q2, q3, q4, got \"" + key + "\"");
@@ -646,7 +647,8 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
         plan_scale s;
         s.name = r.text(it->first, "a scale name");
         r.expect_map(it->second, "scale " + s.name);
-        for (auto k = it->second.begin(); k != it->second.end(); ++k) {
+        const YAML::Node scale_node = it->second;  // a copy: it->second belongs to a temporary
+        for (auto k = scale_node.begin(); k != scale_node.end(); ++k) {
             const std::string key = r.text(k->first, "a key");
             if (key == "compare") {
                 s.compare = r.text(k->second, "compare");
@@ -655,7 +657,8 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
                 s.source = r.text(k->second, "source");
             } else if (key == "levels") {
                 r.expect_seq(k->second, "levels");
-                for (const auto& l : k->second) {
+                const YAML::Node levels_node = k->second;
+                for (const auto& l : levels_node) {
                     plan_scale_level lv;
                     r.expect_map(l, "a level");
                     for (auto q = l.begin(); q != l.end(); ++q) {
@@ -779,13 +782,15 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
                 plan_version pv;
                 pv.name = r.text(k->first, "a version name");
                 r.expect_map(k->second, "version " + pv.name);
-                for (auto q = k->second.begin(); q != k->second.end(); ++q) {
+                const YAML::Node version_node = k->second;
+                for (auto q = version_node.begin(); q != version_node.end(); ++q) {
                     const std::string vk = r.text(q->first, "a key");
                     if (vk == "label") pv.label = r.text(q->second, "label");
                     else if (vk == "source") pv.source = r.text(q->second, "source");
                     else if (vk == "nodes") {
                         r.expect_seq(q->second, "nodes");
-                        for (const auto& item : q->second) {
+                        const YAML::Node entries = q->second;
+                        for (const auto& item : entries) {
                             node n;
                             read_node(r, item, n, true);
                             pv.nodes.push_back(std::move(n));
