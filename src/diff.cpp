@@ -76,6 +76,7 @@ struct differ {
         field("indicator", b.id, k, b.name, "name", a.name, b.name);
         field("indicator", b.id, k, b.name, "unit", a.unit_text(), b.unit_text());
         field("indicator", b.id, k, b.name, "polarity", polarity_text(a), polarity_text(b));
+        field("indicator", b.id, k, b.name, "catalog", a.catalog, b.catalog);
         field("indicator", b.id, k, b.name, "formula", text_of(a.formula), text_of(b.formula));
         field("indicator", b.id, k, b.name, "baseline", text_of(a.baseline), text_of(b.baseline));
         years("indicator", b.id, k, b.name, "target", a.targets, b.targets);

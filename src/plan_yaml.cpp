@@ -293,6 +293,7 @@ const std::vector<field<indicator>>& indicator_fields() {
                 o.scale.clear();
             }});
         f.push_back(member("polarity_basis", &indicator::polarity_basis));
+        f.push_back(member("catalog", &indicator::catalog));
         f.push_back(member("formula", &indicator::formula));
         f.push_back(member("legal_basis", &indicator::legal_basis));
         f.push_back(member("responsible", &indicator::responsible));

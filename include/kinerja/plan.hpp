@@ -71,6 +71,9 @@ struct indicator {
     std::optional<kinerja::polarity> polarity;  ///< empty for scale indicators or when unknown
     std::string scale;                          ///< for `polarity: scale:NAME`
     std::string polarity_basis;
+    /// Id of a formula catalog entry that defines the indicator (catalog.hpp), instead of or
+    /// beside its own formula text.
+    std::string catalog;
     std::optional<printed_value> formula;      ///< formulasi / cara pengukuran
     std::optional<printed_value> legal_basis;  ///< alasan
     std::string responsible;

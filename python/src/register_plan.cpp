@@ -76,6 +76,7 @@ void register_plan(py::module_& m) {
         })
         .def_property_readonly("scale", [](const indicator& i) { return opt_str(i.scale); })
         .def_readonly("polarity_basis", &indicator::polarity_basis)
+        .def_property_readonly("catalog", [](const indicator& i) { return opt_str(i.catalog); })
         .def_property_readonly("formula", [](const indicator& i) { return opt_text(i.formula); })
         .def_property_readonly("legal_basis", [](const indicator& i) { return opt_text(i.legal_basis); })
         .def_property_readonly("responsible", [](const indicator& i) { return opt_str(i.responsible); })
@@ -258,6 +259,22 @@ void register_plan(py::module_& m) {
     }, py::arg("plan"), py::arg("indicator_id"), py::arg("year"));
 
     m.def("load_plan", &load_plan, py::arg("path"));
+    m.def("load_plan_csv", [](const std::string& path, const std::string& id, const std::string& title,
+                              const std::string& organisation, const std::string& region, int period_from, int period_to,
+                              const std::string& version, const std::string& delimiter) {
+        csv_options o;
+        o.id = id;
+        o.title = title;
+        o.organisation = organisation;
+        o.region = region;
+        o.period_from = period_from;
+        o.period_to = period_to;
+        o.version = version;
+        if (delimiter.size() > 1) throw py::value_error("delimiter is one character");
+        o.delimiter = delimiter.empty() ? '\0' : delimiter[0];
+        return load_plan_csv(path, o);
+    }, py::arg("path"), py::arg("id") = "", py::arg("title") = "", py::arg("organisation") = "", py::arg("region") = "",
+       py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "", py::arg("delimiter") = "");
     m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>");
     m.def("end_of_period", []() { return end_of_period; });
 }
