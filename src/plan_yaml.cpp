@@ -521,20 +521,28 @@ std::string allowed_keys(const std::vector<field<T>>& fields, bool entry) {
     return s;
 }
 
-void read_indicator(const reader& r, const YAML::Node& n, indicator& o, bool entry) {
-    r.expect_map(n, "an indicator");
+void mark_removed(node& o) { o.removed = true; }
+void mark_removed(indicator& o) { o.given.insert("removed"); }
+bool is_removed(const node& o) { return o.removed; }
+bool is_removed(const indicator& o) { return o.given.count("removed") > 0; }
+
+// Reads a node or an indicator by its field table. A version entry (`entry`) may give any
+// subset of the keys, `removed: true`, and `key: null` (the key is absent in that version).
+template <class T>
+void read_record(const reader& r, const YAML::Node& n, T& o, bool entry, const std::vector<field<T>>& fields,
+                 const char* what) {
+    r.expect_map(n, std::string(what));
     o.location = r.where(n);
-    const auto& fields = indicator_fields();
     for (auto it = n.begin(); it != n.end(); ++it) {
         const std::string key = r.text(it->first, "a key");
         if (entry && key == "removed") {
             if (r.text(it->second, "removed") != "true") r.fail(it->second, "removed can only be true");
-            o.given.insert("removed");
+            mark_removed(o);
             continue;
         }
         auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return key == x.key; });
         if (f == fields.end())
-            r.fail(it->first, "unknown key \"" + key + "\" in an indicator (allowed: " + allowed_keys(fields, entry) + ")");
+            r.fail(it->first, "unknown key \"" + key + "\" in " + what + " (allowed: " + allowed_keys(fields, entry) + ")");
         if (o.given.count(key)) r.fail(it->first, "key \"" + key + "\" appears twice");
         o.given.insert(key);
         if (entry && it->second.IsNull() && key != "id") {
@@ -543,85 +551,54 @@ void read_indicator(const reader& r, const YAML::Node& n, indicator& o, bool ent
         }
         f->read(r, it->second, o);
     }
-    if (o.id.empty()) r.fail(n, "an indicator needs an id");
-    if (!entry) {
-        if (!o.given.count("name")) r.fail(n, "indicator \"" + o.id + "\" needs a name");
-        if (o.source.empty()) r.fail(n, "indicator \"" + o.id + "\" needs a source (the table it comes from)");
-        o.given.clear();
+    if (o.id.empty()) r.fail(n, std::string(what) + " needs an id");
+}
+
+// Writes a node or an indicator as a list item; a version entry writes only the keys it gives.
+template <class T>
+void write_record(writer& w, int indent, const T& o, bool entry, const std::vector<field<T>>& fields) {
+    bool first = true;
+    for (const auto& f : fields) {
+        if (entry && !o.given.count(f.key) && std::string(f.key) != "id") continue;
+        writer tmp;
+        if (entry && o.given.count("null:" + std::string(f.key)))
+            tmp.scalar(indent + 2, f.key, "null");
+        else
+            f.write(tmp, indent + 2, o);
+        std::string text = tmp.out.str();
+        if (text.empty()) continue;
+        if (first) {
+            text.replace(static_cast<std::size_t>(indent), 2, "- ");
+            first = false;
+        }
+        w.out << text;
     }
+    if (entry && is_removed(o)) w.line(indent + 2, "removed: true");
+}
+
+void read_indicator(const reader& r, const YAML::Node& n, indicator& o, bool entry) {
+    read_record(r, n, o, entry, indicator_fields(), "an indicator");
+    if (entry) return;
+    if (!o.given.count("name")) r.fail(n, "indicator \"" + o.id + "\" needs a name");
+    if (o.source.empty()) r.fail(n, "indicator \"" + o.id + "\" needs a source (the table it comes from)");
+    o.given.clear();
 }
 
 void write_indicator(writer& w, int indent, const indicator& o, bool entry) {
-    bool first = true;
-    for (const auto& f : indicator_fields()) {
-        if (entry && !o.given.count(f.key) && std::string(f.key) != "id") continue;
-        writer tmp;
-        if (entry && o.given.count("null:" + std::string(f.key)))
-            tmp.scalar(indent + 2, f.key, "null");
-        else
-            f.write(tmp, indent + 2, o);
-        std::string text = tmp.out.str();
-        if (text.empty()) continue;
-        if (first) {
-            text.replace(static_cast<std::size_t>(indent), 2, "- ");
-            first = false;
-        }
-        w.out << text;
-    }
-    if (entry && o.given.count("removed")) w.line(indent + 2, "removed: true");
+    write_record(w, indent, o, entry, indicator_fields());
 }
 
 void read_node(const reader& r, const YAML::Node& n, node& o, bool entry) {
-    r.expect_map(n, "a node");
-    o.location = r.where(n);
-    if (entry) o.given.insert("#entry");
-    const auto& fields = node_fields();
-    for (auto it = n.begin(); it != n.end(); ++it) {
-        const std::string key = r.text(it->first, "a key");
-        if (entry && key == "removed") {
-            if (r.text(it->second, "removed") != "true") r.fail(it->second, "removed can only be true");
-            o.removed = true;
-            continue;
-        }
-        auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return key == x.key; });
-        if (f == fields.end())
-            r.fail(it->first, "unknown key \"" + key + "\" in a node (allowed: " + allowed_keys(fields, entry) + ")");
-        if (o.given.count(key)) r.fail(it->first, "key \"" + key + "\" appears twice");
-        o.given.insert(key);
-        if (entry && it->second.IsNull() && key != "id") {
-            o.given.insert("null:" + key);
-            continue;
-        }
-        f->read(r, it->second, o);
-    }
-    if (o.id.empty()) r.fail(n, "a node needs an id");
-    if (!entry) {
-        if (!o.given.count("level")) r.fail(n, "node \"" + o.id + "\" needs a level");
-        if (!o.given.count("name")) r.fail(n, "node \"" + o.id + "\" needs a name");
-        if (o.source.empty()) r.fail(n, "node \"" + o.id + "\" needs a source (the table it comes from)");
-        o.given.clear();
-    }
+    if (entry) o.given.insert("#entry");  // tells the indicators field to read version entries
+    read_record(r, n, o, entry, node_fields(), "a node");
+    if (entry) return;
+    if (!o.given.count("level")) r.fail(n, "node \"" + o.id + "\" needs a level");
+    if (!o.given.count("name")) r.fail(n, "node \"" + o.id + "\" needs a name");
+    if (o.source.empty()) r.fail(n, "node \"" + o.id + "\" needs a source (the table it comes from)");
+    o.given.clear();
 }
 
-void write_node(writer& w, int indent, const node& o, bool entry) {
-    bool first = true;
-    for (const auto& f : node_fields()) {
-        if (entry && !o.given.count(f.key) && std::string(f.key) != "id") continue;
-        writer tmp;
-        if (entry && o.given.count("null:" + std::string(f.key)))
-            tmp.scalar(indent + 2, f.key, "null");
-        else
-            f.write(tmp, indent + 2, o);
-        std::string text = tmp.out.str();
-        if (text.empty()) continue;
-        if (first) {
-            text.replace(static_cast<std::size_t>(indent), 2, "- ");
-            first = false;
-        }
-        w.out << text;
-    }
-    if (entry && o.removed) w.line(indent + 2, "removed: true");
-}
+void write_node(writer& w, int indent, const node& o, bool entry) { write_record(w, indent, o, entry, node_fields()); }
 
 void read_total(const reader& r, const YAML::Node& n, total& t) {
     r.expect_map(n, "a total");
