@@ -30,6 +30,7 @@ std::string_view to_string(missing_reason r) noexcept {
 std::string formula_unit::text() const {
     if (!known) return "?";
     if (dimension.dimensionless()) {
+        if (!(factor > 0.0) || !std::isfinite(factor) || !std::isfinite(1.0 / factor)) return "?";  // x * 0, x / 1e-320
         auto near = [&](double f) { return std::fabs(factor - f) <= 1e-12 * f; };
         if (near(1.0)) return "1";
         if (near(0.01)) return "%";
@@ -48,9 +49,7 @@ std::string formula_unit::text() const {
     const std::pair<const char*, int> parts[] = {{"Rupiah", dimension.money}, {"Orang", dimension.person},
                                                  {"unit", dimension.item}, {"bulan", dimension.time}};
     for (auto [name, e] : parts) put(e > 0 ? num : den, name, e);
-    std::string out = (num.empty() ? std::string("1") : num) + (den.empty() ? "" : "/" + den);
-    if (std::fabs(factor - 1.0) > 1e-12) out += " x" + format_number(factor, convention::english, 6, false);
-    return out;
+    return (num.empty() ? std::string("1") : num) + (den.empty() ? "" : "/" + den);
 }
 
 namespace detail {
@@ -388,7 +387,11 @@ struct parser {
         const formula_unit& ua = at(a).unit;
         const formula_unit& ub = at(b).unit;
         if (!ua.known || !ub.known) return;
-        if (ua.dimension != ub.dimension || std::fabs(ua.factor - ub.factor) > 1e-12 * std::max(ua.factor, ub.factor))
+        // The scale matters for dimensionless quantities (a percent is not a rate per 100,000);
+        // an amount of money or people times a number is still money or people (0.5 * pagu).
+        const bool scale_differs = ua.dimension.dimensionless() &&
+                                   std::fabs(ua.factor - ub.factor) > 1e-12 * std::max(ua.factor, ub.factor);
+        if (ua.dimension != ub.dimension || scale_differs)
             fail(pos, std::string("cannot ") + what + " " + ua.text() + " and " + ub.text() + " (units differ)",
                  "operands of the same unit", "kinerja.formula.unit");
     }

@@ -962,7 +962,17 @@ plan plan::version(std::string_view name) const {
 
 bool operator==(const plan& a, const plan& b) { return to_yaml(a) == to_yaml(b); }
 
+namespace {
+std::string& data_directory_override() {
+    static std::string dir;
+    return dir;
+}
+}  // namespace
+
+void set_data_directory(const std::string& directory) { data_directory_override() = directory; }
+
 std::string data_directory() {
+    if (!data_directory_override().empty()) return data_directory_override();
     if (const char* env = std::getenv("KINERJA_DATA_DIR"); env && *env) return env;
     for (const char* dir : {KINERJA_INSTALL_DATADIR, KINERJA_SOURCE_DATADIR}) {
         if (!*dir) continue;

@@ -7,6 +7,7 @@
 #include <kinerja/achievement.hpp>
 #include <kinerja/arrays.hpp>
 #include <kinerja/audit.hpp>
+#include <kinerja/catalog.hpp>
 #include <kinerja/check.hpp>
 #include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
@@ -19,6 +20,7 @@
 #include <kinerja/scale.hpp>
 #include <kinerja/unit_registry.hpp>
 #include <kinerja/units.hpp>
+#include <kinerja/validation.hpp>
 #include <kinerja/value.hpp>
 #include <kinerja/value_kind.hpp>
 #include <kinerja/version.hpp>

@@ -57,9 +57,13 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
 /// \throws file_error (also kinerja.plan.io when the file cannot be read)
 plan load_plan_csv(const std::string& path, const csv_options& options = {});
 
-/// Where the bundled plans are: $KINERJA_DATA_DIR if set, else the installed data directory,
-/// else the source tree's data/ (for builds that are not installed).
+/// Where the bundled data (plans/, catalog/, rules/) are: the directory given to
+/// set_data_directory, else $KINERJA_DATA_DIR if set, else the installed data directory, else
+/// the source tree's data/ (for builds that are not installed).
 std::string data_directory();
+/// Points data_directory() at another directory for the whole process (the Python package points
+/// it at the data it carries); an empty string restores the default search.
+void set_data_directory(const std::string& directory);
 /// Path of the bundled plan: the revised Renstra 2024-2026 of Kota Bekasi's DPPPA.
 std::string bundled_plan_path();
 /// The bundled plan, loaded.

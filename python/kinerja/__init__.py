@@ -50,6 +50,13 @@ except ImportError as exc:  # pragma: no cover - only when the package was not b
         "&& cmake --build build` and put build/python on PYTHONPATH. Original error: " + str(exc)
     ) from exc
 
+# The compiled core finds the bundled plans, catalog and rules in the data this package carries,
+# unless KINERJA_DATA_DIR names another directory.
+import os as _os
+
+if not _os.environ.get("KINERJA_DATA_DIR"):
+    _core.set_data_directory(_os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "data"))
+
 from ._api import (
     AchievementResult,
     AuditMatch,
@@ -92,10 +99,16 @@ from .plan import (
     bundled_plan_path,
     check_rules,
     finding_to_dict,
+    Rule,
+    RuleSet,
     load_plan,
+    load_plan_csv,
+    load_rules,
+    standard_rules_path,
 )
 from .report import Report, Section, build_report
 from . import indices
+from . import catalog
 
 __version__: str = _core.__version__
 
@@ -124,7 +137,13 @@ __all__ = [
     "finding_to_dict",
     "findings_frame",
     "indices",
+    "catalog",
     "load_plan",
+    "load_plan_csv",
+    "load_rules",
+    "Rule",
+    "RuleSet",
+    "standard_rules_path",
     "AuditMatch",
     "AuditResult",
     "Band",

@@ -117,7 +117,7 @@ def _plan(args: argparse.Namespace):
 def _cmd_check(args: argparse.Namespace) -> int:
     plan = _plan(args)
     rules = [r for part in (args.rules or []) for r in part.split(",") if r]
-    findings = plan.check(rules=rules, include_history=not args.no_history)
+    findings = plan.check(rules=rules, include_history=not args.no_history, rules_file=args.rules_file or None)
     if args.format == "json":
         print(json.dumps([finding_to_dict(f) for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -188,6 +188,59 @@ def _cmd_rollup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _catalog_for(files: Optional[List[str]]):
+    from . import catalog as cat
+
+    return cat.load(files) if files else cat.default()
+
+
+def _cmd_catalog_list(args: argparse.Namespace) -> int:
+    c = _catalog_for([args.file] if args.file else None)
+    data = [{"id": e.id, "name": e.name, "formula": e.formula_text, "unit": e.unit, "polarity": e.polarity,
+             "tests": len(e.tests)} for e in c]
+    _emit(args, data, [f"{e.id}: {e.formula_text} [{e.unit}, {e.polarity}] {e.name_id}" for e in c]
+          + [f"{len(c)} entries"])
+    return 0
+
+
+def _cmd_catalog_show(args: argparse.Namespace) -> int:
+    e = _catalog_for(args.catalog).get(args.id)
+    d = e.to_dict()
+    lines = [f"{e.id}", f"  name: {e.name_id} / {e.name_en}", f"  formula: {e.formula_text}",
+             f"  unit: {e.unit} (the formula gives {e.formula.unit})", f"  polarity: {e.polarity}"]
+    if e.factor is not None:
+        lines.append(f"  factor: {e.factor:g}")
+    lines.append("  variables:")
+    lines += [f"    {v.name} [{v.unit}]: {v.definition_id} / {v.definition_en}" for v in e.variables]
+    lines += [f"  regulation: {e.regulation}", f"  source: {e.source}"]
+    if e.notes:
+        lines.append(f"  notes: {e.notes}")
+    lines.append(f"  tests: {len(e.tests)}")
+    for t in e.tests:
+        expected = f"{t.expected:g}" if t.expected is not None else f"missing ({t.reason})"
+        inputs = ", ".join(f"{k}={'null' if v is None else format(v, 'g')}" for k, v in t.inputs.items())
+        lines.append(f"    {inputs} -> {expected}")
+    lines.append(f"  defined at {e.location}")
+    _emit(args, d, lines)
+    return 0
+
+
+def _cmd_catalog_test(args: argparse.Namespace) -> int:
+    from . import catalog as cat
+
+    results = cat.test(args.files or None)
+    if args.format == "json":
+        print(json.dumps({"passed": results.passed, "summary": results.summary(),
+                          "results": [dict(vars(r), location=r.location) for r in results]},
+                         ensure_ascii=False, indent=2))
+    else:
+        for r in results:
+            if not r.passed or args.verbose:
+                print(r.describe())
+        print(results.summary())
+    return 0 if results.passed else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="kinerja",
@@ -217,6 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt(s)
     s.add_argument("--rules", action="append", help="only these rules (comma-separated; see 'kinerja rules')")
     s.add_argument("--no-history", action="store_true", help="skip the nodes of the previous plan period")
+    s.add_argument("--rules-file", action="append", metavar="FILE",
+                   help="also apply the validation rules of this rule file (repeatable; docs/validation.md)")
     s.set_defaults(func=_cmd_check)
 
     s = sub.add_parser("report", help="report a plan (default: the bundled Bekasi plan)")
@@ -290,6 +345,24 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("units", help="list the registered unit words")
     fmt(s)
     s.set_defaults(func=_cmd_units)
+
+    c = sub.add_parser("catalog", help="the formula catalog: list, show and test indicator definitions")
+    csub = c.add_subparsers(dest="catalog_command", metavar="ACTION", required=True)
+    s = csub.add_parser("list", help="list the entries of a catalog file (default: the bundled catalog)")
+    s.add_argument("file", nargs="?", help="catalog file (YAML, docs/catalog.md)")
+    fmt(s)
+    s.set_defaults(func=_cmd_catalog_list)
+    s = csub.add_parser("show", help="show one entry")
+    s.add_argument("id")
+    s.add_argument("--catalog", action="append", metavar="FILE", help="look in this catalog file instead of the bundled one")
+    fmt(s)
+    s.set_defaults(func=_cmd_catalog_show)
+    s = csub.add_parser("test", help="run the test vectors of catalog files (default: the bundled catalog); "
+                                     "exit 1 when one fails")
+    s.add_argument("files", nargs="*", metavar="FILE")
+    s.add_argument("--verbose", "-v", action="store_true", help="also list the vectors that pass")
+    fmt(s)
+    s.set_defaults(func=_cmd_catalog_test)
     return p
 
 

@@ -32,9 +32,12 @@ Node = _core.Node
 Indicator = _core.Indicator
 
 Change = _core.Change
+RuleSet = _core.RuleSet
+Rule = _core.Rule
 
-__all__ = ["Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan",
-           "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame"]
+__all__ = ["Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan", "load_plan_csv",
+           "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame",
+           "RuleSet", "Rule", "load_rules", "standard_rules_path"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "plans"
 BUNDLED = "bekasi-dpppa-2024-2026.yaml"
@@ -51,6 +54,18 @@ def load_plan(path: Union[str, Path]) -> "Plan":
     return Plan(_core.load_plan(str(path)))
 
 
+def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organisation: str = "", region: str = "",
+                  period: Optional[tuple] = None, version: str = "", delimiter: str = "") -> "Plan":
+    """Read a plan from a flat CSV table, one row per node-year or indicator-year (docs/plan-csv.md).
+
+    A flat table has no identity of its own: give ``id``, ``title``, ``organisation``, ``region``,
+    ``period=(from, to)`` and ``version``, or take the defaults derived from the file name and its
+    years. ``delimiter`` is detected (``,``, ``;`` or tab) unless given. Raises
+    :class:`kinerja.PlanFileError` with the line and column of the offending cell."""
+    lo, hi = period if period else (0, 0)
+    return Plan(_core.load_plan_csv(str(path), id, title, organisation, region, int(lo), int(hi), version, delimiter))
+
+
 def bundled_plan() -> "Plan":
     """The bundled plan (Kota Bekasi DPPPA, Perubahan Renstra 2024-2026), transcribed as printed."""
     return load_plan(bundled_plan_path())
@@ -59,6 +74,35 @@ def bundled_plan() -> "Plan":
 def check_rules() -> List[Dict[str, str]]:
     """The rules of :meth:`Plan.check`: id, severity and description."""
     return [{"id": r.id, "severity": r.severity, "description": r.description} for r in _core.check_rules()]
+
+
+def load_rules(path: Union[str, Path]) -> RuleSet:
+    """Read a validation rule file (docs/validation.md) into a :class:`RuleSet` for
+    ``Plan.check(rules_file=...)``. Raises :class:`kinerja.PlanFileError` with the file, line and
+    column of a problem (an unknown key, op, scope, severity or quantity, a formula that does not
+    compile).
+
+    >>> rules = load_rules(standard_rules_path())
+    >>> "realized-within-pagu" in rules
+    True
+    """
+    return _core.load_rules(str(path))
+
+
+def standard_rules_path() -> Path:
+    """Path of the shipped rule file ``rules/standard.yaml`` in kinerja's data directory."""
+    return Path(_core.standard_rules_path())
+
+
+def _rule_set(rules_file: Any) -> RuleSet:
+    if isinstance(rules_file, RuleSet):
+        return rules_file
+    if isinstance(rules_file, (str, Path)):
+        return load_rules(rules_file)
+    combined = RuleSet()
+    for item in rules_file:
+        combined.merge(_rule_set(item))
+    return combined
 
 
 def finding_to_dict(f: Finding) -> Dict[str, Any]:
@@ -212,16 +256,34 @@ class Plan:
         return used
 
     # ------------------------------------------------------------------ checks
-    def check(self, rules: Optional[Iterable[str]] = None, include_history: bool = True) -> Findings:
+    def check(self, rules: Optional[Iterable[str]] = None, include_history: bool = True,
+              rules_file: Any = None) -> Findings:
         """Every inconsistency, as :class:`Finding` objects (rule, severity, node, indicator, year,
         expected, actual, message, location, source) in a :class:`Findings` list, which displays
         as a table in Jupyter and has ``to_frame()`` and ``summary()``. See :func:`check_rules`.
 
+        ``rules_file`` adds validation rules written as data (docs/validation.md): a rule file's
+        path, a :class:`RuleSet` from :func:`load_rules`, or a list of them. Their findings come
+        with the built-in ones, ordered by place in the plan file; ``rules`` may then name rule
+        ids of both kinds, and only the named ones run.
+
         >>> findings = bundled_plan().check(rules=["budget-rollup"])
         >>> findings[0].rule, len(findings) == len(findings.to_frame())
         ('budget-rollup', True)
+        >>> [f.node for f in bundled_plan().check(rules_file=standard_rules_path()).by_rule("kegiatan-pagu-within-program")]
+        ['2.08.02.2.03']
         """
-        return Findings(self._core.check(list(rules or []), include_history))
+        if rules_file is None:
+            return Findings(self._core.check(list(rules or []), include_history))
+        user = _rule_set(rules_file)
+        wanted = list(rules or [])
+        builtin = [r for r in wanted if r not in user]
+        own = [r for r in wanted if r in user]
+        found = [] if wanted and not builtin else list(self._core.check(builtin, include_history))
+        if not wanted or own:
+            found += _core.apply_rules(self._core, user, own, include_history)
+        found.sort(key=lambda f: (f.line, f.column))
+        return Findings(found)
 
     # ------------------------------------------------------------------ versions and roll-up
     def diff(self, other: "Plan") -> Changes:

@@ -14,4 +14,6 @@ PYBIND11_MODULE(_core, m) {
     kinerja::python::register_indices(m);
     kinerja::python::register_plan(m);
     kinerja::python::register_formula(m);
+    kinerja::python::register_catalog(m);
+    kinerja::python::register_validation(m);
 }

@@ -12,4 +12,6 @@ void register_achievement(pybind11::module_& m);
 void register_indices(pybind11::module_& m);
 void register_plan(pybind11::module_& m);
 void register_formula(pybind11::module_& m);
+void register_catalog(pybind11::module_& m);
+void register_validation(pybind11::module_& m);
 }  // namespace kinerja::python

@@ -277,6 +277,8 @@ void register_plan(py::module_& m) {
        py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "", py::arg("delimiter") = "");
     m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>");
     m.def("end_of_period", []() { return end_of_period; });
+    m.def("set_data_directory", &set_data_directory, py::arg("directory"));
+    m.def("data_directory", &data_directory);
 }
 
 }  // namespace kinerja::python

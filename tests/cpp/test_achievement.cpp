@@ -4,6 +4,8 @@
 // comment; the seed's own printed figure is named where it exists.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/achievement.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/scale.hpp>
@@ -28,16 +30,7 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
-}
+using kinerja_test::thrown;
 
 constexpr double eps = 1e-9;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();

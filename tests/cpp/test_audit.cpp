@@ -5,6 +5,8 @@
 // unit of its last digit, so the audit accepts every achievement those inputs allow.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/audit.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/value.hpp>
@@ -28,16 +30,7 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
-}
+using kinerja_test::thrown;
 
 audit_options with_polarity(polarity p) {
     audit_options o;

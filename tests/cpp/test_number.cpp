@@ -4,6 +4,8 @@
 // Every expected value below is worked out by hand from the printed text.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/error.hpp>
 #include <kinerja/number.hpp>
 
@@ -22,17 +24,7 @@ using Catch::Matchers::WithinRel;
 
 namespace {
 
-// Runs f and returns the exception of type E it throws, or nothing.
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
-}
+using kinerja_test::thrown;
 
 std::optional<kinerja::parse_error> parse_failure(const std::string& text, const number_context& ctx = {}) {
     return thrown<kinerja::parse_error>([&] { (void)parse_number(text, ctx); });

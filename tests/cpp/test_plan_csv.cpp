@@ -6,6 +6,8 @@
 // column. Expected values are read off the seed by hand; lines and columns are counted by hand.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
 
@@ -24,16 +26,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
-}
+using kinerja_test::thrown;
 
 // Lines joined with "\n": line k of the text is element k (1-based).
 std::string lines(std::initializer_list<const char*> ls) {

@@ -7,6 +7,8 @@
 // was read off those files (or off data/plans/bekasi-dpppa-2024-2026.yaml and the seed) by hand.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/error.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/plan_io.hpp>
@@ -31,6 +33,8 @@ using kinerja::plan;
 
 namespace {
 
+using kinerja_test::thrown;
+
 std::string fixture_dir() {
     std::string here = __FILE__;  // .../tests/cpp/test_plan_io.cpp
     for (int i = 0; i < 2; ++i) here = here.substr(0, here.find_last_of("/\\"));
@@ -47,17 +51,6 @@ std::string read_bytes(const std::string& path) {
 
 std::string temp_path(const std::string& stem) {
     return (std::string(P_tmpdir) + "/kinerja-test-plan-io-" + stem + ".yaml");
-}
-
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
 }
 
 const std::string& text_of(const kinerja::year_values& ys, int year) {

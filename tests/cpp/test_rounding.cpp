@@ -3,6 +3,8 @@
 // figures, decimal boundaries that binary doubles miss, negative values and bad settings.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/error.hpp>
 #include <kinerja/rounding.hpp>
 
@@ -16,16 +18,7 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
-}
+using kinerja_test::thrown;
 
 double half_up(double v, int d) { return rounding_rule{rounding::half_up, d}.apply(v); }
 double truncate(double v, int d) { return rounding_rule{rounding::truncate, d}.apply(v); }

@@ -4,6 +4,8 @@
 // Permendagri 86/2017), band notation, user-defined scales and invalid definitions.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/error.hpp>
 #include <kinerja/scale.hpp>
 
@@ -19,16 +21,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
-}
+using kinerja_test::thrown;
 
 const scale& builtin(const char* name) { return kinerja::default_scales().get(name); }
 

@@ -4,6 +4,8 @@
 // Boost.Units quantities give the same numbers as the double functions).
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/achievement.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/unit_registry.hpp>
@@ -22,16 +24,7 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
-}
+using kinerja_test::thrown;
 
 unit_info item_unit(const std::string& name) {
     unit_info u;

@@ -4,6 +4,8 @@
 // format_value in both conventions. Expected values are read by hand from the printed text.
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/error.hpp>
 #include <kinerja/scale.hpp>
 #include <kinerja/unit_registry.hpp>
@@ -21,16 +23,7 @@ using Catch::Matchers::WithinAbs;
 
 namespace {
 
-template <class E, class F>
-std::optional<E> thrown(F&& f) {
-    try {
-        f();
-    } catch (const E& e) {
-        return e;
-    } catch (...) {
-    }
-    return std::nullopt;
-}
+using kinerja_test::thrown;
 
 std::optional<kinerja::parse_error> value_failure(const std::string& text, const std::string& context = {}) {
     return thrown<kinerja::parse_error>([&] { (void)parse_value(text, context); });
