@@ -2,6 +2,7 @@
 #include <kinerja/check.hpp>
 
 #include <kinerja/audit.hpp>
+#include <kinerja/catalog.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
@@ -33,6 +34,7 @@ const std::vector<rule_info>& check_rules() {
         {"target-direction", severity::warning, "yearly targets move against the polarity"},
         {"unparsed-value", severity::warning, "a printed value that cannot be read"},
         {"grade-score", severity::warning, "a grade whose score lies in another grade's band"},
+        {"catalog-reference", severity::error, "an indicator names a formula catalog entry that the bundled catalog does not have"},
         {"rounding-rule", severity::info, "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the document mixes rules)"},
     };
     return rules;
@@ -598,6 +600,29 @@ struct checker {
         f.actual_number = printed.number;
     }
 
+    void catalog_references(const std::vector<node>& list) {
+        if (!on("catalog-reference")) return;
+        std::optional<catalog> known;
+        std::string why;
+        for (const node& n : list)
+            for (const indicator& ind : n.indicators) {
+                if (ind.catalog.empty()) continue;
+                if (!known && why.empty()) {
+                    try {
+                        known = bundled_catalog();
+                    } catch (const error& e) {
+                        why = e.what();
+                    }
+                }
+                if (known && known->find(ind.catalog)) continue;
+                finding& f = add("catalog-reference", &n, &ind, std::nullopt,
+                                 who(&n, &ind) + ": names catalog entry \"" + ind.catalog + "\", " +
+                                     (known ? std::string("which the bundled catalog does not have") : "but the catalog could not be loaded: " + why),
+                                 ind.location, ind.source);
+                f.actual = ind.catalog;
+            }
+    }
+
     void version_units() {
         if (!on("unit-change")) return;
         for (const plan_version& v : p.versions)
@@ -641,6 +666,7 @@ std::vector<finding> check_plan(const plan& p, const check_options& options) {
     c.orphans();
     c.indicators(p.nodes);
     c.version_units();
+    c.catalog_references(p.nodes);
     if (options.include_history) {
         c.budgets(p.history);
         c.absorption_ratios(p.history);

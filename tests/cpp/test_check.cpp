@@ -382,7 +382,7 @@ TEST_CASE("check_options.rules keeps only the rules asked for; an unknown rule i
         for (const auto& r : kinerja::check_rules()) rules.push_back(r.id);
         CHECK(rules == std::vector<std::string>{"budget-rollup", "budget-missing", "reported-achievement",
                                                 "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
-                                                "unit-change", "target-direction", "unparsed-value", "grade-score", "rounding-rule"});
+                                                "unit-change", "target-direction", "unparsed-value", "grade-score", "catalog-reference", "rounding-rule"});
     }
 }
 

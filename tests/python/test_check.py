@@ -177,12 +177,12 @@ def test_unknown_rule_is_an_argument_error():
     assert "budget-rollup" in str(info.value)
 
 
-def test_check_rules_lists_twelve_rules():
+def test_check_rules_lists_thirteen_rules():
     rules = kinerja.check_rules()
     assert [r["id"] for r in rules] == ["budget-rollup", "budget-missing", "reported-achievement",
                                         "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
                                         "unit-change", "target-direction", "unparsed-value", "grade-score",
-                                        "rounding-rule"]
+                                        "catalog-reference", "rounding-rule"]
     assert {r["id"]: r["severity"] for r in rules}["rounding-rule"] == "info"
     assert {r["id"]: r["severity"] for r in rules}["budget-rollup"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["orphan"] == "warning"
@@ -253,3 +253,25 @@ def test_rounding_rule_names_the_truncated_percentages_of_the_text():
     printed = sorted(f.actual_text for f in found if f.rule == "rounding-rule")
     assert printed == sorted(["146.31%", "158.03%", "101.44%", "98.41%", "102.87%", "92.36%", "103.44%", "113%"])
     assert all(f.severity == "info" for f in found if f.rule == "rounding-rule")
+
+
+CATALOG_PLAN = """kinerja_plan: 1
+plan: {id: c, title: C, organisation: O, region: R, period: [2024, 2026], version: main}
+nodes:
+  - id: s-1
+    level: sasaran
+    name: Sasaran
+    source: T
+    indicators:
+      - {id: i-known, name: Rasio kekerasan, catalog: rasio-kekerasan-perempuan, source: T}
+      - {id: i-unknown, name: Something, catalog: no-such-entry, source: T}
+"""
+
+
+def test_catalog_references_are_resolved_against_the_bundled_catalog():
+    plan = kinerja.Plan.from_yaml(CATALOG_PLAN)
+    assert plan.indicator("i-known").catalog == "rasio-kekerasan-perempuan"
+    found = plan.check(rules=["catalog-reference"])
+    # the shipped catalog has rasio-kekerasan-perempuan (renstra-dpppa-bekasi.yaml) but no "no-such-entry"
+    assert [(f.indicator, f.severity, f.actual) for f in found] == [("i-unknown", "error", "no-such-entry")]
+    assert kinerja.catalog.get(plan.indicator("i-known").catalog).unit
