@@ -6,9 +6,11 @@
 
 #include <kinerja/detail/text.hpp>
 #include <kinerja/indices.hpp>
+#include <kinerja/rounding.hpp>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <cmath>
 #include <limits>
 #include <thread>
@@ -113,6 +115,7 @@ struct node {
     formula_unit unit;             // known=false: polymorphic (literals, unitless variables)
     bool literal = false;
     std::uint32_t index = 0;       // which index function (op::index_fn)
+    std::size_t depth = 1;         // height of the subtree, bounded to keep recursion shallow
 };
 
 // ============================================================================ program
@@ -255,7 +258,20 @@ struct lexer {
                 return single(tok::gt);
             default: break;
         }
-        fail(i, std::string("unexpected character '") + c + "'", "an operand or an operator");
+        const unsigned char u = static_cast<unsigned char>(c);
+        std::size_t len = 1;  // a UTF-8 sequence is quoted whole, never as a lone byte
+        if (u >= 0xF0) len = 4;
+        else if (u >= 0xE0) len = 3;
+        else if (u >= 0xC0) len = 2;
+        std::string shown(src.substr(i, std::min(len, src.size() - i)));
+        bool valid = u < 0x80 || (u >= 0xC0 && shown.size() == len);
+        for (std::size_t k = 1; valid && k < shown.size(); ++k) valid = (static_cast<unsigned char>(shown[k]) & 0xC0) == 0x80;
+        if (!valid) {
+            char buf[8];
+            std::snprintf(buf, sizeof buf, "\\x%02X", u);
+            shown = buf;
+        }
+        fail(i, "unexpected character '" + shown + "'", "an operand or an operator");
     }
 
     token number() {
@@ -281,10 +297,6 @@ struct lexer {
             }
             ++i;
         }
-        if (i < src.size() && src[i] == ',' && i + 1 < src.size() && kinerja::detail::is_digit(src[i + 1]))
-            fail(i, "formulas use '.' as the decimal mark and ',' only between function arguments (write " +
-                        std::string(src.substr(b, i - b)) + "." + std::string(1, src[i + 1]) + "..., or _ to group digits)",
-                 "'.' as decimal mark", "kinerja.formula.literal");
         if (i < src.size() && (src[i] == 'e' || src[i] == 'E')) {
             std::size_t j = i + 1;
             if (j < src.size() && (src[j] == '+' || src[j] == '-')) ++j;
@@ -341,6 +353,9 @@ struct parser {
 
     parser(std::string_view text, program& p, const std::map<std::string, std::string>& u, const unit_registry& r)
         : lex{text}, prog(p), units(u), registry(r) {
+        if (text.size() > p.options.max_length)
+            fail(p.options.max_length, "the formula is longer than " + std::to_string(p.options.max_length) + " characters",
+                 "", "kinerja.formula.too_long");
         cur = lex.next();
     }
 
@@ -360,6 +375,10 @@ struct parser {
         advance();
     }
     std::uint32_t make(node n) {
+        for (auto c : n.args) n.depth = std::max(n.depth, 1 + prog.nodes[c].depth);
+        if (n.depth > 5 * prog.options.max_depth)
+            fail(n.pos, "the formula chains more than " + std::to_string(5 * prog.options.max_depth) +
+                            " operations in one expression; split it or use sum()", "", "kinerja.formula.too_deep");
         prog.nodes.push_back(std::move(n));
         return static_cast<std::uint32_t>(prog.nodes.size() - 1);
     }
@@ -461,6 +480,9 @@ struct parser {
                  "", "kinerja.formula.too_long");
         if (cur.kind == tok::end) fail(0, "the formula is empty", "an expression");
         const std::uint32_t root = expr();
+        if (cur.kind == tok::comma)
+            fail(cur.pos, "',' separates function arguments; formulas use '.' as the decimal mark (write 1.5, not 1,5)",
+                 "an operator or the end", "kinerja.formula.literal");
         if (cur.kind != tok::end) fail(cur.pos, "unexpected text after the end of the expression", "an operator or the end");
         return root;
     }
@@ -810,7 +832,7 @@ struct frame {  // one block being evaluated
         switch (o.kind) {
             case operand::reg: return regs + static_cast<std::size_t>(o.index) * block;
             case operand::col: return single[o.index];
-            case operand::cst: scalar = p.constants[o.index]; return nullptr;
+            case operand::cst: scalar = o.index < p.constants.size() ? p.constants[o.index] : 0.0; return nullptr;
         }
         return nullptr;
     }
@@ -841,10 +863,13 @@ inline void binary_kernel(double* o, const double* a, double as, const double* b
 }
 
 // Arithmetic as functors, so that fused kernels are instantiated per pair.
-struct add_f { double operator()(double x, double y) const { return x + y; } };
-struct sub_f { double operator()(double x, double y) const { return x - y; } };
-struct mul_f { double operator()(double x, double y) const { return x * y; } };
-struct div_f { double operator()(double x, double y) const { return y != 0.0 ? x / y : std::numeric_limits<double>::quiet_NaN(); } };
+// Every arithmetic step turns an overflow into a missing value at once, so that an infinity in
+// the middle of a formula can never turn into a silent number later (1 / (x * 10) for x = 1e308).
+inline double finite(double x) { return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN(); }
+struct add_f { double operator()(double x, double y) const { return finite(x + y); } };
+struct sub_f { double operator()(double x, double y) const { return finite(x - y); } };
+struct mul_f { double operator()(double x, double y) const { return finite(x * y); } };
+struct div_f { double operator()(double x, double y) const { return y != 0.0 ? finite(x / y) : std::numeric_limits<double>::quiet_NaN(); } };
 
 struct greatest_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::max(x, y)); } };
 struct least_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::min(x, y)); } };
@@ -933,11 +958,59 @@ void fuse(program& p) {
     p.code = std::move(out);
 }
 
+// Gives registers back when their last reader has run, so that a long formula needs few block
+// buffers (each is `block` doubles). A destination never shares a buffer with its own operands,
+// so the kernels see no aliasing and stay vectorized.
+void allocate_registers(program& p) {
+    const std::size_t never = std::numeric_limits<std::size_t>::max();
+    std::vector<std::size_t> last(p.registers, never);
+    auto reads = [](const instr& in, auto&& f) {
+        for (const operand* o : {&in.a, &in.b, &in.c}) f(*o);
+        for (const operand& o : in.more) f(o);
+    };
+    for (std::size_t k = 0; k < p.code.size(); ++k)
+        reads(p.code[k], [&](const operand& o) {
+            if (o.kind == operand::reg) last[o.index] = k;
+        });
+    std::vector<std::uint32_t> map(p.registers, 0), free_list;
+    std::uint32_t used = 0;
+    for (std::size_t k = 0; k < p.code.size(); ++k) {
+        instr& in = p.code[k];
+        std::vector<std::uint32_t> released;
+        auto remap = [&](operand& o) {
+            if (o.kind != operand::reg) return;
+            const std::uint32_t old = o.index;
+            o.index = map[old];
+            const bool is_result = p.result.kind == operand::reg && p.result.index == old;
+            if (last[old] == k && !is_result) released.push_back(o.index);
+        };
+        remap(in.a);
+        remap(in.b);
+        remap(in.c);
+        for (operand& o : in.more) remap(o);
+        std::uint32_t fresh;
+        if (!free_list.empty()) {
+            fresh = free_list.back();
+            free_list.pop_back();
+        } else {
+            fresh = used++;
+        }
+        const std::uint32_t old_dst = in.dst;
+        in.dst = fresh;
+        map[old_dst] = fresh;
+        if (last[old_dst] == never && !(p.result.kind == operand::reg && p.result.index == old_dst)) released.push_back(fresh);
+        for (std::uint32_t r : released)
+            if (std::find(free_list.begin(), free_list.end(), r) == free_list.end()) free_list.push_back(r);
+    }
+    if (p.result.kind == operand::reg) p.result.index = map[p.result.index];
+    p.registers = used;
+}
+
 inline double truth(bool b) { return b ? 1.0 : 0.0; }
 inline double finite_or_nan(double x) { return std::isfinite(x) ? x : nan; }
 inline double round_to(double x, double digits) {
-    const double s = std::pow(10.0, digits);
-    return std::isnan(x) ? x : std::copysign(std::floor(std::fabs(x) * s + 0.5 + 1e-9), x) / s;
+    if (x != x || std::fabs(x) >= 4503599627370496.0) return x;  // beyond 2^52 every double is whole
+    return rounding_rule{rounding::half_up, static_cast<int>(digits)}.apply(x);
 }
 
 // Infinity (overflow) becomes missing: never a silent infinity. Intermediate infinities reach the
@@ -964,11 +1037,11 @@ void run_block(const frame& f, double* out) {
         }
         switch (in.kind) {
             case op::neg: unary_kernel(o, a, as, n, [](double x) { return -x; }); break;
-            case op::add: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x + y; }); break;
-            case op::sub: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x - y; }); break;
-            case op::mul: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x * y; }); break;
-            case op::div: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return y != 0.0 ? x / y : nan; }); break;
-            case op::pow: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return finite_or_nan(std::pow(x, y)); }); break;
+            case op::add: binary_kernel(o, a, as, b, bs, n, add_f{}); break;
+            case op::sub: binary_kernel(o, a, as, b, bs, n, sub_f{}); break;
+            case op::mul: binary_kernel(o, a, as, b, bs, n, mul_f{}); break;
+            case op::div: binary_kernel(o, a, as, b, bs, n, div_f{}); break;
+            case op::pow: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : finite_or_nan(std::pow(x, y)); }); break;
             case op::eq: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x == y); }); break;
             case op::ne: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x != y); }); break;
             case op::lt: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x < y); }); break;
@@ -1105,6 +1178,7 @@ struct bound {
 };
 
 bound bind(const program& p, const formula_columns& cols) {
+    const bool zero = p.options.missing == missing_strategy::zero;
     std::vector<column_name> names;
     names.reserve(cols.columns.size());
     for (const auto& c : cols.columns) names.push_back(split_column(c.first));
@@ -1138,10 +1212,11 @@ bound bind(const program& p, const formula_columns& cols) {
                 const bool new_group = r == 0 || (cols.group && cols.group[r] != cols.group[r - 1]);
                 const bool new_year = new_group || (cols.year && cols.year[r] != cols.year[r - 1]);
                 if (s.derived == op::previous) {
-                    d[r] = new_group ? nan : x[r - 1];
+                    d[r] = new_group ? nan : (zero && x[r - 1] != x[r - 1] ? 0.0 : x[r - 1]);
                 } else {
                     if (new_year) running = 0.0;
-                    running += x[r];  // a missing month makes the rest of the year missing
+                    // a missing month makes the rest of the year missing, unless missing counts as 0
+                    running += (zero && x[r] != x[r]) ? 0.0 : x[r];
                     d[r] = running;
                 }
             }
@@ -1233,6 +1308,11 @@ struct scalar_eval {
         }
         if (derived == op::previous) return miss(missing_reason::no_previous);
         const std::vector<double> xs = family(v);
+        if (xs.size() > 1)
+            throw argument_error("kinerja.argument.formula_data",
+                                 "variable " + describe(slot{v.name, v.filters, false, op::constant}) + " of formula \"" + p.text +
+                                     "\" matches " + std::to_string(xs.size()) +
+                                     " values; aggregate it (sum, mean, min, max, count) or filter it to one");
         const double x = xs.empty() ? nan : xs.front();
         if (x != x) {
             if (p.options.missing == missing_strategy::zero) return 0.0;
@@ -1276,13 +1356,15 @@ struct scalar_eval {
                 }
             }
             case op::and_: {
+                const missing_reason before = reason;
                 const double a = arg(0), b = arg(1);
-                if ((a == a && a == 0.0) || (b == b && b == 0.0)) { reason = missing_reason::none; return 0.0; }
+                if ((a == a && a == 0.0) || (b == b && b == 0.0)) { reason = before; return 0.0; }
                 return (a != a || b != b) ? nan : 1.0;
             }
             case op::or_: {
+                const missing_reason before = reason;
                 const double a = arg(0), b = arg(1);
-                if ((a == a && a != 0.0) || (b == b && b != 0.0)) { reason = missing_reason::none; return 1.0; }
+                if ((a == a && a != 0.0) || (b == b && b != 0.0)) { reason = before; return 1.0; }
                 return (a != a || b != b) ? nan : 0.0;
             }
             case op::not_: { const double a = arg(0); return a != a ? nan : truth(a == 0.0); }
@@ -1394,6 +1476,7 @@ formula formula::compile(std::string_view text, const std::map<std::string, std:
     p->result = gen.gen(p->root);
     p->registers = gen.next_reg;
     detail::fuse(*p);
+    detail::allocate_registers(*p);
     formula f;
     f.program_ = std::move(p);
     return f;

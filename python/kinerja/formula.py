@@ -46,10 +46,12 @@ class Formula:
     def _columns(self, data: Any):
         import numpy as np
 
+        families = set(self.variables)
+        used = lambda name: str(name).split("[", 1)[0].strip() in families  # noqa: E731 - only what the formula reads
         if hasattr(data, "columns") and hasattr(data, "__getitem__") and not isinstance(data, Mapping):
-            items = {str(c): data[c].to_numpy(dtype=float, na_value=np.nan) for c in data.columns}
+            items = {str(c): data[c].to_numpy(dtype=float, na_value=np.nan) for c in data.columns if used(c)}
         else:
-            items = dict(data)
+            items = {k: v for k, v in dict(data).items() if used(k)}
         names, arrays = [], []
         rows = None
         for name, value in items.items():
@@ -70,8 +72,9 @@ class Formula:
     def evaluate(self, data: Any, group: Any = None, year: Any = None, threads: int = 0):
         """Evaluate on ``data``: a mapping of names to numbers or arrays, or a pandas DataFrame.
 
-        All scalars give a float (NaN when missing); arrays give a numpy array with NaN where the
-        result is missing. Disaggregated variables are columns named ``name[dim=value,...]``.
+        All scalars give a float (NaN when missing); arrays and DataFrames give a numpy float array
+        (one value per row) with NaN where the result is missing. Only the columns the formula
+        uses are read. Disaggregated variables are columns named ``name[dim=value,...]``.
         ``group`` and ``year`` (arrays of integers) give ``previous()`` and ``ytd()`` their periods.
         """
         import numpy as np
@@ -83,12 +86,7 @@ class Formula:
         names, arrays = self._columns(data)
         g = None if group is None else np.asarray(group, dtype=np.int64)
         y = None if year is None else np.asarray(year, dtype=np.int64)
-        out = self._core.evaluate_columns(names, arrays, g, y, threads)
-        if is_frame:
-            import pandas as pd
-
-            return pd.Series(out, index=data.index, name=self.text)
-        return out
+        return self._core.evaluate_columns(names, arrays, g, y, threads)
 
     def explain(self, data: Any, group: Any = None, year: Any = None):
         """Why each result is missing: ``"none"``, ``"missing input"``, ``"division by zero"``,

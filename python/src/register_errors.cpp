@@ -11,10 +11,15 @@ namespace kinerja::python {
 
 namespace {
 
+// Text as a Python str, whatever bytes it holds (a formula may contain invalid UTF-8).
+py::str text(const std::string& s) {
+    return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
+}
+
 void raise(const char* class_name, const kinerja::error& e, py::dict fields) {
     py::object cls = py::module_::import("kinerja.errors").attr(class_name);
     fields["id"] = e.id();
-    py::object instance = cls(e.what(), **fields);
+    py::object instance = cls(text(e.what()), **fields);
     PyErr_SetObject(cls.ptr(), instance.ptr());
 }
 
@@ -26,16 +31,16 @@ void register_errors(py::module_&) {
             if (p) std::rethrow_exception(p);
         } catch (const kinerja::formula_error& e) {
             py::dict f;
-            f["text"] = e.text();
+            f["text"] = text(e.text());
             f["position"] = e.position();
-            f["reason"] = e.plain_reason();
+            f["reason"] = text(e.plain_reason());
             f["expected"] = e.expected();
             raise("FormulaError", e, f);
         } catch (const kinerja::parse_error& e) {
             py::dict f;
-            f["text"] = e.text();
+            f["text"] = text(e.text());
             f["position"] = e.position();
-            f["reason"] = e.reason();
+            f["reason"] = text(e.reason());
             raise("ParseError", e, f);
         } catch (const kinerja::file_error& e) {
             py::dict f;
