@@ -63,9 +63,11 @@ def main():
         ("E1", "numpy", best(args.repeats, e1_plain)),
         ("E1", "numpy with out=", best(args.repeats, e1_out)),
         ("E1", "kinerja.Formula from Python", best(args.repeats, lambda: f1.evaluate(cols1))),
+        ("E1", "kinerja.Formula with out=", best(args.repeats, lambda: f1.evaluate(cols1, out=out))),
         ("E2", "numpy", best(args.repeats, e2_plain)),
         ("E2", "numpy with out=", best(args.repeats, e2_out)),
         ("E2", "kinerja.Formula from Python", best(args.repeats, lambda: f2.evaluate(cols2))),
+        ("E2", "kinerja.Formula with out=", best(args.repeats, lambda: f2.evaluate(cols2, out=out))),
     ]
     for expr, name, seconds in rows:
         rate = n / seconds

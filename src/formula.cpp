@@ -9,6 +9,7 @@
 #include <kinerja/rounding.hpp>
 
 #include <algorithm>
+#include <cfenv>
 #include <charconv>
 #include <cstdio>
 #include <cmath>
@@ -863,13 +864,22 @@ inline void binary_kernel(double* o, const double* a, double as, const double* b
 }
 
 // Arithmetic as functors, so that fused kernels are instantiated per pair.
-// Every arithmetic step turns an overflow into a missing value at once, so that an infinity in
-// the middle of a formula can never turn into a silent number later (1 / (x * 10) for x = 1e308).
-inline double finite(double x) { return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN(); }
-struct add_f { double operator()(double x, double y) const { return finite(x + y); } };
-struct sub_f { double operator()(double x, double y) const { return finite(x - y); } };
-struct mul_f { double operator()(double x, double y) const { return finite(x * y); } };
-struct div_f { double operator()(double x, double y) const { return y != 0.0 ? finite(x / y) : std::numeric_limits<double>::quiet_NaN(); } };
+// Arithmetic in two variants. The fast one is plain; the checked one turns an overflow into a
+// missing value at once, so that an infinity in the middle of a formula can never become a silent
+// number later (1 / (x * 10) for x = 1e308). A block is evaluated fast and, if the processor's
+// overflow flag went up, again checked (see evaluate_rows): results are those of the checked
+// variant, at the speed of the fast one.
+template <bool Checked>
+inline double finite(double x) {
+    if constexpr (Checked) return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN();
+    return x;
+}
+template <bool C> struct add_t { double operator()(double x, double y) const { return finite<C>(x + y); } };
+template <bool C> struct sub_t { double operator()(double x, double y) const { return finite<C>(x - y); } };
+template <bool C> struct mul_t { double operator()(double x, double y) const { return finite<C>(x * y); } };
+template <bool C> struct div_t {
+    double operator()(double x, double y) const { return y != 0.0 ? finite<C>(x / y) : std::numeric_limits<double>::quiet_NaN(); }
+};
 
 struct greatest_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::max(x, y)); } };
 struct least_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::min(x, y)); } };
@@ -897,26 +907,27 @@ void fused_kernel(double* o, const double* a, double as, const double* b, double
     }
 }
 
-template <class F>
+template <bool C, class F>
 void fused_second(op then, double* o, const double* a, double as, const double* b, double bs, const double* cp,
                   double cs, bool c_left, std::size_t n) {
     switch (then) {
-        case op::add: fused_kernel<F, add_f>(o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::sub: fused_kernel<F, sub_f>(o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::mul: fused_kernel<F, mul_f>(o, a, as, b, bs, cp, cs, c_left, n); break;
-        default: fused_kernel<F, div_f>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::add: fused_kernel<F, add_t<C>>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::sub: fused_kernel<F, sub_t<C>>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::mul: fused_kernel<F, mul_t<C>>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        default: fused_kernel<F, div_t<C>>(o, a, as, b, bs, cp, cs, c_left, n); break;
     }
 }
 
+template <bool C>
 void fused(op first, op then, double* o, const double* a, double as, const double* b, double bs, const double* cp,
            double cs, bool c_left, std::size_t n) {
     switch (first) {
-        case op::add: fused_second<add_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::sub: fused_second<sub_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::mul: fused_second<mul_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::greatest: fused_second<greatest_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::least: fused_second<least_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        default: fused_second<div_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::add: fused_second<C, add_t<C>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::sub: fused_second<C, sub_t<C>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::mul: fused_second<C, mul_t<C>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::greatest: fused_second<C, greatest_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::least: fused_second<C, least_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        default: fused_second<C, div_t<C>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
     }
 }
 
@@ -1019,6 +1030,7 @@ inline void finite_pass(double* o, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) o[i] = std::isfinite(o[i]) ? o[i] : std::numeric_limits<double>::quiet_NaN();
 }
 
+template <bool C>
 void run_block(const frame& f, double* out) {
     const program& p = f.p;
     const std::size_t n = f.len;
@@ -1031,16 +1043,16 @@ void run_block(const frame& f, double* out) {
         const double* b = f.ptr(in.b, bs);
         if (in.then != op::constant) {
             const double* cp = f.ptr(in.c, cs);
-            fused(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
+            fused<C>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
             if (last) finite_pass(o, n);
             continue;
         }
         switch (in.kind) {
             case op::neg: unary_kernel(o, a, as, n, [](double x) { return -x; }); break;
-            case op::add: binary_kernel(o, a, as, b, bs, n, add_f{}); break;
-            case op::sub: binary_kernel(o, a, as, b, bs, n, sub_f{}); break;
-            case op::mul: binary_kernel(o, a, as, b, bs, n, mul_f{}); break;
-            case op::div: binary_kernel(o, a, as, b, bs, n, div_f{}); break;
+            case op::add: binary_kernel(o, a, as, b, bs, n, add_t<C>{}); break;
+            case op::sub: binary_kernel(o, a, as, b, bs, n, sub_t<C>{}); break;
+            case op::mul: binary_kernel(o, a, as, b, bs, n, mul_t<C>{}); break;
+            case op::div: binary_kernel(o, a, as, b, bs, n, div_t<C>{}); break;
             case op::pow: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : finite_or_nan(std::pow(x, y)); }); break;
             case op::eq: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x == y); }); break;
             case op::ne: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x != y); }); break;
@@ -1257,7 +1269,10 @@ void evaluate_rows(const program& p, const bound& b, double* out, std::size_t fr
             finite_pass(out + start, len);
             continue;
         }
-        run_block(f, out + start);
+        // Fast first; if anything overflowed to infinity, the block again with every step checked.
+        std::feclearexcept(FE_OVERFLOW);
+        run_block<false>(f, out + start);
+        if (std::fetestexcept(FE_OVERFLOW)) run_block<true>(f, out + start);
         if (!(p.result.kind == operand::reg && p.result.index == p.code.back().dst)) {
             double s = 0;
             const double* src = f.ptr(p.result, s);

@@ -69,13 +69,15 @@ class Formula:
                 arrays.append(np.full(rows or 0, float(arr)))
         return names, arrays
 
-    def evaluate(self, data: Any, group: Any = None, year: Any = None, threads: int = 0):
+    def evaluate(self, data: Any, group: Any = None, year: Any = None, threads: int = 0, out: Any = None):
         """Evaluate on ``data``: a mapping of names to numbers or arrays, or a pandas DataFrame.
 
         All scalars give a float (NaN when missing); arrays and DataFrames give a numpy float array
         (one value per row) with NaN where the result is missing. Only the columns the formula
         uses are read. Disaggregated variables are columns named ``name[dim=value,...]``.
         ``group`` and ``year`` (arrays of integers) give ``previous()`` and ``ytd()`` their periods.
+        ``threads`` (0: all cores) splits large inputs; ``out`` (a contiguous float64 array of one
+        value per row) receives the result instead of a new array, as numpy's ``out=`` does.
         """
         import numpy as np
 
@@ -86,7 +88,7 @@ class Formula:
         names, arrays = self._columns(data)
         g = None if group is None else np.asarray(group, dtype=np.int64)
         y = None if year is None else np.asarray(year, dtype=np.int64)
-        return self._core.evaluate_columns(names, arrays, g, y, threads)
+        return self._core.evaluate_columns(names, arrays, g, y, threads, out)
 
     def explain(self, data: Any, group: Any = None, year: Any = None):
         """Why each result is missing: ``"none"``, ``"missing input"``, ``"division by zero"``,

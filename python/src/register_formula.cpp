@@ -85,9 +85,20 @@ void register_formula(py::module_& m) {
         }, py::arg("values"))
         .def("evaluate_columns", [](const formula& f, const std::vector<std::string>& names, const std::vector<array>& arrays,
                                     const std::optional<index_array>& group, const std::optional<index_array>& year,
-                                    unsigned threads) {
+                                    unsigned threads, const py::object& target) {
             column_data d = columns_from(names, arrays, group, year);
-            array out(static_cast<py::ssize_t>(d.columns.rows));
+            py::array_t<double> out;
+            if (target.is_none()) {
+                out = array(static_cast<py::ssize_t>(d.columns.rows));
+            } else {
+                // write into the caller's array: float64, contiguous, writable, one value per row
+                out = target.cast<py::array_t<double>>();
+                if (!py::isinstance<py::array_t<double>>(target) || out.ndim() != 1 ||
+                    out.shape(0) != static_cast<py::ssize_t>(d.columns.rows) || !(out.flags() & py::array::c_style) ||
+                    !out.writeable())
+                    throw py::value_error("out must be a writable, contiguous float64 array of " +
+                                          std::to_string(d.columns.rows) + " values");
+            }
             double* o = out.mutable_data();
             eval_options eo;
             eo.threads = threads;
@@ -97,7 +108,7 @@ void register_formula(py::module_& m) {
             }
             return out;
         }, py::arg("names"), py::arg("arrays"), py::arg("group") = py::none(), py::arg("year") = py::none(),
-           py::arg("threads") = 0)
+           py::arg("threads") = 0, py::arg("out") = py::none())
         .def("diagnose_columns", [](const formula& f, const std::vector<std::string>& names, const std::vector<array>& arrays,
                                     const std::optional<index_array>& group, const std::optional<index_array>& year) {
             column_data d = columns_from(names, arrays, group, year);

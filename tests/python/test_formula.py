@@ -382,3 +382,17 @@ def test_a_non_ascii_character_is_a_formula_error():
 def test_dataframe_with_an_unused_text_column():
     frame = pd.DataFrame({"kecamatan": ["Bekasi Utara", "Jati Asih"], "l": [14.0, 7.0], "p": [26.0, 14.0]})
     assert list(Formula("l + p").evaluate(frame)) == [40.0, 21.0]
+
+
+def test_evaluate_writes_into_out_like_numpy():
+    a = np.array([1.0, 2.0, 3.0])
+    b = np.array([4.0, 0.0, 6.0])
+    out = np.full(3, -1.0)
+    result = Formula("a / b * 100").evaluate({"a": a, "b": b}, out=out)
+    assert result is not None and np.shares_memory(result, out)
+    # 1/4*100 = 25, 2/0 missing, 3/6*100 = 50
+    assert out[0] == 25.0 and math.isnan(out[1]) and out[2] == 50.0
+    with pytest.raises(ValueError):
+        Formula("a + b").evaluate({"a": a, "b": b}, out=np.empty(2))
+    with pytest.raises(ValueError):
+        Formula("a + b").evaluate({"a": a, "b": b}, out=np.empty(3, dtype=np.int64))
