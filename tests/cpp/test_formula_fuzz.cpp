@@ -16,6 +16,8 @@
 // A libFuzzer target over the same surface: tests/fuzz/ (cmake -DKINERJA_FUZZ=ON).
 #include <catch2/catch.hpp>
 
+#include "formula_fuzz_data.hpp"
+
 #include <kinerja/error.hpp>
 #include <kinerja/formula.hpp>
 
@@ -139,31 +141,7 @@ std::string generate(std::mt19937_64& rng) {
     }
 }
 
-// The evaluation data: 5 rows, two groups, two years.
-struct fuzz_data {
-    std::vector<double> x{1, 0, -2.5, NaN, 1e308}, y{2, 0, 3, 1e-300, -1}, p{4, NaN, 0, 7, 1}, l{1, 2, 3, 4, 5};
-    std::vector<std::int64_t> group{1, 1, 1, 2, 2}, year{2020, 2021, 2021, 2021, 2021};
-    kinerja::formula_columns columns() const {
-        kinerja::formula_columns c;
-        c.rows = 5;
-        c.add("x", x.data());
-        c.add("y", y.data());
-        c.add("cases[sex=P,kecamatan=Bekasi Utara]", p.data());
-        c.add("cases[sex=L,kecamatan=Bekasi Utara]", l.data());
-        c.group = group.data();
-        c.year = year.data();
-        return c;
-    }
-    std::map<std::string, double> row(std::size_t r) const {
-        std::map<std::string, double> v;
-        auto put = [&](const char* k, double d) { v[k] = d; };  // NaN: missing, like a NaN cell
-        put("x", x[r]);
-        put("y", y[r]);
-        put("cases[sex=P,kecamatan=Bekasi Utara]", p[r]);
-        put("cases[sex=L,kecamatan=Bekasi Utara]", l[r]);
-        return v;
-    }
-};
+using fuzz_data = kinerja_test::formula_fuzz_data;
 
 struct stats {
     std::size_t cases = 0, compiled = 0, formula_errors = 0, other_errors = 0, evaluated = 0, data_errors = 0;

@@ -22,6 +22,8 @@
 #include <kinerja/formula.hpp>
 
 #include <cmath>
+#include "../cpp/formula_fuzz_data.hpp"
+
 #include <cstdint>
 #include <cstdlib>
 #include <limits>
@@ -33,8 +35,7 @@ namespace {
 
 const double NaN = std::numeric_limits<double>::quiet_NaN();
 
-struct data {
-    std::vector<double> x{1, 0, -2.5, NaN, 1e308}, y{2, 0, 3, 1e-300, -1}, p{4, NaN, 0, 7, 1}, l{1, 2, 3, 4, 5};
+using data = kinerja_test::formula_fuzz_data;
     std::vector<std::int64_t> group{1, 1, 1, 2, 2}, year{2020, 2021, 2021, 2021, 2021};
     kinerja::formula_columns columns() const {
         kinerja::formula_columns c;
