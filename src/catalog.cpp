@@ -3,6 +3,7 @@
 // entry against its formula, merging, the bundled catalog and the test-vector runner.
 #include <kinerja/catalog.hpp>
 
+#include <kinerja/detail/files.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
@@ -461,13 +462,7 @@ std::map<std::string, std::string> catalog_entry::units() const {
 // ----------------------------------------------------------------------------- catalog
 
 catalog catalog::parse(std::string_view yaml, const std::string& file, const unit_registry& units) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(yaml));
-    } catch (const YAML::Exception& e) {
-        throw file_error("kinerja.catalog.yaml", file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                         e.mark.column >= 0 ? e.mark.column + 1 : 0, "not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.catalog.yaml");
     const reader r{file, yaml};
     if (!root.IsMap())
         throw file_error(schema_id, file, 1, 1, "a catalog file is a mapping with kinerja_catalog: 1 and indicators:");
@@ -486,11 +481,7 @@ catalog catalog::parse(std::string_view yaml, const std::string& file, const uni
 }
 
 catalog catalog::load(const std::string& path, const unit_registry& units) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw file_error("kinerja.catalog.io", path, 0, 0, "cannot open the file: " + std::string(std::strerror(errno)));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse(text.str(), path, units);
+    return parse(detail::read_file(path, "kinerja.catalog.io"), path, units);
 }
 
 std::vector<std::string> catalog::ids() const {

@@ -5,6 +5,7 @@
 // parse_plan read back unchanged.
 #include <kinerja/plan_io.hpp>
 
+#include <kinerja/detail/files.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/scale.hpp>
@@ -715,11 +716,7 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
 }
 
 plan load_plan_csv(const std::string& path, const csv_options& options) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw file_error("kinerja.plan.io", path, 0, 0, "cannot open the file: " + std::string(std::strerror(errno)));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_plan_csv(text.str(), path, options);
+    return parse_plan_csv(detail::read_file(path, "kinerja.plan.io"), path, options);
 }
 
 }  // namespace kinerja

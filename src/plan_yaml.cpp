@@ -4,6 +4,7 @@
 // read, written and merged in one place.
 #include <kinerja/plan_io.hpp>
 
+#include <kinerja/detail/files.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
@@ -664,13 +665,7 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
 // ----------------------------------------------------------------------------- public functions
 
 plan parse_plan(std::string_view yaml, const std::string& file) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(yaml));
-    } catch (const YAML::Exception& e) {
-        throw file_error("kinerja.plan.yaml", file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                         e.mark.column >= 0 ? e.mark.column + 1 : 0, "not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml");
     const reader r{file};
     if (!root.IsMap()) throw file_error("kinerja.plan.schema", file, 1, 1, "a plan file is a mapping with kinerja_plan, plan and nodes");
     plan p;
@@ -840,11 +835,7 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
 }
 
 plan load_plan(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw file_error("kinerja.plan.io", path, 0, 0, "cannot open the file: " + std::string(std::strerror(errno)));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_plan(text.str(), path);
+    return parse_plan(detail::read_file(path, "kinerja.plan.io"), path);
 }
 
 std::string to_yaml(const plan& p) {

@@ -3,6 +3,7 @@
 // file/line/column errors, the checks that make a rule valid, and the evaluation over a plan.
 #include <kinerja/validation.hpp>
 
+#include <kinerja/detail/files.hpp>
 #include <kinerja/audit.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
@@ -430,13 +431,7 @@ validation_rule read_rule(const rule_reader& r, const YAML::Node& n, rule_set& o
 }  // namespace
 
 rule_set parse_rules(std::string_view yaml, const std::string& file) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(yaml));
-    } catch (const YAML::Exception& e) {
-        throw file_error("kinerja.rules.yaml", file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
-                         e.mark.column >= 0 ? e.mark.column + 1 : 0, "not valid YAML: " + e.msg);
-    }
+    const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.rules.yaml");
     const rule_reader r{file, split_lines(yaml)};
     if (!root.IsMap()) throw file_error("kinerja.rules.schema", file, 1, 1, "a rule file is a mapping with kinerja_rules: 1 and rules:");
     rule_set out;
@@ -468,11 +463,7 @@ rule_set parse_rules(std::string_view yaml, const std::string& file) {
 }
 
 rule_set load_rules(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw file_error("kinerja.rules.io", path, 0, 0, "cannot open the file: " + std::string(std::strerror(errno)));
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parse_rules(text.str(), path);
+    return parse_rules(detail::read_file(path, "kinerja.rules.io"), path);
 }
 
 // ----------------------------------------------------------------------------- applying rules
