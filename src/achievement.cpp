@@ -16,11 +16,7 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-std::string show(double v) {
-    char buf[64];
-    auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
+using detail::shortest;
 
 // The raw formula; returns NaN and sets `why` when undefined.
 double raw(double t, double r, method m, const std::optional<double>& cap, const char** why) {
@@ -65,11 +61,11 @@ double raw(double t, double r, method m, const std::optional<double>& cap, const
               (m == method::direct ? "realization / target" : m == method::inverse ? "target / realization" : "... / target") +
               ") is undefined: there is nothing to compare the realization with; report the realization alone";
     else if (id_s == "kinerja.undefined.zero_realization")
-        why = "the realization is 0 against target " + show(t) +
+        why = "the realization is 0 against target " + shortest(t) +
               ": inverse achievement (target / realization) is unbounded; set a cap (e.g. 100 or 120) or use "
               "the complement or reduction method";
     else
-        why = "target " + show(t) + " and realization " + show(r) + " must be finite numbers";
+        why = "target " + shortest(t) + " and realization " + shortest(r) + " must be finite numbers";
     throw undefined_error(id_s, why);
 }
 
@@ -206,7 +202,7 @@ operands comparable(const value& t, const value& r, const scale_registry& scales
             if (ordinal) return static_cast<double>(*s->position(v.level) + 1);
             if (!v.number) throw_incomparable(t, r, "one side has no number");
             const level* l = s->find_level(*v.number);
-            if (!l) throw_incomparable(t, r, "score " + show(*v.number) + " lies in no band of scale \"" + s->name() + "\"");
+            if (!l) throw_incomparable(t, r, "score " + shortest(*v.number) + " lies in no band of scale \"" + s->name() + "\"");
             return static_cast<double>(*s->position(l->name) + 1);
         };
         o.target = pos(t, t_ordinal);

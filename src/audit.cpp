@@ -89,8 +89,7 @@ value parse_reported_achievement(std::string_view text) {
     value v;
     v.text = std::string(text);
     std::string_view t = detail::trim(text);
-    const std::string key = detail::fold(t);
-    if (key.empty() || key == "-" || key == "n/a" || key == "na" || key == "--") return v;
+    if (detail::is_missing_text(t)) return v;  // the same missing markers as parse_value
     const std::size_t b = static_cast<std::size_t>(t.data() - text.data());
     bool percent = false;
     if (t.back() == '%') {

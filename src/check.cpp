@@ -105,10 +105,7 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
 
 namespace {
 
-std::string show(double x) {
-    if (std::fabs(x - std::round(x)) < 1e-9 && std::fabs(x) < 1e15) return format_number(x, convention::english, 0);
-    return format_number(x, convention::english, 4, false);
-}
+const auto& show = detail::show_amount;  // one format for numbers in findings
 
 struct checker {
     const plan& p;

@@ -21,11 +21,7 @@ namespace {
     throw parse_error(id, std::string(text), pos, reason);
 }
 
-std::string show(double v) {
-    char buf[64];
-    auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
+using detail::shortest;
 
 double to_double(std::string_view text, const std::string& digits, std::size_t pos) {
     double value = 0.0;
@@ -143,8 +139,8 @@ parsed_number parse_number(std::string_view text, const number_context& context)
                     const char c = text[p];
                     const bool dot = c == '.';
                     std::string reason = "'" + std::string(1, c) + "' followed by three digits is ambiguous: " +
-                                         show(as_group) + " if it groups thousands (" +
-                                         (dot ? "Indonesian" : "English") + "), " + show(as_decimal) +
+                                         shortest(as_group) + " if it groups thousands (" +
+                                         (dot ? "Indonesian" : "English") + "), " + shortest(as_decimal) +
                                          " if it is a decimal mark (" + (dot ? "English" : "Indonesian") + ")";
                     if (ranged)
                         reason += g_in ? "; both readings lie in the plausible range" : "; neither reading lies in the plausible range";
@@ -185,6 +181,18 @@ parsed_number parse_number(std::string_view text, const number_context& context)
     out.written_in = conv;
     return out;
 }
+
+namespace detail {
+std::string show_amount(double x) {
+    if (std::fabs(x - std::round(x)) < 1e-9 && std::fabs(x) < 1e15) return format_number(x, convention::english, 0);
+    std::string s = format_number(x, convention::english, 6, true);
+    if (s.find('.') != std::string::npos) {
+        while (!s.empty() && s.back() == '0') s.pop_back();
+        if (!s.empty() && s.back() == '.') s.pop_back();
+    }
+    return s;
+}
+}  // namespace detail
 
 std::string format_number(double value, convention conv, int decimals, bool group_thousands) {
     if (decimals < 0 || decimals > 15)

@@ -14,12 +14,7 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-std::string show(double v) {
-    if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
-    char buf[64];
-    auto res = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, res.ptr);
-}
+using detail::shortest;
 
 }  // namespace
 
@@ -31,7 +26,7 @@ bool band::contains(double score) const noexcept {
 }
 
 std::string band::to_string() const {
-    return std::string(lower_inclusive && !std::isinf(lower) ? "[" : "(") + show(lower) + ", " + show(upper) +
+    return std::string(lower_inclusive && !std::isinf(lower) ? "[" : "(") + shortest(lower) + ", " + shortest(upper) +
            (upper_inclusive && !std::isinf(upper) ? "]" : ")");
 }
 
@@ -145,7 +140,7 @@ const level& scale::classify(double score) const {
     std::string bands;
     for (const auto& l : levels_) bands += (bands.empty() ? "" : ", ") + l.name + " " + l.band->to_string();
     throw undefined_error("kinerja.undefined.outside_scale",
-                          "score " + show(score) + " lies in no band of scale \"" + name_ + "\" (" + bands + ")");
+                          "score " + shortest(score) + " lies in no band of scale \"" + name_ + "\" (" + bands + ")");
 }
 
 std::optional<std::pair<double, double>> scale::range() const noexcept {

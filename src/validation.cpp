@@ -475,15 +475,7 @@ struct reading {
     const printed_value* where = nullptr;
 };
 
-std::string show(double x) {
-    if (std::fabs(x - std::round(x)) < 1e-9 && std::fabs(x) < 1e15) return format_number(x, convention::english, 0);
-    std::string s = format_number(x, convention::english, 6, true);
-    if (s.find('.') != std::string::npos) {
-        while (!s.empty() && s.back() == '0') s.pop_back();
-        if (!s.empty() && s.back() == '.') s.pop_back();
-    }
-    return s;
-}
+const auto& show = detail::show_amount;  // one format for numbers in findings
 
 std::string year_label(std::optional<int> y) {
     if (!y) return "";

@@ -27,12 +27,6 @@ int shortest_decimals(double v) {
     return dot == std::string_view::npos ? 0 : static_cast<int>(std::min<std::size_t>(s.size() - dot - 1, 15));
 }
 
-bool is_missing_text(std::string_view t) {
-    const std::string k = detail::fold(t);
-    return k.empty() || k == "-" || k == "--" || k == "\xe2\x80\x93" || k == "\xe2\x80\x94" || k == "n/a" ||
-           k == "na" || k == "n.a." || k == "#n/a" || k == "tidak ada data" || k == "t.a.d";
-}
-
 // Parses text[begin, end) as a number, reporting errors against the whole text.
 parsed_number number_at(std::string_view text, std::size_t begin, std::size_t end, const number_context& ctx) {
     try {
@@ -140,7 +134,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
     const std::string_view t = detail::trim(text);
     const std::size_t b = static_cast<std::size_t>(t.data() - text.data());
     const std::size_t e = b + t.size();
-    if (t.empty() || is_missing_text(t)) return v;  // missing
+    if (t.empty() || detail::is_missing_text(t)) return v;  // missing
 
     // ratio "1 : N"
     if (const std::size_t colon = t.find(':'); colon != std::string_view::npos) {

@@ -3,6 +3,7 @@
 // Private helpers for text handling. Not part of the public API.
 
 #include <cctype>
+#include <charconv>
 #include <string>
 #include <string_view>
 
@@ -58,6 +59,25 @@ inline bool iequals(std::string_view a, std::string_view b) noexcept {
 
 inline bool istarts_with(std::string_view text, std::string_view prefix) noexcept {
     return text.size() >= prefix.size() && iequals(text.substr(0, prefix.size()), prefix);
+}
+
+/// The shortest text that reads back as `v` ("742.34", "1e+300", "inf"), for messages.
+inline std::string shortest(double v) {
+    char buf[64];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, res.ptr);
+}
+
+/// A number for a finding's message: whole amounts grouped in thousands ("9,158,876,144"),
+/// others with up to six decimals and no trailing zeros ("83.333333", "0.5").
+std::string show_amount(double x);
+
+/// Whether a printed cell means "no value": blank, `-`, `--`, an en or em dash, `n/a`, `NA`,
+/// `n.a.`, `#N/A`, `tidak ada data`, `t.a.d`.
+inline bool is_missing_text(std::string_view t) {
+    const std::string k = fold(t);
+    return k.empty() || k == "-" || k == "--" || k == "\xe2\x80\x93" || k == "\xe2\x80\x94" || k == "n/a" ||
+           k == "na" || k == "n.a." || k == "#n/a" || k == "tidak ada data" || k == "t.a.d";
 }
 
 }  // namespace kinerja::detail
