@@ -165,10 +165,21 @@ struct checker {
         return std::nullopt;
     }
 
-    std::optional<double> amount(const node* n, int year, const printed_value& v) {
-        auto val = read(n, nullptr, year, v, true);
-        if (!val || val->is_missing()) return std::nullopt;
-        return val->number;
+    // A printed amount of money, read once however many roll-ups it takes part in (a node's pagu
+    // is a parent's sum and a child's part), so that an unreadable one is reported once.
+    struct read_amount {
+        std::optional<double> value;  // empty when missing or unreadable
+        bool readable = true;
+    };
+    std::map<const printed_value*, read_amount> amounts;
+    const read_amount& amount(const node* n, int year, const printed_value& v) {
+        auto it = amounts.find(&v);
+        if (it != amounts.end()) return it->second;
+        read_amount m;
+        const auto val = read(n, nullptr, year, v, true);
+        m.readable = val.has_value();
+        if (val && !val->is_missing()) m.value = val->number;
+        return amounts[&v] = m;
     }
 
     // ------------------------------------------------------------------ budgets
@@ -204,22 +215,22 @@ struct checker {
                 for (const node* c : kids) budget_years(*c, field, years);
                 for (int y : years) {
                     const printed_value* pv = budget_of(parent, field, y);
-                    std::optional<double> own = pv ? amount(&parent, y, *pv) : std::nullopt;
+                    const read_amount none;
+                    const read_amount& own_amount = pv ? amount(&parent, y, *pv) : none;
+                    const std::optional<double> own = own_amount.value;
                     double sum = 0.0;
                     std::size_t present = 0;
-                    bool unreadable = pv && !own && !read_money_ok(*pv);
+                    bool unreadable = !own_amount.readable;
                     std::string parts;
                     for (const node* c : kids) {
                         const printed_value* cv = budget_of(*c, field, y);
                         if (!cv) continue;
-                        const auto a = amount(c, y, *cv);
-                        if (!a) {
-                            unreadable = unreadable || !read_money_ok(*cv);
-                            continue;
-                        }
-                        sum += *a;
+                        const read_amount& a = amount(c, y, *cv);
+                        unreadable = unreadable || !a.readable;
+                        if (!a.value) continue;
+                        sum += *a.value;
                         ++present;
-                        parts += (parts.empty() ? "" : " + ") + show(*a);
+                        parts += (parts.empty() ? "" : " + ") + show(*a.value);
                     }
                     if (unreadable) continue;  // reported as unparsed-value already
                     const location& where = pv ? pv->location : parent.location;
@@ -260,21 +271,12 @@ struct checker {
             }
         }
     }
-    static bool read_money_ok(const printed_value& v) {
-        try {
-            (void)read_money(v);
-            return true;
-        } catch (const error&) {
-            return false;
-        }
-    }
-
     void totals() {
         for (const total& t : p.totals) {
             for (int which = 0; which < 2; ++which) {
                 const year_values& printed = which == 0 ? t.budget : t.budget_realized;
                 for (const auto& [y, vs] : printed) {
-                    const auto own = amount(nullptr, y, vs.front());
+                    const std::optional<double> own = amount(nullptr, y, vs.front()).value;
                     if (!own) continue;
                     double sum = 0.0;
                     bool ok = true;
@@ -283,8 +285,9 @@ struct checker {
                         if (!n) continue;
                         const printed_value* cv = indicator::first(which == 0 ? n->budget : n->budget_realized, y);
                         if (!cv) continue;
-                        if (!read_money_ok(*cv)) ok = false;
-                        if (auto a = amount(n, y, *cv)) sum += *a;
+                        const read_amount& a = amount(n, y, *cv);
+                        ok = ok && a.readable;
+                        if (a.value) sum += *a.value;
                     }
                     if (!ok || std::fabs(*own - sum) <= options.budget_tolerance || !on("budget-rollup")) continue;
                     finding& f = add("budget-rollup", nullptr, nullptr, y,
@@ -319,10 +322,9 @@ struct checker {
                         continue;
                     }
                     if (reported.is_missing()) continue;
-                    const std::optional<double> budget_read = b ? amount(&n, y, *b) : std::nullopt;
-                    const std::optional<double> spent_read = r ? amount(&n, y, *r) : std::nullopt;
-                    const double budget = budget_read.value_or(0.0);
-                    const double spent = spent_read.value_or(0.0);
+                    const read_amount none;
+                    const double budget = (b ? amount(&n, y, *b) : none).value.value_or(0.0);
+                    const double spent = (r ? amount(&n, y, *r) : none).value.value_or(0.0);
                     if (budget == 0.0) {
                         if (reported.number && *reported.number != 0.0) {
                             finding& f = add("reported-absorption", &n, nullptr, y,
@@ -653,7 +655,7 @@ std::vector<finding> check_plan(const plan& p, const check_options& options) {
             throw argument_error("kinerja.argument.rule", "unknown check rule \"" + r + "\" (rules: " + known + ")");
         }
     }
-    checker c{p, options, plan_scales(p), {}, {}};
+    checker c{p, options, plan_scales(p), {}, {}, {}};
     c.infer_report_scales(p.nodes);
     c.infer_report_scales(p.history);
     c.budgets(p.nodes);

@@ -275,3 +275,17 @@ def test_catalog_references_are_resolved_against_the_bundled_catalog():
     # the shipped catalog has rasio-kekerasan-perempuan (renstra-dpppa-bekasi.yaml) but no "no-such-entry"
     assert [(f.indicator, f.severity, f.actual) for f in found] == [("i-unknown", "error", "no-such-entry")]
     assert kinerja.catalog.get(plan.indicator("i-known").catalog).unit
+
+
+def test_an_unreadable_pagu_is_reported_once_and_stops_its_rollups():
+    # k's pagu "1.2.3" cannot be read; it is both p's part and its own sub-activity's sum, so it
+    # takes part in two roll-ups but is reported once, and neither roll-up is guessed.
+    text = """kinerja_plan: 1
+plan: {id: u, title: U, organisation: O, region: R, period: [2024, 2024], version: main}
+nodes:
+  - {id: p, level: program, name: P, source: T, budget: {2024: "300"}}
+  - {id: k, level: kegiatan, name: K, parent: p, source: T, budget: {2024: "1.2.3"}}
+  - {id: sk, level: sub_kegiatan, name: SK, parent: k, source: T, budget: {2024: "100"}}
+"""
+    found = kinerja.Plan.from_yaml(text).check(rules=["unparsed-value", "budget-rollup", "budget-missing"])
+    assert [(f.rule, f.node_id, f.actual_text) for f in found] == [("unparsed-value", "k", "1.2.3")]
