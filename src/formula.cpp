@@ -129,7 +129,7 @@ struct slot {  // a reference to input columns, resolved at evaluation time
 };
 
 struct operand {
-    enum kind_t : std::uint8_t { reg, col, cst } kind = cst;
+    enum kind_t : std::uint8_t { none, reg, col, cst } kind = none;  // none: an operation's unused operand
     std::uint32_t index = 0;
 };
 
@@ -833,7 +833,8 @@ struct frame {  // one block being evaluated
         switch (o.kind) {
             case operand::reg: return regs + static_cast<std::size_t>(o.index) * block;
             case operand::col: return single[o.index];
-            case operand::cst: scalar = o.index < p.constants.size() ? p.constants[o.index] : 0.0; return nullptr;
+            case operand::cst: scalar = p.constants[o.index]; return nullptr;
+            case operand::none: scalar = 0.0; return nullptr;
         }
         return nullptr;
     }
@@ -1039,7 +1040,7 @@ void run_block(const frame& f, double* out) {
         const bool last = k + 1 == p.code.size() && p.result.kind == operand::reg && p.result.index == in.dst;
         double* o = last ? out : f.regs + static_cast<std::size_t>(in.dst) * block;
         double as = 0, bs = 0, cs = 0;
-        const double* a = in.a.kind == operand::cst && in.kind >= op::agg_sum ? nullptr : f.ptr(in.a, as);
+        const double* a = f.ptr(in.a, as);
         const double* b = f.ptr(in.b, bs);
         if (in.then != op::constant) {
             const double* cp = f.ptr(in.c, cs);
