@@ -509,18 +509,13 @@ def _money(text: Optional[str]) -> Optional[float]:
     return v.number if v.kind in ("money", "number") else None
 
 
-def _read(ind: Indicator, text: Optional[str]):
+def _read(ind: Indicator, text: Optional[str], plan: Optional["Plan"] = None):
+    """The typed value of a printed cell, read as the checks read it (kinerja::read_value), or a note
+    saying why it cannot be read."""
     if text is None:
         return None, None
-    context = ind.scale if ind.scale and ind.scale in api.scale_names() else None
-    if context is None and ind.unit:
-        try:
-            api.unit_info(ind.unit)
-            context = ind.unit
-        except KinerjaError:
-            context = None
     try:
-        return api.parse_value(text, context), None
+        return _core.read_value(ind, text, plan._core if plan is not None else None), None
     except KinerjaError as exc:
         return None, f"{text!r}: {getattr(exc, 'reason', str(exc))}"
 
@@ -530,8 +525,8 @@ def _indicator_row(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indi
     target_text = ind.targets.get(y)
     realization_text = ind.realizations.get(y)
     reported = ind.reported_achievement.get(y)
-    target, t_note = _read(ind, target_text)
-    realization, r_note = _read(ind, realization_text)
+    target, t_note = _read(ind, target_text, plan)
+    realization, r_note = _read(ind, realization_text, plan)
     notes = [x for x in (t_note, r_note) if x]
     achievement = attainment = category = None
     polarity = ind.polarity

@@ -258,6 +258,10 @@ void register_plan(py::module_& m) {
         return v ? py::cast(*v) : py::none();
     }, py::arg("plan"), py::arg("indicator_id"), py::arg("year"));
 
+    m.def("read_value", [](const indicator& ind, const std::string& text, const plan* p) {
+        return read_value(ind, printed_value{text, {}, {}, {}}, p ? plan_scales(*p) : default_scales());
+    }, py::arg("indicator"), py::arg("text"), py::arg("plan") = nullptr,
+       "A printed value of an indicator, read with its unit or scale as context (the plan's scales when given).");
     m.def("load_plan", &load_plan, py::arg("path"));
     m.def("load_plan_csv", [](const std::string& path, const std::string& id, const std::string& title,
                               const std::string& organisation, const std::string& region, int period_from, int period_to,
