@@ -864,23 +864,33 @@ inline void binary_kernel(double* o, const double* a, double as, const double* b
     }
 }
 
-// Arithmetic as functors, so that fused kernels are instantiated per pair.
-// Arithmetic in two variants. The fast one is plain; the checked one turns an overflow into a
-// missing value at once, so that an infinity in the middle of a formula can never become a silent
-// number later (1 / (x * 10) for x = 1e308). A block is evaluated fast and, if the processor's
-// overflow flag went up, again checked (see evaluate_rows): results are those of the checked
-// variant, at the speed of the fast one.
-template <bool Checked>
+// Arithmetic as functors, so that fused kernels are instantiated per pair, in three modes. The
+// fast mode is plain IEEE arithmetic. The checked mode turns an overflow or a division by zero
+// into a missing value at once, so that an infinity in the middle of a formula can never become a
+// silent number later (1 / (x * 10) for x = 1e308, 1 / (x / 0)). A block is evaluated fast and, if
+// the processor's overflow or division-by-zero flag went up, again checked (see evaluate_rows):
+// results are those of the checked mode, at the speed of the fast one. (0 / 0 raises neither
+// flag, but it is NaN, that is missing, in both.) The last mode is the fast one for a block's
+// last step: its result is made finite or missing in the same pass, instead of a second pass over
+// the output (finite_pass).
+enum class arith { fast, last, checked };
+
+template <arith M>
 inline double finite(double x) {
-    if constexpr (Checked) return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN();
+    if constexpr (M != arith::fast) return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN();
     return x;
 }
-template <bool C> struct add_t { double operator()(double x, double y) const { return finite<C>(x + y); } };
-template <bool C> struct sub_t { double operator()(double x, double y) const { return finite<C>(x - y); } };
-template <bool C> struct mul_t { double operator()(double x, double y) const { return finite<C>(x * y); } };
-template <bool C> struct div_t {
-    double operator()(double x, double y) const { return y != 0.0 ? finite<C>(x / y) : std::numeric_limits<double>::quiet_NaN(); }
+template <arith M> struct add_t { double operator()(double x, double y) const { return finite<M>(x + y); } };
+template <arith M> struct sub_t { double operator()(double x, double y) const { return finite<M>(x - y); } };
+template <arith M> struct mul_t { double operator()(double x, double y) const { return finite<M>(x * y); } };
+template <arith M> struct div_t {
+    double operator()(double x, double y) const {
+        if constexpr (M == arith::checked) return y != 0.0 ? finite<M>(x / y) : std::numeric_limits<double>::quiet_NaN();
+        return finite<M>(x / y);  // x / 0 raises FE_DIVBYZERO: the block is evaluated again, checked
+    }
 };
+// The inner step of a fused pair needs no finite check in the last mode: the outer one has it.
+constexpr arith inner(arith m) { return m == arith::last ? arith::fast : m; }
 
 struct greatest_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::max(x, y)); } };
 struct least_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::min(x, y)); } };
@@ -908,27 +918,27 @@ void fused_kernel(double* o, const double* a, double as, const double* b, double
     }
 }
 
-template <bool C, class F>
+template <arith M, class F>
 void fused_second(op then, double* o, const double* a, double as, const double* b, double bs, const double* cp,
                   double cs, bool c_left, std::size_t n) {
     switch (then) {
-        case op::add: fused_kernel<F, add_t<C>>(o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::sub: fused_kernel<F, sub_t<C>>(o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::mul: fused_kernel<F, mul_t<C>>(o, a, as, b, bs, cp, cs, c_left, n); break;
-        default: fused_kernel<F, div_t<C>>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::add: fused_kernel<F, add_t<M>>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::sub: fused_kernel<F, sub_t<M>>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::mul: fused_kernel<F, mul_t<M>>(o, a, as, b, bs, cp, cs, c_left, n); break;
+        default: fused_kernel<F, div_t<M>>(o, a, as, b, bs, cp, cs, c_left, n); break;
     }
 }
 
-template <bool C>
+template <arith M>
 void fused(op first, op then, double* o, const double* a, double as, const double* b, double bs, const double* cp,
            double cs, bool c_left, std::size_t n) {
     switch (first) {
-        case op::add: fused_second<C, add_t<C>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::sub: fused_second<C, sub_t<C>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::mul: fused_second<C, mul_t<C>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::greatest: fused_second<C, greatest_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        case op::least: fused_second<C, least_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
-        default: fused_second<C, div_t<C>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::add: fused_second<M, add_t<inner(M)>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::sub: fused_second<M, sub_t<inner(M)>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::mul: fused_second<M, mul_t<inner(M)>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::greatest: fused_second<M, greatest_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        case op::least: fused_second<M, least_f>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
+        default: fused_second<M, div_t<inner(M)>>(then, o, a, as, b, bs, cp, cs, c_left, n); break;
     }
 }
 
@@ -1044,16 +1054,27 @@ void run_block(const frame& f, double* out) {
         const double* b = f.ptr(in.b, bs);
         if (in.then != op::constant) {
             const double* cp = f.ptr(in.c, cs);
-            fused<C>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
-            if (last) finite_pass(o, n);
+            if (C) fused<arith::checked>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
+            else if (last) fused<arith::last>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
+            else fused<arith::fast>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
+            continue;  // the finite check is in the kernel (checked and last modes)
+        }
+        if (last && !C && arithmetic(in.kind)) {  // the finite check in the kernel: no second pass
+            switch (in.kind) {
+                case op::add: binary_kernel(o, a, as, b, bs, n, add_t<arith::last>{}); break;
+                case op::sub: binary_kernel(o, a, as, b, bs, n, sub_t<arith::last>{}); break;
+                case op::mul: binary_kernel(o, a, as, b, bs, n, mul_t<arith::last>{}); break;
+                default: binary_kernel(o, a, as, b, bs, n, div_t<arith::last>{}); break;
+            }
             continue;
         }
+        constexpr arith M = C ? arith::checked : arith::fast;
         switch (in.kind) {
             case op::neg: unary_kernel(o, a, as, n, [](double x) { return -x; }); break;
-            case op::add: binary_kernel(o, a, as, b, bs, n, add_t<C>{}); break;
-            case op::sub: binary_kernel(o, a, as, b, bs, n, sub_t<C>{}); break;
-            case op::mul: binary_kernel(o, a, as, b, bs, n, mul_t<C>{}); break;
-            case op::div: binary_kernel(o, a, as, b, bs, n, div_t<C>{}); break;
+            case op::add: binary_kernel(o, a, as, b, bs, n, add_t<M>{}); break;
+            case op::sub: binary_kernel(o, a, as, b, bs, n, sub_t<M>{}); break;
+            case op::mul: binary_kernel(o, a, as, b, bs, n, mul_t<M>{}); break;
+            case op::div: binary_kernel(o, a, as, b, bs, n, div_t<M>{}); break;
             case op::pow: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : finite_or_nan(std::pow(x, y)); }); break;
             case op::eq: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x == y); }); break;
             case op::ne: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x != y); }); break;
@@ -1270,10 +1291,11 @@ void evaluate_rows(const program& p, const bound& b, double* out, std::size_t fr
             finite_pass(out + start, len);
             continue;
         }
-        // Fast first; if anything overflowed to infinity, the block again with every step checked.
-        std::feclearexcept(FE_OVERFLOW);
+        // Fast first; if anything overflowed or was divided by zero, the block again with every
+        // step checked.
+        std::feclearexcept(FE_OVERFLOW | FE_DIVBYZERO);
         run_block<false>(f, out + start);
-        if (std::fetestexcept(FE_OVERFLOW)) run_block<true>(f, out + start);
+        if (std::fetestexcept(FE_OVERFLOW | FE_DIVBYZERO)) run_block<true>(f, out + start);
         if (!(p.result.kind == operand::reg && p.result.index == p.code.back().dst)) {
             double s = 0;
             const double* src = f.ptr(p.result, s);

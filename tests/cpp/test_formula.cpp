@@ -472,6 +472,23 @@ TEST_CASE("formula: overflow inside a column formula is not a silent number", "[
     CHECK(run("isNull(x * 10)", t)[0] == 1.0);
 }
 
+TEST_CASE("formula: a division by zero inside a column formula is missing, not infinity", "[formula]") {
+    // The fast kernels divide plainly (x / 0 is infinity there); the division-by-zero flag sends the
+    // block to the checked kernels, where x / 0 is missing at once. Without that, 1 / (x / y) would
+    // be 1 / inf = 0 and firstNonNull(x / y, 7) would be inf (then NaN), both silently wrong.
+    table t;
+    t.add("x", {5, -5, 0, 6}).add("y", {0, 0, 0, 3});
+    const auto inv = run("1 / (x / y)", t);
+    CHECK(std::isnan(inv[0]));
+    CHECK(std::isnan(inv[1]));
+    CHECK(std::isnan(inv[2]));  // 0 / 0
+    CHECK(inv[3] == 0.5);
+    CHECK(run("firstNonNull(x / y, 7)", t) == std::vector<double>{7, 7, 7, 2});
+    CHECK(run("isNull(x / y) * 1", t) == std::vector<double>{1, 1, 1, 0});
+    CHECK(run("(x / y) > 1", t)[3] == 1.0);
+    CHECK(std::isnan(run("(x / y) > 1", t)[0]));
+}
+
 TEST_CASE("formula: a power with a missing operand is missing on columns too", "[formula]") {
     // Regression (was a bug): the column kernel of ^ is std::pow, and pow(1, NaN) = pow(NaN, 0) = 1, so on columns a
     // missing input gives 1: "x ^ 0" with x missing is 1 (scalar: missing, "missing input"), and
