@@ -34,6 +34,20 @@ namespace {
 
 struct reader {
     std::string file;
+    // Where reference values (parent, successor, supports, replaces, polarity, over) were read,
+    // by the id of their owner and key ("supports#2" for the third item of a list): the reference
+    // checks, which run after the whole file is read, point at the value itself.
+    mutable std::map<std::string, location> references;
+
+    void note_reference(const std::string& owner, const std::string& key, const YAML::Node& v) const {
+        references[owner + '\n' + key] = where(v);
+        if (v.IsSequence())
+            for (std::size_t i = 0; i < v.size(); ++i) references[owner + '\n' + key + '#' + std::to_string(i)] = where(v[i]);
+    }
+    location reference(const std::string& owner, const std::string& key, const location& otherwise) const {
+        const auto it = references.find(owner + '\n' + key);
+        return it == references.end() ? otherwise : it->second;
+    }
 
     location where(const YAML::Node& n) const {
         const YAML::Mark m = n.Mark();
@@ -553,6 +567,9 @@ void read_record(const reader& r, const YAML::Node& n, T& o, bool entry, const s
         f->read(r, it->second, o);
     }
     if (o.id.empty()) r.fail(n, std::string(what) + " needs an id");
+    if (!entry)
+        for (const char* key : {"parent", "successor", "supports", "replaces", "polarity"})
+            if (const YAML::Node v = n[key]) r.note_reference(o.id, key, v);
 }
 
 // Writes a node or an indicator as a list item; a version entry writes only the keys it gives.
@@ -618,6 +635,7 @@ void read_total(const reader& r, const YAML::Node& n, total& t) {
     }
     if (t.id.empty() || t.name.empty() || t.over.empty() || t.source.empty())
         r.fail(n, "a total needs id, name, over and source");
+    r.note_reference(t.id, "over", n["over"]);
 }
 
 void read_scales(const reader& r, const YAML::Node& n, plan& p) {
@@ -666,7 +684,7 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
 
 plan parse_plan(std::string_view yaml, const std::string& file) {
     const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml");
-    const reader r{file};
+    const reader r{file, {}};
     if (!root.IsMap()) throw file_error("kinerja.plan.schema", file, 1, 1, "a plan file is a mapping with kinerja_plan, plan and nodes");
     plan p;
     p.file = file;
@@ -802,30 +820,36 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
     for (const auto& s : p.scales) scale_names.insert(s.name);
     for (const auto* list : {&p.nodes, &p.history})
         for (const node& n : *list) {
-            must_exist(n.parent, n.location, "the parent of node \"" + n.id + "\",");
+            const location parent_at = r.reference(n.id, "parent", n.location);
+            must_exist(n.parent, parent_at, "the parent of node \"" + n.id + "\",");
             if (!n.parent.empty() && !p.find_node(n.parent))
-                throw file_error("kinerja.plan.reference", n.location.file, n.location.line, n.location.column,
+                throw file_error("kinerja.plan.reference", parent_at.file, parent_at.line, parent_at.column,
                                  "the parent of node \"" + n.id + "\", \"" + n.parent + "\", is not a node (it is an indicator or a total)");
             // a parent chain longer than the number of nodes goes round in a cycle
             const node* up = &n;
             for (std::size_t steps = 0; up && !up->parent.empty(); ++steps) {
                 if (steps > p.nodes.size() + p.history.size())
-                    throw file_error("kinerja.plan.reference", n.location.file, n.location.line, n.location.column,
+                    throw file_error("kinerja.plan.reference", parent_at.file, parent_at.line, parent_at.column,
                                      "node \"" + n.id + "\" is its own ancestor (the parent links form a cycle)");
                 up = p.find_node(up->parent);
             }
-            must_exist(n.successor, n.location, "the successor of node \"" + n.id + "\",");
-            for (const auto& s : n.supports)  // "PLAN:ID" names a node of another plan and is not resolved here
-                if (s.find(':') == std::string::npos) must_exist(s, n.location, "node \"" + n.id + "\" supports");
+            must_exist(n.successor, r.reference(n.id, "successor", n.location), "the successor of node \"" + n.id + "\",");
+            for (std::size_t k = 0; k < n.supports.size(); ++k)  // "PLAN:ID" names a node of another plan and is not resolved here
+                if (n.supports[k].find(':') == std::string::npos)
+                    must_exist(n.supports[k], r.reference(n.id, "supports#" + std::to_string(k), n.location),
+                               "node \"" + n.id + "\" supports");
             for (const indicator& i : n.indicators) {
-                must_exist(i.replaces, i.location, "indicator \"" + i.id + "\" replaces");
-                if (!i.scale.empty() && !scale_names.count(i.scale) && !default_scales().find(i.scale))
-                    throw file_error("kinerja.plan.reference", i.location.file, i.location.line, i.location.column,
+                must_exist(i.replaces, r.reference(i.id, "replaces", i.location), "indicator \"" + i.id + "\" replaces");
+                if (!i.scale.empty() && !scale_names.count(i.scale) && !default_scales().find(i.scale)) {
+                    const location at = r.reference(i.id, "polarity", i.location);
+                    throw file_error("kinerja.plan.reference", at.file, at.line, at.column,
                                      "indicator \"" + i.id + "\" uses scale \"" + i.scale + "\", which is neither in scales: nor built in");
+                }
             }
         }
     for (const total& t : p.totals)
-        for (const auto& o : t.over) must_exist(o, t.location, "total \"" + t.id + "\" sums");
+        for (std::size_t k = 0; k < t.over.size(); ++k)
+            must_exist(t.over[k], r.reference(t.id, "over#" + std::to_string(k), t.location), "total \"" + t.id + "\" sums");
     for (const plan_version& v : p.versions)
         for (const node& e : v.nodes)
             if (!ids.count(e.id) && !e.given.count("level"))

@@ -204,13 +204,13 @@ TEST_CASE("Every malformed plan file fails with a file_error naming the file, li
         {"missing-kinerja-plan.yaml", "kinerja.plan.schema", 1, 1, "kinerja_plan"},
         {"unknown-key.yaml", "kinerja.plan.schema", 10, 5, "unknown key \"nmae\" in a node"},
         {"duplicate-id.yaml", "kinerja.plan.duplicate_id", 9, 5, "id \"s-1\" is used twice (first at line 5)"},
-        {"unknown-parent.yaml", "kinerja.plan.reference", 9, 5, "\"s-9\" does not exist"},
+        {"unknown-parent.yaml", "kinerja.plan.reference", 12, 13, "\"s-9\" does not exist"},
         {"bad-year-key.yaml", "kinerja.plan.schema", 9, 25, "got \"20245\""},
         {"text-for-mapping.yaml", "kinerja.plan.schema", 9, 13, "budget must be a mapping"},
         {"mapping-for-text.yaml", "kinerja.plan.schema", 7, 11, "name must be a single value (text), not a mapping"},
         {"unknown-level.yaml", "kinerja.plan.schema", 6, 12, "got \"seksi\""},
         {"bad-polarity.yaml", "kinerja.plan.schema", 13, 19, "polarity must be higher, lower or scale:NAME, got \"naik\""},
-        {"unknown-scale.yaml", "kinerja.plan.reference", 10, 9, "uses scale \"NOPE\""},
+        {"unknown-scale.yaml", "kinerja.plan.reference", 12, 19, "uses scale \"NOPE\""},
     };
     for (const bad& c : cases) {
         SECTION(c.file) {
@@ -226,6 +226,47 @@ TEST_CASE("Every malformed plan file fails with a file_error naming the file, li
             CHECK_THAT(std::string(e->what()),
                        Contains("[" + std::string(c.id) + "] " + path + ":" + std::to_string(c.line) + ":" +
                                 std::to_string(c.column) + ": "));
+        }
+    }
+}
+
+TEST_CASE("A broken reference points at the value that names it, not at its owner", "[plan][errors]") {
+    const std::string head =
+        "kinerja_plan: 1\n"
+        "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n"
+        "nodes:\n"
+        "  - id: s-1\n"
+        "    level: sasaran\n"
+        "    name: S\n"
+        "    source: T\n";
+    struct bad {
+        const char* tail;
+        int line;
+        int column;
+        const char* reason;
+    };
+    // Lines 1-7 are the head; columns counted by hand (an inline list's item is where it starts).
+    const bad cases[] = {
+        {"    successor: s-7\n", 8, 16, "the successor of node \"s-1\", \"s-7\" does not exist"},
+        {"    supports: [s-1, \"tujuan-9\", RPJMD:t-1]\n", 8, 21, "node \"s-1\" supports \"tujuan-9\" does not exist"},
+        {"    indicators:\n      - {id: i-1, name: I, source: T, replaces: i-0}\n", 9, 49,
+         "indicator \"i-1\" replaces \"i-0\" does not exist"},
+        {"  - id: p-1\n    level: program\n    name: P\n    parent: i-1\n    source: T\n"
+         "    indicators: [{id: i-1, name: I, source: T}]\n", 11, 13, "\"i-1\", is not a node"},
+        {"  - {id: a, level: program, name: A, source: T, parent: b}\n"
+         "  - {id: b, level: program, name: B, source: T, parent: a}\n", 8, 57, "node \"a\" is its own ancestor"},
+        {"totals:\n  - id: t\n    name: T\n    source: T\n    over:\n      - s-1\n      - s-2\n", 14, 9,
+         "total \"t\" sums \"s-2\" does not exist"},
+    };
+    for (const bad& c : cases) {
+        SECTION(c.reason) {
+            const auto e = thrown<file_error>([&] { (void)kinerja::parse_plan(head + c.tail, "refs.yaml"); });
+            REQUIRE(e);
+            CHECK(e->id() == "kinerja.plan.reference");
+            CHECK(e->file() == "refs.yaml");
+            CHECK(e->line() == c.line);
+            CHECK(e->column() == c.column);
+            CHECK_THAT(e->reason(), Contains(c.reason));
         }
     }
 }

@@ -102,13 +102,13 @@ MALFORMED = [
     ("missing-kinerja-plan.yaml", "kinerja.plan.schema", 1, 1, "kinerja_plan"),
     ("unknown-key.yaml", "kinerja.plan.schema", 10, 5, 'unknown key "nmae" in a node (allowed: id, level, name,'),
     ("duplicate-id.yaml", "kinerja.plan.duplicate_id", 9, 5, 'id "s-1" is used twice (first at line 5)'),
-    ("unknown-parent.yaml", "kinerja.plan.reference", 9, 5, '"s-9" does not exist'),
+    ("unknown-parent.yaml", "kinerja.plan.reference", 12, 13, '"s-9" does not exist'),
     ("bad-year-key.yaml", "kinerja.plan.schema", 9, 25, 'got "20245"'),
     ("text-for-mapping.yaml", "kinerja.plan.schema", 9, 13, "budget must be a mapping"),
     ("mapping-for-text.yaml", "kinerja.plan.schema", 7, 11, "name must be a single value (text), not a mapping"),
     ("unknown-level.yaml", "kinerja.plan.schema", 6, 12, 'got "seksi"'),
     ("bad-polarity.yaml", "kinerja.plan.schema", 13, 19, 'polarity must be higher, lower or scale:NAME, got "naik"'),
-    ("unknown-scale.yaml", "kinerja.plan.reference", 10, 9, 'uses scale "NOPE"'),
+    ("unknown-scale.yaml", "kinerja.plan.reference", 12, 19, 'uses scale "NOPE"'),
 ]
 
 
