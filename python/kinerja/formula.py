@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from decimal import Decimal
 from typing import Any, Dict, Mapping, Optional
 
 from . import _core
@@ -48,22 +49,20 @@ class Formula:
 
         families = set(self.variables)
         used = lambda name: str(name).split("[", 1)[0].strip() in families  # noqa: E731 - only what the formula reads
-        if hasattr(data, "columns") and hasattr(data, "__getitem__") and not isinstance(data, Mapping):
-            items = {str(c): data[c].to_numpy(dtype=float, na_value=np.nan) for c in data.columns if used(c)}
+        if _is_frame(data):
+            items = {str(c): _numeric(str(c), data[c]) for c in data.columns if used(c)}
         else:
-            items = {k: v for k, v in dict(data).items() if used(k)}
+            items = {k: _numeric(str(k), v) for k, v in _mapping(data).items() if used(k)}
         names, arrays = [], []
         rows = None
-        for name, value in items.items():
-            arr = np.asarray(value, dtype=float)
+        for name, arr in items.items():
             if arr.ndim == 0:
                 continue
             rows = arr.shape[0] if rows is None else rows
             names.append(str(name))
             arrays.append(arr)
         # scalars broadcast against the columns
-        for name, value in items.items():
-            arr = np.asarray(value, dtype=float)
+        for name, arr in items.items():
             if arr.ndim == 0:
                 names.append(str(name))
                 arrays.append(np.full(rows or 0, float(arr)))
@@ -78,17 +77,23 @@ class Formula:
         ``group`` and ``year`` (arrays of integers) give ``previous()`` and ``ytd()`` their periods.
         ``threads`` (0: all cores) splits large inputs; ``out`` (a contiguous float64 array of one
         value per row) receives the result instead of a new array, as numpy's ``out=`` does.
+
+        Columns are numbers: float64 arrays and columns are read in place, integers (also pandas'
+        nullable ones) converted, ``None``/``NA`` taken as missing. Text and booleans raise a
+        ``ValueError`` naming the column (numpy would read the text ``"1.000"`` as 1.0, where an
+        Indonesian reader means one thousand: read printed cells with ``kinerja.parse_value``).
         """
         import numpy as np
 
-        is_frame = hasattr(data, "columns") and not isinstance(data, Mapping)
-        if not is_frame and all(_scalar(v) for v in dict(data).values()):
-            value, _ = self._core.evaluate_scalar({k: _float(v) for k, v in dict(data).items()})
+        if isinstance(threads, bool) or not isinstance(threads, numbers.Integral) or threads < 0:
+            raise ValueError(f"threads is a whole number >= 0 (0: all cores), got {threads!r}")
+        if not _is_frame(data) and all(_scalar(v) for v in _mapping(data).values()):
+            value, _ = self._core.evaluate_scalar({k: _float(k, v) for k, v in _mapping(data).items()})
             return math.nan if value is None else value
         names, arrays = self._columns(data)
         g = None if group is None else np.asarray(group, dtype=np.int64)
         y = None if year is None else np.asarray(year, dtype=np.int64)
-        return self._core.evaluate_columns(names, arrays, g, y, threads, out)
+        return self._core.evaluate_columns(names, arrays, g, y, int(threads), out)
 
     def explain(self, data: Any, group: Any = None, year: Any = None):
         """Why each result is missing: ``"none"``, ``"missing input"``, ``"division by zero"``,
@@ -96,9 +101,8 @@ class Formula:
         for scalar data, a list for columns)."""
         import numpy as np
 
-        is_frame = hasattr(data, "columns") and not isinstance(data, Mapping)
-        if not is_frame and all(_scalar(v) for v in dict(data).values()):
-            return self._core.evaluate_scalar({k: _float(v) for k, v in dict(data).items()})[1]
+        if not _is_frame(data) and all(_scalar(v) for v in _mapping(data).values()):
+            return self._core.evaluate_scalar({k: _float(k, v) for k, v in _mapping(data).items()})[1]
         names, arrays = self._columns(data)
         g = None if group is None else np.asarray(group, dtype=np.int64)
         y = None if year is None else np.asarray(year, dtype=np.int64)
@@ -109,9 +113,56 @@ def _scalar(v: Any) -> bool:
     return v is None or isinstance(v, numbers.Real)
 
 
-def _float(v: Any) -> float:
+def _float(name: Any, v: Any) -> float:
     if v is None:
         return math.nan
     if isinstance(v, bool):
-        raise TypeError("a boolean is not a number")
-    return float(v)
+        raise TypeError(f'"{name!s}": a boolean is not a number')
+    return float(v)  # _scalar() let only None and real numbers through
+
+
+def _is_frame(data: Any) -> bool:
+    return hasattr(data, "columns") and hasattr(data, "__getitem__") and not isinstance(data, Mapping)
+
+
+def _mapping(data: Any) -> Dict[Any, Any]:
+    """``data`` as a dict, or a TypeError that says what evaluate takes."""
+    if isinstance(data, Mapping):
+        return dict(data)
+    if hasattr(data, "keys") and hasattr(data, "__getitem__"):  # a pandas Series (one row), ...
+        return {k: data[k] for k in data.keys()}
+    raise TypeError("data is a mapping of variable names to numbers or arrays, or a pandas DataFrame; "
+                    f"got {type(data).__name__}")
+
+
+def _numeric(name: str, value: Any) -> Any:
+    """One column (or scalar) as float64, None and pandas' NA as NaN; numpy float64 arrays and
+    float columns are used in place. Text is refused, not converted: numpy would read "1.000" as
+    1.0 where an Indonesian reader means one thousand (read printed cells with kinerja.parse_value);
+    so are booleans."""
+    import numpy as np
+
+    dtype = getattr(value, "dtype", None)
+    kind = getattr(dtype, "kind", None)
+    if kind == "f" and isinstance(dtype, np.dtype):
+        return np.asarray(value, dtype=float)  # float64 in place
+    if kind in ("f", "i", "u"):  # integers, and pandas' nullable types (whose NA becomes NaN)
+        if hasattr(value, "to_numpy"):
+            return value.to_numpy(dtype=float, na_value=np.nan)
+        return np.asarray(value, dtype=float)
+    if isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)):
+        return np.asarray(float(value))
+    raw = np.asarray(value.to_numpy(dtype=object) if hasattr(value, "to_numpy") else value, dtype=object)
+    flat = raw.reshape(-1)
+    for x in flat:
+        if x is None or _is_na(x) or isinstance(x, Decimal) or (isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))):
+            continue
+        what = "text" if isinstance(x, (str, bytes)) else type(x).__name__
+        hint = "; read printed cells with kinerja.parse_value" if what == "text" else ""
+        raise ValueError(f'column "{name}" holds {what} ({x!r}), not numbers{hint}')
+    return np.array([np.nan if x is None or _is_na(x) else float(x) for x in flat], dtype=float).reshape(raw.shape)
+
+
+def _is_na(x: Any) -> bool:
+    """pandas.NA (without importing pandas)."""
+    return type(x).__name__ == "NAType"

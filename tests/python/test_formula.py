@@ -396,3 +396,67 @@ def test_evaluate_writes_into_out_like_numpy():
         Formula("a + b").evaluate({"a": a, "b": b}, out=np.empty(2))
     with pytest.raises(ValueError):
         Formula("a + b").evaluate({"a": a, "b": b}, out=np.empty(3, dtype=np.int64))
+
+
+# ---------------------------------------------------------------------------------- input checks
+
+
+@pytest.mark.parametrize("data", [
+    {"a": np.array(["1.000", "2"]), "b": np.ones(2)},
+    {"a": "1.000", "b": 1.0},
+    {"a": ["1", 2.0], "b": [1.0, 1.0]},
+])
+def test_text_is_refused_not_read_as_numpy_would(data):
+    # numpy's float("1.000") is 1.0; to an Indonesian reader it is one thousand: never guess
+    with pytest.raises(ValueError, match=r'column "a" holds text .*kinerja.parse_value'):
+        Formula("a / b * 100").evaluate(data)
+
+
+def test_text_in_a_dataframe_column_the_formula_uses_is_refused():
+    frame = pd.DataFrame({"a": ["1.000", "2"], "b": [1.0, 2.0]})
+    with pytest.raises(ValueError, match=r'column "a" holds text \(\'1.000\'\)'):
+        Formula("a / b").evaluate(frame)
+
+
+def test_booleans_and_other_objects_are_refused_with_the_column():
+    with pytest.raises(ValueError, match=r'column "b" holds bool'):
+        Formula("a + b").evaluate({"a": np.ones(2), "b": np.array([True, False])})
+    with pytest.raises(ValueError, match=r'column "a" holds complex'):
+        Formula("a + 1").evaluate({"a": np.array([1 + 2j, 1])})
+
+
+def test_missing_markers_and_decimals_in_object_columns():
+    from decimal import Decimal
+
+    frame = pd.DataFrame({"a": pd.array([4, None], dtype="Int64"), "b": pd.Series([2, pd.NA], dtype=object)})
+    assert same(Formula("a / b").evaluate(frame), [2.0, np.nan])
+    assert same(Formula("a * 2").evaluate({"a": [Decimal("1.25"), None]}), [2.5, np.nan])
+
+
+def test_float64_columns_are_read_in_place():
+    from kinerja.formula import _numeric
+
+    a = np.ones(5)
+    assert np.shares_memory(_numeric("a", a), a)
+    frame = pd.DataFrame({"a": np.ones(5)})
+    assert np.shares_memory(_numeric("a", frame["a"]), frame["a"].to_numpy())
+
+
+@pytest.mark.parametrize("threads", [-1, 1.5, "2", True])
+def test_threads_must_be_a_whole_number(threads):
+    with pytest.raises(ValueError, match="threads is a whole number >= 0"):
+        Formula("a + 1").evaluate({"a": np.ones(3)}, threads=threads)
+
+
+@pytest.mark.parametrize("data", [None, 3, "a=1", [1, 2]])
+def test_data_that_is_no_mapping_says_what_evaluate_takes(data):
+    f = Formula("a + 1")
+    with pytest.raises(TypeError, match="data is a mapping of variable names"):
+        f.evaluate(data)
+    with pytest.raises(TypeError, match="data is a mapping of variable names"):
+        f.explain(data)
+
+
+def test_a_dataframe_row_is_a_mapping():
+    frame = pd.DataFrame({"a": [1.0, 2.0], "b": [4.0, 8.0]})
+    assert Formula("a / b * 100").evaluate(frame.iloc[1]) == 25.0
