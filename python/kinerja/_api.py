@@ -112,12 +112,12 @@ def _optional_float(x: Any) -> Optional[float]:
     return None if math.isnan(f) else f
 
 
-def _arrays(a: Any, b: Any):
+def _arrays(a: Any, b: Any, names=("target", "realization")):
     import numpy as np
 
-    a_arr = np.asarray(a, dtype=float)
-    b_arr = np.asarray(b, dtype=float)
-    a_arr, b_arr = np.broadcast_arrays(a_arr, b_arr)
+    from ._numbers import numbers_of
+
+    a_arr, b_arr = np.broadcast_arrays(numbers_of(names[0], a), numbers_of(names[1], b))
     return np.ascontiguousarray(a_arr), np.ascontiguousarray(b_arr)
 
 
@@ -303,7 +303,7 @@ def absorption(budget: Any, realized: Any, rounding: str = "none", decimals: int
     89.97
     """
     if not (_is_scalar(budget) and _is_scalar(realized)):
-        b, r = _arrays(budget, realized)
+        b, r = _arrays(budget, realized, ("budget", "realized"))
         return _like_input(_core.absorption_array(b, r, rounding, decimals), budget, realized)
 
     def amount(x: Any) -> Optional[float]:

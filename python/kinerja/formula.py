@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import math
 import numbers
-from decimal import Decimal
 from typing import Any, Dict, Mapping, Optional
 
 from . import _core
+from ._numbers import numbers_of
 
 __all__ = ["Formula"]
 
@@ -50,9 +50,9 @@ class Formula:
         families = set(self.variables)
         used = lambda name: str(name).split("[", 1)[0].strip() in families  # noqa: E731 - only what the formula reads
         if _is_frame(data):
-            items = {str(c): _numeric(str(c), data[c]) for c in data.columns if used(c)}
+            items = {str(c): numbers_of(f'column "{c}"', data[c]) for c in data.columns if used(c)}
         else:
-            items = {k: _numeric(str(k), v) for k, v in _mapping(data).items() if used(k)}
+            items = {k: numbers_of(f'column "{k}"', v) for k, v in _mapping(data).items() if used(k)}
         names, arrays = [], []
         rows = None
         for name, arr in items.items():
@@ -79,8 +79,8 @@ class Formula:
         value per row) receives the result instead of a new array, as numpy's ``out=`` does.
 
         Columns are numbers: float64 arrays and columns are read in place, integers (also pandas'
-        nullable ones) converted, ``None``/``NA`` taken as missing. Text and booleans raise a
-        ``ValueError`` naming the column (numpy would read the text ``"1.000"`` as 1.0, where an
+        nullable ones) converted, ``None``/``NA`` taken as missing. Text raises a ``ValueError``
+        naming the column (booleans and other objects a ``TypeError``) (numpy would read the text ``"1.000"`` as 1.0, where an
         Indonesian reader means one thousand: read printed cells with ``kinerja.parse_value``).
         """
         import numpy as np
@@ -133,36 +133,3 @@ def _mapping(data: Any) -> Dict[Any, Any]:
         return {k: data[k] for k in data.keys()}
     raise TypeError("data is a mapping of variable names to numbers or arrays, or a pandas DataFrame; "
                     f"got {type(data).__name__}")
-
-
-def _numeric(name: str, value: Any) -> Any:
-    """One column (or scalar) as float64, None and pandas' NA as NaN; numpy float64 arrays and
-    float columns are used in place. Text is refused, not converted: numpy would read "1.000" as
-    1.0 where an Indonesian reader means one thousand (read printed cells with kinerja.parse_value);
-    so are booleans."""
-    import numpy as np
-
-    dtype = getattr(value, "dtype", None)
-    kind = getattr(dtype, "kind", None)
-    if kind == "f" and isinstance(dtype, np.dtype):
-        return np.asarray(value, dtype=float)  # float64 in place
-    if kind in ("f", "i", "u"):  # integers, and pandas' nullable types (whose NA becomes NaN)
-        if hasattr(value, "to_numpy"):
-            return value.to_numpy(dtype=float, na_value=np.nan)
-        return np.asarray(value, dtype=float)
-    if isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)):
-        return np.asarray(float(value))
-    raw = np.asarray(value.to_numpy(dtype=object) if hasattr(value, "to_numpy") else value, dtype=object)
-    flat = raw.reshape(-1)
-    for x in flat:
-        if x is None or _is_na(x) or isinstance(x, Decimal) or (isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))):
-            continue
-        what = "text" if isinstance(x, (str, bytes)) else type(x).__name__
-        hint = "; read printed cells with kinerja.parse_value" if what == "text" else ""
-        raise ValueError(f'column "{name}" holds {what} ({x!r}), not numbers{hint}')
-    return np.array([np.nan if x is None or _is_na(x) else float(x) for x in flat], dtype=float).reshape(raw.shape)
-
-
-def _is_na(x: Any) -> bool:
-    """pandas.NA (without importing pandas)."""
-    return type(x).__name__ == "NAType"

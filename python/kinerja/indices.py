@@ -27,6 +27,7 @@ import numbers
 from typing import Any, NamedTuple
 
 from . import _core
+from ._numbers import numbers_of
 from ._api import _like_input
 
 __all__ = [
@@ -83,10 +84,10 @@ def _reject_bools(args) -> None:
             raise TypeError("a boolean is not a number")
 
 
-def _arrays(args):
+def _arrays(name: str, args):
     import numpy as np
 
-    arrays = np.broadcast_arrays(*[np.asarray(a, dtype=float) for a in args])
+    arrays = np.broadcast_arrays(*[numbers_of(f"argument {k} of {name}", a) for k, a in enumerate(args, 1)])
     return [np.ascontiguousarray(a) for a in arrays]
 
 
@@ -95,7 +96,7 @@ def _apply(name: str, args, *options):
     _reject_bools(args)
     if all(_is_scalar(a) for a in args):
         return getattr(_core, "indices_" + name)(*[_float(a) for a in args], *options)
-    out = getattr(_core, "indices_" + name + "_array")(*_arrays(args), *options)
+    out = getattr(_core, "indices_" + name + "_array")(*_arrays(name, args), *options)
     return _like_input(out, *args)
 
 
@@ -225,7 +226,7 @@ def hdi_group(hdi: Any):
         return group or None
     import numpy as np
 
-    (values,) = _arrays([hdi])
+    (values,) = _arrays("hdi_group", [hdi])
     groups = np.empty(values.shape, dtype=object)
     groups.reshape(-1)[:] = _core.indices_hdi_group_array(values)
     return _like_input(groups, hdi)
@@ -251,7 +252,7 @@ def gdi_income(gnipc: Any, wage_ratio: Any, ea_share_f: Any, ea_share_m: Any, po
     _reject_bools(args)
     if all(_is_scalar(a) for a in args):
         return GdiIncome(*_core.indices_gdi_income(*[_float(a) for a in args]))
-    female, male = _core.indices_gdi_income_array(*_arrays(args))
+    female, male = _core.indices_gdi_income_array(*_arrays("gdi_income", args))
     return GdiIncome(_like_input(female, *args), _like_input(male, *args))
 
 

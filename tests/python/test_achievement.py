@@ -441,3 +441,10 @@ def test_absorption_rejects_a_percent_as_budget():
     # "50%" is a share, not an amount of money
     with pytest.raises(ValueError):
         kinerja.absorption("50%", "5")
+
+
+def test_text_in_achievement_columns_is_refused_not_read_as_numpy_would():
+    with pytest.raises(ValueError, match=r"realization holds text \('1.000'\)"):
+        kinerja.achievement(np.array([100.0, 100.0]), ["1.000", "90"])
+    with pytest.raises(ValueError, match=r"budget holds text"):
+        kinerja.absorption(["1.000.000", "2"], np.array([1.0, 1.0]))

@@ -314,3 +314,9 @@ def test_malformed_inputs():
         indices.hdi(70, 17.5, 12.6, 50)  # GNI below the 100 PPP$ goalpost
     out = indices.hdi([70, -70], 17.5, 12.6, 64_992)
     assert not np.isnan(out[0]) and np.isnan(out[1])
+
+
+def test_text_in_an_index_column_is_refused_not_read_as_numpy_would():
+    # "71.000" is seventy-one thousand to an Indonesian reader; numpy would take 71.0
+    with pytest.raises(ValueError, match=r"argument 1 of ipm holds text \('71.000'\)"):
+        kinerja.indices.ipm(np.array(["71.000", "72.5"], dtype=object), 13.1, 9.1, 11_899_000)

@@ -1,0 +1,43 @@
+"""Numbers from Python values: one reader for the columns and arguments of formulas and indices."""
+
+from __future__ import annotations
+
+import numbers
+from decimal import Decimal
+from typing import Any
+
+
+def numbers_of(label: str, value: Any) -> Any:
+    """``value`` (a number, a sequence, a numpy array or a pandas column) as float64, with None
+    and pandas' NA as NaN; numpy float64 arrays and float columns are used in place, integers
+    (also pandas' nullable ones) and Decimals converted. Text is refused, not converted: numpy
+    would read "1.000" as 1.0 where an Indonesian reader means one thousand (printed cells are
+    read with kinerja.parse_value): a ValueError. Booleans and other objects are a TypeError.
+    ``label`` names the value in the error ('column "a"', 'argument 2 of ipm')."""
+    import numpy as np
+
+    dtype = getattr(value, "dtype", None)
+    kind = getattr(dtype, "kind", None)
+    if kind == "f" and isinstance(dtype, np.dtype):
+        return np.asarray(value, dtype=float)  # float64 in place
+    if kind in ("f", "i", "u"):  # integers, and pandas' nullable types (whose NA becomes NaN)
+        if hasattr(value, "to_numpy"):
+            return value.to_numpy(dtype=float, na_value=np.nan)
+        return np.asarray(value, dtype=float)
+    if isinstance(value, numbers.Real) and not isinstance(value, (bool, np.bool_)):
+        return np.asarray(float(value))
+    raw = np.asarray(value.to_numpy(dtype=object) if hasattr(value, "to_numpy") else value, dtype=object)
+    flat = raw.reshape(-1)
+    for x in flat:
+        if x is None or _is_na(x) or isinstance(x, Decimal) or (
+                isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))):
+            continue
+        if isinstance(x, (str, bytes)):  # the right type for a printed cell, but not a number yet
+            raise ValueError(f"{label} holds text ({x!r}), not numbers; read printed cells with kinerja.parse_value")
+        raise TypeError(f"{label} holds {type(x).__name__} ({x!r}), not numbers")
+    return np.array([np.nan if x is None or _is_na(x) else float(x) for x in flat], dtype=float).reshape(raw.shape)
+
+
+def _is_na(x: Any) -> bool:
+    """pandas.NA (without importing pandas)."""
+    return type(x).__name__ == "NAType"
