@@ -99,7 +99,7 @@ value parse_reported_achievement(std::string_view text) {
     }
     parsed_number n;
     try {
-        n = parse_number(t, {number_context::ambiguous_policy::decimal, std::nullopt, std::nullopt});
+        n = parse_number(t, {number_context::ambiguous_policy::decimal, std::nullopt, std::nullopt, std::nullopt});
     } catch (const parse_error& e) {
         throw parse_error(e.id(), std::string(text), b + e.position(), e.reason());
     }

@@ -51,8 +51,8 @@ scale_registry plan_scales(const plan& p) {
             const auto& l = s.levels[i];
             level lv{l.name, l.aliases, std::nullopt};
             if (banded) {
-                const double lo = parse_number(l.min, {number_context::ambiguous_policy::grouping, {}, {}}).value;
-                const double hi = parse_number(l.max, {number_context::ambiguous_policy::grouping, {}, {}}).value;
+                const double lo = parse_number(l.min, {number_context::ambiguous_policy::grouping, {}, {}, {}}).value;
+                const double hi = parse_number(l.max, {number_context::ambiguous_policy::grouping, {}, {}, {}}).value;
                 lv.band = band{lo, hi, true, i + 1 == s.levels.size()};  // printed "a-b" read lower-inclusive
             }
             levels.push_back(lv);
@@ -66,7 +66,7 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
     std::string context;
     if (!ind.scale.empty() && scales.find(ind.scale)) context = ind.scale;
     else if (ind.unit && default_units().find(ind.unit->text)) context = ind.unit->text;
-    return parse_value(v.text, context, default_units(), scales);
+    return parse_value(v.text, context, default_units(), scales, ind.convention);
 }
 
 value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }

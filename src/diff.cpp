@@ -30,6 +30,8 @@ std::string polarity_text(const indicator& i) {
     return i.polarity ? std::string(to_string(*i.polarity)) : std::string();
 }
 
+std::string convention_text(const indicator& i) { return i.convention ? std::string(to_string(*i.convention)) : std::string(); }
+
 struct differ {
     std::vector<change> out;
 
@@ -76,6 +78,7 @@ struct differ {
         field("indicator", b.id, k, b.name, "name", a.name, b.name);
         field("indicator", b.id, k, b.name, "unit", a.unit_text(), b.unit_text());
         field("indicator", b.id, k, b.name, "polarity", polarity_text(a), polarity_text(b));
+        field("indicator", b.id, k, b.name, "convention", convention_text(a), convention_text(b));
         field("indicator", b.id, k, b.name, "catalog", a.catalog, b.catalog);
         field("indicator", b.id, k, b.name, "formula", text_of(a.formula), text_of(b.formula));
         field("indicator", b.id, k, b.name, "baseline", text_of(a.baseline), text_of(b.baseline));

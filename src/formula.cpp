@@ -645,6 +645,16 @@ struct parser {
         }
         auto it = units.find(n.name);
         if (it != units.end() && !kinerja::detail::trim(it->second).empty()) {
+            const unit_info* found = registry.find(it->second);
+            if (!found)
+                try {
+                    (void)registry.get(it->second);  // the registry's own error, with its advice
+                } catch (const lookup_error& e) {
+                    std::string why = e.what();
+                    const std::string prefix = "[" + e.id() + "] ";
+                    if (why.compare(0, prefix.size(), prefix) == 0) why.erase(0, prefix.size());
+                    throw lookup_error(e.id(), e.name(), "the unit of variable \"" + n.name + "\": " + why);
+                }
             const unit_info& u = registry.get(it->second);
             n.unit.known = true;
             n.unit.dimension = u.dimension;

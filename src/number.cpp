@@ -58,6 +58,16 @@ void check_groups(std::string_view text, std::size_t begin, std::size_t end,
 
 }  // namespace
 
+std::string_view to_string(convention c) noexcept { return c == convention::indonesian ? "indonesian" : "english"; }
+
+convention convention_from_string(std::string_view name) {
+    const std::string k = detail::fold(name);
+    if (k == "indonesian" || k == "id" || k == "in") return convention::indonesian;
+    if (k == "english" || k == "en") return convention::english;
+    throw lookup_error("kinerja.lookup.convention", std::string(name),
+                       "unknown number convention \"" + std::string(name) + "\"; use \"indonesian\" or \"english\"");
+}
+
 parsed_number parse_number(std::string_view text, const number_context& context) {
     const std::size_t b = detail::skip_space(text);
     std::size_t e = text.size();
@@ -122,7 +132,9 @@ parsed_number parse_number(std::string_view text, const number_context& context)
             const double as_decimal = (whole + frac / 1000) * (negative ? -1 : 1);
             bool group = false;
             using policy = number_context::ambiguous_policy;
-            if (context.ambiguous == policy::grouping) {
+            if (context.printed_in) {
+                group = (text[p] == '.') == (*context.printed_in == convention::indonesian);
+            } else if (context.ambiguous == policy::grouping) {
                 group = true;
             } else if (context.ambiguous == policy::decimal) {
                 group = false;
@@ -144,7 +156,7 @@ parsed_number parse_number(std::string_view text, const number_context& context)
                                          " if it is a decimal mark (" + (dot ? "English" : "Indonesian") + ")";
                     if (ranged)
                         reason += g_in ? "; both readings lie in the plausible range" : "; neither reading lies in the plausible range";
-                    reason += "; give a unit or scale as context to decide";
+                    reason += "; give a unit or scale as context, or the convention it is printed in, to decide";
                     fail(text, p, reason, "kinerja.parse.ambiguous_number");
                 }
             }

@@ -207,13 +207,13 @@ private:
 enum col : std::size_t {
     c_node_id, c_level, c_code, c_name, c_parent, c_responsible, c_indicator_id, c_indicator, c_unit,
     c_polarity, c_formula, c_year, c_target, c_realization, c_budget, c_budget_realized,
-    c_reported_achievement, c_source, c_count
+    c_reported_achievement, c_source, c_convention, c_count
 };
 
 constexpr std::array<const char*, c_count> column_names = {
     "node_id", "level", "code", "name", "parent", "responsible", "indicator_id", "indicator", "unit",
     "polarity", "formula", "year", "target", "realization", "budget", "budget_realized",
-    "reported_achievement", "source"};
+    "reported_achievement", "source", "convention"};
 constexpr std::array<col, 5> required_columns = {c_node_id, c_level, c_name, c_year, c_source};
 
 std::string known_columns() {
@@ -266,7 +266,7 @@ struct indicator_acc {
     int node_line = 0;
     location where;
     location name_cell;  // on its first row
-    attribute name, unit, polarity, formula;
+    attribute name, unit, polarity, formula, convention;
     std::string source;
     std::vector<pending_value> values;
 };
@@ -410,7 +410,7 @@ void builder::read(const row_view& r) {
                                        quoted(indicator_id) + "; put the pagu on a row of node " + quoted(node_id) +
                                        " with an empty indicator_id");
     } else {
-        for (col c : {c_indicator, c_unit, c_polarity, c_formula, c_target, c_realization, c_reported_achievement})
+        for (col c : {c_indicator, c_unit, c_polarity, c_convention, c_formula, c_target, c_realization, c_reported_achievement})
             if (r.has(c))
                 schema(r.cells[c], std::string(column_names[c]) + " belongs to an indicator, but indicator_id is empty "
                                        "on this row (a row without indicator_id holds a node's budget)");
@@ -492,6 +492,15 @@ void builder::read(const row_view& r) {
         agree(i.polarity, r, c_polarity, r.text(c_polarity), canonical, ind_owner);
     }
     if (r.has(c_formula)) agree(i.formula, r, c_formula, r.text(c_formula), r.text(c_formula), ind_owner);
+    if (!r.trimmed(c_convention).empty()) {
+        std::string canonical;
+        try {
+            canonical = std::string(to_string(convention_from_string(r.trimmed(c_convention))));
+        } catch (const lookup_error&) {
+            schema(r.cells[c_convention], "convention must be indonesian or english; got " + quoted(r.text(c_convention)));
+        }
+        agree(i.convention, r, c_convention, r.text(c_convention), canonical, ind_owner);
+    }
     if (year)
         for (col c : value_columns)
             if (r.has(c)) i.values.push_back(pending_value{c, *year, r.cells[c], source});
@@ -601,6 +610,7 @@ plan builder::finish(const csv_options& options) {
             i.location = b.where;
             if (b.unit.set) i.unit = attr_value(b.unit, i.source);
             if (b.formula.set) i.formula = attr_value(b.formula, i.source);
+            if (b.convention.set) i.convention = convention_from_string(b.convention.key);
             if (b.polarity.set) {
                 if (detail::istarts_with(b.polarity.key, "scale:")) i.scale = b.polarity.key.substr(6);
                 else i.polarity = polarity_from_string(b.polarity.key);

@@ -307,6 +307,21 @@ const std::vector<field<indicator>>& indicator_fields() {
                 o.polarity.reset();
                 o.scale.clear();
             }});
+        f.push_back(field<indicator>{
+            "convention",
+            [](const reader& r, const YAML::Node& n, indicator& o) {
+                const std::string s = r.text(n, "convention");
+                try {
+                    o.convention = convention_from_string(s);
+                } catch (const lookup_error&) {
+                    r.fail(n, "convention must be indonesian or english, got \"" + s + "\"");
+                }
+            },
+            [](writer& w, int indent, const indicator& o) {
+                if (o.convention) w.scalar(indent, "convention", std::string(to_string(*o.convention)));
+            },
+            [](indicator& d, const indicator& s) { d.convention = s.convention; },
+            [](indicator& o) { o.convention.reset(); }});
         f.push_back(member("polarity_basis", &indicator::polarity_basis));
         f.push_back(member("catalog", &indicator::catalog));
         f.push_back(member("formula", &indicator::formula));

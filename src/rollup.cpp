@@ -75,7 +75,8 @@ struct roller {
         const printed_value* t = indicator::first(ind.targets, year);
         if (!num || !den || !t || (ind.scale.empty() && !ind.polarity) || !ind.scale.empty()) return std::nullopt;
         try {
-            const number_context counts_ctx{number_context::ambiguous_policy::grouping, std::nullopt, std::nullopt};
+            const number_context counts_ctx{number_context::ambiguous_policy::grouping, std::nullopt, std::nullopt,
+                                            ind.convention};
             const double n = parse_number(num->text, counts_ctx).value;
             const double d = parse_number(den->text, counts_ctx).value;
             const value tv = read_value(ind, *t, scales);

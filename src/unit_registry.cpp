@@ -39,9 +39,9 @@ unit_info make(std::string name, value_kind kind, dimension dim, double factor, 
     return u;
 }
 
-number_context grouping() { return {policy::grouping, std::nullopt, std::nullopt}; }
+number_context grouping() { return {policy::grouping, std::nullopt, std::nullopt, std::nullopt}; }
 number_context reject() { return {}; }
-number_context ranged(double lo, double hi) { return {policy::reject, lo, hi}; }
+number_context ranged(double lo, double hi) { return {policy::reject, lo, hi, std::nullopt}; }
 
 }  // namespace
 

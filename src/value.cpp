@@ -77,7 +77,7 @@ number_context numbers_for(const context_info& c) {
     if (c.unit) return c.unit->numbers;
     if (c.scl) {
         if (auto r = c.scl->range(); r && std::isfinite(r->first) && std::isfinite(r->second))
-            return {number_context::ambiguous_policy::reject, std::min(0.0, r->first), r->second};
+            return {number_context::ambiguous_policy::reject, std::min(0.0, r->first), r->second, std::nullopt};
     }
     return {};
 }
@@ -128,7 +128,17 @@ value parse_value(std::string_view text, std::string_view context) {
 
 value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
                   const scale_registry& scales) {
+    return parse_value(text, context, units, scales, std::nullopt);
+}
+
+value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
+                  const scale_registry& scales, std::optional<convention> printed_in) {
     const context_info ctx = resolve_context(context, units, scales);
+    // every number of the cell is read with the declared convention, when there is one
+    auto read_number = [&](std::size_t begin, std::size_t end, number_context c) {
+        if (printed_in) c.printed_in = printed_in;
+        return number_at(text, begin, end, c);
+    };
     value v;
     v.text = std::string(text);
     const std::string_view t = detail::trim(text);
@@ -143,12 +153,12 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         std::size_t le = c;
         while (le > lb && detail::is_space(text[le - 1])) --le;
         if (le == lb) fail(text, b, "a ratio is written 1 : N; nothing stands before ':'");
-        const parsed_number left = number_at(text, lb, le, {});
+        const parsed_number left = read_number(lb, le, {});
         if (left.value != 1.0) fail(text, lb, "a ratio is written 1 : N (one case per N); the left side must be 1");
         const std::size_t rb = detail::skip_space(text, c + 1);
         if (rb >= e) fail(text, c, "a ratio is written 1 : N; nothing follows ':'");
-        number_context n_ctx{number_context::ambiguous_policy::grouping, std::nullopt, std::nullopt};
-        const parsed_number right = number_at(text, rb, e, n_ctx);
+        number_context n_ctx{number_context::ambiguous_policy::grouping, std::nullopt, std::nullopt, std::nullopt};
+        const parsed_number right = read_number(rb, e, n_ctx);
         if (!(right.value > 0)) fail(text, rb, "N in 1 : N must be positive");
         v.kind = value_kind::ratio;
         v.number = right.value;
@@ -174,7 +184,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         while (se > sb && detail::is_space(text[se - 1])) --se;
         if (se == sb) fail(text, b + open, "the brackets hold no score");
         number_context g_ctx = numbers_for(context_info{nullptr, &grades});
-        const parsed_number score = number_at(text, sb, se, g_ctx);
+        const parsed_number score = read_number(sb, se, g_ctx);
         v.kind = value_kind::grade;
         v.grade = grades.get(letters).name;
         v.level = v.grade;
@@ -190,7 +200,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         std::size_t ne = e - 1;
         while (ne > b && detail::is_space(text[ne - 1])) --ne;
         if (ne == b) fail(text, b, "'%' without a number");
-        const parsed_number n = number_at(text, b, ne, units.get("%").numbers);
+        const parsed_number n = read_number(b, ne, units.get("%").numbers);
         v.kind = value_kind::percent;
         v.unit = "%";
         v.number = n.value;
@@ -209,7 +219,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         else if (ne > nb && text[ne - 1] == '-') ne -= 1;
         while (ne > nb && detail::is_space(text[ne - 1])) --ne;
         if (ne <= nb) fail(text, b, "\"Rp\" without an amount");
-        const parsed_number n = number_at(text, nb, ne, units.get("Rupiah").numbers);
+        const parsed_number n = read_number(nb, ne, units.get("Rupiah").numbers);
         v.kind = value_kind::money;
         v.unit = "Rupiah";
         v.number = n.value;
@@ -265,7 +275,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
     }
     const unit_info* numbers_unit = unit ? unit : ctx.unit;
     const number_context n_ctx = numbers_unit ? numbers_unit->numbers : numbers_for(ctx);
-    const parsed_number n = number_at(text, b, ne, n_ctx);
+    const parsed_number n = read_number(b, ne, n_ctx);
     v.kind = value_kind::number;
     v.number = n.value;
     v.decimals = n.decimals;

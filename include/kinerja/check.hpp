@@ -79,7 +79,8 @@ std::vector<finding> check_plan(const plan& p, const check_options& options = {}
 /// The registry of scales a plan's values are read with: the built-in scales, plus the scales
 /// the plan file defines under names that are not built in.
 scale_registry plan_scales(const plan& p);
-/// Reads an indicator's printed value with the indicator's unit (or scale) as context.
+/// Reads an indicator's printed value with the indicator's unit (or scale) as context, and its
+/// declared convention (indicator::convention) when it has one.
 /// \throws parse_error as parse_value does.
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales);
 /// Reads a printed amount of money (pagu). \throws parse_error.

@@ -24,6 +24,12 @@ enum class convention {
     english      ///< `1,234,567.89`
 };
 
+/// "indonesian" or "english".
+std::string_view to_string(convention c) noexcept;
+/// Reads "indonesian" (also "id", "in") or "english" ("en"), in any case.
+/// \throws lookup_error kinerja.lookup.convention for anything else.
+convention convention_from_string(std::string_view name);
+
 /// How to settle the ambiguous form `d.ddd` / `d,ddd` (one separator, three digits after it).
 struct number_context {
     enum class ambiguous_policy {
@@ -37,6 +43,12 @@ struct number_context {
     /// 742340 lies outside 0..1000.
     std::optional<double> minimum;
     std::optional<double> maximum;
+    /// The convention the text is known to be printed in: a document's, or one indicator's as its
+    /// transcriber declared it (plan-format.md, `convention`). When set, it settles the ambiguous
+    /// form before the policy and the range are consulted: `.` groups thousands in Indonesian and
+    /// marks decimals in English, `,` the other way round. Unambiguous forms (`22.90`,
+    /// `1.234.567`, `1.234,5`) are read as printed whatever it says.
+    std::optional<convention> printed_in;
 };
 
 /// A number read from text, with what was printed.

@@ -13,6 +13,7 @@
 /// context. The file format is docs/plan-format.md; plan_io.hpp reads and writes it.
 
 #include <kinerja/achievement.hpp>
+#include <kinerja/number.hpp>
 #include <kinerja/rounding.hpp>
 
 #include <map>
@@ -75,6 +76,11 @@ struct indicator {
     /// beside its own formula text.
     std::string catalog;
     std::optional<printed_value> formula;      ///< formulasi / cara pengukuran
+    /// The number convention of the indicator's printed values, when its transcriber has settled
+    /// it from the table (`22.90` beside `18.221` in one row): it reads the ambiguous form
+    /// `d.ddd` / `d,ddd` in that convention, before the unit or scale is consulted. Empty: the
+    /// unit or scale decides, or the value is reported as unreadable.
+    std::optional<kinerja::convention> convention;
     std::optional<printed_value> legal_basis;  ///< alasan
     std::string responsible;
     std::optional<int> baseline_year;

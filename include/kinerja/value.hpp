@@ -71,6 +71,11 @@ value parse_value(std::string_view text, std::string_view context = {});
 /// The same with explicit registries.
 value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
                   const scale_registry& scales);
+/// The same, for text known to be printed in `printed_in` (an indicator whose transcriber
+/// declared its convention): that settles `d.ddd` / `d,ddd` before the unit or scale is
+/// consulted (number_context::printed_in). std::nullopt: as the overload above.
+value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
+                  const scale_registry& scales, std::optional<convention> printed_in);
 
 /// Writes a value in a convention. `decimals` defaults to the value's printed precision.
 /// Missing values are written "-".

@@ -31,18 +31,22 @@ __all__ = [
 # --------------------------------------------------------------------------- numbers and values
 
 def parse_number(text: str, ambiguous: str = "reject", minimum: Optional[float] = None,
-                 maximum: Optional[float] = None) -> ParsedNumber:
+                 maximum: Optional[float] = None, convention: Optional[str] = None) -> ParsedNumber:
     """Read a number printed in either convention (``1.234.567,89`` or ``1,234,567.89``).
 
     ``ambiguous`` settles ``1.000``-like forms: ``"reject"`` (default; a range given by
     ``minimum``/``maximum`` may still settle it), ``"grouping"`` or ``"decimal"``.
+    ``convention`` (``"indonesian"`` or ``"english"``), when the text is known to be printed in
+    one, settles them first: ``.`` groups thousands in Indonesian and marks decimals in English.
 
     >>> parse_number("1.234.567,89").value
     1234567.89
     >>> parse_number("742,340", minimum=0, maximum=1000).value
     742.34
+    >>> parse_number("18.221", convention="english").value
+    18.221
     """
-    return _core.parse_number(text, ambiguous, minimum, maximum)
+    return _core.parse_number(text, ambiguous, minimum, maximum, convention)
 
 
 def format_number(value: float, convention: str = "indonesian", decimals: int = 2, group: bool = True) -> str:
@@ -54,11 +58,13 @@ def format_number(value: float, convention: str = "indonesian", decimals: int = 
     return _core.format_number(float(value), convention, decimals, group)
 
 
-def parse_value(text: str, context: Optional[str] = None) -> Value:
+def parse_value(text: str, context: Optional[str] = None, convention: Optional[str] = None) -> Value:
     """Read one printed cell of a plan as a typed :class:`Value`.
 
     ``context`` is a unit word (``"Rupiah"``, ``"Persen"``, ``"Orang"``, ``"index"``...) or a
-    scale name (``"KLA"``, ``"AKIP"``, ``"APE"``) that settles ambiguous forms. Raises
+    scale name (``"KLA"``, ``"AKIP"``, ``"APE"``) that settles ambiguous forms. ``convention``
+    (``"indonesian"`` or ``"english"``), when the cell is known to be printed in one (an
+    indicator's declared convention), settles them before the context does. Raises
     :class:`kinerja.ParseError` (a ``ValueError``) naming the text, the column and the reason.
 
     >>> parse_value("BB (75.10)").grade
@@ -70,7 +76,7 @@ def parse_value(text: str, context: Optional[str] = None) -> Value:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_value expects text (str), got {type(text).__name__}")
-    return _core.parse_value(text, context)
+    return _core.parse_value(text, context, convention)
 
 
 def format_value(value: Value, convention: str = "indonesian", decimals: Optional[int] = None) -> str:

@@ -32,7 +32,7 @@ def _emit(args: argparse.Namespace, data: dict, lines: List[str]) -> None:
 
 
 def _cmd_value(args: argparse.Namespace) -> int:
-    v = api.parse_value(args.text, args.context)
+    v = api.parse_value(args.text, args.context, args.convention)
     d = _value_dict(v)
     lines = [f"{k}: {val}" for k, val in d.items() if val is not None and val != ""]
     lines.append(f"indonesian: {v.format('indonesian')}")
@@ -308,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     fmt(s)
     s.add_argument("text")
     s.add_argument("--context", help="unit word or scale name that settles ambiguous forms")
+    s.add_argument("--convention", choices=["indonesian", "english"],
+                   help="the convention the text is known to be printed in (settles 18.221 before the context)")
     s.set_defaults(func=_cmd_value)
 
     s = sub.add_parser("classify", help="the level of a score on a scale (KLA, AKIP, capaian, ...)")

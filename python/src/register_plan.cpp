@@ -75,6 +75,10 @@ void register_plan(py::module_& m) {
             return py::none();
         })
         .def_property_readonly("scale", [](const indicator& i) { return opt_str(i.scale); })
+        .def_property_readonly("convention", [](const indicator& i) -> py::object {
+            if (i.convention) return py::str(std::string(to_string(*i.convention)));
+            return py::none();
+        })
         .def_readonly("polarity_basis", &indicator::polarity_basis)
         .def_property_readonly("catalog", [](const indicator& i) { return opt_str(i.catalog); })
         .def_property_readonly("formula", [](const indicator& i) { return opt_text(i.formula); })

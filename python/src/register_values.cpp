@@ -20,13 +20,6 @@ namespace kinerja::python {
 
 namespace {
 
-convention convention_from(const std::string& name) {
-    const std::string k = detail::fold(name);
-    if (k == "indonesian" || k == "id" || k == "in") return convention::indonesian;
-    if (k == "english" || k == "en") return convention::english;
-    throw lookup_error("kinerja.lookup.convention", name,
-                       "unknown number convention \"" + name + "\"; use \"indonesian\" or \"english\"");
-}
 
 number_context::ambiguous_policy policy_from(const std::string& name) {
     const std::string k = detail::fold(name);
@@ -69,7 +62,7 @@ void register_values(py::module_& m) {
         .def_property_readonly("convention",
                                [](const parsed_number& n) -> py::object {
                                    if (!n.written_in) return py::none();
-                                   return py::str(*n.written_in == convention::indonesian ? "indonesian" : "english");
+                                   return py::str(std::string(to_string(*n.written_in)));
                                })
         .def("half_unit", &parsed_number::half_unit)
         .def("__float__", [](const parsed_number& n) { return n.value; })
@@ -80,14 +73,16 @@ void register_values(py::module_& m) {
 
     m.def("parse_number",
           [](const std::string& text, const std::string& ambiguous, std::optional<double> minimum,
-             std::optional<double> maximum) {
-              return parse_number(text, number_context{policy_from(ambiguous), minimum, maximum});
+             std::optional<double> maximum, const std::optional<std::string>& printed_in) {
+              std::optional<convention> conv;
+              if (printed_in) conv = convention_from_string(*printed_in);
+              return parse_number(text, number_context{policy_from(ambiguous), minimum, maximum, conv});
           },
           py::arg("text"), py::arg("ambiguous") = "reject", py::arg("minimum") = py::none(),
-          py::arg("maximum") = py::none());
+          py::arg("maximum") = py::none(), py::arg("convention") = py::none());
     m.def("format_number",
           [](double v, const std::string& conv, int decimals, bool group) {
-              return format_number(v, convention_from(conv), decimals, group);
+              return format_number(v, convention_from_string(conv), decimals, group);
           },
           py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = 2, py::arg("group") = true);
 
@@ -104,13 +99,13 @@ void register_values(py::module_& m) {
         .def_property_readonly("convention",
                                [](const value& v) -> py::object {
                                    if (!v.written_in) return py::none();
-                                   return py::str(*v.written_in == convention::indonesian ? "indonesian" : "english");
+                                   return py::str(std::string(to_string(*v.written_in)));
                                })
         .def_property_readonly("is_missing", &value::is_missing)
         .def("half_unit", &value::half_unit)
         .def("format",
              [](const value& v, const std::string& conv, std::optional<int> decimals) {
-                 return format_value(v, convention_from(conv), decimals);
+                 return format_value(v, convention_from_string(conv), decimals);
              },
              py::arg("convention") = "indonesian", py::arg("decimals") = py::none())
         .def("__repr__", &repr)
@@ -142,10 +137,13 @@ void register_values(py::module_& m) {
             }));
 
     m.def("parse_value",
-          [](const std::string& text, const std::optional<std::string>& context) {
-              return parse_value(text, context.value_or(""));
+          [](const std::string& text, const std::optional<std::string>& context,
+             const std::optional<std::string>& printed_in) {
+              std::optional<convention> conv;
+              if (printed_in) conv = convention_from_string(*printed_in);
+              return parse_value(text, context.value_or(""), default_units(), default_scales(), conv);
           },
-          py::arg("text"), py::arg("context") = py::none());
+          py::arg("text"), py::arg("context") = py::none(), py::arg("convention") = py::none());
     m.def("parse_reported_achievement", &parse_reported_achievement, py::arg("text"));
     m.def("make_value",
           [](double number, const std::optional<std::string>& unit, int decimals) {
@@ -155,7 +153,7 @@ void register_values(py::module_& m) {
     m.def("missing_value", &missing_value);
     m.def("format_value",
           [](const value& v, const std::string& conv, std::optional<int> decimals) {
-              return format_value(v, convention_from(conv), decimals);
+              return format_value(v, convention_from_string(conv), decimals);
           },
           py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = py::none());
 
@@ -180,7 +178,7 @@ void register_values(py::module_& m) {
               u.kind = kind_from(kind);
               u.dimension = dimension{money, person, item, time};
               u.factor = factor;
-              u.numbers = number_context{policy_from(ambiguous), minimum, maximum};
+              u.numbers = number_context{policy_from(ambiguous), minimum, maximum, std::nullopt};
               u.description = description;
               default_units().add(u, aliases, replace);
           },

@@ -27,6 +27,7 @@ using kinerja::formula_error;
 using kinerja::formula_options;
 using kinerja::missing_reason;
 using kinerja::missing_strategy;
+using Catch::Matchers::StartsWith;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
 using Catch::Matchers::WithinRel;
@@ -592,6 +593,11 @@ TEST_CASE("formula: units that do not fit are compile errors with the column", "
         (void)formula::compile("x", {{"x", "Furlong"}});
     } catch (const kinerja::lookup_error& e) {
         CHECK(e.name() == "Furlong");
+        CHECK(e.id() == "kinerja.lookup.unit");
+        // says which variable's unit, and the id once
+        CHECK_THAT(std::string(e.what()), StartsWith("[kinerja.lookup.unit] the unit of variable \"x\": "));
+        CHECK_THAT(std::string(e.what()), Contains("\"Furlong\""));
+        CHECK(std::string(e.what()).find("[kinerja", 1) == std::string::npos);
     }
 }
 

@@ -211,3 +211,11 @@ def test_scales_and_units_json(capsys):
     units = json.loads(out)
     assert units["Rupiah"]["dimension"] == "money"
     assert units["Orang"]["dimension"] == "person"
+
+
+def test_value_with_a_declared_convention(capsys):
+    code, out, _ = run(capsys, "value", "18.221", "--context", "Rasio", "--convention", "english", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["number"] == 18.221
+    code, out, _ = run(capsys, "value", "18.221", "--context", "Rasio", "--convention", "indonesian", "--format", "json")
+    assert json.loads(out)["number"] == 18221.0

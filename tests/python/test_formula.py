@@ -213,6 +213,7 @@ def test_units():
     with pytest.raises(UnknownNameError) as info:
         Formula("x", units={"x": "Furlong"})
     assert isinstance(info.value, LookupError)
+    assert 'the unit of variable "x"' in str(info.value) and info.value.name == "Furlong"
 
 
 # ---------------------------------------------------------------------------------- errors

@@ -210,6 +210,12 @@ def test_bundled_awal_iku_of_tabel_7_2(bundled):
     now = bundled.indicator("ind-iku-ktp")
     assert now.name == "Rasio kekerasan terhadap perempuan dan TPPO"
     assert (now.unit, now.targets[2025], now.targets[2026]) == ("Rasio", "18.221", "18.220")
+    # declared in the bundled plan: the row's 22.90 / 22.50 / 23.00 mark decimals with '.'
+    assert now.convention == "english"
+    frame = bundled.to_frame()
+    row = frame[(frame.indicator_id == "ind-iku-ktp") & (frame.year == 2025)].iloc[0]
+    assert row.target == "18.221" and row.target_number == 18.221  # a rate, not eighteen thousand
+    assert bundled.indicator("ind-iku-akip").convention is None
     awal = bundled.version_of("awal")
     then = awal.indicator("ind-iku-ktp")
     assert (then.unit, then.targets[2025], then.targets[2026]) == ("Orang", "22.90", "22.50")

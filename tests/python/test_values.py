@@ -291,3 +291,25 @@ def test_values_compare_equal_across_conventions_and_pickle():
     assert w == v
     assert (w.kind, w.grade, w.number, w.text) == ("grade", "BB", 75.1, "BB (75.10)")
     assert hash(a) == hash(b)
+
+
+# ---------------------------------------------------------------------------------- declared convention
+
+
+def test_a_declared_convention_settles_the_ambiguous_form():
+    # "18.221": 18221 with '.' grouping thousands (Indonesian), 18.221 with '.' as decimal mark
+    with pytest.raises(kinerja.ParseError):
+        kinerja.parse_value("18.221", "Rasio")
+    assert kinerja.parse_value("18.221", "Rasio", convention="english").number == 18.221
+    assert kinerja.parse_value("18.221", "Rasio", convention="indonesian").number == 18221.0
+    # before the unit's default (counts group thousands) and before a scale's range
+    assert kinerja.parse_value("18.221", "Orang").number == 18221.0
+    assert kinerja.parse_value("18.221", "Orang", convention="english").number == 18.221
+    assert kinerja.parse_value("742,340", "KLA").number == 742.34
+    assert kinerja.parse_value("742,340", "KLA", convention="english").number == 742340.0
+    # unambiguous forms are read as printed
+    assert kinerja.parse_value("22.90", "Rasio", convention="indonesian").number == 22.9
+    assert kinerja.parse_number("18.221", convention="english").value == 18.221
+    assert kinerja.parse_number("1.500", ambiguous="grouping", convention="english").value == 1.5
+    with pytest.raises(kinerja.UnknownNameError):
+        kinerja.parse_value("1", convention="french")
