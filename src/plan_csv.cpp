@@ -31,6 +31,7 @@ struct cell {
     std::string text;
     int line = 0;
     int column = 0;
+    bool quoted = false;  // written in quotes: `""` is a printed blank, an empty cell is "not printed"
 };
 
 struct csv_row {
@@ -145,6 +146,7 @@ private:
         c.line = line_;
         c.column = column_;
         if (pos_ < text_.size() && text_[pos_] == '"') {
+            c.quoted = true;
             ++pos_;
             ++column_;
             for (;;) {
@@ -241,6 +243,8 @@ struct row_view {
     }
     std::string trimmed(col c) const { return std::string(detail::trim(text(c))); }
     bool has(col c) const { return cells[c] && !cells[c]->text.empty(); }
+    // A value printed in the table: text, or the printed blank `""` (as in YAML).
+    bool printed(col c) const { return has(c) || (cells[c] && cells[c]->quoted); }
     int line() const { return raw->line; }
 };
 
@@ -419,7 +423,7 @@ void builder::read(const row_view& r) {
                                                          : std::vector<col>{c_budget, c_budget_realized};
     if (!year) {
         for (col c : value_columns)
-            if (r.has(c))
+            if (r.has(c))  // a blank `""` without a year has no slot and says nothing: not an error
                 schema(r.cells[c], std::string(column_names[c]) + " " + quoted(r.text(c)) +
                                        " needs a year, but the year cell is empty (a year such as 2024, or end)");
     } else {
@@ -461,7 +465,7 @@ void builder::read(const row_view& r) {
     if (!indicator_row) {
         if (year)
             for (col c : value_columns)
-                if (r.has(c)) n.values.push_back(pending_value{c, *year, r.cells[c], source});
+                if (r.printed(c)) n.values.push_back(pending_value{c, *year, r.cells[c], source});
         return;
     }
 
@@ -503,7 +507,7 @@ void builder::read(const row_view& r) {
     }
     if (year)
         for (col c : value_columns)
-            if (r.has(c)) i.values.push_back(pending_value{c, *year, r.cells[c], source});
+            if (r.printed(c)) i.values.push_back(pending_value{c, *year, r.cells[c], source});
 }
 
 plan builder::finish(const csv_options& options) {

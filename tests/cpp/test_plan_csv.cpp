@@ -606,3 +606,34 @@ TEST_CASE("The example of docs/plan-csv.md reads as the documentation says", "[c
     });
     CHECK(at(parse_plan_csv(semicolon, "s.csv").nodes.at(0).budget, 2024) == "3,700,000,000");
 }
+
+TEST_CASE("A quoted empty cell in a value column is a printed blank, an empty cell is not printed", "[csv][plan]") {
+    const kinerja::plan p = parse_plan_csv(lines({header,
+                                                  "s-1,sasaran,S,,,,2024,,\"\",T",   // pagu printed blank
+                                                  "s-1,,,,,,2025,,,T",               // pagu not printed
+                                                  "s-1,,,,i-1,I,2024,\"\",,T",       // target printed blank
+                                                  "s-1,,,,i-1,,2025,,,T",            // target not printed
+                                                  "s-1,,,,i-1,,,\"\",,T"}),          // no year: "" says nothing
+                                           "t.csv");
+    REQUIRE(p.nodes.size() == 1);
+    const kinerja::node& n = p.nodes.front();
+    REQUIRE(n.budget.count(2024) == 1);
+    REQUIRE(n.budget.at(2024).size() == 1);
+    CHECK(n.budget.at(2024).front().text.empty());
+    CHECK(n.budget.at(2024).front().location.line == 2);
+    CHECK(n.budget.at(2024).front().location.column == 24);  // "s-1,sasaran,S,,,,2024,," is 23 characters
+    CHECK(n.budget.count(2025) == 0);
+    const kinerja::indicator& i = n.indicators.at(0);
+    REQUIRE(i.targets.count(2024) == 1);
+    CHECK(i.targets.at(2024).front().text.empty());
+    CHECK(i.targets.count(2025) == 0);
+    CHECK(i.targets.size() == 1);
+    // the same as YAML's printed blank: the saved plan writes "" for 2024 and nothing for 2025
+    const std::string yaml = to_yaml(p);
+    CHECK_THAT(yaml, Contains("    budget:\n      2024: \"\"\n    source"));
+    CHECK_THAT(yaml, Contains("        targets:\n          2024: \"\"\n        source"));
+    // a quoted cell with text is text as usual, and "" in an attribute column is an empty attribute
+    const kinerja::plan q = parse_plan_csv(lines({header, "s-1,sasaran,S,\"\",,,2024,,\"1,5\",T"}), "t.csv");
+    CHECK(q.nodes.front().parent.empty());
+    CHECK(at(q.nodes.front().budget, 2024) == "1,5");
+}

@@ -48,3 +48,12 @@ def test_a_missing_file_is_a_plan_file_error():
     with pytest.raises(kinerja.PlanFileError) as info:
         kinerja.load_plan_csv("/nonexistent/plan.csv")
     assert info.value.id == "kinerja.plan.io"
+
+
+def test_a_quoted_empty_cell_is_a_printed_blank(tmp_path):
+    path = tmp_path / "blank.csv"
+    path.write_text("node_id,level,name,indicator_id,indicator,year,target,source\n"
+                    's-1,sasaran,S,i-1,I,2024,"",T\n'
+                    "s-1,,,i-1,,2025,,T\n", encoding="utf-8")
+    ind = kinerja.load_plan_csv(str(path)).indicator("i-1")
+    assert ind.targets == {2024: ""}  # 2024 printed blank; 2025 not printed
