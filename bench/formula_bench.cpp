@@ -9,8 +9,8 @@
 // each figure is the best of several repetitions.
 #include <kinerja/formula.hpp>
 
-#include <Eigen/Core>
 #include <muParser.h>
+#include <Eigen/Core>
 #if defined(__SSE2__)
 #include <immintrin.h>
 #endif
@@ -24,8 +24,8 @@
 #include <functional>
 #include <memory>
 #include <random>
-#include <thread>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace {
@@ -56,9 +56,10 @@ double best_seconds(int repeats, const std::function<void()>& f) {
 __attribute__((noinline)) void hand_e1(const double* a, const double* b, double* out, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) out[i] = a[i] / b[i] * 100000.0;
 }
-__attribute__((noinline)) void hand_e2(const double* a, const double* b, const double* c, const double* d, const double* e,
-                                       const double* f, double* out, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) out[i] = (a[i] / b[i] * 100.0 + c[i] / d[i] * 100.0) / 2.0 - std::max(e[i], f[i]);
+__attribute__((noinline)) void hand_e2(const double* a, const double* b, const double* c, const double* d,
+                                       const double* e, const double* f, double* out, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i)
+        out[i] = (a[i] / b[i] * 100.0 + c[i] / d[i] * 100.0) / 2.0 - std::max(e[i], f[i]);
 }
 
 #if defined(__SSE2__)
@@ -70,13 +71,16 @@ __attribute__((noinline)) void streaming_e1(const double* a, const double* b, do
     for (; i < n && reinterpret_cast<std::uintptr_t>(out + i) % 64 != 0; ++i) out[i] = a[i] / b[i] * 100000.0;
 #if defined(__AVX512F__)
     const __m512d k = _mm512_set1_pd(100000.0);
-    for (; i + 8 <= n; i += 8) _mm512_stream_pd(out + i, _mm512_mul_pd(_mm512_div_pd(_mm512_loadu_pd(a + i), _mm512_loadu_pd(b + i)), k));
+    for (; i + 8 <= n; i += 8)
+        _mm512_stream_pd(out + i, _mm512_mul_pd(_mm512_div_pd(_mm512_loadu_pd(a + i), _mm512_loadu_pd(b + i)), k));
 #elif defined(__AVX__)
     const __m256d k = _mm256_set1_pd(100000.0);
-    for (; i + 4 <= n; i += 4) _mm256_stream_pd(out + i, _mm256_mul_pd(_mm256_div_pd(_mm256_loadu_pd(a + i), _mm256_loadu_pd(b + i)), k));
+    for (; i + 4 <= n; i += 4)
+        _mm256_stream_pd(out + i, _mm256_mul_pd(_mm256_div_pd(_mm256_loadu_pd(a + i), _mm256_loadu_pd(b + i)), k));
 #else
     const __m128d k = _mm_set1_pd(100000.0);
-    for (; i + 2 <= n; i += 2) _mm_stream_pd(out + i, _mm_mul_pd(_mm_div_pd(_mm_loadu_pd(a + i), _mm_loadu_pd(b + i)), k));
+    for (; i + 2 <= n; i += 2)
+        _mm_stream_pd(out + i, _mm_mul_pd(_mm_div_pd(_mm_loadu_pd(a + i), _mm_loadu_pd(b + i)), k));
 #endif
     for (; i < n; ++i) out[i] = a[i] / b[i] * 100000.0;
     _mm_sfence();
@@ -113,7 +117,8 @@ int main(int argc, char** argv) {
     column out = make_column(n);
     const double *a = cols[0].get(), *b = cols[1].get(), *c = cols[2].get(), *d = cols[3].get(), *e = cols[4].get(),
                  *f = cols[5].get();
-    std::printf("rows: %zu, repetitions: %d (best of), hardware threads: %u\n", n, repeats, std::thread::hardware_concurrency());
+    std::printf("rows: %zu, repetitions: %d (best of), hardware threads: %u\n", n, repeats,
+                std::thread::hardware_concurrency());
     std::printf("%-38s %14s %10s\n", "method", "rows/s", "x hand");
 
     struct result {
@@ -132,7 +137,9 @@ int main(int argc, char** argv) {
         std::vector<result> rs;
         rs.push_back({"hand loop (-O3 -march=native)", best_seconds(repeats, [&] { hand_e1(a, b, out.get(), n); })});
         rs.push_back({"hand loop, 2 threads", best_seconds(repeats, [&] {
-                          two_threads(n, [&](std::size_t lo, std::size_t hi) { hand_e1(a + lo, b + lo, out.get() + lo, hi - lo); });
+                          two_threads(n, [&](std::size_t lo, std::size_t hi) {
+                              hand_e1(a + lo, b + lo, out.get() + lo, hi - lo);
+                          });
                       })});
         Eigen::Map<const Eigen::ArrayXd> A(a, static_cast<Eigen::Index>(n)), B(b, static_cast<Eigen::Index>(n));
         Eigen::Map<Eigen::ArrayXd> O(out.get(), static_cast<Eigen::Index>(n));
@@ -157,9 +164,12 @@ int main(int argc, char** argv) {
         rs.push_back({"kinerja formula, 2 threads", best_seconds(repeats, [&] { kf.evaluate(fc, out.get(), two); })});
         if (checksum(out.get(), n) != check) std::printf("!! results differ between 1 and 2 threads\n");
 #if defined(__SSE2__)
-        rs.push_back({"memory ceiling: streaming stores", best_seconds(repeats, [&] { streaming_e1(a, b, out.get(), n); })});
+        rs.push_back(
+            {"memory ceiling: streaming stores", best_seconds(repeats, [&] { streaming_e1(a, b, out.get(), n); })});
         rs.push_back({"memory ceiling: streaming, 2 threads", best_seconds(repeats, [&] {
-                          two_threads(n, [&](std::size_t lo, std::size_t hi) { streaming_e1(a + lo, b + lo, out.get() + lo, hi - lo); });
+                          two_threads(n, [&](std::size_t lo, std::size_t hi) {
+                              streaming_e1(a + lo, b + lo, out.get() + lo, hi - lo);
+                          });
                       })});
         if (checksum(out.get(), n) != check) std::printf("!! streaming results differ\n");
 #endif
@@ -173,7 +183,8 @@ int main(int argc, char** argv) {
     // ---------------------------------------------------------------- E2
     {
         std::vector<result> rs;
-        rs.push_back({"hand loop (-O3 -march=native)", best_seconds(repeats, [&] { hand_e2(a, b, c, d, e, f, out.get(), n); })});
+        rs.push_back(
+            {"hand loop (-O3 -march=native)", best_seconds(repeats, [&] { hand_e2(a, b, c, d, e, f, out.get(), n); })});
         rs.push_back({"hand loop, 2 threads", best_seconds(repeats, [&] {
                           two_threads(n, [&](std::size_t lo, std::size_t hi) {
                               hand_e2(a + lo, b + lo, c + lo, d + lo, e + lo, f + lo, out.get() + lo, hi - lo);

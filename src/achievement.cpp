@@ -28,11 +28,17 @@ double raw(double t, double r, method m, const std::optional<double>& cap, const
     double x = nan;
     switch (m) {
         case method::direct:
-            if (t == 0.0) { *why = "kinerja.undefined.zero_target"; return nan; }
+            if (t == 0.0) {
+                *why = "kinerja.undefined.zero_target";
+                return nan;
+            }
             x = r / t * 100.0;
             break;
         case method::inverse:
-            if (t == 0.0) { *why = "kinerja.undefined.zero_target"; return nan; }
+            if (t == 0.0) {
+                *why = "kinerja.undefined.zero_target";
+                return nan;
+            }
             if (r == 0.0) {
                 if (cap) return *cap;  // unbounded, cut at the cap
                 *why = "kinerja.undefined.zero_realization";
@@ -41,11 +47,17 @@ double raw(double t, double r, method m, const std::optional<double>& cap, const
             x = t / r * 100.0;
             break;
         case method::complement:
-            if (t == 0.0) { *why = "kinerja.undefined.zero_target"; return nan; }
+            if (t == 0.0) {
+                *why = "kinerja.undefined.zero_target";
+                return nan;
+            }
             x = (2.0 - r / t) * 100.0;
             break;
         case method::reduction:
-            if (t == 0.0) { *why = "kinerja.undefined.zero_target"; return nan; }
+            if (t == 0.0) {
+                *why = "kinerja.undefined.zero_target";
+                return nan;
+            }
             x = (t - r) / t * 100.0;
             break;
     }
@@ -58,7 +70,9 @@ double raw(double t, double r, method m, const std::optional<double>& cap, const
     std::string why;
     if (id_s == "kinerja.undefined.zero_target")
         why = "the target is 0, so " + std::string(to_string(m)) + " achievement (" +
-              (m == method::direct ? "realization / target" : m == method::inverse ? "target / realization" : "... / target") +
+              (m == method::direct    ? "realization / target"
+               : m == method::inverse ? "target / realization"
+                                      : "... / target") +
               ") is undefined: there is nothing to compare the realization with; report the realization alone";
     else if (id_s == "kinerja.undefined.zero_realization")
         why = "the realization is 0 against target " + shortest(t) +
@@ -90,18 +104,19 @@ const scale* common_scale(const value& a, const value& b, const scale_registry& 
         if ((!a.level.empty() && s->position(a.level) != fits[0]->position(a.level)) ||
             (!b.level.empty() && s->position(b.level) != fits[0]->position(b.level)))
             throw argument_error("kinerja.argument.ambiguous_scale",
-                                 "the levels \"" + a.level + "\" and \"" + b.level + "\" stand at different positions on scales \"" +
-                                     fits[0]->name() + "\" and \"" + s->name() + "\"; parse them with the scale as context");
+                                 "the levels \"" + a.level + "\" and \"" + b.level +
+                                     "\" stand at different positions on scales \"" + fits[0]->name() + "\" and \"" +
+                                     s->name() + "\"; parse them with the scale as context");
     }
     return fits[0];
 }
 
 [[noreturn]] void throw_incomparable(const value& t, const value& r, const std::string& why) {
-    throw argument_error("kinerja.argument.incomparable",
-                         "cannot compare target \"" + (t.text.empty() ? format_value(t) : t.text) + "\" (" +
-                             std::string(to_string(t.kind)) + ") with realization \"" +
-                             (r.text.empty() ? format_value(r) : r.text) + "\" (" + std::string(to_string(r.kind)) +
-                             "): " + why);
+    throw argument_error("kinerja.argument.incomparable", "cannot compare target \"" +
+                                                              (t.text.empty() ? format_value(t) : t.text) + "\" (" +
+                                                              std::string(to_string(t.kind)) + ") with realization \"" +
+                                                              (r.text.empty() ? format_value(r) : r.text) + "\" (" +
+                                                              std::string(to_string(r.kind)) + "): " + why);
 }
 
 }  // namespace
@@ -152,10 +167,11 @@ method achievement_options::resolved_method() const {
     const kinerja::method m = method.value_or(default_method(polarity));
     const bool fits = (m == method::direct) == (polarity == polarity::higher);
     if (!fits)
-        throw argument_error("kinerja.argument.method",
-                             "method \"" + std::string(to_string(m)) + "\" does not apply to " + std::string(to_string(polarity)) +
-                                 "-is-better indicators (" +
-                                 (polarity == polarity::higher ? "use direct" : "use inverse, complement or reduction") + ")");
+        throw argument_error(
+            "kinerja.argument.method",
+            "method \"" + std::string(to_string(m)) + "\" does not apply to " + std::string(to_string(polarity)) +
+                "-is-better indicators (" +
+                (polarity == polarity::higher ? "use direct" : "use inverse, complement or reduction") + ")");
     return m;
 }
 
@@ -202,7 +218,9 @@ operands comparable(const value& t, const value& r, const scale_registry& scales
             if (ordinal) return static_cast<double>(*s->position(v.level) + 1);
             if (!v.number) throw_incomparable(t, r, "one side has no number");
             const level* l = s->find_level(*v.number);
-            if (!l) throw_incomparable(t, r, "score " + shortest(*v.number) + " lies in no band of scale \"" + s->name() + "\"");
+            if (!l)
+                throw_incomparable(t, r,
+                                   "score " + shortest(*v.number) + " lies in no band of scale \"" + s->name() + "\"");
             return static_cast<double>(*s->position(l->name) + 1);
         };
         o.target = pos(t, t_ordinal);
@@ -229,7 +247,8 @@ operands comparable(const value& t, const value& r, const scale_registry& scales
     } else {
         if (!numeric_kind(t.kind) || !numeric_kind(r.kind)) throw_incomparable(t, r, "kinds differ");
         if (t.kind != r.kind && t.kind != value_kind::number && r.kind != value_kind::number)
-            throw_incomparable(t, r, "a " + std::string(to_string(t.kind)) + " is not a " + std::string(to_string(r.kind)));
+            throw_incomparable(t, r,
+                               "a " + std::string(to_string(t.kind)) + " is not a " + std::string(to_string(r.kind)));
         if (t.kind == value_kind::count && r.kind == value_kind::count && !t.unit.empty() && !r.unit.empty() &&
             !detail::iequals(t.unit, r.unit))
             throw_incomparable(t, r, "units differ (" + t.unit + " vs " + r.unit + ")");
@@ -282,7 +301,8 @@ double absorption(double budget, double realized, const rounding_rule& rule) {
     return rule.apply(realized / budget * 100.0);
 }
 
-std::optional<double> absorption(std::optional<double> budget, std::optional<double> realized, const rounding_rule& rule) {
+std::optional<double> absorption(std::optional<double> budget, std::optional<double> realized,
+                                 const rounding_rule& rule) {
     if (!budget || !realized) return std::nullopt;
     return absorption(*budget, *realized, rule);
 }
@@ -310,7 +330,8 @@ std::optional<double> mean_achievement(const std::vector<std::optional<double>>&
     for (std::size_t i = 0; i < achievements.size(); ++i) {
         const double w = weights.empty() ? 1.0 : weights[i];
         if (!(w >= 0.0) || !std::isfinite(w))
-            throw argument_error("kinerja.argument.weights", "weight " + std::to_string(i + 1) + " is negative or not finite");
+            throw argument_error("kinerja.argument.weights",
+                                 "weight " + std::to_string(i + 1) + " is negative or not finite");
         const auto& a = achievements[i];
         if (!a || std::isnan(*a)) {
             if (!skip_missing) return std::nullopt;
@@ -321,7 +342,8 @@ std::optional<double> mean_achievement(const std::vector<std::optional<double>>&
         total += w;
     }
     if (present == 0) return std::nullopt;
-    if (total == 0.0) throw undefined_error("kinerja.undefined.zero_weight", "the weights of the present achievements sum to 0");
+    if (total == 0.0)
+        throw undefined_error("kinerja.undefined.zero_weight", "the weights of the present achievements sum to 0");
     return sum / total;
 }
 

@@ -130,7 +130,8 @@ audit_result audit_achievement(const value& target, const value& realization, co
     res.scale = scales_tried.front();
 
     const bool inputs_present = !target.is_missing() && !realization.is_missing() &&
-                                (target.number || !target.level.empty()) && (realization.number || !realization.level.empty());
+                                (target.number || !target.level.empty()) &&
+                                (realization.number || !realization.level.empty());
     if (!inputs_present) {
         res.explanation = "the target or the realization is missing, so the achievement cannot be checked";
         return res;
@@ -179,7 +180,9 @@ audit_result audit_achievement(const value& target, const value& realization, co
             }
     // matches reproducing the printed value from the printed inputs as they stand come first,
     // then those at the printed number of decimals
-    auto rank = [&](const audit_match& a) { return (a.exact ? 0 : 2) + (a.rounding.decimals == reported.decimals ? 0 : 1); };
+    auto rank = [&](const audit_match& a) {
+        return (a.exact ? 0 : 2) + (a.rounding.decimals == reported.decimals ? 0 : 1);
+    };
     std::stable_sort(res.matches.begin(), res.matches.end(),
                      [&](const audit_match& a, const audit_match& b) { return rank(a) < rank(b); });
     for (const audit_match& match : res.matches) {
@@ -189,10 +192,11 @@ audit_result audit_achievement(const value& target, const value& realization, co
     if (!res.matches.empty()) res.scale = res.matches.front().scale;
 
     res.consistent = !res.matches.empty();
-    const std::string inputs = "target " + (target.text.empty() ? format_value(target, convention::english) : target.text) +
-                               " and realization " +
-                               (realization.text.empty() ? format_value(realization, convention::english) : realization.text) +
-                               " (compared as " + o.basis + ")";
+    const std::string inputs =
+        "target " + (target.text.empty() ? format_value(target, convention::english) : target.text) +
+        " and realization " +
+        (realization.text.empty() ? format_value(realization, convention::english) : realization.text) +
+        " (compared as " + o.basis + ")";
     if (*res.consistent) {
         res.expected = printed;
         res.explanation = "the printed " + (reported.text.empty() ? show(printed, reported.decimals) : reported.text) +
@@ -218,7 +222,8 @@ audit_result audit_achievement(const value& target, const value& realization, co
     res.explanation = "the printed " + (reported.text.empty() ? show(printed, reported.decimals) : reported.text) +
                       " does not follow from " + inputs + " by any accepted method; " +
                       std::string(to_string(primary_polarity)) + "/" + std::string(to_string(primary)) + " gives " +
-                      show(*res.expected, reported.decimals) + (res.scale == report_scale::fraction ? " (" + show(primary_value) + "%)" : "%");
+                      show(*res.expected, reported.decimals) +
+                      (res.scale == report_scale::fraction ? " (" + show(primary_value) + "%)" : "%");
     return res;
 }
 

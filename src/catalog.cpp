@@ -102,7 +102,8 @@ struct reader {
     }
     location at(const YAML::Node& n) const {
         const YAML::Mark m = n.Mark();
-        if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= source.size()) return at_offset(static_cast<std::size_t>(m.pos));
+        if (m.pos >= 0 && static_cast<std::size_t>(m.pos) <= source.size())
+            return at_offset(static_cast<std::size_t>(m.pos));
         return location{file, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0};
     }
     // Where a value stands; an empty value (`key:` with nothing after it) stands at its key.
@@ -129,11 +130,12 @@ struct reader {
         if (n.IsNull()) fail(at(key, n), what + " is empty (write a number)");
         if (!n.IsScalar()) fail(n, what + " must be a number, not a " + (n.IsMap() ? "mapping" : "list"));
         const std::string s = n.Scalar();
-        if (n.Tag() != "?")
-            fail(n, what + " must be a YAML number, not quoted text (write " + s + " without quotes)");
+        if (n.Tag() != "?") fail(n, what + " must be a YAML number, not quoted text (write " + s + " without quotes)");
         if (!yaml_number(s))
-            fail(n, what + " must be a number written as YAML reads it (77.9, 11840364035, 1e5: a '.' decimal "
-                           "mark and no thousands separators), got \"" + s + "\"");
+            fail(n, what +
+                        " must be a number written as YAML reads it (77.9, 11840364035, 1e5: a '.' decimal "
+                        "mark and no thousands separators), got \"" +
+                        s + "\"");
         errno = 0;
         const double v = std::strtod(s.c_str(), nullptr);
         if (errno == ERANGE || !std::isfinite(v)) fail(n, what + " is out of range: " + s);
@@ -195,7 +197,8 @@ struct fields {
             const YAML::Node key = it->first;
             if (!key.IsScalar()) r.fail(key, "a key of " + what + " must be text");
             const std::string name = key.Scalar();
-            if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return name == a; }) == allowed.end()) {
+            if (std::find_if(allowed.begin(), allowed.end(), [&](const char* a) { return name == a; }) ==
+                allowed.end()) {
                 std::string list;
                 for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
                 r.fail(key, "unknown key \"" + name + "\" in " + what + " (allowed: " + list + ")");
@@ -266,7 +269,8 @@ std::vector<catalog_variable> read_variables(const reader& r, const YAML::Node& 
         v.name = r.text(it->first, it->first, what + " variable name");
         v.location = r.at(it->first);
         if (!valid_variable_name(v.name))
-            r.fail(it->first, "variable name \"" + v.name + "\" must be letters, digits and '_', not starting with a digit");
+            r.fail(it->first,
+                   "variable name \"" + v.name + "\" must be letters, digits and '_', not starting with a digit");
         if (!seen.insert(v.name).second) r.fail(it->first, "variable \"" + v.name + "\" appears twice in " + what);
         const std::string vw = what + " variable " + v.name;
         r.expect_map(it->first, it->second, vw + " (with unit: and definition:)");
@@ -274,7 +278,9 @@ std::vector<catalog_variable> read_variables(const reader& r, const YAML::Node& 
         const auto& u = f.need(r, it->second, "unit", vw);
         v.unit = r.text(u.first, u.second, vw + " unit");
         if (!units.find(v.unit))
-            r.fail(u.second, "unknown unit word \"" + v.unit + "\" for " + vw + " (see `kinerja units`; register your own words first)",
+            r.fail(u.second,
+                   "unknown unit word \"" + v.unit + "\" for " + vw +
+                       " (see `kinerja units`; register your own words first)",
                    "kinerja.catalog.unit");
         const auto& d = f.need(r, it->second, "definition", vw);
         v.definition = localized(r, d.first, d.second, vw + " definition");
@@ -283,7 +289,8 @@ std::vector<catalog_variable> read_variables(const reader& r, const YAML::Node& 
     return out;
 }
 
-std::optional<double> optional_number(const reader& r, const YAML::Node& key, const YAML::Node& n, const std::string& what) {
+std::optional<double> optional_number(const reader& r, const YAML::Node& key, const YAML::Node& n,
+                                      const std::string& what) {
     if (n.IsNull()) return std::nullopt;
     return r.number(key, n, what);
 }
@@ -299,7 +306,8 @@ test_vector read_vector(const reader& r, const YAML::Node& n, const catalog_entr
         for (auto it = in->second.begin(); it != in->second.end(); ++it) {
             const std::string name = r.text(it->first, it->first, what + " input name");
             if (!e.variable(name))
-                r.fail(it->first, "input \"" + name + "\" of " + what + " is not a variable of the formula " + e.formula.text(),
+                r.fail(it->first,
+                       "input \"" + name + "\" of " + what + " is not a variable of the formula " + e.formula.text(),
                        "kinerja.catalog.variable");
             if (t.inputs.count(name)) r.fail(it->first, "input \"" + name + "\" appears twice in " + what);
             t.inputs[name] = optional_number(r, it->first, it->second, what + " input " + name);
@@ -320,7 +328,8 @@ test_vector read_vector(const reader& r, const YAML::Node& n, const catalog_entr
                 t.reason = m;
                 found = true;
             }
-        if (!found) r.fail(reason->second, what + ": unknown reason \"" + text + "\" (use one of " + reason_list() + ")");
+        if (!found)
+            r.fail(reason->second, what + ": unknown reason \"" + text + "\" (use one of " + reason_list() + ")");
     }
     if (const auto* tol = f.find("tolerance")) {
         if (!t.expected) r.fail(tol->first, what + ": tolerance is only for a numeric expected result");
@@ -333,16 +342,18 @@ test_vector read_vector(const reader& r, const YAML::Node& n, const catalog_entr
 catalog_entry read_entry(const reader& r, const YAML::Node& n, std::size_t position, const unit_registry& units) {
     const std::string where = "indicators[" + std::to_string(position) + "]";
     if (!n.IsMap()) r.fail(n, where + " must be a mapping (id:, name:, formula:, ...)");
-    const fields f(r, n,
-                   {"id", "name", "formula", "unit", "polarity", "factor", "variables", "regulation", "source", "notes", "tests"},
-                   "a catalog entry");
+    const fields f(
+        r, n,
+        {"id", "name", "formula", "unit", "polarity", "factor", "variables", "regulation", "source", "notes", "tests"},
+        "a catalog entry");
     catalog_entry e;
     e.location = r.at(n);
 
     const auto& id = f.need(r, n, "id", where);
     e.id = r.text(id.first, id.second, "id");
     if (!valid_id(e.id))
-        r.fail(id.second, "id \"" + e.id + "\" must start with a letter or digit and hold only letters, digits, '-', '_' and '.'");
+        r.fail(id.second,
+               "id \"" + e.id + "\" must start with a letter or digit and hold only letters, digits, '-', '_' and '.'");
     const std::string what = "entry \"" + e.id + "\"";
 
     const auto& name = f.need(r, n, "name", what);
@@ -359,7 +370,9 @@ catalog_entry read_entry(const reader& r, const YAML::Node& n, std::size_t posit
     } catch (const formula_error& err) {
         // show the formula's line that holds the mistake, with a caret under it
         const std::size_t pos = std::min(err.position(), text.size());
-        const std::size_t begin = pos == 0 ? 0 : text.rfind('\n', pos - 1) == std::string::npos ? 0 : text.rfind('\n', pos - 1) + 1;
+        const std::size_t begin = pos == 0                                         ? 0
+                                  : text.rfind('\n', pos - 1) == std::string::npos ? 0
+                                                                                   : text.rfind('\n', pos - 1) + 1;
         const std::size_t end = std::min(text.find('\n', pos), text.size());
         r.fail(r.in_scalar(fx.second, err.position()),
                "the formula of " + what + " does not compile (" + err.id() + ", at character " +
@@ -367,7 +380,8 @@ catalog_entry read_entry(const reader& r, const YAML::Node& n, std::size_t posit
                    text.substr(begin, end - begin) + "\n  " + std::string(pos - begin, ' ') + "^",
                "kinerja.catalog.formula");
     } catch (const error& err) {
-        r.fail(fx.second, "the formula of " + what + " does not compile: " + std::string(err.what()), "kinerja.catalog.formula");
+        r.fail(fx.second, "the formula of " + what + " does not compile: " + std::string(err.what()),
+               "kinerja.catalog.formula");
     }
     for (const std::string& v : e.formula.variables())
         if (!declared.count(v)) {
@@ -378,17 +392,23 @@ catalog_entry read_entry(const reader& r, const YAML::Node& n, std::size_t posit
                    "kinerja.catalog.variable");
         }
     for (const catalog_variable& v : e.variables)
-        if (std::find(e.formula.variables().begin(), e.formula.variables().end(), v.name) == e.formula.variables().end())
-            r.fail(v.location, "variable \"" + v.name + "\" of " + what + " is declared but the formula " + text + " does not use it",
-                   "kinerja.catalog.variable");
+        if (std::find(e.formula.variables().begin(), e.formula.variables().end(), v.name) ==
+            e.formula.variables().end())
+            r.fail(
+                v.location,
+                "variable \"" + v.name + "\" of " + what + " is declared but the formula " + text + " does not use it",
+                "kinerja.catalog.variable");
 
     // The declared unit must be the formula's.
     const auto& un = f.need(r, n, "unit", what);
     e.unit = r.text(un.first, un.second, what + " unit");
     const unit_info* info = units.find(e.unit);
-    if (!info) r.fail(un.second, "unknown unit word \"" + e.unit + "\" for " + what + " (see `kinerja units`)", "kinerja.catalog.unit");
+    if (!info)
+        r.fail(un.second, "unknown unit word \"" + e.unit + "\" for " + what + " (see `kinerja units`)",
+               "kinerja.catalog.unit");
     const formula_unit& fu = e.formula.unit();
-    if (!fu.known) r.fail(fx.second, "the unit of the formula of " + what + " cannot be inferred", "kinerja.catalog.unit");
+    if (!fu.known)
+        r.fail(fx.second, "the unit of the formula of " + what + " cannot be inferred", "kinerja.catalog.unit");
     if (fu.dimension != info->dimension || std::fabs(fu.factor - info->factor) > 1e-9 * std::fabs(info->factor)) {
         const std::string word = unit_word_for(units, fu.dimension, fu.factor);
         r.fail(un.second,
@@ -401,25 +421,32 @@ catalog_entry read_entry(const reader& r, const YAML::Node& n, std::size_t posit
         e.factor = r.number(fa->first, fa->second, what + " factor");
         if (std::fabs(*e.factor * fu.factor - 1.0) > 1e-9)
             r.fail(fa->second,
-                   "factor " + num(*e.factor) + " of " + what + " does not agree with the formula, which multiplies by " +
-                       num(1.0 / fu.factor) + " (its unit is " + fu.text() + ")",
+                   "factor " + num(*e.factor) + " of " + what +
+                       " does not agree with the formula, which multiplies by " + num(1.0 / fu.factor) +
+                       " (its unit is " + fu.text() + ")",
                    "kinerja.catalog.unit");
     }
 
     const auto& po = f.need(r, n, "polarity", what);
     const std::string pol = r.text(po.first, po.second, what + " polarity");
-    if (pol == "higher") e.polarity = polarity::higher;
-    else if (pol == "lower") e.polarity = polarity::lower;
-    else r.fail(po.second, what + ": polarity is higher or lower, got \"" + pol + "\"");
+    if (pol == "higher")
+        e.polarity = polarity::higher;
+    else if (pol == "lower")
+        e.polarity = polarity::lower;
+    else
+        r.fail(po.second, what + ": polarity is higher or lower, got \"" + pol + "\"");
 
     const auto& reg = f.need(r, n, "regulation", what);
     e.regulation = r.text(reg.first, reg.second, what + " regulation");
-    if (const auto* s = f.find("source"); s && !s->second.IsNull()) e.source = r.text(s->first, s->second, what + " source");
-    if (const auto* s = f.find("notes"); s && !s->second.IsNull()) e.notes = r.text(s->first, s->second, what + " notes");
+    if (const auto* s = f.find("source"); s && !s->second.IsNull())
+        e.source = r.text(s->first, s->second, what + " source");
+    if (const auto* s = f.find("notes"); s && !s->second.IsNull())
+        e.notes = r.text(s->first, s->second, what + " notes");
 
     const auto& ts = f.need(r, n, "tests", what);
     if (!ts.second.IsSequence() || ts.second.size() == 0)
-        r.fail(r.at(ts.first, ts.second), what + " tests must be a list of at least one test vector (- inputs: ..., expected: ...)");
+        r.fail(r.at(ts.first, ts.second),
+               what + " tests must be a list of at least one test vector (- inputs: ..., expected: ...)");
     for (std::size_t i = 0; i < ts.second.size(); ++i) e.tests.push_back(read_vector(r, ts.second[i], e, i));
     return e;
 }
@@ -468,9 +495,12 @@ catalog catalog::parse(std::string_view yaml, const std::string& file, const uni
         throw file_error(schema_id, file, 1, 1, "a catalog file is a mapping with kinerja_catalog: 1 and indicators:");
     const fields f(r, root, {"kinerja_catalog", "indicators"}, "a catalog file");
     const auto* version = f.find("kinerja_catalog");
-    if (!version) throw file_error(schema_id, file, 1, 1, "a catalog file starts with kinerja_catalog: 1 (the format version)");
+    if (!version)
+        throw file_error(schema_id, file, 1, 1, "a catalog file starts with kinerja_catalog: 1 (the format version)");
     const double v = r.number(version->first, version->second, "kinerja_catalog");
-    if (v != 1.0) r.fail(version->second, "kinerja_catalog: " + version->second.Scalar() + " is not a known format version (1 is)");
+    if (v != 1.0)
+        r.fail(version->second,
+               "kinerja_catalog: " + version->second.Scalar() + " is not a known format version (1 is)");
     const auto* list = f.find("indicators");
     if (!list) throw file_error(schema_id, file, 1, 1, "a catalog file needs an indicators: list");
     catalog c;
@@ -502,7 +532,8 @@ const catalog_entry& catalog::get(std::string_view id) const {
     for (std::size_t i = 0; i < entries_.size() && i < 12; ++i) known += (i ? ", " : "") + entries_[i].id;
     if (entries_.size() > 12) known += ", ...";
     throw lookup_error("kinerja.lookup.catalog_entry", std::string(id),
-                       "no catalog entry \"" + std::string(id) + "\"" + (known.empty() ? std::string(" (the catalog is empty)") : " (known: " + known + ")"));
+                       "no catalog entry \"" + std::string(id) + "\"" +
+                           (known.empty() ? std::string(" (the catalog is empty)") : " (known: " + known + ")"));
 }
 
 void catalog::add(catalog_entry entry) {
@@ -570,13 +601,15 @@ std::vector<vector_result> run_tests(const catalog_entry& entry) {
         r.actual = got.value;
         r.actual_reason = got.reason;
         r.location = t.location;
-        const std::string compared = "expected " + shown(t.expected, t.reason) + ", got " + shown(got.value, got.reason);
+        const std::string compared =
+            "expected " + shown(t.expected, t.reason) + ", got " + shown(got.value, got.reason);
         if (t.expected && got.value) {
             double allowed = 0.0;
             r.passed = close_enough(*got.value, *t.expected, t.tolerance, allowed);
             r.message = compared;
             if (!r.passed)
-                r.message += " (difference " + short_num(std::fabs(*got.value - *t.expected)) + ", allowed " + short_num(allowed) + ")";
+                r.message += " (difference " + short_num(std::fabs(*got.value - *t.expected)) + ", allowed " +
+                             short_num(allowed) + ")";
         } else if (!t.expected && !got.value) {
             r.passed = got.reason == t.reason;
             r.message = compared;

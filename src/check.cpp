@@ -23,19 +23,28 @@ std::string_view to_string(severity s) noexcept {
 
 const std::vector<rule_info>& check_rules() {
     static const std::vector<rule_info> rules = {
-        {"budget-rollup", severity::error, "a parent's pagu or realized budget differs from the sum of its children's in a year; a total row differs from the sum of what it totals"},
+        {"budget-rollup", severity::error,
+         "a parent's pagu or realized budget differs from the sum of its children's in a year; a total row differs "
+         "from the sum of what it totals"},
         {"budget-missing", severity::warning, "children have pagu in a year and the parent has none, or the reverse"},
-        {"reported-achievement", severity::error, "a printed achievement does not follow from its target and realization under the indicator's polarity"},
-        {"reported-absorption", severity::warning, "a printed absorption ratio does not follow from budget and realized budget"},
+        {"reported-achievement", severity::error,
+         "a printed achievement does not follow from its target and realization under the indicator's polarity"},
+        {"reported-absorption", severity::warning,
+         "a printed absorption ratio does not follow from budget and realized budget"},
         {"code-hierarchy", severity::error, "a child's code does not extend its parent's"},
         {"duplicate-code", severity::error, "two nodes carry the same code"},
-        {"orphan", severity::warning, "an objective without indicators or without programmes; a programme (or activity) linked to nothing above it"},
-        {"unit-change", severity::warning, "an indicator's unit differs between versions, or a printed value's unit differs from the indicator's"},
+        {"orphan", severity::warning,
+         "an objective without indicators or without programmes; a programme (or activity) linked to nothing above it"},
+        {"unit-change", severity::warning,
+         "an indicator's unit differs between versions, or a printed value's unit differs from the indicator's"},
         {"target-direction", severity::warning, "yearly targets move against the polarity"},
         {"unparsed-value", severity::warning, "a printed value that cannot be read"},
         {"grade-score", severity::warning, "a grade whose score lies in another grade's band"},
-        {"catalog-reference", severity::error, "an indicator names a formula catalog entry that the bundled catalog does not have"},
-        {"rounding-rule", severity::info, "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the document mixes rules)"},
+        {"catalog-reference", severity::error,
+         "an indicator names a formula catalog entry that the bundled catalog does not have"},
+        {"rounding-rule", severity::info,
+         "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the "
+         "document mixes rules)"},
     };
     return rules;
 }
@@ -64,8 +73,10 @@ scale_registry plan_scales(const plan& p) {
 
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales) {
     std::string context;
-    if (!ind.scale.empty() && scales.find(ind.scale)) context = ind.scale;
-    else if (ind.unit && default_units().find(ind.unit->text)) context = ind.unit->text;
+    if (!ind.scale.empty() && scales.find(ind.scale))
+        context = ind.scale;
+    else if (ind.unit && default_units().find(ind.unit->text))
+        context = ind.unit->text;
     return parse_value(v.text, context, default_units(), scales, ind.convention);
 }
 
@@ -90,10 +101,11 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
     double acc = ind.aggregation == aggregation::max ? -HUGE_VAL : 0.0;
     for (const value& v : quarters) {
         if (!v.number || v.kind != out.kind || v.unit != out.unit)
-            throw argument_error("kinerja.argument.aggregation",
-                                 "the quarterly realizations of indicator \"" + ind.id + "\" in " + std::to_string(year) +
-                                     " cannot be combined by " + std::string(to_string(ind.aggregation)) +
-                                     " (they are not numbers of one kind and unit)");
+            throw argument_error("kinerja.argument.aggregation", "the quarterly realizations of indicator \"" + ind.id +
+                                                                     "\" in " + std::to_string(year) +
+                                                                     " cannot be combined by " +
+                                                                     std::string(to_string(ind.aggregation)) +
+                                                                     " (they are not numbers of one kind and unit)");
         acc = ind.aggregation == aggregation::max ? std::max(acc, *v.number) : acc + *v.number;
         out.decimals = std::max(out.decimals, v.decimals);
     }
@@ -138,7 +150,8 @@ struct checker {
     }
 
     std::string who(const node* n, const indicator* ind) const {
-        std::string s = n ? std::string(to_string(n->level)) + " " + (n->code_text().empty() ? n->id : n->code_text()) : "";
+        std::string s =
+            n ? std::string(to_string(n->level)) + " " + (n->code_text().empty() ? n->id : n->code_text()) : "";
         if (ind) s += (s.empty() ? "" : ", ") + std::string("indicator \"") + ind->name + "\"";
         return s;
     }
@@ -237,10 +250,11 @@ struct checker {
                     const std::string& source = pv ? pv->source : std::string();
                     if (own && present == 0) {
                         if (on("budget-missing")) {
-                            finding& f = add("budget-missing", &parent, nullptr, y,
-                                             who(&parent, nullptr) + " has " + what + " " + show(*own) + " in " + year_label(y) +
-                                                 " but none of its " + std::to_string(kids.size()) + " children has",
-                                             where, source);
+                            finding& f =
+                                add("budget-missing", &parent, nullptr, y,
+                                    who(&parent, nullptr) + " has " + what + " " + show(*own) + " in " + year_label(y) +
+                                        " but none of its " + std::to_string(kids.size()) + " children has",
+                                    where, source);
                             f.actual = pv->text;
                             f.actual_number = own;
                         }
@@ -257,9 +271,9 @@ struct checker {
                     } else if (own && std::fabs(*own - sum) > options.budget_tolerance) {
                         if (on("budget-rollup")) {
                             finding& f = add("budget-rollup", &parent, nullptr, y,
-                                             who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " + show(*own) +
-                                                 " but its children sum to " + show(sum) + " (" + parts + "), a difference of " +
-                                                 show(*own - sum),
+                                             who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " +
+                                                 show(*own) + " but its children sum to " + show(sum) + " (" + parts +
+                                                 "), a difference of " + show(*own - sum),
                                              where, source);
                             f.expected = show(sum);
                             f.expected_number = sum;
@@ -290,11 +304,12 @@ struct checker {
                         if (a.value) sum += *a.value;
                     }
                     if (!ok || std::fabs(*own - sum) <= options.budget_tolerance || !on("budget-rollup")) continue;
-                    finding& f = add("budget-rollup", nullptr, nullptr, y,
-                                     "total \"" + t.name + "\" (" + (which == 0 ? "pagu" : "realized budget") + ") in " +
-                                         year_label(y) + " is " + show(*own) + " but the " + std::to_string(t.over.size()) +
-                                         " rows it totals sum to " + show(sum) + ", a difference of " + show(*own - sum),
-                                     vs.front().location, t.source);
+                    finding& f =
+                        add("budget-rollup", nullptr, nullptr, y,
+                            "total \"" + t.name + "\" (" + (which == 0 ? "pagu" : "realized budget") + ") in " +
+                                year_label(y) + " is " + show(*own) + " but the " + std::to_string(t.over.size()) +
+                                " rows it totals sum to " + show(sum) + ", a difference of " + show(*own - sum),
+                            vs.front().location, t.source);
                     f.node = t.id;
                     f.node_id = t.id;
                     f.expected = show(sum);
@@ -317,7 +332,8 @@ struct checker {
                     try {
                         reported = parse_reported_achievement(pv.text);
                     } catch (const parse_error& e) {
-                        finding& f = add("unparsed-value", &n, nullptr, y, who(&n, nullptr) + ": " + e.reason(), pv.location, pv.source);
+                        finding& f = add("unparsed-value", &n, nullptr, y, who(&n, nullptr) + ": " + e.reason(),
+                                         pv.location, pv.source);
                         f.actual = pv.text;
                         continue;
                     }
@@ -328,8 +344,8 @@ struct checker {
                     if (budget == 0.0) {
                         if (reported.number && *reported.number != 0.0) {
                             finding& f = add("reported-absorption", &n, nullptr, y,
-                                             who(&n, nullptr) + " prints an absorption of " + pv.text + " in " + year_label(y) +
-                                                 " without a budget",
+                                             who(&n, nullptr) + " prints an absorption of " + pv.text + " in " +
+                                                 year_label(y) + " without a budget",
                                              pv.location, pv.source);
                             f.actual = pv.text;
                             f.actual_number = reported.number;
@@ -349,7 +365,8 @@ struct checker {
                                          " does not follow from " + show(spent) + " / " + show(budget) + " = " +
                                          format_number(computed, convention::english, 2, false) + "%",
                                      pv.location, pv.source);
-                    f.expected = a.expected ? format_number(*a.expected, convention::english, reported.decimals, false) : "";
+                    f.expected =
+                        a.expected ? format_number(*a.expected, convention::english, reported.decimals, false) : "";
                     f.expected_number = a.expected;
                     f.actual = pv.text;
                     f.actual_number = reported.number;
@@ -392,15 +409,20 @@ struct checker {
             const auto kids = p.children(n.id);
             if (n.level == node_level::sasaran) {
                 if (n.indicators.empty())
-                    add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no indicators", n.location, "");
-                const bool has_programme = std::any_of(kids.begin(), kids.end(), [](const node* k) { return k->level == node_level::program; });
+                    add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no indicators",
+                        n.location, "");
+                const bool has_programme = std::any_of(kids.begin(), kids.end(),
+                                                       [](const node* k) { return k->level == node_level::program; });
                 if (!has_programme)
-                    add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no programmes", n.location, "");
+                    add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no programmes",
+                        n.location, "");
             }
-            if (n.level == node_level::program || n.level == node_level::kegiatan || n.level == node_level::sub_kegiatan) {
+            if (n.level == node_level::program || n.level == node_level::kegiatan ||
+                n.level == node_level::sub_kegiatan) {
                 const node* parent = n.parent.empty() ? nullptr : p.find_node(n.parent);
-                const bool linked = parent && (n.level != node_level::program || parent->level == node_level::sasaran ||
-                                               parent->level == node_level::tujuan || parent->level == node_level::urusan);
+                const bool linked =
+                    parent && (n.level != node_level::program || parent->level == node_level::sasaran ||
+                               parent->level == node_level::tujuan || parent->level == node_level::urusan);
                 if (!linked)
                     add("orphan", &n, nullptr, std::nullopt,
                         who(&n, nullptr) + " \"" + n.name + "\" is linked to no " +
@@ -490,12 +512,13 @@ struct checker {
                 if (prev && prev->kind == v.kind && same_unit) {  // a change of unit is unit-change's business
                     const auto a = comparable(*prev, ind);
                     const auto b = comparable(v, ind);
-                    if (a && b && ((pol == polarity::higher && *b < *a - 1e-12) || (pol == polarity::lower && *b > *a + 1e-12))) {
+                    if (a && b &&
+                        ((pol == polarity::higher && *b < *a - 1e-12) || (pol == polarity::lower && *b > *a + 1e-12))) {
                         const printed_value* pv = indicator::first(ind.targets, y);
                         finding& f = add("target-direction", &n, &ind, y,
-                                         who(&n, &ind) + ": the target moves from " + prev->text + " (" + std::to_string(prev_year) +
-                                             ") to " + v.text + " (" + std::to_string(y) + "), against its polarity (" +
-                                             std::string(to_string(pol)) + " is better)",
+                                         who(&n, &ind) + ": the target moves from " + prev->text + " (" +
+                                             std::to_string(prev_year) + ") to " + v.text + " (" + std::to_string(y) +
+                                             "), against its polarity (" + std::string(to_string(pol)) + " is better)",
                                          pv->location, pv->source);
                         f.expected = std::string(pol == polarity::higher ? "at least " : "at most ") + prev->text;
                         f.actual = v.text;
@@ -507,13 +530,16 @@ struct checker {
         }
     }
 
-    void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<int> y, const printed_value& pv,
-                    const value& v) {
+    void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<int> y,
+                    const printed_value& pv, const value& v) {
         if (!on("unit-change") || !unit) return;
         std::string got;
-        if (v.kind == value_kind::count && !detail::iequals(v.unit, unit->name)) got = v.unit;
-        else if (v.kind == value_kind::percent && unit->kind != value_kind::percent && unit->kind != value_kind::number) got = "%";
-        else if (v.kind == value_kind::money && unit->kind != value_kind::money) got = "Rupiah";
+        if (v.kind == value_kind::count && !detail::iequals(v.unit, unit->name))
+            got = v.unit;
+        else if (v.kind == value_kind::percent && unit->kind != value_kind::percent && unit->kind != value_kind::number)
+            got = "%";
+        else if (v.kind == value_kind::money && unit->kind != value_kind::money)
+            got = "Rupiah";
         if (got.empty()) return;
         finding& f = add("unit-change", &n, &ind, y,
                          who(&n, &ind) + ": the value " + pv.text + " is in " + got + " but the indicator's unit is " +
@@ -523,7 +549,8 @@ struct checker {
         f.actual = got;
     }
 
-    void grade_check(const node& n, const indicator& ind, std::optional<int> y, const printed_value& pv, const value& v) {
+    void grade_check(const node& n, const indicator& ind, std::optional<int> y, const printed_value& pv,
+                     const value& v) {
         if (!on("grade-score") || v.kind != value_kind::grade || !v.number || v.scale.empty()) return;
         const scale* s = scales.find(v.scale);
         if (!s || !s->has_bands()) return;
@@ -537,16 +564,16 @@ struct checker {
         f.actual = v.grade;
     }
 
-    void reported(const node& n, const indicator& ind, int y, const printed_value& pv, const std::map<int, value>& targets,
-                  const std::map<int, value>& realizations) {
+    void reported(const node& n, const indicator& ind, int y, const printed_value& pv,
+                  const std::map<int, value>& targets, const std::map<int, value>& realizations) {
         if (!on("reported-achievement")) return;
         value printed;
         try {
             printed = parse_reported_achievement(pv.text);
         } catch (const parse_error& e) {
             if (on("unparsed-value")) {
-                finding& f = add("unparsed-value", &n, &ind, y, who(&n, &ind) + ", " + year_label(y) + ": " + e.reason(),
-                                 pv.location, pv.source);
+                finding& f = add("unparsed-value", &n, &ind, y,
+                                 who(&n, &ind) + ", " + year_label(y) + ": " + e.reason(), pv.location, pv.source);
                 f.actual = pv.text;
             }
             return;
@@ -557,8 +584,10 @@ struct checker {
             r->second.is_missing())
             return;  // nothing to compare with
         audit_options ao;
-        if (!ind.scale.empty()) ao.polarity = polarity::higher;
-        else ao.polarity = ind.polarity;
+        if (!ind.scale.empty())
+            ao.polarity = polarity::higher;
+        else
+            ao.polarity = ind.polarity;
         if (fraction_tables[pv.source.empty() ? ind.source : pv.source]) ao.scale = report_scale::fraction;
         audit_result a;
         try {
@@ -576,7 +605,8 @@ struct checker {
             const bool by_setting = std::any_of(a.matches.begin(), a.matches.end(), [&](const audit_match& m) {
                 return m.exact && m.rounding.mode == p.settings.rounding.mode;
             });
-            const auto exact = std::find_if(a.matches.begin(), a.matches.end(), [](const audit_match& m) { return m.exact; });
+            const auto exact =
+                std::find_if(a.matches.begin(), a.matches.end(), [](const audit_match& m) { return m.exact; });
             if (by_setting || exact == a.matches.end()) return;
             finding& f = add("rounding-rule", &n, &ind, y,
                              who(&n, &ind) + ", " + year_label(y) + ": the printed " + pv.text + " follows only by " +
@@ -616,7 +646,8 @@ struct checker {
                 if (known && known->find(ind.catalog)) continue;
                 finding& f = add("catalog-reference", &n, &ind, std::nullopt,
                                  who(&n, &ind) + ": names catalog entry \"" + ind.catalog + "\", " +
-                                     (known ? std::string("which the bundled catalog does not have") : "but the catalog could not be loaded: " + why),
+                                     (known ? std::string("which the bundled catalog does not have")
+                                            : "but the catalog could not be loaded: " + why),
                                  ind.location, ind.source);
                 f.actual = ind.catalog;
             }
@@ -635,8 +666,8 @@ struct checker {
                     const bool same = (a && b) ? a == b : detail::iequals(ind->unit->text, ei.unit->text);
                     if (same) continue;
                     finding& f = add("unit-change", n, ind, std::nullopt,
-                                     who(n, ind) + ": the unit is " + ei.unit->text + " in version " + v.name + " and " +
-                                         ind->unit->text + " in version " + p.info.version,
+                                     who(n, ind) + ": the unit is " + ei.unit->text + " in version " + v.name +
+                                         " and " + ind->unit->text + " in version " + p.info.version,
                                      ei.unit->location, ei.unit->source);
                     f.expected = ind->unit->text;
                     f.actual = ei.unit->text;

@@ -30,7 +30,9 @@ std::string polarity_text(const indicator& i) {
     return i.polarity ? std::string(to_string(*i.polarity)) : std::string();
 }
 
-std::string convention_text(const indicator& i) { return i.convention ? std::string(to_string(*i.convention)) : std::string(); }
+std::string convention_text(const indicator& i) {
+    return i.convention ? std::string(to_string(*i.convention)) : std::string();
+}
 
 struct differ {
     std::vector<change> out;
@@ -63,7 +65,8 @@ struct differ {
         std::map<std::string, const indicator*> old_inds;
         for (const indicator& i : a.indicators) old_inds[i.id] = &i;
         for (const indicator& i : a.indicators) {
-            auto it = std::find_if(b.indicators.begin(), b.indicators.end(), [&](const indicator& x) { return x.id == i.id; });
+            auto it = std::find_if(b.indicators.begin(), b.indicators.end(),
+                                   [&](const indicator& x) { return x.id == i.id; });
             if (it == b.indicators.end()) {
                 out.push_back(change{change_kind::removed, "indicator", i.id, k, i.name, "", std::nullopt, i.name, ""});
                 continue;
@@ -103,14 +106,16 @@ std::vector<change> diff_plans(const plan& older, const plan& newer) {
     for (const node* a : old_nodes) {
         auto it = newer_by_id.find(a->id);
         if (it == newer_by_id.end()) {
-            d.out.push_back(change{change_kind::removed, "node", a->id, differ::key(*a), a->name, "", std::nullopt, a->name, ""});
+            d.out.push_back(
+                change{change_kind::removed, "node", a->id, differ::key(*a), a->name, "", std::nullopt, a->name, ""});
             continue;
         }
         d.nodes(*a, *it->second);
     }
     for (const node* b : new_nodes)
         if (!older_by_id.count(b->id))
-            d.out.push_back(change{change_kind::added, "node", b->id, differ::key(*b), b->name, "", std::nullopt, "", b->name});
+            d.out.push_back(
+                change{change_kind::added, "node", b->id, differ::key(*b), b->name, "", std::nullopt, "", b->name});
     return d.out;
 }
 

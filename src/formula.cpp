@@ -11,8 +11,8 @@
 #include <algorithm>
 #include <cfenv>
 #include <charconv>
-#include <cstdio>
 #include <cmath>
+#include <cstdio>
 #include <limits>
 #include <thread>
 
@@ -49,8 +49,8 @@ std::string formula_unit::text() const {
         s += name;
         if (std::abs(e) > 1) s += "^" + std::to_string(std::abs(e));
     };
-    const std::pair<const char*, int> parts[] = {{"Rupiah", dimension.money}, {"Orang", dimension.person},
-                                                 {"unit", dimension.item}, {"bulan", dimension.time}};
+    const std::pair<const char*, int> parts[] = {
+        {"Rupiah", dimension.money}, {"Orang", dimension.person}, {"unit", dimension.item}, {"bulan", dimension.time}};
     for (auto [name, e] : parts) put(e > 0 ? num : den, name, e);
     return (num.empty() ? std::string("1") : num) + (den.empty() ? "" : "/" + den);
 }
@@ -60,9 +60,46 @@ namespace detail {
 // ============================================================================ syntax tree
 
 enum class op : std::uint8_t {
-    constant, variable, neg, add, sub, mul, div, pow, eq, ne, lt, le, gt, ge, and_, or_, not_, select, isnull,
-    coalesce, greatest, least, min2, max2, abs, round, floor, ceil, sqrt, ln, log10, exp,
-    agg_sum, agg_mean, agg_min, agg_max, agg_count, previous, ytd, index_fn
+    constant,
+    variable,
+    neg,
+    add,
+    sub,
+    mul,
+    div,
+    pow,
+    eq,
+    ne,
+    lt,
+    le,
+    gt,
+    ge,
+    and_,
+    or_,
+    not_,
+    select,
+    isnull,
+    coalesce,
+    greatest,
+    least,
+    min2,
+    max2,
+    abs,
+    round,
+    floor,
+    ceil,
+    sqrt,
+    ln,
+    log10,
+    exp,
+    agg_sum,
+    agg_mean,
+    agg_min,
+    agg_max,
+    agg_count,
+    previous,
+    ytd,
+    index_fn
 };
 
 // The composite indices of indices.hpp, callable from formulas. Arguments are dimensionless
@@ -81,7 +118,8 @@ const index_function index_functions[] = {
     {"gdi", 8, 8, [](const double* a, int) { return indices::gdi(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]); }},
     {"gdi_group", 1, 1, [](const double* a, int) { return static_cast<double>(indices::gdi_group(a[0])); }},
     {"gii", 8, 8, [](const double* a, int) { return indices::gii(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7]); }},
-    {"gem_edep", 4, 5, [](const double* a, int n) { return indices::gem_edep(a[0], a[1], a[2], a[3], n > 4 ? a[4] : 2.0); }},
+    {"gem_edep", 4, 5,
+     [](const double* a, int n) { return indices::gem_edep(a[0], a[1], a[2], a[3], n > 4 ? a[4] : 2.0); }},
     {"ipm", 4, 4, [](const double* a, int) { return indices::ipm(a[0], a[1], a[2], a[3]); }},
     {"ipm_female", 4, 4, [](const double* a, int) { return indices::ipm_female(a[0], a[1], a[2], a[3]); }},
     {"ipm_male", 4, 4, [](const double* a, int) { return indices::ipm_male(a[0], a[1], a[2], a[3]); }},
@@ -109,14 +147,14 @@ struct filter {
 struct node {
     op kind = op::constant;
     double value = 0.0;
-    std::string name;              // variable family
-    std::vector<filter> filters;   // for variables
+    std::string name;             // variable family
+    std::vector<filter> filters;  // for variables
     std::vector<std::uint32_t> args;
     std::size_t pos = 0;
-    formula_unit unit;             // known=false: polymorphic (literals, unitless variables)
+    formula_unit unit;  // known=false: polymorphic (literals, unitless variables)
     bool literal = false;
-    std::uint32_t index = 0;       // which index function (op::index_fn)
-    std::size_t depth = 1;         // height of the subtree, bounded to keep recursion shallow
+    std::uint32_t index = 0;  // which index function (op::index_fn)
+    std::size_t depth = 1;    // height of the subtree, bounded to keep recursion shallow
 };
 
 // ============================================================================ program
@@ -124,7 +162,7 @@ struct node {
 struct slot {  // a reference to input columns, resolved at evaluation time
     std::string family;
     std::vector<filter> filters;
-    bool many = false;       // aggregate: any number of columns
+    bool many = false;          // aggregate: any number of columns
     op derived = op::constant;  // previous or ytd: a column computed before the blocks
 };
 
@@ -166,8 +204,28 @@ constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
 // ============================================================================ lexer
 
-enum class tok : std::uint8_t { number, ident, string, lparen, rparen, lbracket, rbracket, comma, plus, minus, star,
-                                slash, caret, eq, ne, lt, le, gt, ge, end };
+enum class tok : std::uint8_t {
+    number,
+    ident,
+    string,
+    lparen,
+    rparen,
+    lbracket,
+    rbracket,
+    comma,
+    plus,
+    minus,
+    star,
+    slash,
+    caret,
+    eq,
+    ne,
+    lt,
+    le,
+    gt,
+    ge,
+    end
+};
 
 struct token {
     tok kind;
@@ -261,12 +319,16 @@ struct lexer {
         }
         const unsigned char u = static_cast<unsigned char>(c);
         std::size_t len = 1;  // a UTF-8 sequence is quoted whole, never as a lone byte
-        if (u >= 0xF0) len = 4;
-        else if (u >= 0xE0) len = 3;
-        else if (u >= 0xC0) len = 2;
+        if (u >= 0xF0)
+            len = 4;
+        else if (u >= 0xE0)
+            len = 3;
+        else if (u >= 0xC0)
+            len = 2;
         std::string shown(src.substr(i, std::min(len, src.size() - i)));
         bool valid = u < 0x80 || (u >= 0xC0 && shown.size() == len);
-        for (std::size_t k = 1; valid && k < shown.size(); ++k) valid = (static_cast<unsigned char>(shown[k]) & 0xC0) == 0x80;
+        for (std::size_t k = 1; valid && k < shown.size(); ++k)
+            valid = (static_cast<unsigned char>(shown[k]) & 0xC0) == 0x80;
         if (!valid) {
             char buf[8];
             std::snprintf(buf, sizeof buf, "\\x%02X", u);
@@ -308,19 +370,23 @@ struct lexer {
                 while (i < src.size() && kinerja::detail::is_digit(src[i])) digits.push_back(src[i++]);
             }
         }
-        if (dot && frac_digits == 0) fail(i - 1, "a number cannot end with '.'", "a digit after '.'", "kinerja.formula.literal");
+        if (dot && frac_digits == 0)
+            fail(i - 1, "a number cannot end with '.'", "a digit after '.'", "kinerja.formula.literal");
         // 100.000 or 1.500: thousands to an Indonesian reader, a decimal fraction to an English one
         if (dot && !underscore && frac_digits == 3 && int_digits >= 1 && int_digits <= 3 && src[b] != '0' &&
             digits.find('e') == std::string::npos) {
             const std::string lit(src.substr(b, i - b));
-            fail(b, "the literal " + lit + " would be read as thousands by an Indonesian reader (" + lit.substr(0, int_digits) +
-                        " thousand) and as a decimal by an English one; write " + lit.substr(0, int_digits) + "_" +
-                        lit.substr(int_digits + 1) + " for the thousands or " + lit + "0 for the decimal",
+            fail(b,
+                 "the literal " + lit + " would be read as thousands by an Indonesian reader (" +
+                     lit.substr(0, int_digits) + " thousand) and as a decimal by an English one; write " +
+                     lit.substr(0, int_digits) + "_" + lit.substr(int_digits + 1) + " for the thousands or " + lit +
+                     "0 for the decimal",
                  "an unambiguous number", "kinerja.formula.literal");
         }
         token t{tok::number, b, i - b, 0.0, {}};
         auto res = std::from_chars(digits.data(), digits.data() + digits.size(), t.number);
-        if (res.ec != std::errc() || !std::isfinite(t.number)) fail(b, "the number is out of range", "a finite number", "kinerja.formula.literal");
+        if (res.ec != std::errc() || !std::isfinite(t.number))
+            fail(b, "the number is out of range", "a finite number", "kinerja.formula.literal");
         return t;
     }
 };
@@ -335,13 +401,26 @@ struct function_info {
 };
 
 const function_info functions[] = {
-    {"if", op::select, 3, 3},          {"isNull", op::isnull, 1, 1},      {"firstNonNull", op::coalesce, 1, -1},
-    {"greatest", op::greatest, 1, -1}, {"least", op::least, 1, -1},       {"min", op::min2, 1, -1},
-    {"max", op::max2, 1, -1},          {"abs", op::abs, 1, 1},            {"round", op::round, 1, 2},
-    {"floor", op::floor, 1, 1},        {"ceil", op::ceil, 1, 1},          {"sqrt", op::sqrt, 1, 1},
-    {"ln", op::ln, 1, 1},              {"log10", op::log10, 1, 1},        {"exp", op::exp, 1, 1},
-    {"sum", op::agg_sum, 1, 1},        {"mean", op::agg_mean, 1, 1},      {"count", op::agg_count, 1, 1},
-    {"previous", op::previous, 1, 1},  {"ytd", op::ytd, 1, 1},
+    {"if", op::select, 3, 3},
+    {"isNull", op::isnull, 1, 1},
+    {"firstNonNull", op::coalesce, 1, -1},
+    {"greatest", op::greatest, 1, -1},
+    {"least", op::least, 1, -1},
+    {"min", op::min2, 1, -1},
+    {"max", op::max2, 1, -1},
+    {"abs", op::abs, 1, 1},
+    {"round", op::round, 1, 2},
+    {"floor", op::floor, 1, 1},
+    {"ceil", op::ceil, 1, 1},
+    {"sqrt", op::sqrt, 1, 1},
+    {"ln", op::ln, 1, 1},
+    {"log10", op::log10, 1, 1},
+    {"exp", op::exp, 1, 1},
+    {"sum", op::agg_sum, 1, 1},
+    {"mean", op::agg_mean, 1, 1},
+    {"count", op::agg_count, 1, 1},
+    {"previous", op::previous, 1, 1},
+    {"ytd", op::ytd, 1, 1},
 };
 
 struct parser {
@@ -355,8 +434,9 @@ struct parser {
     parser(std::string_view text, program& p, const std::map<std::string, std::string>& u, const unit_registry& r)
         : lex{text}, prog(p), units(u), registry(r) {
         if (text.size() > p.options.max_length)
-            fail(p.options.max_length, "the formula is longer than " + std::to_string(p.options.max_length) + " characters",
-                 "", "kinerja.formula.too_long");
+            fail(p.options.max_length,
+                 "the formula is longer than " + std::to_string(p.options.max_length) + " characters", "",
+                 "kinerja.formula.too_long");
         cur = lex.next();
     }
 
@@ -372,14 +452,17 @@ struct parser {
     }
     void expect(tok k, const char* what) {
         if (cur.kind != k)
-            fail(cur.pos, std::string("expected ") + what + (cur.kind == tok::end ? " but the formula ends" : ""), what);
+            fail(cur.pos, std::string("expected ") + what + (cur.kind == tok::end ? " but the formula ends" : ""),
+                 what);
         advance();
     }
     std::uint32_t make(node n) {
         for (auto c : n.args) n.depth = std::max(n.depth, 1 + prog.nodes[c].depth);
         if (n.depth > 5 * prog.options.max_depth)
-            fail(n.pos, "the formula chains more than " + std::to_string(5 * prog.options.max_depth) +
-                            " operations in one expression; split it or use sum()", "", "kinerja.formula.too_deep");
+            fail(n.pos,
+                 "the formula chains more than " + std::to_string(5 * prog.options.max_depth) +
+                     " operations in one expression; split it or use sum()",
+                 "", "kinerja.formula.too_deep");
         prog.nodes.push_back(std::move(n));
         return static_cast<std::uint32_t>(prog.nodes.size() - 1);
     }
@@ -409,8 +492,8 @@ struct parser {
         if (!ua.known || !ub.known) return;
         // The scale matters for dimensionless quantities (a percent is not a rate per 100,000);
         // an amount of money or people times a number is still money or people (0.5 * pagu).
-        const bool scale_differs = ua.dimension.dimensionless() &&
-                                   std::fabs(ua.factor - ub.factor) > 1e-12 * std::max(ua.factor, ub.factor);
+        const bool scale_differs =
+            ua.dimension.dimensionless() && std::fabs(ua.factor - ub.factor) > 1e-12 * std::max(ua.factor, ub.factor);
         if (ua.dimension != ub.dimension || scale_differs)
             fail(pos, std::string("cannot ") + what + " " + ua.text() + " and " + ub.text() + " (units differ)",
                  "operands of the same unit", "kinerja.formula.unit");
@@ -431,11 +514,13 @@ struct parser {
         const formula_unit& ua = at(a).unit;
         const formula_unit& ub = at(b).unit;
         switch (k) {
-            case op::add: case op::sub:
+            case op::add:
+            case op::sub:
                 same_unit(a, b, pos, k == op::add ? "add" : "subtract");
                 n.unit = join(a, b);
                 break;
-            case op::mul: case op::div: {
+            case op::mul:
+            case op::div: {
                 const bool a_lit = at(a).literal, b_lit = at(b).literal;
                 if (a_lit && b_lit) {
                     n.unit = unknown();
@@ -448,8 +533,9 @@ struct parser {
                 } else if (ua.known && ub.known) {
                     n.unit.known = true;
                     const int s = k == op::mul ? 1 : -1;
-                    n.unit.dimension = {ua.dimension.money + s * ub.dimension.money, ua.dimension.person + s * ub.dimension.person,
-                                        ua.dimension.item + s * ub.dimension.item, ua.dimension.time + s * ub.dimension.time};
+                    n.unit.dimension = {
+                        ua.dimension.money + s * ub.dimension.money, ua.dimension.person + s * ub.dimension.person,
+                        ua.dimension.item + s * ub.dimension.item, ua.dimension.time + s * ub.dimension.time};
                     n.unit.factor = k == op::mul ? ua.factor * ub.factor : ua.factor / ub.factor;
                 } else {
                     n.unit = unknown();
@@ -459,10 +545,16 @@ struct parser {
             case op::pow:
                 dimensionless_arg(b, at(b).pos, "^ (the exponent)");
                 if (ua.known && !ua.dimension.dimensionless())
-                    fail(pos, "cannot raise " + ua.text() + " to a power", "a dimensionless base", "kinerja.formula.unit");
+                    fail(pos, "cannot raise " + ua.text() + " to a power", "a dimensionless base",
+                         "kinerja.formula.unit");
                 n.unit = ua.known ? dimensionless() : unknown();
                 break;
-            case op::eq: case op::ne: case op::lt: case op::le: case op::gt: case op::ge:
+            case op::eq:
+            case op::ne:
+            case op::lt:
+            case op::le:
+            case op::gt:
+            case op::ge:
                 same_unit(a, b, pos, "compare");
                 n.unit = dimensionless();
                 break;
@@ -477,14 +569,16 @@ struct parser {
     // ---------------------------------------------------------------- grammar
     std::uint32_t parse() {
         if (prog.text.size() > prog.options.max_length)
-            fail(prog.options.max_length, "the formula is longer than " + std::to_string(prog.options.max_length) + " characters",
-                 "", "kinerja.formula.too_long");
+            fail(prog.options.max_length,
+                 "the formula is longer than " + std::to_string(prog.options.max_length) + " characters", "",
+                 "kinerja.formula.too_long");
         if (cur.kind == tok::end) fail(0, "the formula is empty", "an expression");
         const std::uint32_t root = expr();
         if (cur.kind == tok::comma)
             fail(cur.pos, "',' separates function arguments; formulas use '.' as the decimal mark (write 1.5, not 1,5)",
                  "an operator or the end", "kinerja.formula.literal");
-        if (cur.kind != tok::end) fail(cur.pos, "unexpected text after the end of the expression", "an operator or the end");
+        if (cur.kind != tok::end)
+            fail(cur.pos, "unexpected text after the end of the expression", "an operator or the end");
         return root;
     }
     std::uint32_t expr() { return disjunction(); }
@@ -586,7 +680,8 @@ struct parser {
             depth_guard g(*this, cur.pos);
             const std::size_t pos = cur.pos;
             advance();
-            return binary(op::pow, base, unary(), pos);  // right-associative, binds tighter than unary minus on its left
+            return binary(op::pow, base, unary(),
+                          pos);  // right-associative, binds tighter than unary minus on its left
         }
         return base;
     }
@@ -619,7 +714,8 @@ struct parser {
     std::uint32_t variable(const token& name) {
         static const char* keywords[] = {"and", "or", "not"};
         for (const char* k : keywords)
-            if (kinerja::detail::iequals(name.text, k)) fail(name.pos, "'" + name.text + "' needs operands", "an operand");
+            if (kinerja::detail::iequals(name.text, k))
+                fail(name.pos, "'" + name.text + "' needs operands", "an operand");
         node n;
         n.kind = op::variable;
         n.name = name.text;
@@ -627,14 +723,18 @@ struct parser {
         if (cur.kind == tok::lbracket) {
             advance();
             for (;;) {
-                if (cur.kind != tok::ident) fail(cur.pos, "a filter names a dimension, e.g. sex=\"P\" or kecamatan", "a dimension name");
+                if (cur.kind != tok::ident)
+                    fail(cur.pos, "a filter names a dimension, e.g. sex=\"P\" or kecamatan", "a dimension name");
                 filter f{cur.text, std::nullopt};
                 advance();
                 if (cur.kind == tok::eq) {
                     advance();
-                    if (cur.kind == tok::string || cur.kind == tok::ident) f.value = cur.text;
-                    else if (cur.kind == tok::number) f.value = std::string(lex.src.substr(cur.pos, cur.len));
-                    else fail(cur.pos, "a filter value is a quoted text, a name or a number", "a value");
+                    if (cur.kind == tok::string || cur.kind == tok::ident)
+                        f.value = cur.text;
+                    else if (cur.kind == tok::number)
+                        f.value = std::string(lex.src.substr(cur.pos, cur.len));
+                    else
+                        fail(cur.pos, "a filter value is a quoted text, a name or a number", "a value");
                     advance();
                 }
                 n.filters.push_back(std::move(f));
@@ -646,8 +746,7 @@ struct parser {
         auto it = units.find(n.name);
         if (it != units.end() && !kinerja::detail::trim(it->second).empty()) {
             const unit_info* found = registry.find(it->second);
-            if (!found)
-                try {
+            if (!found) try {
                     (void)registry.get(it->second);  // the registry's own error, with its advice
                 } catch (const lookup_error& e) {
                     std::string why = e.what();
@@ -684,9 +783,10 @@ struct parser {
             if (!kinerja::detail::iequals(name.text, ix.name)) continue;
             const int n_args = static_cast<int>(args.size());
             if (n_args < ix.min_args || n_args > ix.max_args)
-                fail(pos, std::string(ix.name) + "() takes " + std::to_string(ix.min_args) +
-                              (ix.max_args != ix.min_args ? " or " + std::to_string(ix.max_args) : std::string()) +
-                              " arguments, got " + std::to_string(n_args),
+                fail(pos,
+                     std::string(ix.name) + "() takes " + std::to_string(ix.min_args) +
+                         (ix.max_args != ix.min_args ? " or " + std::to_string(ix.max_args) : std::string()) +
+                         " arguments, got " + std::to_string(n_args),
                      "the right number of arguments", "kinerja.formula.arity");
             node n;
             n.kind = op::index_fn;
@@ -705,27 +805,36 @@ struct parser {
         }
         const int n_args = static_cast<int>(args.size());
         if (n_args < fn->min_args || (fn->max_args >= 0 && n_args > fn->max_args))
-            fail(pos, std::string(fn->name) + "() takes " +
-                          (fn->max_args < 0 ? "at least " + std::to_string(fn->min_args)
-                                            : fn->min_args == fn->max_args ? std::to_string(fn->min_args)
-                                                                           : std::to_string(fn->min_args) + " or " + std::to_string(fn->max_args)) +
-                          " argument" + (fn->min_args == 1 && fn->max_args == 1 ? "" : "s") + ", got " + std::to_string(n_args),
+            fail(pos,
+                 std::string(fn->name) + "() takes " +
+                     (fn->max_args < 0 ? "at least " + std::to_string(fn->min_args)
+                      : fn->min_args == fn->max_args
+                          ? std::to_string(fn->min_args)
+                          : std::to_string(fn->min_args) + " or " + std::to_string(fn->max_args)) +
+                     " argument" + (fn->min_args == 1 && fn->max_args == 1 ? "" : "s") + ", got " +
+                     std::to_string(n_args),
                  "the right number of arguments", "kinerja.formula.arity");
         node n;
         n.kind = fn->kind;
         n.pos = pos;
         // min(x) / max(x) of one disaggregated variable are aggregates
         const bool single_var = n_args == 1 && at(args[0]).kind == op::variable;
-        if ((fn->kind == op::min2 || fn->kind == op::max2) && single_var) n.kind = fn->kind == op::min2 ? op::agg_min : op::agg_max;
+        if ((fn->kind == op::min2 || fn->kind == op::max2) && single_var)
+            n.kind = fn->kind == op::min2 ? op::agg_min : op::agg_max;
         const bool aggregate = n.kind == op::agg_sum || n.kind == op::agg_mean || n.kind == op::agg_min ||
                                n.kind == op::agg_max || n.kind == op::agg_count;
         if ((aggregate || n.kind == op::previous || n.kind == op::ytd) && !single_var)
-            fail(at(args[0]).pos, std::string(fn->name) + "() takes a variable (with an optional [filter])", "a variable");
+            fail(at(args[0]).pos, std::string(fn->name) + "() takes a variable (with an optional [filter])",
+                 "a variable");
         if ((fn->kind == op::min2 || fn->kind == op::max2 || fn->kind == op::greatest || fn->kind == op::least ||
-             fn->kind == op::coalesce) && !aggregate) {
+             fn->kind == op::coalesce) &&
+            !aggregate) {
             if (n_args == 1 && fn->kind != op::coalesce && fn->kind != op::greatest && fn->kind != op::least)
-                fail(pos, std::string(fn->name) + "() of one value is that value", "two or more arguments", "kinerja.formula.arity");
-            for (int k = 1; k < n_args; ++k) same_unit(args[0], args[static_cast<std::size_t>(k)], at(args[static_cast<std::size_t>(k)]).pos, "compare");
+                fail(pos, std::string(fn->name) + "() of one value is that value", "two or more arguments",
+                     "kinerja.formula.arity");
+            for (int k = 1; k < n_args; ++k)
+                same_unit(args[0], args[static_cast<std::size_t>(k)], at(args[static_cast<std::size_t>(k)]).pos,
+                          "compare");
         }
         n.args = args;
         switch (n.kind) {
@@ -734,17 +843,25 @@ struct parser {
                 n.unit = join(args[1], args[2]);
                 break;
             case op::isnull: n.unit = dimensionless(); break;
-            case op::coalesce: case op::greatest: case op::least: case op::min2: case op::max2: {
+            case op::coalesce:
+            case op::greatest:
+            case op::least:
+            case op::min2:
+            case op::max2: {
                 n.unit = unknown();
                 for (auto a : args)
                     if (at(a).unit.known) n.unit = at(a).unit;
                 break;
             }
-            case op::abs: case op::floor: case op::ceil: n.unit = at(args[0]).unit; break;
+            case op::abs:
+            case op::floor:
+            case op::ceil: n.unit = at(args[0]).unit; break;
             case op::round:
                 if (n_args == 2 && !at(args[1]).literal)
-                    fail(at(args[1]).pos, "round()'s number of decimals is a number written in the formula", "a number");
-                if (n_args == 2 && (at(args[1]).value < 0 || at(args[1]).value > 12 || at(args[1]).value != std::floor(at(args[1]).value)))
+                    fail(at(args[1]).pos, "round()'s number of decimals is a number written in the formula",
+                         "a number");
+                if (n_args == 2 && (at(args[1]).value < 0 || at(args[1]).value > 12 ||
+                                    at(args[1]).value != std::floor(at(args[1]).value)))
                     fail(at(args[1]).pos, "round() takes 0 to 12 decimals", "a whole number from 0 to 12");
                 n.unit = at(args[0]).unit;
                 break;
@@ -754,7 +871,9 @@ struct parser {
                          "a dimensionless value", "kinerja.formula.unit");
                 n.unit = at(args[0]).unit.known ? dimensionless() : unknown();
                 break;
-            case op::ln: case op::log10: case op::exp:
+            case op::ln:
+            case op::log10:
+            case op::exp:
                 dimensionless_arg(args[0], at(args[0]).pos, fn->name);
                 n.unit = at(args[0]).unit.known ? dimensionless() : unknown();
                 break;
@@ -796,10 +915,13 @@ struct codegen {
         switch (n.kind) {
             case op::constant: return constant(n.value);
             case op::variable: return operand{operand::col, slot_for(n, false, op::constant)};
-            case op::previous: case op::ytd:
-                return operand{operand::col, slot_for(p.nodes[n.args[0]], false, n.kind)};
-            case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count:
-                return emit(n.kind, {}, {}, {}, slot_for(p.nodes[n.args[0]], true, op::constant));
+            case op::previous:
+            case op::ytd: return operand{operand::col, slot_for(p.nodes[n.args[0]], false, n.kind)};
+            case op::agg_sum:
+            case op::agg_mean:
+            case op::agg_min:
+            case op::agg_max:
+            case op::agg_count: return emit(n.kind, {}, {}, {}, slot_for(p.nodes[n.args[0]], true, op::constant));
             case op::index_fn: {
                 instr in{op::index_fn, 0, {}, {}, {}, 0, op::constant, false, {}, 0};
                 for (auto arg : n.args) in.more.push_back(gen(arg));
@@ -812,7 +934,11 @@ struct codegen {
                 const operand a = gen(n.args[0]);
                 return emit(op::round, a, constant(n.args.size() == 2 ? p.nodes[n.args[1]].value : 0.0));
             }
-            case op::coalesce: case op::greatest: case op::least: case op::min2: case op::max2: {
+            case op::coalesce:
+            case op::greatest:
+            case op::least:
+            case op::min2:
+            case op::max2: {
                 operand acc = gen(n.args[0]);
                 if (n.args.size() == 1) return acc;
                 for (std::size_t k = 1; k < n.args.size(); ++k) acc = emit(n.kind, acc, gen(n.args[k]));
@@ -833,8 +959,8 @@ constexpr std::size_t block = 8192;
 
 struct frame {  // one block being evaluated
     const program& p;
-    std::vector<const double*>& single;              // per slot: column pointer (offset to the block)
-    std::vector<std::vector<const double*>>& many;   // per slot: columns (offset to the block)
+    std::vector<const double*>& single;             // per slot: column pointer (offset to the block)
+    std::vector<std::vector<const double*>>& many;  // per slot: columns (offset to the block)
     double* regs;
     std::size_t len;
     bool zero_missing;
@@ -890,20 +1016,35 @@ inline double finite(double x) {
     if constexpr (M != arith::fast) return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN();
     return x;
 }
-template <arith M> struct add_t { double operator()(double x, double y) const { return finite<M>(x + y); } };
-template <arith M> struct sub_t { double operator()(double x, double y) const { return finite<M>(x - y); } };
-template <arith M> struct mul_t { double operator()(double x, double y) const { return finite<M>(x * y); } };
-template <arith M> struct div_t {
+template <arith M>
+struct add_t {
+    double operator()(double x, double y) const { return finite<M>(x + y); }
+};
+template <arith M>
+struct sub_t {
+    double operator()(double x, double y) const { return finite<M>(x - y); }
+};
+template <arith M>
+struct mul_t {
+    double operator()(double x, double y) const { return finite<M>(x * y); }
+};
+template <arith M>
+struct div_t {
     double operator()(double x, double y) const {
-        if constexpr (M == arith::checked) return y != 0.0 ? finite<M>(x / y) : std::numeric_limits<double>::quiet_NaN();
+        if constexpr (M == arith::checked)
+            return y != 0.0 ? finite<M>(x / y) : std::numeric_limits<double>::quiet_NaN();
         return finite<M>(x / y);  // x / 0 raises FE_DIVBYZERO: the block is evaluated again, checked
     }
 };
 // The inner step of a fused pair needs no finite check in the last mode: the outer one has it.
 constexpr arith inner(arith m) { return m == arith::last ? arith::fast : m; }
 
-struct greatest_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::max(x, y)); } };
-struct least_f { double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::min(x, y)); } };
+struct greatest_f {
+    double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::max(x, y)); }
+};
+struct least_f {
+    double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::min(x, y)); }
+};
 
 // dst = g(f(a, b), c) or g(c, f(a, b)); c is a column or register (cp) or a constant (cs).
 template <class F, class G>
@@ -913,8 +1054,10 @@ void fused_kernel(double* o, const double* a, double as, const double* b, double
     const G g;
     if (cp) {
         if (a && b) {
-            if (c_left) for (std::size_t i = 0; i < n; ++i) o[i] = g(cp[i], f(a[i], b[i]));
-            else for (std::size_t i = 0; i < n; ++i) o[i] = g(f(a[i], b[i]), cp[i]);
+            if (c_left)
+                for (std::size_t i = 0; i < n; ++i) o[i] = g(cp[i], f(a[i], b[i]));
+            else
+                for (std::size_t i = 0; i < n; ++i) o[i] = g(f(a[i], b[i]), cp[i]);
         } else {
             for (std::size_t i = 0; i < n; ++i) {
                 const double x = f(a ? a[i] : as, b ? b[i] : bs);
@@ -1030,7 +1173,8 @@ void allocate_registers(program& p) {
         const std::uint32_t old_dst = in.dst;
         in.dst = fresh;
         map[old_dst] = fresh;
-        if (last[old_dst] == never && !(p.result.kind == operand::reg && p.result.index == old_dst)) released.push_back(fresh);
+        if (last[old_dst] == never && !(p.result.kind == operand::reg && p.result.index == old_dst))
+            released.push_back(fresh);
         for (std::uint32_t r : released)
             if (std::find(free_list.begin(), free_list.end(), r) == free_list.end()) free_list.push_back(r);
     }
@@ -1064,9 +1208,12 @@ void run_block(const frame& f, double* out) {
         const double* b = f.ptr(in.b, bs);
         if (in.then != op::constant) {
             const double* cp = f.ptr(in.c, cs);
-            if (C) fused<arith::checked>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
-            else if (last) fused<arith::last>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
-            else fused<arith::fast>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
+            if (C)
+                fused<arith::checked>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
+            else if (last)
+                fused<arith::last>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
+            else
+                fused<arith::fast>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
             continue;  // the finite check is in the kernel (checked and last modes)
         }
         if (last && !C && arithmetic(in.kind)) {  // the finite check in the kernel: no second pass
@@ -1085,21 +1232,47 @@ void run_block(const frame& f, double* out) {
             case op::sub: binary_kernel(o, a, as, b, bs, n, sub_t<M>{}); break;
             case op::mul: binary_kernel(o, a, as, b, bs, n, mul_t<M>{}); break;
             case op::div: binary_kernel(o, a, as, b, bs, n, div_t<M>{}); break;
-            case op::pow: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : finite_or_nan(std::pow(x, y)); }); break;
-            case op::eq: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x == y); }); break;
-            case op::ne: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x != y); }); break;
-            case op::lt: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x < y); }); break;
-            case op::le: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x <= y); }); break;
-            case op::gt: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x > y); }); break;
-            case op::ge: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : truth(x >= y); }); break;
-            case op::and_: binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
+            case op::pow:
+                binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
+                    return (x != x || y != y) ? nan : finite_or_nan(std::pow(x, y));
+                });
+                break;
+            case op::eq:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x == y); });
+                break;
+            case op::ne:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x != y); });
+                break;
+            case op::lt:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x < y); });
+                break;
+            case op::le:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x <= y); });
+                break;
+            case op::gt:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x > y); });
+                break;
+            case op::ge:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x >= y); });
+                break;
+            case op::and_:
+                binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
                     if ((x == x && x == 0.0) || (y == y && y == 0.0)) return 0.0;  // false and missing is false
                     return (x != x || y != y) ? nan : 1.0;
-                }); break;
-            case op::or_: binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
+                });
+                break;
+            case op::or_:
+                binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
                     if ((x == x && x != 0.0) || (y == y && y != 0.0)) return 1.0;  // true or missing is true
                     return (x != x || y != y) ? nan : 0.0;
-                }); break;
+                });
+                break;
             case op::not_: unary_kernel(o, a, as, n, [](double x) { return x != x ? nan : truth(x == 0.0); }); break;
             case op::select: {
                 const double* c = f.ptr(in.c, cs);
@@ -1110,13 +1283,31 @@ void run_block(const frame& f, double* out) {
                 break;
             }
             case op::isnull: unary_kernel(o, a, as, n, [](double x) { return truth(x != x); }); break;
-            case op::coalesce: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x == x ? x : y; }); break;
-            case op::greatest: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x != x ? y : (y != y ? x : std::max(x, y)); }); break;
-            case op::least: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x != x ? y : (y != y ? x : std::min(x, y)); }); break;
-            case op::max2: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : std::max(x, y); }); break;
-            case op::min2: binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return (x != x || y != y) ? nan : std::min(x, y); }); break;
+            case op::coalesce:
+                binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x == x ? x : y; });
+                break;
+            case op::greatest:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return x != x ? y : (y != y ? x : std::max(x, y)); });
+                break;
+            case op::least:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return x != x ? y : (y != y ? x : std::min(x, y)); });
+                break;
+            case op::max2:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return (x != x || y != y) ? nan : std::max(x, y); });
+                break;
+            case op::min2:
+                binary_kernel(o, a, as, b, bs, n,
+                              [](double x, double y) { return (x != x || y != y) ? nan : std::min(x, y); });
+                break;
             case op::abs: unary_kernel(o, a, as, n, [](double x) { return std::fabs(x); }); break;
-            case op::round: { const double d = bs; unary_kernel(o, a, as, n, [d](double x) { return round_to(x, d); }); break; }
+            case op::round: {
+                const double d = bs;
+                unary_kernel(o, a, as, n, [d](double x) { return round_to(x, d); });
+                break;
+            }
             case op::floor: unary_kernel(o, a, as, n, [](double x) { return std::floor(x); }); break;
             case op::ceil: unary_kernel(o, a, as, n, [](double x) { return std::ceil(x); }); break;
             case op::sqrt: unary_kernel(o, a, as, n, [](double x) { return x >= 0.0 ? std::sqrt(x) : nan; }); break;
@@ -1135,7 +1326,11 @@ void run_block(const frame& f, double* out) {
                 }
                 break;
             }
-            case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count: {
+            case op::agg_sum:
+            case op::agg_mean:
+            case op::agg_min:
+            case op::agg_max:
+            case op::agg_count: {
                 const auto& cols = f.many[in.slot];
                 for (std::size_t i = 0; i < n; ++i) {
                     double acc = in.kind == op::agg_min ? HUGE_VAL : in.kind == op::agg_max ? -HUGE_VAL : 0.0;
@@ -1144,17 +1339,27 @@ void run_block(const frame& f, double* out) {
                     for (const double* col : cols) {
                         double x = col[i];
                         if (x != x) {
-                            if (f.zero_missing) x = 0.0;
-                            else { missing = true; continue; }
+                            if (f.zero_missing)
+                                x = 0.0;
+                            else {
+                                missing = true;
+                                continue;
+                            }
                         }
                         ++present;
-                        if (in.kind == op::agg_min) acc = std::min(acc, x);
-                        else if (in.kind == op::agg_max) acc = std::max(acc, x);
-                        else acc += x;
+                        if (in.kind == op::agg_min)
+                            acc = std::min(acc, x);
+                        else if (in.kind == op::agg_max)
+                            acc = std::max(acc, x);
+                        else
+                            acc += x;
                     }
-                    if (in.kind == op::agg_count) o[i] = static_cast<double>(present);
-                    else if (missing || present == 0) o[i] = nan;
-                    else o[i] = in.kind == op::agg_mean ? acc / static_cast<double>(present) : acc;
+                    if (in.kind == op::agg_count)
+                        o[i] = static_cast<double>(present);
+                    else if (missing || present == 0)
+                        o[i] = nan;
+                    else
+                        o[i] = in.kind == op::agg_mean ? acc / static_cast<double>(present) : acc;
                 }
                 break;
             }
@@ -1185,8 +1390,10 @@ column_name split_column(const std::string& name) {
         std::string_view part = inside.substr(0, comma);
         const std::size_t eq = part.find('=');
         std::string key(kinerja::detail::trim(part.substr(0, eq)));
-        std::string val = eq == std::string_view::npos ? std::string() : std::string(kinerja::detail::trim(part.substr(eq + 1)));
-        if (val.size() >= 2 && (val.front() == '"' || val.front() == '\'') && val.back() == val.front()) val = val.substr(1, val.size() - 2);
+        std::string val =
+            eq == std::string_view::npos ? std::string() : std::string(kinerja::detail::trim(part.substr(eq + 1)));
+        if (val.size() >= 2 && (val.front() == '"' || val.front() == '\'') && val.back() == val.front())
+            val = val.substr(1, val.size() - 2);
         c.labels.emplace_back(std::move(key), std::move(val));
         if (comma == std::string_view::npos) break;
         inside.remove_prefix(comma + 1);
@@ -1244,7 +1451,8 @@ bound bind(const program& p, const formula_columns& cols) {
         }
         if (found.size() > 1)
             throw argument_error("kinerja.argument.formula_data",
-                                 "variable " + describe(s) + " of formula \"" + p.text + "\" matches " + std::to_string(found.size()) +
+                                 "variable " + describe(s) + " of formula \"" + p.text + "\" matches " +
+                                     std::to_string(found.size()) +
                                      " columns; aggregate it (sum, mean, min, max, count) or filter it to one");
         b.single[i] = found.front();
         if (s.derived == op::previous || s.derived == op::ytd) {
@@ -1296,8 +1504,10 @@ void evaluate_rows(const program& p, const bound& b, double* out, std::size_t fr
         if (p.code.empty()) {  // a lone variable or constant
             double s = 0;
             const double* src = f.ptr(p.result, s);
-            if (src) std::copy(src, src + len, out + start);
-            else std::fill(out + start, out + start + len, s);
+            if (src)
+                std::copy(src, src + len, out + start);
+            else
+                std::fill(out + start, out + start + len, s);
             finite_pass(out + start, len);
             continue;
         }
@@ -1309,8 +1519,10 @@ void evaluate_rows(const program& p, const bound& b, double* out, std::size_t fr
         if (!(p.result.kind == operand::reg && p.result.index == p.code.back().dst)) {
             double s = 0;
             const double* src = f.ptr(p.result, s);
-            if (src) std::copy(src, src + len, out + start);
-            else std::fill(out + start, out + start + len, s);
+            if (src)
+                std::copy(src, src + len, out + start);
+            else
+                std::fill(out + start, out + start + len, s);
             finite_pass(out + start, len);
         }
     }
@@ -1348,8 +1560,11 @@ struct scalar_eval {
                 const slot& s = p.slots[i];
                 if (s.family == v.name && s.derived == derived && !s.many) {
                     const double x = binding->single[i][row];
-                    if (x != x) return miss(derived == op::previous && (row == 0 || (cols->group && cols->group[row] != cols->group[row - 1]))
-                                                ? missing_reason::no_previous : missing_reason::missing_input);
+                    if (x != x)
+                        return miss(derived == op::previous &&
+                                            (row == 0 || (cols->group && cols->group[row] != cols->group[row - 1]))
+                                        ? missing_reason::no_previous
+                                        : missing_reason::missing_input);
                     return x;
                 }
             }
@@ -1358,8 +1573,8 @@ struct scalar_eval {
         const std::vector<double> xs = family(v);
         if (xs.size() > 1)
             throw argument_error("kinerja.argument.formula_data",
-                                 "variable " + describe(slot{v.name, v.filters, false, op::constant}) + " of formula \"" + p.text +
-                                     "\" matches " + std::to_string(xs.size()) +
+                                 "variable " + describe(slot{v.name, v.filters, false, op::constant}) +
+                                     " of formula \"" + p.text + "\" matches " + std::to_string(xs.size()) +
                                      " values; aggregate it (sum, mean, min, max, count) or filter it to one");
         const double x = xs.empty() ? nan : xs.front();
         if (x != x) {
@@ -1375,11 +1590,21 @@ struct scalar_eval {
         switch (n.kind) {
             case op::constant: return n.value;
             case op::variable: return var(n, op::constant);
-            case op::previous: case op::ytd: return var(p.nodes[n.args[0]], n.kind);
+            case op::previous:
+            case op::ytd: return var(p.nodes[n.args[0]], n.kind);
             case op::neg: return -arg(0);
-            case op::add: { const double a = arg(0), b = arg(1); return check(a + b); }
-            case op::sub: { const double a = arg(0), b = arg(1); return check(a - b); }
-            case op::mul: { const double a = arg(0), b = arg(1); return check(a * b); }
+            case op::add: {
+                const double a = arg(0), b = arg(1);
+                return check(a + b);
+            }
+            case op::sub: {
+                const double a = arg(0), b = arg(1);
+                return check(a - b);
+            }
+            case op::mul: {
+                const double a = arg(0), b = arg(1);
+                return check(a * b);
+            }
             case op::div: {
                 const double a = arg(0), b = arg(1);
                 if (a != a || b != b) return nan;
@@ -1391,7 +1616,12 @@ struct scalar_eval {
                 const double x = std::pow(a, b);
                 return x != x ? miss(missing_reason::domain) : check(x);
             }
-            case op::eq: case op::ne: case op::lt: case op::le: case op::gt: case op::ge: {
+            case op::eq:
+            case op::ne:
+            case op::lt:
+            case op::le:
+            case op::gt:
+            case op::ge: {
                 const double a = arg(0), b = arg(1);
                 if (a != a || b != b) return nan;
                 switch (n.kind) {
@@ -1406,16 +1636,25 @@ struct scalar_eval {
             case op::and_: {
                 const missing_reason before = reason;
                 const double a = arg(0), b = arg(1);
-                if ((a == a && a == 0.0) || (b == b && b == 0.0)) { reason = before; return 0.0; }
+                if ((a == a && a == 0.0) || (b == b && b == 0.0)) {
+                    reason = before;
+                    return 0.0;
+                }
                 return (a != a || b != b) ? nan : 1.0;
             }
             case op::or_: {
                 const missing_reason before = reason;
                 const double a = arg(0), b = arg(1);
-                if ((a == a && a != 0.0) || (b == b && b != 0.0)) { reason = before; return 1.0; }
+                if ((a == a && a != 0.0) || (b == b && b != 0.0)) {
+                    reason = before;
+                    return 1.0;
+                }
                 return (a != a || b != b) ? nan : 0.0;
             }
-            case op::not_: { const double a = arg(0); return a != a ? nan : truth(a == 0.0); }
+            case op::not_: {
+                const double a = arg(0);
+                return a != a ? nan : truth(a == 0.0);
+            }
             case op::select: {
                 const double c = arg(0);
                 if (c != c) return nan;
@@ -1431,11 +1670,15 @@ struct scalar_eval {
                 const missing_reason before = reason;
                 for (std::size_t k = 0; k < n.args.size(); ++k) {
                     const double a = arg(k);
-                    if (a == a) { reason = before; return a; }
+                    if (a == a) {
+                        reason = before;
+                        return a;
+                    }
                 }
                 return nan;
             }
-            case op::greatest: case op::least: {
+            case op::greatest:
+            case op::least: {
                 const missing_reason before = reason;
                 double acc = nan;
                 for (std::size_t k = 0; k < n.args.size(); ++k) {
@@ -1446,11 +1689,15 @@ struct scalar_eval {
                 if (acc == acc) reason = before;
                 return acc;
             }
-            case op::min2: case op::max2: {
+            case op::min2:
+            case op::max2: {
                 double acc = arg(0);
                 for (std::size_t k = 1; k < n.args.size(); ++k) {
                     const double a = arg(k);
-                    if (acc != acc || a != a) { acc = nan; continue; }
+                    if (acc != acc || a != a) {
+                        acc = nan;
+                        continue;
+                    }
                     acc = n.kind == op::max2 ? std::max(acc, a) : std::min(acc, a);
                 }
                 return acc;
@@ -1459,10 +1706,22 @@ struct scalar_eval {
             case op::round: return round_to(arg(0), n.args.size() == 2 ? p.nodes[n.args[1]].value : 0.0);
             case op::floor: return std::floor(arg(0));
             case op::ceil: return std::ceil(arg(0));
-            case op::sqrt: { const double a = arg(0); return a != a ? nan : a >= 0.0 ? std::sqrt(a) : miss(missing_reason::domain); }
-            case op::ln: { const double a = arg(0); return a != a ? nan : a > 0.0 ? std::log(a) : miss(missing_reason::domain); }
-            case op::log10: { const double a = arg(0); return a != a ? nan : a > 0.0 ? std::log10(a) : miss(missing_reason::domain); }
-            case op::exp: { const double a = arg(0); return a != a ? nan : check(std::exp(a)); }
+            case op::sqrt: {
+                const double a = arg(0);
+                return a != a ? nan : a >= 0.0 ? std::sqrt(a) : miss(missing_reason::domain);
+            }
+            case op::ln: {
+                const double a = arg(0);
+                return a != a ? nan : a > 0.0 ? std::log(a) : miss(missing_reason::domain);
+            }
+            case op::log10: {
+                const double a = arg(0);
+                return a != a ? nan : a > 0.0 ? std::log10(a) : miss(missing_reason::domain);
+            }
+            case op::exp: {
+                const double a = arg(0);
+                return a != a ? nan : check(std::exp(a));
+            }
             case op::index_fn: {
                 double args[8];
                 bool missing = false;
@@ -1474,20 +1733,31 @@ struct scalar_eval {
                 const double x = call_index(n.index, args, static_cast<int>(n.args.size()));
                 return x != x ? miss(missing_reason::domain) : x;
             }
-            case op::agg_sum: case op::agg_mean: case op::agg_min: case op::agg_max: case op::agg_count: {
+            case op::agg_sum:
+            case op::agg_mean:
+            case op::agg_min:
+            case op::agg_max:
+            case op::agg_count: {
                 const std::vector<double> xs = family(p.nodes[n.args[0]]);
                 double acc = n.kind == op::agg_min ? HUGE_VAL : n.kind == op::agg_max ? -HUGE_VAL : 0.0;
                 std::size_t present = 0;
                 bool missing = false;
                 for (double x : xs) {
                     if (x != x) {
-                        if (p.options.missing == missing_strategy::zero) x = 0.0;
-                        else { missing = true; continue; }
+                        if (p.options.missing == missing_strategy::zero)
+                            x = 0.0;
+                        else {
+                            missing = true;
+                            continue;
+                        }
                     }
                     ++present;
-                    if (n.kind == op::agg_min) acc = std::min(acc, x);
-                    else if (n.kind == op::agg_max) acc = std::max(acc, x);
-                    else acc += x;
+                    if (n.kind == op::agg_min)
+                        acc = std::min(acc, x);
+                    else if (n.kind == op::agg_max)
+                        acc = std::max(acc, x);
+                    else
+                        acc += x;
                 }
                 if (n.kind == op::agg_count) return static_cast<double>(present);
                 if (missing || present == 0) return miss(missing_reason::missing_input);

@@ -67,8 +67,8 @@ double guarded(F&& f) {
 }
 
 double le_index(std::string_view fn, std::string_view name, double le, const goalposts& g) {
-    finite_at_least(fn, name, le, g.min, "a life expectancy must be finite and at least the minimum goalpost " +
-                                             show(g.min) + " years");
+    finite_at_least(fn, name, le, g.min,
+                    "a life expectancy must be finite and at least the minimum goalpost " + show(g.min) + " years");
     return (std::fmin(le, g.max) - g.min) / (g.max - g.min);
 }
 
@@ -190,11 +190,9 @@ void hdi(const double* le, const double* eys, const double* mys, const double* g
 }
 void hdi_female(const double* le, const double* eys, const double* mys, const double* gnipc, double* out,
                 std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i)
-        out[i] = guarded([&] { return hdi_female(le[i], eys[i], mys[i], gnipc[i]); });
+    for (std::size_t i = 0; i < n; ++i) out[i] = guarded([&] { return hdi_female(le[i], eys[i], mys[i], gnipc[i]); });
 }
-void hdi_male(const double* le, const double* eys, const double* mys, const double* gnipc, double* out,
-              std::size_t n) {
+void hdi_male(const double* le, const double* eys, const double* mys, const double* gnipc, double* out, std::size_t n) {
     for (std::size_t i = 0; i < n; ++i) out[i] = guarded([&] { return hdi_male(le[i], eys[i], mys[i], gnipc[i]); });
 }
 
@@ -254,8 +252,8 @@ void hdi_group(const double* hdi, std::string_view* out, std::size_t n) {
     }
 }
 
-gdi_income_result gdi_income(double gnipc, double wage_ratio, double ea_share_f, double ea_share_m,
-                             double pop_share_f, double pop_share_m) {
+gdi_income_result gdi_income(double gnipc, double wage_ratio, double ea_share_f, double ea_share_m, double pop_share_f,
+                             double pop_share_m) {
     if (any_nan(gnipc, wage_ratio, ea_share_f, ea_share_m, pop_share_f, pop_share_m)) return {nan, nan};
     constexpr std::string_view fn = "gdi_income";
     positive(fn, "gnipc", gnipc);
@@ -305,8 +303,7 @@ gii_components gii_detail(double mmr, double abr, double se_f, double se_m, doub
     percentage(fn, "lfpr_m", lfpr_m);
     const double clamped = std::fmin(std::fmax(mmr, 10.0), 1000.0);
     const double health = std::sqrt(10.0 / clamped * 1.0 / abr);
-    return gii_core(fn, health, seats(pr_f), se_f / 100.0, lfpr_f / 100.0, seats(pr_m), se_m / 100.0,
-                    lfpr_m / 100.0);
+    return gii_core(fn, health, seats(pr_f), se_f / 100.0, lfpr_f / 100.0, seats(pr_m), se_m / 100.0, lfpr_m / 100.0);
 }
 
 double gii(double mmr, double abr, double se_f, double se_m, double pr_f, double pr_m, double lfpr_f, double lfpr_m) {
@@ -370,8 +367,8 @@ double ipm_male(double uhh, double hls, double rls, double expenditure, money_un
     return ipm_with("ipm_male", uhh, hls, rls, expenditure, unit, life_expectancy_male_goalposts);
 }
 
-void ipm(const double* uhh, const double* hls, const double* rls, const double* expenditure, double* out,
-         std::size_t n, money_unit unit) {
+void ipm(const double* uhh, const double* hls, const double* rls, const double* expenditure, double* out, std::size_t n,
+         money_unit unit) {
     for (std::size_t i = 0; i < n; ++i)
         out[i] = guarded([&] { return ipm(uhh[i], hls[i], rls[i], expenditure[i], unit); });
 }

@@ -36,21 +36,21 @@ double to_double(std::string_view text, const std::string& digits, std::size_t p
 // Checks that the separators at `groups` (positions of grouping separators, ascending) split
 // text[begin, end) into a first group of 1-3 digits not starting with 0 and further groups of
 // exactly three digits.
-void check_groups(std::string_view text, std::size_t begin, std::size_t end,
-                  const std::vector<std::size_t>& groups) {
+void check_groups(std::string_view text, std::size_t begin, std::size_t end, const std::vector<std::size_t>& groups) {
     std::size_t start = begin;
     for (std::size_t k = 0; k <= groups.size(); ++k) {
         const std::size_t stop = k < groups.size() ? groups[k] : end;
         const std::size_t len = stop - start;
         if (k == 0) {
             if (len > 3)
-                fail(text, groups[0], "the first thousands group has " + std::to_string(len) +
-                                          " digits; groups before a thousands separator have 1 to 3");
-            if (text[start] == '0')
-                fail(text, start, "a number grouped in thousands cannot start with 0");
+                fail(text, groups[0],
+                     "the first thousands group has " + std::to_string(len) +
+                         " digits; groups before a thousands separator have 1 to 3");
+            if (text[start] == '0') fail(text, start, "a number grouped in thousands cannot start with 0");
         } else if (len != 3) {
-            fail(text, groups[k - 1], "a thousands group after '" + std::string(1, text[groups[k - 1]]) +
-                                          "' needs exactly 3 digits, found " + std::to_string(len));
+            fail(text, groups[k - 1],
+                 "a thousands group after '" + std::string(1, text[groups[k - 1]]) +
+                     "' needs exactly 3 digits, found " + std::to_string(len));
         }
         start = stop + 1;
     }
@@ -150,12 +150,13 @@ parsed_number parse_number(std::string_view text, const number_context& context)
                 } else {
                     const char c = text[p];
                     const bool dot = c == '.';
-                    std::string reason = "'" + std::string(1, c) + "' followed by three digits is ambiguous: " +
-                                         shortest(as_group) + " if it groups thousands (" +
-                                         (dot ? "Indonesian" : "English") + "), " + shortest(as_decimal) +
-                                         " if it is a decimal mark (" + (dot ? "English" : "Indonesian") + ")";
+                    std::string reason =
+                        "'" + std::string(1, c) + "' followed by three digits is ambiguous: " + shortest(as_group) +
+                        " if it groups thousands (" + (dot ? "Indonesian" : "English") + "), " + shortest(as_decimal) +
+                        " if it is a decimal mark (" + (dot ? "English" : "Indonesian") + ")";
                     if (ranged)
-                        reason += g_in ? "; both readings lie in the plausible range" : "; neither reading lies in the plausible range";
+                        reason += g_in ? "; both readings lie in the plausible range"
+                                       : "; neither reading lies in the plausible range";
                     reason += "; give a unit or scale as context, or the convention it is printed in, to decide";
                     fail(text, p, reason, "kinerja.parse.ambiguous_number");
                 }
@@ -167,8 +168,7 @@ parsed_number parse_number(std::string_view text, const number_context& context)
                 decimal_at = p;
             }
         }
-        if (decimal_at != std::string_view::npos)
-            conv = text[p] == ',' ? convention::indonesian : convention::english;
+        if (decimal_at != std::string_view::npos) conv = text[p] == ',' ? convention::indonesian : convention::english;
     }
 
     const std::size_t int_end = decimal_at == std::string_view::npos ? e : decimal_at;
@@ -208,7 +208,8 @@ std::string show_amount(double x) {
 
 std::string format_number(double value, convention conv, int decimals, bool group_thousands) {
     if (decimals < 0 || decimals > 15)
-        throw argument_error("kinerja.argument.decimals", "decimals must lie in 0..15, got " + std::to_string(decimals));
+        throw argument_error("kinerja.argument.decimals",
+                             "decimals must lie in 0..15, got " + std::to_string(decimals));
     if (!std::isfinite(value))
         throw argument_error("kinerja.argument.not_finite", "cannot format a number that is not finite");
     const double rounded = rounding_rule{rounding::half_up, std::min(decimals, 12)}.apply(value);

@@ -17,12 +17,15 @@ std::string location::to_string() const {
 
 namespace {
 constexpr std::pair<node_level, std::string_view> level_names[] = {
-    {node_level::urusan, "urusan"},   {node_level::tujuan_rpd, "tujuan_rpd"}, {node_level::sasaran_rpd, "sasaran_rpd"},
-    {node_level::tujuan, "tujuan"},   {node_level::sasaran, "sasaran"},       {node_level::program, "program"},
-    {node_level::kegiatan, "kegiatan"}, {node_level::sub_kegiatan, "sub_kegiatan"}};
-constexpr std::pair<aggregation, std::string_view> aggregation_names[] = {
-    {aggregation::unspecified, "unspecified"}, {aggregation::sum, "sum"}, {aggregation::last, "last"},
-    {aggregation::max, "max"},                 {aggregation::mean, "mean"}};
+    {node_level::urusan, "urusan"},           {node_level::tujuan_rpd, "tujuan_rpd"},
+    {node_level::sasaran_rpd, "sasaran_rpd"}, {node_level::tujuan, "tujuan"},
+    {node_level::sasaran, "sasaran"},         {node_level::program, "program"},
+    {node_level::kegiatan, "kegiatan"},       {node_level::sub_kegiatan, "sub_kegiatan"}};
+constexpr std::pair<aggregation, std::string_view> aggregation_names[] = {{aggregation::unspecified, "unspecified"},
+                                                                          {aggregation::sum, "sum"},
+                                                                          {aggregation::last, "last"},
+                                                                          {aggregation::max, "max"},
+                                                                          {aggregation::mean, "mean"}};
 }  // namespace
 
 std::string_view to_string(node_level level) noexcept {
@@ -35,7 +38,8 @@ node_level node_level_from_string(std::string_view name) {
     const std::string key = detail::fold(name);
     for (const auto& [l, n] : level_names)
         if (n == key) return l;
-    throw lookup_error("kinerja.lookup.node_level", std::string(name), "unknown node level \"" + std::string(name) + "\"");
+    throw lookup_error("kinerja.lookup.node_level", std::string(name),
+                       "unknown node level \"" + std::string(name) + "\"");
 }
 
 std::string_view to_string(aggregation a) noexcept {

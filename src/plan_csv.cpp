@@ -36,8 +36,8 @@ struct cell {
 
 struct csv_row {
     std::vector<cell> cells;
-    int line = 0;        // line of the first cell
-    int end_line = 0;    // where the row ends (before its line break)
+    int line = 0;      // line of the first cell
+    int end_line = 0;  // where the row ends (before its line break)
     int end_column = 0;
 };
 
@@ -58,10 +58,14 @@ void check_utf8(std::string_view text, const std::string& file) {
         const auto c = static_cast<unsigned char>(text[i]);
         std::size_t len = 0;
         std::uint32_t cp = 0;
-        if (c < 0x80) len = 1, cp = c;
-        else if (c >= 0xC2 && c <= 0xDF) len = 2, cp = c & 0x1Fu;
-        else if (c >= 0xE0 && c <= 0xEF) len = 3, cp = c & 0x0Fu;
-        else if (c >= 0xF0 && c <= 0xF4) len = 4, cp = c & 0x07u;
+        if (c < 0x80)
+            len = 1, cp = c;
+        else if (c >= 0xC2 && c <= 0xDF)
+            len = 2, cp = c & 0x1Fu;
+        else if (c >= 0xE0 && c <= 0xEF)
+            len = 3, cp = c & 0x0Fu;
+        else if (c >= 0xF0 && c <= 0xF4)
+            len = 4, cp = c & 0x07u;
         bool ok = len > 0 && i + len <= text.size();
         for (std::size_t k = 1; ok && k < len; ++k) {
             const auto d = static_cast<unsigned char>(text[i + k]);
@@ -72,8 +76,9 @@ void check_utf8(std::string_view text, const std::string& file) {
         if (ok && len == 4) ok = cp >= 0x10000 && cp <= 0x10FFFF;
         if (!ok)
             throw file_error("kinerja.csv.syntax", file, line, column,
-                             "byte " + hex_byte(c) + " is not UTF-8 text; save the table as \"CSV UTF-8\" "
-                             "(a plan is UTF-8, an Excel export in another code page is not)");
+                             "byte " + hex_byte(c) +
+                                 " is not UTF-8 text; save the table as \"CSV UTF-8\" "
+                                 "(a plan is UTF-8, an Excel export in another code page is not)");
         if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
             ++line;
             column = 1;
@@ -89,11 +94,16 @@ char detect_delimiter(std::string_view text) {
     std::size_t comma = 0, semicolon = 0, tab = 0;
     bool quoted = false;
     for (char c : text) {
-        if (c == '"') quoted = !quoted;
-        else if (!quoted && (c == '\n' || c == '\r')) break;
-        else if (!quoted && c == ',') ++comma;
-        else if (!quoted && c == ';') ++semicolon;
-        else if (!quoted && c == '\t') ++tab;
+        if (c == '"')
+            quoted = !quoted;
+        else if (!quoted && (c == '\n' || c == '\r'))
+            break;
+        else if (!quoted && c == ',')
+            ++comma;
+        else if (!quoted && c == ';')
+            ++semicolon;
+        else if (!quoted && c == '\t')
+            ++tab;
     }
     if (semicolon > comma && semicolon >= tab) return ';';
     if (tab > comma && tab > semicolon) return '\t';
@@ -166,14 +176,16 @@ private:
                 take(c.text);
             }
             if (pos_ < text_.size() && text_[pos_] != delim_ && !at_break())
-                fail(line_, column_, "unexpected text after the closing quote of the cell at column " +
-                                         std::to_string(c.column) + "; a quote inside a quoted cell is written twice (\"\")");
+                fail(line_, column_,
+                     "unexpected text after the closing quote of the cell at column " + std::to_string(c.column) +
+                         "; a quote inside a quoted cell is written twice (\"\")");
             return c;
         }
         while (pos_ < text_.size() && text_[pos_] != delim_ && !at_break()) {
             if (text_[pos_] == '"')
-                fail(line_, column_, "a quote inside an unquoted cell; quote the whole cell and write the quote twice "
-                                     "(\"a \"\"b\"\" c\"), with no space before the opening quote");
+                fail(line_, column_,
+                     "a quote inside an unquoted cell; quote the whole cell and write the quote twice "
+                     "(\"a \"\"b\"\" c\"), with no space before the opening quote");
             take(c.text);
         }
         return c;
@@ -207,15 +219,47 @@ private:
 // ----------------------------------------------------------------------------- the table schema
 
 enum col : std::size_t {
-    c_node_id, c_level, c_code, c_name, c_parent, c_responsible, c_indicator_id, c_indicator, c_unit,
-    c_polarity, c_formula, c_year, c_target, c_realization, c_budget, c_budget_realized,
-    c_reported_achievement, c_source, c_convention, c_count
+    c_node_id,
+    c_level,
+    c_code,
+    c_name,
+    c_parent,
+    c_responsible,
+    c_indicator_id,
+    c_indicator,
+    c_unit,
+    c_polarity,
+    c_formula,
+    c_year,
+    c_target,
+    c_realization,
+    c_budget,
+    c_budget_realized,
+    c_reported_achievement,
+    c_source,
+    c_convention,
+    c_count
 };
 
-constexpr std::array<const char*, c_count> column_names = {
-    "node_id", "level", "code", "name", "parent", "responsible", "indicator_id", "indicator", "unit",
-    "polarity", "formula", "year", "target", "realization", "budget", "budget_realized",
-    "reported_achievement", "source", "convention"};
+constexpr std::array<const char*, c_count> column_names = {"node_id",
+                                                           "level",
+                                                           "code",
+                                                           "name",
+                                                           "parent",
+                                                           "responsible",
+                                                           "indicator_id",
+                                                           "indicator",
+                                                           "unit",
+                                                           "polarity",
+                                                           "formula",
+                                                           "year",
+                                                           "target",
+                                                           "realization",
+                                                           "budget",
+                                                           "budget_realized",
+                                                           "reported_achievement",
+                                                           "source",
+                                                           "convention"};
 constexpr std::array<col, 5> required_columns = {c_node_id, c_level, c_name, c_year, c_source};
 
 std::string known_columns() {
@@ -281,8 +325,8 @@ struct node_acc {
     location level_cell, name_cell;  // on its first row, for "has no level/name"
     attribute level, code, name, parent, responsible;
     node_level parsed_level = node_level::program;
-    std::string first_source;       // of its first row
-    std::string node_row_source;    // of its first row without indicator_id
+    std::string first_source;     // of its first row
+    std::string node_row_source;  // of its first row without indicator_id
     std::vector<std::string> indicator_order;
     std::vector<pending_value> values;
 };
@@ -333,8 +377,10 @@ private:
         for (char ch : y) digits = digits && detail::is_digit(ch);
         const int value = digits ? std::stoi(y) : 0;
         if (!digits || value == end_of_period)
-            schema(r.cells[c_year], "year must be a year such as 2024, or end for the end-of-period column "
-                                    "(kondisi akhir); got " + quoted(r.text(c_year)));
+            schema(r.cells[c_year],
+                   "year must be a year such as 2024, or end for the end-of-period column "
+                   "(kondisi akhir); got " +
+                       quoted(r.text(c_year)));
         return value;
     }
 
@@ -346,14 +392,16 @@ private:
             if (name.empty()) schema(r.cells[c_polarity], "polarity scale: needs a scale name, e.g. scale:KLA");
             if (!default_scales().find(name))
                 fail("kinerja.plan.reference", r.cells[c_polarity],
-                     "polarity uses scale " + quoted(name) + ", which is not built in (a CSV table cannot define "
-                     "scales; the built-in ones are listed in docs/scales.md)");
+                     "polarity uses scale " + quoted(name) +
+                         ", which is not built in (a CSV table cannot define "
+                         "scales; the built-in ones are listed in docs/scales.md)");
             return "scale:" + name;
         }
         try {
             return std::string(to_string(polarity_from_string(s)));
         } catch (const lookup_error&) {
-            schema(r.cells[c_polarity], "polarity must be higher, lower or scale:NAME; got " + quoted(r.text(c_polarity)));
+            schema(r.cells[c_polarity],
+                   "polarity must be higher, lower or scale:NAME; got " + quoted(r.text(c_polarity)));
         }
     }
 
@@ -369,18 +417,19 @@ private:
             return;
         }
         if (a.key == compare_as) return;
-        schema(r.cells[c], owner + ": " + column_names[c] + " " + quoted(value) + " on line " + std::to_string(r.cells[c]->line) +
-                               " differs from " + quoted(a.text) + " on line " + std::to_string(a.where.line) +
-                               " (repeated attributes of one " + (owner.rfind("node", 0) == 0 ? "node" : "indicator") +
-                               " must be the same)");
+        schema(r.cells[c], owner + ": " + column_names[c] + " " + quoted(value) + " on line " +
+                               std::to_string(r.cells[c]->line) + " differs from " + quoted(a.text) + " on line " +
+                               std::to_string(a.where.line) + " (repeated attributes of one " +
+                               (owner.rfind("node", 0) == 0 ? "node" : "indicator") + " must be the same)");
     }
 
     void claim_id(const std::string& id, const char* column, const cell* c) {
         auto [it, fresh] = ids_.emplace(id, std::make_pair(std::string(column), c->line));
         if (fresh || it->second.first == column) return;
         fail("kinerja.plan.duplicate_id", c,
-             "id " + quoted(id) + " is used twice: as " + it->second.first + " on line " + std::to_string(it->second.second) +
-                 " and as " + column + " on line " + std::to_string(c->line) + " (node and indicator ids share one namespace)");
+             "id " + quoted(id) + " is used twice: as " + it->second.first + " on line " +
+                 std::to_string(it->second.second) + " and as " + column + " on line " + std::to_string(c->line) +
+                 " (node and indicator ids share one namespace)");
     }
 
     void read(const row_view& r);
@@ -410,17 +459,21 @@ void builder::read(const row_view& r) {
     if (indicator_row) {
         for (col c : {c_budget, c_budget_realized})
             if (r.has(c))
-                schema(r.cells[c], std::string(column_names[c]) + " is a value of a node, but this row has indicator_id " +
-                                       quoted(indicator_id) + "; put the pagu on a row of node " + quoted(node_id) +
+                schema(r.cells[c], std::string(column_names[c]) +
+                                       " is a value of a node, but this row has indicator_id " + quoted(indicator_id) +
+                                       "; put the pagu on a row of node " + quoted(node_id) +
                                        " with an empty indicator_id");
     } else {
-        for (col c : {c_indicator, c_unit, c_polarity, c_convention, c_formula, c_target, c_realization, c_reported_achievement})
+        for (col c : {c_indicator, c_unit, c_polarity, c_convention, c_formula, c_target, c_realization,
+                      c_reported_achievement})
             if (r.has(c))
-                schema(r.cells[c], std::string(column_names[c]) + " belongs to an indicator, but indicator_id is empty "
+                schema(r.cells[c], std::string(column_names[c]) +
+                                       " belongs to an indicator, but indicator_id is empty "
                                        "on this row (a row without indicator_id holds a node's budget)");
     }
-    const std::vector<col> value_columns = indicator_row ? std::vector<col>{c_target, c_realization, c_reported_achievement}
-                                                         : std::vector<col>{c_budget, c_budget_realized};
+    const std::vector<col> value_columns = indicator_row
+                                               ? std::vector<col>{c_target, c_realization, c_reported_achievement}
+                                               : std::vector<col>{c_budget, c_budget_realized};
     if (!year) {
         for (col c : value_columns)
             if (r.has(c))  // a blank `""` without a year has no slot and says nothing: not an error
@@ -459,8 +512,10 @@ void builder::read(const row_view& r) {
     }
     if (r.has(c_code)) agree(n.code, r, c_code, r.text(c_code), r.text(c_code), node_owner);
     if (r.has(c_name)) agree(n.name, r, c_name, r.text(c_name), r.text(c_name), node_owner);
-    if (!r.trimmed(c_parent).empty()) agree(n.parent, r, c_parent, r.trimmed(c_parent), r.trimmed(c_parent), node_owner);
-    if (r.has(c_responsible)) agree(n.responsible, r, c_responsible, r.text(c_responsible), r.text(c_responsible), node_owner);
+    if (!r.trimmed(c_parent).empty())
+        agree(n.parent, r, c_parent, r.trimmed(c_parent), r.trimmed(c_parent), node_owner);
+    if (r.has(c_responsible))
+        agree(n.responsible, r, c_responsible, r.text(c_responsible), r.text(c_responsible), node_owner);
 
     if (!indicator_row) {
         if (year)
@@ -485,9 +540,9 @@ void builder::read(const row_view& r) {
     }
     indicator_acc& i = ifound->second;
     if (i.node_id != node_id)
-        schema(r.cells[c_node_id], "indicator " + quoted(indicator_id) + " belongs to node " + quoted(i.node_id) + " on line " +
-                                       std::to_string(i.node_line) + ", but line " + std::to_string(r.line()) +
-                                       " puts it under node " + quoted(node_id));
+        schema(r.cells[c_node_id], "indicator " + quoted(indicator_id) + " belongs to node " + quoted(i.node_id) +
+                                       " on line " + std::to_string(i.node_line) + ", but line " +
+                                       std::to_string(r.line()) + " puts it under node " + quoted(node_id));
     const std::string ind_owner = "indicator " + quoted(indicator_id);
     if (r.has(c_indicator)) agree(i.name, r, c_indicator, r.text(c_indicator), r.text(c_indicator), ind_owner);
     if (r.has(c_unit)) agree(i.unit, r, c_unit, r.text(c_unit), r.text(c_unit), ind_owner);
@@ -501,7 +556,8 @@ void builder::read(const row_view& r) {
         try {
             canonical = std::string(to_string(convention_from_string(r.trimmed(c_convention))));
         } catch (const lookup_error&) {
-            schema(r.cells[c_convention], "convention must be indonesian or english; got " + quoted(r.text(c_convention)));
+            schema(r.cells[c_convention],
+                   "convention must be indonesian or english; got " + quoted(r.text(c_convention)));
         }
         agree(i.convention, r, c_convention, r.text(c_convention), canonical, ind_owner);
     }
@@ -519,8 +575,9 @@ plan builder::finish(const csv_options& options) {
         const node_acc& n = nodes_.at(id);
         if (!n.level.set)
             throw file_error("kinerja.csv.schema", file_, n.level_cell.line, n.level_cell.column,
-                             "node " + quoted(id) + " has no level; give it on at least one of its rows "
-                             "(urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan)");
+                             "node " + quoted(id) +
+                                 " has no level; give it on at least one of its rows "
+                                 "(urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan)");
         if (!n.name.set)
             throw file_error("kinerja.csv.schema", file_, n.name_cell.line, n.name_cell.column,
                              "node " + quoted(id) + " has no name; give it on at least one of its rows");
@@ -545,8 +602,9 @@ plan builder::finish(const csv_options& options) {
             const indicator_acc& i = indicators_.at(iid);
             if (!i.name.set)
                 throw file_error("kinerja.csv.schema", file_, i.name_cell.line, i.name_cell.column,
-                                 "indicator " + quoted(iid) + " has no name; give it in the indicator column on at "
-                                 "least one of its rows");
+                                 "indicator " + quoted(iid) +
+                                     " has no name; give it in the indicator column on at "
+                                     "least one of its rows");
         }
 
     // Identity.
@@ -555,7 +613,8 @@ plan builder::finish(const csv_options& options) {
     p.info.organisation = options.organisation.empty() ? "unknown" : options.organisation;
     p.info.region = options.region.empty() ? "unknown" : options.region;
     p.info.version = options.version.empty() ? "main" : options.version;
-    const std::string base = file_.substr(file_.find_last_of("/\\") == std::string::npos ? 0 : file_.find_last_of("/\\") + 1);
+    const std::string base =
+        file_.substr(file_.find_last_of("/\\") == std::string::npos ? 0 : file_.find_last_of("/\\") + 1);
     const bool named = !base.empty() && base[0] != '<';
     if (p.info.id.empty()) {
         const std::size_t dot = base.find_last_of('.');
@@ -568,8 +627,9 @@ plan builder::finish(const csv_options& options) {
     if (p.info.period_from == 0) {
         if (years_.empty()) {
             const cell* year_header = &header_.cells[index_[c_year]];
-            throw file_error("kinerja.csv.schema", file_, year_header->line, year_header->column,
-                             "the table has no year to take the plan period from; give csv_options period_from and period_to");
+            throw file_error(
+                "kinerja.csv.schema", file_, year_header->line, year_header->column,
+                "the table has no year to take the plan period from; give csv_options period_from and period_to");
         }
         p.info.period_from = *years_.begin();
         p.info.period_to = *years_.rbegin();
@@ -616,13 +676,15 @@ plan builder::finish(const csv_options& options) {
             if (b.formula.set) i.formula = attr_value(b.formula, i.source);
             if (b.convention.set) i.convention = convention_from_string(b.convention.key);
             if (b.polarity.set) {
-                if (detail::istarts_with(b.polarity.key, "scale:")) i.scale = b.polarity.key.substr(6);
-                else i.polarity = polarity_from_string(b.polarity.key);
+                if (detail::istarts_with(b.polarity.key, "scale:"))
+                    i.scale = b.polarity.key.substr(6);
+                else
+                    i.polarity = polarity_from_string(b.polarity.key);
             }
             for (const pending_value& v : b.values) {
                 printed_value pv = make_value(v, i.source);
                 pv.location = at(v.at);
-                year_values& target = v.column == c_target ? i.targets
+                year_values& target = v.column == c_target        ? i.targets
                                       : v.column == c_realization ? i.realizations
                                                                   : i.reported_achievement;
                 target[v.year].push_back(std::move(pv));
@@ -636,11 +698,13 @@ plan builder::finish(const csv_options& options) {
 
 void check_options(const csv_options& o) {
     if ((o.period_from == 0) != (o.period_to == 0))
-        throw argument_error("kinerja.argument.csv_options",
-                             "csv_options: give both period_from and period_to, or neither (then the table's years give the period)");
+        throw argument_error(
+            "kinerja.argument.csv_options",
+            "csv_options: give both period_from and period_to, or neither (then the table's years give the period)");
     if (o.period_to < o.period_from)
-        throw argument_error("kinerja.argument.csv_options", "csv_options: the period ends (" + std::to_string(o.period_to) +
-                                                                 ") before it starts (" + std::to_string(o.period_from) + ")");
+        throw argument_error("kinerja.argument.csv_options", "csv_options: the period ends (" +
+                                                                 std::to_string(o.period_to) + ") before it starts (" +
+                                                                 std::to_string(o.period_from) + ")");
     const auto d = static_cast<unsigned char>(o.delimiter);
     if (d == '"' || d == '\n' || d == '\r' || d >= 0x80)
         throw argument_error("kinerja.argument.csv_options",
@@ -681,7 +745,8 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
             std::string why = name.empty() ? "column " + std::to_string(k + 1) + " of the header has no name"
                                            : "unknown column " + quoted(h.text);
             why += "; the columns are " + known_columns();
-            if (delimiter != ';' && h.text.find(';') != std::string::npos) why += " (is ';' the delimiter? set csv_options::delimiter)";
+            if (delimiter != ';' && h.text.find(';') != std::string::npos)
+                why += " (is ';' the delimiter? set csv_options::delimiter)";
             throw file_error("kinerja.csv.schema", file, h.line, h.column, why);
         }
         if (index[c] != static_cast<std::size_t>(-1))
@@ -692,7 +757,8 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
     }
     std::string missing;
     for (col c : required_columns)
-        if (index[c] == static_cast<std::size_t>(-1)) missing += (missing.empty() ? "" : ", ") + std::string(column_names[c]);
+        if (index[c] == static_cast<std::size_t>(-1))
+            missing += (missing.empty() ? "" : ", ") + std::string(column_names[c]);
     if (!missing.empty())
         throw file_error("kinerja.csv.schema", file, header.line, 1,
                          "the header lacks the required column(s) " + missing +
@@ -703,20 +769,24 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
         const csv_row& r = rows[next];
         if (blank(r)) continue;
         if (r.cells.size() != header.cells.size()) {
-            const std::string which = r.end_line == r.line ? "line " + std::to_string(r.line)
-                                                           : "the row on lines " + std::to_string(r.line) + "-" +
-                                                                 std::to_string(r.end_line);
+            const std::string which =
+                r.end_line == r.line ? "line " + std::to_string(r.line)
+                                     : "the row on lines " + std::to_string(r.line) + "-" + std::to_string(r.end_line);
             const std::string counts = which + " has " + std::to_string(r.cells.size()) + " cells, the header has " +
                                        std::to_string(header.cells.size());
             if (r.cells.size() > header.cells.size()) {
                 const cell& extra = r.cells[header.cells.size()];
                 bool extra_empty = true;
-                for (std::size_t k = header.cells.size(); k < r.cells.size(); ++k) extra_empty = extra_empty && r.cells[k].text.empty();
+                for (std::size_t k = header.cells.size(); k < r.cells.size(); ++k)
+                    extra_empty = extra_empty && r.cells[k].text.empty();
                 std::string why = counts + "; ";
                 if (extra_empty)
-                    why += "the row ends with " + shown(delimiter) + " beyond the last column (remove it, or name the column in the header)";
+                    why += "the row ends with " + shown(delimiter) +
+                           " beyond the last column (remove it, or name the column in the header)";
                 else if (delimiter == ',')
-                    why += "a value with a comma, such as 8,958,876,144, must be in double quotes when ',' separates cells";
+                    why +=
+                        "a value with a comma, such as 8,958,876,144, must be in double quotes when ',' separates "
+                        "cells";
                 else
                     why += "a value containing the delimiter " + shown(delimiter) + " must be in double quotes";
                 throw file_error("kinerja.csv.syntax", file, extra.line, extra.column, why);

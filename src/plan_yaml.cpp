@@ -42,7 +42,8 @@ struct reader {
     void note_reference(const std::string& owner, const std::string& key, const YAML::Node& v) const {
         references[owner + '\n' + key] = where(v);
         if (v.IsSequence())
-            for (std::size_t i = 0; i < v.size(); ++i) references[owner + '\n' + key + '#' + std::to_string(i)] = where(v[i]);
+            for (std::size_t i = 0; i < v.size(); ++i)
+                references[owner + '\n' + key + '#' + std::to_string(i)] = where(v[i]);
     }
     location reference(const std::string& owner, const std::string& key, const location& otherwise) const {
         const auto it = references.find(owner + '\n' + key);
@@ -70,9 +71,8 @@ struct reader {
     }
     int integer(const YAML::Node& n, const std::string& what) const {
         const std::string s = text(n, what);
-        if (s.empty() || s.size() > 9 || !std::all_of(s.begin(), s.end(), [](char c) {
-                return detail::is_digit(c) || c == '-';
-            }))
+        if (s.empty() || s.size() > 9 ||
+            !std::all_of(s.begin(), s.end(), [](char c) { return detail::is_digit(c) || c == '-'; }))
             fail(n, what + " must be a whole number, got \"" + s + "\"");
         return std::atoi(s.c_str());
     }
@@ -193,7 +193,9 @@ std::string flow(const std::vector<std::string>& vs) {
 
 struct writer {
     std::ostringstream out;
-    void line(int indent, const std::string& text) { out << std::string(static_cast<std::size_t>(indent), ' ') << text << '\n'; }
+    void line(int indent, const std::string& text) {
+        out << std::string(static_cast<std::size_t>(indent), ' ') << text << '\n';
+    }
     void scalar(int indent, const char* key, const std::string& raw) { line(indent, std::string(key) + ": " + raw); }
     void years(int indent, const char* key, const year_values& ys) {
         line(indent, std::string(key) + ":");
@@ -208,15 +210,19 @@ struct field {
     const char* key;
     std::function<void(const reader&, const YAML::Node&, T&)> read;
     std::function<void(writer&, int, const T&)> write;  // writes nothing when the field is empty
-    std::function<void(T&, const T&)> merge;             // takes the field from a version entry
-    std::function<void(T&)> clear;                       // a version entry's key: null
+    std::function<void(T&, const T&)> merge;            // takes the field from a version entry
+    std::function<void(T&)> clear;                      // a version entry's key: null
 };
 
 // Generic handlers by member type.
 void read_into(const reader& r, const YAML::Node& n, std::string& m, const std::string& what) { m = r.text(n, what); }
-void read_into(const reader& r, const YAML::Node& n, std::optional<int>& m, const std::string& what) { m = r.integer(n, what); }
+void read_into(const reader& r, const YAML::Node& n, std::optional<int>& m, const std::string& what) {
+    m = r.integer(n, what);
+}
 void read_into(const reader& r, const YAML::Node& n, year_values& m, const std::string& what) { m = r.years(n, what); }
-void read_into(const reader& r, const YAML::Node& n, std::vector<std::string>& m, const std::string& what) { m = r.strings(n, what); }
+void read_into(const reader& r, const YAML::Node& n, std::vector<std::string>& m, const std::string& what) {
+    m = r.strings(n, what);
+}
 void read_into(const reader& r, const YAML::Node& n, std::optional<printed_value>& m, const std::string& what) {
     m = r.printed(n, what);
 }
@@ -244,7 +250,9 @@ void write_from(writer& w, int indent, const char* key, const std::vector<printe
 }
 
 template <class M>
-void merge_from(M& dst, const M& src) { dst = src; }
+void merge_from(M& dst, const M& src) {
+    dst = src;
+}
 void merge_from(year_values& dst, const year_values& src) {
     for (const auto& [y, vs] : src) dst[y] = vs;  // per year: only the years given are overridden
 }
@@ -252,20 +260,16 @@ void merge_from(year_values& dst, const year_values& src) {
 // A required text key: written even when empty (a blank cell printed as such).
 template <class T>
 field<T> required_text(const char* key, std::string T::*ptr) {
-    return field<T>{key,
-                    [ptr, key](const reader& r, const YAML::Node& n, T& o) { o.*ptr = r.text(n, key); },
+    return field<T>{key, [ptr, key](const reader& r, const YAML::Node& n, T& o) { o.*ptr = r.text(n, key); },
                     [ptr, key](writer& w, int indent, const T& o) { w.scalar(indent, key, quote(o.*ptr)); },
-                    [ptr](T& dst, const T& src) { dst.*ptr = src.*ptr; },
-                    [ptr](T& o) { (o.*ptr).clear(); }};
+                    [ptr](T& dst, const T& src) { dst.*ptr = src.*ptr; }, [ptr](T& o) { (o.*ptr).clear(); }};
 }
 
 template <class T, class M>
 field<T> member(const char* key, M T::*ptr) {
-    return field<T>{key,
-                    [ptr, key](const reader& r, const YAML::Node& n, T& o) { read_into(r, n, o.*ptr, key); },
+    return field<T>{key, [ptr, key](const reader& r, const YAML::Node& n, T& o) { read_into(r, n, o.*ptr, key); },
                     [ptr, key](writer& w, int indent, const T& o) { write_from(w, indent, key, o.*ptr); },
-                    [ptr](T& dst, const T& src) { merge_from(dst.*ptr, src.*ptr); },
-                    [ptr](T& o) { o.*ptr = M{}; }};
+                    [ptr](T& dst, const T& src) { merge_from(dst.*ptr, src.*ptr); }, [ptr](T& o) { o.*ptr = M{}; }};
 }
 
 const std::vector<field<indicator>>& indicator_fields() {
@@ -276,92 +280,100 @@ const std::vector<field<indicator>>& indicator_fields() {
         f.push_back(member("aliases", &indicator::aliases));
         f.push_back(member("kind", &indicator::kind));
         f.push_back(member("unit", &indicator::unit));
-        f.push_back(field<indicator>{
-            "polarity",
-            [](const reader& r, const YAML::Node& n, indicator& o) {
-                const std::string s = r.text(n, "polarity");
-                if (detail::istarts_with(s, "scale:")) {
-                    o.scale = std::string(detail::trim(std::string_view(s).substr(6)));
-                    o.polarity.reset();
-                    if (o.scale.empty()) r.fail(n, "polarity scale: needs a scale name, e.g. scale:KLA");
-                    return;
-                }
-                try {
-                    o.polarity = polarity_from_string(s);
-                    o.scale.clear();
-                } catch (const lookup_error&) {
-                    r.fail(n, "polarity must be higher, lower or scale:NAME, got \"" + s + "\"");
-                }
-            },
-            [](writer& w, int indent, const indicator& o) {
-                if (!o.scale.empty())
-                    w.scalar(indent, "polarity", "scale:" + o.scale);
-                else if (o.polarity)
-                    w.scalar(indent, "polarity", std::string(to_string(*o.polarity)));
-            },
-            [](indicator& d, const indicator& s) {
-                d.polarity = s.polarity;
-                d.scale = s.scale;
-            },
-            [](indicator& o) {
-                o.polarity.reset();
-                o.scale.clear();
-            }});
-        f.push_back(field<indicator>{
-            "convention",
-            [](const reader& r, const YAML::Node& n, indicator& o) {
-                const std::string s = r.text(n, "convention");
-                try {
-                    o.convention = convention_from_string(s);
-                } catch (const lookup_error&) {
-                    r.fail(n, "convention must be indonesian or english, got \"" + s + "\"");
-                }
-            },
-            [](writer& w, int indent, const indicator& o) {
-                if (o.convention) w.scalar(indent, "convention", std::string(to_string(*o.convention)));
-            },
-            [](indicator& d, const indicator& s) { d.convention = s.convention; },
-            [](indicator& o) { o.convention.reset(); }});
+        f.push_back(field<indicator>{"polarity",
+                                     [](const reader& r, const YAML::Node& n, indicator& o) {
+                                         const std::string s = r.text(n, "polarity");
+                                         if (detail::istarts_with(s, "scale:")) {
+                                             o.scale = std::string(detail::trim(std::string_view(s).substr(6)));
+                                             o.polarity.reset();
+                                             if (o.scale.empty())
+                                                 r.fail(n, "polarity scale: needs a scale name, e.g. scale:KLA");
+                                             return;
+                                         }
+                                         try {
+                                             o.polarity = polarity_from_string(s);
+                                             o.scale.clear();
+                                         } catch (const lookup_error&) {
+                                             r.fail(n,
+                                                    "polarity must be higher, lower or scale:NAME, got \"" + s + "\"");
+                                         }
+                                     },
+                                     [](writer& w, int indent, const indicator& o) {
+                                         if (!o.scale.empty())
+                                             w.scalar(indent, "polarity", "scale:" + o.scale);
+                                         else if (o.polarity)
+                                             w.scalar(indent, "polarity", std::string(to_string(*o.polarity)));
+                                     },
+                                     [](indicator& d, const indicator& s) {
+                                         d.polarity = s.polarity;
+                                         d.scale = s.scale;
+                                     },
+                                     [](indicator& o) {
+                                         o.polarity.reset();
+                                         o.scale.clear();
+                                     }});
+        f.push_back(field<indicator>{"convention",
+                                     [](const reader& r, const YAML::Node& n, indicator& o) {
+                                         const std::string s = r.text(n, "convention");
+                                         try {
+                                             o.convention = convention_from_string(s);
+                                         } catch (const lookup_error&) {
+                                             r.fail(n, "convention must be indonesian or english, got \"" + s + "\"");
+                                         }
+                                     },
+                                     [](writer& w, int indent, const indicator& o) {
+                                         if (o.convention)
+                                             w.scalar(indent, "convention", std::string(to_string(*o.convention)));
+                                     },
+                                     [](indicator& d, const indicator& s) { d.convention = s.convention; },
+                                     [](indicator& o) { o.convention.reset(); }});
         f.push_back(member("polarity_basis", &indicator::polarity_basis));
         f.push_back(member("catalog", &indicator::catalog));
         f.push_back(member("formula", &indicator::formula));
         f.push_back(member("legal_basis", &indicator::legal_basis));
         f.push_back(member("responsible", &indicator::responsible));
-        f.push_back(field<indicator>{
-            "baseline",
-            [](const reader& r, const YAML::Node& n, indicator& o) {
-                r.expect_map(n, "baseline");
-                printed_value v;
-                v.location = r.where(n);
-                bool has_value = false;
-                for (auto it = n.begin(); it != n.end(); ++it) {
-                    const std::string key = r.text(it->first, "a key");
-                    if (key == "year") o.baseline_year = r.integer(it->second, "baseline.year");
-                    else if (key == "value") { v.text = r.text(it->second, "baseline.value"); has_value = true; }
-                    else if (key == "source") v.source = r.text(it->second, "baseline.source");
-                    else if (key == "note") v.note = r.text(it->second, "baseline.note");
-                    else r.fail(it->first, "unknown key \"" + key + "\" in baseline (allowed: year, value, source, note)");
-                }
-                if (!has_value) r.fail(n, "baseline needs a value: key");
-                o.baseline = v;
-            },
-            [](writer& w, int indent, const indicator& o) {
-                if (!o.baseline) return;
-                std::string s = "{";
-                if (o.baseline_year) s += "year: " + std::to_string(*o.baseline_year) + ", ";
-                s += "value: " + quote(o.baseline->text);
-                if (!o.baseline->source.empty()) s += ", source: " + quote(o.baseline->source);
-                if (!o.baseline->note.empty()) s += ", note: " + quote(o.baseline->note);
-                w.scalar(indent, "baseline", s + "}");
-            },
-            [](indicator& d, const indicator& s) {
-                d.baseline = s.baseline;
-                d.baseline_year = s.baseline_year;
-            },
-            [](indicator& o) {
-                o.baseline.reset();
-                o.baseline_year.reset();
-            }});
+        f.push_back(field<indicator>{"baseline",
+                                     [](const reader& r, const YAML::Node& n, indicator& o) {
+                                         r.expect_map(n, "baseline");
+                                         printed_value v;
+                                         v.location = r.where(n);
+                                         bool has_value = false;
+                                         for (auto it = n.begin(); it != n.end(); ++it) {
+                                             const std::string key = r.text(it->first, "a key");
+                                             if (key == "year")
+                                                 o.baseline_year = r.integer(it->second, "baseline.year");
+                                             else if (key == "value") {
+                                                 v.text = r.text(it->second, "baseline.value");
+                                                 has_value = true;
+                                             } else if (key == "source")
+                                                 v.source = r.text(it->second, "baseline.source");
+                                             else if (key == "note")
+                                                 v.note = r.text(it->second, "baseline.note");
+                                             else
+                                                 r.fail(it->first,
+                                                        "unknown key \"" + key +
+                                                            "\" in baseline (allowed: year, value, source, note)");
+                                         }
+                                         if (!has_value) r.fail(n, "baseline needs a value: key");
+                                         o.baseline = v;
+                                     },
+                                     [](writer& w, int indent, const indicator& o) {
+                                         if (!o.baseline) return;
+                                         std::string s = "{";
+                                         if (o.baseline_year) s += "year: " + std::to_string(*o.baseline_year) + ", ";
+                                         s += "value: " + quote(o.baseline->text);
+                                         if (!o.baseline->source.empty()) s += ", source: " + quote(o.baseline->source);
+                                         if (!o.baseline->note.empty()) s += ", note: " + quote(o.baseline->note);
+                                         w.scalar(indent, "baseline", s + "}");
+                                     },
+                                     [](indicator& d, const indicator& s) {
+                                         d.baseline = s.baseline;
+                                         d.baseline_year = s.baseline_year;
+                                     },
+                                     [](indicator& o) {
+                                         o.baseline.reset();
+                                         o.baseline_year.reset();
+                                     }});
         f.push_back(member("targets", &indicator::targets));
         f.push_back(member("realizations", &indicator::realizations));
         f.push_back(field<indicator>{
@@ -398,21 +410,20 @@ const std::vector<field<indicator>>& indicator_fields() {
         f.push_back(member("numerators", &indicator::numerators));
         f.push_back(member("denominators", &indicator::denominators));
         f.push_back(member("budget", &indicator::budget));
-        f.push_back(field<indicator>{
-            "aggregation",
-            [](const reader& r, const YAML::Node& n, indicator& o) {
-                try {
-                    o.aggregation = aggregation_from_string(r.text(n, "aggregation"));
-                } catch (const lookup_error&) {
-                    r.fail(n, "aggregation must be sum, last, max or mean");
-                }
-            },
-            [](writer& w, int indent, const indicator& o) {
-                if (o.aggregation != aggregation::unspecified)
-                    w.scalar(indent, "aggregation", std::string(to_string(o.aggregation)));
-            },
-            [](indicator& d, const indicator& s) { d.aggregation = s.aggregation; },
-            [](indicator& o) { o.aggregation = aggregation::unspecified; }});
+        f.push_back(field<indicator>{"aggregation",
+                                     [](const reader& r, const YAML::Node& n, indicator& o) {
+                                         try {
+                                             o.aggregation = aggregation_from_string(r.text(n, "aggregation"));
+                                         } catch (const lookup_error&) {
+                                             r.fail(n, "aggregation must be sum, last, max or mean");
+                                         }
+                                     },
+                                     [](writer& w, int indent, const indicator& o) {
+                                         if (o.aggregation != aggregation::unspecified)
+                                             w.scalar(indent, "aggregation", std::string(to_string(o.aggregation)));
+                                     },
+                                     [](indicator& d, const indicator& s) { d.aggregation = s.aggregation; },
+                                     [](indicator& o) { o.aggregation = aggregation::unspecified; }});
         f.push_back(member("valid_from", &indicator::valid_from));
         f.push_back(member("valid_to", &indicator::valid_to));
         f.push_back(member("replaces", &indicator::replaces));
@@ -435,13 +446,14 @@ const std::vector<field<node>>& node_fields() {
                 try {
                     o.level = node_level_from_string(r.text(n, "level"));
                 } catch (const lookup_error&) {
-                    r.fail(n, "level must be one of urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
-                              "kegiatan, sub_kegiatan; got \"" + r.text(n, "level") + "\"");
+                    r.fail(n,
+                           "level must be one of urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
+                           "kegiatan, sub_kegiatan; got \"" +
+                               r.text(n, "level") + "\"");
                 }
             },
             [](writer& w, int indent, const node& o) { w.scalar(indent, "level", std::string(to_string(o.level))); },
-            [](node& d, const node& s) { d.level = s.level; },
-            [](node&) {}});
+            [](node& d, const node& s) { d.level = s.level; }, [](node&) {}});
         f.push_back(required_text("name", &node::name));
         f.push_back(member("code", &node::code));
         f.push_back(member("code_printed", &node::code_printed));
@@ -455,10 +467,14 @@ const std::vector<field<node>>& node_fields() {
                 r.expect_map(n, "renamed");
                 for (auto it = n.begin(); it != n.end(); ++it) {
                     const std::string key = r.text(it->first, "a key");
-                    if (key == "year") o.renamed_year = r.integer(it->second, "renamed.year");
-                    else if (key == "name") o.renamed_name = r.text(it->second, "renamed.name");
-                    else if (key == "source") o.renamed_source = r.text(it->second, "renamed.source");
-                    else r.fail(it->first, "unknown key \"" + key + "\" in renamed (allowed: year, name, source)");
+                    if (key == "year")
+                        o.renamed_year = r.integer(it->second, "renamed.year");
+                    else if (key == "name")
+                        o.renamed_name = r.text(it->second, "renamed.name");
+                    else if (key == "source")
+                        o.renamed_source = r.text(it->second, "renamed.source");
+                    else
+                        r.fail(it->first, "unknown key \"" + key + "\" in renamed (allowed: year, name, source)");
                 }
                 if (!o.renamed_year || o.renamed_name.empty()) r.fail(n, "renamed needs year and name");
             },
@@ -492,52 +508,53 @@ const std::vector<field<node>>& node_fields() {
             },
             [](writer& w, int indent, const node& o) {
                 if (o.period)
-                    w.scalar(indent, "period", "[" + std::to_string(o.period->first) + ", " + std::to_string(o.period->second) + "]");
+                    w.scalar(indent, "period",
+                             "[" + std::to_string(o.period->first) + ", " + std::to_string(o.period->second) + "]");
             },
-            [](node& d, const node& s) { d.period = s.period; },
-            [](node& o) { o.period.reset(); }});
+            [](node& d, const node& s) { d.period = s.period; }, [](node& o) { o.period.reset(); }});
         f.push_back(member("period_note", &node::period_note));
         f.push_back(member("successor", &node::successor));
         f.push_back(member("source", &node::source));
-        f.push_back(field<node>{
-            "indicators",
-            [](const reader& r, const YAML::Node& n, node& o) {
-                r.expect_seq(n, "indicators");
-                const bool entry = o.given.count("#entry") > 0;
-                for (const auto& item : n) {
-                    indicator ind;
-                    read_indicator(r, item, ind, entry);
-                    o.indicators.push_back(std::move(ind));
-                }
-            },
-            [](writer& w, int indent, const node& o) {
-                if (o.indicators.empty()) return;
-                const bool entry = o.given.count("#entry") > 0;
-                w.line(indent, "indicators:");
-                for (const auto& ind : o.indicators) write_indicator(w, indent + 2, ind, entry);
-            },
-            [](node& d, const node& s) {
-                for (const auto& si : s.indicators) {
-                    auto it = std::find_if(d.indicators.begin(), d.indicators.end(),
-                                           [&](const indicator& x) { return x.id == si.id; });
-                    if (si.given.count("removed")) {
-                        if (it != d.indicators.end()) d.indicators.erase(it);
-                        continue;
-                    }
-                    if (it == d.indicators.end()) {
-                        indicator fresh = si;
-                        fresh.given.clear();
-                        d.indicators.push_back(fresh);
-                        continue;
-                    }
-                    for (const auto& fld : indicator_fields()) {
-                        if (std::string(fld.key) == "id") continue;
-                        if (si.given.count("null:" + std::string(fld.key))) fld.clear(*it);
-                        else if (si.given.count(fld.key)) fld.merge(*it, si);
-                    }
-                }
-            },
-            [](node& o) { o.indicators.clear(); }});
+        f.push_back(field<node>{"indicators",
+                                [](const reader& r, const YAML::Node& n, node& o) {
+                                    r.expect_seq(n, "indicators");
+                                    const bool entry = o.given.count("#entry") > 0;
+                                    for (const auto& item : n) {
+                                        indicator ind;
+                                        read_indicator(r, item, ind, entry);
+                                        o.indicators.push_back(std::move(ind));
+                                    }
+                                },
+                                [](writer& w, int indent, const node& o) {
+                                    if (o.indicators.empty()) return;
+                                    const bool entry = o.given.count("#entry") > 0;
+                                    w.line(indent, "indicators:");
+                                    for (const auto& ind : o.indicators) write_indicator(w, indent + 2, ind, entry);
+                                },
+                                [](node& d, const node& s) {
+                                    for (const auto& si : s.indicators) {
+                                        auto it = std::find_if(d.indicators.begin(), d.indicators.end(),
+                                                               [&](const indicator& x) { return x.id == si.id; });
+                                        if (si.given.count("removed")) {
+                                            if (it != d.indicators.end()) d.indicators.erase(it);
+                                            continue;
+                                        }
+                                        if (it == d.indicators.end()) {
+                                            indicator fresh = si;
+                                            fresh.given.clear();
+                                            d.indicators.push_back(fresh);
+                                            continue;
+                                        }
+                                        for (const auto& fld : indicator_fields()) {
+                                            if (std::string(fld.key) == "id") continue;
+                                            if (si.given.count("null:" + std::string(fld.key)))
+                                                fld.clear(*it);
+                                            else if (si.given.count(fld.key))
+                                                fld.merge(*it, si);
+                                        }
+                                    }
+                                },
+                                [](node& o) { o.indicators.clear(); }});
         return f;
     }();
     return fields;
@@ -572,7 +589,8 @@ void read_record(const reader& r, const YAML::Node& n, T& o, bool entry, const s
         }
         auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return key == x.key; });
         if (f == fields.end())
-            r.fail(it->first, "unknown key \"" + key + "\" in " + what + " (allowed: " + allowed_keys(fields, entry) + ")");
+            r.fail(it->first,
+                   "unknown key \"" + key + "\" in " + what + " (allowed: " + allowed_keys(fields, entry) + ")");
         if (o.given.count(key)) r.fail(it->first, "key \"" + key + "\" appears twice");
         o.given.insert(key);
         if (entry && it->second.IsNull() && key != "id") {
@@ -639,14 +657,24 @@ void read_total(const reader& r, const YAML::Node& n, total& t) {
     for (auto it = n.begin(); it != n.end(); ++it) {
         const std::string key = r.text(it->first, "a key");
         const YAML::Node v = it->second;
-        if (key == "id") t.id = r.text(v, "id");
-        else if (key == "name") t.name = r.text(v, "name");
-        else if (key == "over") t.over = r.strings(v, "over");
-        else if (key == "budget") t.budget = r.years(v, "budget");
-        else if (key == "budget_realized") t.budget_realized = r.years(v, "budget_realized");
-        else if (key == "reported_absorption") t.reported_absorption = r.years(v, "reported_absorption");
-        else if (key == "source") t.source = r.text(v, "source");
-        else r.fail(it->first, "unknown key \"" + key + "\" in a total (allowed: id, name, over, budget, budget_realized, reported_absorption, source)");
+        if (key == "id")
+            t.id = r.text(v, "id");
+        else if (key == "name")
+            t.name = r.text(v, "name");
+        else if (key == "over")
+            t.over = r.strings(v, "over");
+        else if (key == "budget")
+            t.budget = r.years(v, "budget");
+        else if (key == "budget_realized")
+            t.budget_realized = r.years(v, "budget_realized");
+        else if (key == "reported_absorption")
+            t.reported_absorption = r.years(v, "reported_absorption");
+        else if (key == "source")
+            t.source = r.text(v, "source");
+        else
+            r.fail(it->first,
+                   "unknown key \"" + key +
+                       "\" in a total (allowed: id, name, over, budget, budget_realized, reported_absorption, source)");
     }
     if (t.id.empty() || t.name.empty() || t.over.empty() || t.source.empty())
         r.fail(n, "a total needs id, name, over and source");
@@ -675,17 +703,24 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
                     r.expect_map(l, "a level");
                     for (auto q = l.begin(); q != l.end(); ++q) {
                         const std::string lk = r.text(q->first, "a key");
-                        if (lk == "name") lv.name = r.text(q->second, "name");
-                        else if (lk == "aliases") lv.aliases = r.strings(q->second, "aliases");
-                        else if (lk == "min") lv.min = r.text(q->second, "min");
-                        else if (lk == "max") lv.max = r.text(q->second, "max");
-                        else r.fail(q->first, "unknown key \"" + lk + "\" in a scale level (allowed: name, aliases, min, max)");
+                        if (lk == "name")
+                            lv.name = r.text(q->second, "name");
+                        else if (lk == "aliases")
+                            lv.aliases = r.strings(q->second, "aliases");
+                        else if (lk == "min")
+                            lv.min = r.text(q->second, "min");
+                        else if (lk == "max")
+                            lv.max = r.text(q->second, "max");
+                        else
+                            r.fail(q->first,
+                                   "unknown key \"" + lk + "\" in a scale level (allowed: name, aliases, min, max)");
                     }
                     if (lv.name.empty()) r.fail(l, "a scale level needs a name");
                     s.levels.push_back(lv);
                 }
             } else {
-                r.fail(k->first, "unknown key \"" + key + "\" in scale " + s.name + " (allowed: compare, source, levels)");
+                r.fail(k->first,
+                       "unknown key \"" + key + "\" in scale " + s.name + " (allowed: compare, source, levels)");
             }
         }
         if (s.levels.empty()) r.fail(it->second, "scale " + s.name + " needs levels");
@@ -700,7 +735,9 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
 plan parse_plan(std::string_view yaml, const std::string& file) {
     const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml");
     const reader r{file, {}};
-    if (!root.IsMap()) throw file_error("kinerja.plan.schema", file, 1, 1, "a plan file is a mapping with kinerja_plan, plan and nodes");
+    if (!root.IsMap())
+        throw file_error("kinerja.plan.schema", file, 1, 1,
+                         "a plan file is a mapping with kinerja_plan, plan and nodes");
     plan p;
     p.file = file;
     bool has_version = false, has_plan = false, has_nodes = false;
@@ -711,7 +748,9 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
         const YAML::Node v = it->second;
         if (key == "kinerja_plan") {
             p.format_version = r.integer(v, "kinerja_plan");
-            if (p.format_version != 1) r.fail(v, "this version of kinerja reads plan format 1, the file is format " + std::to_string(p.format_version));
+            if (p.format_version != 1)
+                r.fail(v, "this version of kinerja reads plan format 1, the file is format " +
+                              std::to_string(p.format_version));
             has_version = true;
         } else if (key == "plan") {
             has_plan = true;
@@ -719,24 +758,36 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
             for (auto k = v.begin(); k != v.end(); ++k) {
                 const std::string pk = r.text(k->first, "a key");
                 const YAML::Node pv = k->second;
-                if (pk == "id") p.info.id = r.text(pv, "plan.id");
-                else if (pk == "title") p.info.title = r.text(pv, "plan.title");
-                else if (pk == "organisation") p.info.organisation = r.text(pv, "plan.organisation");
-                else if (pk == "region") p.info.region = r.text(pv, "plan.region");
+                if (pk == "id")
+                    p.info.id = r.text(pv, "plan.id");
+                else if (pk == "title")
+                    p.info.title = r.text(pv, "plan.title");
+                else if (pk == "organisation")
+                    p.info.organisation = r.text(pv, "plan.organisation");
+                else if (pk == "region")
+                    p.info.region = r.text(pv, "plan.region");
                 else if (pk == "period") {
                     if (!pv.IsSequence() || pv.size() != 2) r.fail(pv, "plan.period is [from, to]");
                     p.info.period_from = r.integer(pv[0], "plan.period");
                     p.info.period_to = r.integer(pv[1], "plan.period");
                     if (p.info.period_to < p.info.period_from) r.fail(pv, "plan.period ends before it starts");
-                } else if (pk == "version") p.info.version = r.text(pv, "plan.version");
-                else if (pk == "document_date") p.info.document_date = r.text(pv, "plan.document_date");
-                else if (pk == "source_document") p.info.source_document = r.text(pv, "plan.source_document");
-                else r.fail(k->first, "unknown key \"" + pk + "\" in plan (allowed: id, title, organisation, region, period, version, document_date, source_document)");
+                } else if (pk == "version")
+                    p.info.version = r.text(pv, "plan.version");
+                else if (pk == "document_date")
+                    p.info.document_date = r.text(pv, "plan.document_date");
+                else if (pk == "source_document")
+                    p.info.source_document = r.text(pv, "plan.source_document");
+                else
+                    r.fail(k->first, "unknown key \"" + pk +
+                                         "\" in plan (allowed: id, title, organisation, region, period, version, "
+                                         "document_date, source_document)");
             }
             for (const char* req : {"id", "title", "organisation", "region", "version"}) {
-                const std::string& val = std::string(req) == "id" ? p.info.id : std::string(req) == "title" ? p.info.title
+                const std::string& val = std::string(req) == "id"             ? p.info.id
+                                         : std::string(req) == "title"        ? p.info.title
                                          : std::string(req) == "organisation" ? p.info.organisation
-                                         : std::string(req) == "region" ? p.info.region : p.info.version;
+                                         : std::string(req) == "region"       ? p.info.region
+                                                                              : p.info.version;
                 if (val.empty()) r.fail(v, std::string("plan needs ") + req);
             }
             if (p.info.period_from == 0) r.fail(v, "plan needs period: [from, to]");
@@ -747,14 +798,17 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
                 try {
                     if (sk == "lower_method") {
                         p.settings.lower_method = method_from_string(r.text(k->second, sk));
-                        if (p.settings.lower_method == method::direct) r.fail(k->second, "lower_method is inverse, complement or reduction");
+                        if (p.settings.lower_method == method::direct)
+                            r.fail(k->second, "lower_method is inverse, complement or reduction");
                     } else if (sk == "rounding") {
                         p.settings.rounding.mode = rounding_from_string(r.text(k->second, sk));
                     } else if (sk == "decimals") {
                         p.settings.rounding.decimals = r.integer(k->second, sk);
-                        if (p.settings.rounding.decimals < 0 || p.settings.rounding.decimals > 12) r.fail(k->second, "decimals lie in 0..12");
+                        if (p.settings.rounding.decimals < 0 || p.settings.rounding.decimals > 12)
+                            r.fail(k->second, "decimals lie in 0..12");
                     } else {
-                        r.fail(k->first, "unknown key \"" + sk + "\" in settings (allowed: lower_method, rounding, decimals)");
+                        r.fail(k->first,
+                               "unknown key \"" + sk + "\" in settings (allowed: lower_method, rounding, decimals)");
                     }
                 } catch (const lookup_error& e) {
                     r.fail(k->second, e.what());
@@ -791,8 +845,10 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
                 const YAML::Node version_node = k->second;
                 for (auto q = version_node.begin(); q != version_node.end(); ++q) {
                     const std::string vk = r.text(q->first, "a key");
-                    if (vk == "label") pv.label = r.text(q->second, "label");
-                    else if (vk == "source") pv.source = r.text(q->second, "source");
+                    if (vk == "label")
+                        pv.label = r.text(q->second, "label");
+                    else if (vk == "source")
+                        pv.source = r.text(q->second, "source");
                     else if (vk == "nodes") {
                         r.expect_seq(q->second, "nodes");
                         const YAML::Node entries = q->second;
@@ -801,15 +857,21 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
                             read_node(r, item, n, true);
                             pv.nodes.push_back(std::move(n));
                         }
-                    } else r.fail(q->first, "unknown key \"" + vk + "\" in version " + pv.name + " (allowed: label, source, nodes)");
+                    } else
+                        r.fail(q->first,
+                               "unknown key \"" + vk + "\" in version " + pv.name + " (allowed: label, source, nodes)");
                 }
                 p.versions.push_back(std::move(pv));
             }
         } else {
-            r.fail(it->first, "unknown top-level key \"" + key + "\" (allowed: kinerja_plan, plan, settings, scales, sources, nodes, history, totals, versions)");
+            r.fail(it->first,
+                   "unknown top-level key \"" + key +
+                       "\" (allowed: kinerja_plan, plan, settings, scales, sources, nodes, history, totals, versions)");
         }
     }
-    if (!has_version) throw file_error("kinerja.plan.schema", file, 1, 1, "the file does not start with kinerja_plan: 1 (is it a plan file?)");
+    if (!has_version)
+        throw file_error("kinerja.plan.schema", file, 1, 1,
+                         "the file does not start with kinerja_plan: 1 (is it a plan file?)");
     if (!has_plan) throw file_error("kinerja.plan.schema", file, 1, 1, "the plan: section is missing");
     if (!has_nodes) throw file_error("kinerja.plan.schema", file, 1, 1, "the nodes: section is missing");
 
@@ -829,7 +891,8 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
     for (const total& t : p.totals) claim(t.id, t.location);
     auto must_exist = [&](const std::string& id, const location& l, const std::string& what) {
         if (!id.empty() && !ids.count(id))
-            throw file_error("kinerja.plan.reference", l.file, l.line, l.column, what + " \"" + id + "\" does not exist");
+            throw file_error("kinerja.plan.reference", l.file, l.line, l.column,
+                             what + " \"" + id + "\" does not exist");
     };
     std::set<std::string> scale_names;
     for (const auto& s : p.scales) scale_names.insert(s.name);
@@ -839,7 +902,8 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
             must_exist(n.parent, parent_at, "the parent of node \"" + n.id + "\",");
             if (!n.parent.empty() && !p.find_node(n.parent))
                 throw file_error("kinerja.plan.reference", parent_at.file, parent_at.line, parent_at.column,
-                                 "the parent of node \"" + n.id + "\", \"" + n.parent + "\", is not a node (it is an indicator or a total)");
+                                 "the parent of node \"" + n.id + "\", \"" + n.parent +
+                                     "\", is not a node (it is an indicator or a total)");
             // a parent chain longer than the number of nodes goes round in a cycle
             const node* up = &n;
             for (std::size_t steps = 0; up && !up->parent.empty(); ++steps) {
@@ -848,34 +912,38 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
                                      "node \"" + n.id + "\" is its own ancestor (the parent links form a cycle)");
                 up = p.find_node(up->parent);
             }
-            must_exist(n.successor, r.reference(n.id, "successor", n.location), "the successor of node \"" + n.id + "\",");
-            for (std::size_t k = 0; k < n.supports.size(); ++k)  // "PLAN:ID" names a node of another plan and is not resolved here
+            must_exist(n.successor, r.reference(n.id, "successor", n.location),
+                       "the successor of node \"" + n.id + "\",");
+            for (std::size_t k = 0; k < n.supports.size();
+                 ++k)  // "PLAN:ID" names a node of another plan and is not resolved here
                 if (n.supports[k].find(':') == std::string::npos)
                     must_exist(n.supports[k], r.reference(n.id, "supports#" + std::to_string(k), n.location),
                                "node \"" + n.id + "\" supports");
             for (const indicator& i : n.indicators) {
-                must_exist(i.replaces, r.reference(i.id, "replaces", i.location), "indicator \"" + i.id + "\" replaces");
+                must_exist(i.replaces, r.reference(i.id, "replaces", i.location),
+                           "indicator \"" + i.id + "\" replaces");
                 if (!i.scale.empty() && !scale_names.count(i.scale) && !default_scales().find(i.scale)) {
                     const location at = r.reference(i.id, "polarity", i.location);
                     throw file_error("kinerja.plan.reference", at.file, at.line, at.column,
-                                     "indicator \"" + i.id + "\" uses scale \"" + i.scale + "\", which is neither in scales: nor built in");
+                                     "indicator \"" + i.id + "\" uses scale \"" + i.scale +
+                                         "\", which is neither in scales: nor built in");
                 }
             }
         }
     for (const total& t : p.totals)
         for (std::size_t k = 0; k < t.over.size(); ++k)
-            must_exist(t.over[k], r.reference(t.id, "over#" + std::to_string(k), t.location), "total \"" + t.id + "\" sums");
+            must_exist(t.over[k], r.reference(t.id, "over#" + std::to_string(k), t.location),
+                       "total \"" + t.id + "\" sums");
     for (const plan_version& v : p.versions)
         for (const node& e : v.nodes)
             if (!ids.count(e.id) && !e.given.count("level"))
                 throw file_error("kinerja.plan.reference", e.location.file, e.location.line, e.location.column,
-                                 "version \"" + v.name + "\" changes node \"" + e.id + "\", which does not exist (a new node needs level, name and source)");
+                                 "version \"" + v.name + "\" changes node \"" + e.id +
+                                     "\", which does not exist (a new node needs level, name and source)");
     return p;
 }
 
-plan load_plan(const std::string& path) {
-    return parse_plan(detail::read_file(path, "kinerja.plan.io"), path);
-}
+plan load_plan(const std::string& path) { return parse_plan(detail::read_file(path, "kinerja.plan.io"), path); }
 
 std::string to_yaml(const plan& p) {
     writer w;
@@ -946,7 +1014,8 @@ std::string to_yaml(const plan& p) {
 
 void save_plan(const plan& p, const std::string& path) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out) throw file_error("kinerja.plan.io", path, 0, 0, "cannot write the file: " + std::string(std::strerror(errno)));
+    if (!out)
+        throw file_error("kinerja.plan.io", path, 0, 0, "cannot write the file: " + std::string(std::strerror(errno)));
     out << to_yaml(p);
     if (!out) throw file_error("kinerja.plan.io", path, 0, 0, "writing the file failed");
 }
@@ -957,8 +1026,9 @@ plan plan::version(std::string_view name) const {
     if (v == versions.end()) {
         std::string known = info.version;
         for (const auto& x : versions) known += ", " + x.name;
-        throw lookup_error("kinerja.lookup.version", std::string(name),
-                           "plan \"" + info.id + "\" has no version \"" + std::string(name) + "\" (versions: " + known + ")");
+        throw lookup_error(
+            "kinerja.lookup.version", std::string(name),
+            "plan \"" + info.id + "\" has no version \"" + std::string(name) + "\" (versions: " + known + ")");
     }
     plan out = *this;
     out.info.version = v->name;
@@ -983,8 +1053,10 @@ plan plan::version(std::string_view name) const {
         }
         for (const auto& f : node_fields()) {
             if (std::string(f.key) == "id") continue;
-            if (e.given.count("null:" + std::string(f.key))) f.clear(*it);
-            else if (e.given.count(f.key)) f.merge(*it, e);
+            if (e.given.count("null:" + std::string(f.key)))
+                f.clear(*it);
+            else if (e.given.count(f.key))
+                f.merge(*it, e);
         }
     }
     return out;

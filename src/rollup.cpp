@@ -26,8 +26,9 @@ rollup_method rollup_method_from_string(std::string_view name) {
     if (k == "mean" || k == "average") return rollup_method::mean;
     if (k == "budget_weighted" || k == "budget-weighted" || k == "budget") return rollup_method::budget_weighted;
     if (k == "ratio_of_sums" || k == "ratio-of-sums" || k == "ratio") return rollup_method::ratio_of_sums;
-    throw lookup_error("kinerja.lookup.rollup_method", std::string(name),
-                       "unknown roll-up method \"" + std::string(name) + "\"; use mean, budget_weighted or ratio_of_sums");
+    throw lookup_error(
+        "kinerja.lookup.rollup_method", std::string(name),
+        "unknown roll-up method \"" + std::string(name) + "\"; use mean, budget_weighted or ratio_of_sums");
 }
 
 namespace {
@@ -82,9 +83,12 @@ struct roller {
             const value tv = read_value(ind, *t, scales);
             if (!tv.number || d <= 0.0) return std::nullopt;
             double factor = 1.0;  // rate = numerator / denominator x factor
-            if (tv.kind == value_kind::percent) factor = 100.0;
-            else if (tv.per) factor = *tv.per;
-            else if (const unit_info* u = ind.unit ? default_units().find(ind.unit->text) : nullptr; u && u->factor != 0.0)
+            if (tv.kind == value_kind::percent)
+                factor = 100.0;
+            else if (tv.per)
+                factor = *tv.per;
+            else if (const unit_info* u = ind.unit ? default_units().find(ind.unit->text) : nullptr;
+                     u && u->factor != 0.0)
                 factor = 1.0 / u->factor;
             return std::make_pair(*tv.number * d / factor, n);
         } catch (const error&) {

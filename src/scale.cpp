@@ -38,8 +38,10 @@ band band::parse(std::string_view text) {
     const std::size_t off = static_cast<std::size_t>(t.data() - text.data());
     if (t.size() < 5) return fail(off, "a band is written like [a,b], (a,b], [a,b) or (a,b)");
     band b;
-    if (t.front() != '[' && t.front() != '(') return fail(off, "a band starts with '[' (edge included) or '(' (excluded)");
-    if (t.back() != ']' && t.back() != ')') return fail(off + t.size() - 1, "a band ends with ']' (edge included) or ')' (excluded)");
+    if (t.front() != '[' && t.front() != '(')
+        return fail(off, "a band starts with '[' (edge included) or '(' (excluded)");
+    if (t.back() != ']' && t.back() != ')')
+        return fail(off + t.size() - 1, "a band ends with ']' (edge included) or ')' (excluded)");
     b.lower_inclusive = t.front() == '[';
     b.upper_inclusive = t.back() == ']';
     const std::size_t comma = t.find(',');
@@ -101,8 +103,8 @@ scale::scale(std::string name, std::vector<level> levels, std::string descriptio
             const band& b = *levels_[i].band;
             const bool ordered = a.upper < b.lower || (a.upper == b.lower && !(a.upper_inclusive && b.lower_inclusive));
             if (!ordered)
-                bad("the bands of \"" + levels_[i - 1].name + "\" " + a.to_string() + " and \"" + levels_[i].name + "\" " +
-                    b.to_string() + " overlap or are out of order (levels go lowest first)");
+                bad("the bands of \"" + levels_[i - 1].name + "\" " + a.to_string() + " and \"" + levels_[i].name +
+                    "\" " + b.to_string() + " overlap or are out of order (levels go lowest first)");
         }
     }
 }
@@ -121,8 +123,9 @@ const level& scale::get(std::string_view level_name) const {
     if (auto p = position(level_name)) return levels_[*p];
     std::string known;
     for (const auto& l : levels_) known += (known.empty() ? "" : ", ") + l.name;
-    throw lookup_error("kinerja.lookup.level", std::string(level_name),
-                       "\"" + std::string(level_name) + "\" is not a level of scale \"" + name_ + "\" (levels: " + known + ")");
+    throw lookup_error(
+        "kinerja.lookup.level", std::string(level_name),
+        "\"" + std::string(level_name) + "\" is not a level of scale \"" + name_ + "\" (levels: " + known + ")");
 }
 
 const level* scale::find_level(double score) const noexcept {
@@ -199,8 +202,9 @@ void scale_registry::add(const scale& s, bool replace) {
     auto it = index_.find(key);
     if (it != index_.end()) {
         if (!replace)
-            throw argument_error("kinerja.argument.scale_exists",
-                                 "a scale named \"" + s.name() + "\" is already registered; pass replace=true to redefine it");
+            throw argument_error(
+                "kinerja.argument.scale_exists",
+                "a scale named \"" + s.name() + "\" is already registered; pass replace=true to redefine it");
         scales_[it->second] = s;
         return;
     }

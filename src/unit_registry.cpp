@@ -54,12 +54,12 @@ unit_registry unit_registry::builtin() {
     const dimension person_per_month{0, 1, 0, -1};
 
     r.add(make("Persen", value_kind::percent, none, 0.01, ranged(-1000, 1000),
-               "percent; a number with 3 digits after one separator is read as decimals when the other reading exceeds 1000%"),
+               "percent; a number with 3 digits after one separator is read as decimals when the other reading exceeds "
+               "1000%"),
           {"%", "Persentase", "Prosen", "percent"});
     r.add(make("Nilai", value_kind::number, none, 1.0, reject(), "a score or index value"),
           {"Indeks", "Index", "Angka", "Skor", "Score", "Poin", "number"});
-    r.add(make("Rasio", value_kind::number, none, 1.0, reject(),
-               "a ratio: `1 : N` (one case per N) or a number"),
+    r.add(make("Rasio", value_kind::number, none, 1.0, reject(), "a ratio: `1 : N` (one case per N) or a number"),
           {"Ratio"});
     r.add(make("per 1.000", value_kind::number, none, 1e-3, reject(), "a rate per 1,000"),
           {"per 1000", "per 1,000", "per mil"});
@@ -73,7 +73,8 @@ unit_registry unit_registry::builtin() {
           {"Rp", "Rp.", "IDR"});
     r.add(make("Orang", value_kind::count, person, 1.0, grouping(), "people"),
           {"Jiwa", "Anak", "Pegawai", "Peserta", "Perempuan", "ASN", "Korban", "Pasangan", "Keluarga"});
-    r.add(make("Orang/bulan", value_kind::count, person_per_month, 1.0, grouping(), "people per month (e.g. salaries paid)"),
+    r.add(make("Orang/bulan", value_kind::count, person_per_month, 1.0, grouping(),
+               "people per month (e.g. salaries paid)"),
           {"Orang/Bln", "Orang per bulan"});
     struct word {
         const char* name;

@@ -3,8 +3,8 @@
 // file/line/column errors, the checks that make a rule valid, and the evaluation over a plan.
 #include <kinerja/validation.hpp>
 
-#include <kinerja/detail/files.hpp>
 #include <kinerja/audit.hpp>
+#include <kinerja/detail/files.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/formula.hpp>
@@ -70,12 +70,18 @@ std::string_view to_string(rule_scope s) noexcept { return s == rule_scope::indi
 
 const std::vector<quantity_info>& node_quantities() {
     static const std::vector<quantity_info> q = {
-        {"pagu", "Rupiah", true, "the node's pagu (budget) in the year; a pagu printed on its indicator's row when the node's own row has none"},
+        {"pagu", "Rupiah", true,
+         "the node's pagu (budget) in the year; a pagu printed on its indicator's row when the node's own row has "
+         "none"},
         {"realized", "Rupiah", true, "the node's realized budget (realisasi anggaran) in the year"},
         {"parent_pagu", "Rupiah", true, "the parent node's pagu in the year"},
-        {"program_pagu", "Rupiah", true, "the pagu of the enclosing programme (the nearest ancestor at level program) in the year"},
-        {"kegiatan_pagu", "Rupiah", true, "the pagu of the enclosing activity (the nearest ancestor at level kegiatan) in the year"},
-        {"children_pagu", "Rupiah", true, "the sum of the children's pagu in the year (children without pagu that year are left out; missing when none has one or one cannot be read)"},
+        {"program_pagu", "Rupiah", true,
+         "the pagu of the enclosing programme (the nearest ancestor at level program) in the year"},
+        {"kegiatan_pagu", "Rupiah", true,
+         "the pagu of the enclosing activity (the nearest ancestor at level kegiatan) in the year"},
+        {"children_pagu", "Rupiah", true,
+         "the sum of the children's pagu in the year (children without pagu that year are left out; missing when none "
+         "has one or one cannot be read)"},
         {"children", "", false, "the number of direct children"},
     };
     return q;
@@ -83,13 +89,21 @@ const std::vector<quantity_info>& node_quantities() {
 
 const std::vector<quantity_info>& indicator_quantities() {
     static const std::vector<quantity_info> q = {
-        {"target", "", true, "the target of the year, read with the indicator's unit (the N of 1 : N, a grade's score, a percent's figure)"},
-        {"realization", "", true, "the realization of the year (or its quarters combined by the indicator's aggregation)"},
-        {"baseline", "", false, "the baseline (kondisi awal); a rule naming only year-less quantities gives one row, in the baseline year"},
-        {"reported_achievement", "", true, "the first printed achievement of the year, as printed (1.14 stays 1.14, 114.45% is 114.45)"},
-        {"achievement", "", true, "achievement in percent computed from target and realization with the plan's settings (lower-is-better method, rounding); missing when the polarity is unknown"},
+        {"target", "", true,
+         "the target of the year, read with the indicator's unit (the N of 1 : N, a grade's score, a percent's "
+         "figure)"},
+        {"realization", "", true,
+         "the realization of the year (or its quarters combined by the indicator's aggregation)"},
+        {"baseline", "", false,
+         "the baseline (kondisi awal); a rule naming only year-less quantities gives one row, in the baseline year"},
+        {"reported_achievement", "", true,
+         "the first printed achievement of the year, as printed (1.14 stays 1.14, 114.45% is 114.45)"},
+        {"achievement", "", true,
+         "achievement in percent computed from target and realization with the plan's settings (lower-is-better "
+         "method, rounding); missing when the polarity is unknown"},
         {"node_pagu", "Rupiah", true, "the pagu of the indicator's node in the year"},
-        {"target_percent", "", true, "the target's figure when it reads as a percent (77.90%, or a number with a percent unit), else missing"},
+        {"target_percent", "", true,
+         "the target's figure when it reads as a percent (77.90%, or a number with a percent unit), else missing"},
         {"realization_percent", "", true, "the realization's figure when it reads as a percent, else missing"},
     };
     return q;
@@ -110,9 +124,9 @@ namespace {
 // A problem with one field of a rule; add() turns it into an exception, parse_rules into a
 // file_error at the field's place in the file.
 struct rule_problem {
-    std::string field;  // id, scope, unit, left, right, when, message
+    std::string field;         // id, scope, unit, left, right, when, message
     std::size_t position = 0;  // 0-based in the field's text
-    std::string id;     // the error id add() throws
+    std::string id;            // the error id add() throws
     std::string reason;
     std::shared_ptr<formula_error> formula;  // when a formula did not compile
 };
@@ -167,9 +181,11 @@ formula compile_field(const validation_rule& r, const char* field, const std::st
     for (std::size_t k = 0; k < ids.size(); ++k) {
         const auto& [name, pos] = ids[k];
         const std::size_t after = detail::skip_space(text, pos + name.size());
-        if ((detail::iequals(name, "previous") || detail::iequals(name, "ytd")) && after < text.size() && text[after] == '(')
-            problem(field, pos, "kinerja.argument.rule",
-                    name + "() needs a series of periods and is not available in rules (a rule sees one year at a time)");
+        if ((detail::iequals(name, "previous") || detail::iequals(name, "ytd")) && after < text.size() &&
+            text[after] == '(')
+            problem(
+                field, pos, "kinerja.argument.rule",
+                name + "() needs a series of periods and is not available in rules (a rule sees one year at a time)");
     }
     formula f;
     try {
@@ -196,18 +212,23 @@ std::shared_ptr<const rule_set::compiled> check_rule(const validation_rule& r) {
         const char c = r.id[i];
         if (!(ident_char(c) || c == '-' || c == '.'))
             problem("id", i, "kinerja.argument.rule",
-                    "a rule id holds letters, digits, '-', '_' and '.', not '" + std::string(1, c) + "' (\"" + r.id + "\")");
+                    "a rule id holds letters, digits, '-', '_' and '.', not '" + std::string(1, c) + "' (\"" + r.id +
+                        "\")");
     }
     for (const rule_info& b : check_rules())
-        if (b.id == r.id) problem("id", 0, "kinerja.argument.rule", "\"" + r.id + "\" is the id of a built-in check; choose another");
+        if (b.id == r.id)
+            problem("id", 0, "kinerja.argument.rule", "\"" + r.id + "\" is the id of a built-in check; choose another");
     if (r.scope == rule_scope::node) {
         if (r.levels.empty()) problem("scope", 0, "kinerja.argument.rule", "a node rule needs at least one level");
-        if (!r.unit.empty()) problem("unit", 0, "kinerja.argument.rule", "unit limits indicator rules; this rule's scope is a node level");
+        if (!r.unit.empty())
+            problem("unit", 0, "kinerja.argument.rule",
+                    "unit limits indicator rules; this rule's scope is a node level");
     } else {
         if (!r.levels.empty()) problem("scope", 0, "kinerja.argument.rule", "an indicator rule has no levels");
         if (!r.unit.empty() && !default_units().find(r.unit))
             problem("unit", 0, "kinerja.lookup.unit",
-                    "unknown unit word \"" + r.unit + "\" (see docs/units.md; register your own word before loading the rules)");
+                    "unknown unit word \"" + r.unit +
+                        "\" (see docs/units.md; register your own word before loading the rules)");
     }
     auto c = std::make_shared<rule_set::compiled>();
     c->left = compile_field(r, "left", r.left);
@@ -221,7 +242,8 @@ std::shared_ptr<const rule_set::compiled> check_rule(const validation_rule& r) {
         if (name.empty() || !std::all_of(name.begin(), name.end(), [](char ch) { return ident_char(ch); })) continue;
         if (std::none_of(std::begin(placeholders), std::end(placeholders), [&](const char* p) { return name == p; }))
             problem("message", i, "kinerja.argument.rule",
-                    "unknown placeholder {" + name + "} (placeholders: {left}, {right}, {node}, {year}, {indicator}, {id}, {op})");
+                    "unknown placeholder {" + name +
+                        "} (placeholders: {left}, {right}, {node}, {year}, {indicator}, {id}, {op})");
     }
     return c;
 }
@@ -246,8 +268,9 @@ void rule_set::add(validation_rule rule) {
 void rule_set::merge(const rule_set& other) {
     for (const validation_rule& r : other.rules_)
         if (find(r.id))
-            throw argument_error("kinerja.argument.rule", "rule id \"" + r.id + "\" is in both rule sets" +
-                                                              (r.location.file.empty() ? std::string() : " (" + r.location.to_string() + ")"));
+            throw argument_error("kinerja.argument.rule",
+                                 "rule id \"" + r.id + "\" is in both rule sets" +
+                                     (r.location.file.empty() ? std::string() : " (" + r.location.to_string() + ")"));
     rules_.insert(rules_.end(), other.rules_.begin(), other.rules_.end());
     compiled_.insert(compiled_.end(), other.compiled_.begin(), other.compiled_.end());
     for (const std::string& f : other.files_)
@@ -295,7 +318,8 @@ struct rule_reader {
         const std::size_t col0 = static_cast<std::size_t>(std::max(l.column - 1, 0));
         const char lead = col0 < raw.size() ? raw[col0] : '\0';
         if (lead == '|' || lead == '>') {  // block scalar: its k-th line is the k-th source line below
-            const std::size_t k = static_cast<std::size_t>(std::count(value.begin(), value.begin() + static_cast<long>(std::min(pos, value.size())), '\n'));
+            const std::size_t k = static_cast<std::size_t>(
+                std::count(value.begin(), value.begin() + static_cast<long>(std::min(pos, value.size())), '\n'));
             const std::size_t start = value.rfind('\n', pos == 0 ? 0 : pos - 1);
             const std::size_t in_line = start == std::string::npos || pos == 0 ? pos : pos - start - 1;
             std::size_t first = static_cast<std::size_t>(l.line) + 1;  // first content line (skipping blank ones)
@@ -334,7 +358,10 @@ int year_of(const rule_reader& r, const YAML::Node& n) {
 }
 
 validation_rule read_rule(const rule_reader& r, const YAML::Node& n, rule_set& out) {
-    if (!n.IsMap()) r.fail(n, "a rule must be a mapping (id: ..., scope: ..., left: ..., op: ..., right: ..., severity: ..., message: ...)");
+    if (!n.IsMap())
+        r.fail(n,
+               "a rule must be a mapping (id: ..., scope: ..., left: ..., op: ..., right: ..., severity: ..., message: "
+               "...)");
     validation_rule rule;
     rule.location = r.where(n);
     std::map<std::string, YAML::Node> at;  // key -> value node, for placing errors
@@ -345,8 +372,10 @@ validation_rule read_rule(const rule_reader& r, const YAML::Node& n, rule_set& o
         at[key] = it->second;
         key_at[key] = it->first;
         const YAML::Node v = it->second;
-        if (key == "id") rule.id = r.text(v, "id");
-        else if (key == "description") rule.description = r.text(v, "description");
+        if (key == "id")
+            rule.id = r.text(v, "id");
+        else if (key == "description")
+            rule.description = r.text(v, "description");
         else if (key == "scope") {
             std::vector<YAML::Node> items;
             if (v.IsSequence()) {
@@ -368,16 +397,23 @@ validation_rule read_rule(const rule_reader& r, const YAML::Node& n, rule_set& o
                         r.fail(item, "level " + s + " appears twice in scope");
                     rule.levels.push_back(l);
                 } catch (const lookup_error&) {
-                    r.fail(item, "unknown scope \"" + s + "\" (a node level: urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan; a list of them; or indicator)");
+                    r.fail(item, "unknown scope \"" + s +
+                                     "\" (a node level: urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
+                                     "kegiatan, sub_kegiatan; a list of them; or indicator)");
                 }
             }
-        } else if (key == "unit") rule.unit = std::string(detail::trim(r.text(v, "unit")));
-        else if (key == "left") rule.left = r.text(v, "left");
-        else if (key == "right") rule.right = r.text(v, "right");
-        else if (key == "when") rule.when = r.text(v, "when");
+        } else if (key == "unit")
+            rule.unit = std::string(detail::trim(r.text(v, "unit")));
+        else if (key == "left")
+            rule.left = r.text(v, "left");
+        else if (key == "right")
+            rule.right = r.text(v, "right");
+        else if (key == "when")
+            rule.when = r.text(v, "when");
         else if (key == "op") {
             const std::string s = r.text(v, "op");
-            const std::string hint = " (quote it: op: \"<=\"; in YAML a bare > starts a folded text and a bare ! a tag)";
+            const std::string hint =
+                " (quote it: op: \"<=\"; in YAML a bare > starts a folded text and a bare ! a tag)";
             if (v.IsNull() || detail::trim(s).empty()) r.fail(v, "op is empty" + hint);
             try {
                 rule.op = rule_op_from_string(s);
@@ -386,11 +422,16 @@ validation_rule read_rule(const rule_reader& r, const YAML::Node& n, rule_set& o
             }
         } else if (key == "severity") {
             const std::string s = std::string(detail::trim(r.text(v, "severity")));
-            if (s == "error") rule.severity = severity::error;
-            else if (s == "warning") rule.severity = severity::warning;
-            else if (s == "info") rule.severity = severity::info;
-            else r.fail(v, "unknown severity \"" + s + "\" (error, warning or info)");
-        } else if (key == "message") rule.message = r.text(v, "message");
+            if (s == "error")
+                rule.severity = severity::error;
+            else if (s == "warning")
+                rule.severity = severity::warning;
+            else if (s == "info")
+                rule.severity = severity::info;
+            else
+                r.fail(v, "unknown severity \"" + s + "\" (error, warning or info)");
+        } else if (key == "message")
+            rule.message = r.text(v, "message");
         else if (key == "years") {
             if (v.IsSequence()) {
                 if (v.size() == 0) r.fail(v, "years is an empty list (leave it out for every year)");
@@ -399,12 +440,15 @@ validation_rule read_rule(const rule_reader& r, const YAML::Node& n, rule_set& o
                 rule.years.insert(year_of(r, v));
             }
         } else {
-            r.fail(it->first, "unknown key \"" + key + "\" in a rule (allowed: id, description, scope, unit, left, op, right, when, severity, message, years)");
+            r.fail(it->first, "unknown key \"" + key +
+                                  "\" in a rule (allowed: id, description, scope, unit, left, op, right, when, "
+                                  "severity, message, years)");
         }
     }
     for (const char* req : {"id", "scope", "left", "op", "right", "severity", "message"})
-        if (!at.count(req)) r.fail(n, std::string("rule ") + (rule.id.empty() ? std::string() : "\"" + rule.id + "\" ") + "needs " + req +
-                                          " (a rule has id, scope, left, op, right, severity and message)");
+        if (!at.count(req))
+            r.fail(n, std::string("rule ") + (rule.id.empty() ? std::string() : "\"" + rule.id + "\" ") + "needs " +
+                          req + " (a rule has id, scope, left, op, right, severity and message)");
     try {
         out.add(rule);
     } catch (...) {
@@ -412,16 +456,19 @@ validation_rule read_rule(const rule_reader& r, const YAML::Node& n, rule_set& o
         try {
             if (out.find(rule.id)) {
                 const validation_rule* first = out.find(rule.id);
-                r.fail(at["id"], "rule id \"" + rule.id + "\" is used twice (first at line " + std::to_string(first->location.line) + ")");
+                r.fail(at["id"], "rule id \"" + rule.id + "\" is used twice (first at line " +
+                                     std::to_string(first->location.line) + ")");
             }
             (void)check_rule(rule);
         } catch (const rule_problem& p) {
             const YAML::Node& node = at.count(p.field) ? at[p.field] : n;
             const std::string value = node.IsScalar() ? node.Scalar() : std::string();
-            const auto [line, column] = node.IsScalar() ? r.inside(node, value, p.position) : std::make_pair(r.where(node).line, r.where(node).column);
+            const auto [line, column] = node.IsScalar() ? r.inside(node, value, p.position)
+                                                        : std::make_pair(r.where(node).line, r.where(node).column);
             const bool in_formula = p.field == "left" || p.field == "right" || p.field == "when";
             throw file_error(in_formula ? "kinerja.rules.formula" : "kinerja.rules.schema", r.file, line, column,
-                             "rule \"" + rule.id + "\", " + p.field + ": " + p.reason + (p.formula ? " (in \"" + value + "\")" : ""));
+                             "rule \"" + rule.id + "\", " + p.field + ": " + p.reason +
+                                 (p.formula ? " (in \"" + value + "\")" : ""));
         }
         throw;
     }
@@ -433,7 +480,9 @@ validation_rule read_rule(const rule_reader& r, const YAML::Node& n, rule_set& o
 rule_set parse_rules(std::string_view yaml, const std::string& file) {
     const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.rules.yaml");
     const rule_reader r{file, split_lines(yaml)};
-    if (!root.IsMap()) throw file_error("kinerja.rules.schema", file, 1, 1, "a rule file is a mapping with kinerja_rules: 1 and rules:");
+    if (!root.IsMap())
+        throw file_error("kinerja.rules.schema", file, 1, 1,
+                         "a rule file is a mapping with kinerja_rules: 1 and rules:");
     rule_set out;
     bool has_version = false, has_rules = false;
     std::set<std::string> seen;
@@ -456,15 +505,15 @@ rule_set parse_rules(std::string_view yaml, const std::string& file) {
             r.fail(it->first, "unknown top-level key \"" + key + "\" (allowed: kinerja_rules, description, rules)");
         }
     }
-    if (!has_version) throw file_error("kinerja.rules.schema", file, 1, 1, "the file does not start with kinerja_rules: 1 (is it a rule file?)");
+    if (!has_version)
+        throw file_error("kinerja.rules.schema", file, 1, 1,
+                         "the file does not start with kinerja_rules: 1 (is it a rule file?)");
     if (!has_rules) throw file_error("kinerja.rules.schema", file, 1, 1, "the rules: section is missing");
     if (!file.empty()) out.files_.push_back(file);
     return out;
 }
 
-rule_set load_rules(const std::string& path) {
-    return parse_rules(detail::read_file(path, "kinerja.rules.io"), path);
-}
+rule_set load_rules(const std::string& path) { return parse_rules(detail::read_file(path, "kinerja.rules.io"), path); }
 
 // ----------------------------------------------------------------------------- applying rules
 
@@ -577,11 +626,14 @@ struct evaluator {
 
     // ---- node quantities
     void node_years(const std::string& q, const node& n, std::set<int>& years) const {
-        if (q == "pagu") pagu_years(n, years);
-        else if (q == "realized") for (const auto& kv : n.budget_realized) years.insert(kv.first);
+        if (q == "pagu")
+            pagu_years(n, years);
+        else if (q == "realized")
+            for (const auto& kv : n.budget_realized) years.insert(kv.first);
         else if (q == "parent_pagu" || q == "program_pagu" || q == "kegiatan_pagu") {
-            const node* a = q == "parent_pagu" ? (n.parent.empty() ? nullptr : p.find_node(n.parent))
-                                               : ancestor(n, q == "program_pagu" ? node_level::program : node_level::kegiatan);
+            const node* a = q == "parent_pagu"
+                                ? (n.parent.empty() ? nullptr : p.find_node(n.parent))
+                                : ancestor(n, q == "program_pagu" ? node_level::program : node_level::kegiatan);
             if (a) pagu_years(*a, years);
         } else if (q == "children_pagu") {
             for (const node* c : p.children(n.id)) pagu_years(*c, years);
@@ -599,8 +651,9 @@ struct evaluator {
         if (q == "pagu") return money_at(pagu_cell(n, y));
         if (q == "realized") return money_at(indicator::first(n.budget_realized, y));
         if (q == "parent_pagu" || q == "program_pagu" || q == "kegiatan_pagu") {
-            const node* a = q == "parent_pagu" ? (n.parent.empty() ? nullptr : p.find_node(n.parent))
-                                               : ancestor(n, q == "program_pagu" ? node_level::program : node_level::kegiatan);
+            const node* a = q == "parent_pagu"
+                                ? (n.parent.empty() ? nullptr : p.find_node(n.parent))
+                                : ancestor(n, q == "program_pagu" ? node_level::program : node_level::kegiatan);
             return a ? money_at(pagu_cell(*a, y)) : r;
         }
         if (q == "children_pagu") {
@@ -613,7 +666,8 @@ struct evaluator {
                 if (!cr.number) {
                     bool unreadable = true;
                     try {
-                        unreadable = !read_money(*v).is_missing();  // "-" is no pagu; an unreadable amount spoils the sum
+                        unreadable =
+                            !read_money(*v).is_missing();  // "-" is no pagu; an unreadable amount spoils the sum
                     } catch (const error&) {
                     }
                     if (unreadable) return r;
@@ -633,15 +687,19 @@ struct evaluator {
         auto add = [&](const year_values& ys) {
             for (const auto& kv : ys) years.insert(kv.first);
         };
-        if (q == "target" || q == "target_percent") add(ind.targets);
+        if (q == "target" || q == "target_percent")
+            add(ind.targets);
         else if (q == "realization" || q == "realization_percent") {
             add(ind.realizations);
             for (const auto& kv : ind.quarterly_realizations) years.insert(kv.first);
-        } else if (q == "reported_achievement") add(ind.reported_achievement);
+        } else if (q == "reported_achievement")
+            add(ind.reported_achievement);
         else if (q == "achievement") {
             for (const auto& kv : ind.targets)
-                if (ind.realizations.count(kv.first) || ind.quarterly_realizations.count(kv.first)) years.insert(kv.first);
-        } else if (q == "node_pagu") pagu_years(n, years);
+                if (ind.realizations.count(kv.first) || ind.quarterly_realizations.count(kv.first))
+                    years.insert(kv.first);
+        } else if (q == "node_pagu")
+            pagu_years(n, years);
     }
 
     reading indicator_value(const std::string& q, const node& n, const indicator& ind, std::optional<int> year) const {
@@ -702,7 +760,8 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
         if (!rules.find(id)) {
             std::string known;
             for (const auto& r : rules.rules()) known += (known.empty() ? "" : ", ") + r.id;
-            throw argument_error("kinerja.argument.rule", "unknown validation rule \"" + id + "\" (rules: " + known + ")");
+            throw argument_error("kinerja.argument.rule",
+                                 "unknown validation rule \"" + id + "\" (rules: " + known + ")");
         }
     const evaluator ev{p, plan_scales(p)};
     std::vector<finding> out;
@@ -717,7 +776,8 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
             for (const std::string& v : f->variables())
                 if (std::find(names.begin(), names.end(), v) == names.end()) names.push_back(v);
         }
-        const bool any_yearly = std::any_of(names.begin(), names.end(), [&](const std::string& q) { return yearly(rule.scope, q); });
+        const bool any_yearly =
+            std::any_of(names.begin(), names.end(), [&](const std::string& q) { return yearly(rule.scope, q); });
 
         auto evaluate_row = [&](const node& n, const indicator* ind, std::optional<int> year) {
             if (!rule.years.empty() && (!year || !rule.years.count(*year))) return;

@@ -12,8 +12,8 @@ namespace kinerja {
 double value::half_unit() const noexcept { return 0.5 * std::pow(10.0, -decimals); }
 
 bool operator==(const value& a, const value& b) noexcept {
-    return a.kind == b.kind && a.number == b.number && a.decimals == b.decimals && a.unit == b.unit &&
-           a.per == b.per && a.grade == b.grade && a.level == b.level && a.scale == b.scale;
+    return a.kind == b.kind && a.number == b.number && a.decimals == b.decimals && a.unit == b.unit && a.per == b.per &&
+           a.grade == b.grade && a.level == b.level && a.scale == b.scale;
 }
 
 namespace {
@@ -67,8 +67,8 @@ context_info resolve_context(std::string_view context, const unit_registry& unit
         std::string known;
         for (const auto& n : scales.names()) known += (known.empty() ? "" : ", ") + n;
         throw lookup_error("kinerja.lookup.context", std::string(context),
-                           "context \"" + std::string(context) + "\" is neither a unit word nor a scale (scales: " + known +
-                               "; units: see unit_registry::words)");
+                           "context \"" + std::string(context) + "\" is neither a unit word nor a scale (scales: " +
+                               known + "; units: see unit_registry::words)");
     }
     return c;
 }
@@ -84,9 +84,18 @@ number_context numbers_for(const context_info& c) {
 
 void apply_unit(value& v, const unit_info& u) {
     switch (u.kind) {
-        case value_kind::percent: v.kind = value_kind::percent; v.unit = "%"; break;
-        case value_kind::money: v.kind = value_kind::money; v.unit = u.name; break;
-        case value_kind::count: v.kind = value_kind::count; v.unit = u.name; break;
+        case value_kind::percent:
+            v.kind = value_kind::percent;
+            v.unit = "%";
+            break;
+        case value_kind::money:
+            v.kind = value_kind::money;
+            v.unit = u.name;
+            break;
+        case value_kind::count:
+            v.kind = value_kind::count;
+            v.unit = u.name;
+            break;
         default:
             v.kind = value_kind::number;
             v.unit = u.name;
@@ -215,8 +224,10 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         if (nb < e && text[nb] == '.') ++nb;
         nb = detail::skip_space(text, nb);
         std::size_t ne = e;
-        if (ne >= nb + 2 && (text.substr(ne - 2, 2) == ",-" || text.substr(ne - 2, 2) == ".-")) ne -= 2;
-        else if (ne > nb && text[ne - 1] == '-') ne -= 1;
+        if (ne >= nb + 2 && (text.substr(ne - 2, 2) == ",-" || text.substr(ne - 2, 2) == ".-"))
+            ne -= 2;
+        else if (ne > nb && text[ne - 1] == '-')
+            ne -= 1;
         while (ne > nb && detail::is_space(text[ne - 1])) --ne;
         if (ne <= nb) fail(text, b, "\"Rp\" without an amount");
         const parsed_number n = read_number(nb, ne, units.get("Rupiah").numbers);
@@ -294,8 +305,7 @@ std::string format_value(const value& v, convention conv, std::optional<int> dec
     switch (v.kind) {
         case value_kind::missing: return "-";
         case value_kind::predicate: return v.level;
-        case value_kind::grade:
-            return v.number ? v.grade + " (" + num(*v.number, d) + ")" : v.grade;
+        case value_kind::grade: return v.number ? v.grade + " (" + num(*v.number, d) + ")" : v.grade;
         default: break;
     }
     if (!v.number) return "-";

@@ -83,13 +83,13 @@ void achievement(const double* target, const double* realization, double* out, s
 
 /// Achievement of two typed values, with how it was obtained.
 struct achievement_result {
-    std::optional<double> percent;                 ///< empty when an input is missing
+    std::optional<double> percent;                  ///< empty when an input is missing
     std::optional<kinerja::attainment> attainment;  ///< met (100%), exceeded, not met
     kinerja::polarity polarity = polarity::higher;
     kinerja::method method = method::direct;
     /// What was compared, e.g. "numbers", "rates 1/N", "grade scores", "positions on scale KLA".
     std::string basis;
-    double target = 0.0;       ///< the operands actually compared (rates, positions, scores)
+    double target = 0.0;  ///< the operands actually compared (rates, positions, scores)
     double realization = 0.0;
 };
 
@@ -104,7 +104,8 @@ double absorption(double budget, double realized, const rounding_rule& rule = {}
 std::optional<double> absorption(std::optional<double> budget, std::optional<double> realized,
                                  const rounding_rule& rule = {});
 /// Element-wise absorption; NaN where missing or where the budget is 0.
-void absorption(const double* budget, const double* realized, double* out, std::size_t n, const rounding_rule& rule = {});
+void absorption(const double* budget, const double* realized, double* out, std::size_t n,
+                const rounding_rule& rule = {});
 
 /// The category (level name) of an achievement on a category scale; default the "capaian"
 /// scale (Permendagri 86/2017 bands). \throws undefined_error if no band holds the value.

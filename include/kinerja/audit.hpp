@@ -52,22 +52,22 @@ struct audit_result {
     /// polarity is unknown), no cap, rounded half up to the printed decimals. Empty when the
     /// target or realization is missing.
     std::optional<double> expected;
-    std::optional<double> reported;               ///< the printed value as read
-    report_scale scale = report_scale::percent;   ///< scale of reported and expected
-    std::vector<std::string> methods;             ///< distinct names of matching methods, in order tried
-    std::vector<audit_match> matches;             ///< every matching combination, exact ones first
-    std::string basis;                            ///< what was compared (see achievement_result)
-    std::string explanation;                      ///< one or two sentences for people
+    std::optional<double> reported;              ///< the printed value as read
+    report_scale scale = report_scale::percent;  ///< scale of reported and expected
+    std::vector<std::string> methods;            ///< distinct names of matching methods, in order tried
+    std::vector<audit_match> matches;            ///< every matching combination, exact ones first
+    std::string basis;                           ///< what was compared (see achievement_result)
+    std::string explanation;                     ///< one or two sentences for people
 };
 
 /// Settings of the audit. The defaults are what the module comment describes.
 struct audit_options {
-    std::optional<kinerja::polarity> polarity;          ///< empty: try both
-    std::vector<int> decimals{0, 1, 2};                 ///< of the percent; a fraction prints two more
+    std::optional<kinerja::polarity> polarity;  ///< empty: try both
+    std::vector<int> decimals{0, 1, 2};         ///< of the percent; a fraction prints two more
     std::vector<std::optional<double>> caps{std::nullopt, 100.0};
     std::vector<rounding> roundings{rounding::half_up, rounding::truncate};
-    std::optional<report_scale> scale;                  ///< empty: from the text (`%`) or both
-    bool input_precision = true;                        ///< widen inputs by their printed precision
+    std::optional<report_scale> scale;  ///< empty: from the text (`%`) or both
+    bool input_precision = true;        ///< widen inputs by their printed precision
 };
 
 /// Audits a printed achievement. `reported` is a percent (`125%`), or a number read as percent

@@ -41,9 +41,9 @@ struct localized_text {
 /// A variable of an entry's formula.
 struct catalog_variable {
     std::string name;
-    std::string unit;               ///< the unit word as written (a word of the unit registry)
-    localized_text definition;      ///< what is counted, and where the number comes from
-    kinerja::location location;     ///< of the variable's key
+    std::string unit;            ///< the unit word as written (a word of the unit registry)
+    localized_text definition;   ///< what is counted, and where the number comes from
+    kinerja::location location;  ///< of the variable's key
 };
 
 /// A test vector: inputs and the result worked out by hand.
@@ -57,23 +57,23 @@ struct test_vector {
     missing_reason reason = missing_reason::none;
     /// Largest accepted absolute difference; empty: 1e-9 relative or 1e-12 absolute.
     std::optional<double> tolerance;
-    kinerja::location location;     ///< of the vector in its file
+    kinerja::location location;  ///< of the vector in its file
 };
 
 /// An indicator definition.
 struct catalog_entry {
-    std::string id;                        ///< unique within a catalog, e.g. "penyerapan-anggaran"
+    std::string id;  ///< unique within a catalog, e.g. "penyerapan-anggaran"
     localized_text name;
-    kinerja::formula formula;              ///< compiled with the variables' units
-    std::string unit;                      ///< the result's unit word, e.g. "Persen", "per 100.000"
+    kinerja::formula formula;  ///< compiled with the variables' units
+    std::string unit;          ///< the result's unit word, e.g. "Persen", "per 100.000"
     kinerja::polarity polarity = kinerja::polarity::higher;
-    std::optional<double> factor;          ///< the formula's multiplier (100, 10000, 100000), when given
+    std::optional<double> factor;             ///< the formula's multiplier (100, 10000, 100000), when given
     std::vector<catalog_variable> variables;  ///< in the file's order
-    std::string regulation;                ///< the legal basis, e.g. "Permendagri 18/2020 (IKK LPPD)"
-    std::string source;                    ///< where it was transcribed from (a seed table)
+    std::string regulation;                   ///< the legal basis, e.g. "Permendagri 18/2020 (IKK LPPD)"
+    std::string source;                       ///< where it was transcribed from (a seed table)
     std::string notes;
     std::vector<test_vector> tests;
-    kinerja::location location;            ///< of the entry in its file
+    kinerja::location location;  ///< of the entry in its file
 
     /// The variable named `variable_name`, or nullptr.
     const catalog_variable* variable(std::string_view variable_name) const noexcept;
@@ -146,8 +146,8 @@ catalog bundled_catalog();
 
 /// The outcome of one test vector.
 struct vector_result {
-    std::string entry;                     ///< the entry's id
-    std::size_t index = 0;                 ///< 0-based position in the entry's `tests`
+    std::string entry;      ///< the entry's id
+    std::size_t index = 0;  ///< 0-based position in the entry's `tests`
     std::optional<double> expected;
     std::optional<double> actual;
     missing_reason expected_reason = missing_reason::none;
@@ -155,7 +155,7 @@ struct vector_result {
     bool passed = false;
     /// What was compared, e.g. "expected 93.2857, got 93.2857" or why it failed.
     std::string message;
-    kinerja::location location;            ///< of the vector in its file
+    kinerja::location location;  ///< of the vector in its file
 };
 
 /// Runs the test vectors of one entry. A number is expected within the vector's tolerance

@@ -31,7 +31,9 @@ class parse_error : public error {
 public:
     parse_error(std::string id, std::string text, std::size_t position, std::string reason)
         : error(std::move(id), describe(text, position, reason)),
-          text_(std::move(text)), position_(position), reason_(std::move(reason)) {}
+          text_(std::move(text)),
+          position_(position),
+          reason_(std::move(reason)) {}
     const std::string& text() const noexcept { return text_; }
     /// 0-based byte offset into text() where the problem was found.
     std::size_t position() const noexcept { return position_; }
@@ -80,7 +82,10 @@ class file_error : public error {
 public:
     file_error(std::string id, std::string file, int line, int column, const std::string& reason)
         : error(std::move(id), where(file, line, column) + reason),
-          file_(std::move(file)), line_(line), column_(column), reason_(reason) {}
+          file_(std::move(file)),
+          line_(line),
+          column_(column),
+          reason_(reason) {}
     const std::string& file() const noexcept { return file_; }
     int line() const noexcept { return line_; }
     int column() const noexcept { return column_; }

@@ -47,7 +47,8 @@ class formula_error : public parse_error {
 public:
     formula_error(std::string id, std::string text, std::size_t position, std::string reason, std::string expected)
         : parse_error(std::move(id), text, position, with_caret(text, position, reason)),
-          expected_(std::move(expected)), plain_reason_(std::move(reason)) {}
+          expected_(std::move(expected)),
+          plain_reason_(std::move(reason)) {}
     /// What the parser expected at the position ("an operand", "')'", ...), or "".
     const std::string& expected() const noexcept { return expected_; }
     /// The reason without the caret lines.
@@ -73,12 +74,12 @@ enum class missing_strategy {
 
 /// Why a result is missing.
 enum class missing_reason : std::uint8_t {
-    none = 0,          ///< the result is a number
-    missing_input,     ///< an input was missing
+    none = 0,       ///< the result is a number
+    missing_input,  ///< an input was missing
     division_by_zero,
-    domain,            ///< sqrt of a negative, ln/log10 of a non-positive number, ...
-    not_finite,        ///< overflow to infinity
-    no_previous        ///< previous() on the first period of a group
+    domain,      ///< sqrt of a negative, ln/log10 of a non-positive number, ...
+    not_finite,  ///< overflow to infinity
+    no_previous  ///< previous() on the first period of a group
 };
 std::string_view to_string(missing_reason r) noexcept;
 
@@ -91,9 +92,9 @@ struct formula_options {
 
 /// The unit of a formula's result.
 struct formula_unit {
-    bool known = false;           ///< false when a variable without a unit decides it
+    bool known = false;  ///< false when a variable without a unit decides it
     kinerja::dimension dimension;
-    double factor = 1.0;          ///< as in unit_info: 0.01 for percent, 1e-5 per 100,000
+    double factor = 1.0;  ///< as in unit_info: 0.01 for percent, 1e-5 per 100,000
     /// "%", "per 100.000", "per 10.000", "Rupiah", "Orang", "Rupiah/Orang", "1" (a ratio), "?".
     std::string text() const;
 };

@@ -8,14 +8,13 @@
 ///
 /// | index | formula (dimension indices are (x - min) / (max - min), capped at 1) |
 /// |-------|------------------------------------------------------------------------|
-/// | HDI   | (LEI x EI x II)^(1/3); LE 20-85, EYS 0-18, MYS 0-15, EI = (EYSI + MYSI) / 2, GNI pc 100-75,000 PPP$ on ln |
-/// | HDI_f, HDI_m | the same with life expectancy 22.5-87.5 (women), 17.5-82.5 (men) |
-/// | GDI   | HDI_f / HDI_m; five groups by abs(1 - GDI) rounded to 3 decimals: <= 0.025, 0.050, 0.075, 0.100, above |
-/// | GII   | 1 - HARM(G_F, G_M) / G_FM, MMR clamped to 10..1000, a 0 % parliament share read as 0.1 % |
-/// | GEM EDEP | [w_f s_f^(1-e) + w_m s_m^(1-e)]^(1/(1-e)), e = 2 by default |
-/// | IPM   | 100 x (IKes x IPend x IPeng)^(1/3); UHH 20-85, HLS 0-18, RLS 0-15, expenditure Rp 1,007,436-26,572,352 on ln |
-/// | IPG   | 100 x IPM_f / IPM_m |
-/// | IKG   | the GII with H_F = sqrt(5e-5 / (MTF x MHPK20)) |
+/// | HDI   | (LEI x EI x II)^(1/3); LE 20-85, EYS 0-18, MYS 0-15, EI = (EYSI + MYSI) / 2, GNI pc 100-75,000 PPP$ on ln
+/// | | HDI_f, HDI_m | the same with life expectancy 22.5-87.5 (women), 17.5-82.5 (men) | | GDI   | HDI_f / HDI_m; five
+/// groups by abs(1 - GDI) rounded to 3 decimals: <= 0.025, 0.050, 0.075, 0.100, above | | GII   | 1 - HARM(G_F, G_M) /
+/// G_FM, MMR clamped to 10..1000, a 0 % parliament share read as 0.1 % | | GEM EDEP | [w_f s_f^(1-e) + w_m
+/// s_m^(1-e)]^(1/(1-e)), e = 2 by default | | IPM   | 100 x (IKes x IPend x IPeng)^(1/3); UHH 20-85, HLS 0-18, RLS
+/// 0-15, expenditure Rp 1,007,436-26,572,352 on ln | | IPG   | 100 x IPM_f / IPM_m | | IKG   | the GII with H_F =
+/// sqrt(5e-5 / (MTF x MHPK20)) |
 ///
 /// Every function returns full precision: UNDP publishes 3 decimals, BPS 2 decimals (IPM, IPG)
 /// or 3 (IKG); the groups are decided on the value rounded half up to 3 decimals.
@@ -83,8 +82,7 @@ void hdi_female(const double* le, const double* eys, const double* mys, const do
                 std::size_t n);
 /// HDI of men: life expectancy goalposts 17.5-82.5.
 double hdi_male(double le, double eys, double mys, double gnipc);
-void hdi_male(const double* le, const double* eys, const double* mys, const double* gnipc, double* out,
-              std::size_t n);
+void hdi_male(const double* le, const double* eys, const double* mys, const double* gnipc, double* out, std::size_t n);
 
 /// Gender Development Index, HDI_f / HDI_m. \throws undefined_error when HDI_m is 0.
 double gdi(double le_f, double eys_f, double mys_f, double gnipc_f, double le_m, double eys_m, double mys_m,
@@ -119,21 +117,21 @@ struct gdi_income_result {
 /// Each pair of shares is normalized to sum to 1, so percentages, fractions or head counts all
 /// work. \throws argument_error for gnipc or wage_ratio <= 0, negative shares, or a pair summing
 /// to 0; undefined_error when a population share is 0.
-gdi_income_result gdi_income(double gnipc, double wage_ratio, double ea_share_f, double ea_share_m,
-                             double pop_share_f, double pop_share_m);
+gdi_income_result gdi_income(double gnipc, double wage_ratio, double ea_share_f, double ea_share_m, double pop_share_f,
+                             double pop_share_m);
 void gdi_income(const double* gnipc, const double* wage_ratio, const double* ea_share_f, const double* ea_share_m,
                 const double* pop_share_f, const double* pop_share_m, double* female, double* male, std::size_t n);
 
 /// The steps of a GII (or IKG) computation.
 struct gii_components {
-    double health_f;        ///< women's reproductive-health term, (10/MMR x 1/ABR)^(1/2) (IKG: sqrt(5e-5 / (MTF x MHPK20)))
-    double empowerment_f;   ///< (PR_F x SE_F)^(1/2), shares as fractions
-    double empowerment_m;   ///< (PR_M x SE_M)^(1/2)
-    double g_f;             ///< [health_f x empowerment_f x LFPR_F]^(1/3)
-    double g_m;             ///< [1 x empowerment_m x LFPR_M]^(1/3)
-    double harm;            ///< harmonic mean of g_f and g_m
-    double g_fm;            ///< (mean health x mean empowerment x mean LFPR)^(1/3), mean health = (health_f + 1) / 2
-    double value;           ///< 1 - harm / g_fm
+    double health_f;  ///< women's reproductive-health term, (10/MMR x 1/ABR)^(1/2) (IKG: sqrt(5e-5 / (MTF x MHPK20)))
+    double empowerment_f;  ///< (PR_F x SE_F)^(1/2), shares as fractions
+    double empowerment_m;  ///< (PR_M x SE_M)^(1/2)
+    double g_f;            ///< [health_f x empowerment_f x LFPR_F]^(1/3)
+    double g_m;            ///< [1 x empowerment_m x LFPR_M]^(1/3)
+    double harm;           ///< harmonic mean of g_f and g_m
+    double g_fm;           ///< (mean health x mean empowerment x mean LFPR)^(1/3), mean health = (health_f + 1) / 2
+    double value;          ///< 1 - harm / g_fm
 };
 
 /// Gender Inequality Index, 0..1. mmr: maternal deaths per 100,000 live births (clamped to
@@ -164,8 +162,8 @@ void gem_edep(const double* pop_f, const double* pop_m, const double* share_f, c
 /// harapan lama sekolah; rls: rata-rata lama sekolah; expenditure: pengeluaran per kapita
 /// disesuaikan per year (see money_unit).
 double ipm(double uhh, double hls, double rls, double expenditure, money_unit unit = money_unit::automatic);
-void ipm(const double* uhh, const double* hls, const double* rls, const double* expenditure, double* out,
-         std::size_t n, money_unit unit = money_unit::automatic);
+void ipm(const double* uhh, const double* hls, const double* rls, const double* expenditure, double* out, std::size_t n,
+         money_unit unit = money_unit::automatic);
 /// IPM of women and of men as used by BPS for the IPG: the IPM with UNDP's sex-specific life
 /// expectancy goalposts (22.5-87.5 women, 17.5-82.5 men).
 double ipm_female(double uhh, double hls, double rls, double expenditure, money_unit unit = money_unit::automatic);

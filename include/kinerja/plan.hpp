@@ -75,7 +75,7 @@ struct indicator {
     /// Id of a formula catalog entry that defines the indicator (catalog.hpp), instead of or
     /// beside its own formula text.
     std::string catalog;
-    std::optional<printed_value> formula;      ///< formulasi / cara pengukuran
+    std::optional<printed_value> formula;  ///< formulasi / cara pengukuran
     /// The number convention of the indicator's printed values, when its transcriber has settled
     /// it from the table (`22.90` beside `18.221` in one row): it reads the ambiguous form
     /// `d.ddd` / `d,ddd` in that convention, before the unit or scale is consulted. Empty: the
@@ -122,13 +122,13 @@ struct node {
     std::string parent;
     std::vector<std::string> supports;  ///< cross-links to nodes or indicators
     std::vector<printed_value> aliases;
-    std::optional<int> renamed_year;    ///< the node carries `renamed_name` from this year
+    std::optional<int> renamed_year;  ///< the node carries `renamed_name` from this year
     std::string renamed_name;
     std::string renamed_source;
     std::optional<int> valid_from;
     std::optional<int> valid_to;
     std::string responsible;
-    year_values budget;               ///< pagu
+    year_values budget;  ///< pagu
     year_values budget_realized;
     year_values reported_absorption;  ///< printed realization/budget ratio
     std::string source;

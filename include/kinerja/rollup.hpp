@@ -14,8 +14,11 @@
 /// | method | a parent's rolled achievement |
 /// |---|---|
 /// | mean | the plain mean of its children's |
-/// | budget_weighted | the mean weighted by each child's pagu of that year (children without pagu are left out, and said so) |
-/// | ratio_of_sums | for indicators that carry the counts behind a rate or percentage (`numerators` and `denominators` of realization and target), sum(realized numerators) / sum(realized denominators) against sum(target numerators) / sum(target denominators), never an average of percentages; children without counts fall back to the mean, and said so |
+/// | budget_weighted | the mean weighted by each child's pagu of that year (children without pagu are left out, and
+/// said so) | | ratio_of_sums | for indicators that carry the counts behind a rate or percentage (`numerators` and
+/// `denominators` of realization and target), sum(realized numerators) / sum(realized denominators) against sum(target
+/// numerators) / sum(target denominators), never an average of percentages; children without counts fall back to the
+/// mean, and said so |
 ///
 /// Indicators whose achievement cannot be computed (missing or unreadable values, undefined
 /// results) are left out and counted in `skipped`.
@@ -36,7 +39,7 @@ rollup_method rollup_method_from_string(std::string_view name);
 /// One node in one year.
 struct rollup_entry {
     std::string node_id;
-    std::string node;           ///< code, or id when the node has none
+    std::string node;  ///< code, or id when the node has none
     std::string name;
     node_level level = node_level::program;
     int year = 0;
@@ -46,7 +49,7 @@ struct rollup_entry {
     std::size_t skipped = 0;       ///< own indicators without one
     std::size_t children = 0;      ///< children that contributed
     rollup_method method = rollup_method::mean;
-    std::string basis;             ///< how `rolled` was obtained, for people
+    std::string basis;  ///< how `rolled` was obtained, for people
 };
 
 struct rollup_options {

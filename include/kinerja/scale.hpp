@@ -7,11 +7,12 @@
 ///
 /// | name        | levels and bands                                                          |
 /// |-------------|---------------------------------------------------------------------------|
-/// | KLA         | Pratama [500,600], Madya (600,700], Nindya (700,800], Utama (800,900], KLA (900,1000] (the ministry's 500-600, 601-700, ...) |
-/// | KLA-printed | as the seed prints them: [500,600), [600,700), [700,800), [800,900), [900,1000] |
-/// | APE         | Pratama (alias Pertama) < Madya < Utama < Mentor (no bands)               |
-/// | AKIP        | D [0,30], C (30,50], CC (50,60], B (60,70], BB (70,80], A (80,90], AA (90,100] (PermenPANRB 88/2021) |
-/// | capaian     | achievement categories used with Permendagri 86/2017: Sangat Rendah (-inf,51), Rendah [51,66), Sedang [66,76), Tinggi [76,91), Sangat Tinggi [91,inf) |
+/// | KLA         | Pratama [500,600], Madya (600,700], Nindya (700,800], Utama (800,900], KLA (900,1000] (the
+/// ministry's 500-600, 601-700, ...) | | KLA-printed | as the seed prints them: [500,600), [600,700), [700,800),
+/// [800,900), [900,1000] | | APE         | Pratama (alias Pertama) < Madya < Utama < Mentor (no bands)               |
+/// | AKIP        | D [0,30], C (30,50], CC (50,60], B (60,70], BB (70,80], A (80,90], AA (90,100] (PermenPANRB 88/2021)
+/// | | capaian     | achievement categories used with Permendagri 86/2017: Sangat Rendah (-inf,51), Rendah [51,66),
+/// Sedang [66,76), Tinggi [76,91), Sangat Tinggi [91,inf) |
 ///
 /// Bands are written in interval notation, `[a,b]`, `(a,b]`, `[a,inf)`: a square bracket
 /// includes the edge, a round one excludes it. `band::parse` reads that notation, so scales

@@ -38,12 +38,12 @@ struct dimension {
 
 /// What a satuan word means.
 struct unit_info {
-    std::string name;                          ///< canonical word, e.g. "Persen"
-    value_kind kind = value_kind::number;      ///< kind of a plain number carrying this unit
-    kinerja::dimension dimension;              ///< see struct dimension
-    double factor = 1.0;                       ///< scale of a dimensionless unit (percent: 0.01)
-    number_context numbers;                    ///< how ambiguous numbers are read with this unit
-    std::string description;                   ///< one line, for docs and display
+    std::string name;                      ///< canonical word, e.g. "Persen"
+    value_kind kind = value_kind::number;  ///< kind of a plain number carrying this unit
+    kinerja::dimension dimension;          ///< see struct dimension
+    double factor = 1.0;                   ///< scale of a dimensionless unit (percent: 0.01)
+    number_context numbers;                ///< how ambiguous numbers are read with this unit
+    std::string description;               ///< one line, for docs and display
 };
 
 /// A set of unit words. Copyable; `unit_registry::builtin()` gives the built-in words and
@@ -64,7 +64,6 @@ public:
     const unit_info& get(std::string_view word) const;
     /// Every registered word (names and aliases) as registered, sorted case-insensitively.
     std::vector<std::string> words() const;
-
 
 private:
     std::vector<unit_info> units_;

@@ -84,14 +84,14 @@ struct validation_rule {
     std::string unit;                ///< indicator scope: only indicators whose unit is this unit ("": all)
     std::string left;                ///< formula text
     rule_op op = rule_op::le;
-    std::string right;               ///< formula text
-    std::string when;                ///< formula text ("": always); the rule applies where it is not 0
+    std::string right;  ///< formula text
+    std::string when;   ///< formula text ("": always); the rule applies where it is not 0
     kinerja::severity severity = severity::error;
     /// The finding's message; `{left}`, `{right}` (the values), `{node}` (code, or id),
     /// `{year}` (a year or "end"), `{indicator}` (its name), `{id}` (the rule's id) are replaced.
     std::string message;
-    std::set<int> years;             ///< only these years (end_of_period for the end column); empty: all
-    kinerja::location location;      ///< where the rule stands in its file
+    std::set<int> years;         ///< only these years (end_of_period for the end column); empty: all
+    kinerja::location location;  ///< where the rule stands in its file
 };
 
 /// Options of apply_rules.

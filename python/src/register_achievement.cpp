@@ -24,8 +24,8 @@ achievement_options make_options(const std::string& pol, const std::optional<std
     if (meth) o.method = method_from_string(*meth);
     o.rounding = rounding_rule{rounding_from_string(rnd), decimals};
     o.cap = cap;
-    (void)o.resolved_method();       // report a mismatch before any work
-    (void)o.rounding.apply(0.0);     // and bad decimals
+    (void)o.resolved_method();    // report a mismatch before any work
+    (void)o.rounding.apply(0.0);  // and bad decimals
     return o;
 }
 
@@ -35,8 +35,8 @@ std::pair<array, array> same_shape(const array& a, const array& b) {
     return {a, b};
 }
 
-array binary(const array& a, const array& b, void (*fn)(const double*, const double*, double*, std::size_t, const void*),
-             const void* ctx) {
+array binary(const array& a, const array& b,
+             void (*fn)(const double*, const double*, double*, std::size_t, const void*), const void* ctx) {
     same_shape(a, b);
     array out(std::vector<py::ssize_t>(a.shape(), a.shape() + a.ndim()));
     const double* pa = a.data();
@@ -53,71 +53,79 @@ array binary(const array& a, const array& b, void (*fn)(const double*, const dou
 }  // namespace
 
 void register_achievement(py::module_& m) {
-    py::class_<achievement_result>(m, "AchievementResult", "Achievement of two printed values, with how it was obtained.")
+    py::class_<achievement_result>(m, "AchievementResult",
+                                   "Achievement of two printed values, with how it was obtained.")
         .def_readonly("percent", &achievement_result::percent)
         .def_property_readonly("attainment",
                                [](const achievement_result& r) -> py::object {
                                    if (!r.attainment) return py::none();
                                    return py::str(std::string(to_string(*r.attainment)));
                                })
-        .def_property_readonly("polarity", [](const achievement_result& r) { return std::string(to_string(r.polarity)); })
+        .def_property_readonly("polarity",
+                               [](const achievement_result& r) { return std::string(to_string(r.polarity)); })
         .def_property_readonly("method", [](const achievement_result& r) { return std::string(to_string(r.method)); })
         .def_readonly("basis", &achievement_result::basis)
         .def_readonly("target", &achievement_result::target)
         .def_readonly("realization", &achievement_result::realization)
         .def("__repr__", [](const achievement_result& r) {
             return "AchievementResult(percent=" + py::repr(py::cast(r.percent)).cast<std::string>() + ", attainment=" +
-                   (r.attainment ? "'" + std::string(to_string(*r.attainment)) + "'" : std::string("None")) + ", method='" +
-                   std::string(to_string(r.method)) + "', basis='" + r.basis + "')";
+                   (r.attainment ? "'" + std::string(to_string(*r.attainment)) + "'" : std::string("None")) +
+                   ", method='" + std::string(to_string(r.method)) + "', basis='" + r.basis + "')";
         });
 
-    m.def("achievement_scalar",
-          [](std::optional<double> t, std::optional<double> r, const std::string& pol, const std::optional<std::string>& meth,
-             const std::string& rnd, int decimals, std::optional<double> cap) {
-              return achievement(t, r, make_options(pol, meth, rnd, decimals, cap));
-          },
-          py::arg("target"), py::arg("realization"), py::arg("polarity"), py::arg("method"), py::arg("rounding"),
-          py::arg("decimals"), py::arg("cap"));
-    m.def("achievement_values",
-          [](const value& t, const value& r, const std::string& pol, const std::optional<std::string>& meth,
-             const std::string& rnd, int decimals, std::optional<double> cap) {
-              return achievement(t, r, make_options(pol, meth, rnd, decimals, cap));
-          },
-          py::arg("target"), py::arg("realization"), py::arg("polarity"), py::arg("method"), py::arg("rounding"),
-          py::arg("decimals"), py::arg("cap"));
-    m.def("achievement_array",
-          [](const array& t, const array& r, const std::string& pol, const std::optional<std::string>& meth,
-             const std::string& rnd, int decimals, std::optional<double> cap) {
-              const achievement_options o = make_options(pol, meth, rnd, decimals, cap);
-              return binary(t, r,
-                            [](const double* a, const double* b, double* out, std::size_t n, const void* ctx) {
-                                achievement(a, b, out, n, *static_cast<const achievement_options*>(ctx));
-                            },
-                            &o);
-          },
-          py::arg("target"), py::arg("realization"), py::arg("polarity"), py::arg("method"), py::arg("rounding"),
-          py::arg("decimals"), py::arg("cap"));
+    m.def(
+        "achievement_scalar",
+        [](std::optional<double> t, std::optional<double> r, const std::string& pol,
+           const std::optional<std::string>& meth, const std::string& rnd, int decimals,
+           std::optional<double> cap) { return achievement(t, r, make_options(pol, meth, rnd, decimals, cap)); },
+        py::arg("target"), py::arg("realization"), py::arg("polarity"), py::arg("method"), py::arg("rounding"),
+        py::arg("decimals"), py::arg("cap"));
+    m.def(
+        "achievement_values",
+        [](const value& t, const value& r, const std::string& pol, const std::optional<std::string>& meth,
+           const std::string& rnd, int decimals,
+           std::optional<double> cap) { return achievement(t, r, make_options(pol, meth, rnd, decimals, cap)); },
+        py::arg("target"), py::arg("realization"), py::arg("polarity"), py::arg("method"), py::arg("rounding"),
+        py::arg("decimals"), py::arg("cap"));
+    m.def(
+        "achievement_array",
+        [](const array& t, const array& r, const std::string& pol, const std::optional<std::string>& meth,
+           const std::string& rnd, int decimals, std::optional<double> cap) {
+            const achievement_options o = make_options(pol, meth, rnd, decimals, cap);
+            return binary(
+                t, r,
+                [](const double* a, const double* b, double* out, std::size_t n, const void* ctx) {
+                    achievement(a, b, out, n, *static_cast<const achievement_options*>(ctx));
+                },
+                &o);
+        },
+        py::arg("target"), py::arg("realization"), py::arg("polarity"), py::arg("method"), py::arg("rounding"),
+        py::arg("decimals"), py::arg("cap"));
 
-    m.def("absorption_scalar",
-          [](std::optional<double> b, std::optional<double> r, const std::string& rnd, int decimals) {
-              return absorption(b, r, rounding_rule{rounding_from_string(rnd), decimals});
-          },
-          py::arg("budget"), py::arg("realized"), py::arg("rounding"), py::arg("decimals"));
-    m.def("absorption_array",
-          [](const array& b, const array& r, const std::string& rnd, int decimals) {
-              const rounding_rule rule{rounding_from_string(rnd), decimals};
-              (void)rule.apply(0.0);
-              return binary(b, r,
-                            [](const double* a, const double* c, double* out, std::size_t n, const void* ctx) {
-                                absorption(a, c, out, n, *static_cast<const rounding_rule*>(ctx));
-                            },
-                            &rule);
-          },
-          py::arg("budget"), py::arg("realized"), py::arg("rounding"), py::arg("decimals"));
+    m.def(
+        "absorption_scalar",
+        [](std::optional<double> b, std::optional<double> r, const std::string& rnd, int decimals) {
+            return absorption(b, r, rounding_rule{rounding_from_string(rnd), decimals});
+        },
+        py::arg("budget"), py::arg("realized"), py::arg("rounding"), py::arg("decimals"));
+    m.def(
+        "absorption_array",
+        [](const array& b, const array& r, const std::string& rnd, int decimals) {
+            const rounding_rule rule{rounding_from_string(rnd), decimals};
+            (void)rule.apply(0.0);
+            return binary(
+                b, r,
+                [](const double* a, const double* c, double* out, std::size_t n, const void* ctx) {
+                    absorption(a, c, out, n, *static_cast<const rounding_rule*>(ctx));
+                },
+                &rule);
+        },
+        py::arg("budget"), py::arg("realized"), py::arg("rounding"), py::arg("decimals"));
 
-    m.def("category",
-          [](double x, const std::string& scale_name) { return category(x, default_scales().get(scale_name)); },
-          py::arg("achievement"), py::arg("scale") = "capaian");
+    m.def(
+        "category",
+        [](double x, const std::string& scale_name) { return category(x, default_scales().get(scale_name)); },
+        py::arg("achievement"), py::arg("scale") = "capaian");
     m.def("mean_achievement", &mean_achievement, py::arg("achievements"), py::arg("weights") = std::vector<double>{},
           py::arg("skip_missing") = true);
 
@@ -149,21 +157,25 @@ void register_achievement(py::module_& m) {
                    std::string(to_string(a.scale)) + "', methods=[" + methods + "])";
         });
 
-    m.def("audit",
-          [](const value& t, const value& r, const value& reported, const std::optional<std::string>& pol,
-             const std::optional<std::string>& scale, bool input_precision) {
-              audit_options o;
-              if (pol) o.polarity = polarity_from_string(*pol);
-              if (scale) {
-                  if (*scale == "percent") o.scale = report_scale::percent;
-                  else if (*scale == "fraction") o.scale = report_scale::fraction;
-                  else throw py::value_error("scale must be 'percent', 'fraction' or None");
-              }
-              o.input_precision = input_precision;
-              return audit_achievement(t, r, reported, o);
-          },
-          py::arg("target"), py::arg("realization"), py::arg("reported"), py::arg("polarity") = py::none(),
-          py::arg("scale") = py::none(), py::arg("input_precision") = true);
+    m.def(
+        "audit",
+        [](const value& t, const value& r, const value& reported, const std::optional<std::string>& pol,
+           const std::optional<std::string>& scale, bool input_precision) {
+            audit_options o;
+            if (pol) o.polarity = polarity_from_string(*pol);
+            if (scale) {
+                if (*scale == "percent")
+                    o.scale = report_scale::percent;
+                else if (*scale == "fraction")
+                    o.scale = report_scale::fraction;
+                else
+                    throw py::value_error("scale must be 'percent', 'fraction' or None");
+            }
+            o.input_precision = input_precision;
+            return audit_achievement(t, r, reported, o);
+        },
+        py::arg("target"), py::arg("realization"), py::arg("reported"), py::arg("polarity") = py::none(),
+        py::arg("scale") = py::none(), py::arg("input_precision") = true);
 }
 
 }  // namespace kinerja::python

@@ -60,36 +60,47 @@ void register_catalog(py::module_& m) {
         .def_readonly("unit", &catalog_entry::unit)
         .def_property_readonly("polarity", [](const catalog_entry& e) { return std::string(to_string(e.polarity)); })
         .def_readonly("factor", &catalog_entry::factor)
-        .def_property_readonly("variables", [](const catalog_entry& e) {
-            py::list out;
-            for (const catalog_variable& v : e.variables)
-                out.append(py::make_tuple(v.name, v.unit, v.definition.id, v.definition.en, where(v.location)));
-            return out;
-        }, "(name, unit, definition_id, definition_en, (file, line, column)) per variable, in file order")
+        .def_property_readonly(
+            "variables",
+            [](const catalog_entry& e) {
+                py::list out;
+                for (const catalog_variable& v : e.variables)
+                    out.append(py::make_tuple(v.name, v.unit, v.definition.id, v.definition.en, where(v.location)));
+                return out;
+            },
+            "(name, unit, definition_id, definition_en, (file, line, column)) per variable, in file order")
         .def_readonly("regulation", &catalog_entry::regulation)
         .def_readonly("source", &catalog_entry::source)
         .def_readonly("notes", &catalog_entry::notes)
-        .def_property_readonly("tests", [](const catalog_entry& e) {
-            py::list out;
-            for (const test_vector& t : e.tests) out.append(vector_dict(t));
-            return out;
-        })
+        .def_property_readonly("tests",
+                               [](const catalog_entry& e) {
+                                   py::list out;
+                                   for (const test_vector& t : e.tests) out.append(vector_dict(t));
+                                   return out;
+                               })
         .def_property_readonly("location", [](const catalog_entry& e) { return where(e.location); })
         .def("run_tests", [](const catalog_entry& e) { return results_list(run_tests(e)); });
 
     py::class_<catalog>(m, "Catalog", "A formula catalog (use kinerja.catalog).")
         .def(py::init<>())
-        .def_static("parse", [](const std::string& text, const std::string& file) { return catalog::parse(text, file); },
-                    py::arg("text"), py::arg("file") = "<string>")
-        .def_static("load", [](const std::string& path) { return catalog::load(path); }, py::arg("path"))
+        .def_static(
+            "parse", [](const std::string& text, const std::string& file) { return catalog::parse(text, file); },
+            py::arg("text"), py::arg("file") = "<string>")
+        .def_static(
+            "load", [](const std::string& path) { return catalog::load(path); }, py::arg("path"))
         .def_static("load_all", &load_catalogs, py::arg("paths"))
-        .def_property_readonly("entries", [](const catalog& c) { return c.entries(); }, "copies of the entries, in order")
+        .def_property_readonly(
+            "entries", [](const catalog& c) { return c.entries(); }, "copies of the entries, in order")
         .def("ids", &catalog::ids)
-        .def("find", [](const catalog& c, const std::string& id) -> py::object {
-            const catalog_entry* e = c.find(id);
-            return e ? py::cast(*e) : py::none();
-        }, py::arg("id"))
-        .def("get", [](const catalog& c, const std::string& id) { return c.get(id); }, py::arg("id"))
+        .def(
+            "find",
+            [](const catalog& c, const std::string& id) -> py::object {
+                const catalog_entry* e = c.find(id);
+                return e ? py::cast(*e) : py::none();
+            },
+            py::arg("id"))
+        .def(
+            "get", [](const catalog& c, const std::string& id) { return c.get(id); }, py::arg("id"))
         .def("merge", &catalog::merge, py::arg("other"))
         .def("run_tests", [](const catalog& c) { return results_list(run_tests(c)); })
         .def("__len__", &catalog::size);

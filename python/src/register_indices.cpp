@@ -124,19 +124,20 @@ using ipm_pointer = void (*)(const double*, const double*, const double*, const 
                              ix::money_unit);
 
 void def_ipm(py::module_& m, const char* name, ipm_scalar scalar, ipm_pointer pointer) {
-    m.def(name,
-          [scalar](double uhh, double hls, double rls, double expenditure, const std::string& unit) {
-              return scalar(uhh, hls, rls, expenditure, unit_from(unit));
-          },
-          py::arg("uhh"), py::arg("hls"), py::arg("rls"), py::arg("expenditure"), py::arg("unit") = "auto");
+    m.def(
+        name,
+        [scalar](double uhh, double hls, double rls, double expenditure, const std::string& unit) {
+            return scalar(uhh, hls, rls, expenditure, unit_from(unit));
+        },
+        py::arg("uhh"), py::arg("hls"), py::arg("rls"), py::arg("expenditure"), py::arg("unit") = "auto");
     m.def((std::string(name) + "_array").c_str(),
           [pointer](const array& uhh, const array& hls, const array& rls, const array& expenditure,
                     const std::string& unit) {
               const ix::money_unit u = unit_from(unit);
-              return nary<4>({uhh, hls, rls, expenditure}, [pointer, u](const pointers<4>& p, double* out,
-                                                                       std::size_t n) {
-                  pointer(p[0], p[1], p[2], p[3], out, n, u);
-              });
+              return nary<4>({uhh, hls, rls, expenditure},
+                             [pointer, u](const pointers<4>& p, double* out, std::size_t n) {
+                                 pointer(p[0], p[1], p[2], p[3], out, n, u);
+                             });
           },
           py::arg("uhh"), py::arg("hls"), py::arg("rls"), py::arg("expenditure"), py::arg("unit") = "auto");
 }
@@ -145,41 +146,47 @@ void def_ipm(py::module_& m, const char* name, ipm_scalar scalar, ipm_pointer po
 
 void register_indices(py::module_& m) {
     // dimension indices
-    m.def("indices_life_expectancy_index",
-          [](double le, const std::string& sex) { return ix::life_expectancy_index(le, le_goalposts(sex)); },
-          py::arg("le"), py::arg("sex") = "all");
-    m.def("indices_life_expectancy_index_array",
-          [](const array& le, const std::string& sex) {
-              const ix::goalposts g = le_goalposts(sex);
-              return unary(le, [g](double x) { return ix::life_expectancy_index(x, g); });
-          },
-          py::arg("le"), py::arg("sex") = "all");
+    m.def(
+        "indices_life_expectancy_index",
+        [](double le, const std::string& sex) { return ix::life_expectancy_index(le, le_goalposts(sex)); },
+        py::arg("le"), py::arg("sex") = "all");
+    m.def(
+        "indices_life_expectancy_index_array",
+        [](const array& le, const std::string& sex) {
+            const ix::goalposts g = le_goalposts(sex);
+            return unary(le, [g](double x) { return ix::life_expectancy_index(x, g); });
+        },
+        py::arg("le"), py::arg("sex") = "all");
     m.def("indices_education_index", &ix::education_index, py::arg("eys"), py::arg("mys"));
-    m.def("indices_education_index_array",
-          [](const array& eys, const array& mys) {
-              return nary<2>({eys, mys}, [](const pointers<2>& p, double* out, std::size_t n) {
-                  for (std::size_t i = 0; i < n; ++i) {
-                      try {
-                          out[i] = ix::education_index(p[0][i], p[1][i]);
-                      } catch (const kinerja::error&) {
-                          out[i] = nan;
-                      }
-                  }
-              });
-          },
-          py::arg("eys"), py::arg("mys"));
+    m.def(
+        "indices_education_index_array",
+        [](const array& eys, const array& mys) {
+            return nary<2>({eys, mys}, [](const pointers<2>& p, double* out, std::size_t n) {
+                for (std::size_t i = 0; i < n; ++i) {
+                    try {
+                        out[i] = ix::education_index(p[0][i], p[1][i]);
+                    } catch (const kinerja::error&) {
+                        out[i] = nan;
+                    }
+                }
+            });
+        },
+        py::arg("eys"), py::arg("mys"));
     m.def("indices_income_index", &ix::income_index, py::arg("gnipc"));
-    m.def("indices_income_index_array", [](const array& g) { return unary(g, [](double x) { return ix::income_index(x); }); },
-          py::arg("gnipc"));
-    m.def("indices_expenditure_index",
-          [](double x, const std::string& unit) { return ix::expenditure_index(x, unit_from(unit)); },
-          py::arg("expenditure"), py::arg("unit") = "auto");
-    m.def("indices_expenditure_index_array",
-          [](const array& x, const std::string& unit) {
-              const ix::money_unit u = unit_from(unit);
-              return unary(x, [u](double v) { return ix::expenditure_index(v, u); });
-          },
-          py::arg("expenditure"), py::arg("unit") = "auto");
+    m.def(
+        "indices_income_index_array",
+        [](const array& g) { return unary(g, [](double x) { return ix::income_index(x); }); }, py::arg("gnipc"));
+    m.def(
+        "indices_expenditure_index",
+        [](double x, const std::string& unit) { return ix::expenditure_index(x, unit_from(unit)); },
+        py::arg("expenditure"), py::arg("unit") = "auto");
+    m.def(
+        "indices_expenditure_index_array",
+        [](const array& x, const std::string& unit) {
+            const ix::money_unit u = unit_from(unit);
+            return unary(x, [u](double v) { return ix::expenditure_index(v, u); });
+        },
+        py::arg("expenditure"), py::arg("unit") = "auto");
 
     // UNDP
     def_hdi(m, "indices_hdi", static_cast<hdi_scalar>(&ix::hdi), static_cast<hdi_pointer>(&ix::hdi));
@@ -191,99 +198,108 @@ void register_indices(py::module_& m) {
           static_cast<double (*)(double, double, double, double, double, double, double, double)>(&ix::gdi),
           py::arg("le_f"), py::arg("eys_f"), py::arg("mys_f"), py::arg("gnipc_f"), py::arg("le_m"), py::arg("eys_m"),
           py::arg("mys_m"), py::arg("gnipc_m"));
-    m.def("indices_gdi_array",
-          [](const array& a, const array& b, const array& c, const array& d, const array& e, const array& f,
-             const array& g, const array& h) {
-              return nary<8>({a, b, c, d, e, f, g, h}, [](const pointers<8>& p, double* out, std::size_t n) {
-                  ix::gdi(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], out, n);
-              });
-          },
-          py::arg("le_f"), py::arg("eys_f"), py::arg("mys_f"), py::arg("gnipc_f"), py::arg("le_m"), py::arg("eys_m"),
-          py::arg("mys_m"), py::arg("gnipc_m"));
+    m.def(
+        "indices_gdi_array",
+        [](const array& a, const array& b, const array& c, const array& d, const array& e, const array& f,
+           const array& g, const array& h) {
+            return nary<8>({a, b, c, d, e, f, g, h}, [](const pointers<8>& p, double* out, std::size_t n) {
+                ix::gdi(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], out, n);
+            });
+        },
+        py::arg("le_f"), py::arg("eys_f"), py::arg("mys_f"), py::arg("gnipc_f"), py::arg("le_m"), py::arg("eys_m"),
+        py::arg("mys_m"), py::arg("gnipc_m"));
 
     m.def("indices_gdi_group", static_cast<int (*)(double)>(&ix::gdi_group), py::arg("gdi"));
-    m.def("indices_gdi_group_array",
-          [](const array& g) {
-              return nary<1>({g}, [](const pointers<1>& p, double* out, std::size_t n) { ix::gdi_group(p[0], out, n); });
-          },
-          py::arg("gdi"));
+    m.def(
+        "indices_gdi_group_array",
+        [](const array& g) {
+            return nary<1>({g}, [](const pointers<1>& p, double* out, std::size_t n) { ix::gdi_group(p[0], out, n); });
+        },
+        py::arg("gdi"));
 
-    m.def("indices_hdi_group", [](double h) { return std::string(ix::hdi_group(h)); }, py::arg("hdi"));
-    m.def("indices_hdi_group_array",
-          [](const array& h) {
-              const auto n = static_cast<std::size_t>(h.size());
-              std::vector<std::string_view> groups(n);
-              const double* p = h.data();
-              {
-                  py::gil_scoped_release release;
-                  ix::hdi_group(p, groups.data(), n);
-              }
-              py::list out;
-              for (const auto& g : groups) {
-                  if (g.empty())
-                      out.append(py::none());
-                  else
-                      out.append(py::str(g.data(), g.size()));
-              }
-              return out;
-          },
-          py::arg("hdi"));
+    m.def(
+        "indices_hdi_group", [](double h) { return std::string(ix::hdi_group(h)); }, py::arg("hdi"));
+    m.def(
+        "indices_hdi_group_array",
+        [](const array& h) {
+            const auto n = static_cast<std::size_t>(h.size());
+            std::vector<std::string_view> groups(n);
+            const double* p = h.data();
+            {
+                py::gil_scoped_release release;
+                ix::hdi_group(p, groups.data(), n);
+            }
+            py::list out;
+            for (const auto& g : groups) {
+                if (g.empty())
+                    out.append(py::none());
+                else
+                    out.append(py::str(g.data(), g.size()));
+            }
+            return out;
+        },
+        py::arg("hdi"));
 
-    m.def("indices_gdi_income",
-          [](double gnipc, double wage_ratio, double ea_f, double ea_m, double pop_f, double pop_m) {
-              const ix::gdi_income_result r = ix::gdi_income(gnipc, wage_ratio, ea_f, ea_m, pop_f, pop_m);
-              return py::make_tuple(r.female, r.male);
-          },
-          py::arg("gnipc"), py::arg("wage_ratio"), py::arg("ea_share_f"), py::arg("ea_share_m"), py::arg("pop_share_f"),
-          py::arg("pop_share_m"));
-    m.def("indices_gdi_income_array",
-          [](const array& a, const array& b, const array& c, const array& d, const array& e, const array& f) {
-              const std::array<array, 6> in{a, b, c, d, e, f};
-              same_shape(in);
-              array female(shape_of(a));
-              array male(shape_of(a));
-              const pointers<6> p = data_of(in);
-              double* pf = female.mutable_data();
-              double* pm = male.mutable_data();
-              const auto n = static_cast<std::size_t>(a.size());
-              {
-                  py::gil_scoped_release release;
-                  ix::gdi_income(p[0], p[1], p[2], p[3], p[4], p[5], pf, pm, n);
-              }
-              return py::make_tuple(female, male);
-          },
-          py::arg("gnipc"), py::arg("wage_ratio"), py::arg("ea_share_f"), py::arg("ea_share_m"), py::arg("pop_share_f"),
-          py::arg("pop_share_m"));
+    m.def(
+        "indices_gdi_income",
+        [](double gnipc, double wage_ratio, double ea_f, double ea_m, double pop_f, double pop_m) {
+            const ix::gdi_income_result r = ix::gdi_income(gnipc, wage_ratio, ea_f, ea_m, pop_f, pop_m);
+            return py::make_tuple(r.female, r.male);
+        },
+        py::arg("gnipc"), py::arg("wage_ratio"), py::arg("ea_share_f"), py::arg("ea_share_m"), py::arg("pop_share_f"),
+        py::arg("pop_share_m"));
+    m.def(
+        "indices_gdi_income_array",
+        [](const array& a, const array& b, const array& c, const array& d, const array& e, const array& f) {
+            const std::array<array, 6> in{a, b, c, d, e, f};
+            same_shape(in);
+            array female(shape_of(a));
+            array male(shape_of(a));
+            const pointers<6> p = data_of(in);
+            double* pf = female.mutable_data();
+            double* pm = male.mutable_data();
+            const auto n = static_cast<std::size_t>(a.size());
+            {
+                py::gil_scoped_release release;
+                ix::gdi_income(p[0], p[1], p[2], p[3], p[4], p[5], pf, pm, n);
+            }
+            return py::make_tuple(female, male);
+        },
+        py::arg("gnipc"), py::arg("wage_ratio"), py::arg("ea_share_f"), py::arg("ea_share_m"), py::arg("pop_share_f"),
+        py::arg("pop_share_m"));
 
     m.def("indices_gii",
           static_cast<double (*)(double, double, double, double, double, double, double, double)>(&ix::gii),
           py::arg("mmr"), py::arg("abr"), py::arg("se_f"), py::arg("se_m"), py::arg("pr_f"), py::arg("pr_m"),
           py::arg("lfpr_f"), py::arg("lfpr_m"));
-    m.def("indices_gii_array",
-          [](const array& a, const array& b, const array& c, const array& d, const array& e, const array& f,
-             const array& g, const array& h) {
-              return nary<8>({a, b, c, d, e, f, g, h}, [](const pointers<8>& p, double* out, std::size_t n) {
-                  ix::gii(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], out, n);
-              });
-          },
-          py::arg("mmr"), py::arg("abr"), py::arg("se_f"), py::arg("se_m"), py::arg("pr_f"), py::arg("pr_m"),
-          py::arg("lfpr_f"), py::arg("lfpr_m"));
-    m.def("indices_gii_detail",
-          [](double a, double b, double c, double d, double e, double f, double g, double h) {
-              return components(ix::gii_detail(a, b, c, d, e, f, g, h));
-          },
-          py::arg("mmr"), py::arg("abr"), py::arg("se_f"), py::arg("se_m"), py::arg("pr_f"), py::arg("pr_m"),
-          py::arg("lfpr_f"), py::arg("lfpr_m"));
+    m.def(
+        "indices_gii_array",
+        [](const array& a, const array& b, const array& c, const array& d, const array& e, const array& f,
+           const array& g, const array& h) {
+            return nary<8>({a, b, c, d, e, f, g, h}, [](const pointers<8>& p, double* out, std::size_t n) {
+                ix::gii(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], out, n);
+            });
+        },
+        py::arg("mmr"), py::arg("abr"), py::arg("se_f"), py::arg("se_m"), py::arg("pr_f"), py::arg("pr_m"),
+        py::arg("lfpr_f"), py::arg("lfpr_m"));
+    m.def(
+        "indices_gii_detail",
+        [](double a, double b, double c, double d, double e, double f, double g, double h) {
+            return components(ix::gii_detail(a, b, c, d, e, f, g, h));
+        },
+        py::arg("mmr"), py::arg("abr"), py::arg("se_f"), py::arg("se_m"), py::arg("pr_f"), py::arg("pr_m"),
+        py::arg("lfpr_f"), py::arg("lfpr_m"));
 
     m.def("indices_gem_edep", static_cast<double (*)(double, double, double, double, double)>(&ix::gem_edep),
           py::arg("pop_f"), py::arg("pop_m"), py::arg("share_f"), py::arg("share_m"), py::arg("epsilon") = 2.0);
-    m.def("indices_gem_edep_array",
-          [](const array& a, const array& b, const array& c, const array& d, double epsilon) {
-              return nary<4>({a, b, c, d}, [epsilon](const pointers<4>& p, double* out, std::size_t n) {
-                  ix::gem_edep(p[0], p[1], p[2], p[3], epsilon, out, n);
-              });
-          },
-          py::arg("pop_f"), py::arg("pop_m"), py::arg("share_f"), py::arg("share_m"), py::arg("epsilon") = 2.0);
+    m.def(
+        "indices_gem_edep_array",
+        [](const array& a, const array& b, const array& c, const array& d, double epsilon) {
+            return nary<4>({a, b, c, d}, [epsilon](const pointers<4>& p, double* out, std::size_t n) {
+                ix::gem_edep(p[0], p[1], p[2], p[3], epsilon, out, n);
+            });
+        },
+        py::arg("pop_f"), py::arg("pop_m"), py::arg("share_f"), py::arg("share_m"), py::arg("epsilon") = 2.0);
 
     // BPS
     def_ipm(m, "indices_ipm", static_cast<ipm_scalar>(&ix::ipm), static_cast<ipm_pointer>(&ix::ipm));
@@ -292,31 +308,35 @@ void register_indices(py::module_& m) {
     def_ipm(m, "indices_ipm_male", static_cast<ipm_scalar>(&ix::ipm_male), static_cast<ipm_pointer>(&ix::ipm_male));
 
     m.def("indices_ipg", static_cast<double (*)(double, double)>(&ix::ipg), py::arg("ipm_f"), py::arg("ipm_m"));
-    m.def("indices_ipg_array",
-          [](const array& f, const array& mm) {
-              return nary<2>({f, mm}, [](const pointers<2>& p, double* out, std::size_t n) { ix::ipg(p[0], p[1], out, n); });
-          },
-          py::arg("ipm_f"), py::arg("ipm_m"));
+    m.def(
+        "indices_ipg_array",
+        [](const array& f, const array& mm) {
+            return nary<2>({f, mm},
+                           [](const pointers<2>& p, double* out, std::size_t n) { ix::ipg(p[0], p[1], out, n); });
+        },
+        py::arg("ipm_f"), py::arg("ipm_m"));
 
     m.def("indices_ikg",
           static_cast<double (*)(double, double, double, double, double, double, double, double)>(&ix::ikg),
           py::arg("mtf"), py::arg("mhpk20"), py::arg("leg_f"), py::arg("leg_m"), py::arg("sma_f"), py::arg("sma_m"),
           py::arg("tpak_f"), py::arg("tpak_m"));
-    m.def("indices_ikg_array",
-          [](const array& a, const array& b, const array& c, const array& d, const array& e, const array& f,
-             const array& g, const array& h) {
-              return nary<8>({a, b, c, d, e, f, g, h}, [](const pointers<8>& p, double* out, std::size_t n) {
-                  ix::ikg(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], out, n);
-              });
-          },
-          py::arg("mtf"), py::arg("mhpk20"), py::arg("leg_f"), py::arg("leg_m"), py::arg("sma_f"), py::arg("sma_m"),
-          py::arg("tpak_f"), py::arg("tpak_m"));
-    m.def("indices_ikg_detail",
-          [](double a, double b, double c, double d, double e, double f, double g, double h) {
-              return components(ix::ikg_detail(a, b, c, d, e, f, g, h));
-          },
-          py::arg("mtf"), py::arg("mhpk20"), py::arg("leg_f"), py::arg("leg_m"), py::arg("sma_f"), py::arg("sma_m"),
-          py::arg("tpak_f"), py::arg("tpak_m"));
+    m.def(
+        "indices_ikg_array",
+        [](const array& a, const array& b, const array& c, const array& d, const array& e, const array& f,
+           const array& g, const array& h) {
+            return nary<8>({a, b, c, d, e, f, g, h}, [](const pointers<8>& p, double* out, std::size_t n) {
+                ix::ikg(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], out, n);
+            });
+        },
+        py::arg("mtf"), py::arg("mhpk20"), py::arg("leg_f"), py::arg("leg_m"), py::arg("sma_f"), py::arg("sma_m"),
+        py::arg("tpak_f"), py::arg("tpak_m"));
+    m.def(
+        "indices_ikg_detail",
+        [](double a, double b, double c, double d, double e, double f, double g, double h) {
+            return components(ix::ikg_detail(a, b, c, d, e, f, g, h));
+        },
+        py::arg("mtf"), py::arg("mhpk20"), py::arg("leg_f"), py::arg("leg_m"), py::arg("sma_f"), py::arg("sma_m"),
+        py::arg("tpak_f"), py::arg("tpak_m"));
 }
 
 }  // namespace kinerja::python

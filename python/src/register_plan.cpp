@@ -4,9 +4,9 @@
 
 #include <kinerja/check.hpp>
 #include <kinerja/diff.hpp>
-#include <kinerja/rollup.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
+#include <kinerja/rollup.hpp>
 
 #include <pybind11/stl.h>
 
@@ -62,23 +62,27 @@ void register_plan(py::module_& m) {
         .def_readonly("source", &printed_value::source)
         .def_readonly("note", &printed_value::note)
         .def_property_readonly("location", [](const printed_value& v) { return v.location.to_string(); })
-        .def("__repr__", [](const printed_value& v) { return "PrintedValue(" + py::repr(py::str(v.text)).cast<std::string>() + ")"; });
+        .def("__repr__", [](const printed_value& v) {
+            return "PrintedValue(" + py::repr(py::str(v.text)).cast<std::string>() + ")";
+        });
 
     py::class_<indicator>(m, "Indicator", "A performance indicator of a plan node.")
         .def_readonly("id", &indicator::id)
         .def_readonly("name", &indicator::name)
         .def_property_readonly("kind", [](const indicator& i) { return opt_str(i.kind); })
         .def_property_readonly("unit", [](const indicator& i) { return opt_text(i.unit); })
-        .def_property_readonly("polarity", [](const indicator& i) -> py::object {
-            if (!i.scale.empty()) return py::str("scale:" + i.scale);
-            if (i.polarity) return py::str(std::string(to_string(*i.polarity)));
-            return py::none();
-        })
+        .def_property_readonly("polarity",
+                               [](const indicator& i) -> py::object {
+                                   if (!i.scale.empty()) return py::str("scale:" + i.scale);
+                                   if (i.polarity) return py::str(std::string(to_string(*i.polarity)));
+                                   return py::none();
+                               })
         .def_property_readonly("scale", [](const indicator& i) { return opt_str(i.scale); })
-        .def_property_readonly("convention", [](const indicator& i) -> py::object {
-            if (i.convention) return py::str(std::string(to_string(*i.convention)));
-            return py::none();
-        })
+        .def_property_readonly("convention",
+                               [](const indicator& i) -> py::object {
+                                   if (i.convention) return py::str(std::string(to_string(*i.convention)));
+                                   return py::none();
+                               })
         .def_readonly("polarity_basis", &indicator::polarity_basis)
         .def_property_readonly("catalog", [](const indicator& i) { return opt_str(i.catalog); })
         .def_property_readonly("formula", [](const indicator& i) { return opt_text(i.formula); })
@@ -88,12 +92,15 @@ void register_plan(py::module_& m) {
         .def_readonly("baseline_year", &indicator::baseline_year)
         .def_property_readonly("targets", [](const indicator& i) { return first_texts(i.targets); })
         .def_property_readonly("realizations", [](const indicator& i) { return first_texts(i.realizations); })
-        .def_property_readonly("reported_achievement", [](const indicator& i) { return all_texts(i.reported_achievement); })
+        .def_property_readonly("reported_achievement",
+                               [](const indicator& i) { return all_texts(i.reported_achievement); })
         .def_property_readonly("budget", [](const indicator& i) { return first_texts(i.budget); })
         .def_property_readonly("aggregation", [](const indicator& i) { return std::string(to_string(i.aggregation)); })
         .def_readonly("source", &indicator::source)
         .def_property_readonly("location", [](const indicator& i) { return i.location.to_string(); })
-        .def("__repr__", [](const indicator& i) { return "Indicator('" + i.id + "', " + py::repr(py::str(i.name)).cast<std::string>() + ")"; });
+        .def("__repr__", [](const indicator& i) {
+            return "Indicator('" + i.id + "', " + py::repr(py::str(i.name)).cast<std::string>() + ")";
+        });
 
     py::class_<node>(m, "Node", "A node of the cascade (goal, objective, programme, activity, sub-activity).")
         .def_readonly("id", &node::id)
@@ -113,7 +120,8 @@ void register_plan(py::module_& m) {
         .def_readonly("source", &node::source)
         .def_property_readonly("location", [](const node& n) { return n.location.to_string(); })
         .def("__repr__", [](const node& n) {
-            return "Node('" + n.id + "', " + std::string(to_string(n.level)) + ", " + py::repr(py::str(n.name)).cast<std::string>() + ")";
+            return "Node('" + n.id + "', " + std::string(to_string(n.level)) + ", " +
+                   py::repr(py::str(n.name)).cast<std::string>() + ")";
         });
 
     py::class_<finding>(m, "Finding", "One inconsistency found by a plan check.")
@@ -123,15 +131,18 @@ void register_plan(py::module_& m) {
         .def_readonly("node_id", &finding::node_id)
         .def_property_readonly("indicator", [](const finding& f) { return opt_str(f.indicator); })
         .def_property_readonly("indicator_name", [](const finding& f) { return opt_str(f.indicator_name); })
-        .def_property_readonly("year", [](const finding& f) -> py::object { return f.year ? year_key(*f.year) : py::none(); })
-        .def_property_readonly("expected", [](const finding& f) -> py::object {
-            if (f.expected_number) return py::float_(*f.expected_number);
-            return opt_str(f.expected);
-        })
-        .def_property_readonly("actual", [](const finding& f) -> py::object {
-            if (f.actual_number) return py::float_(*f.actual_number);
-            return opt_str(f.actual);
-        })
+        .def_property_readonly("year",
+                               [](const finding& f) -> py::object { return f.year ? year_key(*f.year) : py::none(); })
+        .def_property_readonly("expected",
+                               [](const finding& f) -> py::object {
+                                   if (f.expected_number) return py::float_(*f.expected_number);
+                                   return opt_str(f.expected);
+                               })
+        .def_property_readonly("actual",
+                               [](const finding& f) -> py::object {
+                                   if (f.actual_number) return py::float_(*f.actual_number);
+                                   return opt_str(f.actual);
+                               })
         .def_readonly("expected_text", &finding::expected)
         .def_readonly("actual_text", &finding::actual)
         .def_readonly("message", &finding::message)
@@ -141,7 +152,9 @@ void register_plan(py::module_& m) {
         .def_readonly("source", &finding::source)
         .def("__repr__", [](const finding& f) {
             return "Finding(" + f.rule + ", " + std::string(to_string(f.severity)) + ", node=" + f.node +
-                   (f.year ? ", year=" + (*f.year == end_of_period ? std::string("end") : std::to_string(*f.year)) : "") + ")";
+                   (f.year ? ", year=" + (*f.year == end_of_period ? std::string("end") : std::to_string(*f.year))
+                           : "") +
+                   ")";
         });
 
     py::class_<rule_info>(m, "RuleInfo")
@@ -155,66 +168,91 @@ void register_plan(py::module_& m) {
         .def_property_readonly("title", [](const plan& p) { return p.info.title; })
         .def_property_readonly("organisation", [](const plan& p) { return p.info.organisation; })
         .def_property_readonly("region", [](const plan& p) { return p.info.region; })
-        .def_property_readonly("period", [](const plan& p) { return std::make_pair(p.info.period_from, p.info.period_to); })
+        .def_property_readonly("period",
+                               [](const plan& p) { return std::make_pair(p.info.period_from, p.info.period_to); })
         .def_property_readonly("version", [](const plan& p) { return p.info.version; })
         .def_property_readonly("document_date", [](const plan& p) { return p.info.document_date; })
         .def_property_readonly("versions", &plan::version_names)
-        .def_property_readonly("settings", [](const plan& p) {
-            py::dict d;
-            d["lower_method"] = std::string(to_string(p.settings.lower_method));
-            d["rounding"] = std::string(to_string(p.settings.rounding.mode));
-            d["decimals"] = p.settings.rounding.decimals;
-            return d;
-        })
+        .def_property_readonly("settings",
+                               [](const plan& p) {
+                                   py::dict d;
+                                   d["lower_method"] = std::string(to_string(p.settings.lower_method));
+                                   d["rounding"] = std::string(to_string(p.settings.rounding.mode));
+                                   d["decimals"] = p.settings.rounding.decimals;
+                                   return d;
+                               })
         .def_readonly("file", &plan::file)
         .def_readonly("nodes", &plan::nodes)
         .def_readonly("history", &plan::history)
-        .def("find_node", [](const plan& p, const std::string& id) -> py::object {
-            const node* n = p.find_node(id);
-            return n ? py::cast(*n) : py::none();
-        }, py::arg("id"))
-        .def("find_indicator", [](const plan& p, const std::string& id) -> py::object {
-            auto [n, i] = p.find_indicator(id);
-            return i ? py::make_tuple(*n, *i) : py::object(py::none());
-        }, py::arg("id"))
-        .def("children", [](const plan& p, const std::string& id) {
-            std::vector<node> out;
-            for (const node* n : p.children(id)) out.push_back(*n);
-            return out;
-        }, py::arg("id"))
+        .def(
+            "find_node",
+            [](const plan& p, const std::string& id) -> py::object {
+                const node* n = p.find_node(id);
+                return n ? py::cast(*n) : py::none();
+            },
+            py::arg("id"))
+        .def(
+            "find_indicator",
+            [](const plan& p, const std::string& id) -> py::object {
+                auto [n, i] = p.find_indicator(id);
+                return i ? py::make_tuple(*n, *i) : py::object(py::none());
+            },
+            py::arg("id"))
+        .def(
+            "children",
+            [](const plan& p, const std::string& id) {
+                std::vector<node> out;
+                for (const node* n : p.children(id)) out.push_back(*n);
+                return out;
+            },
+            py::arg("id"))
         .def("version_of", &plan::version, py::arg("name"))
         .def("to_yaml", &to_yaml)
         .def("save", &save_plan, py::arg("path"))
-        .def("check", [](const plan& p, const std::vector<std::string>& rules, bool include_history) {
-            check_options o;
-            o.rules.insert(rules.begin(), rules.end());
-            o.include_history = include_history;
-            return check_plan(p, o);
-        }, py::arg("rules") = std::vector<std::string>{}, py::arg("include_history") = true)
-        .def("set_value", [](plan& p, const std::string& indicator_id, const std::string& field, const py::object& year,
-                             const std::string& text, const std::string& source) {
-            const int y = year_from(year);
-            for (auto* list : {&p.nodes, &p.history})
-                for (node& n : *list)
-                    for (indicator& i : n.indicators)
-                        if (i.id == indicator_id) {
-                            year_values* target = field == "target" ? &i.targets
-                                                  : field == "realization" ? &i.realizations
-                                                  : field == "reported_achievement" ? &i.reported_achievement : nullptr;
-                            if (!target) throw py::value_error("field is target, realization or reported_achievement");
-                            (*target)[y] = {entered(text, source)};
-                            return;
-                        }
-            throw lookup_error("kinerja.lookup.indicator", indicator_id, "the plan has no indicator \"" + indicator_id + "\"");
-        }, py::arg("indicator_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
-        .def("set_node_value", [](plan& p, const std::string& node_id, const std::string& field, const py::object& year,
-                                  const std::string& text, const std::string& source) {
-            node* n = p.find_node(node_id);
-            if (!n) throw lookup_error("kinerja.lookup.node", node_id, "the plan has no node \"" + node_id + "\"");
-            year_values* target = field == "budget" ? &n->budget : field == "budget_realized" ? &n->budget_realized : nullptr;
-            if (!target) throw py::value_error("field is budget or budget_realized");
-            (*target)[year_from(year)] = {entered(text, source)};
-        }, py::arg("node_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
+        .def(
+            "check",
+            [](const plan& p, const std::vector<std::string>& rules, bool include_history) {
+                check_options o;
+                o.rules.insert(rules.begin(), rules.end());
+                o.include_history = include_history;
+                return check_plan(p, o);
+            },
+            py::arg("rules") = std::vector<std::string>{}, py::arg("include_history") = true)
+        .def(
+            "set_value",
+            [](plan& p, const std::string& indicator_id, const std::string& field, const py::object& year,
+               const std::string& text, const std::string& source) {
+                const int y = year_from(year);
+                for (auto* list : {&p.nodes, &p.history})
+                    for (node& n : *list)
+                        for (indicator& i : n.indicators)
+                            if (i.id == indicator_id) {
+                                year_values* target = field == "target"                 ? &i.targets
+                                                      : field == "realization"          ? &i.realizations
+                                                      : field == "reported_achievement" ? &i.reported_achievement
+                                                                                        : nullptr;
+                                if (!target)
+                                    throw py::value_error("field is target, realization or reported_achievement");
+                                (*target)[y] = {entered(text, source)};
+                                return;
+                            }
+                throw lookup_error("kinerja.lookup.indicator", indicator_id,
+                                   "the plan has no indicator \"" + indicator_id + "\"");
+            },
+            py::arg("indicator_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
+        .def(
+            "set_node_value",
+            [](plan& p, const std::string& node_id, const std::string& field, const py::object& year,
+               const std::string& text, const std::string& source) {
+                node* n = p.find_node(node_id);
+                if (!n) throw lookup_error("kinerja.lookup.node", node_id, "the plan has no node \"" + node_id + "\"");
+                year_values* target = field == "budget"            ? &n->budget
+                                      : field == "budget_realized" ? &n->budget_realized
+                                                                   : nullptr;
+                if (!target) throw py::value_error("field is budget or budget_realized");
+                (*target)[year_from(year)] = {entered(text, source)};
+            },
+            py::arg("node_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
         .def("__eq__", [](const plan& a, const plan& b) { return a == b; })
         .def("__ne__", [](const plan& a, const plan& b) { return a != b; });
 
@@ -225,13 +263,15 @@ void register_plan(py::module_& m) {
         .def_readonly("node", &change::node)
         .def_readonly("name", &change::name)
         .def_property_readonly("field", [](const change& c) { return opt_str(c.field); })
-        .def_property_readonly("year", [](const change& c) -> py::object { return c.year ? year_key(*c.year) : py::none(); })
+        .def_property_readonly("year",
+                               [](const change& c) -> py::object { return c.year ? year_key(*c.year) : py::none(); })
         .def_readonly("old", &change::from)
         .def_readonly("new", &change::to)
         .def("__repr__", [](const change& c) {
             return "Change(" + std::string(to_string(c.kind)) + " " + c.subject + " " + c.id +
                    (c.field.empty() ? "" : " " + c.field) +
-                   (c.year ? " " + (*c.year == end_of_period ? std::string("end") : std::to_string(*c.year)) : "") + ")";
+                   (c.year ? " " + (*c.year == end_of_period ? std::string("end") : std::to_string(*c.year)) : "") +
+                   ")";
         });
     m.def("diff_plans", &diff_plans, py::arg("older"), py::arg("newer"));
 
@@ -248,41 +288,57 @@ void register_plan(py::module_& m) {
         .def_readonly("children", &rollup_entry::children)
         .def_property_readonly("method", [](const rollup_entry& e) { return std::string(to_string(e.method)); })
         .def_readonly("basis", &rollup_entry::basis);
-    m.def("rollup_plan", [](const plan& p, const std::string& method, const std::vector<int>& years, bool include_history) {
-        rollup_options o;
-        o.method = rollup_method_from_string(method);
-        o.years = years;
-        o.include_history = include_history;
-        return rollup_plan(p, o);
-    }, py::arg("plan"), py::arg("method") = "mean", py::arg("years") = std::vector<int>{}, py::arg("include_history") = false);
-    m.def("yearly_realization", [](const plan& p, const std::string& indicator_id, const py::object& year) -> py::object {
-        auto [n, ind] = p.find_indicator(indicator_id);
-        if (!ind) throw lookup_error("kinerja.lookup.indicator", indicator_id, "the plan has no indicator \"" + indicator_id + "\"");
-        auto v = yearly_realization(*ind, year_from(year), plan_scales(p));
-        return v ? py::cast(*v) : py::none();
-    }, py::arg("plan"), py::arg("indicator_id"), py::arg("year"));
+    m.def(
+        "rollup_plan",
+        [](const plan& p, const std::string& method, const std::vector<int>& years, bool include_history) {
+            rollup_options o;
+            o.method = rollup_method_from_string(method);
+            o.years = years;
+            o.include_history = include_history;
+            return rollup_plan(p, o);
+        },
+        py::arg("plan"), py::arg("method") = "mean", py::arg("years") = std::vector<int>{},
+        py::arg("include_history") = false);
+    m.def(
+        "yearly_realization",
+        [](const plan& p, const std::string& indicator_id, const py::object& year) -> py::object {
+            auto [n, ind] = p.find_indicator(indicator_id);
+            if (!ind)
+                throw lookup_error("kinerja.lookup.indicator", indicator_id,
+                                   "the plan has no indicator \"" + indicator_id + "\"");
+            auto v = yearly_realization(*ind, year_from(year), plan_scales(p));
+            return v ? py::cast(*v) : py::none();
+        },
+        py::arg("plan"), py::arg("indicator_id"), py::arg("year"));
 
-    m.def("read_value", [](const indicator& ind, const std::string& text, const plan* p) {
-        return read_value(ind, printed_value{text, {}, {}, {}}, p ? plan_scales(*p) : default_scales());
-    }, py::arg("indicator"), py::arg("text"), py::arg("plan") = nullptr,
-       "A printed value of an indicator, read with its unit or scale as context (the plan's scales when given).");
+    m.def(
+        "read_value",
+        [](const indicator& ind, const std::string& text, const plan* p) {
+            return read_value(ind, printed_value{text, {}, {}, {}}, p ? plan_scales(*p) : default_scales());
+        },
+        py::arg("indicator"), py::arg("text"), py::arg("plan") = nullptr,
+        "A printed value of an indicator, read with its unit or scale as context (the plan's scales when given).");
     m.def("load_plan", &load_plan, py::arg("path"));
-    m.def("load_plan_csv", [](const std::string& path, const std::string& id, const std::string& title,
-                              const std::string& organisation, const std::string& region, int period_from, int period_to,
-                              const std::string& version, const std::string& delimiter) {
-        csv_options o;
-        o.id = id;
-        o.title = title;
-        o.organisation = organisation;
-        o.region = region;
-        o.period_from = period_from;
-        o.period_to = period_to;
-        o.version = version;
-        if (delimiter.size() > 1) throw py::value_error("delimiter is one character");
-        o.delimiter = delimiter.empty() ? '\0' : delimiter[0];
-        return load_plan_csv(path, o);
-    }, py::arg("path"), py::arg("id") = "", py::arg("title") = "", py::arg("organisation") = "", py::arg("region") = "",
-       py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "", py::arg("delimiter") = "");
+    m.def(
+        "load_plan_csv",
+        [](const std::string& path, const std::string& id, const std::string& title, const std::string& organisation,
+           const std::string& region, int period_from, int period_to, const std::string& version,
+           const std::string& delimiter) {
+            csv_options o;
+            o.id = id;
+            o.title = title;
+            o.organisation = organisation;
+            o.region = region;
+            o.period_from = period_from;
+            o.period_to = period_to;
+            o.version = version;
+            if (delimiter.size() > 1) throw py::value_error("delimiter is one character");
+            o.delimiter = delimiter.empty() ? '\0' : delimiter[0];
+            return load_plan_csv(path, o);
+        },
+        py::arg("path"), py::arg("id") = "", py::arg("title") = "", py::arg("organisation") = "",
+        py::arg("region") = "", py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "",
+        py::arg("delimiter") = "");
     m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>");
     m.def("end_of_period", []() { return end_of_period; });
     m.def("set_data_directory", &set_data_directory, py::arg("directory"));

@@ -47,20 +47,25 @@ void register_scales(py::module_& m) {
         .def_property_readonly("has_bands", &scale::has_bands)
         .def_property_readonly("range", &scale::range)
         .def("position", &scale::position, py::arg("level"))
-        .def("classify", [](const scale& s, double score) { return s.classify(score).name; }, py::arg("score"))
+        .def(
+            "classify", [](const scale& s, double score) { return s.classify(score).name; }, py::arg("score"))
         .def("__len__", &scale::size)
-        .def("__repr__", [](const scale& s) {
-            std::string levels;
-            for (const auto& l : s.levels())
-                levels += (levels.empty() ? "" : ", ") + l.name + (l.band ? " " + l.band->to_string() : std::string());
-            return "Scale('" + s.name() + "', [" + levels + "])";
-        })
+        .def("__repr__",
+             [](const scale& s) {
+                 std::string levels;
+                 for (const auto& l : s.levels())
+                     levels +=
+                         (levels.empty() ? "" : ", ") + l.name + (l.band ? " " + l.band->to_string() : std::string());
+                 return "Scale('" + s.name() + "', [" + levels + "])";
+             })
         .def("__contains__", [](const scale& s, const std::string& name) { return s.position(name).has_value(); });
 
-    m.def("get_scale", [](const std::string& name) { return default_scales().get(name); }, py::arg("name"));
+    m.def(
+        "get_scale", [](const std::string& name) { return default_scales().get(name); }, py::arg("name"));
     m.def("scale_names", []() { return default_scales().names(); });
-    m.def("register_scale", [](const scale& s, bool replace) { default_scales().add(s, replace); }, py::arg("scale"),
-          py::arg("replace") = false);
+    m.def(
+        "register_scale", [](const scale& s, bool replace) { default_scales().add(s, replace); }, py::arg("scale"),
+        py::arg("replace") = false);
     m.def("classify", py::overload_cast<std::string_view, double>(&classify), py::arg("scale_name"), py::arg("score"));
 }
 

@@ -20,7 +20,6 @@ namespace kinerja::python {
 
 namespace {
 
-
 number_context::ambiguous_policy policy_from(const std::string& name) {
     const std::string k = detail::fold(name);
     if (k == "reject") return number_context::ambiguous_policy::reject;
@@ -31,8 +30,8 @@ number_context::ambiguous_policy policy_from(const std::string& name) {
 }
 
 value_kind kind_from(const std::string& name) {
-    for (value_kind k : {value_kind::missing, value_kind::number, value_kind::percent, value_kind::ratio, value_kind::grade,
-                         value_kind::predicate, value_kind::count, value_kind::money})
+    for (value_kind k : {value_kind::missing, value_kind::number, value_kind::percent, value_kind::ratio,
+                         value_kind::grade, value_kind::predicate, value_kind::count, value_kind::money})
         if (to_string(k) == detail::fold(name)) return k;
     throw lookup_error("kinerja.lookup.kind", name, "unknown value kind \"" + name + "\"");
 }
@@ -71,20 +70,22 @@ void register_values(py::module_& m) {
                    ", decimals=" + std::to_string(n.decimals) + ")";
         });
 
-    m.def("parse_number",
-          [](const std::string& text, const std::string& ambiguous, std::optional<double> minimum,
-             std::optional<double> maximum, const std::optional<std::string>& printed_in) {
-              std::optional<convention> conv;
-              if (printed_in) conv = convention_from_string(*printed_in);
-              return parse_number(text, number_context{policy_from(ambiguous), minimum, maximum, conv});
-          },
-          py::arg("text"), py::arg("ambiguous") = "reject", py::arg("minimum") = py::none(),
-          py::arg("maximum") = py::none(), py::arg("convention") = py::none());
-    m.def("format_number",
-          [](double v, const std::string& conv, int decimals, bool group) {
-              return format_number(v, convention_from_string(conv), decimals, group);
-          },
-          py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = 2, py::arg("group") = true);
+    m.def(
+        "parse_number",
+        [](const std::string& text, const std::string& ambiguous, std::optional<double> minimum,
+           std::optional<double> maximum, const std::optional<std::string>& printed_in) {
+            std::optional<convention> conv;
+            if (printed_in) conv = convention_from_string(*printed_in);
+            return parse_number(text, number_context{policy_from(ambiguous), minimum, maximum, conv});
+        },
+        py::arg("text"), py::arg("ambiguous") = "reject", py::arg("minimum") = py::none(),
+        py::arg("maximum") = py::none(), py::arg("convention") = py::none());
+    m.def(
+        "format_number",
+        [](double v, const std::string& conv, int decimals, bool group) {
+            return format_number(v, convention_from_string(conv), decimals, group);
+        },
+        py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = 2, py::arg("group") = true);
 
     py::class_<value>(m, "Value", "A typed value as printed in a plan (see kinerja.parse_value).")
         .def_property_readonly("kind", [](const value& v) { return std::string(to_string(v.kind)); })
@@ -103,23 +104,25 @@ void register_values(py::module_& m) {
                                })
         .def_property_readonly("is_missing", &value::is_missing)
         .def("half_unit", &value::half_unit)
-        .def("format",
-             [](const value& v, const std::string& conv, std::optional<int> decimals) {
-                 return format_value(v, convention_from_string(conv), decimals);
-             },
-             py::arg("convention") = "indonesian", py::arg("decimals") = py::none())
+        .def(
+            "format",
+            [](const value& v, const std::string& conv, std::optional<int> decimals) {
+                return format_value(v, convention_from_string(conv), decimals);
+            },
+            py::arg("convention") = "indonesian", py::arg("decimals") = py::none())
         .def("__repr__", &repr)
         .def("__str__", [](const value& v) { return v.text.empty() ? format_value(v) : v.text; })
         .def(py::self == py::self)
         .def(py::self != py::self)
-        .def("__hash__", [](const value& v) {
-            return py::hash(py::make_tuple(std::string(to_string(v.kind)), v.number, v.decimals, v.unit, v.per, v.grade,
-                                           v.level, v.scale));
-        })
+        .def("__hash__",
+             [](const value& v) {
+                 return py::hash(py::make_tuple(std::string(to_string(v.kind)), v.number, v.decimals, v.unit, v.per,
+                                                v.grade, v.level, v.scale));
+             })
         .def(py::pickle(
             [](const value& v) {
-                return py::make_tuple(std::string(to_string(v.kind)), v.number, v.decimals, v.unit, v.per, v.grade, v.level,
-                                      v.scale, v.text);
+                return py::make_tuple(std::string(to_string(v.kind)), v.number, v.decimals, v.unit, v.per, v.grade,
+                                      v.level, v.scale, v.text);
             },
             [](const py::tuple& t) {
                 if (t.size() != 9) throw std::runtime_error("invalid pickled kinerja.Value");
@@ -136,26 +139,29 @@ void register_values(py::module_& m) {
                 return v;
             }));
 
-    m.def("parse_value",
-          [](const std::string& text, const std::optional<std::string>& context,
-             const std::optional<std::string>& printed_in) {
-              std::optional<convention> conv;
-              if (printed_in) conv = convention_from_string(*printed_in);
-              return parse_value(text, context.value_or(""), default_units(), default_scales(), conv);
-          },
-          py::arg("text"), py::arg("context") = py::none(), py::arg("convention") = py::none());
+    m.def(
+        "parse_value",
+        [](const std::string& text, const std::optional<std::string>& context,
+           const std::optional<std::string>& printed_in) {
+            std::optional<convention> conv;
+            if (printed_in) conv = convention_from_string(*printed_in);
+            return parse_value(text, context.value_or(""), default_units(), default_scales(), conv);
+        },
+        py::arg("text"), py::arg("context") = py::none(), py::arg("convention") = py::none());
     m.def("parse_reported_achievement", &parse_reported_achievement, py::arg("text"));
-    m.def("make_value",
-          [](double number, const std::optional<std::string>& unit, int decimals) {
-              return make_value(number, unit.value_or(""), decimals);
-          },
-          py::arg("number"), py::arg("unit") = py::none(), py::arg("decimals") = -1);
+    m.def(
+        "make_value",
+        [](double number, const std::optional<std::string>& unit, int decimals) {
+            return make_value(number, unit.value_or(""), decimals);
+        },
+        py::arg("number"), py::arg("unit") = py::none(), py::arg("decimals") = -1);
     m.def("missing_value", &missing_value);
-    m.def("format_value",
-          [](const value& v, const std::string& conv, std::optional<int> decimals) {
-              return format_value(v, convention_from_string(conv), decimals);
-          },
-          py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = py::none());
+    m.def(
+        "format_value",
+        [](const value& v, const std::string& conv, std::optional<int> decimals) {
+            return format_value(v, convention_from_string(conv), decimals);
+        },
+        py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = py::none());
 
     py::class_<unit_info>(m, "UnitInfo", "What a satuan (unit) word means.")
         .def_readonly("name", &unit_info::name)
@@ -167,25 +173,27 @@ void register_values(py::module_& m) {
             return "UnitInfo(name='" + u.name + "', kind='" + std::string(to_string(u.kind)) + "', dimension='" +
                    u.dimension.to_string() + "', factor=" + py::repr(py::float_(u.factor)).cast<std::string>() + ")";
         });
-    m.def("unit_info", [](const std::string& word) { return default_units().get(word); }, py::arg("word"));
+    m.def(
+        "unit_info", [](const std::string& word) { return default_units().get(word); }, py::arg("word"));
     m.def("unit_words", []() { return default_units().words(); });
-    m.def("register_unit",
-          [](const std::string& name, const std::string& kind, int money, int person, int item, int time, double factor,
-             const std::vector<std::string>& aliases, const std::string& ambiguous, std::optional<double> minimum,
-             std::optional<double> maximum, const std::string& description, bool replace) {
-              unit_info u;
-              u.name = name;
-              u.kind = kind_from(kind);
-              u.dimension = dimension{money, person, item, time};
-              u.factor = factor;
-              u.numbers = number_context{policy_from(ambiguous), minimum, maximum, std::nullopt};
-              u.description = description;
-              default_units().add(u, aliases, replace);
-          },
-          py::arg("name"), py::arg("kind"), py::arg("money") = 0, py::arg("person") = 0, py::arg("item") = 0,
-          py::arg("time") = 0, py::arg("factor") = 1.0, py::arg("aliases") = std::vector<std::string>{},
-          py::arg("ambiguous") = "reject", py::arg("minimum") = py::none(), py::arg("maximum") = py::none(),
-          py::arg("description") = "", py::arg("replace") = false);
+    m.def(
+        "register_unit",
+        [](const std::string& name, const std::string& kind, int money, int person, int item, int time, double factor,
+           const std::vector<std::string>& aliases, const std::string& ambiguous, std::optional<double> minimum,
+           std::optional<double> maximum, const std::string& description, bool replace) {
+            unit_info u;
+            u.name = name;
+            u.kind = kind_from(kind);
+            u.dimension = dimension{money, person, item, time};
+            u.factor = factor;
+            u.numbers = number_context{policy_from(ambiguous), minimum, maximum, std::nullopt};
+            u.description = description;
+            default_units().add(u, aliases, replace);
+        },
+        py::arg("name"), py::arg("kind"), py::arg("money") = 0, py::arg("person") = 0, py::arg("item") = 0,
+        py::arg("time") = 0, py::arg("factor") = 1.0, py::arg("aliases") = std::vector<std::string>{},
+        py::arg("ambiguous") = "reject", py::arg("minimum") = py::none(), py::arg("maximum") = py::none(),
+        py::arg("description") = "", py::arg("replace") = false);
 }
 
 }  // namespace kinerja::python

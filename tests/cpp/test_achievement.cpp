@@ -17,6 +17,8 @@
 #include <string>
 #include <vector>
 
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
 using kinerja::achievement;
 using kinerja::achievement_options;
 using kinerja::attainment;
@@ -25,8 +27,6 @@ using kinerja::parse_value;
 using kinerja::polarity;
 using kinerja::rounding;
 using kinerja::rounding_rule;
-using Catch::Matchers::Contains;
-using Catch::Matchers::WithinAbs;
 
 namespace {
 
@@ -205,12 +205,14 @@ TEST_CASE("predicates compare 1-based positions on their scale", "[achievement]"
         CHECK_THAT(r.percent.value(), WithinAbs(100.0, eps));
     }
     SECTION("Madya -> Utama without a scale is ambiguous: KLA puts Utama 4th, APE 3rd") {
-        const auto e = thrown<kinerja::argument_error>([] { (void)achievement(parse_value("Madya"), parse_value("Utama")); });
+        const auto e =
+            thrown<kinerja::argument_error>([] { (void)achievement(parse_value("Madya"), parse_value("Utama")); });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.argument.ambiguous_scale");
     }
     SECTION("a predicate against a percent that lies in no band") {
-        const auto e = thrown<kinerja::argument_error>([] { (void)achievement(parse_value("Nindya"), parse_value("77.90%")); });
+        const auto e =
+            thrown<kinerja::argument_error>([] { (void)achievement(parse_value("Nindya"), parse_value("77.90%")); });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.argument.incomparable");
     }
@@ -365,7 +367,8 @@ TEST_CASE("the array overload writes NaN for missing and undefined rows", "[achi
         double o[1] = {-1.0};
         const double t[] = {60.0};
         const double r[] = {72.79};
-        REQUIRE_THROWS_AS(achievement(t, r, o, 1, opts(polarity::higher, rounding::half_up, 13)), kinerja::argument_error);
+        REQUIRE_THROWS_AS(achievement(t, r, o, 1, opts(polarity::higher, rounding::half_up, 13)),
+                          kinerja::argument_error);
         REQUIRE_THROWS_AS(achievement(t, r, o, 1, opts(polarity::higher, rounding::none, 2, method::inverse)),
                           kinerja::argument_error);
         CHECK(o[0] == -1.0);
@@ -386,21 +389,24 @@ TEST_CASE("a method that does not fit the polarity is an argument error", "[achi
                           Contains("method \"direct\" does not apply to lower"));
     }
     SECTION("direct with lower") {
-        REQUIRE_THROWS_AS(opts(polarity::lower, rounding::none, 2, method::direct).resolved_method(), kinerja::argument_error);
+        REQUIRE_THROWS_AS(opts(polarity::lower, rounding::none, 2, method::direct).resolved_method(),
+                          kinerja::argument_error);
     }
     SECTION("complement and reduction with higher") {
         for (method m : {method::complement, method::reduction})
             REQUIRE_THROWS_AS(opts(polarity::higher, rounding::none, 2, m).resolved_method(), kinerja::argument_error);
     }
     SECTION("the typed overload checks the method even when an input is missing") {
-        REQUIRE_THROWS_AS(achievement(parse_value("-"), parse_value("5%"), opts(polarity::higher, rounding::none, 2, method::inverse)),
+        REQUIRE_THROWS_AS(achievement(parse_value("-"), parse_value("5%"),
+                                      opts(polarity::higher, rounding::none, 2, method::inverse)),
                           kinerja::argument_error);
     }
 }
 
 TEST_CASE("values of incomparable kinds or units are rejected", "[achievement]") {
     SECTION("percent against money") {
-        const auto e = thrown<kinerja::argument_error>([] { (void)achievement(parse_value("77.90%"), parse_value("Rp 1.000")); });
+        const auto e =
+            thrown<kinerja::argument_error>([] { (void)achievement(parse_value("77.90%"), parse_value("Rp 1.000")); });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.argument.incomparable");
         CHECK_THAT(std::string(e->what()), Contains("77.90%"));
@@ -408,7 +414,8 @@ TEST_CASE("values of incomparable kinds or units are rejected", "[achievement]")
         CHECK_THAT(std::string(e->what()), Contains("money"));
     }
     SECTION("persons against reports") {
-        const auto e = thrown<kinerja::argument_error>([] { (void)achievement(parse_value("5 Orang"), parse_value("5 Laporan")); });
+        const auto e = thrown<kinerja::argument_error>(
+            [] { (void)achievement(parse_value("5 Orang"), parse_value("5 Laporan")); });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.argument.incomparable");
         CHECK_THAT(std::string(e->what()), Contains("Orang"));
@@ -491,8 +498,8 @@ TEST_CASE("category places an achievement in the Permendagri 86/2017 bands", "[a
     CHECK(kinerja::category(60.0) == "Rendah");
     CHECK(kinerja::category(50.0) == "Sangat Rendah");
     SECTION("a custom category scale, and a value outside it") {
-        const kinerja::scale pass("lulus", {{"Tidak", {}, kinerja::band::parse("[0,100)")},
-                                            {"Ya", {}, kinerja::band::parse("[100,120]")}});
+        const kinerja::scale pass(
+            "lulus", {{"Tidak", {}, kinerja::band::parse("[0,100)")}, {"Ya", {}, kinerja::band::parse("[100,120]")}});
         CHECK(kinerja::category(101.84, pass) == "Ya");
         CHECK(kinerja::category(98.41, pass) == "Tidak");
         const auto e = thrown<kinerja::undefined_error>([&] { (void)kinerja::category(158.03, pass); });
@@ -523,17 +530,22 @@ TEST_CASE("mean_achievement averages present indicators, optionally weighted", "
         CHECK_FALSE(kinerja::mean_achievement({}).has_value());
     }
     SECTION("weights of the wrong length or negative are argument errors") {
-        const auto e = thrown<kinerja::argument_error>([] { (void)kinerja::mean_achievement({opt(1.0), opt(2.0)}, {1.0}); });
+        const auto e = thrown<kinerja::argument_error>([] {
+            (void)kinerja::mean_achievement({opt(1.0), opt(2.0)}, {1.0});
+        });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.argument.weights");
         CHECK_THAT(std::string(e->what()), Contains("1 weights for 2"));
-        const auto n = thrown<kinerja::argument_error>([] { (void)kinerja::mean_achievement({opt(1.0), opt(2.0)}, {1.0, -1.0}); });
+        const auto n = thrown<kinerja::argument_error>([] {
+            (void)kinerja::mean_achievement({opt(1.0), opt(2.0)}, {1.0, -1.0});
+        });
         REQUIRE(n.has_value());
         CHECK(n->id() == "kinerja.argument.weights");
     }
     SECTION("weights of the present entries summing to 0 are undefined") {
-        const auto e = thrown<kinerja::undefined_error>(
-            [] { (void)kinerja::mean_achievement({opt(100.0), std::nullopt}, {0.0, 1.0}); });
+        const auto e = thrown<kinerja::undefined_error>([] {
+            (void)kinerja::mean_achievement({opt(100.0), std::nullopt}, {0.0, 1.0});
+        });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.undefined.zero_weight");
     }

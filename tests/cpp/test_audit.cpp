@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
 using kinerja::audit_achievement;
 using kinerja::audit_options;
 using kinerja::method;
@@ -25,8 +27,6 @@ using kinerja::polarity;
 using kinerja::report_scale;
 using kinerja::rounding;
 using kinerja::value_kind;
-using Catch::Matchers::Contains;
-using Catch::Matchers::WithinAbs;
 
 namespace {
 
@@ -83,7 +83,8 @@ TEST_CASE("AKIP 2019: printed 1.21 follows from CC (60) and BB (72.79) as a frac
     // 72.79 / 60 = 1.21317 -> 1.21 half up. Inputs 59.5..60.5 and 72.785..72.795 allow
     // 72.785/60.5 = 1.2031 .. 72.795/59.5 = 1.2234, all in 1.20..1.22.
     // Lower-is-better methods: inverse 60/72.79 = 0.824, complement 0.787, reduction -0.213: none.
-    const auto r = audit_achievement(parse_value("CC (60)"), parse_value("BB (72.79)"), parse_reported_achievement("1.21"));
+    const auto r =
+        audit_achievement(parse_value("CC (60)"), parse_value("BB (72.79)"), parse_reported_achievement("1.21"));
     REQUIRE(r.consistent.has_value());
     CHECK(*r.consistent);
     CHECK(r.scale == report_scale::fraction);
@@ -194,9 +195,9 @@ TEST_CASE("women-violence ratio 2021: 1 : 4.250 -> 1 : 4.347", "[audit]") {
     SECTION("0.97 is what higher-is-better direct truncation gives: 4250/4347 = 0.97769 -> 0.97") {
         const auto a = audit_achievement(t, r, parse_reported_achievement("0.97"), with_polarity(polarity::higher));
         CHECK(a.consistent == std::optional<bool>(true));
-        const bool truncated =
-            std::any_of(a.matches.begin(), a.matches.end(),
-                        [](const kinerja::audit_match& m) { return m.rounding.mode == rounding::truncate && m.rounding.decimals == 2; });
+        const bool truncated = std::any_of(a.matches.begin(), a.matches.end(), [](const kinerja::audit_match& m) {
+            return m.rounding.mode == rounding::truncate && m.rounding.decimals == 2;
+        });
         CHECK(truncated);
     }
     SECTION("the text's 102.28% is consistent with inverse only") {
@@ -292,7 +293,8 @@ TEST_CASE("KLA 2020: Madya -> Nindya printed 2.00 is inconsistent, positions giv
     CHECK_THAT(a.expected.value(), WithinAbs(1.50, eps));
     CHECK_THAT(a.basis, Contains("positions on scale"));
     SECTION("KLA 2019 Madya -> Madya printed 1.00 is consistent") {
-        const auto b = audit_achievement(parse_value("Madya"), parse_value("Madya"), parse_reported_achievement("1.00"));
+        const auto b =
+            audit_achievement(parse_value("Madya"), parse_value("Madya"), parse_reported_achievement("1.00"));
         CHECK(b.consistent == std::optional<bool>(true));
         CHECK_THAT(b.expected.value(), WithinAbs(1.00, eps));
     }
@@ -313,7 +315,8 @@ TEST_CASE("missing inputs give no verdict", "[audit]") {
     }
     SECTION("a missing printed value: no verdict, the expected value is computed") {
         // AKIP 2022 from the text: 76.41 / 75 = 1.0188 -> 101.88 %
-        const auto a = audit_achievement(parse_value("BB (75)"), parse_value("BB (76.41)"), parse_reported_achievement("-"));
+        const auto a =
+            audit_achievement(parse_value("BB (75)"), parse_value("BB (76.41)"), parse_reported_achievement("-"));
         CHECK_FALSE(a.consistent.has_value());
         REQUIRE(a.expected.has_value());
         CHECK_THAT(*a.expected, WithinAbs(101.88, eps));
@@ -355,7 +358,8 @@ TEST_CASE("audit decimals count decimals of the percent, and a fraction prints t
     audit_options o;
     o.decimals = {0};
     o.scale = report_scale::fraction;
-    const auto a = audit_achievement(parse_value("CC (60)"), parse_value("BB (72.79)"), parse_reported_achievement("1.21"), o);
+    const auto a =
+        audit_achievement(parse_value("CC (60)"), parse_value("BB (72.79)"), parse_reported_achievement("1.21"), o);
     CHECK(a.consistent == std::optional<bool>(true));
     REQUIRE_FALSE(a.matches.empty());
     CHECK(a.matches.front().exact);  // 1.21317 -> 1.21
@@ -379,8 +383,9 @@ TEST_CASE("the audit rejects printed achievements that are not numbers", "[audit
         CHECK(e->id() == "kinerja.argument.reported");
     }
     SECTION("incomparable inputs") {
-        const auto e = thrown<kinerja::argument_error>(
-            [] { (void)audit_achievement(parse_value("77.90%"), parse_value("Rp 1.000"), parse_reported_achievement("1.00")); });
+        const auto e = thrown<kinerja::argument_error>([] {
+            (void)audit_achievement(parse_value("77.90%"), parse_value("Rp 1.000"), parse_reported_achievement("1.00"));
+        });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.argument.incomparable");
     }

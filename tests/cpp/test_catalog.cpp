@@ -50,13 +50,18 @@ std::string one_entry(const std::string& formula, const std::string& unit, const
            "indicators:\n"
            "  - id: e\n"
            "    name: {id: E, en: E}\n"
-           "    formula: " + formula + "\n"
-           "    unit: " + unit + "\n"
+           "    formula: " +
+           formula +
+           "\n"
+           "    unit: " +
+           unit +
+           "\n"
            "    polarity: higher\n"
            "    variables:\n"
            "      a: {unit: Orang, definition: {id: A, en: A}}\n"
            "      b: {unit: Orang, definition: {id: B, en: B}}\n"
-           "    regulation: test\n" + extra +
+           "    regulation: test\n" +
+           extra +
            "    tests:\n"
            "      - {inputs: {a: 1, b: 4}, expected: 25}\n";
 }
@@ -184,7 +189,8 @@ TEST_CASE("catalog: the formula error's column is mapped into the file", "[catal
 
 TEST_CASE("catalog: unit and factor checks", "[catalog]") {
     CHECK_NOTHROW(catalog::parse(one_entry("a / b * 100", "Persen")));
-    CHECK_NOTHROW(catalog::parse(one_entry("a / b * 100", "\"%\"")));  // an alias of Persen (quoted: % starts a YAML directive)
+    CHECK_NOTHROW(
+        catalog::parse(one_entry("a / b * 100", "\"%\"")));  // an alias of Persen (quoted: % starts a YAML directive)
     CHECK_NOTHROW(catalog::parse(one_entry("a / b * 100", "Persen", "    factor: 100\n")));
     CHECK_THROWS_WITH(catalog::parse(one_entry("a / b * 100", "Rasio")), Contains("write unit: Persen"));
     CHECK_THROWS_WITH(catalog::parse(one_entry("a / b * 100", "Persen", "    factor: 1e5\n")),
@@ -202,12 +208,14 @@ TEST_CASE("catalog: schema errors", "[catalog]") {
         }
         return "no error";
     };
-    CHECK_THAT(error_of("kinerja_catalog: 2\nindicators: []\n"), Contains("1:18 kinerja_catalog: 2 is not a known format version"));
+    CHECK_THAT(error_of("kinerja_catalog: 2\nindicators: []\n"),
+               Contains("1:18 kinerja_catalog: 2 is not a known format version"));
     CHECK_THAT(error_of("kinerja_catalog: 1\n"), Contains("needs an indicators: list"));
     CHECK_THAT(error_of("- a\n"), Contains("kinerja.catalog.schema 1:1"));
     CHECK_THAT(error_of("kinerja_catalog: 1\nindicators: {a: 1}\n"), Contains("2:13 indicators must be a list"));
     CHECK(error_of("kinerja_catalog: 1\nindicators: []\n") == "no error");
-    CHECK_THAT(error_of(one_entry("a / b * 100", "Persen", "    polarity2: x\n")), Contains("unknown key \"polarity2\""));
+    CHECK_THAT(error_of(one_entry("a / b * 100", "Persen", "    polarity2: x\n")),
+               Contains("unknown key \"polarity2\""));
     // polarity is higher or lower
     std::string yaml = one_entry("a / b * 100", "Persen");
     yaml.replace(yaml.find("polarity: higher"), 16, "polarity: up");
@@ -245,7 +253,8 @@ TEST_CASE("catalog: duplicate ids across files and merge", "[catalog]") {
     } catch (const file_error& e) {
         CHECK(e.id() == "kinerja.catalog.duplicate_id");
         CHECK(e.line() == 4);
-        CHECK_THAT(e.reason(), Contains("entry \"user.cakupan-layanan\" is already defined at " + fixture("valid.yaml") + ":4:5"));
+        CHECK_THAT(e.reason(),
+                   Contains("entry \"user.cakupan-layanan\" is already defined at " + fixture("valid.yaml") + ":4:5"));
     }
     CHECK(b.size() == 2);  // nothing was added
     const catalog f = catalog::load(fixture("failing-vector.yaml"));
@@ -269,9 +278,10 @@ TEST_CASE("catalog: every vector of the bundled catalog passes", "[catalog]") {
     const catalog c = kinerja::bundled_catalog();
     const std::vector<std::string> paths = kinerja::bundled_catalog_paths();
     CHECK(paths.size() == 2);
-    for (const char* id : {"rasio-kekerasan-perempuan", "persentase-kekerasan-anak", "penanganan-kasus-kekerasan-perempuan",
-                           "penanganan-kasus-kekerasan-anak", "pemenuhan-klaster-kla", "penyerapan-anggaran",
-                           "ikk-persentase-arg", "ikk-rasio-kekerasan-anak", "ikk-rasio-kekerasan-perempuan"})
+    for (const char* id :
+         {"rasio-kekerasan-perempuan", "persentase-kekerasan-anak", "penanganan-kasus-kekerasan-perempuan",
+          "penanganan-kasus-kekerasan-anak", "pemenuhan-klaster-kla", "penyerapan-anggaran", "ikk-persentase-arg",
+          "ikk-rasio-kekerasan-anak", "ikk-rasio-kekerasan-perempuan"})
         CHECK(c.find(id) != nullptr);
     const auto results = kinerja::run_tests(c);
     std::size_t vectors = 0;
@@ -343,13 +353,14 @@ TEST_CASE("catalog: tolerance and the default comparison", "[catalog]") {
         yaml.replace(yaml.find("expected: 25}"), 13, expected + "}");
         return kinerja::run_tests(catalog::parse(yaml)).at(0);
     };
-    CHECK(run("expected: 25.0000000001").passed);        // 4e-12 relative
-    CHECK_FALSE(run("expected: 25.000001").passed);      // 4e-8 relative
+    CHECK(run("expected: 25.0000000001").passed);    // 4e-12 relative
+    CHECK_FALSE(run("expected: 25.000001").passed);  // 4e-8 relative
     CHECK(run("expected: 25.000001, tolerance: 1e-5").passed);
     CHECK_FALSE(run("expected: 25.1, tolerance: 0.05").passed);
     CHECK_FALSE(run("expected: null, reason: division by zero").passed);  // a number is not missing
     // explicit null inputs are missing
     std::string yaml = one_entry("a / b * 100", "Persen");
-    yaml.replace(yaml.find("{inputs: {a: 1, b: 4}, expected: 25}"), 36, "{inputs: {a: null, b: 4}, expected: null, reason: missing input}");
+    yaml.replace(yaml.find("{inputs: {a: 1, b: 4}, expected: 25}"), 36,
+                 "{inputs: {a: null, b: 4}, expected: null, reason: missing input}");
     CHECK(kinerja::run_tests(catalog::parse(yaml)).at(0).passed);
 }

@@ -59,7 +59,8 @@ std::vector<finding> select_indicator(const std::vector<finding>& all, const std
 }
 
 std::size_t count_rule(const std::vector<finding>& all, const std::string& rule) {
-    return static_cast<std::size_t>(std::count_if(all.begin(), all.end(), [&](const finding& f) { return f.rule == rule; }));
+    return static_cast<std::size_t>(
+        std::count_if(all.begin(), all.end(), [&](const finding& f) { return f.rule == rule; }));
 }
 
 // The one budget-rollup finding of a node in a year, checked against the sum worked by hand.
@@ -154,8 +155,9 @@ TEST_CASE("Roll-ups that hold in Tabel 6.1 produce no finding", "[check]") {
     SECTION("p-2.08.07: 254,400,000 + 815,500,000 + 515,000,000 = 1,584,900,000 = 1,584.900.000 (2025-end)") {
         for (int y : {2024, 2025, 2026, end_of_period}) expect_no_budget_finding("p-2.08.07", y);
     }
-    SECTION("k-2.08.02.2.03: 1,500,000,000 + 1,200,000,000 + 300,000,000 = 3,000,000,000 (2024), "
-            "3,385,000,000 + 1,327,220,800 + 150,000,000 = 4,862,220,800 (2025)") {
+    SECTION(
+        "k-2.08.02.2.03: 1,500,000,000 + 1,200,000,000 + 300,000,000 = 3,000,000,000 (2024), "
+        "3,385,000,000 + 1,327,220,800 + 150,000,000 = 4,862,220,800 (2025)") {
         for (int y : {2024, 2025, 2026, end_of_period}) expect_no_budget_finding("k-2.08.02.2.03", y);
     }
     SECTION("k-2.08.01.2.05: 75,000,000 + 75,000,000 = 150,000,000 (2024); - + 85.000.000 = 85.000.000,00") {
@@ -164,8 +166,9 @@ TEST_CASE("Roll-ups that hold in Tabel 6.1 produce no finding", "[check]") {
     SECTION("k-2.08.01.2.02 2024: 6,857,934,000 + 10,000,000 = 6,867,934,000") {
         expect_no_budget_finding("k-2.08.01.2.02", 2024);
     }
-    SECTION("p-2.08.03 2024/2025: 100,000,000 + 450,000,000 + 220,000,000 = 770,000,000; "
-            "75,000,000 + 300,000,000 + 428,275,400 = 803,275,400") {
+    SECTION(
+        "p-2.08.03 2024/2025: 100,000,000 + 450,000,000 + 220,000,000 = 770,000,000; "
+        "75,000,000 + 300,000,000 + 428,275,400 = 803,275,400") {
         expect_no_budget_finding("p-2.08.03", 2024);
         expect_no_budget_finding("p-2.08.03", 2025);
     }
@@ -243,7 +246,8 @@ TEST_CASE("Tabel 2.7: printed ratios that do not follow from target and realizat
         {"ind-h-s19-2-ktp", 2021, "0.97", "1.02"},
         // KLA Madya (2) -> Nindya (3): 3 / 2 = 1.50
         {"ind-h-s19-3-kla", 2020, "2.00", "1.50"},
-        // lower is better, inverse: 0.040 / 0.024 = 1.666667 -> 1.67; 0.035 / 0.028 = 1.25; 0.030 / 0.029 = 1.0345 -> 1.03
+        // lower is better, inverse: 0.040 / 0.024 = 1.666667 -> 1.67; 0.035 / 0.028 = 1.25; 0.030 / 0.029 = 1.0345
+        // -> 1.03
         {"ind-h-s19-4-kta", 2019, "0.60", "1.67"},
         {"ind-h-s19-4-kta", 2020, "0.80", "1.25"},
         {"ind-h-s19-4-kta", 2021, "1.16", "1.03"},
@@ -268,7 +272,8 @@ TEST_CASE("Tabel 2.7: printed ratios that do not follow from target and realizat
         CHECK(found.front().location.line == 1838);
         CHECK(found.front().node == "h-s19-3");  // a history node without a code is named by its id
     }
-    SECTION("Nilai AKIP 2019-2021 hold: 72.79/60 = 1.2132 -> 1.21, 74.39/65 = 1.1445 -> 1.14, 75.37/69 = 1.0923 -> 1.09") {
+    SECTION(
+        "Nilai AKIP 2019-2021 hold: 72.79/60 = 1.2132 -> 1.21, 74.39/65 = 1.1445 -> 1.14, 75.37/69 = 1.0923 -> 1.09") {
         CHECK(select_indicator(bundled_findings(), "reported-achievement", "ind-h-s19-5-akip").empty());
     }
     SECTION("Rasio KtP 2020 holds: 4545 / 4000 = 1.13625 -> 1.14") {
@@ -382,7 +387,8 @@ TEST_CASE("check_options.rules keeps only the rules asked for; an unknown rule i
         for (const auto& r : kinerja::check_rules()) rules.push_back(r.id);
         CHECK(rules == std::vector<std::string>{"budget-rollup", "budget-missing", "reported-achievement",
                                                 "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
-                                                "unit-change", "target-direction", "unparsed-value", "grade-score", "catalog-reference", "rounding-rule"});
+                                                "unit-change", "target-direction", "unparsed-value", "grade-score",
+                                                "catalog-reference", "rounding-rule"});
     }
 }
 
@@ -506,7 +512,8 @@ TEST_CASE("Roll-ups within the tolerance agree, beyond it they do not", "[check]
         "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n"
         "nodes:\n"
         "  - {id: p-1, level: program, name: P, source: \"Tabel 2.11\", budget: {2024: \"100.000.000,40\"}}\n"
-        "  - {id: k-1, level: kegiatan, name: K, parent: p-1, source: \"Tabel 2.11\", budget: {2024: \"100,000,000\"}}\n";
+        "  - {id: k-1, level: kegiatan, name: K, parent: p-1, source: \"Tabel 2.11\", budget: {2024: "
+        "\"100,000,000\"}}\n";
     check_options o;
     o.rules = {"budget-rollup"};
     // 100,000,000.40 vs 100,000,000: a difference of 0.40 Rupiah, within the default 0.5

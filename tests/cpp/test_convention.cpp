@@ -19,12 +19,12 @@
 #include <string>
 #include <vector>
 
+using Catch::Matchers::Contains;
 using kinerja::convention;
 using kinerja::file_error;
 using kinerja::number_context;
 using kinerja::parse_number;
 using kinerja::parse_value;
-using Catch::Matchers::Contains;
 
 namespace {
 
@@ -105,12 +105,12 @@ TEST_CASE("convention: it comes before the policy and the range", "[convention]"
 }
 
 TEST_CASE("convention: unambiguous forms are read as printed, whatever is declared", "[convention]") {
-    CHECK(parse_number("22.90", printed_in(convention::indonesian)).value == 22.9);      // two decimals
+    CHECK(parse_number("22.90", printed_in(convention::indonesian)).value == 22.9);        // two decimals
     CHECK(parse_number("1.234.567", printed_in(convention::english)).value == 1234567.0);  // groups
     CHECK(parse_number("1.234,5", printed_in(convention::english)).value == 1234.5);
     CHECK(parse_number("1,234.5", printed_in(convention::indonesian)).value == 1234.5);
     CHECK(parse_number("1234.567", printed_in(convention::indonesian)).value == 1234.567);  // 4 digits: no group
-    CHECK(parse_number("0,253", printed_in(convention::english)).value == 0.253);          // a group never starts with 0
+    CHECK(parse_number("0,253", printed_in(convention::english)).value == 0.253);  // a group never starts with 0
 }
 
 TEST_CASE("convention: parse_value reads every number of a cell in the declared convention", "[convention]") {
@@ -206,10 +206,11 @@ TEST_CASE("convention: the YAML key is checked, saved and merged by versions", "
 
 TEST_CASE("convention: the CSV column is an indicator attribute", "[convention][csv]") {
     const std::string header = "node_id,level,name,indicator_id,indicator,unit,convention,year,target,source\n";
-    const kinerja::plan p = kinerja::parse_plan_csv(header +
-                                                        "s-1,sasaran,S,ind-1,Rasio kekerasan,Rasio,english,2024,23.00,T\n"
-                                                        "s-1,,,ind-1,,,,2025,18.221,T\n",
-                                                    "t.csv");
+    const kinerja::plan p =
+        kinerja::parse_plan_csv(header +
+                                    "s-1,sasaran,S,ind-1,Rasio kekerasan,Rasio,english,2024,23.00,T\n"
+                                    "s-1,,,ind-1,,,,2025,18.221,T\n",
+                                "t.csv");
     const auto& ind = only_indicator(p);
     REQUIRE(ind.convention == convention::english);
     CHECK(kinerja::read_value(ind, ind.targets.at(2025).front(), kinerja::default_scales()).number == 18.221);
@@ -225,12 +226,13 @@ TEST_CASE("convention: the CSV column is an indicator attribute", "[convention][
     CHECK(unknown.line() == 2);
     CHECK(unknown.column() == 29);  // "s-1,sasaran,S,ind-1,I,Rasio," is 28 characters
     CHECK_THAT(unknown.reason(), Contains("convention must be indonesian or english; got \"british\""));
-    const file_error differ = csv_error("s-1,sasaran,S,ind-1,I,Rasio,english,2024,1,T\ns-1,,,ind-1,,,Indonesian,2025,2,T\n");
+    const file_error differ =
+        csv_error("s-1,sasaran,S,ind-1,I,Rasio,english,2024,1,T\ns-1,,,ind-1,,,Indonesian,2025,2,T\n");
     CHECK(differ.line() == 3);
     CHECK_THAT(differ.reason(), Contains("differs from \"english\" on line 2"));
     // the same convention written differently is the same
-    CHECK_NOTHROW(kinerja::parse_plan_csv(header + "s-1,sasaran,S,ind-1,I,Rasio,english,2024,1,T\ns-1,,,ind-1,,,EN,2025,2,T\n",
-                                          "t.csv"));
+    CHECK_NOTHROW(kinerja::parse_plan_csv(
+        header + "s-1,sasaran,S,ind-1,I,Rasio,english,2024,1,T\ns-1,,,ind-1,,,EN,2025,2,T\n", "t.csv"));
     const file_error on_node = csv_error("s-1,sasaran,S,,,,english,2024,,T\n");
     CHECK_THAT(on_node.reason(), Contains("convention belongs to an indicator"));
 }
@@ -247,5 +249,6 @@ TEST_CASE("convention: the bundled plan declares it for the IKU rasio kekerasan"
     // Tabel 7.3 prints 18.221 (2025) and 18.220 (2026): rates per 100,000, not thousands
     CHECK(kinerja::read_value(*ind, ind->targets.at(2025).front(), scales).number == 18.221);
     CHECK(kinerja::read_value(*ind, ind->targets.at(2026).front(), scales).number == 18.22);
-    for (const auto& f : kinerja::check_plan(p)) CHECK_FALSE((f.rule == "unparsed-value" && f.indicator == "ind-iku-ktp"));
+    for (const auto& f : kinerja::check_plan(p))
+        CHECK_FALSE((f.rule == "unparsed-value" && f.indicator == "ind-iku-ktp"));
 }

@@ -20,6 +20,10 @@
 #include <utility>
 #include <vector>
 
+using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
+using Catch::Matchers::WithinAbs;
+using Catch::Matchers::WithinRel;
 using kinerja::eval_options;
 using kinerja::formula;
 using kinerja::formula_columns;
@@ -27,10 +31,6 @@ using kinerja::formula_error;
 using kinerja::formula_options;
 using kinerja::missing_reason;
 using kinerja::missing_strategy;
-using Catch::Matchers::StartsWith;
-using Catch::Matchers::Contains;
-using Catch::Matchers::WithinAbs;
-using Catch::Matchers::WithinRel;
 
 namespace {
 
@@ -106,12 +106,12 @@ struct kecamatan_row {
     double l2018, p2018, l2019, p2019, l2020, p2020;
 };
 const kecamatan_row tabel_2_9[] = {
-    {"Bekasi Utara", 10, 13, 5, 10, 14, 26},  {"Bekasi Selatan", 4, 16, 20, 17, 7, 11},
-    {"Bekasi Timur", 10, 18, 10, 13, 9, 14},  {"Bekasi Barat", 8, 4, 8, 11, 10, 12},
-    {"Bantar Gebang", 0, 4, 0, 4, 1, 2},      {"Jati Asih", 2, 7, 3, 20, 7, 14},
-    {"Pondok Gede", 5, 5, 13, 10, 5, 6},      {"Jati Sampurna", 2, 5, 0, 1, 2, 5},
-    {"Rawa Lumbu", 0, 2, 6, 13, 5, 8},        {"Mustika Jaya", 6, 10, 4, 13, 7, 16},
-    {"Medan Satria", 4, 8, 5, 3, 2, 4},       {"Pondok Melati", 8, 2, 3, 5, 2, 7},
+    {"Bekasi Utara", 10, 13, 5, 10, 14, 26}, {"Bekasi Selatan", 4, 16, 20, 17, 7, 11},
+    {"Bekasi Timur", 10, 18, 10, 13, 9, 14}, {"Bekasi Barat", 8, 4, 8, 11, 10, 12},
+    {"Bantar Gebang", 0, 4, 0, 4, 1, 2},     {"Jati Asih", 2, 7, 3, 20, 7, 14},
+    {"Pondok Gede", 5, 5, 13, 10, 5, 6},     {"Jati Sampurna", 2, 5, 0, 1, 2, 5},
+    {"Rawa Lumbu", 0, 2, 6, 13, 5, 8},       {"Mustika Jaya", 6, 10, 4, 13, 7, 16},
+    {"Medan Satria", 4, 8, 5, 3, 2, 4},      {"Pondok Melati", 8, 2, 3, 5, 2, 7},
 };
 
 // 24 columns named cases[sex=L,kecamatan=Bekasi Utara], ...; 3 rows: 2018, 2019, 2020.
@@ -125,8 +125,8 @@ table violence_by_kecamatan() {
 }
 
 // Tabel 2.10: cases by month of 2021.
-const std::vector<double> months_l = {4, 4, 7, 1, 3, 6, 7, 4, 4, 3, 5, 5};        // total 53
-const std::vector<double> months_p = {6, 9, 11, 8, 5, 9, 8, 11, 17, 5, 11, 9};    // total 109
+const std::vector<double> months_l = {4, 4, 7, 1, 3, 6, 7, 4, 4, 3, 5, 5};             // total 53
+const std::vector<double> months_p = {6, 9, 11, 8, 5, 9, 8, 11, 17, 5, 11, 9};         // total 109
 const std::vector<double> months_all = {10, 13, 18, 9, 8, 15, 15, 15, 21, 8, 16, 14};  // JUMLAH, total 162
 
 }  // namespace
@@ -139,9 +139,9 @@ TEST_CASE("formula: number literals", "[formula]") {
     CHECK(eval("1_000_000") == 1e6);
     CHECK(eval("5e-5") == 5e-5);
     CHECK(eval("2.5E3") == 2500.0);
-    CHECK(eval("0.253") == 0.253);       // leading 0: never thousands
-    CHECK(eval("1234.567") == 1234.567); // four integer digits: not a thousands group
-    CHECK(eval("1.5000") == 1.5);        // four decimals: not a thousands group
+    CHECK(eval("0.253") == 0.253);        // leading 0: never thousands
+    CHECK(eval("1234.567") == 1234.567);  // four integer digits: not a thousands group
+    CHECK(eval("1.5000") == 1.5);         // four decimals: not a thousands group
     CHECK(eval(".5") == 0.5);
     CHECK(eval("1_000.500") == 1000.5);  // the '_' says English grouping, so .500 is a fraction
     // a variable named _1 (identifiers may start with '_')
@@ -197,27 +197,27 @@ TEST_CASE("formula: ambiguous and malformed literals are rejected", "[formula]")
 // ================================================================== precedence and associativity
 
 TEST_CASE("formula: precedence and associativity", "[formula]") {
-    CHECK(eval("2 + 3 * 4") == 14.0);     // 3*4 = 12, + 2
+    CHECK(eval("2 + 3 * 4") == 14.0);  // 3*4 = 12, + 2
     CHECK(eval("(2 + 3) * 4") == 20.0);
-    CHECK(eval("10 - 4 - 3") == 3.0);     // left: (10-4)-3
-    CHECK(eval("64 / 4 / 2") == 8.0);     // left: (64/4)/2
-    CHECK(eval("2 ^ 3 ^ 2") == 512.0);    // right: 2^(3^2) = 2^9
+    CHECK(eval("10 - 4 - 3") == 3.0);   // left: (10-4)-3
+    CHECK(eval("64 / 4 / 2") == 8.0);   // left: (64/4)/2
+    CHECK(eval("2 ^ 3 ^ 2") == 512.0);  // right: 2^(3^2) = 2^9
     // ^ binds tighter than a unary minus on its left: -2^2 = -(2^2) = -4, as in mathematics and as
     // docs/formulas.md states (formula.hpp's summary does not give the precedence).
     CHECK(eval("-2 ^ 2") == -4.0);
     CHECK(eval("(-2) ^ 2") == 4.0);
-    CHECK(eval("2 ^ -1") == 0.5);         // a unary minus on the right of ^ belongs to the exponent
+    CHECK(eval("2 ^ -1") == 0.5);  // a unary minus on the right of ^ belongs to the exponent
     CHECK(eval("2 * -3") == -6.0);
     CHECK(eval("- -3") == 3.0);
     CHECK(eval("+3") == 3.0);
     CHECK(eval("-x ^ 2", {{"x", 3.0}}) == -9.0);  // -(3^2)
     // comparisons below arithmetic, not below comparison, and below not, or below and
-    CHECK(eval("not 1 = 2") == 1.0);      // not (1 = 2) = not 0
-    CHECK(eval("1 < 2 and 3 > 4 or 1") == 1.0);   // (1 and 0) or 1
-    CHECK(eval("1 or 0 and 0") == 1.0);   // 1 or (0 and 0)
-    CHECK(eval("1 + 1 = 2") == 1.0);      // (1+1) = 2
+    CHECK(eval("not 1 = 2") == 1.0);             // not (1 = 2) = not 0
+    CHECK(eval("1 < 2 and 3 > 4 or 1") == 1.0);  // (1 and 0) or 1
+    CHECK(eval("1 or 0 and 0") == 1.0);          // 1 or (0 and 0)
+    CHECK(eval("1 + 1 = 2") == 1.0);             // (1+1) = 2
     CHECK(eval("not not 5") == 1.0);
-    CHECK(eval("NOT 0 AND 1") == 1.0);    // keywords ignore case
+    CHECK(eval("NOT 0 AND 1") == 1.0);  // keywords ignore case
 }
 
 TEST_CASE("formula: comparison operators", "[formula]") {
@@ -226,9 +226,8 @@ TEST_CASE("formula: comparison operators", "[formula]") {
         double expected;
     };
     const row rows[] = {
-        {"2 = 2", 1},  {"2 == 2", 1}, {"2 = 3", 0},  {"2 != 3", 1}, {"2 <> 3", 1}, {"2 <> 2", 0},
-        {"2 < 3", 1},  {"3 < 3", 0},  {"3 <= 3", 1}, {"4 <= 3", 0}, {"4 > 3", 1},  {"3 > 3", 0},
-        {"3 >= 3", 1}, {"2 >= 3", 0},
+        {"2 = 2", 1}, {"2 == 2", 1}, {"2 = 3", 0},  {"2 != 3", 1}, {"2 <> 3", 1}, {"2 <> 2", 0}, {"2 < 3", 1},
+        {"3 < 3", 0}, {"3 <= 3", 1}, {"4 <= 3", 0}, {"4 > 3", 1},  {"3 > 3", 0},  {"3 >= 3", 1}, {"2 >= 3", 0},
     };
     for (const auto& r : rows) {
         INFO(r.text);
@@ -262,21 +261,21 @@ TEST_CASE("formula: every function", "[formula]") {
     CHECK(eval("if(1, 10, 20)") == 10.0);
     CHECK(eval("if(0, 10, 20)") == 20.0);
     CHECK(eval("if(x > 5, 1, 2)", {{"x", 6.0}}) == 1.0);
-    CHECK(std::isnan(eval("if(x, 1, 2)")));            // a missing condition: missing
-    CHECK(eval("if(1, 10, x)") == 10.0);               // the branch not taken may be missing
+    CHECK(std::isnan(eval("if(x, 1, 2)")));  // a missing condition: missing
+    CHECK(eval("if(1, 10, x)") == 10.0);     // the branch not taken may be missing
     CHECK(eval("isNull(x)") == 1.0);
     CHECK(eval("isNull(x)", {{"x", 0.0}}) == 0.0);
     CHECK(eval("isNull(1 / 0)") == 1.0);
     CHECK(eval("firstNonNull(a, b, 7)", {{"b", 3.0}}) == 3.0);
     CHECK(eval("firstNonNull(a, b, 7)") == 7.0);
     CHECK(std::isnan(eval("firstNonNull(a, b)")));
-    CHECK(eval("greatest(1, x, 3)") == 3.0);           // ignores the missing x
+    CHECK(eval("greatest(1, x, 3)") == 3.0);  // ignores the missing x
     CHECK(eval("least(4, x, 3)") == 3.0);
     CHECK(eval("greatest(-1, -5)") == -1.0);
-    CHECK(std::isnan(eval("greatest(x, y)")));          // all missing
+    CHECK(std::isnan(eval("greatest(x, y)")));  // all missing
     CHECK(eval("min(4, 2, 3)") == 2.0);
     CHECK(eval("max(4, 2, 9)") == 9.0);
-    CHECK(std::isnan(eval("min(1, x)")));               // missing if any is
+    CHECK(std::isnan(eval("min(1, x)")));  // missing if any is
     CHECK(std::isnan(eval("max(1, x, 3)")));
     CHECK(eval("abs(-2.5)") == 2.5);
     CHECK(eval("floor(2.7)") == 2.0);
@@ -296,7 +295,7 @@ TEST_CASE("formula: round is half away from zero", "[formula]") {
     CHECK(eval("round(2.4)") == 2.0);
     CHECK(eval("round(-2.4)") == -2.0);
     CHECK(eval("round(0.5)") == 1.0);
-    CHECK(eval("round(2.6750, 2)") == 2.68);   // 2.675 x 100 = 267.5 in binary arithmetic: 268 / 100
+    CHECK(eval("round(2.6750, 2)") == 2.68);  // 2.675 x 100 = 267.5 in binary arithmetic: 268 / 100
     CHECK(eval("round(123.4567, 2)") == 123.46);
     CHECK(eval("round(-123.4550, 2)") == -123.46);
     // 1.005 in a formula is an ambiguous literal (1 thousand 5 to an Indonesian reader), so it comes
@@ -355,11 +354,11 @@ TEST_CASE("formula: function names ignore case; arity and unknown names are erro
         CHECK(e.column() == 5);
         CHECK_THAT(e.plain_reason(), Contains("'median'") && Contains("firstNonNull") && Contains("gii"));
     }
-    CHECK(error_of("sum(x + 1)").column() == 7);   // aggregates take a variable; the argument's operator
+    CHECK(error_of("sum(x + 1)").column() == 7);  // aggregates take a variable; the argument's operator
     CHECK(error_of("previous(2)").column() == 10);
     // names of functions are still usable as variables
     CHECK(eval("sum + 1", {{"sum", 2.0}}) == 3.0);
-    CHECK(error_of("and + 1").column() == 1);      // keywords are not variables
+    CHECK(error_of("and + 1").column() == 1);  // keywords are not variables
 }
 
 // ==================================================================== missing values and reasons
@@ -436,12 +435,12 @@ TEST_CASE("formula: scalar and column results agree row by row", "[formula]") {
     t.add("x", xs).add("y", ys);
     // Every formula has a literal (see the hidden test below for why).
     const char* formulas[] = {
-        "x + y * 2", "x / y * 100", "x - y / 3", "(x + 1) * (y - 1)", "x ^ 2 + y",
-        "if(x > y, x, y + 0)", "x = y or x > 1", "not (x < 1)", "isNull(x / y) + 0", "firstNonNull(x / y, 0)",
-        "greatest(x, y, 0)", "least(x, y, 0)", "min(x, y, 1)", "max(x, y, 1)", "abs(x - 1)",
-        "round(x / 3, 2)", "floor(x / 2)", "ceil(y / 2)", "sqrt(x + 0)", "ln(x + 0)",
-        "log10(y * 1)", "exp(x * 1)", "x * 10 - 5", "2 * x / y", "(x + y) / 2",
-        "x * y + 1", "-x + 1", "x ^ 0.5", "y / x / 2", "round(x * y, 0)",
+        "x + y * 2",           "x / y * 100",    "x - y / 3",    "(x + 1) * (y - 1)", "x ^ 2 + y",
+        "if(x > y, x, y + 0)", "x = y or x > 1", "not (x < 1)",  "isNull(x / y) + 0", "firstNonNull(x / y, 0)",
+        "greatest(x, y, 0)",   "least(x, y, 0)", "min(x, y, 1)", "max(x, y, 1)",      "abs(x - 1)",
+        "round(x / 3, 2)",     "floor(x / 2)",   "ceil(y / 2)",  "sqrt(x + 0)",       "ln(x + 0)",
+        "log10(y * 1)",        "exp(x * 1)",     "x * 10 - 5",   "2 * x / y",         "(x + y) / 2",
+        "x * y + 1",           "-x + 1",         "x ^ 0.5",      "y / x / 2",         "round(x * y, 0)",
     };
     for (const char* text : formulas) {
         const formula f = formula::compile(text);
@@ -653,7 +652,8 @@ TEST_CASE("formula: aggregates over Tabel 2.9 (child violence cases by kecamatan
     // Jati Asih P); 2020 min 1 (Bantar Gebang L), max 26 (Bekasi Utara P)
     CHECK(run("min(cases) + 0", t) == std::vector<double>{0, 0, 1});
     CHECK(run("max(cases) + 0", t) == std::vector<double>{18, 20, 26});
-    CHECK(run("max(cases[sex=\"L\"]) - min(cases[sex=\"L\"]) + 0", t) == std::vector<double>{10, 20, 13});  // 10-0, 20-0, 14-1
+    CHECK(run("max(cases[sex=\"L\"]) - min(cases[sex=\"L\"]) + 0", t) ==
+          std::vector<double>{10, 20, 13});  // 10-0, 20-0, 14-1
     // Bekasi Utara both sexes: 10+13, 5+10, 14+26
     CHECK(run("sum(cases[kecamatan=\"Bekasi Utara\"]) + 0", t) == std::vector<double>{23, 15, 40});
     // a filter down to one column is a plain variable: Jati Asih, girls
@@ -696,8 +696,8 @@ TEST_CASE("formula: aggregates with missing cells on columns", "[formula]") {
     CHECK(run("sum(x) + 0", t, zero) == std::vector<double>{3, 5, 0});
     CHECK(run("count(x) + 0", t, zero) == std::vector<double>{2, 2, 2});
     const formula f = formula::compile("sum(x) + 0");
-    CHECK(f.diagnose(t.view()) ==
-          std::vector<missing_reason>{missing_reason::none, missing_reason::missing_input, missing_reason::missing_input});
+    CHECK(f.diagnose(t.view()) == std::vector<missing_reason>{missing_reason::none, missing_reason::missing_input,
+                                                              missing_reason::missing_input});
     // quoted labels in column names are the same labels
     table q;
     q.add("y[sex=\"P\"]", {4}).add("y[sex='L']", {6});
@@ -853,13 +853,14 @@ TEST_CASE("formula: composite indices", "[formula]") {
     // on columns, with a bad row
     table t;
     t.add("mmr", {172.9225117, -1, NaN});
-    const formula f = formula::compile("gii(mmr, 32.94, 51.00518036, 58.21279907, 21.91304348, 78.08695652, 52.5, 81.45)");
+    const formula f =
+        formula::compile("gii(mmr, 32.94, 51.00518036, 58.21279907, 21.91304348, 78.08695652, 52.5, 81.45)");
     const auto out = run(f, t);
     CHECK_THAT(out[0], WithinAbs(0.4391049, 1e-6));
     CHECK(std::isnan(out[1]));
     CHECK(std::isnan(out[2]));
-    CHECK(f.diagnose(t.view()) == std::vector<missing_reason>{missing_reason::none, missing_reason::domain,
-                                                              missing_reason::missing_input});
+    CHECK(f.diagnose(t.view()) ==
+          std::vector<missing_reason>{missing_reason::none, missing_reason::domain, missing_reason::missing_input});
 }
 
 // ============================================================================== large inputs
@@ -893,9 +894,9 @@ TEST_CASE("formula: 3,000,001 rows give the same result on 1 and 2 threads and b
     }
     CHECK(mismatches == 0);
     CHECK(hand_mismatches == 0);
-    CHECK(std::isnan(one[0]));            // 0 / 0
-    CHECK(one[1] == 100.0);               // 1 / 1000 x 100,000
-    CHECK(std::isnan(one[n - 1]));        // the missing last row
+    CHECK(std::isnan(one[0]));      // 0 / 0
+    CHECK(one[1] == 100.0);         // 1 / 1000 x 100,000
+    CHECK(std::isnan(one[n - 1]));  // the missing last row
 }
 
 TEST_CASE("formula: threads on tiny inputs", "[formula]") {
@@ -949,13 +950,13 @@ TEST_CASE("formula: errors name the formula and the column with a caret", "[form
         {"x y", 3, "kinerja.formula.syntax"},
         {"a $ b", 3, "kinerja.formula.syntax"},
         {"max(1,)", 7, "kinerja.formula.syntax"},
-        {"x[sex=\"P]", 7, "kinerja.formula.syntax"},   // unterminated string: at its opening quote
+        {"x[sex=\"P]", 7, "kinerja.formula.syntax"},  // unterminated string: at its opening quote
         {"x[]", 3, "kinerja.formula.syntax"},
         {"x[sex=]", 7, "kinerja.formula.syntax"},
         {"x[sex=P", 8, "kinerja.formula.syntax"},
         {"\"text\" + 1", 1, "kinerja.formula.syntax"},
         {"1 + * 2", 5, "kinerja.formula.syntax"},
-        {"not", 4, "kinerja.formula.syntax"},   // where the operand should be
+        {"not", 4, "kinerja.formula.syntax"},  // where the operand should be
     };
     for (const auto& r : rows) {
         INFO("formula: [" << r.text << "]");

@@ -18,8 +18,8 @@
 #include <kinerja/error.hpp>
 #include <kinerja/formula.hpp>
 
-#include <chrono>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -52,33 +52,127 @@ bool verbose() {
 
 const char* const tokens[] = {
     // numbers, good and bad
-    "0", "1", "2", "2.5", "0.253", "100_000", "5e-5", "1e308", "1e-320", ".5", "100.000", "1,5", "1.", "1__0",
-    "1._5", "1e", "1e+", "12", "3", "0.0",
+    "0",
+    "1",
+    "2",
+    "2.5",
+    "0.253",
+    "100_000",
+    "5e-5",
+    "1e308",
+    "1e-320",
+    ".5",
+    "100.000",
+    "1,5",
+    "1.",
+    "1__0",
+    "1._5",
+    "1e",
+    "1e+",
+    "12",
+    "3",
+    "0.0",
     // identifiers: variables and functions in any case
-    "x", "y", "cases", "w", "_1", "X", "if", "isNull", "ISNULL", "firstNonNull", "greatest", "least", "min", "max",
-    "abs", "round", "floor", "ceil", "sqrt", "ln", "log10", "exp", "sum", "mean", "count", "previous", "ytd", "gii",
-    "hdi", "ipg", "gem_edep", "gdi_group", "ikg", "ipm", "and", "or", "not", "AND", "Not",
+    "x",
+    "y",
+    "cases",
+    "w",
+    "_1",
+    "X",
+    "if",
+    "isNull",
+    "ISNULL",
+    "firstNonNull",
+    "greatest",
+    "least",
+    "min",
+    "max",
+    "abs",
+    "round",
+    "floor",
+    "ceil",
+    "sqrt",
+    "ln",
+    "log10",
+    "exp",
+    "sum",
+    "mean",
+    "count",
+    "previous",
+    "ytd",
+    "gii",
+    "hdi",
+    "ipg",
+    "gem_edep",
+    "gdi_group",
+    "ikg",
+    "ipm",
+    "and",
+    "or",
+    "not",
+    "AND",
+    "Not",
     // punctuation and operators
-    "(", ")", "(", ")", "[", "]", ",", "+", "-", "*", "/", "^", "=", "==", "!=", "<>", "<", "<=", ">", ">=", "!",
+    "(",
+    ")",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    "+",
+    "-",
+    "*",
+    "/",
+    "^",
+    "=",
+    "==",
+    "!=",
+    "<>",
+    "<",
+    "<=",
+    ">",
+    ">=",
+    "!",
     // filters and strings
-    "sex", "kecamatan", "\"P\"", "'L'", "\"", "'", "\"Bekasi Utara\"", "[sex=\"P\"]", "[kecamatan]",
+    "sex",
+    "kecamatan",
+    "\"P\"",
+    "'L'",
+    "\"",
+    "'",
+    "\"Bekasi Utara\"",
+    "[sex=\"P\"]",
+    "[kecamatan]",
     // odd characters
-    " ", " ", "  ", "\t", "\n", "$", "#", ";", "\\", "\xc3\x97", "\xff",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "$",
+    "#",
+    ";",
+    "\\",
+    "\xc3\x97",
+    "\xff",
 };
 
 // A grammar-built expression of bounded depth.
 std::string expression(std::mt19937_64& rng, int depth) {
     auto pick = [&](std::size_t n) { return static_cast<std::size_t>(rng() % n); };
-    static const char* const leaves[] = {"x", "y", "1", "0", "2.5", "100_000", "cases[sex=\"P\"]", "cases[sex=L]",
-                                         "1e308", "-1", "0.5", "z"};
-    static const char* const binops[] = {" + ", " - ", " * ", " / ", " ^ ", " = ", " != ", " < ", " >= ", " and ", " or "};
-    static const char* const unary_fns[] = {"abs", "floor", "ceil", "sqrt", "ln", "log10", "exp", "isNull", "round", "not "};
+    static const char* const leaves[] = {
+        "x", "y", "1", "0", "2.5", "100_000", "cases[sex=\"P\"]", "cases[sex=L]", "1e308", "-1", "0.5", "z"};
+    static const char* const binops[] = {" + ",  " - ", " * ",  " / ",   " ^ ", " = ",
+                                         " != ", " < ", " >= ", " and ", " or "};
+    static const char* const unary_fns[] = {"abs",   "floor", "ceil",   "sqrt",  "ln",
+                                            "log10", "exp",   "isNull", "round", "not "};
     static const char* const many_fns[] = {"firstNonNull", "greatest", "least", "min", "max"};
     static const char* const aggregates[] = {"sum", "mean", "count", "min", "max", "previous", "ytd"};
     if (depth <= 0 || pick(4) == 0) return leaves[pick(std::size(leaves))];
     switch (pick(7)) {
-        case 0: case 1:
-            return expression(rng, depth - 1) + binops[pick(std::size(binops))] + expression(rng, depth - 1);
+        case 0:
+        case 1: return expression(rng, depth - 1) + binops[pick(std::size(binops))] + expression(rng, depth - 1);
         case 2: {
             const char* fn = unary_fns[pick(std::size(unary_fns))];
             if (std::string(fn) == "not ") return "not " + expression(rng, depth - 1);
@@ -96,10 +190,10 @@ std::string expression(std::mt19937_64& rng, int depth) {
             return std::string(aggregates[pick(std::size(aggregates))]) + "(" + vars[pick(std::size(vars))] + ")";
         }
         case 5:
-            return "if(" + expression(rng, depth - 1) + ", " + expression(rng, depth - 1) + ", " + expression(rng, depth - 1) + ")";
+            return "if(" + expression(rng, depth - 1) + ", " + expression(rng, depth - 1) + ", " +
+                   expression(rng, depth - 1) + ")";
         default:
-            if (pick(3) == 0)
-                return "gii(" + expression(rng, depth - 1) + ", 32.94, 51, 58, 21, 78, 52.5, 81.45)";
+            if (pick(3) == 0) return "gii(" + expression(rng, depth - 1) + ", 32.94, 51, 58, 21, 78, 52.5, 81.45)";
             return "(" + expression(rng, depth - 1) + ")";
     }
 }
@@ -125,16 +219,17 @@ std::string generate(std::mt19937_64& rng) {
             for (auto& c : s) c = static_cast<char>(rng() % 256);
             return s;
         }
-        case 1: case 2: case 3: {  // token soup
+        case 1:
+        case 2:
+        case 3: {  // token soup
             std::string s;
             const std::size_t n = rng() % 16;
             for (std::size_t i = 0; i < n; ++i) s += tokens[rng() % std::size(tokens)];
             return s;
         }
-        case 4: case 5:
-            return expression(rng, 1 + static_cast<int>(rng() % 4));
-        default:
-            return mutate(expression(rng, 1 + static_cast<int>(rng() % 3)), rng);
+        case 4:
+        case 5: return expression(rng, 1 + static_cast<int>(rng() % 4));
+        default: return mutate(expression(rng, 1 + static_cast<int>(rng() % 3)), rng);
     }
 }
 
@@ -142,9 +237,9 @@ using fuzz_data = kinerja_test::formula_fuzz_data;
 
 struct stats {
     std::size_t cases = 0, compiled = 0, formula_errors = 0, other_errors = 0, evaluated = 0, data_errors = 0;
-    std::size_t nul_truncated = 0;        // known: formula_error::what() cut at a NUL in the formula
-    std::size_t unit_text_errors = 0;     // known bug: unit().text() throws for a zero/infinite factor
-    std::size_t scalar_column_differ = 0; // known bug: intermediate overflow differs on columns
+    std::size_t nul_truncated = 0;         // known: formula_error::what() cut at a NUL in the formula
+    std::size_t unit_text_errors = 0;      // known bug: unit().text() throws for a zero/infinite factor
+    std::size_t scalar_column_differ = 0;  // known bug: intermediate overflow differs on columns
 };
 
 // One case: compile; when it compiles, evaluate. A broken invariant fails the test.
@@ -194,7 +289,8 @@ void run_case(const std::string& text, std::size_t index, const fuzz_data& data,
         }
         if (res.value && (!std::isfinite(*res.value) || res.reason != missing_reason::none))
             FAIL_CHECK("scalar result " << *res.value << " for [" << text << "]");
-        if (!res.value && res.reason == missing_reason::none) FAIL_CHECK("missing without a reason for [" << text << "]");
+        if (!res.value && res.reason == missing_reason::none)
+            FAIL_CHECK("missing without a reason for [" << text << "]");
         scalar[r] = res.value.value_or(NaN);
     }
     // column evaluation, every other case (evaluation allocates a block buffer per register)
@@ -207,8 +303,10 @@ void run_case(const std::string& text, std::size_t index, const fuzz_data& data,
         kinerja::eval_options o;
         o.threads = 2;
         o.min_rows_per_thread = 1;
-        if (index % 16 == 0) g.evaluate(cols, two.data(), o);  // threads cost a spawn: every 8th evaluation
-        else two = one;
+        if (index % 16 == 0)
+            g.evaluate(cols, two.data(), o);  // threads cost a spawn: every 8th evaluation
+        else
+            two = one;
         const std::vector<missing_reason> why = g.diagnose(cols);
         ++st.evaluated;
         for (std::size_t r = 0; r < 5; ++r) {
@@ -224,7 +322,8 @@ void run_case(const std::string& text, std::size_t index, const fuzz_data& data,
             if (!periods && !((std::isnan(one[r]) && std::isnan(scalar[r])) || one[r] == scalar[r])) {
                 ++st.scalar_column_differ;
                 if (verbose())
-                    std::fprintf(stderr, "scalar %.17g, columns %.17g: [%s] row %zu\n", scalar[r], one[r], text.c_str(), r);
+                    std::fprintf(stderr, "scalar %.17g, columns %.17g: [%s] row %zu\n", scalar[r], one[r], text.c_str(),
+                                 r);
             }
         }
     } catch (const kinerja::error&) {
@@ -248,10 +347,11 @@ TEST_CASE("formula fuzz: generated inputs compile or fail cleanly and evaluate s
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     WARN("formula fuzz: " << st.cases << " cases in " << seconds << " s; compiled " << st.compiled << ", formula_error "
-                          << st.formula_errors << ", other kinerja::error " << st.other_errors << ", evaluated on columns "
-                          << st.evaluated << ", data errors " << st.data_errors << "; known bugs: unit().text() threw "
-                          << st.unit_text_errors << " times, messages cut at a NUL " << st.nul_truncated << ", scalar and columns differed on " << st.scalar_column_differ
-                          << " rows");
+                          << st.formula_errors << ", other kinerja::error " << st.other_errors
+                          << ", evaluated on columns " << st.evaluated << ", data errors " << st.data_errors
+                          << "; known bugs: unit().text() threw " << st.unit_text_errors
+                          << " times, messages cut at a NUL " << st.nul_truncated << ", scalar and columns differed on "
+                          << st.scalar_column_differ << " rows");
     CHECK(st.cases == n);
     CHECK(st.compiled > n / 20);        // the generator reaches evaluation often
     CHECK(st.formula_errors > n / 20);  // and the error paths too
@@ -301,12 +401,13 @@ TEST_CASE("formula fuzz: pathological texts", "[formula][fuzz]") {
     CHECK(outcome(std::string("\0", 1)) == "kinerja.formula.syntax");
     CHECK(outcome(std::string("x[sex=\"\0\"]", 10)) == "ok");  // inside a string: a label value
     // invalid UTF-8 and non-ASCII letters
-    for (const char* s : {"\xff", "x + \xc3", "\xe2\x82", "\xc3\x97", "x \xe2\x89\xa5 1", "\xed\xa0\x80", "\xf4\x90\x80\x80"})
+    for (const char* s :
+         {"\xff", "x + \xc3", "\xe2\x82", "\xc3\x97", "x \xe2\x89\xa5 1", "\xed\xa0\x80", "\xf4\x90\x80\x80"})
         CHECK(outcome(s) == "kinerja.formula.syntax");
     // long literals
-    CHECK(outcome(std::string(9000, '9')) == "kinerja.formula.literal");          // out of range
+    CHECK(outcome(std::string(9000, '9')) == "kinerja.formula.literal");               // out of range
     CHECK(outcome("0." + std::string(9000, '0') + "1") == "kinerja.formula.literal");  // 1e-9001: out of range
-    CHECK(outcome(std::string(5000, 'a')) == "ok");                              // a long variable name
+    CHECK(outcome(std::string(5000, 'a')) == "ok");                                    // a long variable name
 }
 
 TEST_CASE("formula fuzz: error messages stay valid UTF-8 for a non-ASCII character", "[formula][fuzz]") {

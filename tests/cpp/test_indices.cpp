@@ -224,12 +224,11 @@ TEST_CASE("gii clamps MMR, floors a zero parliament share, rejects what is out o
     CHECK(ix::gii(1000, 32.94, 51, 58, 22, 78, 52.5, 81.45) > base);
     // a zero female parliament share is read as 0.1 %
     CHECK(ix::gii(172.9, 32.94, 51, 58, 0, 100, 52.5, 81.45) == ix::gii(172.9, 32.94, 51, 58, 0.1, 100, 52.5, 81.45));
-    CHECK(ix::gii_detail(172.9, 32.94, 51, 58, 0, 100, 52.5, 81.45).empowerment_f ==
-          Approx(std::sqrt(0.001 * 0.51)));
+    CHECK(ix::gii_detail(172.9, 32.94, 51, 58, 0, 100, 52.5, 81.45).empowerment_f == Approx(std::sqrt(0.001 * 0.51)));
     for (const auto& f : std::vector<std::function<void()>>{
-             [] { ix::gii(0, 32.94, 51, 58, 22, 78, 52.5, 81.45); },      // MMR <= 0
+             [] { ix::gii(0, 32.94, 51, 58, 22, 78, 52.5, 81.45); },  // MMR <= 0
              [] { ix::gii(-5, 32.94, 51, 58, 22, 78, 52.5, 81.45); },
-             [] { ix::gii(172.9, 0, 51, 58, 22, 78, 52.5, 81.45); },      // ABR <= 0
+             [] { ix::gii(172.9, 0, 51, 58, 22, 78, 52.5, 81.45); },       // ABR <= 0
              [] { ix::gii(172.9, 32.94, 101, 58, 22, 78, 52.5, 81.45); },  // share > 100
              [] { ix::gii(172.9, 32.94, 51, -1, 22, 78, 52.5, 81.45); },
              [] { ix::gii(172.9, 32.94, 51, 58, 22, 78, 52.5, INFINITY); },
@@ -300,7 +299,7 @@ TEST_CASE("ipm reproduces BPS published values", "[indices]") {
     // caps at the maxima and the minimum goalpost of expenditure
     CHECK(ix::ipm(90, 20, 16, 30000000) == Approx(100.0));
     CHECK(ix::ipm(20, 13, 9, 11899) == 0.0);
-    CHECK(error_id([] { ix::ipm(73.93, 13.15, 8.77, 900); }) == "kinerja.argument.index_input");   // Rp 900,000
+    CHECK(error_id([] { ix::ipm(73.93, 13.15, 8.77, 900); }) == "kinerja.argument.index_input");  // Rp 900,000
     CHECK(error_id([] { ix::ipm(73.93, 13.15, 8.77, 500000); }) == "kinerja.argument.index_input");
     CHECK(error_id([] { ix::ipm(19, 13.15, 8.77, 11899); }) == "kinerja.argument.index_input");
     CHECK(error_id([] { ix::ipm(73.93, -1, 8.77, 11899); }) == "kinerja.argument.index_input");
@@ -365,8 +364,7 @@ TEST_CASE("ikg reproduces BPS published values with H_F = sqrt(5e-5 / (MTF x MHP
     // proportions, not percentages
     CHECK(error_id([] { ix::ikg(12.6, 0.258, 22.14, 77.86, 37.60, 42.62, 54.52, 84.26); }) ==
           "kinerja.argument.index_input");
-    CHECK(error_id([] { ix::ikg(0.0, 0.258, 22.14, 77.86, 37.60, 42.62, 54.52, 84.26); }) ==
-          "kinerja.undefined.index");
+    CHECK(error_id([] { ix::ikg(0.0, 0.258, 22.14, 77.86, 37.60, 42.62, 54.52, 84.26); }) == "kinerja.undefined.index");
     CHECK(std::isnan(ix::ikg(0.126, 0.258, missing, 77.86, 37.60, 42.62, 54.52, 84.26)));
 }
 

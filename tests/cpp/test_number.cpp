@@ -14,13 +14,13 @@
 #include <optional>
 #include <string>
 
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
+using Catch::Matchers::WithinRel;
 using kinerja::convention;
 using kinerja::format_number;
 using kinerja::number_context;
 using kinerja::parse_number;
-using Catch::Matchers::Contains;
-using Catch::Matchers::WithinAbs;
-using Catch::Matchers::WithinRel;
 
 namespace {
 
@@ -264,16 +264,16 @@ TEST_CASE("parse_number reports malformed numbers with the offending position", 
         const char* reason;
     };
     const bad cases[] = {
-        {"1..2", 2, "two separators"},            // the second '.'
+        {"1..2", 2, "two separators"},  // the second '.'
         {",5", 0, "cannot start with a separator"},
         {"12,", 2, "nothing follows"},
-        {"1.23.456", 1, "exactly 3 digits"},       // group "23" after the first '.'
-        {"1.2345.678", 1, "exactly 3 digits"},     // group "2345" after the first '.'
+        {"1.23.456", 1, "exactly 3 digits"},           // group "23" after the first '.'
+        {"1.2345.678", 1, "exactly 3 digits"},         // group "2345" after the first '.'
         {"1234.567.890", 4, "first thousands group"},  // 4 digits before the first grouping '.'
         {"0.123.456", 0, "cannot start with 0"},
         {"12a", 2, "'a'"},
         {"abc", 0, "'a'"},
-        {"1 000", 1, "unexpected character"},      // a space inside the number
+        {"1 000", 1, "unexpected character"},  // a space inside the number
         {"", 0, "empty"},
         {"   ", 3, "empty"},
         {"-", 0, "sign"},
@@ -315,7 +315,7 @@ TEST_CASE("format_number writes both conventions with grouping and half-up round
         CHECK(format_number(837870000.0, convention::english, 0) == "837,870,000");  // Tabel 2.11
     }
     SECTION("half up at the last digit, including values stored just below the half") {
-        CHECK(format_number(0.125, convention::english, 2) == "0.13");     // 0.125 -> 0.13
+        CHECK(format_number(0.125, convention::english, 2) == "0.13");      // 0.125 -> 0.13
         CHECK(format_number(113.625, convention::english, 2) == "113.63");  // 113.625 -> 113.63
         CHECK(format_number(1.005, convention::english, 2) == "1.01");      // decimal 1.005 -> 1.01
         CHECK(format_number(2.5, convention::english, 0) == "3");

@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 
+using Catch::Matchers::Contains;
 using kinerja::csv_options;
 using kinerja::end_of_period;
 using kinerja::file_error;
@@ -22,7 +23,6 @@ using kinerja::node_level;
 using kinerja::parse_plan;
 using kinerja::parse_plan_csv;
 using kinerja::to_yaml;
-using Catch::Matchers::Contains;
 
 namespace {
 
@@ -104,7 +104,8 @@ TEST_CASE("Programme 2.08.02 of Tabel 6.1 becomes nine nodes with nine indicator
 
     const kinerja::node* kie = p.find_node("sk-2.08.02.2.03-kie");
     REQUIRE(kie);
-    CHECK(kie->name == "Pengembangan Komunikasi, Informasi Dan Edukasi (Kie) Pemberdayaan Perempuan Kewenangan Kab/Kota");
+    CHECK(kie->name ==
+          "Pengembangan Komunikasi, Informasi Dan Edukasi (Kie) Pemberdayaan Perempuan Kewenangan Kab/Kota");
     CHECK(at(kie->indicators.at(0).targets, 2025) == "2Dokumen");
     CHECK(at(p.find_node("k-2.08.02.2.03")->budget, 2025) == "4.862.220.800");
 
@@ -130,7 +131,8 @@ TEST_CASE("A CSV plan written as YAML and read back is the same plan", "[csv][pl
 
     // Also with other sources, a scale, units, formulas, quotes and line breaks in cells.
     const std::string text = lines({
-        "node_id,level,name,indicator_id,indicator,unit,polarity,formula,year,target,realization,reported_achievement,budget,source",
+        "node_id,level,name,indicator_id,indicator,unit,polarity,formula,year,target,realization,reported_achievement,"
+        "budget,source",
         "t-1,tujuan,\"Terwujudnya Kesetaraan \"\"gender\"\"\",,,,,,2024,,,,\"4,670,000,000\",Tabel 6.1",
         "t-1,,,ind-kla,Predikat Kota Layak Anak,Predikat,scale:KLA,,2024,Nindya,,,,Tabel 6.1",
         "t-1,,,ind-kla,,,,,2023,,Nindya,,,Tabel 2.7",
@@ -156,7 +158,8 @@ TEST_CASE("Semicolon files from Indonesian Excel are detected from the header li
     // separating cells, so decimal commas need no quotes.
     const std::string text = lines({
         "node_id;level;code;name;parent;indicator_id;indicator;year;target;budget;source",
-        "p-2.08.01;program;2.08.01;Program Penunjang Urusan Pemerintahan Daerah Kabupaten/Kota;;;;2024;;8,958,876,144;Tabel 6.1",
+        "p-2.08.01;program;2.08.01;Program Penunjang Urusan Pemerintahan Daerah "
+        "Kabupaten/Kota;;;;2024;;8,958,876,144;Tabel 6.1",
         "sk-gaji;sub_kegiatan;;Penyediaan Gaji dan Tunjangan ASN;p-2.08.01;;;2026;;6.741.576.000,00;Tabel 6.1",
         "sk-gaji;;;;;ind-gaji;Jumlah Orang yang Menerima Gaji dan Tunjangan ASN;2026;737Orang/bulan;;Tabel 6.1",
     });
@@ -204,11 +207,13 @@ TEST_CASE("Quoted cells keep commas, doubled quotes and line breaks, and their o
 }
 
 TEST_CASE("Empty cells are not printed, and spaces and case do not matter in the header", "[csv][plan]") {
-    const std::string text = "\xEF\xBB\xBF" "Source, YEAR ,Node_ID,Level,Name,Budget,Budget_Realized\r\n"
-                             "Tabel 2.11,2022,p-1,Program,Program A,100,\r\n"
-                             "\r\n"
-                             ",,,,,,\r\n"
-                             "Tabel 2.11,2023,p-1,,,,95\r\n";
+    const std::string text =
+        "\xEF\xBB\xBF"
+        "Source, YEAR ,Node_ID,Level,Name,Budget,Budget_Realized\r\n"
+        "Tabel 2.11,2022,p-1,Program,Program A,100,\r\n"
+        "\r\n"
+        ",,,,,,\r\n"
+        "Tabel 2.11,2023,p-1,,,,95\r\n";
     const kinerja::plan p = parse_plan_csv(text, "crlf.csv");
     REQUIRE(p.nodes.size() == 1);
     const kinerja::node& n = p.nodes[0];
@@ -226,8 +231,8 @@ TEST_CASE("Empty cells are not printed, and spaces and case do not matter in the
 
 TEST_CASE("Columns are counted in characters, not bytes", "[csv][plan]") {
     // "Kegiatan – Pagu" has an en dash (3 bytes in UTF-8, one character).
-    const std::string text = lines({"node_id,name,level,year,budget,source",
-                                    "k-1,Kegiatan \xE2\x80\x93 Pagu,kegiatan,2024,5,T"});
+    const std::string text =
+        lines({"node_id,name,level,year,budget,source", "k-1,Kegiatan \xE2\x80\x93 Pagu,kegiatan,2024,5,T"});
     const kinerja::plan p = parse_plan_csv(text, "u.csv");
     const auto& v = p.nodes.at(0).budget.at(2024).front();
     CHECK(v.location.column == 35);  // "k-1," 4 + 15 characters + "," + "kegiatan," 9 + "2024," 5 = 34
@@ -365,7 +370,8 @@ TEST_CASE("A delimiter at the end of a row is an extra empty cell", "[csv][error
     CHECK(e.id() == "kinerja.csv.syntax");
     CHECK(e.line() == 2);
     CHECK(e.column() == 24);
-    CHECK_THAT(e.reason(), Contains("line 2 has 7 cells, the header has 6; the row ends with ';' beyond the last column"));
+    CHECK_THAT(e.reason(),
+               Contains("line 2 has 7 cells, the header has 6; the row ends with ';' beyond the last column"));
 }
 
 TEST_CASE("Text that is not UTF-8 is refused with its line and column", "[csv][errors]") {
@@ -415,7 +421,8 @@ TEST_CASE("Missing required columns, a column given twice and an empty table are
 // ----------------------------------------------------------------------------- row errors
 
 TEST_CASE("Two rows for the same node-year or indicator-year are refused, naming both lines", "[csv][errors]") {
-    const file_error node = csv_error(lines({header, "p,program,P,,,,2024,,1,T", "p,,,,,,2025,,2,T", "p,,,,,,2024,,3,T"}));
+    const file_error node =
+        csv_error(lines({header, "p,program,P,,,,2024,,1,T", "p,,,,,,2025,,2,T", "p,,,,,,2024,,3,T"}));
     CHECK(node.id() == "kinerja.csv.schema");
     CHECK(node.line() == 4);
     CHECK(node.column() == 8);
@@ -463,11 +470,13 @@ TEST_CASE("A parent that is not a node of the table is a reference error at the 
 }
 
 TEST_CASE("Repeated node or indicator attributes that differ are refused, naming both lines", "[csv][errors]") {
-    const file_error name = csv_error(lines({header, "p,program,Program A,,,,2024,,1,T", "p,program,Program B,,,,2025,,1,T"}));
+    const file_error name =
+        csv_error(lines({header, "p,program,Program A,,,,2024,,1,T", "p,program,Program B,,,,2025,,1,T"}));
     CHECK(name.id() == "kinerja.csv.schema");
     CHECK(name.line() == 3);
     CHECK(name.column() == 11);
-    CHECK_THAT(name.reason(), Contains("node \"p\": name \"Program B\" on line 3 differs from \"Program A\" on line 2"));
+    CHECK_THAT(name.reason(),
+               Contains("node \"p\": name \"Program B\" on line 3 differs from \"Program A\" on line 2"));
 
     // The same level written differently agrees.
     CHECK_NOTHROW(parse_plan_csv(lines({header, "p,program,P,,,,2024,,1,T", "p,PROGRAM,P,,,,2025,,1,T"}), "t.csv"));
@@ -475,10 +484,12 @@ TEST_CASE("Repeated node or indicator attributes that differ are refused, naming
     CHECK(level.column() == 3);
     CHECK_THAT(level.reason(), Contains("level \"kegiatan\" on line 3 differs from \"program\" on line 2"));
 
-    const file_error ind = csv_error(lines({header, "p,program,P,,i,Rasio,2024,1,,T", "p,,,,i,Rasio kekerasan,2025,1,,T"}));
+    const file_error ind =
+        csv_error(lines({header, "p,program,P,,i,Rasio,2024,1,,T", "p,,,,i,Rasio kekerasan,2025,1,,T"}));
     CHECK(ind.line() == 3);
     CHECK(ind.column() == 8);
-    CHECK_THAT(ind.reason(), Contains("indicator \"i\": indicator \"Rasio kekerasan\" on line 3 differs from \"Rasio\" on line 2"));
+    CHECK_THAT(ind.reason(),
+               Contains("indicator \"i\": indicator \"Rasio kekerasan\" on line 3 differs from \"Rasio\" on line 2"));
 
     const file_error moved = csv_error(lines({header, "p,program,P,,i,I,2024,1,,T", "q,program,Q,,i,,2025,1,,T"}));
     CHECK(moved.id() == "kinerja.csv.schema");
@@ -549,7 +560,8 @@ TEST_CASE("Polarity is higher, lower or a built-in scale", "[csv][errors]") {
     CHECK(scale.column() == 17);
     CHECK_THAT(scale.reason(), Contains("scale \"APE-X\""));
 
-    const file_error differ = csv_error(lines({head.c_str(), "p,program,P,i,I,higher,2024,1,T", "p,,,i,,lower,2025,1,T"}));
+    const file_error differ =
+        csv_error(lines({head.c_str(), "p,program,P,i,I,higher,2024,1,T", "p,,,i,,lower,2025,1,T"}));
     CHECK(differ.line() == 3);
     CHECK_THAT(differ.reason(), Contains("polarity \"lower\" on line 3 differs from \"higher\" on line 2"));
 }
@@ -577,7 +589,8 @@ TEST_CASE("A CSV file that cannot be opened is an io error", "[csv][errors]") {
 TEST_CASE("The example of docs/plan-csv.md reads as the documentation says", "[csv][plan]") {
     const std::string text = lines({
         "node_id,level,code,name,parent,indicator_id,indicator,polarity,year,target,budget,source",
-        "p-2.08.02,program,2.08.02,Program Pengarusutamaan Gender Dan Pemberdayaan Perempuan,,,,,2024,,\"3,700,000,000\",Tabel 6.1",
+        "p-2.08.02,program,2.08.02,Program Pengarusutamaan Gender Dan Pemberdayaan "
+        "Perempuan,,,,,2024,,\"3,700,000,000\",Tabel 6.1",
         "p-2.08.02,,,,,,,,2025,,\"3.830,000,000\",Tabel 6.1",
         "p-2.08.02,,,,,ind-p-2.08.02,Persentase Anggaran Responsif Gender (ARG),higher,2024,77.90%,,Tabel 6.1",
         "p-2.08.02,,,,,ind-p-2.08.02,,,2025,53.395%,,Tabel 6.1",
@@ -602,18 +615,19 @@ TEST_CASE("The example of docs/plan-csv.md reads as the documentation says", "[c
 
     const std::string semicolon = lines({
         "node_id;level;code;name;parent;indicator_id;indicator;polarity;year;target;budget;source",
-        "p-2.08.02;program;2.08.02;Program Pengarusutamaan Gender Dan Pemberdayaan Perempuan;;;;;2024;;3,700,000,000;Tabel 6.1",
+        "p-2.08.02;program;2.08.02;Program Pengarusutamaan Gender Dan Pemberdayaan "
+        "Perempuan;;;;;2024;;3,700,000,000;Tabel 6.1",
     });
     CHECK(at(parse_plan_csv(semicolon, "s.csv").nodes.at(0).budget, 2024) == "3,700,000,000");
 }
 
 TEST_CASE("A quoted empty cell in a value column is a printed blank, an empty cell is not printed", "[csv][plan]") {
     const kinerja::plan p = parse_plan_csv(lines({header,
-                                                  "s-1,sasaran,S,,,,2024,,\"\",T",   // pagu printed blank
-                                                  "s-1,,,,,,2025,,,T",               // pagu not printed
-                                                  "s-1,,,,i-1,I,2024,\"\",,T",       // target printed blank
-                                                  "s-1,,,,i-1,,2025,,,T",            // target not printed
-                                                  "s-1,,,,i-1,,,\"\",,T"}),          // no year: "" says nothing
+                                                  "s-1,sasaran,S,,,,2024,,\"\",T",  // pagu printed blank
+                                                  "s-1,,,,,,2025,,,T",              // pagu not printed
+                                                  "s-1,,,,i-1,I,2024,\"\",,T",      // target printed blank
+                                                  "s-1,,,,i-1,,2025,,,T",           // target not printed
+                                                  "s-1,,,,i-1,,,\"\",,T"}),         // no year: "" says nothing
                                            "t.csv");
     REQUIRE(p.nodes.size() == 1);
     const kinerja::node& n = p.nodes.front();

@@ -209,7 +209,8 @@ TEST_CASE("Every malformed plan file fails with a file_error naming the file, li
         {"text-for-mapping.yaml", "kinerja.plan.schema", 9, 13, "budget must be a mapping"},
         {"mapping-for-text.yaml", "kinerja.plan.schema", 7, 11, "name must be a single value (text), not a mapping"},
         {"unknown-level.yaml", "kinerja.plan.schema", 6, 12, "got \"seksi\""},
-        {"bad-polarity.yaml", "kinerja.plan.schema", 13, 19, "polarity must be higher, lower or scale:NAME, got \"naik\""},
+        {"bad-polarity.yaml", "kinerja.plan.schema", 13, 19,
+         "polarity must be higher, lower or scale:NAME, got \"naik\""},
         {"unknown-scale.yaml", "kinerja.plan.reference", 12, 19, "uses scale \"NOPE\""},
     };
     for (const bad& c : cases) {
@@ -252,9 +253,11 @@ TEST_CASE("A broken reference points at the value that names it, not at its owne
         {"    indicators:\n      - {id: i-1, name: I, source: T, replaces: i-0}\n", 9, 49,
          "indicator \"i-1\" replaces \"i-0\" does not exist"},
         {"  - id: p-1\n    level: program\n    name: P\n    parent: i-1\n    source: T\n"
-         "    indicators: [{id: i-1, name: I, source: T}]\n", 11, 13, "\"i-1\", is not a node"},
+         "    indicators: [{id: i-1, name: I, source: T}]\n",
+         11, 13, "\"i-1\", is not a node"},
         {"  - {id: a, level: program, name: A, source: T, parent: b}\n"
-         "  - {id: b, level: program, name: B, source: T, parent: a}\n", 8, 57, "node \"a\" is its own ancestor"},
+         "  - {id: b, level: program, name: B, source: T, parent: a}\n",
+         8, 57, "node \"a\" is its own ancestor"},
         {"totals:\n  - id: t\n    name: T\n    source: T\n    over:\n      - s-1\n      - s-2\n", 14, 9,
          "total \"t\" sums \"s-2\" does not exist"},
     };
@@ -318,9 +321,8 @@ TEST_CASE("parse_plan names its text in errors and locations", "[plan]") {
         CHECK_THAT(e->reason(), Contains("needs a source"));
     }
     SECTION("format version 2") {
-        const auto e = thrown<file_error>([] {
-            (void)kinerja::parse_plan("kinerja_plan: 2\nplan: {}\nnodes: []\n", "v2.yaml");
-        });
+        const auto e =
+            thrown<file_error>([] { (void)kinerja::parse_plan("kinerja_plan: 2\nplan: {}\nnodes: []\n", "v2.yaml"); });
         REQUIRE(e);
         CHECK(e->id() == "kinerja.plan.schema");
         CHECK(e->line() == 1);
@@ -423,8 +425,8 @@ TEST_CASE("A version applies its entries to a copy of the nodes", "[plan]") {
         const indicator& iku = indicator_of(awal, "ind-s-1");
         CHECK(iku.unit_text() == "Orang");
         CHECK(text_of(iku.targets, 2025) == "96%");
-        CHECK(text_of(iku.targets, 2024) == "95%");             // not in the entry: inherited
-        CHECK(text_of(iku.targets, 2026) == "100%");            // inherited
+        CHECK(text_of(iku.targets, 2024) == "95%");            // not in the entry: inherited
+        CHECK(text_of(iku.targets, 2026) == "100%");           // inherited
         CHECK(text_of(iku.targets, end_of_period) == "100%");  // inherited
         CHECK(iku.name == "Persentase penanganan kasus kekerasan terhadap perempuan");
         REQUIRE(iku.polarity);
@@ -451,9 +453,7 @@ TEST_CASE("A version applies its entries to a copy of the nodes", "[plan]") {
         CHECK(p.find_node("p-2.08.03")->responsible == "Bidang Perlindungan Perempuan");
         CHECK(p.find_node("sk-2.08.03.2.01.0002") != nullptr);
     }
-    SECTION("the main version's own name gives the plan itself") {
-        CHECK(p.version("perubahan") == p);
-    }
+    SECTION("the main version's own name gives the plan itself") { CHECK(p.version("perubahan") == p); }
     SECTION("an unknown version is a lookup_error") {
         const auto e = thrown<kinerja::lookup_error>([&] { (void)p.version("final"); });
         REQUIRE(e);

@@ -29,8 +29,9 @@ const kinerja::rollup_entry& at(const std::vector<kinerja::rollup_entry>& es, co
 TEST_CASE("Roll-up combines the children's achievement by the chosen method and records it", "[plan][rollup]") {
     const kinerja::plan p = kinerja::load_plan(fixture());
     using kinerja::rollup_method;
-    for (auto [method, expected] : {std::pair{rollup_method::mean, 82.5}, std::pair{rollup_method::budget_weighted, 25000.0 / 300.0},
-                                    std::pair{rollup_method::ratio_of_sums, 90.0}}) {
+    for (auto [method, expected] :
+         {std::pair{rollup_method::mean, 82.5}, std::pair{rollup_method::budget_weighted, 25000.0 / 300.0},
+          std::pair{rollup_method::ratio_of_sums, 90.0}}) {
         kinerja::rollup_options o;
         o.method = method;
         const auto es = kinerja::rollup_plan(p, o);

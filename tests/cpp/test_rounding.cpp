@@ -11,10 +11,10 @@
 #include <optional>
 #include <string>
 
-using kinerja::rounding;
-using kinerja::rounding_rule;
 using Catch::Matchers::Contains;
 using Catch::Matchers::WithinAbs;
+using kinerja::rounding;
+using kinerja::rounding_rule;
 
 namespace {
 

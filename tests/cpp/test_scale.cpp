@@ -13,11 +13,11 @@
 #include <optional>
 #include <string>
 
+using Catch::Matchers::Contains;
 using kinerja::band;
 using kinerja::level;
 using kinerja::scale;
 using kinerja::scale_registry;
-using Catch::Matchers::Contains;
 
 namespace {
 
@@ -34,7 +34,7 @@ constexpr double inf = std::numeric_limits<double>::infinity();
 TEST_CASE("KLA classifies scores by the ministry's bands 500-600, 601-700, ...", "[scale]") {
     CHECK(classify_on("KLA", 742.34) == "Nindya");  // 700 < 742.34 <= 800
     CHECK(classify_on("KLA", 500.0) == "Pratama");
-    CHECK(classify_on("KLA", 600.0) == "Pratama");   // 600 is the top of Pratama (500-600)
+    CHECK(classify_on("KLA", 600.0) == "Pratama");  // 600 is the top of Pratama (500-600)
     CHECK(classify_on("KLA", 600.01) == "Madya");
     CHECK(classify_on("KLA", 700.0) == "Madya");
     CHECK(classify_on("KLA", 800.0) == "Nindya");
@@ -51,9 +51,7 @@ TEST_CASE("KLA classifies scores by the ministry's bands 500-600, 601-700, ...",
         }
         CHECK(builtin("KLA").find_level(499.9) == nullptr);
     }
-    SECTION("the classify shortcut uses the default registry") {
-        CHECK(kinerja::classify("KLA", 742.34) == "Nindya");
-    }
+    SECTION("the classify shortcut uses the default registry") { CHECK(kinerja::classify("KLA", 742.34) == "Nindya"); }
 }
 
 TEST_CASE("KLA-printed reads the seed's 500-600, 600-700 as lower-inclusive bands", "[scale]") {
@@ -67,11 +65,11 @@ TEST_CASE("KLA-printed reads the seed's 500-600, 600-700 as lower-inclusive band
 
 TEST_CASE("AKIP grades follow PermenPANRB 88/2021", "[scale]") {
     CHECK(classify_on("AKIP", 0.0) == "D");
-    CHECK(classify_on("AKIP", 30.0) == "D");   // D is 0-30
+    CHECK(classify_on("AKIP", 30.0) == "D");  // D is 0-30
     CHECK(classify_on("AKIP", 30.5) == "C");
     CHECK(classify_on("AKIP", 60.0) == "CC");  // the seed prints "CC (60)"
     CHECK(classify_on("AKIP", 60.01) == "B");
-    CHECK(classify_on("AKIP", 65.0) == "B");   // "B (65)"
+    CHECK(classify_on("AKIP", 65.0) == "B");  // "B (65)"
     CHECK(classify_on("AKIP", 72.79) == "BB");
     CHECK(classify_on("AKIP", 75.0) == "BB");  // "BB (75)"
     CHECK(classify_on("AKIP", 80.351) == "A");
@@ -128,7 +126,7 @@ TEST_CASE("capaian categories follow Permendagri 86/2017 bands", "[scale]") {
     CHECK(classify_on("capaian", 51.0) == "Rendah");
     CHECK(classify_on("capaian", 50.99) == "Sangat Rendah");
     CHECK(classify_on("capaian", 0.0) == "Sangat Rendah");
-    CHECK(classify_on("capaian", -20.0) == "Sangat Rendah");  // complement method can go negative
+    CHECK(classify_on("capaian", -20.0) == "Sangat Rendah");   // complement method can go negative
     CHECK(classify_on("capaian", 158.03) == "Sangat Tinggi");  // ARG 2021
     CHECK(builtin("capaian").get("very high").name == "Sangat Tinggi");
 }
@@ -195,7 +193,9 @@ TEST_CASE("band::parse reads interval notation", "[scale]") {
         const band b = band::parse("[5,5]");
         CHECK(b.contains(5.0));
     }
-    SECTION("NaN lies in no band") { CHECK_FALSE(band::parse("(-inf,inf)").contains(std::numeric_limits<double>::quiet_NaN())); }
+    SECTION("NaN lies in no band") {
+        CHECK_FALSE(band::parse("(-inf,inf)").contains(std::numeric_limits<double>::quiet_NaN()));
+    }
 }
 
 TEST_CASE("band::parse rejects bad notation with the position", "[scale]") {
@@ -205,15 +205,9 @@ TEST_CASE("band::parse rejects bad notation with the position", "[scale]") {
         const char* reason;
     };
     const bad cases[] = {
-        {"30,50", 0, "starts with"},
-        {"[30;50]", 0, "','"},
-        {"[a,50]", 1, "\"a\""},
-        {"[30,x]", 4, "\"x\""},
-        {"[1, 2", 4, "ends with"},
-        {"[50,30]", 0, "empty"},
-        {"(5,5]", 0, "empty"},
-        {"[inf,5]", 1, "+inf"},
-        {"[1]", 0, "written like"},
+        {"30,50", 0, "starts with"}, {"[30;50]", 0, "','"},     {"[a,50]", 1, "\"a\""},
+        {"[30,x]", 4, "\"x\""},      {"[1, 2", 4, "ends with"}, {"[50,30]", 0, "empty"},
+        {"(5,5]", 0, "empty"},       {"[inf,5]", 1, "+inf"},    {"[1]", 0, "written like"},
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);

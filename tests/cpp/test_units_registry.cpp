@@ -15,12 +15,12 @@
 #include <optional>
 #include <string>
 
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
 using kinerja::dimension;
 using kinerja::unit_info;
 using kinerja::unit_registry;
 using kinerja::value_kind;
-using Catch::Matchers::Contains;
-using Catch::Matchers::WithinAbs;
 
 namespace {
 
@@ -73,7 +73,8 @@ TEST_CASE("built-in satuan words map to their dimension and kind", "[units]") {
         CHECK_THAT(r.get("per 10.000").factor, WithinAbs(1e-4, 1e-20));
     }
     SECTION("counted things are items: Laporan, Dokumen, OPD, Organisasi") {
-        for (const char* w : {"Laporan", "Dokumen", "OPD", "Organisasi", "Layanan", "Kegiatan", "Paket", "Unit", "Lembaga"}) {
+        for (const char* w :
+             {"Laporan", "Dokumen", "OPD", "Organisasi", "Layanan", "Kegiatan", "Paket", "Unit", "Lembaga"}) {
             CAPTURE(w);
             const auto& u = r.get(w);
             CHECK(u.kind == value_kind::count);
@@ -140,7 +141,8 @@ TEST_CASE("unit lookup ignores case and folds spaces", "[units]") {
             CHECK(r.find(w) != nullptr);
         }
         const auto has = [&](const char* w) {
-            return std::any_of(words.begin(), words.end(), [&](const std::string& x) { return r.find(x) == r.find(w); });
+            return std::any_of(words.begin(), words.end(),
+                               [&](const std::string& x) { return r.find(x) == r.find(w); });
         };
         CHECK(has("Rupiah"));
         CHECK(has("Orang/bulan"));

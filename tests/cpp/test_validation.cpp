@@ -51,8 +51,8 @@ std::vector<finding> of_rule(const std::vector<finding>& all, const std::string&
 }
 
 // The one finding of a rule on a node (and indicator) in a year.
-finding one(const std::vector<finding>& all, const std::string& rule, const std::string& node_id, std::optional<int> year,
-            const std::string& indicator = "") {
+finding one(const std::vector<finding>& all, const std::string& rule, const std::string& node_id,
+            std::optional<int> year, const std::string& indicator = "") {
     std::vector<finding> found;
     for (const finding& f : all)
         if (f.rule == rule && f.node_id == node_id && f.year == year && f.indicator == indicator) found.push_back(f);
@@ -69,7 +69,9 @@ void expect_numbers(const finding& f, double actual, double expected) {
 }
 
 // A rule set of one rule, from YAML lines below the header.
-rule_set one_rule(const std::string& body) { return kinerja::parse_rules("kinerja_rules: 1\nrules:\n" + body, "inline.yaml"); }
+rule_set one_rule(const std::string& body) {
+    return kinerja::parse_rules("kinerja_rules: 1\nrules:\n" + body, "inline.yaml");
+}
 
 }  // namespace
 
@@ -145,10 +147,11 @@ TEST_CASE("the shipped rules on the small plan: each rule's hand-computed findin
     CHECK(sub.actual == "1,100,000,000");
     CHECK(sub.expected == "1,000,000,000");
     expect_numbers(sub, 1'100'000'000.0, 1'000'000'000.0);
-    CHECK(sub.message == "sub-activity 2.08.03.2.01.0001: pagu 1,100,000,000 in 2025 exceeds its programme's pagu 1,000,000,000");
+    CHECK(sub.message ==
+          "sub-activity 2.08.03.2.01.0001: pagu 1,100,000,000 in 2025 exceeds its programme's pagu 1,000,000,000");
     CHECK(sub.source == "Tabel 6.1");
     CHECK_THAT(sub.location.file, EndsWith("plan-small.yaml"));
-    CHECK(sub.location.line == 66);    // sk-1's budget line; 2025's value starts at column 41
+    CHECK(sub.location.line == 66);  // sk-1's budget line; 2025's value starts at column 41
     CHECK(sub.location.column == 41);
 
     // activity pagu <= programme pagu: k-1 2025 1,200,000,000 > 1,000,000,000 (k-2: 300M, blank, 400M <= 900M;
@@ -174,7 +177,8 @@ TEST_CASE("the shipped rules on the small plan: each rule's hand-computed findin
     CHECK(p1.severity == severity::warning);
     CHECK(p1.indicator_name == "Persentase kasus yang ditangani");
     expect_numbers(p1, 105.0, 100.0);
-    CHECK(p1.message == "indicator \"Persentase kasus yang ditangani\" (2.08.03): the target of 105% in 2025 exceeds 100%");
+    CHECK(p1.message ==
+          "indicator \"Persentase kasus yang ditangani\" (2.08.03): the target of 105% in 2025 exceeds 100%");
     CHECK(p1.source == "Tabel 7.4");
     expect_numbers(one(all, "percent-target-at-most-100", "k-1", 2025, "ind-k1"), 120.0, 100.0);
 
@@ -183,9 +187,8 @@ TEST_CASE("the shipped rules on the small plan: each rule's hand-computed findin
     expect_numbers(one(all, "target-not-negative", "sk-1", 2025, "ind-sk1"), -1.0, 0.0);
 
     // ordered by position in the plan file
-    CHECK(std::is_sorted(all.begin(), all.end(), [](const finding& a, const finding& b) {
-        return a.location.line < b.location.line;
-    }));
+    CHECK(std::is_sorted(all.begin(), all.end(),
+                         [](const finding& a, const finding& b) { return a.location.line < b.location.line; }));
 }
 
 TEST_CASE("options: without the history, and only some rules", "[validation]") {
@@ -239,7 +242,8 @@ TEST_CASE("the shipped rules on the bundled plan", "[validation]") {
     CHECK(f.source == "Tabel 6.1");
     CHECK_THAT(f.location.file, EndsWith("bekasi-dpppa-2024-2026.yaml"));
     REQUIRE(bekasi.find_node("k-2.08.02.2.03"));
-    CHECK(f.location.line == kinerja::indicator::first(bekasi.find_node("k-2.08.02.2.03")->budget, 2025)->location.line);
+    CHECK(f.location.line ==
+          kinerja::indicator::first(bekasi.find_node("k-2.08.02.2.03")->budget, 2025)->location.line);
     CHECK(f.message == "activity 2.08.02.2.03: pagu 4,862,220,800 in 2025 exceeds its programme's pagu 3,830,000,000");
 
     // The same rule with < instead of <= also flags the Tabel 2.11 rows realized at exactly 100%.
@@ -252,7 +256,8 @@ TEST_CASE("the shipped rules on the bundled plan", "[validation]") {
     message: "{node} {year}: realized {left} is not below pagu {right}"
 )");
     const auto at_100 = apply_rules(bekasi, strict);
-    const auto k10 = std::find_if(at_100.begin(), at_100.end(), [](const finding& x) { return x.node_id == "h11-k10"; });
+    const auto k10 =
+        std::find_if(at_100.begin(), at_100.end(), [](const finding& x) { return x.node_id == "h11-k10"; });
     REQUIRE(k10 != at_100.end());
     CHECK(k10->year == 2019);
     expect_numbers(*k10, 139'644'000.0, 139'644'000.0);

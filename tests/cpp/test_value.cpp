@@ -14,12 +14,12 @@
 #include <optional>
 #include <string>
 
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
 using kinerja::convention;
 using kinerja::format_value;
 using kinerja::parse_value;
 using kinerja::value_kind;
-using Catch::Matchers::Contains;
-using Catch::Matchers::WithinAbs;
 
 namespace {
 
@@ -120,9 +120,7 @@ TEST_CASE("parse_value reads ratios 1 : N with N as the number", "[value]") {
         CHECK(v.number.value() == 4000.0);
         CHECK(v.decimals == 0);
     }
-    SECTION("1 : 4.545 -> 4545") {
-        CHECK(parse_value("1 : 4.545").number.value() == 4545.0);
-    }
+    SECTION("1 : 4.545 -> 4545") { CHECK(parse_value("1 : 4.545").number.value() == 4545.0); }
     SECTION("1:17,9 without spaces -> N = 17.9, 1 decimal") {
         const auto v = parse_value("1:17,9");
         CHECK(v.kind == value_kind::ratio);
@@ -503,9 +501,9 @@ TEST_CASE("format_value writes each kind in both conventions", "[value]") {
 }
 
 TEST_CASE("format_value output parses back to the same value", "[value]") {
-    const char* texts[] = {"1 : 4.000", "1:17,9",   "BB (75.10)",        "CC (60)", "A (80.351)", "77.90%",
-                           "0.030 %",   "53.395%",  "290,00 Organisasi", "44 OPD",  "2364 Orang", "737Orang/bulan",
-                           "Nindya",    "Mentor",   "Rp 8.997.000",      "-",       "92.95"};
+    const char* texts[] = {"1 : 4.000", "1:17,9",  "BB (75.10)",        "CC (60)", "A (80.351)", "77.90%",
+                           "0.030 %",   "53.395%", "290,00 Organisasi", "44 OPD",  "2364 Orang", "737Orang/bulan",
+                           "Nindya",    "Mentor",  "Rp 8.997.000",      "-",       "92.95"};
     for (const char* text : texts) {
         const auto v = parse_value(text);
         for (convention conv : {convention::indonesian, convention::english}) {

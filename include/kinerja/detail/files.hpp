@@ -30,8 +30,8 @@ inline YAML::Node load_yaml(std::string_view text, const std::string& file, cons
     try {
         return YAML::Load(std::string(text));
     } catch (const YAML::Exception& e) {
-        throw file_error(yaml_id, file, e.mark.line >= 0 ? e.mark.line + 1 : 0, e.mark.column >= 0 ? e.mark.column + 1 : 0,
-                         "not valid YAML: " + e.msg);
+        throw file_error(yaml_id, file, e.mark.line >= 0 ? e.mark.line + 1 : 0,
+                         e.mark.column >= 0 ? e.mark.column + 1 : 0, "not valid YAML: " + e.msg);
     }
 }
 

@@ -15,9 +15,7 @@ inline bool is_space(char c) noexcept {
 
 inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
-inline char lower_ascii(char c) noexcept {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
+inline char lower_ascii(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 /// Offset of the first non-space character (text.size() if none).
 inline std::size_t skip_space(std::string_view text, std::size_t from = 0) noexcept {
