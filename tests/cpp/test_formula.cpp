@@ -8,6 +8,7 @@
 // Tests marked "Regression" pin bugs found by these tests and the fuzzer, now fixed.
 #include <catch2/catch.hpp>
 
+#include <kinerja/arrays.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/formula.hpp>
 
@@ -1050,4 +1051,49 @@ TEST_CASE("formula: formulas without a literal evaluate on columns", "[formula]"
     CHECK(run("abs(x)", t) == std::vector<double>{4, 1});
     CHECK(run("not x", t) == std::vector<double>{0, 0});
     CHECK(run("isNull(x)", t) == std::vector<double>{0, 0});
+}
+
+// ==================================================================================== Eigen
+
+TEST_CASE("formula: evaluates on Eigen arrays, in place, into a new or an existing array", "[formula][eigen]") {
+    const formula f = formula::compile("cases / women * 100_000");
+    Eigen::ArrayXd cases(4), women(4);
+    cases << 208, 30, NaN, 5;
+    women << 906000, 0, 1000, 50000;
+    // 208 / 906000 * 100000 = 22.958057395..., 30 / 0 missing, missing input, 5 / 50000 * 100000 = 10
+    const Eigen::ArrayXd rate = kinerja::evaluate(f, {{"cases", cases}, {"women", women}});
+    REQUIRE(rate.size() == 4);
+    CHECK_THAT(rate[0], WithinRel(22.958057395143488, 1e-15));
+    CHECK(std::isnan(rate[1]));
+    CHECK(std::isnan(rate[2]));
+    CHECK(rate[3] == 10.0);
+
+    // into an existing array (a block of a larger one), with an expression as an input
+    Eigen::ArrayXd out = Eigen::ArrayXd::Constant(6, -1.0);
+    kinerja::evaluate(f, {{"cases", cases * 2.0}, {"women", women}}, out.segment(1, 4));
+    CHECK(out[0] == -1.0);
+    CHECK_THAT(out[1], WithinRel(2 * 22.958057395143488, 1e-15));
+    CHECK(out[4] == 20.0);
+    CHECK(out[5] == -1.0);
+
+    // a strided column (a row of a column-major matrix) is read through a copy
+    Eigen::ArrayXXd table(2, 4);
+    table.row(0) = cases.transpose();
+    table.row(1) = women.transpose();
+    const Eigen::ArrayXd again =
+        kinerja::evaluate(f, {{"cases", table.row(0).transpose()}, {"women", table.row(1).transpose()}});
+    CHECK(again[3] == 10.0);
+
+    // columns of other lengths are an error that names the column
+    Eigen::ArrayXd short_women(3);
+    short_women << 1, 2, 3;
+    try {
+        (void)kinerja::evaluate(f, {{"cases", cases}, {"women", short_women}});
+        FAIL("no error for columns of different lengths");
+    } catch (const kinerja::argument_error& e) {
+        CHECK(e.id() == "kinerja.argument.size");
+        CHECK_THAT(std::string(e.what()), Contains("column \"women\" has 3 rows, the result 4"));
+    }
+    // a variable without a column is formula::evaluate's error
+    CHECK_THROWS_AS(kinerja::evaluate(f, {{"cases", cases}}), kinerja::argument_error);
 }
