@@ -279,7 +279,7 @@ TEST_CASE("Plan identity comes from the options, with defaults from the file nam
     CHECK(thrown<kinerja::argument_error>([&] { parse_plan_csv(text, "x.csv", quote); }));
 }
 
-TEST_CASE("A node's source is that of its own rows; a value from another table carries its table", "[csv][plan]") {
+TEST_CASE("A node's source is that of its own rows, and a value from another table carries its table", "[csv][plan]") {
     const std::string text = lines({
         "node_id,level,name,indicator_id,indicator,year,target,budget,source",
         "s-1,sasaran,Meningkatnya perlindungan perempuan,ind-1,Rasio kekerasan,2024,23.00,,Tabel 7.3",

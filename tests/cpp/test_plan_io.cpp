@@ -385,7 +385,7 @@ TEST_CASE("Saving into a directory that does not exist is a kinerja.plan.io file
     CHECK(e->file() == path);
 }
 
-TEST_CASE("A changed value makes plans unequal; locations and comments do not count", "[plan]") {
+TEST_CASE("A changed value makes plans unequal, but locations and comments do not count", "[plan]") {
     const plan p = kinerja::load_plan(fixture("valid-small.yaml"));
     plan q = p;
     CHECK(q == p);

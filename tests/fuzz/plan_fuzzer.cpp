@@ -52,8 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* bytes, std::size_t siz
         if (mode == 'c') {
             exercise(kinerja::parse_plan_csv(text, "fuzz.csv"));
         } else if (mode == 'v') {
-            static const char* const contexts[] = {"", "Rupiah", "Orang", "Persen", "Rasio", "KLA", "AKIP", "APE",
-                                                   "per 100.000", "Predikat", "Nilai", "Dokumen"};
+            static const char* const contexts[] = {"",     "Rupiah", "Orang",       "Persen",   "Rasio", "KLA",
+                                                   "AKIP", "APE",    "per 100.000", "Predikat", "Nilai", "Dokumen"};
             const std::size_t pick = text.empty() ? 0 : static_cast<unsigned char>(text[0]);
             const char* context = contexts[pick % (sizeof contexts / sizeof contexts[0])];
             std::optional<kinerja::convention> conv;
