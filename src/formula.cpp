@@ -129,8 +129,8 @@ const index_function index_functions[] = {
 
 // Calls an index function on one row; NaN inputs or invalid ones give NaN.
 inline double call_index(std::uint32_t which, const double* args, int n) {
-    for (int k = 0; k < n; ++k)
-        if (args[k] != args[k]) return std::numeric_limits<double>::quiet_NaN();
+    for (int k = 0; k < n; ++k)  // a missing or infinite argument: missing (goalposts would cap inf)
+        if (!std::isfinite(args[k])) return std::numeric_limits<double>::quiet_NaN();
     try {
         const double x = index_functions[which].fn(args, n);
         return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN();
@@ -1011,6 +1011,11 @@ inline void binary_kernel(double* o, const double* a, double as, const double* b
 // the output (finite_pass).
 enum class arith { fast, last, checked };
 
+// A value that is a number: neither missing (NaN) nor infinite. An infinite input is not a number
+// and counts as missing, as in the scalar evaluator: operations that would turn it into a finite
+// result (1 / inf, inf > 0, least(inf, 3), exp(-inf)) give missing instead.
+inline bool present(double x) { return std::isfinite(x); }
+
 template <arith M>
 inline double finite(double x) {
     if constexpr (M != arith::fast) return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN();
@@ -1030,20 +1035,22 @@ struct mul_t {
 };
 template <arith M>
 struct div_t {
+    // y + (y - y) is y when y is finite and NaN when it is infinite, so that x / inf is missing
+    // (an infinite input is not a number) rather than a silent 0.
     double operator()(double x, double y) const {
         if constexpr (M == arith::checked)
-            return y != 0.0 ? finite<M>(x / y) : std::numeric_limits<double>::quiet_NaN();
-        return finite<M>(x / y);  // x / 0 raises FE_DIVBYZERO: the block is evaluated again, checked
+            return y != 0.0 ? finite<M>(x / (y + (y - y))) : std::numeric_limits<double>::quiet_NaN();
+        return finite<M>(x / (y + (y - y)));  // x / 0 raises FE_DIVBYZERO: the block is evaluated again, checked
     }
 };
 // The inner step of a fused pair needs no finite check in the last mode: the outer one has it.
 constexpr arith inner(arith m) { return m == arith::last ? arith::fast : m; }
 
 struct greatest_f {
-    double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::max(x, y)); }
+    double operator()(double x, double y) const { return !present(x) ? y : (!present(y) ? x : std::max(x, y)); }
 };
 struct least_f {
-    double operator()(double x, double y) const { return x != x ? y : (y != y ? x : std::min(x, y)); }
+    double operator()(double x, double y) const { return !present(x) ? y : (!present(y) ? x : std::min(x, y)); }
 };
 
 // dst = g(f(a, b), c) or g(c, f(a, b)); c is a column or register (cp) or a constant (cs).
@@ -1234,73 +1241,73 @@ void run_block(const frame& f, double* out) {
             case op::div: binary_kernel(o, a, as, b, bs, n, div_t<M>{}); break;
             case op::pow:
                 binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
-                    return (x != x || y != y) ? nan : finite_or_nan(std::pow(x, y));
+                    return (!present(x) || !present(y)) ? nan : finite_or_nan(std::pow(x, y));
                 });
                 break;
             case op::eq:
                 binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x == y); });
+                              [](double x, double y) { return (!present(x) || !present(y)) ? nan : truth(x == y); });
                 break;
             case op::ne:
                 binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x != y); });
+                              [](double x, double y) { return (!present(x) || !present(y)) ? nan : truth(x != y); });
                 break;
             case op::lt:
                 binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x < y); });
+                              [](double x, double y) { return (!present(x) || !present(y)) ? nan : truth(x < y); });
                 break;
             case op::le:
                 binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x <= y); });
+                              [](double x, double y) { return (!present(x) || !present(y)) ? nan : truth(x <= y); });
                 break;
             case op::gt:
                 binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x > y); });
+                              [](double x, double y) { return (!present(x) || !present(y)) ? nan : truth(x > y); });
                 break;
             case op::ge:
                 binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return (x != x || y != y) ? nan : truth(x >= y); });
+                              [](double x, double y) { return (!present(x) || !present(y)) ? nan : truth(x >= y); });
                 break;
             case op::and_:
                 binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
-                    if ((x == x && x == 0.0) || (y == y && y == 0.0)) return 0.0;  // false and missing is false
-                    return (x != x || y != y) ? nan : 1.0;
+                    if (x == 0.0 || y == 0.0) return 0.0;  // false and missing is false
+                    return (!present(x) || !present(y)) ? nan : 1.0;
                 });
                 break;
             case op::or_:
                 binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
-                    if ((x == x && x != 0.0) || (y == y && y != 0.0)) return 1.0;  // true or missing is true
-                    return (x != x || y != y) ? nan : 0.0;
+                    if ((present(x) && x != 0.0) || (present(y) && y != 0.0)) return 1.0;  // true or missing is true
+                    return (!present(x) || !present(y)) ? nan : 0.0;
                 });
                 break;
-            case op::not_: unary_kernel(o, a, as, n, [](double x) { return x != x ? nan : truth(x == 0.0); }); break;
+            case op::not_:
+                unary_kernel(o, a, as, n, [](double x) { return !present(x) ? nan : truth(x == 0.0); });
+                break;
             case op::select: {
                 const double* c = f.ptr(in.c, cs);
                 for (std::size_t i = 0; i < n; ++i) {
                     const double cond = a ? a[i] : as;
-                    o[i] = cond != cond ? nan : (cond != 0.0 ? (b ? b[i] : bs) : (c ? c[i] : cs));
+                    o[i] = !present(cond) ? nan : (cond != 0.0 ? (b ? b[i] : bs) : (c ? c[i] : cs));
                 }
                 break;
             }
-            case op::isnull: unary_kernel(o, a, as, n, [](double x) { return truth(x != x); }); break;
+            case op::isnull: unary_kernel(o, a, as, n, [](double x) { return truth(!present(x)); }); break;
             case op::coalesce:
-                binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return x == x ? x : y; });
+                binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return present(x) ? x : y; });
                 break;
             case op::greatest:
-                binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return x != x ? y : (y != y ? x : std::max(x, y)); });
+                binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return greatest_f{}(x, y); });
                 break;
             case op::least:
-                binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return x != x ? y : (y != y ? x : std::min(x, y)); });
+                binary_kernel(o, a, as, b, bs, n, [](double x, double y) { return least_f{}(x, y); });
                 break;
             case op::max2:
                 binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return (x != x || y != y) ? nan : std::max(x, y); });
+                              [](double x, double y) { return (!present(x) || !present(y)) ? nan : std::max(x, y); });
                 break;
             case op::min2:
                 binary_kernel(o, a, as, b, bs, n,
-                              [](double x, double y) { return (x != x || y != y) ? nan : std::min(x, y); });
+                              [](double x, double y) { return (!present(x) || !present(y)) ? nan : std::min(x, y); });
                 break;
             case op::abs: unary_kernel(o, a, as, n, [](double x) { return std::fabs(x); }); break;
             case op::round: {
@@ -1313,7 +1320,9 @@ void run_block(const frame& f, double* out) {
             case op::sqrt: unary_kernel(o, a, as, n, [](double x) { return x >= 0.0 ? std::sqrt(x) : nan; }); break;
             case op::ln: unary_kernel(o, a, as, n, [](double x) { return x > 0.0 ? std::log(x) : nan; }); break;
             case op::log10: unary_kernel(o, a, as, n, [](double x) { return x > 0.0 ? std::log10(x) : nan; }); break;
-            case op::exp: unary_kernel(o, a, as, n, [](double x) { return finite_or_nan(std::exp(x)); }); break;
+            case op::exp:
+                unary_kernel(o, a, as, n, [](double x) { return present(x) ? finite_or_nan(std::exp(x)) : nan; });
+                break;
             case op::index_fn: {
                 double args[8];
                 std::vector<const double*> ptrs(in.more.size());
@@ -1334,11 +1343,11 @@ void run_block(const frame& f, double* out) {
                 const auto& cols = f.many[in.slot];
                 for (std::size_t i = 0; i < n; ++i) {
                     double acc = in.kind == op::agg_min ? HUGE_VAL : in.kind == op::agg_max ? -HUGE_VAL : 0.0;
-                    std::size_t present = 0;
+                    std::size_t counted = 0;
                     bool missing = false;
                     for (const double* col : cols) {
                         double x = col[i];
-                        if (x != x) {
+                        if (!present(x)) {
                             if (f.zero_missing)
                                 x = 0.0;
                             else {
@@ -1346,7 +1355,7 @@ void run_block(const frame& f, double* out) {
                                 continue;
                             }
                         }
-                        ++present;
+                        ++counted;
                         if (in.kind == op::agg_min)
                             acc = std::min(acc, x);
                         else if (in.kind == op::agg_max)
@@ -1355,11 +1364,11 @@ void run_block(const frame& f, double* out) {
                             acc += x;
                     }
                     if (in.kind == op::agg_count)
-                        o[i] = static_cast<double>(present);
-                    else if (missing || present == 0)
+                        o[i] = static_cast<double>(counted);
+                    else if (missing || counted == 0)
                         o[i] = nan;
                     else
-                        o[i] = in.kind == op::agg_mean ? acc / static_cast<double>(present) : acc;
+                        o[i] = in.kind == op::agg_mean ? acc / static_cast<double>(counted) : acc;
                 }
                 break;
             }
@@ -1492,7 +1501,7 @@ void evaluate_rows(const program& p, const bound& b, double* out, std::size_t fr
             for (std::size_t i = 0; i < single.size(); ++i) {
                 if (!single[i]) continue;
                 double* z = zeroed.data() + i * block;
-                for (std::size_t r = 0; r < len; ++r) z[r] = single[i][r] != single[i][r] ? 0.0 : single[i][r];
+                for (std::size_t r = 0; r < len; ++r) z[r] = present(single[i][r]) ? single[i][r] : 0.0;
                 single[i] = z;
             }
         }
@@ -1560,6 +1569,8 @@ struct scalar_eval {
                 const slot& s = p.slots[i];
                 if (s.family == v.name && s.derived == derived && !s.many) {
                     const double x = binding->single[i][row];
+                    if (std::isinf(x))
+                        return p.options.missing == missing_strategy::zero ? 0.0 : miss(missing_reason::not_finite);
                     if (x != x)
                         return miss(derived == op::previous &&
                                             (row == 0 || (cols->group && cols->group[row] != cols->group[row - 1]))
@@ -1577,9 +1588,9 @@ struct scalar_eval {
                                      " of formula \"" + p.text + "\" matches " + std::to_string(xs.size()) +
                                      " values; aggregate it (sum, mean, min, max, count) or filter it to one");
         const double x = xs.empty() ? nan : xs.front();
-        if (x != x) {
+        if (!std::isfinite(x)) {  // missing, or infinite: not a number either
             if (p.options.missing == missing_strategy::zero) return 0.0;
-            return miss(missing_reason::missing_input);
+            return miss(x != x ? missing_reason::missing_input : missing_reason::not_finite);
         }
         return x;
     }
@@ -1743,7 +1754,7 @@ struct scalar_eval {
                 std::size_t present = 0;
                 bool missing = false;
                 for (double x : xs) {
-                    if (x != x) {
+                    if (!std::isfinite(x)) {  // missing, or infinite (not a number)
                         if (p.options.missing == missing_strategy::zero)
                             x = 0.0;
                         else {

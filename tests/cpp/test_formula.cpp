@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <map>
 #include <stdexcept>
@@ -98,6 +99,13 @@ std::vector<double> run(const std::string& text, const table& t, const formula_o
 
 // Same value, NaN equal to NaN.
 bool same(double a, double b) { return (std::isnan(a) && std::isnan(b)) || a == b; }
+bool same_all(const std::vector<double>& a, std::initializer_list<double> b) {
+    if (a.size() != b.size()) return false;
+    std::size_t i = 0;
+    for (double x : b)
+        if (!same(a[i++], x)) return false;
+    return true;
+}
 
 // ---------------------------------------------------------------------------------- seed data
 
@@ -330,7 +338,7 @@ TEST_CASE("formula: round uses the library's rounding rule and its documented to
     CHECK(eval("round(x, 2)", {{"x", 113.625}}) == 113.63);
 }
 
-TEST_CASE("formula: function names ignore case; arity and unknown names are errors", "[formula]") {
+TEST_CASE("formula: function names ignore case, and arity and unknown names are errors", "[formula]") {
     CHECK(eval("IF(1, 2, 3)") == 2.0);
     CHECK(eval("ISNULL(x)") == 1.0);
     CHECK(eval("isnull(1)") == 0.0);
@@ -430,18 +438,21 @@ TEST_CASE("formula: missing = zero", "[formula]") {
 }
 
 TEST_CASE("formula: scalar and column results agree row by row", "[formula]") {
-    const std::vector<double> xs = {0, 1, -1, 2.5, -2.5, 1e308, NaN, 4, 1e-300, 100};
-    const std::vector<double> ys = {0, 3, 0, -2, NaN, 10, 1, 1e308, 1e-300, 7};
+    const double inf = std::numeric_limits<double>::infinity();
+    const std::vector<double> xs = {0, 1, -1, 2.5, -2.5, 1e308, NaN, 4, 1e-300, 100, inf, -inf, 3, inf};
+    const std::vector<double> ys = {0, 3, 0, -2, NaN, 10, 1, 1e308, 1e-300, 7, 2, inf, -inf, -inf};
     table t;
     t.add("x", xs).add("y", ys);
     // Every formula has a literal (see the hidden test below for why).
     const char* formulas[] = {
-        "x + y * 2",           "x / y * 100",    "x - y / 3",    "(x + 1) * (y - 1)", "x ^ 2 + y",
-        "if(x > y, x, y + 0)", "x = y or x > 1", "not (x < 1)",  "isNull(x / y) + 0", "firstNonNull(x / y, 0)",
-        "greatest(x, y, 0)",   "least(x, y, 0)", "min(x, y, 1)", "max(x, y, 1)",      "abs(x - 1)",
-        "round(x / 3, 2)",     "floor(x / 2)",   "ceil(y / 2)",  "sqrt(x + 0)",       "ln(x + 0)",
-        "log10(y * 1)",        "exp(x * 1)",     "x * 10 - 5",   "2 * x / y",         "(x + y) / 2",
-        "x * y + 1",           "-x + 1",         "x ^ 0.5",      "y / x / 2",         "round(x * y, 0)",
+        "x + y * 2",           "x / y * 100",    "x - y / 3",     "(x + 1) * (y - 1)",  "x ^ 2 + y",
+        "if(x > y, x, y + 0)", "x = y or x > 1", "not (x < 1)",   "isNull(x / y) + 0",  "firstNonNull(x / y, 0)",
+        "greatest(x, y, 0)",   "least(x, y, 0)", "min(x, y, 1)",  "max(x, y, 1)",       "abs(x - 1)",
+        "round(x / 3, 2)",     "floor(x / 2)",   "ceil(y / 2)",   "sqrt(x + 0)",        "ln(x + 0)",
+        "log10(y * 1)",        "exp(x * 1)",     "x * 10 - 5",    "2 * x / y",          "(x + y) / 2",
+        "x * y + 1",           "-x + 1",         "x ^ 0.5",       "y / x / 2",          "round(x * y, 0)",
+        "1 / x + 0",           "least(x, 3)",    "isNull(x) + 0", "firstNonNull(x, 7)", "x > 0",
+        "if(x > 0, 1, 2)",     "exp(-x * 1)",    "min(x, 3)",     "not (y = 0)",        "x and y or 0",
     };
     for (const char* text : formulas) {
         const formula f = formula::compile(text);
@@ -932,6 +943,44 @@ TEST_CASE("formula: infinity never comes out", "[formula]") {
     // infinite inputs are not finite as scalars either
     CHECK(why("x + 0", {{"x", inf}}) == missing_reason::not_finite);
     CHECK(!formula::compile("x").evaluate({{"x", inf}}).value);
+}
+
+TEST_CASE("formula: an infinite input counts as missing, also where an operation would absorb it", "[formula]") {
+    // Regression (was a limitation): 1 / x with x = inf was 0, least(inf, 3) was 3 as a minimum of
+    // two numbers, exp(-inf) 0, inf > 0 true: silent numbers from a value that is not a number.
+    table t;
+    t.add("x", {inf, -inf, 2});
+    CHECK(same_all(run("1 / x", t), {NaN, NaN, 0.5}));
+    CHECK(same_all(run("least(x, 3)", t), {3, 3, 2}));  // least ignores missing values
+    CHECK(same_all(run("greatest(x, 3)", t), {3, 3, 3}));
+    CHECK(same_all(run("firstNonNull(x, 7)", t), {7, 7, 2}));
+    CHECK(same_all(run("isNull(x) * 1", t), {1, 1, 0}));
+    CHECK(same_all(run("x > 0", t), {NaN, NaN, 1}));
+    CHECK(same_all(run("min(x, 3)", t), {NaN, NaN, 2}));  // min is missing if any argument is
+    CHECK(same_all(run("exp(0 - x)", t), {NaN, NaN, std::exp(-2.0)}));
+    CHECK(same_all(run("if(x > 0, 1, 2)", t), {NaN, NaN, 1}));
+    // hdi caps at its goalposts: an infinite life expectancy would count as 85 years
+    const auto h = run("hdi(70 + x, 13, 8, 10000)", t);
+    CHECK(std::isnan(h[0]));
+    CHECK(std::isnan(h[1]));
+    // 72 years: (52/65 x ((13/18 + 8/15) / 2) x ln(100)/ln(750))^(1/3) = 0.7043031 (UNDP formula, worked separately)
+    CHECK_THAT(h[2], WithinAbs(0.7043031, 0.0000001));
+    const auto reasons = formula::compile("1 / x").diagnose(t.view());
+    CHECK(reasons ==
+          std::vector<missing_reason>{missing_reason::not_finite, missing_reason::not_finite, missing_reason::none});
+    CHECK(why("1 / x", {{"x", inf}}) == missing_reason::not_finite);
+    CHECK(why("x", {{"x", -inf}}) == missing_reason::not_finite);
+
+    // with missing = zero it counts as 0, as a missing input does
+    formula_options zero;
+    zero.missing = missing_strategy::zero;
+    CHECK(same_all(run("x + 1", t, zero), {1, 1, 3}));
+    CHECK(eval("x + 1", {{"x", inf}}, {}, zero) == 1.0);
+    table cases;
+    cases.add("c[sex=L]", {inf, 4}).add("c[sex=P]", {2, NaN});
+    CHECK(same_all(run("sum(c) + 0", cases), {NaN, NaN}));
+    CHECK(same_all(run("sum(c) + 0", cases, zero), {2, 4}));
+    CHECK(same_all(run("count(c) + 0", cases), {1, 1}));
 }
 
 // ==================================================================================== errors

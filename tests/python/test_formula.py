@@ -461,3 +461,13 @@ def test_data_that_is_no_mapping_says_what_evaluate_takes(data):
 def test_a_dataframe_row_is_a_mapping():
     frame = pd.DataFrame({"a": [1.0, 2.0], "b": [4.0, 8.0]})
     assert Formula("a / b * 100").evaluate(frame.iloc[1]) == 25.0
+
+
+def test_an_infinite_input_counts_as_missing():
+    # numpy division results often hold inf; 1 / inf must not become a silent 0
+    x = np.array([np.inf, -np.inf, 2.0])
+    assert same(Formula("1 / x").evaluate({"x": x}), [np.nan, np.nan, 0.5])
+    assert same(Formula("least(x, 3)").evaluate({"x": x}), [3.0, 3.0, 2.0])
+    assert Formula("1 / x").explain({"x": x}) == ["not finite", "not finite", "none"]
+    assert math.isnan(Formula("1 / x").evaluate({"x": math.inf}))
+    assert Formula("x + 1", missing="zero").evaluate({"x": x}).tolist() == [1.0, 1.0, 3.0]
