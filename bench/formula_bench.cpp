@@ -4,9 +4,10 @@
 //   cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DKINERJA_NATIVE=ON -DKINERJA_BUILD_BENCH=ON
 //   cmake --build build/bench --target formula_bench && build/bench/bench/formula_bench
 //
-// (bench/run runs this and the numpy comparison in one go.) Prints rows per second and the
-// ratio of each to the hand loop measured in the same run. The machine is shared and noisy:
-// each figure is the best of several repetitions.
+// (bench/run runs this and the numpy comparison in one go, with OMP_NUM_THREADS=1: Debian's
+// muparser runs its bulk mode on OpenMP threads.) Prints rows per second and the ratio of each to the hand loop
+// measured in the same run. The machine is shared and noisy: the methods run in rounds, each
+// once a round in turn, and each figure is the best (and the median) over the rounds.
 #include <kinerja/formula.hpp>
 
 #include <muParser.h>
@@ -50,6 +51,32 @@ double best_seconds(int repeats, const std::function<void()>& f) {
         best = std::min(best, std::chrono::duration<double>(t1 - t0).count());
     }
     return best;
+}
+
+// One way of computing a formula, timed once per round.
+struct method {
+    std::string name;
+    std::function<void()> run;
+    std::vector<double> seconds;
+    double best() const { return *std::min_element(seconds.begin(), seconds.end()); }
+    double median() const {
+        std::vector<double> s = seconds;
+        std::sort(s.begin(), s.end());
+        return s.size() % 2 ? s[s.size() / 2] : (s[s.size() / 2 - 1] + s[s.size() / 2]) / 2;
+    }
+};
+
+// Rounds of every method in turn, so that all of them see the same machine: on a shared machine
+// the memory bandwidth a core gets changes from second to second, and timing one method after
+// another would compare different machines.
+void measure(std::vector<method>& methods, int rounds) {
+    for (int r = 0; r < rounds; ++r)
+        for (method& m : methods) {
+            const auto t0 = std::chrono::steady_clock::now();
+            m.run();
+            const auto t1 = std::chrono::steady_clock::now();
+            m.seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
+        }
 }
 
 // The practical limit: what a compiler makes of the formula written by hand.
@@ -117,38 +144,34 @@ int main(int argc, char** argv) {
     column out = make_column(n);
     const double *a = cols[0].get(), *b = cols[1].get(), *c = cols[2].get(), *d = cols[3].get(), *e = cols[4].get(),
                  *f = cols[5].get();
-    std::printf("rows: %zu, repetitions: %d (best of), hardware threads: %u\n", n, repeats,
+    std::printf("rows: %zu, rounds: %d (each method once a round, in turn), hardware threads: %u\n", n, repeats,
                 std::thread::hardware_concurrency());
-    std::printf("%-38s %14s %10s\n", "method", "rows/s", "x hand");
+    std::printf("%-38s %14s %10s %14s\n", "method", "best rows/s", "x hand", "median rows/s");
 
-    struct result {
-        std::string name;
-        double seconds;
-    };
-    auto report = [&](const char* expr, std::vector<result> rs) {
-        const double hand = rs.front().seconds;
+    const auto rate = [&](double seconds) { return static_cast<double>(n) / seconds; };
+    auto report = [&](const char* expr, const std::vector<method>& ms) {
+        const double hand = ms.front().best();
         std::printf("-- %s\n", expr);
-        for (const auto& r : rs)
-            std::printf("%-38s %14.4g %10.3f\n", r.name.c_str(), static_cast<double>(n) / r.seconds, hand / r.seconds);
+        for (const auto& m : ms)
+            std::printf("%-38s %14.4g %10.3f %14.4g\n", m.name.c_str(), rate(m.best()), hand / m.best(),
+                        rate(m.median()));
+    };
+    // methods 0, 1: the hand loop on 1 and 2 threads; 4, 5: kinerja on 1 and 2 threads
+    auto scaling = [&](const std::vector<method>& ms) {
+        std::printf(
+            "   2 threads / 1 thread, best: kinerja %.3f, hand loop %.3f; median: kinerja %.3f, hand loop %.3f\n",
+            ms[4].best() / ms[5].best(), ms[0].best() / ms[1].best(), ms[4].median() / ms[5].median(),
+            ms[0].median() / ms[1].median());
     };
 
     // ---------------------------------------------------------------- E1
     {
-        std::vector<result> rs;
-        rs.push_back({"hand loop (-O3 -march=native)", best_seconds(repeats, [&] { hand_e1(a, b, out.get(), n); })});
-        rs.push_back({"hand loop, 2 threads", best_seconds(repeats, [&] {
-                          two_threads(n, [&](std::size_t lo, std::size_t hi) {
-                              hand_e1(a + lo, b + lo, out.get() + lo, hi - lo);
-                          });
-                      })});
         Eigen::Map<const Eigen::ArrayXd> A(a, static_cast<Eigen::Index>(n)), B(b, static_cast<Eigen::Index>(n));
         Eigen::Map<Eigen::ArrayXd> O(out.get(), static_cast<Eigen::Index>(n));
-        rs.push_back({"Eigen array expression", best_seconds(repeats, [&] { O = A / B * 100000.0; })});
         mu::Parser mp;
         mp.DefineVar("a", const_cast<double*>(a));
         mp.DefineVar("b", const_cast<double*>(b));
         mp.SetExpr("a / b * 100000");
-        rs.push_back({"muparser bulk mode", best_seconds(repeats, [&] { mp.Eval(out.get(), static_cast<int>(n)); })});
         const kinerja::formula kf = kinerja::formula::compile("a / b * 100_000");
         kinerja::formula_columns fc;
         fc.rows = n;
@@ -156,62 +179,82 @@ int main(int argc, char** argv) {
         fc.add("b", b);
         kinerja::eval_options one;
         one.threads = 1;
-        rs.push_back({"kinerja formula, 1 thread", best_seconds(repeats, [&] { kf.evaluate(fc, out.get(), one); })});
-        const double check = checksum(out.get(), n);
         kinerja::eval_options two;
         two.threads = 2;
         two.min_rows_per_thread = 1;
-        rs.push_back({"kinerja formula, 2 threads", best_seconds(repeats, [&] { kf.evaluate(fc, out.get(), two); })});
-        if (checksum(out.get(), n) != check) std::printf("!! results differ between 1 and 2 threads\n");
+        std::vector<method> ms = {
+            {"hand loop (-O3 -march=native)", [&] { hand_e1(a, b, out.get(), n); }, {}},
+            {"hand loop, 2 threads",
+             [&] {
+                 two_threads(n,
+                             [&](std::size_t lo, std::size_t hi) { hand_e1(a + lo, b + lo, out.get() + lo, hi - lo); });
+             },
+             {}},
+            {"Eigen array expression", [&] { O = A / B * 100000.0; }, {}},
+            {"muparser bulk mode, 1 thread", [&] { mp.Eval(out.get(), static_cast<int>(n)); }, {}},
+            {"kinerja formula, 1 thread", [&] { kf.evaluate(fc, out.get(), one); }, {}},
+            {"kinerja formula, 2 threads", [&] { kf.evaluate(fc, out.get(), two); }, {}},
 #if defined(__SSE2__)
-        rs.push_back(
-            {"memory ceiling: streaming stores", best_seconds(repeats, [&] { streaming_e1(a, b, out.get(), n); })});
-        rs.push_back({"memory ceiling: streaming, 2 threads", best_seconds(repeats, [&] {
-                          two_threads(n, [&](std::size_t lo, std::size_t hi) {
-                              streaming_e1(a + lo, b + lo, out.get() + lo, hi - lo);
-                          });
-                      })});
-        if (checksum(out.get(), n) != check) std::printf("!! streaming results differ\n");
+            {"memory ceiling: streaming stores", [&] { streaming_e1(a, b, out.get(), n); }, {}},
+            {"memory ceiling: streaming, 2 threads",
+             [&] {
+                 two_threads(
+                     n, [&](std::size_t lo, std::size_t hi) { streaming_e1(a + lo, b + lo, out.get() + lo, hi - lo); });
+             },
+             {}},
 #endif
-        report("E1: a / b * 100000", rs);
-        std::printf("   2 threads / 1 thread: kinerja %.3f, hand loop %.3f\n", rs[4].seconds / rs[5].seconds,
-                    rs[0].seconds / rs[1].seconds);
-        if (rs.size() > 6)
-            std::printf("   the target, 1.6 x kinerja's 1 thread: %.4g rows/s; the two-core ceiling: %.4g rows/s\n",
-                        1.6 * static_cast<double>(n) / rs[4].seconds, static_cast<double>(n) / rs[7].seconds);
+        };
+        measure(ms, repeats);
+        kf.evaluate(fc, out.get(), one);
+        const double check = checksum(out.get(), n);
+        for (std::size_t k = 0; k < ms.size(); ++k) {
+            if (k == 3) continue;  // muparser's float formatting of 100000 may round differently
+            ms[k].run();
+            if (checksum(out.get(), n) != check)
+                std::printf("!! %s differs from kinerja on 1 thread\n", ms[k].name.c_str());
+        }
+        report("E1: a / b * 100000", ms);
+        scaling(ms);
+        if (ms.size() > 7)
+            std::printf(
+                "   the target, 1.6 x kinerja's 1 thread: %.4g rows/s; the two-core ceiling: %.4g rows/s (best)\n",
+                1.6 * rate(ms[4].best()), rate(ms[7].best()));
     }
     // ---------------------------------------------------------------- E2
     {
-        std::vector<result> rs;
-        rs.push_back(
-            {"hand loop (-O3 -march=native)", best_seconds(repeats, [&] { hand_e2(a, b, c, d, e, f, out.get(), n); })});
-        rs.push_back({"hand loop, 2 threads", best_seconds(repeats, [&] {
-                          two_threads(n, [&](std::size_t lo, std::size_t hi) {
-                              hand_e2(a + lo, b + lo, c + lo, d + lo, e + lo, f + lo, out.get() + lo, hi - lo);
-                          });
-                      })});
         const auto N = static_cast<Eigen::Index>(n);
         Eigen::Map<const Eigen::ArrayXd> A(a, N), B(b, N), C(c, N), D(d, N), E(e, N), F(f, N);
         Eigen::Map<Eigen::ArrayXd> O(out.get(), N);
-        rs.push_back({"Eigen array expression",
-                      best_seconds(repeats, [&] { O = (A / B * 100.0 + C / D * 100.0) / 2.0 - E.max(F); })});
         mu::Parser mp;
         const char* names[] = {"a", "b", "c", "d", "e", "f"};
         for (int k = 0; k < 6; ++k) mp.DefineVar(names[k], cols[static_cast<std::size_t>(k)].get());
         mp.SetExpr("(a / b * 100 + c / d * 100) / 2 - max(e, f)");
-        rs.push_back({"muparser bulk mode", best_seconds(repeats, [&] { mp.Eval(out.get(), static_cast<int>(n)); })});
         const kinerja::formula kf = kinerja::formula::compile("(a / b * 100 + c / d * 100) / 2 - greatest(e, f)");
         kinerja::formula_columns fc;
         fc.rows = n;
         for (int k = 0; k < 6; ++k) fc.add(names[k], cols[static_cast<std::size_t>(k)].get());
         kinerja::eval_options one;
         one.threads = 1;
-        rs.push_back({"kinerja formula, 1 thread", best_seconds(repeats, [&] { kf.evaluate(fc, out.get(), one); })});
         kinerja::eval_options two;
         two.threads = 2;
         two.min_rows_per_thread = 1;
-        rs.push_back({"kinerja formula, 2 threads", best_seconds(repeats, [&] { kf.evaluate(fc, out.get(), two); })});
-        report("E2: (a / b * 100 + c / d * 100) / 2 - greatest(e, f)", rs);
+        std::vector<method> ms = {
+            {"hand loop (-O3 -march=native)", [&] { hand_e2(a, b, c, d, e, f, out.get(), n); }, {}},
+            {"hand loop, 2 threads",
+             [&] {
+                 two_threads(n, [&](std::size_t lo, std::size_t hi) {
+                     hand_e2(a + lo, b + lo, c + lo, d + lo, e + lo, f + lo, out.get() + lo, hi - lo);
+                 });
+             },
+             {}},
+            {"Eigen array expression", [&] { O = (A / B * 100.0 + C / D * 100.0) / 2.0 - E.max(F); }, {}},
+            {"muparser bulk mode, 1 thread", [&] { mp.Eval(out.get(), static_cast<int>(n)); }, {}},
+            {"kinerja formula, 1 thread", [&] { kf.evaluate(fc, out.get(), one); }, {}},
+            {"kinerja formula, 2 threads", [&] { kf.evaluate(fc, out.get(), two); }, {}},
+        };
+        measure(ms, repeats);
+        report("E2: (a / b * 100 + c / d * 100) / 2 - greatest(e, f)", ms);
+        scaling(ms);
     }
     // ---------------------------------------------------------------- compilation
     {

@@ -14,6 +14,8 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <exception>
+#include <system_error>
 #include <thread>
 
 namespace kinerja {
@@ -1838,15 +1840,39 @@ void formula::evaluate(const formula_columns& columns, double* out, const eval_o
         detail::evaluate_rows(*program_, b, out, 0, n);
         return;
     }
-    std::vector<std::thread> pool;
+    // Parts of whole blocks; the calling thread evaluates the last part itself, as a loop written
+    // by hand would (one thread fewer to start and wait for). Only std::bad_alloc can escape a
+    // part: it is rethrown here once every thread has finished. A thread that cannot be started
+    // leaves its part to the calling thread.
     const std::size_t chunk = (n / threads + detail::block) / detail::block * detail::block;
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
     for (unsigned t = 0; t < threads; ++t) {
         const std::size_t from = std::min(n, t * chunk);
         const std::size_t to = t + 1 == threads ? n : std::min(n, from + chunk);
-        if (from >= to) break;
-        pool.emplace_back([&, from, to] { detail::evaluate_rows(*program_, b, out, from, to); });
+        if (from < to) parts.emplace_back(from, to);
     }
+    std::vector<std::exception_ptr> errors(parts.size());
+    auto work = [&](std::size_t k) {
+        try {
+            detail::evaluate_rows(*program_, b, out, parts[k].first, parts[k].second);
+        } catch (...) {
+            errors[k] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> pool;
+    pool.reserve(parts.size());
+    std::vector<std::size_t> here{parts.size() - 1};
+    for (std::size_t k = 0; k + 1 < parts.size(); ++k) {
+        try {
+            pool.emplace_back(work, k);
+        } catch (const std::system_error&) {
+            here.push_back(k);
+        }
+    }
+    for (std::size_t k : here) work(k);
     for (auto& th : pool) th.join();
+    for (const auto& e : errors)
+        if (e) std::rethrow_exception(e);
 }
 
 std::vector<missing_reason> formula::diagnose(const formula_columns& columns) const {

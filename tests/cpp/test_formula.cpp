@@ -932,6 +932,26 @@ TEST_CASE("formula: threads on tiny inputs", "[formula]") {
     CHECK(f.diagnose(empty.view()).empty());
 }
 
+TEST_CASE("formula: more threads than blocks give every row once", "[formula]") {
+    // 3 blocks of 8,192 rows and 5 more on 7 threads: four parts of whole blocks, the last one on
+    // the calling thread; each row is x + 0.5 exactly once, none is left or written twice.
+    const std::size_t n = 3 * 8192 + 5;
+    std::vector<double> x(n);
+    for (std::size_t i = 0; i < n; ++i) x[i] = static_cast<double>(i);
+    formula_columns c;
+    c.rows = n;
+    c.add("x", x.data());
+    std::vector<double> out(n, -1.0);
+    eval_options o;
+    o.threads = 7;
+    o.min_rows_per_thread = 1;
+    formula::compile("x + 0.5").evaluate(c, out.data(), o);
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < n; ++i)
+        if (out[i] != static_cast<double>(i) + 0.5) ++wrong;
+    CHECK(wrong == 0);
+}
+
 TEST_CASE("formula: infinity never comes out", "[formula]") {
     CHECK(std::isnan(eval("1e308 * 10")));
     table t;
