@@ -13,8 +13,8 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <limits>
 #include <exception>
+#include <limits>
 #include <system_error>
 #include <thread>
 
