@@ -110,7 +110,10 @@ class Formula:
 
 
 def _scalar(v: Any) -> bool:
-    return v is None or isinstance(v, numbers.Real)
+    """None, a real number (Python's or numpy's), or a 0-d numeric array (np.array(2.5))."""
+    if v is None or isinstance(v, numbers.Real):
+        return True
+    return getattr(v, "ndim", None) == 0 and getattr(getattr(v, "dtype", None), "kind", "") in ("f", "i", "u")
 
 
 def _float(name: Any, v: Any) -> float:
@@ -118,7 +121,7 @@ def _float(name: Any, v: Any) -> float:
         return math.nan
     if isinstance(v, bool):
         raise TypeError(f'"{name!s}": a boolean is not a number')
-    return float(v)  # _scalar() let only None and real numbers through
+    return float(v)  # _scalar() let only None, real numbers and 0-d numeric arrays through
 
 
 def _is_frame(data: Any) -> bool:

@@ -471,3 +471,9 @@ def test_an_infinite_input_counts_as_missing():
     assert Formula("1 / x").explain({"x": x}) == ["not finite", "not finite", "none"]
     assert math.isnan(Formula("1 / x").evaluate({"x": math.inf}))
     assert Formula("x + 1", missing="zero").evaluate({"x": x}).tolist() == [1.0, 1.0, 3.0]
+
+
+def test_zero_dimensional_arrays_are_scalars():
+    # np.array(2.0) is a number, not a column of no rows
+    assert Formula("a / b * 100").evaluate({"a": np.array(1.0), "b": np.array(4)}) == 25.0
+    assert same(Formula("a + b").evaluate({"a": np.array(1.0), "b": np.array([1.0, 2.0])}), [2.0, 3.0])
