@@ -7,6 +7,7 @@ import numbers
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from . import _core
+from ._numbers import as_scalar
 from .errors import ArgumentError
 
 Value = _core.Value
@@ -93,6 +94,7 @@ def _is_scalar(x: Any) -> bool:
 
 
 def _to_value(x: Printed, context: Optional[str] = None) -> Value:
+    x = as_scalar(x)
     if isinstance(x, Value):
         return x
     if x is None:
@@ -276,6 +278,7 @@ def achievement(target: Any, realization: Any, polarity: str = "higher", method:
     >>> achievement("1 : 4.250", "1 : 4.347", polarity="lower", rounding="half_up")
     102.28
     """
+    target, realization = as_scalar(target), as_scalar(realization)
     if not (_is_scalar(target) and _is_scalar(realization)):
         t, r = _arrays(target, realization)
         out = _core.achievement_array(t, r, polarity, method, rounding, decimals, cap)
@@ -308,6 +311,7 @@ def absorption(budget: Any, realized: Any, rounding: str = "none", decimals: int
     >>> absorption("10,000,000", "8,997,000")
     89.97
     """
+    budget, realized = as_scalar(budget), as_scalar(realized)
     if not (_is_scalar(budget) and _is_scalar(realized)):
         b, r = _arrays(budget, realized, ("budget", "realized"))
         return _like_input(_core.absorption_array(b, r, rounding, decimals), budget, realized)

@@ -38,6 +38,16 @@ def numbers_of(label: str, value: Any) -> Any:
     return np.array([np.nan if x is None or _is_na(x) else float(x) for x in flat], dtype=float).reshape(raw.shape)
 
 
+def as_scalar(x: Any) -> Any:
+    """A 0-d numeric numpy array (``np.array(2.5)``, ``np.float64`` from a reduction) as the Python
+    number it holds; anything else unchanged. Functions that give a number for numbers then give
+    one for these too, not an array of one element."""
+    dtype = getattr(x, "dtype", None)
+    if getattr(x, "ndim", None) == 0 and getattr(dtype, "kind", "") in ("f", "i", "u") and hasattr(x, "item"):
+        return x.item()
+    return x
+
+
 def _is_na(x: Any) -> bool:
     """pandas.NA (without importing pandas)."""
     return type(x).__name__ == "NAType"

@@ -15,7 +15,7 @@ import numbers
 from typing import Any, Dict, Mapping, Optional
 
 from . import _core
-from ._numbers import numbers_of
+from ._numbers import as_scalar, numbers_of
 
 __all__ = ["Formula"]
 
@@ -110,10 +110,7 @@ class Formula:
 
 
 def _scalar(v: Any) -> bool:
-    """None, a real number (Python's or numpy's), or a 0-d numeric array (np.array(2.5))."""
-    if v is None or isinstance(v, numbers.Real):
-        return True
-    return getattr(v, "ndim", None) == 0 and getattr(getattr(v, "dtype", None), "kind", "") in ("f", "i", "u")
+    return v is None or isinstance(v, numbers.Real)
 
 
 def _float(name: Any, v: Any) -> float:
@@ -121,7 +118,7 @@ def _float(name: Any, v: Any) -> float:
         return math.nan
     if isinstance(v, bool):
         raise TypeError(f'"{name!s}": a boolean is not a number')
-    return float(v)  # _scalar() let only None, real numbers and 0-d numeric arrays through
+    return float(v)  # _scalar() let only None and real numbers through
 
 
 def _is_frame(data: Any) -> bool:
@@ -131,8 +128,8 @@ def _is_frame(data: Any) -> bool:
 def _mapping(data: Any) -> Dict[Any, Any]:
     """``data`` as a dict, or a TypeError that says what evaluate takes."""
     if isinstance(data, Mapping):
-        return dict(data)
+        return {k: as_scalar(v) for k, v in data.items()}
     if hasattr(data, "keys") and hasattr(data, "__getitem__"):  # a pandas Series (one row), ...
-        return {k: data[k] for k in data.keys()}
+        return {k: as_scalar(data[k]) for k in data.keys()}
     raise TypeError("data is a mapping of variable names to numbers or arrays, or a pandas DataFrame; "
                     f"got {type(data).__name__}")

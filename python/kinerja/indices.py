@@ -27,7 +27,7 @@ import numbers
 from typing import Any, NamedTuple
 
 from . import _core
-from ._numbers import numbers_of
+from ._numbers import as_scalar, numbers_of
 from ._api import _like_input
 
 __all__ = [
@@ -93,6 +93,7 @@ def _arrays(name: str, args):
 
 def _apply(name: str, args, *options):
     """Scalars to ``_core.indices_<name>``, anything else to ``_core.indices_<name>_array``."""
+    args = [as_scalar(a) for a in args]
     _reject_bools(args)
     if all(_is_scalar(a) for a in args):
         return getattr(_core, "indices_" + name)(*[_float(a) for a in args], *options)
@@ -101,6 +102,7 @@ def _apply(name: str, args, *options):
 
 
 def _scalars_only(name: str, args) -> list:
+    args = [as_scalar(a) for a in args]
     _reject_bools(args)
     if not all(_is_scalar(a) for a in args):
         raise TypeError(f"{name} takes numbers (one computation); use the array-capable functions for columns")
@@ -206,6 +208,7 @@ def gdi_group(gdi: Any):
     >>> gdi_group(0.975), gdi_group(1.025), gdi_group(0.974), gdi_group(0.899)
     (1, 1, 2, 5)
     """
+    gdi = as_scalar(gdi)
     if _is_scalar(gdi) and not isinstance(gdi, bool):
         group = _core.indices_gdi_group(_float(gdi))
         return math.nan if group == 0 else group
@@ -220,6 +223,7 @@ def hdi_group(hdi: Any):
     >>> hdi_group(0.7995), hdi_group(0.7994), hdi_group(0.5495), hdi_group(0.5494)
     ('very high', 'high', 'medium', 'low')
     """
+    hdi = as_scalar(hdi)
     _reject_bools([hdi])
     if _is_scalar(hdi):
         group = _core.indices_hdi_group(_float(hdi))
@@ -248,7 +252,7 @@ def gdi_income(gnipc: Any, wage_ratio: Any, ea_share_f: Any, ea_share_m: Any, po
     >>> round(f, 2), round(m, 2)
     (6956.52, 13043.48)
     """
-    args = [gnipc, wage_ratio, ea_share_f, ea_share_m, pop_share_f, pop_share_m]
+    args = [as_scalar(a) for a in (gnipc, wage_ratio, ea_share_f, ea_share_m, pop_share_f, pop_share_m)]
     _reject_bools(args)
     if all(_is_scalar(a) for a in args):
         return GdiIncome(*_core.indices_gdi_income(*[_float(a) for a in args]))

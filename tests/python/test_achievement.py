@@ -448,3 +448,10 @@ def test_text_in_achievement_columns_is_refused_not_read_as_numpy_would():
         kinerja.achievement(np.array([100.0, 100.0]), ["1.000", "90"])
     with pytest.raises(ValueError, match=r"budget holds text"):
         kinerja.absorption(["1.000.000", "2"], np.array([1.0, 1.0]))
+
+
+def test_zero_dimensional_arrays_are_numbers():
+    # np.array(60.0) is one number: a float comes back, as for 60.0, not an array of one
+    assert kinerja.achievement(np.array(60.0), 72.79, rounding="half_up") == 121.32  # 72.79 / 60 x 100
+    assert kinerja.absorption(np.array(100), np.float64(90.0)) == 90.0
+    assert kinerja.achievement_detail(np.array(60.0), 72.79).attainment == "exceeded"

@@ -320,3 +320,11 @@ def test_text_in_an_index_column_is_refused_not_read_as_numpy_would():
     # "71.000" is seventy-one thousand to an Indonesian reader; numpy would take 71.0
     with pytest.raises(ValueError, match=r"argument 1 of ipm holds text \('71.000'\)"):
         kinerja.indices.ipm(np.array(["71.000", "72.5"], dtype=object), 13.1, 9.1, 11_899_000)
+
+
+def test_zero_dimensional_arrays_are_numbers():
+    h = kinerja.indices.hdi(np.array(72.0), 13, 8, 10000)
+    assert isinstance(h, float)
+    assert h == pytest.approx(0.7043031, abs=1e-7)  # worked separately from the UNDP formula
+    assert kinerja.indices.gdi_group(np.array(0.975)) == 1
+    assert kinerja.indices.hdi_group(np.array(0.7995)) == "very high"
