@@ -37,6 +37,12 @@ struct number_context {
         grouping,  ///< read the separator as a thousands group (money, counts of people or things)
         decimal    ///< read the separator as a decimal mark (small indices, shares)
     };
+    /// `number_context{}`, `{policy}`, `{policy, minimum, maximum}` and
+    /// `{policy, minimum, maximum, printed_in}` all work (members left out keep their defaults).
+    number_context(ambiguous_policy policy = ambiguous_policy::reject, std::optional<double> min = std::nullopt,
+                   std::optional<double> max = std::nullopt, std::optional<convention> in = std::nullopt)
+        : ambiguous(policy), minimum(min), maximum(max), printed_in(in) {}
+
     ambiguous_policy ambiguous = ambiguous_policy::reject;
     /// Plausible range of the value. When set and exactly one reading lies inside it
     /// (inclusive), that reading is taken; e.g. a KLA score `742,340` is 742.34 because

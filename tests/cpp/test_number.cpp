@@ -388,3 +388,16 @@ TEST_CASE("format_number writes large Rupiah amounts digit for digit", "[number]
     CHECK(format_number(5599220800.0, convention::indonesian, 0) == "5.599.220.800");
     CHECK(parse_number(format_number(8958876144.0, convention::english, 0)).value == 8958876144.0);
 }
+
+TEST_CASE("number_context: written with one to four values, the rest keep their defaults", "[number]") {
+    // {policy, minimum, maximum} as before printed_in existed: no warning (the test program
+    // builds with -Wextra -Werror), no convention
+    const number_context three{number_context::ambiguous_policy::grouping, 0.0, 1e6};
+    CHECK_FALSE(three.printed_in);
+    CHECK(parse_number("1.500", three).value == 1500.0);
+    const number_context one{number_context::ambiguous_policy::decimal};
+    CHECK(parse_number("1.500", one).value == 1.5);
+    const number_context four{number_context::ambiguous_policy::grouping, std::nullopt, std::nullopt,
+                              convention::english};
+    CHECK(parse_number("1.500", four).value == 1.5);  // the declared convention comes first
+}
