@@ -7,7 +7,7 @@ import numbers
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from . import _core
-from ._numbers import as_scalar
+from ._numbers import as_scalar, cells_of
 from .errors import ArgumentError
 
 Value = _core.Value
@@ -127,6 +127,25 @@ def _arrays(a: Any, b: Any, names=("target", "realization")):
 
     a_arr, b_arr = np.broadcast_arrays(numbers_of(names[0], a), numbers_of(names[1], b))
     return np.ascontiguousarray(a_arr), np.ascontiguousarray(b_arr)
+
+
+def _cell_by_cell(fn, a: Any, b: Any):
+    """``fn`` on each pair of cells of two columns that hold printed text (broadcast against each
+    other), as a float array with NaN where the result is missing or undefined. A cell that cannot
+    be read raises, naming its text."""
+    import numpy as np
+
+    from .errors import UndefinedError
+
+    cells_a, cells_b = np.broadcast_arrays(cells_of(a), cells_of(b))
+    out = np.empty(cells_a.shape, dtype=float)
+    for index in np.ndindex(cells_a.shape):
+        try:
+            value = fn(cells_a[index], cells_b[index])
+        except UndefinedError:
+            value = None
+        out[index] = math.nan if value is None else value
+    return out
 
 
 def _like_input(result, *inputs):
@@ -270,7 +289,8 @@ def achievement(target: Any, realization: Any, polarity: str = "higher", method:
     ``"Nindya"``; ``unit`` is the row's satuan or scale) or :class:`Value`. Ratios ``1 : N``
     compare as rates 1/N; grades by score; predicates by position on their scale.
     Returns a float, or None when an input is missing. Arrays (numpy, lists, pandas Series)
-    give an array (a Series for Series input) with NaN where missing or undefined.
+    give an array (a Series for Series input) with NaN where missing or undefined; columns of
+    printed text (a plan's ``target`` and ``realization`` columns) are read cell by cell.
     Raises :class:`kinerja.UndefinedError` for an undefined scalar result (zero target).
 
     >>> achievement(53.24, 84.14, rounding="truncate")
@@ -280,7 +300,12 @@ def achievement(target: Any, realization: Any, polarity: str = "higher", method:
     """
     target, realization = as_scalar(target), as_scalar(realization)
     if not (_is_scalar(target) and _is_scalar(realization)):
-        t, r = _arrays(target, realization)
+        try:
+            t, r = _arrays(target, realization)
+        except ValueError:  # printed text: read cell by cell, as one pair would be
+            out = _cell_by_cell(lambda x, y: achievement(x, y, polarity, method, rounding, decimals, cap, unit),
+                                target, realization)
+            return _like_input(out, target, realization)
         out = _core.achievement_array(t, r, polarity, method, rounding, decimals, cap)
         return _like_input(out, target, realization)
     if _plain_number(target) and _plain_number(realization):
@@ -306,14 +331,19 @@ def absorption(budget: Any, realized: Any, rounding: str = "none", decimals: int
     """Budget absorption, realized / budget x 100, in percent.
 
     Amounts may be numbers or printed money (``"Rp. 22.275.313.470,-"``, ``"8,958,876,144"``).
-    Returns None when an amount is missing; arrays give arrays (NaN where the budget is 0).
+    Returns None when an amount is missing; arrays give arrays (NaN where the budget is 0), and
+    columns of printed money are read cell by cell.
 
     >>> absorption("10,000,000", "8,997,000")
     89.97
     """
     budget, realized = as_scalar(budget), as_scalar(realized)
     if not (_is_scalar(budget) and _is_scalar(realized)):
-        b, r = _arrays(budget, realized, ("budget", "realized"))
+        try:
+            b, r = _arrays(budget, realized, ("budget", "realized"))
+        except ValueError:  # printed money: read cell by cell, as one pair would be
+            out = _cell_by_cell(lambda x, y: absorption(x, y, rounding, decimals), budget, realized)
+            return _like_input(out, budget, realized)
         return _like_input(_core.absorption_array(b, r, rounding, decimals), budget, realized)
 
     def amount(x: Any) -> Optional[float]:

@@ -29,13 +29,13 @@ def numbers_of(label: str, value: Any) -> Any:
     raw = np.asarray(value.to_numpy(dtype=object) if hasattr(value, "to_numpy") else value, dtype=object)
     flat = raw.reshape(-1)
     for x in flat:
-        if x is None or _is_na(x) or isinstance(x, Decimal) or (
+        if x is None or is_na(x) or isinstance(x, Decimal) or (
                 isinstance(x, numbers.Real) and not isinstance(x, (bool, np.bool_))):
             continue
         if isinstance(x, (str, bytes)):  # the right type for a printed cell, but not a number yet
             raise ValueError(f"{label} holds text ({x!r}), not numbers; read printed cells with kinerja.parse_value")
         raise TypeError(f"{label} holds {type(x).__name__} ({x!r}), not numbers")
-    return np.array([np.nan if x is None or _is_na(x) else float(x) for x in flat], dtype=float).reshape(raw.shape)
+    return np.array([np.nan if x is None or is_na(x) else float(x) for x in flat], dtype=float).reshape(raw.shape)
 
 
 def as_scalar(x: Any) -> Any:
@@ -48,6 +48,20 @@ def as_scalar(x: Any) -> Any:
     return x
 
 
-def _is_na(x: Any) -> bool:
+def is_na(x: Any) -> bool:
     """pandas.NA (without importing pandas)."""
     return type(x).__name__ == "NAType"
+
+
+def cells_of(value: Any) -> Any:
+    """A column (or one cell) as a numpy object array of its cells as given, pandas' NA as None:
+    for reading printed text cell by cell."""
+    import numpy as np
+
+    raw = value.to_numpy(dtype=object) if hasattr(value, "to_numpy") else value
+    cells = np.array(raw, dtype=object, copy=True)
+    flat = cells.reshape(-1)
+    for i, x in enumerate(flat):
+        if is_na(x):
+            flat[i] = None
+    return cells

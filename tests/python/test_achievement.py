@@ -443,11 +443,26 @@ def test_absorption_rejects_a_percent_as_budget():
         kinerja.absorption("50%", "5")
 
 
-def test_text_in_achievement_columns_is_refused_not_read_as_numpy_would():
-    with pytest.raises(ValueError, match=r"realization holds text \('1.000'\)"):
+def test_columns_of_printed_text_are_read_cell_by_cell():
+    # numpy would read "1.000" as 1.0; kinerja reads each cell as printed, with the unit as context
+    with pytest.raises(kinerja.ParseError):  # 1.000 without a unit: one or one thousand, never guessed
         kinerja.achievement(np.array([100.0, 100.0]), ["1.000", "90"])
-    with pytest.raises(ValueError, match=r"budget holds text"):
-        kinerja.absorption(["1.000.000", "2"], np.array([1.0, 1.0]))
+    # with people as the unit 1.000 is a thousand: 1000 / 100 x 100 = 1000 %, 90 / 100 x 100 = 90 %
+    assert kinerja.achievement(np.array([100.0, 100.0]), ["1.000", "90"], unit="Orang").tolist() == [1000.0, 90.0]
+    # grades and ratios as printed (Tabel 2.7): 72.79 / 60 x 100 = 121.3166..., and lower-is-better
+    # ratios 1 : 4.250 -> 1 : 4.347 compare as rates: 4347 / 4250 x 100 = 102.28
+    out = kinerja.achievement(["CC (60)", "1 : 4.250"], ["BB (72.79)", "1 : 4.347"], rounding="half_up")
+    assert out[0] == 121.32
+    lower = kinerja.achievement(pd.Series(["1 : 4.250", None]), pd.Series(["1 : 4.347", "1 : 4.000"]),
+                                polarity="lower", rounding="half_up")
+    assert isinstance(lower, pd.Series)
+    assert lower.iloc[0] == 102.28 and math.isnan(lower.iloc[1])  # a missing target: NaN
+    # printed money: 8,997,000 / 10,000,000 x 100 = 89.97; a zero budget is undefined: NaN
+    spent = kinerja.absorption(["10,000,000", "Rp 0", None], ["8,997,000", "5", "1"], rounding="half_up")
+    assert spent[0] == 89.97 and math.isnan(spent[1]) and math.isnan(spent[2])
+    assert kinerja.absorption(["1.000.000", "2"], np.array([1.0, 1.0])).tolist() == pytest.approx([0.0001, 50.0])
+    with pytest.raises(kinerja.ParseError):
+        kinerja.absorption(["Rp 1.0.0"], [1.0])  # a cell that cannot be read names its text
 
 
 def test_zero_dimensional_arrays_are_numbers():
