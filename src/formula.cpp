@@ -1018,6 +1018,37 @@ enum class arith { fast, last, checked };
 // result (1 / inf, inf > 0, least(inf, 3), exp(-inf)) give missing instead.
 inline bool present(double x) { return std::isfinite(x); }
 
+// sum, mean, min, max or count over the values of one row of a disaggregated variable
+// (value_at(k) for k < count), for the column kernels and the scalar evaluator alike. A value
+// that is not present makes the result missing (NaN), unless missing values count as 0; so does
+// the lack of any value. count counts the values present.
+template <class ValueAt>
+double aggregate(op kind, std::size_t count, ValueAt value_at, bool zero_missing) {
+    double acc = kind == op::agg_min ? HUGE_VAL : kind == op::agg_max ? -HUGE_VAL : 0.0;
+    std::size_t counted = 0;
+    bool missing = false;
+    for (std::size_t k = 0; k < count; ++k) {
+        double x = value_at(k);
+        if (!present(x)) {
+            if (!zero_missing) {
+                missing = true;
+                continue;
+            }
+            x = 0.0;
+        }
+        ++counted;
+        if (kind == op::agg_min)
+            acc = std::min(acc, x);
+        else if (kind == op::agg_max)
+            acc = std::max(acc, x);
+        else
+            acc += x;
+    }
+    if (kind == op::agg_count) return static_cast<double>(counted);
+    if (missing || counted == 0) return std::numeric_limits<double>::quiet_NaN();
+    return kind == op::agg_mean ? acc / static_cast<double>(counted) : acc;
+}
+
 template <arith M>
 inline double finite(double x) {
     if constexpr (M != arith::fast) return std::isfinite(x) ? x : std::numeric_limits<double>::quiet_NaN();
@@ -1343,35 +1374,9 @@ void run_block(const frame& f, double* out) {
             case op::agg_max:
             case op::agg_count: {
                 const auto& cols = f.many[in.slot];
-                for (std::size_t i = 0; i < n; ++i) {
-                    double acc = in.kind == op::agg_min ? HUGE_VAL : in.kind == op::agg_max ? -HUGE_VAL : 0.0;
-                    std::size_t counted = 0;
-                    bool missing = false;
-                    for (const double* col : cols) {
-                        double x = col[i];
-                        if (!present(x)) {
-                            if (f.zero_missing)
-                                x = 0.0;
-                            else {
-                                missing = true;
-                                continue;
-                            }
-                        }
-                        ++counted;
-                        if (in.kind == op::agg_min)
-                            acc = std::min(acc, x);
-                        else if (in.kind == op::agg_max)
-                            acc = std::max(acc, x);
-                        else
-                            acc += x;
-                    }
-                    if (in.kind == op::agg_count)
-                        o[i] = static_cast<double>(counted);
-                    else if (missing || counted == 0)
-                        o[i] = nan;
-                    else
-                        o[i] = in.kind == op::agg_mean ? acc / static_cast<double>(counted) : acc;
-                }
+                for (std::size_t i = 0; i < n; ++i)
+                    o[i] = aggregate(
+                        in.kind, cols.size(), [&](std::size_t c) { return cols[c][i]; }, f.zero_missing);
                 break;
             }
             default: break;
@@ -1752,29 +1757,10 @@ struct scalar_eval {
             case op::agg_max:
             case op::agg_count: {
                 const std::vector<double> xs = family(p.nodes[n.args[0]]);
-                double acc = n.kind == op::agg_min ? HUGE_VAL : n.kind == op::agg_max ? -HUGE_VAL : 0.0;
-                std::size_t present = 0;
-                bool missing = false;
-                for (double x : xs) {
-                    if (!std::isfinite(x)) {  // missing, or infinite (not a number)
-                        if (p.options.missing == missing_strategy::zero)
-                            x = 0.0;
-                        else {
-                            missing = true;
-                            continue;
-                        }
-                    }
-                    ++present;
-                    if (n.kind == op::agg_min)
-                        acc = std::min(acc, x);
-                    else if (n.kind == op::agg_max)
-                        acc = std::max(acc, x);
-                    else
-                        acc += x;
-                }
-                if (n.kind == op::agg_count) return static_cast<double>(present);
-                if (missing || present == 0) return miss(missing_reason::missing_input);
-                return n.kind == op::agg_mean ? acc / static_cast<double>(present) : acc;
+                const double x = aggregate(
+                    n.kind, xs.size(), [&](std::size_t k) { return xs[k]; },
+                    p.options.missing == missing_strategy::zero);
+                return x != x ? miss(missing_reason::missing_input) : x;
             }
             default: return nan;
         }
