@@ -7,7 +7,7 @@ import numbers
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from . import _core
-from ._numbers import as_scalar, cells_of
+from ._numbers import as_scalar, broadcast_columns, cells_of
 from .errors import ArgumentError
 
 Value = _core.Value
@@ -121,12 +121,7 @@ def _optional_float(x: Any) -> Optional[float]:
 
 
 def _arrays(a: Any, b: Any, names=("target", "realization")):
-    import numpy as np
-
-    from ._numbers import numbers_of
-
-    a_arr, b_arr = np.broadcast_arrays(numbers_of(names[0], a), numbers_of(names[1], b))
-    return np.ascontiguousarray(a_arr), np.ascontiguousarray(b_arr)
+    return broadcast_columns((names[0], a), (names[1], b))
 
 
 def _cell_by_cell(fn, a: Any, b: Any):

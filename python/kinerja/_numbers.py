@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numbers
 from decimal import Decimal
-from typing import Any
+from typing import Any, List, Tuple
 
 
 def numbers_of(label: str, value: Any) -> Any:
@@ -36,6 +36,15 @@ def numbers_of(label: str, value: Any) -> Any:
             raise ValueError(f"{label} holds text ({x!r}), not numbers; read printed cells with kinerja.parse_value")
         raise TypeError(f"{label} holds {type(x).__name__} ({x!r}), not numbers")
     return np.array([np.nan if x is None or is_na(x) else float(x) for x in flat], dtype=float).reshape(raw.shape)
+
+
+def broadcast_columns(*labelled: Tuple[str, Any]) -> List[Any]:
+    """Several ``(label, value)`` as contiguous float64 arrays of one shape (numpy broadcasting),
+    each read by :func:`numbers_of`."""
+    import numpy as np
+
+    arrays = np.broadcast_arrays(*[numbers_of(label, value) for label, value in labelled])
+    return [np.ascontiguousarray(a) for a in arrays]
 
 
 def as_scalar(x: Any) -> Any:

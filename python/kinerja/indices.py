@@ -27,7 +27,7 @@ import numbers
 from typing import Any, NamedTuple
 
 from . import _core
-from ._numbers import as_scalar, numbers_of
+from ._numbers import as_scalar, broadcast_columns
 from ._api import _like_input
 
 __all__ = [
@@ -85,10 +85,7 @@ def _reject_bools(args) -> None:
 
 
 def _arrays(name: str, args):
-    import numpy as np
-
-    arrays = np.broadcast_arrays(*[numbers_of(f"argument {k} of {name}", a) for k, a in enumerate(args, 1)])
-    return [np.ascontiguousarray(a) for a in arrays]
+    return broadcast_columns(*[(f"argument {k} of {name}", a) for k, a in enumerate(args, 1)])
 
 
 def _apply(name: str, args, *options):
