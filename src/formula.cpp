@@ -17,6 +17,7 @@
 #include <limits>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 
 namespace kinerja {
 
@@ -1136,6 +1137,28 @@ void fused(op first, op then, double* o, const double* a, double as, const doubl
 }
 
 bool arithmetic(op k) { return k == op::add || k == op::sub || k == op::mul || k == op::div; }
+
+// dst = a op b for the four arithmetic operations, in mode M.
+template <arith M>
+void arithmetic_kernel(op kind, double* o, const double* a, double as, const double* b, double bs, std::size_t n) {
+    switch (kind) {
+        case op::add: binary_kernel(o, a, as, b, bs, n, add_t<M>{}); break;
+        case op::sub: binary_kernel(o, a, as, b, bs, n, sub_t<M>{}); break;
+        case op::mul: binary_kernel(o, a, as, b, bs, n, mul_t<M>{}); break;
+        default: binary_kernel(o, a, as, b, bs, n, div_t<M>{}); break;
+    }
+}
+
+// Calls kernel(std::integral_constant<arith, mode>) with the mode known at run time, so that one
+// call site instantiates the kernels of every mode.
+template <class Kernel>
+void in_mode(arith mode, Kernel kernel) {
+    switch (mode) {
+        case arith::fast: kernel(std::integral_constant<arith, arith::fast>{}); break;
+        case arith::last: kernel(std::integral_constant<arith, arith::last>{}); break;
+        case arith::checked: kernel(std::integral_constant<arith, arith::checked>{}); break;
+    }
+}
 bool fusable_first(op k) { return arithmetic(k) || k == op::greatest || k == op::least; }
 
 // Fuses "r = x op1 y; s = r op2 z" (r used only there; z a constant, a column or another
@@ -1246,32 +1269,22 @@ void run_block(const frame& f, double* out) {
         double as = 0, bs = 0, cs = 0;
         const double* a = f.ptr(in.a, as);
         const double* b = f.ptr(in.b, bs);
+        // Arithmetic, fused or not, in the block's mode; in the checked and last modes the kernel
+        // makes its result finite or missing itself, so the output needs no second pass.
+        const arith mode = C ? arith::checked : last ? arith::last : arith::fast;
         if (in.then != op::constant) {
             const double* cp = f.ptr(in.c, cs);
-            if (C)
-                fused<arith::checked>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
-            else if (last)
-                fused<arith::last>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
-            else
-                fused<arith::fast>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
-            continue;  // the finite check is in the kernel (checked and last modes)
-        }
-        if (last && !C && arithmetic(in.kind)) {  // the finite check in the kernel: no second pass
-            switch (in.kind) {
-                case op::add: binary_kernel(o, a, as, b, bs, n, add_t<arith::last>{}); break;
-                case op::sub: binary_kernel(o, a, as, b, bs, n, sub_t<arith::last>{}); break;
-                case op::mul: binary_kernel(o, a, as, b, bs, n, mul_t<arith::last>{}); break;
-                default: binary_kernel(o, a, as, b, bs, n, div_t<arith::last>{}); break;
-            }
+            in_mode(mode, [&](auto m) {
+                fused<decltype(m)::value>(in.kind, in.then, o, a, as, b, bs, cp, cs, in.then_const_left, n);
+            });
             continue;
         }
-        constexpr arith M = C ? arith::checked : arith::fast;
+        if (arithmetic(in.kind)) {
+            in_mode(mode, [&](auto m) { arithmetic_kernel<decltype(m)::value>(in.kind, o, a, as, b, bs, n); });
+            continue;
+        }
         switch (in.kind) {
             case op::neg: unary_kernel(o, a, as, n, [](double x) { return -x; }); break;
-            case op::add: binary_kernel(o, a, as, b, bs, n, add_t<M>{}); break;
-            case op::sub: binary_kernel(o, a, as, b, bs, n, sub_t<M>{}); break;
-            case op::mul: binary_kernel(o, a, as, b, bs, n, mul_t<M>{}); break;
-            case op::div: binary_kernel(o, a, as, b, bs, n, div_t<M>{}); break;
             case op::pow:
                 binary_kernel(o, a, as, b, bs, n, [](double x, double y) {
                     return (!present(x) || !present(y)) ? nan : finite_or_nan(std::pow(x, y));
