@@ -1013,11 +1013,8 @@ std::string to_yaml(const plan& p) {
 }
 
 void save_plan(const plan& p, const std::string& path) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    if (!out)
-        throw file_error("kinerja.plan.io", path, 0, 0, "cannot write the file: " + std::string(std::strerror(errno)));
-    out << to_yaml(p);
-    if (!out) throw file_error("kinerja.plan.io", path, 0, 0, "writing the file failed");
+    // The text first, then the file: replaced whole or not at all (detail::write_file_atomic).
+    detail::write_file_atomic(path, "kinerja.plan.io", to_yaml(p));
 }
 
 plan plan::version(std::string_view name) const {
