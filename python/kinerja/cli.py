@@ -138,16 +138,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
         raise KinerjaError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}", id="kinerja.cli.format")
     plan = _plan(args)
     report = build_report(plan, years=args.year or None, include_findings=not args.no_findings)
-    out = report.render(fmt, width=args.width)
     if fmt == "xlsx" and not args.output:
         raise KinerjaError("the xlsx format needs --output FILE.xlsx", id="kinerja.cli.output")
     if args.output:
-        mode = "wb" if isinstance(out, bytes) else "w"
-        with open(args.output, mode, **({} if mode == "wb" else {"encoding": "utf-8"})) as fh:
-            fh.write(out)
+        report.save(args.output, fmt, width=args.width)  # replaced whole or left as it was
         print(f"wrote {args.output}")
     else:
-        print(out)
+        print(report.render(fmt, width=args.width))
     return 0
 
 

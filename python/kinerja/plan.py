@@ -159,7 +159,9 @@ class Plan:
         return self._core.to_yaml()
 
     def save(self, path: Union[str, Path]) -> None:
-        """Write the plan in canonical YAML; loading and saving again gives the same bytes."""
+        """Write the plan in canonical YAML; loading and saving again gives the same bytes. The
+        file is replaced whole or left as it was (:class:`PlanFileError` ``kinerja.plan.io``
+        naming the file and the cause)."""
         self._core.save(str(path))
 
     def __eq__(self, other: object) -> bool:

@@ -18,15 +18,21 @@ import csv
 import html
 import io
 import json
+import os
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Optional, Sequence
+from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _api as api
+from ._files import write_atomic
+from .errors import ArgumentError
 from .plan import Plan, finding_to_dict
 
 __all__ = ["Section", "Report", "build_report", "FORMATS"]
 
 FORMATS = ("text", "markdown", "csv", "json", "html", "xlsx")
+# the format Report.save writes for a file suffix
+_SUFFIX_FORMATS = {".txt": "text", ".md": "markdown", ".csv": "csv", ".json": "json", ".html": "html",
+                   ".htm": "html", ".xlsx": "xlsx"}
 
 
 @dataclass
@@ -80,6 +86,26 @@ class Report:
             raise ValueError(f"unknown report format {format!r}; use one of {', '.join(FORMATS)}")
         return {"text": lambda: _text(self, width), "markdown": lambda: _markdown(self), "csv": lambda: _csv(self),
                 "json": lambda: _json(self), "html": lambda: _html(self), "xlsx": lambda: _xlsx(self)}[format]()
+
+    def save(self, path: Union[str, "os.PathLike[str]"], format: Optional[str] = None, width: int = 48) -> None:
+        """Write the report to a file, replaced whole or left as it was (a failure midway leaves
+        the old file byte-identical). ``format`` defaults to the one the file's suffix names
+        (``.txt``, ``.md``, ``.csv``, ``.json``, ``.html``, ``.xlsx``).
+
+        :raises ArgumentError: ``kinerja.argument.report_format`` for an unknown format or suffix
+        :raises PlanFileError: ``kinerja.report.io`` when the file cannot be written (the cause)
+        """
+        if format is None:
+            suffix = os.path.splitext(os.fspath(path))[1].lower()
+            if suffix not in _SUFFIX_FORMATS:
+                raise ArgumentError(f"[kinerja.argument.report_format] cannot tell the report format from "
+                                    f"{os.fspath(path)!r}; give format= (one of {', '.join(FORMATS)}) or a suffix "
+                                    f"({', '.join(_SUFFIX_FORMATS)})", id="kinerja.argument.report_format")
+            format = _SUFFIX_FORMATS[suffix]
+        elif format not in FORMATS:
+            raise ArgumentError(f"[kinerja.argument.report_format] unknown report format {format!r}; use one of "
+                                f"{', '.join(FORMATS)}", id="kinerja.argument.report_format")
+        write_atomic(path, self.render(format, width=width))
 
     def section(self, key: str) -> Section:
         for s in self.sections:

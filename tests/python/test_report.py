@@ -166,3 +166,32 @@ def test_xlsx_opens_with_openpyxl_with_one_sheet_per_section(report):
 def test_unknown_format_is_an_error(report, fmt):
     with pytest.raises(ValueError, match="unknown report format"):
         report.render(fmt)
+
+
+@pytest.mark.parametrize("suffix, fmt", [(".txt", "text"), (".md", "markdown"), (".csv", "csv"), (".json", "json"),
+                                         (".html", "html"), (".HTM", "html")])
+def test_save_writes_the_format_its_suffix_names(report, tmp_path, suffix, fmt):
+    target = tmp_path / f"report{suffix}"
+    report.save(target)
+    assert target.read_text(encoding="utf-8") == report.render(fmt)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+def test_save_writes_an_xlsx_workbook_and_a_given_format(report, tmp_path):
+    report.save(tmp_path / "report.xlsx")
+    assert openpyxl.load_workbook(tmp_path / "report.xlsx").sheetnames == SECTION_KEYS
+    report.save(tmp_path / "report.data", "json")  # the format given wins over the suffix
+    assert json.loads((tmp_path / "report.data").read_text(encoding="utf-8"))["plan"] == report.plan_title
+
+
+@pytest.mark.parametrize("name, fmt, message", [
+    ("report.pdf", None, "cannot tell the report format from '{path}'"),
+    ("report", None, "cannot tell the report format from '{path}'"),
+    ("report.csv", "pdf", "unknown report format 'pdf'"),
+])
+def test_save_with_an_unknown_format_is_an_error_and_writes_nothing(report, tmp_path, name, fmt, message):
+    with pytest.raises(kinerja.errors.ArgumentError) as info:
+        report.save(tmp_path / name, fmt)
+    assert info.value.id == "kinerja.argument.report_format"
+    assert str(info.value).startswith("[kinerja.argument.report_format] " + message.format(path=tmp_path / name))
+    assert list(tmp_path.iterdir()) == []
