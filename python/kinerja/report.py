@@ -238,15 +238,18 @@ def _text(report: Report, width: int) -> str:
 
 
 def _md_escape(c: str) -> str:
-    return c.replace("|", "\\|").replace("\n", " ")
+    """A Markdown table cell: a backslash and ``|`` escaped (so neither ends the cell), ``<``
+    escaped (so no raw HTML reaches a Markdown renderer), line breaks as spaces."""
+    return c.replace("\\", "\\\\").replace("|", "\\|").replace("<", "\\<").replace("\r\n", " ") \
+        .replace("\n", " ").replace("\r", " ")
 
 
 def _markdown(report: Report) -> str:
-    out = [f"# {report.plan_title}", ""]
+    out = [f"# {_md_escape(report.plan_title)}", ""]
     for s in report.sections:
-        out += [f"## {s.title}", ""]
+        out += [f"## {_md_escape(s.title)}", ""]
         if s.note:
-            out += [f"_{s.note}_", ""]
+            out += [f"_{_md_escape(s.note)}_", ""]
         out.append("| " + " | ".join(_md_escape(c) for c in s.columns) + " |")
         out.append("|" + "---|" * len(s.columns))
         for row in _cells(s):
@@ -255,15 +258,37 @@ def _markdown(report: Report) -> str:
     return "\n".join(out)
 
 
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(c: Any) -> Any:
+    """A CSV cell: text that a spreadsheet would read as a formula gets a leading ``'`` (OWASP's
+    advice); numbers, a negative one too, stay numbers."""
+    if c is None:
+        return ""
+    if isinstance(c, str) and c.startswith(_FORMULA_START):
+        return "'" + c
+    return c
+
+
 def _csv(report: Report) -> str:
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    plain = csv.writer(buf, lineterminator="\n")
+    # the csv module quotes a cell holding "\n" (the line terminator) but not one holding "\r",
+    # which a reader takes as the end of the row: a row with a "\r" quotes all its text
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
+
+    def write(cells: List[Any]) -> None:
+        cells = [_csv_cell(c) for c in cells]
+        (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else plain).writerow(cells)
+
     for s in report.sections:
-        w.writerow(["section", s.key] + [])
-        w.writerow(["section"] + s.columns)
+        write(["section", s.key])
+        write(["section"] + s.columns)
         for row in s.rows:
-            w.writerow([s.key] + ["" if c is None else c for c in row])
-        w.writerow([])
+            write([s.key] + list(row))
+        plain.writerow([])
     return buf.getvalue()
 
 
@@ -313,7 +338,7 @@ def _section_html(s: Section, inline: bool = True) -> List[str]:
         if s.key == "findings":
             cls = raw[0]
         style = f" style=\"{_INLINE[cls]}\"" if inline and cls in _INLINE else ""
-        out.append(f"<tr class=\"{cls}\"{style}>" + "".join(f"<td{cell}>{html.escape(c)}</td>" for c in row) + "</tr>")
+        out.append(f"<tr class=\"{html.escape(cls)}\"{style}>" + "".join(f"<td{cell}>{html.escape(c)}</td>" for c in row) + "</tr>")
     out.append("</tbody></table>")
     return out
 
@@ -321,20 +346,48 @@ def _section_html(s: Section, inline: bool = True) -> List[str]:
 def _xlsx(report: Report) -> bytes:
     try:
         from openpyxl import Workbook
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
         from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+        from openpyxl.utils.exceptions import IllegalCharacterError
     except ImportError as exc:  # pragma: no cover - depends on the machine
         raise RuntimeError("the xlsx format needs openpyxl (Debian: python3-openpyxl)") from exc
+
+    def append(ws, values: List[Any], r: int) -> None:
+        # openpyxl stores a str that starts with "=" as a formula. Text that a spreadsheet would
+        # read as a formula is stored as text (data type "s", the value unchanged) and marked with
+        # quotePrefix (what Excel sets for a typed leading '), so it stays text when the cell is
+        # edited; numbers, a negative one too, stay numbers
+        try:
+            ws.append(values)
+        except IllegalCharacterError:
+            # a control character (other than tab, line feed, carriage return) cannot be in the XML
+            # of a workbook: say where it is rather than change the text
+            j, v = next((j, v) for j, v in enumerate(values, start=1)
+                        if isinstance(v, str) and ILLEGAL_CHARACTERS_RE.search(v))
+            ch = ILLEGAL_CHARACTERS_RE.search(v).group()
+            shown = v if len(v) <= 60 else v[:59] + "…"
+            raise ArgumentError(f"[kinerja.report.xlsx_text] sheet {ws.title!r} cell {get_column_letter(j)}"
+                                f"{r}: the text {shown!r} holds the control character "
+                                f"U+{ord(ch):04X}, which an XLSX workbook cannot hold; remove it from the plan",
+                                id="kinerja.report.xlsx_text") from None
+        for j, v in enumerate(values, start=1):
+            if isinstance(v, str) and v.startswith(_FORMULA_START):
+                cell = ws.cell(row=r, column=j)
+                cell.data_type = "s"
+                cell.quotePrefix = True
+
     wb = Workbook()
     wb.remove(wb.active)
     for s in report.sections:
         ws = wb.create_sheet(s.key[:31])
-        ws.append([s.title])
+        append(ws, [s.title], 1)
         ws["A1"].font = Font(bold=True)
-        ws.append(s.columns)
+        append(ws, list(s.columns), 2)
         for c in ws[2]:
             c.font = Font(bold=True)
-        for row in s.rows:
-            ws.append(["" if c is None else c for c in row])
+        for i, row in enumerate(s.rows, start=3):
+            append(ws, ["" if c is None else c for c in row], i)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
