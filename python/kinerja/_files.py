@@ -64,7 +64,8 @@ def write_atomic(path: Union[str, "os.PathLike[str]"], data: Union[bytes, str],
     """
     path = os.fspath(path)
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    target = os.path.realpath(path) if os.path.islink(path) else path
+    # a link is followed to the file it names (a dangling link is replaced, as in C++)
+    target = os.path.realpath(path) if os.path.islink(path) and os.path.exists(path) else path
     try:
         info = os.stat(target)
     except FileNotFoundError:

@@ -135,6 +135,12 @@ TEST_CASE("write_file_atomic: a symbolic link is followed and stays a link", "[a
     CHECK(fs::is_symlink(dir.path / "link.yaml"));
     CHECK(slurp(dir.path / "real" / "plan.yaml") == "through the link\n");
     CHECK(dir.names() == std::set<std::string>{"link.yaml", "real"});
+
+    // a link to nothing is replaced by the file
+    fs::create_symlink(dir.path / "gone" / "plan.yaml", dir.path / "dangling.yaml");
+    write_file_atomic((dir.path / "dangling.yaml").string(), "kinerja.test.io", std::string_view("x"));
+    CHECK_FALSE(fs::is_symlink(dir.path / "dangling.yaml"));
+    CHECK(slurp(dir.path / "dangling.yaml") == "x");
 }
 
 TEST_CASE("write_file_atomic: a folder that does not exist, a file as the folder, a folder as the file", "[atomic]") {

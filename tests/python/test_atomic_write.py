@@ -224,3 +224,11 @@ def test_plan_save_cut_short_by_a_file_size_limit_leaves_the_saved_plan(tmp_path
     assert names(tmp_path) == ["plan.yaml"]
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == "kinerja.plan.io|cannot write the file: File too large (the file is left as it was)\n"
+
+
+def test_a_dangling_link_is_replaced_by_the_file(tmp_path):
+    (tmp_path / "link.md").symlink_to(tmp_path / "gone" / "report.md")
+    _files.write_atomic(tmp_path / "link.md", "x")
+    assert not (tmp_path / "link.md").is_symlink()
+    assert (tmp_path / "link.md").read_text() == "x"
+    assert names(tmp_path) == ["link.md"]
