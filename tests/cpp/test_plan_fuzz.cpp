@@ -39,7 +39,7 @@ std::string read_all(const std::filesystem::path& p) {
 // The files to start from, each with its mode byte ('y' YAML, 'c' CSV).
 std::vector<std::string> seeds() {
     std::vector<std::string> out;
-    for (const char* sub : {"/plans", "/plans/malformed", "/csv"}) {
+    for (const char* sub : {"/plans", "/plans/malformed", "/csv", "/fuzz"}) {
         std::vector<std::filesystem::path> files;
         for (const auto& entry : std::filesystem::directory_iterator(data_dir() + sub))
             if (entry.is_regular_file()) files.push_back(entry.path());
@@ -119,6 +119,24 @@ TEST_CASE("plan fuzz: fixtures cut short, with bytes replaced and lines dropped,
     CHECK(t.broken == 0);
 }
 
+TEST_CASE("plan fuzz: CSV tables read with every delimiter and period option load or fail cleanly",
+          "[fuzz][csv]") {
+    std::mt19937 rng(20261207);
+    std::vector<std::string> tables;
+    for (const std::string& seed : seeds())
+        if (seed[0] == 'c') tables.push_back(seed.substr(1));
+    REQUIRE(!tables.empty());
+    tally t;
+    // option bytes (see csv_options_from): delimiter detected, ',', ';', tab, '|' and ':'; a period
+    // given (2019 + b % 8 to + b / 8 % 8 years), one that ends before it starts, an id given
+    for (const unsigned char a : {0, 1, 2, 3, 4, 5, 8, 16, 32, 41})
+        for (const std::string& table : tables)
+            for (const std::string& v : variants(std::string("o") + static_cast<char>(a) + '\x15' + table, rng, 4, 8, 4))
+                run(v, t);
+    CHECK(t.cases == 10 * tables.size() * 17);
+    CHECK(t.broken == 0);
+}
+
 TEST_CASE("plan fuzz: the bundled plan, cut short and with bytes replaced, loads or fails cleanly", "[fuzz][plan]") {
     std::mt19937 rng(29112026);
     const std::string bundled =
@@ -156,7 +174,12 @@ TEST_CASE("plan fuzz: printed cells in every context and convention are read or 
                                  "-1.500",
                                  "1..5",
                                  "\xC3\x28",
-                                 "\xFF"};
+                                 "\xFF",
+                                 "96\xC2\xA0%",          // a no-break space before the sign
+                                 "\xE2\x88\x92" "5%",    // a Unicode minus sign
+                                 "12\xE2\x80\xAF" "500", // a narrow no-break space between groups
+                                 "5 \xC3\x97 3",          // a multiplication sign
+                                 "\xF0\x9F\x98\x80"};   // a four-byte character
     tally t;
     for (int pick = 0; pick < 48; ++pick)  // twelve contexts by three conventions, and more
         for (const char* cell : cells) run(std::string("v") + static_cast<char>(pick) + cell, t);
