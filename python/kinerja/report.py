@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import html
 import io
+import re
 import json
 import os
 from dataclasses import dataclass, field
@@ -260,6 +261,14 @@ def _markdown(report: Report) -> str:
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# ...except text that can hold no formula: a dash printed for "no value" ("-", "--") and a signed
+# number as printed ("-5%", "-1.500,25"), which a spreadsheet reads as that number or that text.
+_INERT = re.compile(r"-+|[-+][0-9][0-9.,]*%?")
+
+
+def _reads_as_formula(c: Any) -> bool:
+    """Whether a spreadsheet could run the text `c` as a formula (see _FORMULA_START)."""
+    return isinstance(c, str) and c.startswith(_FORMULA_START) and not _INERT.fullmatch(c)
 
 
 def _csv_cell(c: Any) -> Any:
@@ -267,7 +276,7 @@ def _csv_cell(c: Any) -> Any:
     advice); numbers, a negative one too, stay numbers."""
     if c is None:
         return ""
-    if isinstance(c, str) and c.startswith(_FORMULA_START):
+    if _reads_as_formula(c):
         return "'" + c
     return c
 
@@ -372,7 +381,7 @@ def _xlsx(report: Report) -> bytes:
                                 f"U+{ord(ch):04X}, which an XLSX workbook cannot hold; remove it from the plan",
                                 id="kinerja.report.xlsx_text") from None
         for j, v in enumerate(values, start=1):
-            if isinstance(v, str) and v.startswith(_FORMULA_START):
+            if _reads_as_formula(v):
                 cell = ws.cell(row=r, column=j)
                 cell.data_type = "s"
                 cell.quotePrefix = True

@@ -87,8 +87,9 @@ def test_xlsx_cells_that_start_a_formula_are_text_and_numbers_stay_numbers(by_ha
     assert [c.value for c in cells] == [HYPERLINK, "+1", "-5%", "@SUM(A1)", "\t=1+1", "\r=1+1", "-", -5, -1234567, 3,
                                         "plain 5", "a\\|b", "<b>x</b>"]
     assert [c.data_type for c in cells] == ["s"] * 7 + ["n"] * 3 + ["s"] * 3
-    # marked as text for Excel (what a typed leading ' sets), so an edit keeps it text
-    assert [c.quotePrefix for c in cells] == [True] * 7 + [False] * 6
+    # marked as text for Excel (what a typed leading ' sets), so an edit keeps it text; a signed
+    # number as printed and a dash for "no value" can hold no formula and are not marked
+    assert [c.quotePrefix for c in cells] == [True, False, False, True, True, True, False] + [False] * 6
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/")]
         assert sheets and all(b"<f>" not in z.read(n) and b"<f " not in z.read(n) for n in sheets)
@@ -125,7 +126,9 @@ def _csv_rows(report):
 def test_csv_cells_that_start_a_formula_get_a_quote_and_numbers_stay_numbers(by_hand):
     rows = _csv_rows(by_hand)
     data = [r for r in rows if r and r[0] == "cells"]
-    assert data == [["cells", "'" + HYPERLINK, "'+1", "'-5%", "'@SUM(A1)", "'\t=1+1", "'\r=1+1", "'-", "-5.0",
+    # a dash printed for "no value" and a signed number as printed ("+1", "-5%") can hold no
+    # formula: they stay as printed, as a person reading the table expects
+    assert data == [["cells", "'" + HYPERLINK, "+1", "-5%", "'@SUM(A1)", "'\t=1+1", "'\r=1+1", "-", "-5.0",
                      "-1234567.0", "3", "plain 5", "a\\|b", "<b>x</b>"]]
 
 
@@ -136,8 +139,9 @@ def test_csv_of_a_plan_with_a_hyperlink_node_name_escapes_it(injected):
     names = {r[header.index("name")] for r in section_6_1} - {""}
     assert names == {"'" + HYPERLINK, "'+1+2", "'-2+3"}
     assert {r[header.index("indicator")] for r in section_6_1} - {""} == {"'@SUM(1+1)"}
-    # no cell anywhere starts a formula
-    assert not [c for r in rows for c in r if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    # no cell anywhere starts a formula: what starts like one is a dash for "no value" or a number
+    starts = [c for r in rows for c in r if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert all(set(c) == {"-"} or c.lstrip("+-").replace(".", "").replace(",", "").isdigit() for c in starts), starts
     budget = [r for r in rows if r and r[0] == "budget"]
     bheader = ["section"] + injected.section("budget").columns
     assert {r[bheader.index("pagu")] for r in budget} == {"250000000.0"}
