@@ -477,11 +477,13 @@ namespace {
 
 // Writes sign, integer digits and decimal digits (a decimal string, exact) rounded half away from
 // zero at `decimals` digits after the mark, grouped, in the convention.
+// `round_up`: whether to round the digits beyond `decimals` up; by default when the first of them
+// is 5 or more (exact half away from zero).
 std::string write_digits(bool negative, std::string whole, std::string frac, convention conv, int decimals,
-                         bool group_thousands) {
+                         bool group_thousands, std::optional<bool> round_up = std::nullopt) {
     const std::size_t d = static_cast<std::size_t>(decimals);
     if (frac.size() > d) {
-        const bool up = frac[d] >= '5';
+        const bool up = round_up.value_or(frac[d] >= '5');
         frac.resize(d);
         if (up) {  // add one unit of the last kept digit, carrying to the left
             std::string all = whole + frac;
@@ -561,22 +563,22 @@ std::string format_number(double value, convention conv, int decimals, bool grou
                              "decimals must lie in 0..15, got " + std::to_string(decimals));
     if (!std::isfinite(value))
         throw argument_error("kinerja.argument.not_finite", "cannot format a number that is not finite");
-    if (decimals <= 12) {
-        // rounded by the rule (with its tolerance for binary representation), then written from the
-        // whole number of steps, exactly, while that number fits a double's integers
-        const double rounded = rounding_rule{rounding::half_up, decimals}.apply(value);
-        const double steps = std::round(std::fabs(rounded) * std::pow(10.0, decimals));
-        if (steps < 4503599627370496.0) {  // 2^52
-            std::string all = std::to_string(static_cast<std::int64_t>(steps));
-            const std::size_t d = static_cast<std::size_t>(decimals);
-            if (all.size() <= d) all.insert(0, d + 1 - all.size(), '0');
-            return write_digits(std::signbit(rounded), all.substr(0, all.size() - d), all.substr(all.size() - d), conv,
-                                decimals, group_thousands);
-        }
-    }
-    // beyond: the digits the double stands for (its shortest text), rounded exactly; no binary noise
+    // The digits the double stands for (its shortest text), so that no digit comes from its binary
+    // expansion and no multiplication by 10^decimals loses one. Rounded half away from zero with
+    // the tolerance of rounding.hpp: the digits beyond the kept ones count as a half when they
+    // fall short of it by at most the tolerance (113.62499999999999 is 113.63 at two decimals).
     auto [whole, frac] = shortest_digits(value);
-    return write_digits(std::signbit(value), whole, frac, conv, decimals, group_thousands);
+    std::optional<bool> up;
+    const std::size_t d = static_cast<std::size_t>(decimals);
+    if (frac.size() > d) {
+        const std::string rest = "0." + frac.substr(d, 17);  // the fraction of a step beyond, to 17 digits
+        double r = 0.0;
+        std::from_chars(rest.data(), rest.data() + rest.size(), r);
+        const double steps = std::fabs(value) * std::pow(10.0, decimals);  // magnitude, for the tolerance only
+        const double tolerance = std::min(1e-6, std::max(1e-9, rounding_tolerance * steps));
+        up = r + tolerance >= 0.5;
+    }
+    return write_digits(std::signbit(value), whole, frac, conv, decimals, group_thousands, up);
 }
 
 std::string format_number(const decimal& value, convention conv, int decimals, bool group_thousands) {

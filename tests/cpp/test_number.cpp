@@ -370,6 +370,10 @@ TEST_CASE("format_number writes no digit the double does not hold", "[number]") 
     CHECK(format_number(123456789012.34, convention::english, 14) == "123,456,789,012.34000000000000");
     // 2^53 + 2 = 9,007,199,254,740,994 is a double; two decimals are zeros
     CHECK(format_number(9007199254740994.0, convention::indonesian, 2) == "9.007.199.254.740.994,00");
+    // multiplying by 10^decimals before rounding lost the digit that decides: 60226455333320.84 to
+    // one decimal is .8 (the next digit is 4), not .9; -789351.9927158849 to eight is ...588 (next 4)
+    CHECK(format_number(60226455333320.84, convention::english, 1, false) == "60226455333320.8");
+    CHECK(format_number(-789351.9927158849, convention::english, 8, false) == "-789351.99271588");
     // 1.2345678901234567e20 holds 17 digits; the rest are zeros, not 123456789012345677877
     CHECK(format_number(1.2345678901234567e20, convention::english, 0) == "123,456,789,012,345,670,000");
 }
