@@ -100,7 +100,8 @@ class Formula:
     def explain(self, data: Any, group: Any = None, year: Any = None):
         """Why each result is missing: ``"none"``, ``"missing input"``, ``"division by zero"``,
         ``"outside the function's domain"``, ``"not finite"`` or ``"no previous period"`` (a string
-        for scalar data, a list for columns)."""
+        for scalar data, a list for columns). A variable absent from ``data`` raises, as in
+        :meth:`evaluate`."""
         import numpy as np
 
         if not _is_frame(data) and all(_scalar(v) for v in _mapping(data).values()):
