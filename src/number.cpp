@@ -251,6 +251,17 @@ bool is_pdf_space(char32_t cp) noexcept { return cp == 0x00A0 || cp == 0x2007 ||
 
 ascii_text ascii_number_text(std::string_view text) {
     ascii_text out;
+    bool plain = true;  // nothing to replace: the readers take the text as it is, without a copy
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (c == static_cast<unsigned char>(group_space))  // raw, it would pass for a grouping space
+            throw parse_error("kinerja.parse.number", std::string(text), i, unexpected_character(text, i, ""));
+        plain = plain && c < 0x80;
+    }
+    if (plain) {
+        out.unchanged = true;
+        return out;
+    }
     out.text.reserve(text.size());
     out.origin.reserve(text.size() + 1);
     for (std::size_t i = 0; i < text.size();) {
@@ -465,6 +476,7 @@ parsed_number parse_ascii_number(std::string_view text, const number_context& co
 
 parsed_number parse_number(std::string_view text, const number_context& context) {
     const detail::ascii_text ascii = detail::ascii_number_text(text);
+    if (ascii.unchanged) return detail::parse_ascii_number(text, context);
     try {
         return detail::parse_ascii_number(ascii.text, context);
     } catch (const parse_error& e) {

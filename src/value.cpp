@@ -157,6 +157,7 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
 value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
                   const scale_registry& scales, std::optional<convention> printed_in) {
     const detail::ascii_text ascii = detail::ascii_number_text(text);
+    if (ascii.unchanged) return parse_ascii_value(text, context, units, scales, printed_in);
     try {
         value v = parse_ascii_value(ascii.text, context, units, scales, printed_in);
         v.text = std::string(text);

@@ -432,6 +432,9 @@ TEST_CASE("parse_number reads the spaces and minus sign of PDFs and names any ot
          "234.567,5",
          11, "at most one '.' or ','"},
         {"1\x01", 1, "control character U+0001"},
+        {"1\x1f"
+         "234",
+         1, "control character U+001F"},  // raw, not a grouping space
     };
     for (const bad& c : cases) {
         CAPTURE(c.text);

@@ -17,8 +17,10 @@ inline constexpr char group_space = '\x1f';
 
 /// Printed text with the characters PDFs put into numbers read as ASCII: U+00A0, U+2007, U+2009,
 /// U+202F become a space, or `group_space` between a digit and a digit; U+2212 becomes `-`.
-/// Every other byte is kept, so that a reader reports it (with unexpected_character).
+/// Every other byte is kept, so that a reader reports it (with unexpected_character). Text that
+/// is all ASCII is left as it is (`unchanged`, no copy); a raw `group_space` byte is an error.
 struct ascii_text {
+    bool unchanged = false;  ///< the text needs no replacement: read the original
     std::string text;
     /// origin[i]: offset in the original text of text[i]; origin[text.size()]: the original size.
     std::vector<std::size_t> origin;
