@@ -592,6 +592,13 @@ std::vector<vector_result> run_tests(const catalog_entry& entry) {
         const test_vector& t = entry.tests[i];
         std::map<std::string, double> values;
         for (const auto& [name, v] : t.inputs) values[name] = v ? *v : std::nan("");
+        // a variable the vector leaves out is a missing value (catalog format), not absent data
+        for (const std::string& name : entry.formula.variables()) {
+            const bool given = std::any_of(values.begin(), values.end(), [&](const auto& kv) {
+                return kv.first.compare(0, kv.first.find('['), name) == 0;
+            });
+            if (!given) values[name] = std::nan("");
+        }
         const formula_result got = entry.evaluate(values);
         vector_result r;
         r.entry = entry.id;

@@ -3,6 +3,7 @@
 
 #include <kinerja/audit.hpp>
 #include <kinerja/catalog.hpp>
+#include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
@@ -118,6 +119,7 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
 namespace {
 
 const auto& show = detail::show_amount;  // one format for numbers in findings
+using detail::show_exact;                // the same for exact amounts (pagu and its sums)
 
 struct checker {
     const plan& p;
@@ -181,7 +183,8 @@ struct checker {
     // A printed amount of money, read once however many roll-ups it takes part in (a node's pagu
     // is a parent's sum and a child's part), so that an unreadable one is reported once.
     struct read_amount {
-        std::optional<double> value;  // empty when missing or unreadable
+        std::optional<double> value;   // empty when missing or unreadable
+        std::optional<decimal> exact;  // the same, exactly as printed: sums and comparisons use it
         bool readable = true;
     };
     std::map<const printed_value*, read_amount> amounts;
@@ -191,7 +194,10 @@ struct checker {
         read_amount m;
         const auto val = read(n, nullptr, year, v, true);
         m.readable = val.has_value();
-        if (val && !val->is_missing()) m.value = val->number;
+        if (val && !val->is_missing()) {
+            m.value = val->number;
+            m.exact = val->exact;
+        }
         return amounts[&v] = m;
     }
 
@@ -230,8 +236,8 @@ struct checker {
                     const printed_value* pv = budget_of(parent, field, y);
                     const read_amount none;
                     const read_amount& own_amount = pv ? amount(&parent, y, *pv) : none;
-                    const std::optional<double> own = own_amount.value;
-                    double sum = 0.0;
+                    const std::optional<decimal> own = own_amount.exact;
+                    decimal sum;
                     std::size_t present = 0;
                     bool unreadable = !own_amount.readable;
                     std::string parts;
@@ -240,45 +246,45 @@ struct checker {
                         if (!cv) continue;
                         const read_amount& a = amount(c, y, *cv);
                         unreadable = unreadable || !a.readable;
-                        if (!a.value) continue;
-                        sum += *a.value;
+                        if (!a.exact) continue;
+                        sum += *a.exact;
                         ++present;
-                        parts += (parts.empty() ? "" : " + ") + show(*a.value);
+                        parts += (parts.empty() ? "" : " + ") + show_exact(*a.exact);
                     }
                     if (unreadable) continue;  // reported as unparsed-value already
                     const location& where = pv ? pv->location : parent.location;
                     const std::string& source = pv ? pv->source : std::string();
                     if (own && present == 0) {
                         if (on("budget-missing")) {
-                            finding& f =
-                                add("budget-missing", &parent, nullptr, y,
-                                    who(&parent, nullptr) + " has " + what + " " + show(*own) + " in " + year_label(y) +
-                                        " but none of its " + std::to_string(kids.size()) + " children has",
-                                    where, source);
+                            finding& f = add("budget-missing", &parent, nullptr, y,
+                                             who(&parent, nullptr) + " has " + what + " " + show_exact(*own) + " in " +
+                                                 year_label(y) + " but none of its " + std::to_string(kids.size()) +
+                                                 " children has",
+                                             where, source);
                             f.actual = pv->text;
-                            f.actual_number = own;
+                            f.actual_number = own->to_double();
                         }
                     } else if (!own && present > 0) {
                         if (on("budget-missing")) {
                             finding& f = add("budget-missing", &parent, nullptr, y,
                                              who(&parent, nullptr) + " has no " + what + " in " + year_label(y) +
-                                                 " but its children have " + show(sum) + " (" + parts + ")",
+                                                 " but its children have " + show_exact(sum) + " (" + parts + ")",
                                              where, source);
-                            f.expected = show(sum);
-                            f.expected_number = sum;
+                            f.expected = show_exact(sum);
+                            f.expected_number = sum.to_double();
                             f.actual = pv ? pv->text : "";
                         }
-                    } else if (own && std::fabs(*own - sum) > options.budget_tolerance) {
+                    } else if (own && std::fabs((*own - sum).to_double()) > options.budget_tolerance) {
                         if (on("budget-rollup")) {
                             finding& f = add("budget-rollup", &parent, nullptr, y,
                                              who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " +
-                                                 show(*own) + " but its children sum to " + show(sum) + " (" + parts +
-                                                 "), a difference of " + show(*own - sum),
+                                                 show_exact(*own) + " but its children sum to " + show_exact(sum) +
+                                                 " (" + parts + "), a difference of " + show_exact(*own - sum),
                                              where, source);
-                            f.expected = show(sum);
-                            f.expected_number = sum;
+                            f.expected = show_exact(sum);
+                            f.expected_number = sum.to_double();
                             f.actual = pv->text;
-                            f.actual_number = own;
+                            f.actual_number = own->to_double();
                         }
                     }
                 }
@@ -290,9 +296,9 @@ struct checker {
             for (int which = 0; which < 2; ++which) {
                 const year_values& printed = which == 0 ? t.budget : t.budget_realized;
                 for (const auto& [y, vs] : printed) {
-                    const std::optional<double> own = amount(nullptr, y, vs.front()).value;
+                    const std::optional<decimal> own = amount(nullptr, y, vs.front()).exact;
                     if (!own) continue;
-                    double sum = 0.0;
+                    decimal sum;
                     bool ok = true;
                     for (const auto& id : t.over) {
                         const node* n = p.find_node(id);
@@ -301,21 +307,22 @@ struct checker {
                         if (!cv) continue;
                         const read_amount& a = amount(n, y, *cv);
                         ok = ok && a.readable;
-                        if (a.value) sum += *a.value;
+                        if (a.exact) sum += *a.exact;
                     }
-                    if (!ok || std::fabs(*own - sum) <= options.budget_tolerance || !on("budget-rollup")) continue;
-                    finding& f =
-                        add("budget-rollup", nullptr, nullptr, y,
-                            "total \"" + t.name + "\" (" + (which == 0 ? "pagu" : "realized budget") + ") in " +
-                                year_label(y) + " is " + show(*own) + " but the " + std::to_string(t.over.size()) +
-                                " rows it totals sum to " + show(sum) + ", a difference of " + show(*own - sum),
-                            vs.front().location, t.source);
+                    if (!ok || std::fabs((*own - sum).to_double()) <= options.budget_tolerance || !on("budget-rollup"))
+                        continue;
+                    finding& f = add("budget-rollup", nullptr, nullptr, y,
+                                     "total \"" + t.name + "\" (" + (which == 0 ? "pagu" : "realized budget") +
+                                         ") in " + year_label(y) + " is " + show_exact(*own) + " but the " +
+                                         std::to_string(t.over.size()) + " rows it totals sum to " + show_exact(sum) +
+                                         ", a difference of " + show_exact(*own - sum),
+                                     vs.front().location, t.source);
                     f.node = t.id;
                     f.node_id = t.id;
-                    f.expected = show(sum);
-                    f.expected_number = sum;
+                    f.expected = show_exact(sum);
+                    f.expected_number = sum.to_double();
                     f.actual = vs.front().text;
-                    f.actual_number = own;
+                    f.actual_number = own->to_double();
                 }
             }
         }

@@ -1451,6 +1451,24 @@ std::string describe(const slot& s) {
     return out;
 }
 
+// Throws kinerja.argument.formula_data naming every variable of `p` that none of `names` matches:
+// one check, one message, for columns and for scalars (a variable absent from the data is an
+// error; a variable present with a missing value is missing data).
+void require_variables(const program& p, const std::vector<column_name>& names) {
+    std::vector<std::string> absent;
+    for (const slot& s : p.slots) {
+        if (std::any_of(names.begin(), names.end(), [&](const column_name& c) { return matches(c, s); })) continue;
+        const std::string d = describe(s);
+        if (std::find(absent.begin(), absent.end(), d) == absent.end()) absent.push_back(d);
+    }
+    if (absent.empty()) return;
+    std::string list;
+    for (std::size_t i = 0; i < absent.size(); ++i)
+        list += (i == 0 ? "" : i + 1 == absent.size() ? " and " : ", ") + absent[i];
+    throw argument_error("kinerja.argument.formula_data",
+                         "formula \"" + p.text + "\" needs " + list + ", which the data does not have");
+}
+
 struct bound {
     std::vector<const double*> single;
     std::vector<std::vector<const double*>> many;
@@ -1462,6 +1480,7 @@ bound bind(const program& p, const formula_columns& cols) {
     std::vector<column_name> names;
     names.reserve(cols.columns.size());
     for (const auto& c : cols.columns) names.push_back(split_column(c.first));
+    require_variables(p, names);
     bound b;
     b.single.assign(p.slots.size(), nullptr);
     b.many.assign(p.slots.size(), {});
@@ -1818,6 +1837,10 @@ const formula_unit& formula::unit() const noexcept { return program_->unit; }
 const formula_options& formula::options() const noexcept { return program_->options; }
 
 formula_result formula::evaluate(const std::map<std::string, double>& values) const {
+    std::vector<detail::column_name> names;
+    names.reserve(values.size());
+    for (const auto& kv : values) names.push_back(detail::split_column(kv.first));
+    detail::require_variables(*program_, names);
     detail::scalar_eval e{*program_, &values, nullptr, nullptr, 0, missing_reason::none};
     const double x = e.eval(program_->root);
     formula_result r;

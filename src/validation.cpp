@@ -785,7 +785,8 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
             std::map<std::string, const printed_value*> cells;
             for (const std::string& q : names) {
                 const reading r = ind ? ev.indicator_value(q, n, *ind, year) : ev.node_value(q, n, year);
-                if (r.number && std::isfinite(*r.number)) vars[q] = *r.number;
+                // a quantity without a number is missing data (NaN), not an absent variable
+                vars[q] = r.number && std::isfinite(*r.number) ? *r.number : std::nan("");
                 cells[q] = r.where;
             }
             if (c.when) {

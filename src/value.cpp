@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <kinerja/value.hpp>
 
+#include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
@@ -12,7 +13,8 @@ namespace kinerja {
 double value::half_unit() const noexcept { return 0.5 * std::pow(10.0, -decimals); }
 
 bool operator==(const value& a, const value& b) noexcept {
-    return a.kind == b.kind && a.number == b.number && a.decimals == b.decimals && a.unit == b.unit && a.per == b.per &&
+    const bool numbers_equal = a.exact && b.exact && a.number && b.number ? *a.exact == *b.exact : a.number == b.number;
+    return a.kind == b.kind && numbers_equal && a.decimals == b.decimals && a.unit == b.unit && a.per == b.per &&
            a.grade == b.grade && a.level == b.level && a.scale == b.scale;
 }
 
@@ -30,7 +32,7 @@ int shortest_decimals(double v) {
 // Parses text[begin, end) as a number, reporting errors against the whole text.
 parsed_number number_at(std::string_view text, std::size_t begin, std::size_t end, const number_context& ctx) {
     try {
-        return parse_number(text.substr(begin, end - begin), ctx);
+        return detail::parse_ascii_number(text.substr(begin, end - begin), ctx);
     } catch (const parse_error& e) {
         throw parse_error(e.id(), std::string(text), begin + e.position(), e.reason());
     }
@@ -41,7 +43,7 @@ parsed_number number_at(std::string_view text, std::size_t begin, std::size_t en
     throw parse_error(id, std::string(text), pos, reason);
 }
 
-bool is_number_char(char c) { return detail::is_digit(c) || c == '.' || c == ','; }
+bool is_number_char(char c) { return detail::is_digit(c) || c == '.' || c == ',' || c == detail::group_space; }
 
 // End of the leading number token of text starting at `from` (sign, digits and separators).
 std::size_t number_token_end(std::string_view text, std::size_t from) {
@@ -126,8 +128,15 @@ value make_value(double number, std::string_view unit, int decimals) {
     value v;
     v.kind = value_kind::number;
     v.number = number;
+    v.exact = decimal::from_double(number);
     v.decimals = decimals >= 0 ? decimals : shortest_decimals(number);
     if (!detail::trim(unit).empty()) apply_unit(v, default_units().get(unit));
+    return v;
+}
+
+value make_value(const decimal& number, std::string_view unit, int decimals) {
+    value v = make_value(number.to_double(), unit, decimals >= 0 ? decimals : number.scale());
+    v.exact = number;
     return v;
 }
 
@@ -140,8 +149,28 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
     return parse_value(text, context, units, scales, std::nullopt);
 }
 
+namespace {
+value parse_ascii_value(std::string_view text, std::string_view context, const unit_registry& units,
+                        const scale_registry& scales, std::optional<convention> printed_in);
+}
+
 value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
                   const scale_registry& scales, std::optional<convention> printed_in) {
+    const detail::ascii_text ascii = detail::ascii_number_text(text);
+    if (ascii.unchanged) return parse_ascii_value(text, context, units, scales, printed_in);
+    try {
+        value v = parse_ascii_value(ascii.text, context, units, scales, printed_in);
+        v.text = std::string(text);
+        return v;
+    } catch (const parse_error& e) {
+        if (ascii.text.size() == text.size() && e.text() == text) throw;  // nothing was replaced
+        throw parse_error(e.id(), std::string(text), ascii.to_original(e.position()), e.reason());
+    }
+}
+
+namespace {
+value parse_ascii_value(std::string_view text, std::string_view context, const unit_registry& units,
+                        const scale_registry& scales, std::optional<convention> printed_in) {
     const context_info ctx = resolve_context(context, units, scales);
     // every number of the cell is read with the declared convention, when there is one
     auto read_number = [&](std::size_t begin, std::size_t end, number_context c) {
@@ -171,6 +200,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         if (!(right.value > 0)) fail(text, rb, "N in 1 : N must be positive");
         v.kind = value_kind::ratio;
         v.number = right.value;
+        v.exact = right.exact;
         v.decimals = right.decimals;
         v.written_in = right.written_in;
         if (ctx.unit) v.unit = ctx.unit->name;
@@ -199,6 +229,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         v.level = v.grade;
         v.scale = grades.name();
         v.number = score.value;
+        v.exact = score.exact;
         v.decimals = score.decimals;
         v.written_in = score.written_in;
         return v;
@@ -213,6 +244,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         v.kind = value_kind::percent;
         v.unit = "%";
         v.number = n.value;
+        v.exact = n.exact;
         v.decimals = n.decimals;
         v.written_in = n.written_in;
         return v;
@@ -234,6 +266,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         v.kind = value_kind::money;
         v.unit = "Rupiah";
         v.number = n.value;
+        v.exact = n.exact;
         v.decimals = n.decimals;
         v.written_in = n.written_in;
         return v;
@@ -289,6 +322,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
     const parsed_number n = read_number(b, ne, n_ctx);
     v.kind = value_kind::number;
     v.number = n.value;
+    v.exact = n.exact;
     v.decimals = n.decimals;
     v.written_in = n.written_in;
     if (unit)
@@ -299,9 +333,16 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
     return v;
 }
 
+}  // namespace
+
 std::string format_value(const value& v, convention conv, std::optional<int> decimals) {
     const int d = decimals.value_or(v.decimals);
-    auto num = [&](double x, int digits) { return format_number(x, conv, digits); };
+    // the exact number while `number` is still its nearest double (nobody changed it since)
+    const bool exact = v.exact && v.number && v.exact->to_double() == *v.number;
+    auto num = [&](double x, int digits) {
+        if (exact && v.number && x == *v.number) return format_number(*v.exact, conv, digits);
+        return format_number(x, conv, digits);
+    };
     switch (v.kind) {
         case value_kind::missing: return "-";
         case value_kind::predicate: return v.level;

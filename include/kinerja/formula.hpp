@@ -145,10 +145,13 @@ public:
     const formula_unit& unit() const noexcept;
     const formula_options& options() const noexcept;
 
-    /// Evaluates on one row of scalars (a missing key is a missing value).
+    /// Evaluates on one row of scalars. A variable given as NaN is missing data (a missing result
+    /// with its reason); a variable not given at all is an error, as for columns.
+    /// \throws argument_error kinerja.argument.formula_data naming the absent variables and the formula.
     formula_result evaluate(const std::map<std::string, double>& values) const;
     /// Evaluates on columns into `out` (n = columns.rows doubles; NaN where missing).
-    /// \throws argument_error kinerja.argument.formula_data when a variable has no column.
+    /// \throws argument_error kinerja.argument.formula_data when a variable has no column (naming
+    ///         every such variable and the formula).
     void evaluate(const formula_columns& columns, double* out, const eval_options& options = {}) const;
     /// Why each row of `out` is missing (missing_reason::none where it is a number).
     std::vector<missing_reason> diagnose(const formula_columns& columns) const;

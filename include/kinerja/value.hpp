@@ -30,6 +30,12 @@ struct value {
     /// `1 : N`, the score of a grade (75.1 for `BB (75.10)`), the amount for money and
     /// counts; empty for missing values, predicates and grades printed without a score.
     std::optional<double> number;
+    /// `number` exactly as printed (`Rp 9.007.199.254.740.993` is 9007199254740993, which no double
+    /// holds): set by parse_value for every value with a number, and by make_value from the
+    /// number's shortest text. Money is formatted and summed from it; `number` is its nearest
+    /// double, for ratios. format_value uses it only while `number` is still its nearest double
+    /// (code that changes `number` need not reset it).
+    std::optional<decimal> exact;
     /// Digits printed after the decimal mark of `number` (its precision).
     int decimals = 0;
     /// Canonical unit word: "%" for percent, "Rupiah" for money, the satuan of a count
@@ -53,18 +59,23 @@ struct value {
     /// Half a unit of the last printed digit of `number`.
     double half_unit() const noexcept;
 
-    /// Equal kind, number, precision, unit, rate base, grade, level and scale (not text).
+    /// Equal kind, number (exact numbers when both have one), precision, unit, rate base, grade,
+    /// level and scale (not text).
     friend bool operator==(const value& a, const value& b) noexcept;
     friend bool operator!=(const value& a, const value& b) noexcept { return !(a == b); }
 };
 
 /// Makes a value from a number without text (kind number, or percent/money/... per `unit`).
 value make_value(double number, std::string_view unit = {}, int decimals = -1);
+/// The same from an exact number (an amount of money beyond 2^53, say); `decimals` -1: its scale.
+value make_value(const decimal& number, std::string_view unit = {}, int decimals = -1);
 /// A missing value.
 inline value missing_value() { return value{}; }
 
 /// Reads one printed cell. `context` is empty, a unit word of `default_units()` or a scale
-/// name of `default_scales()`.
+/// name of `default_scales()`. Characters copied from PDFs are read as parse_number reads them
+/// (`96 %` with a no-break space, `−5%` with U+2212); any other non-ASCII character in a number
+/// is an error that shows it and its code point.
 /// \throws parse_error (kinerja.parse.*) naming the text, the position and the reason;
 ///         lookup_error kinerja.lookup.context if the context is neither a unit nor a scale.
 value parse_value(std::string_view text, std::string_view context = {});

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from decimal import Decimal
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from . import _core
@@ -50,12 +51,22 @@ def parse_number(text: str, ambiguous: str = "reject", minimum: Optional[float] 
     return _core.parse_number(text, ambiguous, minimum, maximum, convention)
 
 
-def format_number(value: float, convention: str = "indonesian", decimals: int = 2, group: bool = True) -> str:
+def format_number(value: Union[float, int, Decimal], convention: str = "indonesian", decimals: int = 2,
+                  group: bool = True) -> str:
     """Write a number in ``"indonesian"`` (``1.234,50``) or ``"english"`` (``1,234.50``) convention.
+
+    An ``int`` or ``decimal.Decimal`` is written exactly (up to 18 digits, else
+    :class:`kinerja.ArgumentError` ``kinerja.argument.amount_range``), never through a float:
+    ``format_number(9_007_199_254_740_993, decimals=0)`` is ``'9.007.199.254.740.993'``.
 
     >>> format_number(1234.5)
     '1.234,50'
     """
+    if isinstance(value, Decimal) or (isinstance(value, numbers.Integral) and not isinstance(value, bool)):
+        if isinstance(value, Decimal) and not value.is_finite():
+            raise ArgumentError("cannot format a number that is not finite", "kinerja.argument.not_finite")
+        return _core.format_exact(format(value, "f") if isinstance(value, Decimal) else str(int(value)),
+                                  convention, decimals, group)
     return _core.format_number(float(value), convention, decimals, group)
 
 

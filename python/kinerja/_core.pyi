@@ -1,5 +1,6 @@
 """Type stubs of kinerja's compiled core (private; use the kinerja package)."""
 
+from decimal import Decimal
 from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
@@ -11,16 +12,19 @@ class ParsedNumber:
     value: float
     decimals: int
     convention: Optional[str]
+    exact: Union[int, Decimal]
     def half_unit(self) -> float: ...
     def __float__(self) -> float: ...
 
 def parse_number(text: str, ambiguous: str = ..., minimum: Optional[float] = ..., maximum: Optional[float] = ...,
                  convention: Optional[str] = ...) -> ParsedNumber: ...
 def format_number(value: float, convention: str = ..., decimals: int = ..., group: bool = ...) -> str: ...
+def format_exact(plain: str, convention: str = ..., decimals: int = ..., group: bool = ...) -> str: ...
 
 class Value:
     kind: str
     number: Optional[float]
+    exact: Union[int, Decimal, None]
     decimals: int
     unit: Optional[str]
     per: Optional[float]

@@ -72,8 +72,10 @@ class Formula:
         """Evaluate on ``data``: a mapping of names to numbers or arrays, or a pandas DataFrame.
 
         All scalars give a float (NaN when missing); arrays and DataFrames give a numpy float array
-        (one value per row) with NaN where the result is missing. Only the columns the formula
-        uses are read. Disaggregated variables are columns named ``name[dim=value,...]``.
+        (one value per row) with NaN where the result is missing. A variable given as ``None`` or
+        NaN is missing data; a variable not given at all raises :class:`kinerja.ArgumentError`
+        (``kinerja.argument.formula_data``) naming every absent variable and the formula, for
+        scalars as for columns. Only the columns the formula uses are read. Disaggregated variables are columns named ``name[dim=value,...]``.
         ``group`` and ``year`` (arrays of integers) give ``previous()`` and ``ytd()`` their periods.
         ``threads`` (0: all cores) splits large inputs; ``out`` (a contiguous float64 array of one
         value per row) receives the result instead of a new array, as numpy's ``out=`` does.
@@ -98,7 +100,8 @@ class Formula:
     def explain(self, data: Any, group: Any = None, year: Any = None):
         """Why each result is missing: ``"none"``, ``"missing input"``, ``"division by zero"``,
         ``"outside the function's domain"``, ``"not finite"`` or ``"no previous period"`` (a string
-        for scalar data, a list for columns)."""
+        for scalar data, a list for columns). A variable absent from ``data`` raises, as in
+        :meth:`evaluate`."""
         import numpy as np
 
         if not _is_frame(data) and all(_scalar(v) for v in _mapping(data).values()):

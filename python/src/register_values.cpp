@@ -38,6 +38,27 @@ value_kind kind_from(const std::string& name) {
 
 py::object none_if_empty(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }
 
+// An exact number for Python: an int when it is whole (money in Rupiah), else a decimal.Decimal.
+py::object exact_object(const decimal& d) {
+    std::string text = d.to_string();
+    if (d.is_integer()) {
+        text = text.substr(0, text.find('.'));
+        return py::module_::import("builtins").attr("int")(text);
+    }
+    return py::module_::import("decimal").attr("Decimal")(text);
+}
+
+// A Python int or Decimal (as text from str()/format(x, "f")) as an exact decimal.
+decimal exact_from(const std::string& plain) {
+    const auto d = decimal::from_string(plain);
+    if (!d)
+        throw argument_error("kinerja.argument.amount_range",
+                             plain +
+                                 " lies outside the exact range of 18 digits (at most 999,999,999,999,999,999, "
+                                 "and at most 18 digits after the decimal mark)");
+    return *d;
+}
+
 std::string repr(const value& v) {
     std::ostringstream o;
     o << "Value(kind='" << to_string(v.kind) << "'";
@@ -64,6 +85,9 @@ void register_values(py::module_& m) {
                                    return py::str(std::string(to_string(*n.written_in)));
                                })
         .def("half_unit", &parsed_number::half_unit)
+        .def_property_readonly(
+            "exact", [](const parsed_number& n) { return exact_object(n.exact); },
+            "the number exactly as printed: an int when whole, else a decimal.Decimal")
         .def("__float__", [](const parsed_number& n) { return n.value; })
         .def("__repr__", [](const parsed_number& n) {
             return "ParsedNumber(value=" + py::repr(py::float_(n.value)).cast<std::string>() +
@@ -86,10 +110,23 @@ void register_values(py::module_& m) {
             return format_number(v, convention_from_string(conv), decimals, group);
         },
         py::arg("value"), py::arg("convention") = "indonesian", py::arg("decimals") = 2, py::arg("group") = true);
+    m.def(
+        "format_exact",
+        [](const std::string& plain, const std::string& conv, int decimals, bool group) {
+            return format_number(exact_from(plain), convention_from_string(conv), decimals, group);
+        },
+        py::arg("plain"), py::arg("convention") = "indonesian", py::arg("decimals") = 2, py::arg("group") = true);
 
     py::class_<value>(m, "Value", "A typed value as printed in a plan (see kinerja.parse_value).")
         .def_property_readonly("kind", [](const value& v) { return std::string(to_string(v.kind)); })
         .def_readonly("number", &value::number)
+        .def_property_readonly(
+            "exact",
+            [](const value& v) -> py::object {
+                if (!v.exact) return py::none();
+                return exact_object(*v.exact);
+            },
+            "the number exactly as printed (money as an int of Rupiah), None without a number")
         .def_readonly("decimals", &value::decimals)
         .def_property_readonly("unit", [](const value& v) { return none_if_empty(v.unit); })
         .def_readonly("per", &value::per)
@@ -122,10 +159,11 @@ void register_values(py::module_& m) {
         .def(py::pickle(
             [](const value& v) {
                 return py::make_tuple(std::string(to_string(v.kind)), v.number, v.decimals, v.unit, v.per, v.grade,
-                                      v.level, v.scale, v.text);
+                                      v.level, v.scale, v.text,
+                                      v.exact ? py::object(py::str(v.exact->to_string())) : py::none());
             },
             [](const py::tuple& t) {
-                if (t.size() != 9) throw std::runtime_error("invalid pickled kinerja.Value");
+                if (t.size() != 9 && t.size() != 10) throw std::runtime_error("invalid pickled kinerja.Value");
                 value v;
                 v.kind = kind_from(t[0].cast<std::string>());
                 v.number = t[1].cast<std::optional<double>>();
@@ -136,6 +174,7 @@ void register_values(py::module_& m) {
                 v.level = t[6].cast<std::string>();
                 v.scale = t[7].cast<std::string>();
                 v.text = t[8].cast<std::string>();
+                if (t.size() == 10 && !t[9].is_none()) v.exact = exact_from(t[9].cast<std::string>());
                 return v;
             }));
 

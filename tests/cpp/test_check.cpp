@@ -521,3 +521,33 @@ TEST_CASE("Roll-ups within the tolerance agree, beyond it they do not", "[check]
     o.budget_tolerance = 0.1;
     CHECK(check_plan(kinerja::parse_plan(text), o).size() == 1);
 }
+
+// Regression (issue 13, defect 9): pagu were summed as doubles, which hold 9.007.199.254.740.993
+// (2^53 + 1) as ...992: a parent of ...994 over children ...993 and 1 was flagged (the double
+// sum is ...992), and a parent of ...993 over the same children passed. Sums are now exact.
+TEST_CASE("Budget roll-ups beyond 2^53 are summed exactly", "[check]") {
+    auto plan_with = [](const std::string& parent) {
+        return kinerja::parse_plan(
+            "kinerja_plan: 1\n"
+            "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n"
+            "nodes:\n"
+            "  - {id: p-1, level: program, name: P, source: \"Tabel 2.11\", budget: {2024: \"Rp " +
+                parent +
+                "\"}}\n"
+                "  - {id: k-1, level: kegiatan, name: K1, parent: p-1, source: \"Tabel 2.11\", budget: {2024: \"Rp "
+                "9.007.199.254.740.993\"}}\n"
+                "  - {id: k-2, level: kegiatan, name: K2, parent: p-1, source: \"Tabel 2.11\", budget: {2024: \"Rp "
+                "1\"}}\n",
+            "exact.yaml");
+    };
+    check_options o;
+    o.rules = {"budget-rollup"};
+    // 9,007,199,254,740,993 + 1 = 9,007,199,254,740,994: no finding
+    CHECK(check_plan(plan_with("9.007.199.254.740.994"), o).empty());
+    // the parent prints ...993: one Rupiah short of its children
+    const auto found = check_plan(plan_with("9.007.199.254.740.993"), o);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].expected == "9,007,199,254,740,994");
+    CHECK_THAT(found[0].message, Contains("children sum to 9,007,199,254,740,994 (9,007,199,254,740,993 + 1)"));
+    CHECK_THAT(found[0].message, Contains("a difference of -1"));
+}

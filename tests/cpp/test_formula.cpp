@@ -12,6 +12,7 @@
 #include <kinerja/error.hpp>
 #include <kinerja/formula.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
@@ -41,10 +42,23 @@ const double inf = std::numeric_limits<double>::infinity();
 using units_map = std::map<std::string, std::string>;
 using values_map = std::map<std::string, double>;
 
+// `values` with every variable of `f` it leaves out given as missing (NaN): the tests of missing
+// data below name only the variables that have a value. (A variable absent from the data is an
+// error; see "a variable absent from scalar data is an error".)
+values_map with_missing(const formula& f, values_map values) {
+    for (const std::string& v : f.variables()) {
+        const bool given = std::any_of(values.begin(), values.end(),
+                                       [&](const auto& kv) { return kv.first.substr(0, kv.first.find('[')) == v; });
+        if (!given) values[v] = std::numeric_limits<double>::quiet_NaN();
+    }
+    return values;
+}
+
 // Scalar evaluation: the value, or NaN when missing.
 double eval(const std::string& text, const values_map& values = {}, const units_map& units = {},
             const formula_options& options = {}) {
-    const kinerja::formula_result r = formula::compile(text, units, options).evaluate(values);
+    const formula f = formula::compile(text, units, options);
+    const kinerja::formula_result r = f.evaluate(with_missing(f, values));
     if (r.value) {
         CHECK(r.reason == missing_reason::none);
         return *r.value;
@@ -54,7 +68,8 @@ double eval(const std::string& text, const values_map& values = {}, const units_
 }
 
 missing_reason why(const std::string& text, const values_map& values = {}, const formula_options& options = {}) {
-    return formula::compile(text, {}, options).evaluate(values).reason;
+    const formula f = formula::compile(text, {}, options);
+    return f.evaluate(with_missing(f, values)).reason;
 }
 
 // The error compiling `text`; fails the test when it compiles.
@@ -459,10 +474,7 @@ TEST_CASE("formula: scalar and column results agree row by row", "[formula]") {
         const auto col = run(f, t);
         const auto reasons = f.diagnose(t.view());
         for (std::size_t r = 0; r < xs.size(); ++r) {
-            values_map v;
-            if (!std::isnan(xs[r])) v["x"] = xs[r];
-            if (!std::isnan(ys[r])) v["y"] = ys[r];
-            const kinerja::formula_result s = f.evaluate(v);
+            const kinerja::formula_result s = f.evaluate({{"x", xs[r]}, {"y", ys[r]}});  // NaN: missing
             INFO(text << " row " << r << " x=" << xs[r] << " y=" << ys[r] << " column " << col[r]);
             CHECK(same(s.value.value_or(NaN), col[r]));
             CHECK(!std::isinf(col[r]));
@@ -746,6 +758,49 @@ TEST_CASE("formula: a plain variable matching several keys is an error as a scal
     // as a scalar (evaluate(map)) it silently takes the first matching key in map order: "cases"
     // with {cases[sex=L]: 1, cases[sex=P]: 2} gives 1.
     CHECK_THROWS(formula::compile("cases").evaluate({{"cases[sex=L]", 1.0}, {"cases[sex=P]", 2.0}}));
+}
+
+// Regression (issue 13, defect 9): on scalars an absent variable gave NaN ("missing input") where
+// the same data as columns is an error; now both are the same error, naming every absent variable.
+TEST_CASE("formula: a variable absent from scalar data is an error, one present as NaN is missing data", "[formula]") {
+    const formula f = formula::compile("cases / women * 100000");
+    for (const auto& data : {std::map<std::string, double>{{"cases", 208.0}},
+                             std::map<std::string, double>{{"cases", 208.0}, {"woman", 906000.0}}}) {
+        try {
+            (void)f.evaluate(data);
+            FAIL("no error");
+        } catch (const kinerja::argument_error& e) {
+            CHECK(e.id() == "kinerja.argument.formula_data");
+            CHECK(std::string(e.what()) ==
+                  "[kinerja.argument.formula_data] formula \"cases / women * 100000\" needs women, which the data "
+                  "does not have");
+        }
+    }
+    // two absent: both named, in order of appearance, as on columns
+    const std::string both =
+        "[kinerja.argument.formula_data] formula \"cases / women * 100000\" needs cases and women, which the data "
+        "does not have";
+    try {
+        (void)f.evaluate(std::map<std::string, double>{});
+        FAIL("no error");
+    } catch (const kinerja::argument_error& e) {
+        CHECK(std::string(e.what()) == both);
+    }
+    table t;
+    t.add("x", {1.0});
+    try {
+        run("cases / women * 100000", t);
+        FAIL("no error");
+    } catch (const kinerja::argument_error& e) {
+        CHECK(std::string(e.what()) == both);
+    }
+    // present but missing: a missing result with its reason, no error
+    const auto r = f.evaluate({{"cases", 208.0}, {"women", NaN}});
+    CHECK_FALSE(r.value.has_value());
+    CHECK(r.reason == missing_reason::missing_input);
+    // a disaggregated variable is present when any of its columns is
+    CHECK(formula::compile("sum(x) + 0").evaluate({{"x[k=a]", 1.0}, {"x[k=b]", 2.0}}).value == 3.0);
+    CHECK_THROWS_AS(formula::compile("sum(y) + 0").evaluate({{"x[k=a]", 1.0}}), kinerja::argument_error);
 }
 
 // ============================================================================ period functions

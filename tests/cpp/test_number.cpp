@@ -295,8 +295,156 @@ TEST_CASE("parse_number rejects a number too large for a double", "[number]") {
     const std::string huge = "1" + std::string(400, '0');  // 1e400 > DBL_MAX (about 1.8e308)
     const auto e = parse_failure(huge);
     REQUIRE(e.has_value());
-    CHECK(e->id() == "kinerja.parse.number");
-    CHECK_THAT(e->reason(), Contains("too large"));
+    CHECK(e->id() == "kinerja.parse.too_many_digits");
+    CHECK_THAT(e->reason(), Contains("401 digits"));
+}
+
+// Regression (issue 13, defect 9): Rp 9.007.199.254.740.993 (2^53 + 1) was read into a double and
+// printed back as ...992. Numbers are now kept exact up to 18 digits, and more is an error.
+TEST_CASE("parse_number keeps numbers exact beyond 2^53 and refuses more than 18 digits", "[number]") {
+    const auto n = parse_number("9.007.199.254.740.993");
+    CHECK(n.exact.units() == 9007199254740993LL);
+    CHECK(n.exact.scale() == 0);
+    CHECK(format_number(n.exact, convention::indonesian, 0) == "9.007.199.254.740.993");
+    CHECK(format_number(n.exact, convention::english, 2) == "9,007,199,254,740,993.00");
+    // 18 digits is the largest exact number
+    CHECK(parse_number("999.999.999.999.999.999").exact.units() == 999999999999999999LL);
+    const auto m = parse_number("1.234,50");
+    CHECK(m.exact.units() == 123450);
+    CHECK(m.exact.scale() == 2);
+    // leading zeros are no digits of the range; 18 decimals are the most
+    CHECK(parse_number("0,000000000000000001").exact.units() == 1);
+    struct too_many {
+        const char* text;
+        const char* reason;
+    };
+    for (const too_many& c : {too_many{"1.000.000.000.000.000.000", "19 digits"},  // 10^18
+                              too_many{"12345678901234567890", "20 digits"},
+                              too_many{"0,1234567890123456789", "19 after the decimal mark"}}) {
+        CAPTURE(c.text);
+        const auto e = parse_failure(c.text, with_policy(number_context::ambiguous_policy::grouping));
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.too_many_digits");
+        CHECK_THAT(e->reason(), Contains(c.reason));
+        CHECK(e->position() == 0);
+    }
+}
+
+TEST_CASE("decimal adds, subtracts and compares exactly and refuses to leave the exact range", "[number]") {
+    using kinerja::decimal;
+    const decimal big(9007199254740993LL);  // 2^53 + 1: no double holds it
+    CHECK((big + decimal(1)).units() == 9007199254740994LL);
+    CHECK((big - decimal(9007199254740992LL)).units() == 1);
+    CHECK((big + decimal(1)).to_string() == "9007199254740994");
+    // scales are aligned: 1,234.5 + 0.25 = 1,234.75
+    const decimal s = decimal(12345, 1) + decimal(25, 2);
+    CHECK(s.units() == 123475);
+    CHECK(s.scale() == 2);
+    CHECK(s.to_string() == "1234.75");
+    CHECK(decimal(150, 2) == decimal(15, 1));  // 1.50 = 1.5
+    CHECK(decimal(-5) < decimal(0));
+    CHECK(decimal(-5, 3).to_string() == "-0.005");
+    CHECK(decimal(5, 3).to_double() == 0.005);
+    CHECK(decimal::from_double(5599220800.0)->units() == 5599220800LL);
+    CHECK(decimal::from_double(0.1)->to_string() == "0.1");
+    CHECK_FALSE(decimal::from_double(1e19).has_value());
+    CHECK(decimal::from_string("-1234.50")->units() == -123450);
+    CHECK_FALSE(decimal::from_string("12a").has_value());
+    // 999,999,999,999,999,999 + 1 = 10^18, one digit too many
+    const auto e = thrown<kinerja::argument_error>([&] { (void)(decimal(decimal::max_units) + decimal(1)); });
+    REQUIRE(e.has_value());
+    CHECK(e->id() == "kinerja.argument.amount_range");
+    CHECK_THAT(std::string(e->what()), Contains("999999999999999999 + 1"));
+    CHECK(thrown<kinerja::argument_error>([&] { (void)decimal(1, 19); }).has_value());
+    // exact rounding half away from zero: 2.675 -> 2.68, -0.005 -> -0.01, 0.004 -> 0.00
+    CHECK(format_number(decimal(2675, 3), convention::english, 2) == "2.68");
+    CHECK(format_number(decimal(-5, 3), convention::english, 2) == "-0.01");
+    CHECK(format_number(decimal(-4, 3), convention::english, 2) == "0.00");
+    CHECK(format_number(decimal(99999, 2), convention::indonesian, 1) == "1.000,0");
+}
+
+// Regression (issue 13, defect 9): format_number wrote the binary expansion of a double, so the
+// last digits of a large amount with decimals were wrong (1234567.1 to 15 decimals became 1,234,567.100000000093132).
+TEST_CASE("format_number writes no digit the double does not hold", "[number]") {
+    CHECK(format_number(1234567.1, convention::english, 15) == "1,234,567.100000000000000");
+    CHECK(format_number(123456789012.34, convention::english, 14) == "123,456,789,012.34000000000000");
+    // 2^53 + 2 = 9,007,199,254,740,994 is a double; two decimals are zeros
+    CHECK(format_number(9007199254740994.0, convention::indonesian, 2) == "9.007.199.254.740.994,00");
+    // multiplying by 10^decimals before rounding lost the digit that decides: 60226455333320.84 to
+    // one decimal is .8 (the next digit is 4), not .9; -789351.9927158849 to eight is ...588 (next 4)
+    CHECK(format_number(60226455333320.84, convention::english, 1, false) == "60226455333320.8");
+    CHECK(format_number(-789351.9927158849, convention::english, 8, false) == "-789351.99271588");
+    // 1.2345678901234567e20 holds 17 digits; the rest are zeros, not 123456789012345677877
+    CHECK(format_number(1.2345678901234567e20, convention::english, 0) == "123,456,789,012,345,670,000");
+}
+
+// Issue 13, defect 2: values copied from PDFs hold no-break, thin and narrow no-break spaces and
+// the minus sign U+2212. They are read as ASCII; other characters are named with their code point.
+TEST_CASE("parse_number reads the spaces and minus sign of PDFs and names any other character", "[number]") {
+    CHECK(parse_number("\xc2\xa0"
+                       "96\xc2\xa0")
+              .value == 96.0);  // U+00A0 around 96
+    CHECK(parse_number("\xe2\x88\x92"
+                       "5")
+              .value == -5.0);  // U+2212 5
+    CHECK(parse_number("\xe2\x88\x92"
+                       "1,5",
+                       with_policy(number_context::ambiguous_policy::decimal))
+              .value == -1.5);
+    // thin space (U+2009) and narrow no-break space (U+202F) between digits group thousands
+    CHECK(parse_number("1\xe2\x80\x89"
+                       "234\xe2\x80\x89"
+                       "567")
+              .value == 1234567.0);
+    CHECK(parse_number("1\xe2\x80\xaf"
+                       "234")
+              .exact.units() == 1234);  // not ambiguous: a space groups
+    const auto g = parse_number(
+        "1\xc2\xa0"
+        "234,5");  // the ',' is then the decimal mark
+    CHECK(g.exact.units() == 12345);
+    CHECK(g.exact.scale() == 1);
+    CHECK(g.written_in == convention::indonesian);
+    struct bad {
+        std::string text;
+        std::size_t position;
+        std::string reason;
+    };
+    const bad cases[] = {
+        {"12\xc3\x97"
+         "3",
+         2, "unexpected character \"\xc3\x97\" (U+00D7) in a number"},  // 12×3
+        {"\xe2\x80\x93"
+         "5",
+         0, "an en dash (U+2013) in a number is not read as a minus sign"},
+        {"\xe2\x80\x94"
+         "5",
+         0, "an em dash (U+2014)"},
+        {"5\xff", 1, "a byte 0xFF that is not valid UTF-8"},
+        {"5\xc3", 1, "a byte 0xC3 that is not valid UTF-8"},  // a cut character
+        {"\xe2\x88\x92"
+         "7x",
+         4, "'x'"},  // positions count the bytes of the original
+        {"1\xe2\x80\x89"
+         "23",
+         1, "after a space needs exactly 3 digits, found 2"},
+        {"1\xe2\x80\x89"
+         "234.567,5",
+         11, "at most one '.' or ','"},
+        {"1\x01", 1, "control character U+0001"},
+        {"1\x1f"
+         "234",
+         1, "control character U+001F"},  // raw, not a grouping space
+    };
+    for (const bad& c : cases) {
+        CAPTURE(c.text);
+        const auto e = parse_failure(c.text);
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.number");
+        CHECK(e->text() == c.text);
+        CHECK(e->position() == c.position);
+        CHECK_THAT(e->reason(), Contains(c.reason));
+    }
 }
 
 TEST_CASE("format_number writes both conventions with grouping and half-up rounding", "[number]") {

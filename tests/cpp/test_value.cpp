@@ -520,3 +520,106 @@ TEST_CASE("format_value writes seed money digit for digit", "[value]") {
     CHECK(format_value(v, convention::indonesian) == "Rp 22.275.313.470");
     CHECK(parse_value(format_value(v, convention::english)) == v);
 }
+
+// Regression (issue 13, defect 9): a money value beyond 2^53 = 9.007.199.254.740.992 printed back
+// with its last digit changed (...993 became ...992). The value keeps the amount exactly.
+TEST_CASE("money beyond 2^53 reads and prints back digit for digit", "[value]") {
+    const auto v = parse_value("Rp 9.007.199.254.740.993");
+    CHECK(v.kind == value_kind::money);
+    REQUIRE(v.exact.has_value());
+    CHECK(v.exact->units() == 9007199254740993LL);
+    CHECK(format_value(v) == "Rp 9.007.199.254.740.993");
+    CHECK(format_value(v, convention::english) == "Rp 9,007,199,254,740,993");
+    CHECK(format_value(v, convention::indonesian, 2) == "Rp 9.007.199.254.740.993,00");
+    // the same amount as a unit context reads it
+    const auto c = parse_value("9.007.199.254.740.993", "Rupiah");
+    CHECK(c.exact->units() == 9007199254740993LL);
+    CHECK(format_value(c) == "Rp 9.007.199.254.740.993");
+    // ...993 and ...992 are different amounts, though one double holds both
+    CHECK(v != parse_value("Rp 9.007.199.254.740.992"));
+    CHECK(v == parse_value("Rp. 9.007.199.254.740.993,-"));
+    // more than 18 digits is an error, not a rounded amount
+    const auto e = value_failure("Rp 1.000.000.000.000.000.000");
+    REQUIRE(e.has_value());
+    CHECK(e->id() == "kinerja.parse.too_many_digits");
+    CHECK(e->position() == 3);
+    // make_value from an exact amount
+    const auto m = kinerja::make_value(kinerja::decimal(9007199254740993LL), "Rupiah");
+    CHECK(m.kind == value_kind::money);
+    CHECK(format_value(m) == "Rp 9.007.199.254.740.993");
+    // a number changed after parsing is written from the new number, not the stale exact one
+    auto changed = v;
+    changed.number = 5.0;
+    CHECK(format_value(changed) == "Rp 5");
+}
+
+// Regression (issue 13, defect 2): cells copied from PDFs. "96\u00a0%" and "\u22125%" were
+// rejected; the readers take them as "96 %" and "-5%".
+TEST_CASE("parse_value reads the spaces and minus sign of PDFs", "[value]") {
+    const auto p = parse_value("96\xc2\xa0%");  // U+00A0
+    CHECK(p.kind == value_kind::percent);
+    CHECK(*p.number == 96.0);
+    CHECK(p.text == "96\xc2\xa0%");  // the text as given
+    const auto m = parse_value(
+        "\xe2\x88\x92"
+        "5%");  // U+2212
+    CHECK(m.kind == value_kind::percent);
+    CHECK(*m.number == -5.0);
+    const auto n = parse_value(
+        "\xe2\x88\x92"
+        "1,41%");
+    CHECK(*n.number == -1.41);
+    CHECK(n.decimals == 2);
+    const auto money = parse_value(
+        "Rp\xc2\xa0"
+        "5.599.220.800");
+    CHECK(money.kind == value_kind::money);
+    CHECK(money.exact->units() == 5599220800LL);
+    const auto count = parse_value("44\xc2\xa0OPD");
+    CHECK(count.kind == value_kind::count);
+    CHECK(*count.number == 44.0);
+    CHECK(count.unit == "OPD");
+    // narrow no-break spaces (U+202F) group thousands; a plain space still parts number and unit
+    const auto people = parse_value(
+        "2\xe2\x80\xaf"
+        "364 Orang");
+    CHECK(people.kind == value_kind::count);
+    CHECK(*people.number == 2364.0);
+    const auto ratio = parse_value(
+        "1\xc2\xa0:\xc2\xa0"
+        "4\xe2\x80\x89"
+        "000");
+    CHECK(ratio.kind == value_kind::ratio);
+    CHECK(*ratio.number == 4000.0);
+}
+
+TEST_CASE("parse_value names a foreign character in a number with its code point", "[value]") {
+    struct bad {
+        std::string text;
+        std::size_t position;
+        std::string reason;
+    };
+    const bad cases[] = {
+        // −5×%: the × starts at byte 4 of the original (the minus sign has three bytes)
+        {"\xe2\x88\x92"
+         "5\xc3\x97%",
+         4, "unexpected character \"\xc3\x97\" (U+00D7) in a number"},
+        {"\xe2\x80\x93"
+         "5%",
+         0, "an en dash (U+2013) in a number is not read as a minus sign"},
+        {"Rp\xc2\xa0"
+         "5\xe2\x82\xac",
+         5, "(U+20AC)"},  // a euro sign after the amount
+    };
+    for (const bad& c : cases) {
+        CAPTURE(c.text);
+        const auto e = value_failure(c.text);
+        REQUIRE(e.has_value());
+        CHECK(e->id() == "kinerja.parse.number");
+        CHECK(e->text() == c.text);
+        CHECK(e->position() == c.position);
+        CHECK_THAT(e->reason(), Contains(c.reason));
+    }
+    // a lone en dash is still "no data"
+    CHECK(parse_value("\xe2\x80\x93").is_missing());
+}

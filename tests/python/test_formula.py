@@ -92,7 +92,7 @@ def test_the_docstring_example():
     ],
 )
 def test_scalar_values(text, expected):
-    assert Formula(text).evaluate({}) == expected
+    assert Formula(text).evaluate({"x": None}) == expected  # x, where used, is missing data
 
 
 def test_missing_values_are_nan_with_a_reason():
@@ -102,7 +102,6 @@ def test_missing_values_are_nan_with_a_reason():
     assert math.isnan(f.evaluate({"a": None, "b": 2}))
     assert f.explain({"a": None, "b": 2}) == "missing input"
     assert math.isnan(f.evaluate({"a": math.nan, "b": 2}))
-    assert math.isnan(f.evaluate({"b": 2}))  # a missing key is a missing value
     assert f.explain({"a": 1, "b": 2}) == "none"
     assert Formula("sqrt(-1)").explain({}) == "outside the function's domain"
     assert Formula("ln(0)").explain({}) == "outside the function's domain"
@@ -267,6 +266,25 @@ def test_depth_guard():
     with pytest.raises(FormulaError) as info:
         Formula("1+" * 10000 + "1")
     assert info.value.id == "kinerja.formula.too_long"
+
+
+def test_an_absent_variable_is_an_error_for_scalars_as_for_columns():
+    # Regression (issue 13, defect 9): {"b": 2} for "a / b" gave NaN ("missing input") on scalars,
+    # where the same data as columns raised; now both raise the same error naming the variable.
+    f = Formula("a / b")
+    message = 'formula "a / b" needs a, which the data does not have'
+    with pytest.raises(ArgumentError) as info:
+        f.evaluate({"b": 2})
+    assert str(info.value).endswith(message)
+    assert info.value.id == "kinerja.argument.formula_data"
+    with pytest.raises(ArgumentError) as columns:
+        f.evaluate({"b": np.array([2.0, 3.0])})
+    assert str(columns.value).endswith(message)
+    with pytest.raises(ArgumentError, match='needs a and b, which'):
+        f.explain({"c": 1})
+    # present with a missing value: missing data with its reason, no error
+    assert math.isnan(f.evaluate({"a": None, "b": 2}))
+    assert f.explain({"a": math.nan, "b": 2}) == "missing input"
 
 
 def test_missing_column_and_ambiguous_variable_are_errors():

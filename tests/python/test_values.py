@@ -313,3 +313,58 @@ def test_a_declared_convention_settles_the_ambiguous_form():
     assert kinerja.parse_number("1.500", ambiguous="grouping", convention="english").value == 1.5
     with pytest.raises(kinerja.UnknownNameError):
         kinerja.parse_value("1", convention="french")
+
+
+# --------------------------------------------------------------------------- exact money (issue 13)
+
+def test_money_beyond_2_53_is_exact_from_parse_to_print():
+    # Regression: Rp 9.007.199.254.740.993 (2^53 + 1) printed back as ...992
+    v = kinerja.parse_value("Rp 9.007.199.254.740.993")
+    assert v.exact == 9_007_199_254_740_993
+    assert type(v.exact) is int
+    assert v.format() == "Rp 9.007.199.254.740.993"
+    assert kinerja.format_value(v, "english") == "Rp 9,007,199,254,740,993"
+    # pickling keeps the exact amount
+    assert pickle.loads(pickle.dumps(v)).format() == "Rp 9.007.199.254.740.993"
+    assert v != kinerja.parse_value("Rp 9.007.199.254.740.992")
+    # decimals are a Decimal: 1.234,50 is exactly 1234.50
+    from decimal import Decimal
+    assert kinerja.parse_value("Rp 1.234,50").exact == Decimal("1234.50")
+    assert kinerja.parse_number("9.007.199.254.740.993").exact == 9_007_199_254_740_993
+    assert kinerja.parse_value("-").exact is None
+
+
+def test_format_number_writes_ints_and_decimals_exactly():
+    assert kinerja.format_number(9_007_199_254_740_993, decimals=0) == "9.007.199.254.740.993"
+    assert kinerja.format_number(9_007_199_254_740_993, "english", 2) == "9,007,199,254,740,993.00"
+    from decimal import Decimal
+    assert kinerja.format_number(Decimal("2.675"), "english", 2) == "2.68"  # exact half up
+    with pytest.raises(kinerja.ArgumentError) as info:
+        kinerja.format_number(10**18, decimals=0)
+    assert info.value.id == "kinerja.argument.amount_range"
+
+
+def test_more_than_18_digits_is_an_error_not_a_rounded_number():
+    with pytest.raises(kinerja.ParseError) as info:
+        kinerja.parse_value("Rp 1.000.000.000.000.000.000")
+    assert info.value.id == "kinerja.parse.too_many_digits"
+    assert "19 digits" in str(info.value)
+
+
+# --------------------------------------------------------------------------- characters from PDFs (issue 13)
+
+def test_no_break_spaces_and_the_minus_sign_read_as_ascii():
+    # Regression: "96\u00a0%" and "\u22125%" were rejected
+    assert kinerja.parse_value("96\u00a0%").number == 96.0
+    assert kinerja.parse_value("\u22125%").number == -5.0
+    assert kinerja.parse_value("1\u202f234\u202f567 Orang").number == 1234567.0
+    assert kinerja.parse_number("1\u2009234,5").value == 1234.5
+
+
+def test_a_foreign_character_is_named_whole_with_its_code_point():
+    with pytest.raises(kinerja.ParseError) as info:
+        kinerja.parse_value("12\u00d73%")
+    assert 'unexpected character "\u00d7" (U+00D7)' in str(info.value)
+    assert info.value.column == 3
+    with pytest.raises(kinerja.ParseError, match=r"en dash \(U\+2013\)"):
+        kinerja.parse_value("\u20135%")

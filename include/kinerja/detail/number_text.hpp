@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+// Private helpers for reading printed numbers (number.cpp, value.cpp, check.cpp). Not public API.
+
+#include <kinerja/number.hpp>
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kinerja::detail {
+
+/// Stands, in ascii_text, for a space that groups thousands between digits (`1 234 567` printed
+/// with thin or no-break spaces).
+inline constexpr char group_space = '\x1f';
+
+/// Printed text with the characters PDFs put into numbers read as ASCII: U+00A0, U+2007, U+2009,
+/// U+202F become a space, or `group_space` between a digit and a digit; U+2212 becomes `-`.
+/// Every other byte is kept, so that a reader reports it (with unexpected_character). Text that
+/// is all ASCII is left as it is (`unchanged`, no copy); a raw `group_space` byte is an error.
+struct ascii_text {
+    bool unchanged = false;  ///< the text needs no replacement: read the original
+    std::string text;
+    /// origin[i]: offset in the original text of text[i]; origin[text.size()]: the original size.
+    std::vector<std::size_t> origin;
+    std::size_t to_original(std::size_t pos) const noexcept {
+        return pos < origin.size() ? origin[pos] : (origin.empty() ? 0 : origin.back());
+    }
+};
+ascii_text ascii_number_text(std::string_view text);
+
+/// "unexpected character "×" (U+00D7)" for the (possibly multi-byte) character at text[pos], with
+/// a word on dashes before digits; `what` ends the phrase (" in a number").
+std::string unexpected_character(std::string_view text, std::size_t pos, std::string_view what);
+
+/// parse_number on text that went through ascii_number_text (positions refer to that text).
+parsed_number parse_ascii_number(std::string_view text, const number_context& context);
+
+/// An exact amount for a finding's message: grouped in thousands, decimals without trailing zeros
+/// ("9,158,876,144", "1,234.5"); show_amount's format without its rounding.
+std::string show_exact(const decimal& x);
+
+}  // namespace kinerja::detail
