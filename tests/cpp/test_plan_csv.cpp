@@ -456,7 +456,7 @@ TEST_CASE("A parent that is not a node of the table is a reference error at the 
     CHECK(e.id() == "kinerja.plan.reference");
     CHECK(e.line() == 3);
     CHECK(e.column() == 14);
-    CHECK_THAT(e.reason(), Contains("the parent of node \"k\", \"s-2.1\", is not a node_id of this table"));
+    CHECK_THAT(e.reason(), Contains("the parent of node \"k\", \"s-2.1\" does not exist"));
 
     const file_error ind = csv_error(lines({header, "p,program,P,,i,Ind,2024,1,,T", "k,kegiatan,K,i,,,2024,,1,T"}));
     CHECK(ind.id() == "kinerja.plan.reference");
