@@ -467,6 +467,14 @@ TEST_CASE("A parent that is not a node of the table is a reference error at the 
     CHECK(cycle.line() == 2);
     CHECK(cycle.column() == 13);
     CHECK_THAT(cycle.reason(), Contains("cycle"));
+    CHECK_THAT(cycle.reason(), Contains("node \"a\" is its own ancestor: the parent links a -> b -> a"));
+
+    // a node that is its own parent; its parent cell is column 13 of line 3
+    const file_error self = csv_error(lines({header, "p,program,P,,,,2024,,1,T", "a,program,A,a,,,2024,,1,T"}));
+    CHECK(self.id() == "kinerja.plan.reference");
+    CHECK(self.line() == 3);
+    CHECK(self.column() == 13);
+    CHECK_THAT(self.reason(), Contains("the parent links a -> a form a cycle"));
 }
 
 TEST_CASE("Repeated node or indicator attributes that differ are refused, naming both lines", "[csv][errors]") {
