@@ -1,10 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <kinerja/plan.hpp>
 
+#include <kinerja/detail/references.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/scale.hpp>
 
 #include <algorithm>
+#include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace kinerja {
 
@@ -103,5 +108,211 @@ std::vector<std::string> plan::version_names() const {
     for (const auto& v : versions) out.push_back(v.name);
     return out;
 }
+
+// ----------------------------------------------------------------------------- reference checks
+
+namespace {
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+[[noreturn]] void reference_error(const location& at, const std::string& why) {
+    throw file_error("kinerja.plan.reference", at.file, at.line, at.column, why);
+}
+
+// What an id names.
+enum class id_kind { node, indicator, total };
+
+struct id_entry {
+    id_kind kind;
+    location at;
+};
+
+using id_index = std::unordered_map<std::string_view, id_entry>;
+
+std::string kind_name(id_kind k) { return k == id_kind::indicator ? "an indicator" : "a total"; }
+
+// One node of a tree to check: its id, its parent ("" for none) and where the parent is written.
+struct tree_item {
+    std::string_view id;
+    std::string_view parent;
+    location parent_at;
+    bool removed = false;
+};
+
+// Every parent is a live item of the tree, and the parent links form no cycle: one colouring
+// pass (white, on the current path, done), O(N) after the O(N log N) index. `in_version` is ""
+// for the main nodes, else the version's name for the messages.
+void check_tree(const std::vector<tree_item>& items, const std::unordered_map<std::string_view, std::size_t>& index,
+                const id_index& ids, const std::string& in_version) {
+    const std::string where = in_version.empty() ? std::string() : " in version " + quoted(in_version);
+    for (const tree_item& t : items) {
+        if (t.removed || t.parent.empty()) continue;
+        const auto it = index.find(t.parent);
+        if (it != index.end() && !items[it->second].removed) continue;
+        std::string why = "the parent of node " + quoted(t.id) + where + ", " + quoted(t.parent);
+        const auto other = ids.find(t.parent);
+        if (other != ids.end() && other->second.kind != id_kind::node)
+            why += ", is " + kind_name(other->second.kind) + ", not a node";
+        else if (it != index.end())
+            why += ", is removed by that version (removed: true)";
+        else
+            why += " does not exist";
+        reference_error(t.parent_at, why);
+    }
+    enum : unsigned char { white, on_path, done };
+    std::vector<unsigned char> state(items.size(), white);
+    std::vector<std::size_t> path;
+    for (std::size_t start = 0; start < items.size(); ++start) {
+        if (items[start].removed || state[start] != white) continue;
+        path.clear();
+        std::size_t k = start;
+        for (;;) {
+            state[k] = on_path;
+            path.push_back(k);
+            if (items[k].parent.empty()) break;
+            const std::size_t up = index.at(items[k].parent);
+            if (state[up] == done) break;
+            if (state[up] == on_path) {
+                // the cycle is the path from `up` on; report it at its node that comes first
+                const auto from = std::find(path.begin(), path.end(), up);
+                const std::size_t first = *std::min_element(from, path.end());
+                std::vector<std::size_t> cycle(from, path.end());
+                std::rotate(cycle.begin(), std::find(cycle.begin(), cycle.end(), first), cycle.end());
+                std::string links;
+                constexpr std::size_t shown = 8;
+                for (std::size_t c = 0; c < cycle.size() && c < shown; ++c)
+                    links += std::string(items[cycle[c]].id) + " -> ";
+                if (cycle.size() > shown) links += "... (" + std::to_string(cycle.size()) + " nodes) -> ";
+                links += std::string(items[first].id);
+                reference_error(items[first].parent_at, "node " + quoted(items[first].id) + where +
+                                                            " is its own ancestor: the parent links " + links +
+                                                            " form a cycle");
+            }
+            k = up;
+        }
+        for (std::size_t p : path) state[p] = done;
+    }
+}
+
+void add_ids(const plan& p, id_index& ids) {
+    auto claim = [&](const std::string& id, id_kind kind, const location& l) {
+        const auto [it, fresh] = ids.emplace(id, id_entry{kind, l});
+        if (!fresh)
+            throw file_error(
+                "kinerja.plan.duplicate_id", l.file, l.line, l.column,
+                "id " + quoted(id) + " is used twice (first at line " + std::to_string(it->second.at.line) + ")");
+    };
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) {
+            claim(n.id, id_kind::node, n.location);
+            for (const indicator& i : n.indicators) claim(i.id, id_kind::indicator, i.location);
+        }
+    for (const total& t : p.totals) claim(t.id, id_kind::total, t.location);
+}
+
+void version_parents(const plan& p, const plan_version& v, const detail::reference_sites& sites, const id_index& ids) {
+    bool structural = false;  // only parents, removals and new nodes change the tree
+    for (const node& e : v.nodes)
+        structural =
+            structural || e.removed || e.given.count("parent") || e.given.count("null:parent") || !ids.count(e.id);
+    if (!structural) return;
+    std::vector<tree_item> items;
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) {
+            index.emplace(n.id, items.size());
+            items.push_back(tree_item{n.id, n.parent, sites.find("", n.id, "parent", n.location)});
+        }
+    for (const node& e : v.nodes) {
+        auto it = index.find(e.id);
+        if (e.removed) {
+            if (it != index.end()) items[it->second].removed = true;
+            continue;
+        }
+        if (it == index.end() || items[it->second].removed) {  // a new node (as version() adds it)
+            const std::size_t k = it == index.end() ? items.size() : it->second;
+            if (it == index.end()) {
+                index.emplace(e.id, k);
+                items.push_back(tree_item{});
+            }
+            items[k] = tree_item{e.id, e.parent, sites.find(v.name, e.id, "parent", e.location)};
+            continue;
+        }
+        tree_item& t = items[it->second];
+        if (e.given.count("null:parent")) {
+            t.parent = std::string_view();
+        } else if (e.given.count("parent")) {
+            t.parent = e.parent;
+            t.parent_at = sites.find(v.name, e.id, "parent", e.location);
+        }
+    }
+    check_tree(items, index, ids, v.name);
+}
+
+}  // namespace
+
+namespace detail {
+
+void validate_version_parents(const plan& p, const plan_version& v, const reference_sites& sites) {
+    id_index ids;
+    add_ids(p, ids);
+    version_parents(p, v, sites, ids);
+}
+
+void validate_references(const plan& p, const reference_sites& sites) {
+    id_index ids;
+    add_ids(p, ids);
+    auto must_exist = [&](const std::string& id, const location& l, const std::string& what) {
+        if (!id.empty() && !ids.count(id)) reference_error(l, what + " " + quoted(id) + " does not exist");
+    };
+
+    std::vector<tree_item> items;
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) {
+            index.emplace(n.id, items.size());
+            items.push_back(tree_item{n.id, n.parent, sites.find("", n.id, "parent", n.location)});
+        }
+    check_tree(items, index, ids, "");
+
+    std::set<std::string> scale_names;
+    for (const auto& s : p.scales) scale_names.insert(s.name);
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) {
+            if (!n.successor.empty()) {
+                const location at = sites.find("", n.id, "successor", n.location);
+                const auto it = ids.find(n.successor);
+                must_exist(n.successor, at, "the successor of node " + quoted(n.id) + ",");
+                if (it->second.kind != id_kind::node)
+                    reference_error(at, "the successor of node " + quoted(n.id) + ", " + quoted(n.successor) + ", is " +
+                                            kind_name(it->second.kind) + ", not a node");
+            }
+            for (std::size_t k = 0; k < n.supports.size(); ++k)  // "PLAN:ID" names a node of another plan
+                if (n.supports[k].find(':') == std::string::npos)
+                    must_exist(n.supports[k], sites.find("", n.id, "supports#" + std::to_string(k), n.location),
+                               "node " + quoted(n.id) + " supports");
+            for (const indicator& i : n.indicators) {
+                must_exist(i.replaces, sites.find("", i.id, "replaces", i.location),
+                           "indicator " + quoted(i.id) + " replaces");
+                if (!i.scale.empty() && !scale_names.count(i.scale) && !default_scales().find(i.scale))
+                    reference_error(sites.find("", i.id, "polarity", i.location),
+                                    "indicator " + quoted(i.id) + " uses scale " + quoted(i.scale) +
+                                        ", which is neither in scales: nor built in");
+            }
+        }
+    for (const total& t : p.totals)
+        for (std::size_t k = 0; k < t.over.size(); ++k)
+            must_exist(t.over[k], sites.find("", t.id, "over#" + std::to_string(k), t.location),
+                       "total " + quoted(t.id) + " sums");
+    for (const plan_version& v : p.versions) {
+        for (const node& e : v.nodes)
+            if (!ids.count(e.id) && !e.given.count("level"))
+                reference_error(e.location, "version " + quoted(v.name) + " changes node " + quoted(e.id) +
+                                                ", which does not exist (a new node needs level, name and source)");
+        version_parents(p, v, sites, ids);
+    }
+}
+
+}  // namespace detail
 
 }  // namespace kinerja

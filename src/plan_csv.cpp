@@ -6,6 +6,8 @@
 #include <kinerja/plan_io.hpp>
 
 #include <kinerja/detail/files.hpp>
+#include <kinerja/detail/input_checks.hpp>
+#include <kinerja/detail/references.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/scale.hpp>
@@ -43,50 +45,14 @@ struct csv_row {
 
 bool is_continuation(unsigned char c) noexcept { return (c & 0xC0) == 0x80; }
 
-std::string hex_byte(unsigned char c) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned>(c));
-    return buf;
-}
-
 // Rejects text that is not UTF-8 (an Excel "CSV" saved in Windows-1252, say): the plan format is
 // UTF-8, and a plan must survive to_yaml and parse_plan.
 void check_utf8(std::string_view text, const std::string& file) {
-    int line = 1, column = 1;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        std::size_t len = 0;
-        std::uint32_t cp = 0;
-        if (c < 0x80)
-            len = 1, cp = c;
-        else if (c >= 0xC2 && c <= 0xDF)
-            len = 2, cp = c & 0x1Fu;
-        else if (c >= 0xE0 && c <= 0xEF)
-            len = 3, cp = c & 0x0Fu;
-        else if (c >= 0xF0 && c <= 0xF4)
-            len = 4, cp = c & 0x07u;
-        bool ok = len > 0 && i + len <= text.size();
-        for (std::size_t k = 1; ok && k < len; ++k) {
-            const auto d = static_cast<unsigned char>(text[i + k]);
-            ok = is_continuation(d);
-            cp = (cp << 6) | (d & 0x3Fu);
-        }
-        if (ok && len == 3) ok = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF);
-        if (ok && len == 4) ok = cp >= 0x10000 && cp <= 0x10FFFF;
-        if (!ok)
-            throw file_error("kinerja.csv.syntax", file, line, column,
-                             "byte " + hex_byte(c) +
-                                 " is not UTF-8 text; save the table as \"CSV UTF-8\" "
-                                 "(a plan is UTF-8, an Excel export in another code page is not)");
-        if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
-            ++line;
-            column = 1;
-        } else if (c != '\r') {
-            ++column;
-        }
-        i += len;
-    }
+    if (const auto bad = detail::first_invalid_utf8(text))
+        throw file_error("kinerja.csv.syntax", file, bad->line, bad->column,
+                         "byte " + detail::hex_byte(bad->byte) +
+                             " is not UTF-8 text; save the table as \"CSV UTF-8\" "
+                             "(a plan is UTF-8, an Excel export in another code page is not)");
 }
 
 // The delimiter of the header line: the most frequent of , ; and tab outside quotes (',' on ties).
@@ -333,8 +299,9 @@ struct node_acc {
 
 class builder {
 public:
-    builder(const std::string& file, std::array<std::size_t, c_count> index, const csv_row& header)
-        : file_(file), index_(index), header_(header) {}
+    builder(const std::string& file, std::array<std::size_t, c_count> index, const csv_row& header,
+            const load_limits& limits)
+        : file_(file), index_(index), header_(header), limits_(limits) {}
 
     void add(const csv_row& raw) {
         row_view r;
@@ -437,12 +404,13 @@ private:
     const std::string& file_;
     std::array<std::size_t, c_count> index_;
     const csv_row& header_;
+    const load_limits& limits_;
     std::map<std::string, std::pair<std::string, int>> ids_;  // id -> (column, first line)
     std::vector<std::string> node_order_;
     std::map<std::string, node_acc> nodes_;
     std::map<std::string, indicator_acc> indicators_;
     std::map<std::pair<std::string, int>, int> years_seen_;  // (node or indicator id, year) -> line
-    std::set<int> years_;
+    std::map<int, location> years_;                          // the years of the table, each with its first cell
 };
 
 void builder::read(const row_view& r) {
@@ -480,7 +448,7 @@ void builder::read(const row_view& r) {
                 schema(r.cells[c], std::string(column_names[c]) + " " + quoted(r.text(c)) +
                                        " needs a year, but the year cell is empty (a year such as 2024, or end)");
     } else {
-        if (*year != end_of_period) years_.insert(*year);
+        if (*year != end_of_period) years_.emplace(*year, at(r.cells[c_year]));
         const std::string key = indicator_row ? "i:" + indicator_id : "n:" + node_id;
         auto [it, fresh] = years_seen_.emplace(std::make_pair(key, *year), r.line());
         if (!fresh)
@@ -492,6 +460,12 @@ void builder::read(const row_view& r) {
     // The node and its attributes.
     auto found = nodes_.find(node_id);
     if (found == nodes_.end()) {
+        if (nodes_.size() >= limits_.max_nodes)
+            detail::limit_exceeded("nodes", limits_.max_nodes,
+                                   "the table has more than " + std::to_string(limits_.max_nodes) +
+                                       " nodes (distinct node_ids); node " + quoted(detail::excerpt(node_id)) +
+                                       " is one more",
+                                   file_, r.cells[c_node_id]->line, r.cells[c_node_id]->column);
         claim_id(node_id, "node_id", r.cells[c_node_id]);
         node_acc fresh;
         fresh.id = node_id;
@@ -570,7 +544,7 @@ plan builder::finish(const csv_options& options) {
     plan p;
     p.file = file_;
 
-    // References: parents are nodes of the table, and the tree has no cycle.
+    // Levels and names; the references are checked on the plan, below.
     for (const std::string& id : node_order_) {
         const node_acc& n = nodes_.at(id);
         if (!n.level.set)
@@ -581,21 +555,6 @@ plan builder::finish(const csv_options& options) {
         if (!n.name.set)
             throw file_error("kinerja.csv.schema", file_, n.name_cell.line, n.name_cell.column,
                              "node " + quoted(id) + " has no name; give it on at least one of its rows");
-        if (!n.parent.set) continue;
-        const location& l = n.parent.where;
-        if (!nodes_.count(n.parent.text))
-            throw file_error("kinerja.plan.reference", file_, l.line, l.column,
-                             "the parent of node " + quoted(id) + ", " + quoted(n.parent.text) +
-                                 (indicators_.count(n.parent.text) ? ", is an indicator, not a node"
-                                                                   : ", is not a node_id of this table"));
-        std::set<std::string> chain{id};
-        for (const node_acc* up = &nodes_.at(n.parent.text);; up = &nodes_.at(up->parent.text)) {
-            if (!chain.insert(up->id).second)
-                throw file_error("kinerja.plan.reference", file_, l.line, l.column,
-                                 "the parent of node " + quoted(id) + ", " + quoted(n.parent.text) +
-                                     ", makes a cycle: a node cannot be its own ancestor");
-            if (!up->parent.set || !nodes_.count(up->parent.text)) break;
-        }
     }
     for (const std::string& id : node_order_)
         for (const std::string& iid : nodes_.at(id).indicator_order) {
@@ -631,8 +590,17 @@ plan builder::finish(const csv_options& options) {
                 "kinerja.csv.schema", file_, year_header->line, year_header->column,
                 "the table has no year to take the plan period from; give csv_options period_from and period_to");
         }
-        p.info.period_from = *years_.begin();
-        p.info.period_to = *years_.rbegin();
+        p.info.period_from = years_.begin()->first;
+        p.info.period_to = years_.rbegin()->first;
+    }
+    const auto years = static_cast<std::uint64_t>(p.info.period_to - p.info.period_from) + 1;
+    if (years > limits_.max_period_years) {
+        // at the last year's cell when the table's years make the period, else at the table's start
+        const location l = options.period_from == 0 ? years_.rbegin()->second : location{file_, 1, 1};
+        detail::limit_exceeded("period_years", limits_.max_period_years,
+                               "the period " + std::to_string(p.info.period_from) + "-" +
+                                   std::to_string(p.info.period_to) + " has " + std::to_string(years) + " years",
+                               file_, l.line, l.column);
     }
 
     // The nodes, in the order of their first rows; indicators likewise within a node.
@@ -693,6 +661,13 @@ plan builder::finish(const csv_options& options) {
         }
         p.nodes.push_back(std::move(n));
     }
+    // Parents are nodes of the table and form no cycle; the errors point at the parent cells.
+    detail::reference_sites sites;
+    for (const std::string& id : node_order_) {
+        const node_acc& a = nodes_.at(id);
+        if (a.parent.set) sites.note("", id, "parent", a.parent.where);
+    }
+    detail::validate_references(p, sites);
     return p;
 }
 
@@ -715,8 +690,12 @@ void check_options(const csv_options& o) {
 
 // ----------------------------------------------------------------------------- public functions
 
-plan parse_plan_csv(std::string_view text, const std::string& file, const csv_options& options) {
+plan parse_plan_csv(std::string_view text, const std::string& file, const csv_options& options,
+                    const load_limits& limits) {
     check_options(options);
+    if (text.size() > limits.max_input_bytes)
+        detail::limit_exceeded("input_bytes", limits.max_input_bytes,
+                               "the input has " + std::to_string(text.size()) + " bytes", file, 0, 0);
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     check_utf8(text, file);
     const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
@@ -764,7 +743,7 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
                          "the header lacks the required column(s) " + missing +
                              " (required: node_id, level, name, year, source; delimiter " + shown(delimiter) + ")");
 
-    builder b(file, index, header);
+    builder b(file, index, header, limits);
     for (; next < rows.size(); ++next) {
         const csv_row& r = rows[next];
         if (blank(r)) continue;
@@ -799,8 +778,8 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
     return b.finish(options);
 }
 
-plan load_plan_csv(const std::string& path, const csv_options& options) {
-    return parse_plan_csv(detail::read_file(path, "kinerja.plan.io"), path, options);
+plan load_plan_csv(const std::string& path, const csv_options& options, const load_limits& limits) {
+    return parse_plan_csv(detail::read_file(path, "kinerja.plan.io", limits.max_input_bytes), path, options, limits);
 }
 
 }  // namespace kinerja

@@ -5,6 +5,8 @@
 #include <kinerja/plan_io.hpp>
 
 #include <kinerja/detail/files.hpp>
+#include <kinerja/detail/input_checks.hpp>
+#include <kinerja/detail/references.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
@@ -18,6 +20,8 @@
 #include <fstream>
 #include <functional>
 #include <sstream>
+#include <tuple>
+#include <unordered_map>
 
 #ifndef KINERJA_INSTALL_DATADIR
 #define KINERJA_INSTALL_DATADIR ""
@@ -34,20 +38,50 @@ namespace {
 
 struct reader {
     std::string file;
+    load_limits limits;
     // Where reference values (parent, successor, supports, replaces, polarity, over) were read,
-    // by the id of their owner and key ("supports#2" for the third item of a list): the reference
-    // checks, which run after the whole file is read, point at the value itself.
-    mutable std::map<std::string, location> references;
+    // by version, the id of their owner and key ("supports#2" for the third item of a list): the
+    // reference checks, which run after the whole file is read, point at the value itself.
+    mutable detail::reference_sites sites;
+    mutable std::string scope;  // the version whose entries are being read ("" for the main nodes)
+    mutable std::uint64_t nodes = 0;
 
     void note_reference(const std::string& owner, const std::string& key, const YAML::Node& v) const {
-        references[owner + '\n' + key] = where(v);
+        sites.note(scope, owner, key, where(v));
         if (v.IsSequence())
             for (std::size_t i = 0; i < v.size(); ++i)
-                references[owner + '\n' + key + '#' + std::to_string(i)] = where(v[i]);
+                sites.note(scope, owner, key + '#' + std::to_string(i), where(v[i]));
     }
-    location reference(const std::string& owner, const std::string& key, const location& otherwise) const {
-        const auto it = references.find(owner + '\n' + key);
-        return it == references.end() ? otherwise : it->second;
+    // One more node (of nodes, history or a version): within limits.max_nodes.
+    void count_node(const YAML::Node& n) const {
+        if (++nodes > limits.max_nodes) {
+            const location l = where(n);
+            detail::limit_exceeded("nodes", limits.max_nodes,
+                                   "the plan has more than " + std::to_string(limits.max_nodes) +
+                                       " nodes (nodes, history and version entries); this is node " +
+                                       std::to_string(nodes),
+                                   file, l.line, l.column);
+        }
+    }
+    // A period [from, to]: years in 1000..9998, from <= to, within limits.max_period_years.
+    std::pair<int, int> period(const YAML::Node& n, const std::string& what) const {
+        if (!n.IsSequence() || n.size() != 2) fail(n, what + " is [from, to]");
+        const int from = integer(n[0], what), to = integer(n[1], what);
+        for (std::size_t k = 0; k < 2; ++k) {
+            const int y = k == 0 ? from : to;
+            if (y < 1000 || y >= end_of_period)
+                fail(n[k], what + ": year " + std::to_string(y) + " is out of range (1000 to 9998)");
+        }
+        if (to < from) fail(n, what + " ends before it starts");
+        const auto years = static_cast<std::uint64_t>(to - from) + 1;
+        if (years > limits.max_period_years) {
+            const location l = where(n);
+            detail::limit_exceeded("period_years", limits.max_period_years,
+                                   what + " [" + std::to_string(from) + ", " + std::to_string(to) + "] has " +
+                                       std::to_string(years) + " years",
+                                   file, l.line, l.column);
+        }
+        return {from, to};
     }
 
     location where(const YAML::Node& n) const {
@@ -69,11 +103,14 @@ struct reader {
         if (!n.IsScalar()) fail(n, what + " must be a single value (text), not a " + (n.IsMap() ? "mapping" : "list"));
         return n.Scalar();
     }
+    // A whole number: digits, with a '-' in front if negative (at most 9 digits).
     int integer(const YAML::Node& n, const std::string& what) const {
         const std::string s = text(n, what);
-        if (s.empty() || s.size() > 9 ||
-            !std::all_of(s.begin(), s.end(), [](char c) { return detail::is_digit(c) || c == '-'; }))
-            fail(n, what + " must be a whole number, got \"" + s + "\"");
+        const std::size_t first_digit = !s.empty() && s[0] == '-' ? 1 : 0;
+        if (s.size() == first_digit || s.size() - first_digit > 9 ||
+            !std::all_of(s.begin() + static_cast<std::ptrdiff_t>(first_digit), s.end(), detail::is_digit))
+            fail(n, what + " must be a whole number (digits, with - in front if negative), got \"" +
+                        detail::excerpt(s) + "\"");
         return std::atoi(s.c_str());
     }
     int year_key(const YAML::Node& n, const std::string& what) const {
@@ -278,7 +315,22 @@ const std::vector<field<indicator>>& indicator_fields() {
         f.push_back(member("id", &indicator::id));
         f.push_back(required_text("name", &indicator::name));
         f.push_back(member("aliases", &indicator::aliases));
-        f.push_back(member("kind", &indicator::kind));
+        f.push_back(field<indicator>{
+            "kind",
+            [](const reader& r, const YAML::Node& n, indicator& o) {
+                const std::string s = r.text(n, "kind");
+                static const char* const kinds[] = {"iku",     "ikk",      "tujuan",      "sasaran",
+                                                    "program", "kegiatan", "sub_kegiatan"};
+                if (!s.empty() &&
+                    std::none_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return s == k; }))
+                    r.fail(n,
+                           "kind must be one of iku, ikk, tujuan, sasaran, program, kegiatan, "
+                           "sub_kegiatan; got \"" +
+                               detail::excerpt(s) + "\"");
+                o.kind = s;
+            },
+            [](writer& w, int indent, const indicator& o) { write_from(w, indent, "kind", o.kind); },
+            [](indicator& d, const indicator& s) { d.kind = s.kind; }, [](indicator& o) { o.kind.clear(); }});
         f.push_back(member("unit", &indicator::unit));
         f.push_back(field<indicator>{"polarity",
                                      [](const reader& r, const YAML::Node& n, indicator& o) {
@@ -501,11 +553,7 @@ const std::vector<field<node>>& node_fields() {
         f.push_back(member("budget_realized", &node::budget_realized));
         f.push_back(member("reported_absorption", &node::reported_absorption));
         f.push_back(field<node>{
-            "period",
-            [](const reader& r, const YAML::Node& n, node& o) {
-                if (!n.IsSequence() || n.size() != 2) r.fail(n, "period is [from, to]");
-                o.period = std::make_pair(r.integer(n[0], "period"), r.integer(n[1], "period"));
-            },
+            "period", [](const reader& r, const YAML::Node& n, node& o) { o.period = r.period(n, "period"); },
             [](writer& w, int indent, const node& o) {
                 if (o.period)
                     w.scalar(indent, "period",
@@ -600,9 +648,8 @@ void read_record(const reader& r, const YAML::Node& n, T& o, bool entry, const s
         f->read(r, it->second, o);
     }
     if (o.id.empty()) r.fail(n, std::string(what) + " needs an id");
-    if (!entry)
-        for (const char* key : {"parent", "successor", "supports", "replaces", "polarity"})
-            if (const YAML::Node v = n[key]) r.note_reference(o.id, key, v);
+    for (const char* key : {"parent", "successor", "supports", "replaces", "polarity"})
+        if (const YAML::Node v = n[key]) r.note_reference(o.id, key, v);
 }
 
 // Writes a node or an indicator as a list item; a version entry writes only the keys it gives.
@@ -732,9 +779,9 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
 
 // ----------------------------------------------------------------------------- public functions
 
-plan parse_plan(std::string_view yaml, const std::string& file) {
-    const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml");
-    const reader r{file, {}};
+plan parse_plan(std::string_view yaml, const std::string& file, const load_limits& limits) {
+    const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml", limits);
+    const reader r{file, limits, {}, {}, 0};
     if (!root.IsMap())
         throw file_error("kinerja.plan.schema", file, 1, 1,
                          "a plan file is a mapping with kinerja_plan, plan and nodes");
@@ -767,10 +814,7 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
                 else if (pk == "region")
                     p.info.region = r.text(pv, "plan.region");
                 else if (pk == "period") {
-                    if (!pv.IsSequence() || pv.size() != 2) r.fail(pv, "plan.period is [from, to]");
-                    p.info.period_from = r.integer(pv[0], "plan.period");
-                    p.info.period_to = r.integer(pv[1], "plan.period");
-                    if (p.info.period_to < p.info.period_from) r.fail(pv, "plan.period ends before it starts");
+                    std::tie(p.info.period_from, p.info.period_to) = r.period(pv, "plan.period");
                 } else if (pk == "version")
                     p.info.version = r.text(pv, "plan.version");
                 else if (pk == "document_date")
@@ -825,6 +869,7 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
             if (v.IsNull()) continue;
             r.expect_seq(v, key);
             for (const auto& item : v) {
+                r.count_node(item);
                 node n;
                 read_node(r, item, n, false);
                 (key == "nodes" ? p.nodes : p.history).push_back(std::move(n));
@@ -852,11 +897,14 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
                     else if (vk == "nodes") {
                         r.expect_seq(q->second, "nodes");
                         const YAML::Node entries = q->second;
+                        r.scope = pv.name;
                         for (const auto& item : entries) {
+                            r.count_node(item);
                             node n;
                             read_node(r, item, n, true);
                             pv.nodes.push_back(std::move(n));
                         }
+                        r.scope.clear();
                     } else
                         r.fail(q->first,
                                "unknown key \"" + vk + "\" in version " + pv.name + " (allowed: label, source, nodes)");
@@ -875,75 +923,13 @@ plan parse_plan(std::string_view yaml, const std::string& file) {
     if (!has_plan) throw file_error("kinerja.plan.schema", file, 1, 1, "the plan: section is missing");
     if (!has_nodes) throw file_error("kinerja.plan.schema", file, 1, 1, "the nodes: section is missing");
 
-    // references
-    std::map<std::string, location> ids;
-    auto claim = [&](const std::string& id, const location& l) {
-        auto [it, fresh] = ids.emplace(id, l);
-        if (!fresh)
-            throw file_error("kinerja.plan.duplicate_id", l.file, l.line, l.column,
-                             "id \"" + id + "\" is used twice (first at line " + std::to_string(it->second.line) + ")");
-    };
-    for (const auto* list : {&p.nodes, &p.history})
-        for (const node& n : *list) {
-            claim(n.id, n.location);
-            for (const indicator& i : n.indicators) claim(i.id, i.location);
-        }
-    for (const total& t : p.totals) claim(t.id, t.location);
-    auto must_exist = [&](const std::string& id, const location& l, const std::string& what) {
-        if (!id.empty() && !ids.count(id))
-            throw file_error("kinerja.plan.reference", l.file, l.line, l.column,
-                             what + " \"" + id + "\" does not exist");
-    };
-    std::set<std::string> scale_names;
-    for (const auto& s : p.scales) scale_names.insert(s.name);
-    for (const auto* list : {&p.nodes, &p.history})
-        for (const node& n : *list) {
-            const location parent_at = r.reference(n.id, "parent", n.location);
-            must_exist(n.parent, parent_at, "the parent of node \"" + n.id + "\",");
-            if (!n.parent.empty() && !p.find_node(n.parent))
-                throw file_error("kinerja.plan.reference", parent_at.file, parent_at.line, parent_at.column,
-                                 "the parent of node \"" + n.id + "\", \"" + n.parent +
-                                     "\", is not a node (it is an indicator or a total)");
-            // a parent chain longer than the number of nodes goes round in a cycle
-            const node* up = &n;
-            for (std::size_t steps = 0; up && !up->parent.empty(); ++steps) {
-                if (steps > p.nodes.size() + p.history.size())
-                    throw file_error("kinerja.plan.reference", parent_at.file, parent_at.line, parent_at.column,
-                                     "node \"" + n.id + "\" is its own ancestor (the parent links form a cycle)");
-                up = p.find_node(up->parent);
-            }
-            must_exist(n.successor, r.reference(n.id, "successor", n.location),
-                       "the successor of node \"" + n.id + "\",");
-            for (std::size_t k = 0; k < n.supports.size();
-                 ++k)  // "PLAN:ID" names a node of another plan and is not resolved here
-                if (n.supports[k].find(':') == std::string::npos)
-                    must_exist(n.supports[k], r.reference(n.id, "supports#" + std::to_string(k), n.location),
-                               "node \"" + n.id + "\" supports");
-            for (const indicator& i : n.indicators) {
-                must_exist(i.replaces, r.reference(i.id, "replaces", i.location),
-                           "indicator \"" + i.id + "\" replaces");
-                if (!i.scale.empty() && !scale_names.count(i.scale) && !default_scales().find(i.scale)) {
-                    const location at = r.reference(i.id, "polarity", i.location);
-                    throw file_error("kinerja.plan.reference", at.file, at.line, at.column,
-                                     "indicator \"" + i.id + "\" uses scale \"" + i.scale +
-                                         "\", which is neither in scales: nor built in");
-                }
-            }
-        }
-    for (const total& t : p.totals)
-        for (std::size_t k = 0; k < t.over.size(); ++k)
-            must_exist(t.over[k], r.reference(t.id, "over#" + std::to_string(k), t.location),
-                       "total \"" + t.id + "\" sums");
-    for (const plan_version& v : p.versions)
-        for (const node& e : v.nodes)
-            if (!ids.count(e.id) && !e.given.count("level"))
-                throw file_error("kinerja.plan.reference", e.location.file, e.location.line, e.location.column,
-                                 "version \"" + v.name + "\" changes node \"" + e.id +
-                                     "\", which does not exist (a new node needs level, name and source)");
+    detail::validate_references(p, r.sites);
     return p;
 }
 
-plan load_plan(const std::string& path) { return parse_plan(detail::read_file(path, "kinerja.plan.io"), path); }
+plan load_plan(const std::string& path, const load_limits& limits) {
+    return parse_plan(detail::read_file(path, "kinerja.plan.io", limits.max_input_bytes), path, limits);
+}
 
 std::string to_yaml(const plan& p) {
     writer w;
@@ -1027,35 +1013,45 @@ plan plan::version(std::string_view name) const {
             "kinerja.lookup.version", std::string(name),
             "plan \"" + info.id + "\" has no version \"" + std::string(name) + "\" (versions: " + known + ")");
     }
+    detail::validate_version_parents(*this, *v, detail::reference_sites());  // no cycle, no dangling parent
     plan out = *this;
     out.info.version = v->name;
     out.versions.clear();
+    // Where each node is (list, position), found once: O((N + E) log N), not a search per entry.
+    std::unordered_map<std::string, std::pair<std::vector<node>*, std::size_t>> at;
+    for (auto* list : {&out.nodes, &out.history})
+        for (std::size_t k = 0; k < list->size(); ++k) at.emplace((*list)[k].id, std::make_pair(list, k));
+    std::vector<node> added;
     for (const node& e : v->nodes) {
-        std::vector<node>* list = &out.nodes;
-        auto it = std::find_if(out.nodes.begin(), out.nodes.end(), [&](const node& n) { return n.id == e.id; });
-        if (it == out.nodes.end()) {
-            list = &out.history;
-            it = std::find_if(out.history.begin(), out.history.end(), [&](const node& n) { return n.id == e.id; });
-        }
+        const auto it = at.find(e.id);
         if (e.removed) {
-            if (it != list->end()) list->erase(it);
+            if (it != at.end()) {
+                (*it->second.first)[it->second.second].removed = true;  // dropped below, in one pass
+                at.erase(it);
+            }
             continue;
         }
-        if (it == list->end()) {
+        if (it == at.end()) {
             node fresh = e;
             fresh.given.clear();
             for (auto& i : fresh.indicators) i.given.clear();
-            out.nodes.push_back(fresh);
+            added.push_back(std::move(fresh));
+            at.emplace(e.id, std::make_pair(&added, added.size() - 1));
             continue;
         }
+        node& target = (*it->second.first)[it->second.second];
         for (const auto& f : node_fields()) {
             if (std::string(f.key) == "id") continue;
             if (e.given.count("null:" + std::string(f.key)))
-                f.clear(*it);
+                f.clear(target);
             else if (e.given.count(f.key))
-                f.merge(*it, e);
+                f.merge(target, e);
         }
     }
+    for (auto* list : {&out.nodes, &out.history})
+        list->erase(std::remove_if(list->begin(), list->end(), [](const node& n) { return n.removed; }), list->end());
+    for (node& n : added)
+        if (!n.removed) out.nodes.push_back(std::move(n));
     return out;
 }
 

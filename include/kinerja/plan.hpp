@@ -224,7 +224,12 @@ public:
     /// Names of the versions: the main one first, then those in `versions`.
     std::vector<std::string> version_names() const;
     /// The plan as it stands in another version (the main version for its own name): the
-    /// version's entries applied to a copy of the nodes. \throws lookup_error kinerja.lookup.version
+    /// version's entries applied to a copy of the nodes, in O((N + E) log N) for N nodes and E
+    /// entries. Never returns a plan whose parent links form a cycle or name what is not a node.
+    /// \throws lookup_error kinerja.lookup.version
+    /// \throws file_error kinerja.plan.reference when, in that version, a node is its own ancestor
+    ///         or a parent is not one of its nodes (at the version entry; a loaded plan was checked
+    ///         when it was read)
     plan version(std::string_view name) const;
 
     /// Equal content (the canonical YAML of both is the same; locations do not count).

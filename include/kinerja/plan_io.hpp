@@ -11,16 +11,42 @@
 
 #include <kinerja/plan.hpp>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace kinerja {
 
+/// Bounds on the work a plan file or table may ask of the loaders, so that a small or endless
+/// input cannot make them run away (docs/plan-format.md, §14). The defaults lie far beyond any real
+/// plan (the bundled one: 181 KB, periods of 3 and 6 years, nesting 9 deep, no aliases, 267 nodes
+/// with history and version entries); raise one for a genuine input that goes past it. Exceeding one is a file_error
+/// `kinerja.limit.<name>` (the field's name without `max_`) that names the limit, the value
+/// found and how to raise it.
+struct load_limits {
+    /// Bytes of input read (a file is read in chunks and reading stops past this; a device or a
+    /// pipe without a size is fine): 256 MiB.
+    std::uint64_t max_input_bytes = std::uint64_t{256} << 20;
+    /// Years in a period (`plan.period`, a history node's `period`, the years of a CSV table or
+    /// csv_options), counting both ends: 200.
+    std::uint64_t max_period_years = 200;
+    /// YAML nodes that aliases (`*name`) stand for, each alias counted with the aliases inside
+    /// its anchored value expanded: 1,000,000 (a plan needs none).
+    std::uint64_t max_alias_expansion = 1000000;
+    /// Nodes: `nodes`, `history` and the entries of all versions together (in a CSV table, the
+    /// distinct node_ids): 1,000,000.
+    std::uint64_t max_nodes = 1000000;
+    /// Depth of nested YAML mappings and lists: 64 (a plan file needs about 10).
+    std::uint64_t max_nesting = 64;
+};
+
 /// Reads a plan from YAML text. `file` names it in errors and locations.
-/// \throws file_error (kinerja.plan.yaml for YAML syntax, kinerja.plan.schema for the format)
-plan parse_plan(std::string_view yaml, const std::string& file = "<string>");
+/// \throws file_error (kinerja.plan.yaml for YAML syntax, not UTF-8, a repeated key or a second
+///         document; kinerja.plan.schema for the format; kinerja.plan.reference,
+///         kinerja.plan.duplicate_id; kinerja.limit.* past a limit)
+plan parse_plan(std::string_view yaml, const std::string& file = "<string>", const load_limits& limits = {});
 /// Reads a plan file. \throws file_error (also kinerja.plan.io when the file cannot be read)
-plan load_plan(const std::string& path);
+plan load_plan(const std::string& path, const load_limits& limits = {});
 /// The canonical YAML of a plan.
 std::string to_yaml(const plan& p);
 /// Writes the canonical YAML to a file. \throws file_error kinerja.plan.io
@@ -50,12 +76,14 @@ struct csv_options {
 /// errors and locations; every printed value's location is its cell (1-based line and column).
 /// \throws file_error kinerja.csv.syntax (quoting, ragged rows, not UTF-8), kinerja.csv.schema
 ///         (columns, cells, levels, years, disagreeing repeats, duplicate rows),
-///         kinerja.plan.reference (unknown parent or scale), kinerja.plan.duplicate_id
+///         kinerja.plan.reference (unknown parent or scale, a parent cycle), kinerja.plan.duplicate_id,
+///         kinerja.limit.input_bytes, .period_years, .nodes
 /// \throws argument_error kinerja.argument.csv_options for an invalid period or delimiter
-plan parse_plan_csv(std::string_view text, const std::string& file, const csv_options& options = {});
+plan parse_plan_csv(std::string_view text, const std::string& file, const csv_options& options = {},
+                    const load_limits& limits = {});
 /// Reads a CSV plan table from a file, as parse_plan_csv.
 /// \throws file_error (also kinerja.plan.io when the file cannot be read)
-plan load_plan_csv(const std::string& path, const csv_options& options = {});
+plan load_plan_csv(const std::string& path, const csv_options& options = {}, const load_limits& limits = {});
 
 /// Where the bundled data (plans/, catalog/, rules/) are: the directory given to
 /// set_data_directory, else $KINERJA_DATA_DIR if set, else the installed data directory, else

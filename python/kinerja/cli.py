@@ -110,8 +110,25 @@ def _cmd_units(args: argparse.Namespace) -> int:
     return 0
 
 
+_LIMIT_NAMES = ("max_input_bytes", "max_period_years", "max_alias_expansion", "max_nodes", "max_nesting")
+
+
+def _limit(text: str) -> tuple:
+    """The argparse type of ``--limit NAME=VALUE`` (a field of kinerja.LoadLimits)."""
+    name, sep, value = text.partition("=")
+    if not sep or name not in _LIMIT_NAMES or not (value.isascii() and value.isdigit()):
+        raise argparse.ArgumentTypeError(
+            f"expected NAME=VALUE with NAME one of {', '.join(_LIMIT_NAMES)} and VALUE a whole number, "
+            f"got {text[:80]!r}")
+    return name, int(value)
+
+
+def _load(args: argparse.Namespace, path: str):
+    return load_plan(path, limits=dict(getattr(args, "limit", None) or []))
+
+
 def _plan(args: argparse.Namespace):
-    return load_plan(args.file) if args.file else bundled_plan()
+    return _load(args, args.file) if args.file else bundled_plan()
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -150,12 +167,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _cmd_diff(args: argparse.Namespace) -> int:
     if args.versions:
-        plan = load_plan(args.old) if args.old else bundled_plan()
+        plan = _load(args, args.old) if args.old else bundled_plan()
         older, newer = plan.version_of(args.versions[0]), plan.version_of(args.versions[1])
     elif args.old and args.new:
-        older, newer = load_plan(args.old), load_plan(args.new)
+        older, newer = _load(args, args.old), _load(args, args.new)
     else:
-        plan = bundled_plan() if not args.old else load_plan(args.old)
+        plan = bundled_plan() if not args.old else _load(args, args.old)
         if len(plan.versions) < 2:
             raise KinerjaError("give two plan files, or one plan and --versions OLD NEW", id="kinerja.cli.diff")
         older, newer = plan.version_of(plan.versions[1]), plan.version_of(plan.versions[0])
@@ -262,6 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--format", choices=list(choices), default=argparse.SUPPRESS,
                        help="output format (default: text)")
 
+    def limit(s: argparse.ArgumentParser) -> None:
+        s.add_argument("--limit", type=_limit, action="append", metavar="NAME=VALUE",
+                       help="raise a load limit for a genuine plan past it (repeatable): " + ", ".join(_LIMIT_NAMES)
+                            + " (docs/plan-format.md, Limits)")
+
     s = sub.add_parser("check", help="check a plan (default: the bundled Bekasi plan) and list its findings")
     s.add_argument("file", nargs="?", help="plan file (YAML); default: the bundled plan")
     fmt(s)
@@ -269,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-history", action="store_true", help="skip the nodes of the previous plan period")
     s.add_argument("--rules-file", action="append", metavar="FILE",
                    help="also apply the validation rules of this rule file (repeatable; docs/validation.md)")
+    limit(s)
     s.set_defaults(func=_cmd_check)
 
     s = sub.add_parser("report", help="report a plan (default: the bundled Bekasi plan)")
@@ -278,6 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int, action="append", help="only these years in the achievement section")
     s.add_argument("--width", type=int, default=48, help="widest text cell in the terminal table (default 48)")
     s.add_argument("--no-findings", action="store_true", help="leave out the findings section")
+    limit(s)
     s.set_defaults(func=_cmd_report)
 
     s = sub.add_parser("diff", help="what changed between two versions of a plan (default: awal -> perubahan "
@@ -286,6 +310,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("new", nargs="?", help="the newer plan file")
     s.add_argument("--versions", nargs=2, metavar=("OLD", "NEW"), help="compare two versions of one plan")
     fmt(s)
+    limit(s)
     s.set_defaults(func=_cmd_diff)
 
     s = sub.add_parser("rollup", help="achievement rolled up the cascade, per year")
@@ -295,6 +320,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--history", action="store_true", help="also the previous period's nodes")
     s.add_argument("--width", type=int, default=40)
     fmt(s)
+    limit(s)
     s.set_defaults(func=_cmd_rollup)
 
     s = sub.add_parser("rules", help="list the rules of 'kinerja check'")

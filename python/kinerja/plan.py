@@ -35,7 +35,7 @@ Change = _core.Change
 RuleSet = _core.RuleSet
 Rule = _core.Rule
 
-__all__ = ["Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan", "load_plan_csv",
+__all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan", "load_plan_csv",
            "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame",
            "RuleSet", "Rule", "load_rules", "standard_rules_path"]
 
@@ -48,22 +48,47 @@ def bundled_plan_path() -> Path:
     return _DATA / BUNDLED
 
 
-def load_plan(path: Union[str, Path]) -> "Plan":
+LoadLimits = _core.LoadLimits
+
+Limits = Union[_core.LoadLimits, Dict[str, int], None]
+
+
+def _load_limits(limits: Limits) -> _core.LoadLimits:
+    """A :class:`LoadLimits` from ``None`` (the defaults), a LoadLimits or a dict of its fields."""
+    if limits is None:
+        return _core.LoadLimits()
+    if isinstance(limits, _core.LoadLimits):
+        return limits
+    if isinstance(limits, dict):
+        known = ("max_input_bytes", "max_period_years", "max_alias_expansion", "max_nodes", "max_nesting")
+        unknown = sorted(set(limits) - set(known))
+        if unknown:
+            raise ValueError(f"unknown limit {unknown[0]!r}; the limits are {', '.join(known)}")
+        return _core.LoadLimits(**limits)
+    raise TypeError("limits is a kinerja.LoadLimits or a dict such as {'max_nodes': 2000000}")
+
+
+def load_plan(path: Union[str, Path], limits: Limits = None) -> "Plan":
     """Read a plan file (YAML, docs/plan-format.md). Raises :class:`kinerja.PlanFileError` with the
-    file, line and column of the problem."""
-    return Plan(_core.load_plan(str(path)))
+    file, line and column of the problem. ``limits`` (a :class:`LoadLimits` or a dict of its
+    fields, e.g. ``{"max_nodes": 2_000_000}``) raises the bounds on what the file may ask; past
+    one, the error's id is ``kinerja.limit.<name>``."""
+    return Plan(_core.load_plan(str(path), _load_limits(limits)))
 
 
 def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organisation: str = "", region: str = "",
-                  period: Optional[tuple] = None, version: str = "", delimiter: str = "") -> "Plan":
+                  period: Optional[tuple] = None, version: str = "", delimiter: str = "",
+                  limits: Limits = None) -> "Plan":
     """Read a plan from a flat CSV table, one row per node-year or indicator-year (docs/plan-csv.md).
 
     A flat table has no identity of its own: give ``id``, ``title``, ``organisation``, ``region``,
     ``period=(from, to)`` and ``version``, or take the defaults derived from the file name and its
     years. ``delimiter`` is detected (``,``, ``;`` or tab) unless given. Raises
-    :class:`kinerja.PlanFileError` with the line and column of the offending cell."""
+    :class:`kinerja.PlanFileError` with the line and column of the offending cell. ``limits`` as for
+    :func:`load_plan`."""
     lo, hi = period if period else (0, 0)
-    return Plan(_core.load_plan_csv(str(path), id, title, organisation, region, int(lo), int(hi), version, delimiter))
+    return Plan(_core.load_plan_csv(str(path), id, title, organisation, region, int(lo), int(hi), version, delimiter,
+                                    _load_limits(limits)))
 
 
 def bundled_plan() -> "Plan":
@@ -150,9 +175,9 @@ class Plan:
 
     # ------------------------------------------------------------------ construction and files
     @classmethod
-    def from_yaml(cls, text: str, file: str = "<string>") -> "Plan":
-        """Read a plan from YAML text."""
-        return cls(_core.parse_plan(text, file))
+    def from_yaml(cls, text: str, file: str = "<string>", limits: Limits = None) -> "Plan":
+        """Read a plan from YAML text (``limits`` as for :func:`load_plan`)."""
+        return cls(_core.parse_plan(text, file, _load_limits(limits)))
 
     def to_yaml(self) -> str:
         """The canonical YAML (what :meth:`save` writes)."""

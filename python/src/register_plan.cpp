@@ -318,12 +318,41 @@ void register_plan(py::module_& m) {
         },
         py::arg("indicator"), py::arg("text"), py::arg("plan") = nullptr,
         "A printed value of an indicator, read with its unit or scale as context (the plan's scales when given).");
-    m.def("load_plan", &load_plan, py::arg("path"));
+    py::class_<load_limits>(m, "LoadLimits",
+                            "Bounds on the work a plan file or table may ask of the loaders (docs/plan-format.md, "
+                            "Limits); None keeps a field's default.")
+        .def(py::init([](std::optional<std::uint64_t> max_input_bytes, std::optional<std::uint64_t> max_period_years,
+                         std::optional<std::uint64_t> max_alias_expansion, std::optional<std::uint64_t> max_nodes,
+                         std::optional<std::uint64_t> max_nesting) {
+                 load_limits l;
+                 if (max_input_bytes) l.max_input_bytes = *max_input_bytes;
+                 if (max_period_years) l.max_period_years = *max_period_years;
+                 if (max_alias_expansion) l.max_alias_expansion = *max_alias_expansion;
+                 if (max_nodes) l.max_nodes = *max_nodes;
+                 if (max_nesting) l.max_nesting = *max_nesting;
+                 return l;
+             }),
+             py::kw_only(), py::arg("max_input_bytes") = py::none(), py::arg("max_period_years") = py::none(),
+             py::arg("max_alias_expansion") = py::none(), py::arg("max_nodes") = py::none(),
+             py::arg("max_nesting") = py::none())
+        .def_readwrite("max_input_bytes", &load_limits::max_input_bytes)
+        .def_readwrite("max_period_years", &load_limits::max_period_years)
+        .def_readwrite("max_alias_expansion", &load_limits::max_alias_expansion)
+        .def_readwrite("max_nodes", &load_limits::max_nodes)
+        .def_readwrite("max_nesting", &load_limits::max_nesting)
+        .def("__repr__", [](const load_limits& l) {
+            return "LoadLimits(max_input_bytes=" + std::to_string(l.max_input_bytes) +
+                   ", max_period_years=" + std::to_string(l.max_period_years) +
+                   ", max_alias_expansion=" + std::to_string(l.max_alias_expansion) +
+                   ", max_nodes=" + std::to_string(l.max_nodes) + ", max_nesting=" + std::to_string(l.max_nesting) +
+                   ")";
+        });
+    m.def("load_plan", &load_plan, py::arg("path"), py::arg("limits") = load_limits{});
     m.def(
         "load_plan_csv",
         [](const std::string& path, const std::string& id, const std::string& title, const std::string& organisation,
            const std::string& region, int period_from, int period_to, const std::string& version,
-           const std::string& delimiter) {
+           const std::string& delimiter, const load_limits& limits) {
             csv_options o;
             o.id = id;
             o.title = title;
@@ -334,12 +363,12 @@ void register_plan(py::module_& m) {
             o.version = version;
             if (delimiter.size() > 1) throw py::value_error("delimiter is one character");
             o.delimiter = delimiter.empty() ? '\0' : delimiter[0];
-            return load_plan_csv(path, o);
+            return load_plan_csv(path, o, limits);
         },
         py::arg("path"), py::arg("id") = "", py::arg("title") = "", py::arg("organisation") = "",
         py::arg("region") = "", py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "",
-        py::arg("delimiter") = "");
-    m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>");
+        py::arg("delimiter") = "", py::arg("limits") = load_limits{});
+    m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>", py::arg("limits") = load_limits{});
     m.def("end_of_period", []() { return end_of_period; });
     m.def("set_data_directory", &set_data_directory, py::arg("directory"));
     m.def("data_directory", &data_directory);

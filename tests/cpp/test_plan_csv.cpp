@@ -456,7 +456,7 @@ TEST_CASE("A parent that is not a node of the table is a reference error at the 
     CHECK(e.id() == "kinerja.plan.reference");
     CHECK(e.line() == 3);
     CHECK(e.column() == 14);
-    CHECK_THAT(e.reason(), Contains("the parent of node \"k\", \"s-2.1\", is not a node_id of this table"));
+    CHECK_THAT(e.reason(), Contains("the parent of node \"k\", \"s-2.1\" does not exist"));
 
     const file_error ind = csv_error(lines({header, "p,program,P,,i,Ind,2024,1,,T", "k,kegiatan,K,i,,,2024,,1,T"}));
     CHECK(ind.id() == "kinerja.plan.reference");
@@ -467,6 +467,14 @@ TEST_CASE("A parent that is not a node of the table is a reference error at the 
     CHECK(cycle.line() == 2);
     CHECK(cycle.column() == 13);
     CHECK_THAT(cycle.reason(), Contains("cycle"));
+    CHECK_THAT(cycle.reason(), Contains("node \"a\" is its own ancestor: the parent links a -> b -> a"));
+
+    // a node that is its own parent; its parent cell is column 13 of line 3
+    const file_error self = csv_error(lines({header, "p,program,P,,,,2024,,1,T", "a,program,A,a,,,2024,,1,T"}));
+    CHECK(self.id() == "kinerja.plan.reference");
+    CHECK(self.line() == 3);
+    CHECK(self.column() == 13);
+    CHECK_THAT(self.reason(), Contains("the parent links a -> a form a cycle"));
 }
 
 TEST_CASE("Repeated node or indicator attributes that differ are refused, naming both lines", "[csv][errors]") {

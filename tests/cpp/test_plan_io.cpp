@@ -254,7 +254,7 @@ TEST_CASE("A broken reference points at the value that names it, not at its owne
          "indicator \"i-1\" replaces \"i-0\" does not exist"},
         {"  - id: p-1\n    level: program\n    name: P\n    parent: i-1\n    source: T\n"
          "    indicators: [{id: i-1, name: I, source: T}]\n",
-         11, 13, "\"i-1\", is not a node"},
+         11, 13, "the parent of node \"p-1\", \"i-1\", is an indicator, not a node"},
         {"  - {id: a, level: program, name: A, source: T, parent: b}\n"
          "  - {id: b, level: program, name: B, source: T, parent: a}\n",
          8, 57, "node \"a\" is its own ancestor"},
@@ -541,5 +541,261 @@ TEST_CASE("The bundled plan's AWAL version holds the original IKU columns of Tab
         CHECK(p.find_node("sk-2.08.06.2.01.0006") != nullptr);
         CHECK(awal.find_node("sk-2.08.06.2.01.0006") == nullptr);
         CHECK(awal.nodes.size() + 1 == p.nodes.size());
+    }
+}
+
+// ----------------------------------------------------------------------------- issue 13
+
+namespace {
+
+// Lines 1-3 of the small plans below.
+const std::string plan_head =
+    "kinerja_plan: 1\n"
+    "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n"
+    "nodes:\n";
+
+std::optional<file_error> load_error(const std::string& text) {
+    return thrown<file_error>([&] { (void)kinerja::parse_plan(text, "h.yaml"); });
+}
+
+}  // namespace
+
+TEST_CASE("A version entry that makes a node its own parent is a reference error at load, at the parent value",
+          "[plan][errors][versions]") {
+    // The 8-line reproduction of issue 13: it loaded, then roll-up and display recursed forever.
+    const auto e = load_error(plan_head +
+                              "  - {id: a, level: program, name: A, source: T}\n"
+                              "versions:\n"
+                              "  awal:\n"
+                              "    nodes:\n"
+                              "      - {id: a, parent: a}\n");
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.reference");
+    CHECK(e->line() == 8);
+    CHECK(e->column() == 25);  // "      - {id: a, parent: " is 24 characters
+    CHECK_THAT(e->reason(), Contains("node \"a\" in version \"awal\" is its own ancestor"));
+    CHECK_THAT(e->reason(), Contains("a -> a form a cycle"));
+}
+
+TEST_CASE("A parent cycle that only a version makes names the version and the nodes of the cycle",
+          "[plan][errors][versions]") {
+    // b's parent is a in the main version; awal gives a the parent b: a -> b -> a.
+    const auto e = load_error(plan_head +
+                              "  - {id: a, level: program, name: A, source: T}\n"
+                              "  - {id: b, level: kegiatan, name: B, source: T, parent: a}\n"
+                              "versions:\n"
+                              "  awal:\n"
+                              "    nodes:\n"
+                              "      - {id: a, parent: b}\n");
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.reference");
+    CHECK(e->line() == 9);
+    CHECK(e->column() == 25);
+    CHECK_THAT(e->reason(),
+               Contains("node \"a\" in version \"awal\" is its own ancestor: the parent links a -> b -> a"));
+}
+
+TEST_CASE("A version's parent must be a node of that version", "[plan][errors][versions]") {
+    const std::string nodes =
+        "  - {id: a, level: program, name: A, source: T, indicators: [{id: i, name: I, source: T}]}\n"
+        "  - {id: b, level: kegiatan, name: B, source: T, parent: a}\n"
+        "totals:\n"
+        "  - {id: t, name: T, over: [a], source: T}\n"
+        "versions:\n"
+        "  awal:\n"
+        "    nodes:\n";
+    struct bad {
+        const char* entries;
+        int line;
+        int column;
+        const char* reason;
+    };
+    // Lines 1-10 are the head and nodes; the entries start on line 11.
+    const bad cases[] = {
+        {"      - {id: b, parent: i}\n", 11, 25,
+         "the parent of node \"b\" in version \"awal\", \"i\", is an indicator"},
+        {"      - {id: b, parent: t}\n", 11, 25, "the parent of node \"b\" in version \"awal\", \"t\", is a total"},
+        {"      - {id: b, parent: z}\n", 11, 25, "the parent of node \"b\" in version \"awal\", \"z\" does not exist"},
+        // b keeps its parent a, which awal removes: the error is at b's own parent value (line 5)
+        {"      - {id: a, removed: true}\n", 5, 58, "\"a\", is removed by that version"},
+        {"      - {id: n, level: program, name: N, source: T, parent: n}\n", 11, 61,
+         "node \"n\" in version \"awal\" is its own ancestor"},
+    };
+    for (const bad& c : cases) {
+        SECTION(c.reason) {
+            const auto e = load_error(plan_head + nodes + c.entries);
+            REQUIRE(e);
+            CHECK(e->id() == "kinerja.plan.reference");
+            CHECK(e->line() == c.line);
+            CHECK(e->column() == c.column);
+            CHECK_THAT(e->reason(), Contains(c.reason));
+        }
+    }
+}
+
+TEST_CASE("plan::version of a plan built by hand with a parent cycle throws instead of returning it",
+          "[plan][errors][versions]") {
+    plan p;
+    p.info.version = "main";
+    node a;
+    a.id = "a";
+    a.name = "A";
+    p.nodes.push_back(a);
+    kinerja::plan_version v;
+    v.name = "v";
+    node e;
+    e.id = "a";
+    e.parent = "a";
+    e.given = {"parent"};
+    v.nodes.push_back(e);
+    p.versions.push_back(v);
+    CHECK(p.version("main").nodes.size() == 1);
+    const auto err = thrown<file_error>([&] { (void)p.version("v"); });
+    REQUIRE(err);
+    CHECK(err->id() == "kinerja.plan.reference");
+    CHECK_THAT(err->reason(), Contains("node \"a\" in version \"v\" is its own ancestor"));
+}
+
+TEST_CASE("plan::version applies entries as before: changed, removed and new nodes", "[plan][versions]") {
+    plan p = kinerja::parse_plan(plan_head +
+                                     "  - {id: a, level: program, name: A, source: T}\n"
+                                     "  - {id: b, level: kegiatan, name: B, source: T, parent: a}\n"
+                                     "  - {id: c, level: kegiatan, name: C, source: T, parent: a}\n"
+                                     "versions:\n"
+                                     "  awal:\n"
+                                     "    nodes:\n"
+                                     "      - {id: b, removed: true}\n"
+                                     "      - {id: d, level: kegiatan, name: D, source: T, parent: a}\n"
+                                     "      - {id: c, name: C2, parent: d}\n",
+                                 "v.yaml");
+    const plan awal = p.version("awal");
+    REQUIRE(awal.nodes.size() == 3);
+    CHECK(awal.nodes[0].id == "a");
+    CHECK(awal.nodes[1].id == "c");
+    CHECK(awal.nodes[1].name == "C2");
+    CHECK(awal.nodes[1].parent == "d");
+    CHECK(awal.nodes[2].id == "d");
+    CHECK(awal.find_node("b") == nullptr);
+}
+
+TEST_CASE("Whole numbers are digits with an optional leading minus", "[plan][errors]") {
+    struct bad {
+        const char* head;
+        int line;
+        int column;
+        const char* got;
+    };
+    const bad cases[] = {
+        {"kinerja_plan: 1\n"
+         "plan: {id: x, title: X, organisation: O, region: R, period: [\"20-24\", 2026], version: perubahan}\n",
+         2, 62, "got \"20-24\""},
+        {"kinerja_plan: 1\n"
+         "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n"
+         "settings: {decimals: \"-\"}\n",
+         3, 22, "got \"-\""},
+        {"kinerja_plan: \"1-\"\n", 1, 15, "got \"1-\""},
+    };
+    for (const bad& c : cases) {
+        SECTION(c.got) {
+            const auto e =
+                load_error(std::string(c.head) + "nodes:\n  - {id: a, level: program, name: A, source: T}\n");
+            REQUIRE(e);
+            CHECK(e->id() == "kinerja.plan.schema");
+            CHECK(e->line() == c.line);
+            CHECK(e->column() == c.column);
+            CHECK_THAT(e->reason(), Contains("must be a whole number"));
+            CHECK_THAT(e->reason(), Contains(c.got));
+        }
+    }
+}
+
+TEST_CASE("A key repeated in any mapping is an error naming both lines", "[plan][errors]") {
+    SECTION("plan.id") {
+        const auto e = load_error(
+            "kinerja_plan: 1\n"
+            "plan:\n"
+            "  id: x\n"
+            "  title: X\n"
+            "  organisation: O\n"
+            "  region: R\n"
+            "  period: [2024, 2026]\n"
+            "  version: perubahan\n"
+            "  id: y\n"
+            "nodes:\n  - {id: a, level: program, name: A, source: T}\n");
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.plan.yaml");
+        CHECK(e->line() == 9);
+        CHECK(e->column() == 3);
+        CHECK_THAT(e->reason(), Contains("the key \"id\" appears twice in this mapping (lines 3 and 9)"));
+    }
+    SECTION("settings.decimals") {
+        const auto e = load_error(plan_head + "  - {id: a, level: program, name: A, source: T}\n" +
+                                  "settings:\n  decimals: 1\n  decimals: 3\n");
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.plan.yaml");
+        CHECK(e->line() == 7);
+        CHECK_THAT(e->reason(), Contains("(lines 6 and 7)"));
+    }
+    SECTION("a printed value's mapping") {
+        const auto e = load_error(
+            plan_head + "  - {id: a, level: program, name: A, source: T, budget: {2024: {value: 1, value: 2}}}\n");
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.plan.yaml");
+        CHECK(e->line() == 4);
+        CHECK_THAT(e->reason(), Contains("\"value\" appears twice"));
+    }
+}
+
+TEST_CASE("A successor must be a node, not an indicator or a total", "[plan][errors]") {
+    const std::string nodes =
+        "  - {id: a, level: program, name: A, source: T, indicators: [{id: i, name: I, source: T}]}\n"
+        "totals:\n"
+        "  - {id: t, name: T, over: [a], source: T}\n"
+        "history:\n";
+    const auto e = load_error(plan_head + nodes + "  - {id: h, level: program, name: H, source: T, successor: i}\n");
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.reference");
+    CHECK(e->line() == 8);
+    CHECK(e->column() == 60);
+    CHECK_THAT(e->reason(), Contains("the successor of node \"h\", \"i\", is an indicator, not a node"));
+    const auto t = load_error(plan_head + nodes + "  - {id: h, level: program, name: H, source: T, successor: t}\n");
+    REQUIRE(t);
+    CHECK_THAT(t->reason(), Contains("\"t\", is a total, not a node"));
+}
+
+TEST_CASE("An indicator kind outside the list is an error listing the kinds", "[plan][errors]") {
+    const auto e = load_error(plan_head +
+                              "  - {id: a, level: program, name: A, source: T, indicators: [{id: i, name: "
+                              "I, source: T, kind: kpi}]}\n");
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.schema");
+    CHECK(e->line() == 4);
+    CHECK(e->column() == 96);
+    CHECK_THAT(e->reason(),
+               Contains("kind must be one of iku, ikk, tujuan, sasaran, program, kegiatan, sub_kegiatan; got \"kpi\""));
+}
+
+TEST_CASE("A second YAML document is an error at its start", "[plan][errors]") {
+    const auto e = load_error(plan_head + "  - {id: a, level: program, name: A, source: T}\n---\nkinerja_plan: 1\n");
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.yaml");
+    CHECK(e->line() == 5);
+    CHECK_THAT(e->reason(), Contains("a second YAML document starts here"));
+}
+
+TEST_CASE("Bytes that are not UTF-8 are an error at the first of them", "[plan][errors]") {
+    // line 4: "  - {id: a, level: program, name: " is 34 characters; the 'é' before the bad byte is one
+    const auto e = load_error(plan_head + "  - {id: a, level: program, name: \xC3\xA9\xFF, source: T}\n");
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.yaml");
+    CHECK(e->line() == 4);
+    CHECK(e->column() == 36);
+    CHECK_THAT(e->reason(), Contains("byte 0xFF is not UTF-8"));
+    // an overlong form and a surrogate are not UTF-8 either
+    for (const char* bad : {"\xC0\xAF", "\xED\xA0\x80"}) {
+        const auto o = load_error(plan_head + "  - {id: a, level: program, name: " + bad + ", source: T}\n");
+        REQUIRE(o);
+        CHECK(o->id() == "kinerja.plan.yaml");
+        CHECK(o->column() == 35);
     }
 }
