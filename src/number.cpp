@@ -91,7 +91,7 @@ parsed_number parse_number(std::string_view text, const number_context& context)
             seps.push_back(j);
             continue;
         }
-        fail(text, j, std::string("unexpected character '") + c + "' in a number");
+        fail(text, j, "unexpected character " + detail::describe_char(text, j) + " in a number");
     }
     if (!seps.empty() && seps.back() == e - 1) fail(text, e - 1, "nothing follows the separator");
 
