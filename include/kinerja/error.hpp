@@ -7,8 +7,9 @@
 /// in brackets, e.g. `[kinerja.parse.ambiguous_number] ...`.
 ///
 /// Every message is valid UTF-8 (bytes that are not are replaced by U+FFFD when the error is
-/// made) and bounded: quoted input is cut to message_quote_bytes, the whole message to
-/// message_max_bytes, always at a character boundary and marked with "…".
+/// made) and bounded: quoted input is cut to message_quote_bytes (a parse_error's text; the
+/// double-quoted parts of a file_error's reason and of a lookup_error's message), the whole
+/// message to message_max_bytes, always at a character boundary and marked with "…".
 
 #include <kinerja/detail/text.hpp>
 
@@ -74,8 +75,9 @@ private:
 /// A name (unit word, scale, level, method) that is not known to the registry asked.
 class lookup_error : public error {
 public:
+    /// Quoted parts of the message (the name) longer than message_quote_bytes are cut.
     lookup_error(std::string id, std::string name, const std::string& message)
-        : error(std::move(id), message), name_(std::move(name)) {}
+        : error(std::move(id), detail::cut_quoted(message, message_quote_bytes)), name_(std::move(name)) {}
     const std::string& name() const noexcept { return name_; }
 
 private:
@@ -101,12 +103,14 @@ public:
 /// "file:line:column:". The file name is shown on one line, cut to message_quote_bytes.
 class file_error : public error {
 public:
+    /// Quoted parts of the reason (names, cells: "...") longer than message_quote_bytes are cut.
     file_error(std::string id, std::string file, int line, int column, const std::string& reason)
-        : error(std::move(id), where(file, line, column) + reason),
+        : error(std::move(id), where(file, line, column) + detail::cut_quoted(reason, message_quote_bytes)),
           file_(std::move(file)),
           line_(line),
           column_(column),
-          reason_(detail::sanitize_utf8(detail::cut_utf8(reason, message_max_bytes))) {}
+          reason_(detail::sanitize_utf8(
+              detail::cut_utf8(detail::cut_quoted(reason, message_quote_bytes), message_max_bytes))) {}
     const std::string& file() const noexcept { return file_; }
     int line() const noexcept { return line_; }
     int column() const noexcept { return column_; }

@@ -23,7 +23,9 @@ void raise(const char* class_name, const kinerja::error& e, py::dict fields) {
 
 }  // namespace
 
-void register_errors(py::module_&) {
+void register_errors(py::module_& m) {
+    m.def("message_quote_bytes", [] { return kinerja::message_quote_bytes; });
+    m.def("message_max_bytes", [] { return kinerja::message_max_bytes; });
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);

@@ -228,3 +228,41 @@ TEST_CASE("a rule id with a non-ASCII letter quotes the whole letter", "[message
     CHECK(is_valid_utf8(e->what()));
     CHECK_THAT(e->what(), Contains("not '\xC3\xA9' (U+00E9) (\"r\xC3\xA9\")"));
 }
+
+TEST_CASE("cut_quoted cuts the long quoted parts of a message", "[messages]") {
+    using kinerja::detail::cut_quoted;
+    CHECK(cut_quoted("level \"abc\" is unknown", 3) == "level \"abc\" is unknown");
+    CHECK(cut_quoted("level \"abcd\" is unknown", 3) == "level \"abc\xE2\x80\xA6\" (4 bytes) is unknown");
+    CHECK(cut_quoted("got \"abcd", 3) == "got \"abc\xE2\x80\xA6\" (4 bytes)");  // a quote left open
+    // U+00A0 at bytes 2-3 of the quoted part is not split by a cut at 3 bytes
+    CHECK(cut_quoted("\"ab\xC2\xA0x\" and \"y\"", 3) == "\"ab\xE2\x80\xA6\" (5 bytes) and \"y\"");
+}
+
+// A file_error's reason and a lookup_error's message quote names and cells: a quoted part longer
+// than message_quote_bytes is cut (it echoed the whole cell, up to the whole file).
+TEST_CASE("a plan file error does not echo a long cell", "[messages]") {
+    const std::string level(100000, 'x');
+    const std::string yaml =
+        "kinerja_plan: 1\n"
+        "plan: {id: p, title: T, organisation: O, region: R, period: [2024, 2025], version: v1}\n"
+        "sources: {\"Tabel 1\": \"t\"}\n"
+        "nodes:\n"
+        "  - id: s-1\n"
+        "    level: " +
+        level +
+        "\n"
+        "    name: S\n"
+        "    source: \"Tabel 1\"\n";
+    const auto e = thrown<kinerja::file_error>([&] { (void)kinerja::parse_plan(yaml, "u.yaml"); });
+    REQUIRE(e);
+    const std::string what = e->what();
+    CHECK(what.rfind("[kinerja.plan.schema] u.yaml:6:12: ", 0) == 0);
+    CHECK_THAT(what, Contains("\"" + std::string(200, 'x') + "\xE2\x80\xA6\" (100000 bytes)"));
+    CHECK(what.size() < 600);
+    CHECK(e->reason().size() < 600);
+
+    const kinerja::lookup_error l("kinerja.lookup.test", level, "unknown name \"" + level + "\"");
+    CHECK(std::string(l.what()) ==
+          "[kinerja.lookup.test] unknown name \"" + std::string(200, 'x') + "\xE2\x80\xA6\" (100000 bytes)");
+    CHECK(l.name() == level);  // the field keeps the whole name
+}

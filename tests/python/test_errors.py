@@ -198,3 +198,26 @@ def test_a_long_text_is_not_echoed_whole():
     assert len(str(e)) < 1000
     assert "(1000000 bytes)" in str(e)
     assert e.text == text
+
+
+def test_the_message_limits_are_reachable_from_python():
+    from kinerja import _core
+
+    assert (_core.message_quote_bytes(), _core.message_max_bytes()) == (200, 2000)
+
+
+def test_a_plan_file_error_does_not_echo_a_long_name():
+    # a level of 100,000 letters: the reason quotes 200 of them and the size
+    yaml = ("kinerja_plan: 1\n"
+            "plan: {id: p, title: T, organisation: O, region: R, period: [2024, 2025], version: v1}\n"
+            "sources: {T: t}\n"
+            "nodes:\n"
+            "  - id: s-1\n"
+            f"    level: {'x' * 100000}\n"
+            "    name: S\n"
+            "    source: T\n")
+    e = catch(kinerja.Plan.from_yaml, yaml, "u.yaml")
+    assert isinstance(e, kinerja.PlanFileError)
+    assert (e.line, e.column) == (6, 12)
+    assert len(str(e)) < 600
+    assert e.reason.endswith('"' + "x" * 200 + '\u2026" (100000 bytes)')

@@ -240,4 +240,31 @@ inline std::string excerpt_utf8(std::string_view text, std::size_t at, std::size
            (end < text.size() ? "\xE2\x80\xA6" : "");
 }
 
+/// `message` with every double-quoted part ("...", the way messages quote input) longer than
+/// `max_bytes` cut at a character boundary to `max_bytes`, marked with "…" inside the quotes and
+/// followed by its size: `got "xxxx…" (100000 bytes)`. A quote left open runs to the end.
+inline std::string cut_quoted(std::string_view message, std::size_t max_bytes) {
+    if (message.size() <= max_bytes) return std::string(message);
+    std::string out;
+    std::size_t i = 0;
+    while (i < message.size()) {
+        const std::size_t open = message.find('"', i);
+        if (open == std::string_view::npos) break;
+        const std::size_t close = message.find('"', open + 1);
+        const std::size_t end = close == std::string_view::npos ? message.size() : close;
+        const std::string_view inside = message.substr(open + 1, end - open - 1);
+        out.append(message, i, open + 1 - i);
+        if (inside.size() <= max_bytes) {
+            out.append(inside);
+            if (close != std::string_view::npos) out.push_back('"');
+        } else {
+            out.append(inside.substr(0, utf8_boundary(inside, max_bytes)));
+            out += "\xE2\x80\xA6\" (" + std::to_string(inside.size()) + " bytes)";
+        }
+        i = close == std::string_view::npos ? message.size() : close + 1;
+    }
+    if (i < message.size()) out.append(message, i, std::string_view::npos);
+    return out;
+}
+
 }  // namespace kinerja::detail
