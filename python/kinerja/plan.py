@@ -19,6 +19,7 @@ Plots: ``plan.plot_indicator``, ``plot_budget``, ``plot_cascade``, ``plot_versio
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Union
 
@@ -51,7 +52,7 @@ def bundled_plan_path() -> Path:
 def load_plan(path: Union[str, Path]) -> "Plan":
     """Read a plan file (YAML, docs/plan-format.md). Raises :class:`kinerja.PlanFileError` with the
     file, line and column of the problem."""
-    return Plan(_core.load_plan(str(path)))
+    return Plan(_core.load_plan(os.fsencode(path)))
 
 
 def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organisation: str = "", region: str = "",
@@ -63,7 +64,7 @@ def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organis
     years. ``delimiter`` is detected (``,``, ``;`` or tab) unless given. Raises
     :class:`kinerja.PlanFileError` with the line and column of the offending cell."""
     lo, hi = period if period else (0, 0)
-    return Plan(_core.load_plan_csv(str(path), id, title, organisation, region, int(lo), int(hi), version, delimiter))
+    return Plan(_core.load_plan_csv(os.fsencode(path), id, title, organisation, region, int(lo), int(hi), version, delimiter))
 
 
 def bundled_plan() -> "Plan":

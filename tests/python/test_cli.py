@@ -2,6 +2,7 @@
 
 import json
 import os
+from pathlib import Path
 import subprocess
 import sys
 
@@ -9,6 +10,8 @@ import pytest
 
 import kinerja
 from kinerja import cli
+
+PLANS_DIR = Path(__file__).resolve().parent.parent / "data" / "plans"
 
 
 def run(capsys, *argv):
@@ -336,3 +339,13 @@ def test_a_kinerja_error_on_several_lines_is_shown_on_one(capsys):
     assert code == 2
     assert len(err.splitlines()) == 1
     assert err.startswith("kinerja: error: [kinerja.lookup.catalog_entry] ")
+
+
+def test_a_plan_whose_file_name_is_not_utf8_is_read(tmp_path):
+    # a legal Linux file name that is not UTF-8 reaches the loader as its bytes
+    name = os.fsencode(tmp_path) + b"/rencana-\xff.yaml"
+    with open(name, "wb") as fh:
+        fh.write((PLANS_DIR / "clean.yaml").read_bytes())
+    proc = run_bytes(b"check", name)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8").endswith("0 findings\n")
