@@ -221,3 +221,28 @@ def test_a_plan_file_error_does_not_echo_a_long_name():
     assert (e.line, e.column) == (6, 12)
     assert len(str(e)) < 600
     assert e.reason.endswith('"' + "x" * 200 + '\u2026" (100000 bytes)')
+
+
+def test_a_plan_with_bytes_that_are_not_utf8_never_gives_a_decode_error():
+    # A name holding a byte that is not UTF-8: either the loader rejects the file with a clear
+    # error, or every text that comes back (names, findings) is a str with U+FFFD in its place.
+    # What must not happen is a UnicodeDecodeError when Python reads a name or a finding.
+    yaml = (b"kinerja_plan: 1\n"
+            b"plan: {id: p, title: T, organisation: O, region: R, period: [2024, 2025], version: v1}\n"
+            b"sources: {T: t}\n"
+            b"nodes:\n"
+            b"  - id: s-1\n"
+            b"    level: sasaran\n"
+            b"    name: Sasaran \xc2 \xff\n"
+            b"    source: T\n")
+    from kinerja import _core
+
+    try:
+        plan = kinerja.Plan(_core.parse_plan(yaml, "u.yaml"))
+    except kinerja.PlanFileError as e:
+        str(e).encode("utf-8")
+        assert e.line == 7
+        return
+    assert plan.node("s-1").name == "Sasaran \ufffd \ufffd"
+    for f in plan.check():
+        (f.message + f.node + f.location).encode("utf-8")
