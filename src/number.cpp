@@ -287,12 +287,7 @@ ascii_text ascii_number_text(std::string_view text) {
 
 std::string unexpected_character(std::string_view text, std::size_t pos, std::string_view what) {
     const auto [cp, n] = decode(text, pos);
-    const unsigned char byte = static_cast<unsigned char>(text[pos]);
-    if (n == 0) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "0x%02X", byte);
-        return "a byte " + std::string(buf) + " that is not valid UTF-8" + std::string(what);
-    }
+    if (n == 0) return "unexpected " + detail::describe_char(text, pos) + std::string(what);  // byte 0xC3 (not UTF-8)
     if (cp == 0x2013 || cp == 0x2014) {
         // Published tables print negative numbers with '-' (Wonogiri 2020: "-1,41%") and use the
         // dashes for ranges ("2018 – 2023", "6,0–6,9") and for "no data" (values.md)
@@ -301,10 +296,8 @@ std::string unexpected_character(std::string_view text, std::size_t pos, std::st
                " is not read as a minus sign: in tables it joins a range or stands alone for \"no data\"; "
                "write a negative number with '-' or U+2212";
     }
-    if (cp < 0x20 || cp == 0x7F) return "unexpected control character " + code_point(cp) + std::string(what);
-    if (cp < 0x80) return "unexpected character '" + std::string(1, static_cast<char>(cp)) + "'" + std::string(what);
-    return "unexpected character \"" + std::string(text.substr(pos, n)) + "\" (" + code_point(cp) + ")" +
-           std::string(what);
+    if (cp < 0x20 || cp == 0x7F) return "unexpected control character " + detail::describe_char(text, pos) + std::string(what);
+    return "unexpected character " + detail::describe_char(text, pos) + std::string(what);  // '×' (U+00D7)
 }
 
 parsed_number parse_ascii_number(std::string_view text, const number_context& context) {

@@ -212,8 +212,8 @@ std::shared_ptr<const rule_set::compiled> check_rule(const validation_rule& r) {
         const char c = r.id[i];
         if (!(ident_char(c) || c == '-' || c == '.'))
             problem("id", i, "kinerja.argument.rule",
-                    "a rule id holds letters, digits, '-', '_' and '.', not '" + std::string(1, c) + "' (\"" + r.id +
-                        "\")");
+                    "a rule id holds letters, digits, '-', '_' and '.', not " + detail::describe_char(r.id, i) +
+                        " (\"" + detail::cut_utf8(r.id, message_quote_bytes) + "\")");
     }
     for (const rule_info& b : check_rules())
         if (b.id == r.id)

@@ -282,7 +282,9 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
         // a word: a predicate (level of a scale) or grade letters
         if (ctx.scl) {
             if (!ctx.scl->position(t))
-                fail(text, b, "\"" + std::string(t) + "\" is not a level of scale \"" + ctx.scl->name() + "\"",
+                fail(text, b,
+                     "\"" + detail::cut_utf8(t, message_quote_bytes) + "\" is not a level of scale \"" +
+                         ctx.scl->name() + "\"",
                      "kinerja.parse.level");
             const level& l = ctx.scl->get(t);
             v.kind = detail::iequals(ctx.scl->name(), "AKIP") ? value_kind::grade : value_kind::predicate;
@@ -293,7 +295,9 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
         }
         const auto holders = scales.scales_with_level(t);
         if (holders.empty())
-            fail(text, b, "\"" + std::string(t) + "\" is not a number, ratio, grade, money or a level of a known scale",
+            fail(text, b,
+                 "\"" + detail::cut_utf8(t, message_quote_bytes) +
+                     "\" is not a number, ratio, grade, money or a level of a known scale",
                  "kinerja.parse.value");
         const bool akip = is_grade_letters(t) && holders.size() == 1 && detail::iequals(holders[0]->name(), "AKIP");
         v.kind = akip ? value_kind::grade : value_kind::predicate;

@@ -7,6 +7,9 @@ import numpy as np
 import numpy.typing as npt
 
 __version__: str
+# how many bytes of input a message quotes, and the longest message (docs/errors.md#messages)
+def message_quote_bytes() -> int: ...
+def message_max_bytes() -> int: ...
 
 class ParsedNumber:
     value: float

@@ -2,14 +2,21 @@
 
 Subcommands read printed values, classify scores, compute achievement and audit printed
 achievement from the shell. Exit status: 0 on success, 1 when ``audit`` finds an inconsistent
-value, 2 for unusable input (a usage error or text that cannot be read).
+value, 2 for unusable input (a usage error or text that cannot be read), 130 when interrupted
+(Ctrl-C), 141 when the reader of the output went away (``kinerja check | head -1``).
+
+Every error is one line on standard error, ``kinerja: error: [id] location: cause``, whatever the
+bytes on the command line or in the files: no traceback. Set the environment variable
+``KINERJA_TRACEBACK=1`` to see the traceback of an error that is not kinerja's own.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import traceback
 from typing import Any, List, Optional
 
 from . import __version__
@@ -391,17 +398,78 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if not getattr(args, "func", None):
-        parser.print_help()
-        return 0
+def _one_line(text: str) -> str:
+    """The first line of a message, with the other control characters escaped (a formula error's
+    caret lines are left out: the column is in the first line)."""
+    first = text.split("\n", 1)[0]
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in first)
+
+
+def _error_line(exc: BaseException) -> str:
+    """``[id] location: cause`` for an exception that ends the command."""
+    if isinstance(exc, KinerjaError):
+        message = str(exc)
+        if exc.id and not message.startswith("["):
+            message = f"[{exc.id}] {message}"
+        return _one_line(message)
+    if isinstance(exc, OSError):
+        where = exc.filename if exc.filename is not None else "<output>"
+        if isinstance(where, bytes):
+            where = os.fsdecode(where)
+        return _one_line(f"[kinerja.cli.io] {where}: {exc.strerror or exc}")
+    if isinstance(exc, UnicodeError):
+        return _one_line(f"[kinerja.cli.encoding] <text>: {exc}")
+    if isinstance(exc, MemoryError):
+        return "[kinerja.cli.memory] <input>: out of memory; the input is too large for this machine"
+    if isinstance(exc, RecursionError):
+        return "[kinerja.cli.recursion] <input>: the input is nested too deeply to process"
+    if isinstance(exc, ValueError):
+        return _one_line(f"[kinerja.cli.value] <input>: {exc}")
+    return _one_line(f"[kinerja.cli.internal] <kinerja>: {type(exc).__name__}: {exc} (a bug in kinerja; "
+                     "run with KINERJA_TRACEBACK=1 for the traceback and report it)")
+
+
+def _report_error(exc: BaseException) -> int:
+    if os.environ.get("KINERJA_TRACEBACK") and not isinstance(exc, KinerjaError):
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=sys.stderr)
     try:
-        return args.func(args)
-    except (KinerjaError, ValueError, OSError) as exc:
-        print(f"kinerja: error: {exc}", file=sys.stderr)
-        return 2
+        print(f"kinerja: error: {_error_line(exc)}", file=sys.stderr, flush=True)
+    except Exception:  # stderr itself fails (closed, or cannot take the text): nothing more to say
+        pass
+    return 2
+
+
+def _quiet_broken_pipe() -> int:
+    # The reader went away (`kinerja check | head -1`): point standard output at /dev/null so that
+    # flushing it at exit does not fail again, and end as a program stopped by SIGPIPE does.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 141
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """Run the command line ``argv`` (default: ``sys.argv[1:]``); returns the exit status."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            status = 0
+        else:
+            status = args.func(args)
+        sys.stdout.flush()  # a broken pipe shows here, inside the handlers, not at exit
+        return status
+    except SystemExit:  # argparse: --help, --version, usage errors (already printed, exit 2)
+        raise
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return _quiet_broken_pipe()
+    except Exception as exc:  # noqa: BLE001 - every error ends as one line, never a traceback
+        return _report_error(exc)
 
 
 if __name__ == "__main__":  # pragma: no cover

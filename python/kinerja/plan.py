@@ -19,6 +19,7 @@ Plots: ``plan.plot_indicator``, ``plot_budget``, ``plot_cascade``, ``plot_versio
 from __future__ import annotations
 
 import math
+import os
 from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Union
 
@@ -73,7 +74,7 @@ def load_plan(path: Union[str, Path], limits: Limits = None) -> "Plan":
     file, line and column of the problem. ``limits`` (a :class:`LoadLimits` or a dict of its
     fields, e.g. ``{"max_nodes": 2_000_000}``) raises the bounds on what the file may ask; past
     one, the error's id is ``kinerja.limit.<name>``."""
-    return Plan(_core.load_plan(str(path), _load_limits(limits)))
+    return Plan(_core.load_plan(os.fsencode(path), _load_limits(limits)))
 
 
 def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organisation: str = "", region: str = "",
@@ -87,7 +88,7 @@ def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organis
     :class:`kinerja.PlanFileError` with the line and column of the offending cell. ``limits`` as for
     :func:`load_plan`."""
     lo, hi = period if period else (0, 0)
-    return Plan(_core.load_plan_csv(str(path), id, title, organisation, region, int(lo), int(hi), version, delimiter,
+    return Plan(_core.load_plan_csv(os.fsencode(path), id, title, organisation, region, int(lo), int(hi), version, delimiter,
                                     _load_limits(limits)))
 
 

@@ -18,7 +18,7 @@ py::object optional_float(const std::optional<double>& v) { return v ? py::objec
 
 py::dict vector_dict(const test_vector& t) {
     py::dict inputs;
-    for (const auto& [name, v] : t.inputs) inputs[py::str(name)] = optional_float(v);
+    for (const auto& [name, v] : t.inputs) inputs[to_str(name)] = optional_float(v);
     py::dict d;
     d["inputs"] = inputs;
     d["expected"] = optional_float(t.expected);
@@ -85,10 +85,10 @@ void register_catalog(py::module_& m) {
         .def(py::init<>())
         .def_static(
             "parse", [](const std::string& text, const std::string& file) { return catalog::parse(text, file); },
-            py::arg("text"), py::arg("file") = "<string>")
+            py::arg("text"), py::arg("file") = "<string>", release_gil())
         .def_static(
-            "load", [](const std::string& path) { return catalog::load(path); }, py::arg("path"))
-        .def_static("load_all", &load_catalogs, py::arg("paths"))
+            "load", [](const std::string& path) { return catalog::load(path); }, py::arg("path"), release_gil())
+        .def_static("load_all", &load_catalogs, py::arg("paths"), release_gil())
         .def_property_readonly(
             "entries", [](const catalog& c) { return c.entries(); }, "copies of the entries, in order")
         .def("ids", &catalog::ids)
@@ -101,11 +101,19 @@ void register_catalog(py::module_& m) {
             py::arg("id"))
         .def(
             "get", [](const catalog& c, const std::string& id) { return c.get(id); }, py::arg("id"))
-        .def("merge", &catalog::merge, py::arg("other"))
-        .def("run_tests", [](const catalog& c) { return results_list(run_tests(c)); })
+        .def("merge", &catalog::merge, py::arg("other"), release_gil())
+        .def("run_tests",
+             [](const catalog& c) {
+                 std::vector<vector_result> rs;
+                 {
+                     py::gil_scoped_release release;
+                     rs = run_tests(c);
+                 }
+                 return results_list(rs);
+             })
         .def("__len__", &catalog::size);
 
-    m.def("bundled_catalog", &bundled_catalog);
+    m.def("bundled_catalog", &bundled_catalog, release_gil());
     m.def("bundled_catalog_paths", &bundled_catalog_paths);
 }
 

@@ -12,9 +12,7 @@ namespace kinerja::python {
 namespace {
 
 // Text as a Python str, whatever bytes it holds (a formula may contain invalid UTF-8).
-py::str text(const std::string& s) {
-    return py::reinterpret_steal<py::str>(PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "replace"));
-}
+py::str text(const std::string& s) { return to_str(s); }
 
 void raise(const char* class_name, const kinerja::error& e, py::dict fields) {
     py::object cls = py::module_::import("kinerja.errors").attr(class_name);
@@ -25,7 +23,9 @@ void raise(const char* class_name, const kinerja::error& e, py::dict fields) {
 
 }  // namespace
 
-void register_errors(py::module_&) {
+void register_errors(py::module_& m) {
+    m.def("message_quote_bytes", [] { return kinerja::message_quote_bytes; });
+    m.def("message_max_bytes", [] { return kinerja::message_max_bytes; });
     py::register_exception_translator([](std::exception_ptr p) {
         try {
             if (p) std::rethrow_exception(p);
@@ -44,14 +44,14 @@ void register_errors(py::module_&) {
             raise("ParseError", e, f);
         } catch (const kinerja::file_error& e) {
             py::dict f;
-            f["file"] = e.file();
+            f["file"] = text(e.file());
             f["line"] = e.line();
             f["column"] = e.column();
-            f["reason"] = e.reason();
+            f["reason"] = text(e.reason());
             raise("PlanFileError", e, f);
         } catch (const kinerja::lookup_error& e) {
             py::dict f;
-            f["name"] = e.name();
+            f["name"] = text(e.name());
             raise("UnknownNameError", e, f);
         } catch (const kinerja::argument_error& e) {
             raise("ArgumentError", e, py::dict());

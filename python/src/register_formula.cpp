@@ -126,12 +126,17 @@ void register_formula(py::module_& m) {
                const std::optional<index_array>& group, const std::optional<index_array>& year) {
                 column_data d = columns_from(names, arrays, group, year);
                 std::vector<std::string> out;
-                for (missing_reason r : f.diagnose(d.columns)) out.emplace_back(to_string(r));
+                std::vector<missing_reason> reasons;
+                {
+                    py::gil_scoped_release release;
+                    reasons = f.diagnose(d.columns);
+                }
+                for (missing_reason r : reasons) out.emplace_back(to_string(r));
                 return out;
             },
             py::arg("names"), py::arg("arrays"), py::arg("group") = py::none(), py::arg("year") = py::none())
         .def("__repr__",
-             [](const formula& f) { return "Formula(" + py::repr(py::str(f.text())).cast<std::string>() + ")"; });
+             [](const formula& f) { return "Formula(" + py::repr(to_str(f.text())).cast<std::string>() + ")"; });
 }
 
 }  // namespace kinerja::python

@@ -234,7 +234,7 @@ void register_indices(py::module_& m) {
                 if (g.empty())
                     out.append(py::none());
                 else
-                    out.append(py::str(g.data(), g.size()));
+                    out.append(to_str(g));
             }
             return out;
         },

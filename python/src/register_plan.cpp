@@ -44,8 +44,8 @@ py::dict all_texts(const year_values& ys) {
     return d;
 }
 
-py::object opt_text(const std::optional<printed_value>& v) { return v ? py::object(py::str(v->text)) : py::none(); }
-py::object opt_str(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }
+py::object opt_text(const std::optional<printed_value>& v) { return v ? py::object(to_str(v->text)) : py::none(); }
+py::object opt_str(const std::string& s) { return s.empty() ? py::none() : py::object(to_str(s)); }
 
 printed_value entered(const std::string& text, const std::string& source) {
     printed_value v;
@@ -63,7 +63,7 @@ void register_plan(py::module_& m) {
         .def_readonly("note", &printed_value::note)
         .def_property_readonly("location", [](const printed_value& v) { return v.location.to_string(); })
         .def("__repr__", [](const printed_value& v) {
-            return "PrintedValue(" + py::repr(py::str(v.text)).cast<std::string>() + ")";
+            return "PrintedValue(" + py::repr(to_str(v.text)).cast<std::string>() + ")";
         });
 
     py::class_<indicator>(m, "Indicator", "A performance indicator of a plan node.")
@@ -73,7 +73,7 @@ void register_plan(py::module_& m) {
         .def_property_readonly("unit", [](const indicator& i) { return opt_text(i.unit); })
         .def_property_readonly("polarity",
                                [](const indicator& i) -> py::object {
-                                   if (!i.scale.empty()) return py::str("scale:" + i.scale);
+                                   if (!i.scale.empty()) return to_str("scale:" + i.scale);
                                    if (i.polarity) return py::str(std::string(to_string(*i.polarity)));
                                    return py::none();
                                })
@@ -99,7 +99,7 @@ void register_plan(py::module_& m) {
         .def_readonly("source", &indicator::source)
         .def_property_readonly("location", [](const indicator& i) { return i.location.to_string(); })
         .def("__repr__", [](const indicator& i) {
-            return "Indicator('" + i.id + "', " + py::repr(py::str(i.name)).cast<std::string>() + ")";
+            return "Indicator('" + i.id + "', " + py::repr(to_str(i.name)).cast<std::string>() + ")";
         });
 
     py::class_<node>(m, "Node", "A node of the cascade (goal, objective, programme, activity, sub-activity).")
@@ -121,7 +121,7 @@ void register_plan(py::module_& m) {
         .def_property_readonly("location", [](const node& n) { return n.location.to_string(); })
         .def("__repr__", [](const node& n) {
             return "Node('" + n.id + "', " + std::string(to_string(n.level)) + ", " +
-                   py::repr(py::str(n.name)).cast<std::string>() + ")";
+                   py::repr(to_str(n.name)).cast<std::string>() + ")";
         });
 
     py::class_<finding>(m, "Finding", "One inconsistency found by a plan check.")
@@ -206,9 +206,9 @@ void register_plan(py::module_& m) {
                 return out;
             },
             py::arg("id"))
-        .def("version_of", &plan::version, py::arg("name"))
-        .def("to_yaml", &to_yaml)
-        .def("save", &save_plan, py::arg("path"))
+        .def("version_of", &plan::version, py::arg("name"), release_gil())
+        .def("to_yaml", &to_yaml, release_gil())
+        .def("save", &save_plan, py::arg("path"), release_gil())
         .def(
             "check",
             [](const plan& p, const std::vector<std::string>& rules, bool include_history) {
@@ -217,7 +217,7 @@ void register_plan(py::module_& m) {
                 o.include_history = include_history;
                 return check_plan(p, o);
             },
-            py::arg("rules") = std::vector<std::string>{}, py::arg("include_history") = true)
+            py::arg("rules") = std::vector<std::string>{}, py::arg("include_history") = true, release_gil())
         .def(
             "set_value",
             [](plan& p, const std::string& indicator_id, const std::string& field, const py::object& year,
@@ -253,8 +253,10 @@ void register_plan(py::module_& m) {
                 (*target)[year_from(year)] = {entered(text, source)};
             },
             py::arg("node_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
-        .def("__eq__", [](const plan& a, const plan& b) { return a == b; })
-        .def("__ne__", [](const plan& a, const plan& b) { return a != b; });
+        .def(
+            "__eq__", [](const plan& a, const plan& b) { return a == b; }, release_gil())
+        .def(
+            "__ne__", [](const plan& a, const plan& b) { return a != b; }, release_gil());
 
     py::class_<change>(m, "Change", "One difference between two versions of a plan.")
         .def_property_readonly("kind", [](const change& c) { return std::string(to_string(c.kind)); })
@@ -273,7 +275,7 @@ void register_plan(py::module_& m) {
                    (c.year ? " " + (*c.year == end_of_period ? std::string("end") : std::to_string(*c.year)) : "") +
                    ")";
         });
-    m.def("diff_plans", &diff_plans, py::arg("older"), py::arg("newer"));
+    m.def("diff_plans", &diff_plans, py::arg("older"), py::arg("newer"), release_gil());
 
     py::class_<rollup_entry>(m, "RollupEntry", "A node's achievement in a year, rolled up the cascade.")
         .def_readonly("node_id", &rollup_entry::node_id)
@@ -298,7 +300,7 @@ void register_plan(py::module_& m) {
             return rollup_plan(p, o);
         },
         py::arg("plan"), py::arg("method") = "mean", py::arg("years") = std::vector<int>{},
-        py::arg("include_history") = false);
+        py::arg("include_history") = false, release_gil());
     m.def(
         "yearly_realization",
         [](const plan& p, const std::string& indicator_id, const py::object& year) -> py::object {
@@ -347,7 +349,7 @@ void register_plan(py::module_& m) {
                    ", max_nodes=" + std::to_string(l.max_nodes) + ", max_nesting=" + std::to_string(l.max_nesting) +
                    ")";
         });
-    m.def("load_plan", &load_plan, py::arg("path"), py::arg("limits") = load_limits{});
+    m.def("load_plan", &load_plan, py::arg("path"), py::arg("limits") = load_limits{}, release_gil());
     m.def(
         "load_plan_csv",
         [](const std::string& path, const std::string& id, const std::string& title, const std::string& organisation,
@@ -361,14 +363,17 @@ void register_plan(py::module_& m) {
             o.period_from = period_from;
             o.period_to = period_to;
             o.version = version;
-            if (delimiter.size() > 1) throw py::value_error("delimiter is one character");
+            if (delimiter.size() > 1)
+                throw argument_error("kinerja.argument.csv_options",
+                                     "the delimiter is one character, got \"" + delimiter + "\"");
             o.delimiter = delimiter.empty() ? '\0' : delimiter[0];
             return load_plan_csv(path, o, limits);
         },
         py::arg("path"), py::arg("id") = "", py::arg("title") = "", py::arg("organisation") = "",
         py::arg("region") = "", py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "",
-        py::arg("delimiter") = "", py::arg("limits") = load_limits{});
-    m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>", py::arg("limits") = load_limits{});
+        py::arg("delimiter") = "", py::arg("limits") = load_limits{}, release_gil());
+    m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>", py::arg("limits") = load_limits{},
+          release_gil());
     m.def("end_of_period", []() { return end_of_period; });
     m.def("set_data_directory", &set_data_directory, py::arg("directory"));
     m.def("data_directory", &data_directory);

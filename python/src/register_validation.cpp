@@ -14,7 +14,7 @@ namespace {
 
 py::object year_key(int y) { return y == end_of_period ? py::object(py::str("end")) : py::object(py::int_(y)); }
 
-py::object opt_str(const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(py::str(s)); }
+py::object opt_str(const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(to_str(s)); }
 
 }  // namespace
 
@@ -64,7 +64,7 @@ void register_validation(py::module_& m) {
                 return r ? py::cast(*r) : py::none();
             },
             py::arg("id"))
-        .def("merge", &rule_set::merge, py::arg("other"))
+        .def("merge", &rule_set::merge, py::arg("other"), release_gil())
         .def("__len__", &rule_set::size)
         .def("__contains__", [](const rule_set& s, const std::string& id) { return s.find(id) != nullptr; })
         .def("__iter__", [](const rule_set& s) { return py::iter(py::cast(s.rules())); })
@@ -74,8 +74,8 @@ void register_validation(py::module_& m) {
             return "RuleSet([" + ids + "])";
         });
 
-    m.def("load_rules", &load_rules, py::arg("path"));
-    m.def("parse_rules", &parse_rules, py::arg("text"), py::arg("file") = "<string>");
+    m.def("load_rules", &load_rules, py::arg("path"), release_gil());
+    m.def("parse_rules", &parse_rules, py::arg("text"), py::arg("file") = "<string>", release_gil());
     m.def("standard_rules_path", &standard_rules_path);
     m.def(
         "apply_rules",
@@ -86,7 +86,7 @@ void register_validation(py::module_& m) {
             return apply_rules(p, rules, o);
         },
         py::arg("plan"), py::arg("rules"), py::arg("only") = std::vector<std::string>{},
-        py::arg("include_history") = true);
+        py::arg("include_history") = true, release_gil());
     m.def(
         "rule_quantities",
         [](const std::string& scope) {

@@ -36,7 +36,7 @@ value_kind kind_from(const std::string& name) {
     throw lookup_error("kinerja.lookup.kind", name, "unknown value kind \"" + name + "\"");
 }
 
-py::object none_if_empty(const std::string& s) { return s.empty() ? py::none() : py::object(py::str(s)); }
+py::object none_if_empty(const std::string& s) { return s.empty() ? py::none() : py::object(to_str(s)); }
 
 // An exact number for Python: an int when it is whole (money in Rupiah), else a decimal.Decimal.
 py::object exact_object(const decimal& d) {
@@ -68,7 +68,7 @@ std::string repr(const value& v) {
     if (!v.grade.empty()) o << ", grade='" << v.grade << "'";
     if (!v.level.empty() && v.level != v.grade) o << ", level='" << v.level << "'";
     if (!v.scale.empty()) o << ", scale='" << v.scale << "'";
-    if (!v.text.empty()) o << ", text=" << py::repr(py::str(v.text)).cast<std::string>();
+    if (!v.text.empty()) o << ", text=" << py::repr(to_str(v.text)).cast<std::string>();
     o << ")";
     return o.str();
 }

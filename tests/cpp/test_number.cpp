@@ -413,15 +413,15 @@ TEST_CASE("parse_number reads the spaces and minus sign of PDFs and names any ot
     const bad cases[] = {
         {"12\xc3\x97"
          "3",
-         2, "unexpected character \"\xc3\x97\" (U+00D7) in a number"},  // 12×3
+         2, "unexpected character '\xc3\x97' (U+00D7) in a number"},  // 12×3
         {"\xe2\x80\x93"
          "5",
          0, "an en dash (U+2013) in a number is not read as a minus sign"},
         {"\xe2\x80\x94"
          "5",
          0, "an em dash (U+2014)"},
-        {"5\xff", 1, "a byte 0xFF that is not valid UTF-8"},
-        {"5\xc3", 1, "a byte 0xC3 that is not valid UTF-8"},  // a cut character
+        {"5\xff", 1, "unexpected byte 0xFF (not UTF-8)"},
+        {"5\xc3", 1, "unexpected byte 0xC3 (not UTF-8)"},  // a cut character
         {"\xe2\x88\x92"
          "7x",
          4, "'x'"},  // positions count the bytes of the original

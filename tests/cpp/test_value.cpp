@@ -603,7 +603,7 @@ TEST_CASE("parse_value names a foreign character in a number with its code point
         // −5×%: the × starts at byte 4 of the original (the minus sign has three bytes)
         {"\xe2\x88\x92"
          "5\xc3\x97%",
-         4, "unexpected character \"\xc3\x97\" (U+00D7) in a number"},
+         4, "unexpected character '\xc3\x97' (U+00D7) in a number"},
         {"\xe2\x80\x93"
          "5%",
          0, "an en dash (U+2013) in a number is not read as a minus sign"},

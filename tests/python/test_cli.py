@@ -2,6 +2,7 @@
 
 import json
 import os
+from pathlib import Path
 import subprocess
 import sys
 
@@ -9,6 +10,8 @@ import pytest
 
 import kinerja
 from kinerja import cli
+
+PLANS_DIR = Path(__file__).resolve().parent.parent / "data" / "plans"
 
 
 def run(capsys, *argv):
@@ -219,3 +222,130 @@ def test_value_with_a_declared_convention(capsys):
     assert json.loads(out)["number"] == 18.221
     code, out, _ = run(capsys, "value", "18.221", "--context", "Rasio", "--convention", "indonesian", "--format", "json")
     assert json.loads(out)["number"] == 18221.0
+
+
+# --------------------------------------------------------------------------- errors: one line, exit 2 (issue 13)
+
+def _env():
+    env = dict(os.environ)
+    pkg_dir = os.path.dirname(os.path.dirname(os.path.abspath(kinerja.__file__)))
+    env["PYTHONPATH"] = pkg_dir + os.pathsep + env.get("PYTHONPATH", "")
+    env.pop("KINERJA_TRACEBACK", None)
+    return env
+
+
+def run_bytes(*argv, stdin=None):
+    """``python -m kinerja`` with these arguments (bytes as they are), as the shell would run it."""
+    args = [os.fsencode(sys.executable), b"-m", b"kinerja"] + [a if isinstance(a, bytes) else a.encode() for a in argv]
+    return subprocess.run(args, capture_output=True, env=_env(), timeout=120, stdin=stdin)
+
+
+def assert_one_error_line(proc, error_id):
+    assert proc.returncode == 2, proc.stderr
+    assert proc.stdout == b""
+    lines = proc.stderr.decode("utf-8", "replace").splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert lines[0].startswith(f"kinerja: error: [{error_id}] "), lines[0]
+    assert b"Traceback" not in proc.stderr
+
+
+# Defect 10: `kinerja value` with an argument that is not UTF-8 printed a traceback.
+@pytest.mark.parametrize("argv", [
+    [b"value", b"96\xff%"],
+    [b"value", b"\xc2"],
+    [b"value", b"96%", b"--context", b"Pers\xe9n"],
+    [b"classify", b"KLA", b"7\xed\xa0\x80"],
+    [b"achievement", b"9\xc0\xaf0", b"80"],
+    [b"audit", b"90%", b"80%", b"\xfe\xff"],
+])
+def test_argv_bytes_that_are_not_utf8_give_one_line(argv):
+    proc = run_bytes(*argv)
+    assert_one_error_line(proc, "kinerja.argument.encoding")
+
+
+@pytest.mark.parametrize("content", [
+    b"\xff\xfe\x00k\x00i\x00",            # UTF-16 with a byte order mark
+    b"kinerja_plan: 1\nplan: {id: \xc0\xaf}\n",
+    b"\x00" * 64,
+    bytes(range(256)) * 4,
+])
+def test_a_plan_file_of_hostile_bytes_gives_one_line(tmp_path, content):
+    path = tmp_path / "hostile.yaml"
+    path.write_bytes(content)
+    for command in (b"check", b"report", b"rollup"):
+        proc = run_bytes(command, os.fsencode(path))
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stdout == b""
+        err = proc.stderr.decode("utf-8")  # valid UTF-8
+        assert len(err.splitlines()) == 1 and err.startswith("kinerja: error: [kinerja."), err
+
+
+def test_a_file_name_that_is_not_utf8(tmp_path):
+    # a name that is not UTF-8 is a legal file name on Linux: it is reported, on one line, not a traceback
+    proc = run_bytes(b"check", os.fsencode(tmp_path) + b"/no-such-\xff.yaml")
+    assert proc.returncode == 2
+    assert b"Traceback" not in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1
+    assert proc.stderr.startswith(b"kinerja: error: [kinerja.")
+
+
+def test_a_directory_as_the_plan_file(tmp_path):
+    proc = run_bytes(b"check", os.fsencode(tmp_path))
+    assert proc.returncode == 2 and proc.stdout == b"" and b"Traceback" not in proc.stderr
+    assert len(proc.stderr.splitlines()) == 1 and proc.stderr.startswith(b"kinerja: error: [kinerja.plan.")
+
+
+def test_a_broken_pipe_ends_quietly():
+    # `kinerja check | head -1`: the reader goes away; no "[Errno 32] Broken pipe", no traceback.
+    # The read end is closed before the command writes, so its first write fails.
+    args = [sys.executable, "-m", "kinerja", "check", "--format", "json"]
+    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env())
+    proc.stdout.close()
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 141
+    assert err == b""
+
+
+@pytest.mark.parametrize("exc, error_id, words", [
+    (KeyboardInterrupt(), None, None),
+    (MemoryError(), "kinerja.cli.memory", "out of memory"),
+    (RecursionError("maximum recursion depth exceeded"), "kinerja.cli.recursion", "nested too deeply"),
+    (PermissionError(13, "Permission denied", "/root/plan.yaml"), "kinerja.cli.io",
+     "/root/plan.yaml: Permission denied"),
+    (UnicodeDecodeError("utf-8", b"\xc2", 0, 1, "unexpected end of data"), "kinerja.cli.encoding", "0xc2"),
+    (ValueError("bad\nvalue"), "kinerja.cli.value", "bad"),
+    (TypeError("a bug"), "kinerja.cli.internal", "TypeError: a bug"),
+])
+def test_every_error_ends_as_one_line(capsys, monkeypatch, exc, error_id, words):
+    def fail(args):
+        raise exc
+
+    monkeypatch.delenv("KINERJA_TRACEBACK", raising=False)
+    monkeypatch.setattr(cli, "_cmd_rules", fail)
+    code, out, err = run(capsys, "rules")
+    assert out == ""
+    if error_id is None:  # Ctrl-C: exit 130, nothing printed
+        assert code == 130 and err == ""
+        return
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert err.startswith(f"kinerja: error: [{error_id}] ") and words in err
+
+
+def test_a_kinerja_error_on_several_lines_is_shown_on_one(capsys):
+    # a formula error's message has caret lines; the command shows its first line, with the column
+    code, out, err = run(capsys, "catalog", "show", "no-such-entry\nsecond line")
+    assert code == 2
+    assert len(err.splitlines()) == 1
+    assert err.startswith("kinerja: error: [kinerja.lookup.catalog_entry] ")
+
+
+def test_a_plan_whose_file_name_is_not_utf8_is_read(tmp_path):
+    # a legal Linux file name that is not UTF-8 reaches the loader as its bytes
+    name = os.fsencode(tmp_path) + b"/rencana-\xff.yaml"
+    with open(name, "wb") as fh:
+        fh.write((PLANS_DIR / "clean.yaml").read_bytes())
+    proc = run_bytes(b"check", name)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8").endswith("0 findings\n")

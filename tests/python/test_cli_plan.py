@@ -213,3 +213,76 @@ def test_rules_as_json(capsys):
     data = json.loads(out)
     assert data["orphan"]["severity"] == "warning"
     assert len(data) == 13
+
+
+# --------------------------------------------------------------------------- non-ASCII characters in values (issue 13)
+
+# Defect 2: a value holding a character the reader does not take (here U+00BC, one quarter)
+# made check, check --format json and report exit 2 with "'utf-8' codec can't decode byte 0xc2",
+# every other finding lost. Now the value is one unparsed-value finding whose message quotes the
+# character whole, and the other findings stay.
+NON_ASCII_PLAN = """kinerja_plan: 1
+plan: {id: p, title: T, organisation: O, region: R, period: [2024, 2025], version: v1}
+sources: {"Tabel 1": "t"}
+nodes:
+  - id: s-1
+    level: sasaran
+    name: S
+    source: "Tabel 1"
+    indicators:
+      - id: i-1
+        name: I
+        unit: Persen
+        polarity: higher
+        source: "Tabel 1"
+        targets: {2024: "96\u00bc%", 2025: "97%"}
+        realizations: {2024: "90%", 2025: "12\u20ac%"}
+"""
+
+
+@pytest.fixture
+def non_ascii_plan(tmp_path):
+    path = tmp_path / "non-ascii.yaml"
+    path.write_text(NON_ASCII_PLAN, encoding="utf-8")
+    return path
+
+
+def test_check_of_a_value_with_a_non_ascii_character(capsys, non_ascii_plan):
+    code, out, err = run(capsys, "check", non_ascii_plan, "--rules", "unparsed-value")
+    assert err == ""
+    assert code == 0  # unparsed-value is a warning
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{non_ascii_plan}:15:25: warning: [unparsed-value] s-1 2024: ")  # the 2024 target
+    assert lines[0].endswith("unexpected character '\u00bc' (U+00BC) in a number")
+    assert lines[1].startswith(f"{non_ascii_plan}:16:")  # the 2025 realization
+    assert lines[1].endswith("unexpected character '\u20ac' (U+20AC) in a number")
+    assert lines[-1] == "2 findings: 2 unparsed-value (warning)"
+
+
+def test_check_json_of_a_value_with_a_non_ascii_character(capsys, non_ascii_plan):
+    code, out, err = run(capsys, "check", non_ascii_plan, "--format", "json")
+    assert err == "" and code == 0
+    findings = json.loads(out)
+    assert {f["rule"] for f in findings} == {"unparsed-value", "orphan"}  # the other finding stays
+    unparsed = [f for f in findings if f["rule"] == "unparsed-value"]
+    assert sorted(f["actual"] for f in unparsed) == ["12\u20ac%", "96\u00bc%"]
+    assert any("'\u00bc' (U+00BC)" in f["message"] for f in unparsed)
+
+
+def test_report_of_a_value_with_a_non_ascii_character(capsys, non_ascii_plan):
+    code, out, err = run(capsys, "report", non_ascii_plan, "--format", "json")
+    assert err == "" and code == 0
+    assert "(U+00BC)" in out
+
+
+def test_report_of_a_csv_plan_with_a_non_ascii_character(capsys, tmp_path):
+    path = tmp_path / "non-ascii.csv"
+    path.write_text("node_id,level,name,parent,indicator_id,indicator,polarity,year,target,source\n"
+                    "p-1,program,Program,,i-1,Indikator,higher,2024,96\u00bc%,Tabel 1\n"
+                    "p-1,program,Program,,i-1,Indikator,higher,2025,97%,Tabel 1\n", encoding="utf-8")
+    plan = kinerja.load_plan_csv(path, id="p", title="T", organisation="O")
+    findings = plan.check(rules=["unparsed-value"])
+    assert len(findings) == 1
+    assert findings[0].message.endswith("unexpected character '\u00bc' (U+00BC) in a number")
+    for fmt in ("json", "html"):  # (the text format cuts long cells)
+        assert "(U+00BC)" in kinerja.build_report(plan).render(fmt)

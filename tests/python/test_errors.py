@@ -148,3 +148,102 @@ def test_format_errors():
     assert isinstance(catch(kinerja.format_number, 1.0, "english", 16), kinerja.ArgumentError)
     assert isinstance(catch(kinerja.format_number, float("inf")), kinerja.ArgumentError)
     assert isinstance(catch(kinerja.parse_number, "1.000", "maybe"), kinerja.UnknownNameError)
+
+
+# --------------------------------------------------------------------------- text that is not UTF-8 (issue 13)
+
+# Defect 10: a str with a lone surrogate (what os.fsdecode makes of bytes that are not UTF-8) got
+# pybind11's "incompatible function arguments"; now a kinerja ArgumentError that names the
+# character and where it is.
+@pytest.mark.parametrize("call, index", [
+    (lambda: kinerja.parse_value("96\udcc2%"), 2),
+    (lambda: kinerja.parse_value("96%", context="Pers\udce9n"), 4),
+    (lambda: kinerja.classify("KLA\ud800", 700.0), 3),  # a std::string_view argument
+    (lambda: kinerja.bundled_plan().node("s\udcff-1"), 1),
+    (lambda: kinerja.Formula("a\udcff + b"), 1),
+    (lambda: kinerja.Plan.from_yaml("kinerja_plan: 1\n# \udc80\n"), 18),
+])
+def test_a_lone_surrogate_is_a_clear_argument_error(call, index):
+    e = catch(call)
+    assert isinstance(e, kinerja.ArgumentError) and isinstance(e, ValueError)
+    assert e.id == "kinerja.argument.encoding"
+    assert str(e).startswith("[kinerja.argument.encoding] a text argument is not valid Unicode: it holds the lone "
+                             "surrogate U+D")
+    assert f" at index {index} " in str(e)
+    str(e).encode("utf-8")  # the message itself is valid text
+
+
+def test_invalid_utf8_from_cpp_reaches_python_as_replacement_characters():
+    # bytes are read as they are; text that is not UTF-8 comes back with U+FFFD, never as a
+    # UnicodeDecodeError
+    from kinerja import _core
+
+    e = catch(_core.parse_value, b"96\xc2%", None, None)
+    assert isinstance(e, kinerja.ParseError)
+    assert "byte 0xC2 (not UTF-8)" in str(e)
+    assert e.text == "96\ufffd%" and e.position == 2
+
+
+# Defect 2: the number reader quoted one byte of a multi-byte character, and reading the
+# finding's message in Python failed with "'utf-8' codec can't decode byte 0xc2".
+def test_a_non_ascii_character_in_a_value_is_quoted_whole():
+    e = catch(kinerja.parse_value, "96\u00bc%")
+    assert isinstance(e, kinerja.ParseError)
+    assert e.position == 2 and e.column == 3
+    assert e.reason == "unexpected character '\u00bc' (U+00BC) in a number"
+
+
+def test_a_long_text_is_not_echoed_whole():
+    text = "x" * 1_000_000
+    e = catch(kinerja.parse_value, text)
+    assert len(str(e)) < 1000
+    assert "(1000000 bytes)" in str(e)
+    assert e.text == text
+
+
+def test_the_message_limits_are_reachable_from_python():
+    from kinerja import _core
+
+    assert (_core.message_quote_bytes(), _core.message_max_bytes()) == (200, 2000)
+
+
+def test_a_plan_file_error_does_not_echo_a_long_name():
+    # a level of 100,000 letters: the reason quotes 200 of them and the size
+    yaml = ("kinerja_plan: 1\n"
+            "plan: {id: p, title: T, organisation: O, region: R, period: [2024, 2025], version: v1}\n"
+            "sources: {T: t}\n"
+            "nodes:\n"
+            "  - id: s-1\n"
+            f"    level: {'x' * 100000}\n"
+            "    name: S\n"
+            "    source: T\n")
+    e = catch(kinerja.Plan.from_yaml, yaml, "u.yaml")
+    assert isinstance(e, kinerja.PlanFileError)
+    assert (e.line, e.column) == (6, 12)
+    assert len(str(e)) < 600
+    assert e.reason.endswith('"' + "x" * 200 + '\u2026" (100000 bytes)')
+
+
+def test_a_plan_with_bytes_that_are_not_utf8_never_gives_a_decode_error():
+    # A name holding a byte that is not UTF-8: either the loader rejects the file with a clear
+    # error, or every text that comes back (names, findings) is a str with U+FFFD in its place.
+    # What must not happen is a UnicodeDecodeError when Python reads a name or a finding.
+    yaml = (b"kinerja_plan: 1\n"
+            b"plan: {id: p, title: T, organisation: O, region: R, period: [2024, 2025], version: v1}\n"
+            b"sources: {T: t}\n"
+            b"nodes:\n"
+            b"  - id: s-1\n"
+            b"    level: sasaran\n"
+            b"    name: Sasaran \xc2 \xff\n"
+            b"    source: T\n")
+    from kinerja import _core
+
+    try:
+        plan = kinerja.Plan(_core.parse_plan(yaml, "u.yaml"))
+    except kinerja.PlanFileError as e:
+        str(e).encode("utf-8")
+        assert e.line == 7
+        return
+    assert plan.node("s-1").name == "Sasaran \ufffd \ufffd"
+    for f in plan.check():
+        (f.message + f.node + f.location).encode("utf-8")

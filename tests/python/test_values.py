@@ -364,7 +364,7 @@ def test_no_break_spaces_and_the_minus_sign_read_as_ascii():
 def test_a_foreign_character_is_named_whole_with_its_code_point():
     with pytest.raises(kinerja.ParseError) as info:
         kinerja.parse_value("12\u00d73%")
-    assert 'unexpected character "\u00d7" (U+00D7)' in str(info.value)
+    assert "unexpected character '\u00d7' (U+00D7)" in str(info.value)
     assert info.value.column == 3
     with pytest.raises(kinerja.ParseError, match=r"en dash \(U\+2013\)"):
         kinerja.parse_value("\u20135%")
