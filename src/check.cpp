@@ -3,11 +3,13 @@
 
 #include <kinerja/audit.hpp>
 #include <kinerja/catalog.hpp>
+#include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace kinerja {
@@ -123,6 +125,7 @@ struct checker {
     const plan& p;
     const check_options& options;
     scale_registry scales;
+    detail::plan_index index;  // ids, parents and children, looked up in constant time
     std::vector<finding> out;
 
     bool on(const char* rule) const { return options.rules.empty() || options.rules.count(rule) > 0; }
@@ -214,11 +217,19 @@ struct checker {
                 for (const auto& kv : i.budget) years.insert(kv.first);
     }
 
+    // A roll-up message names the first children's amounts and counts the rest, so that a
+    // parent of 100,000 children does not make a message of megabytes.
+    static constexpr std::size_t shown_parts = 10;
+
     void budgets(const std::vector<node>& list) {
+        const std::less<const node*> before;
+        const node* const begin = list.data();
+        const node* const end = list.data() + list.size();
+        std::vector<const node*> kids;
         for (const node& parent : list) {
-            std::vector<const node*> kids;
-            for (const node& c : list)
-                if (c.parent == parent.id) kids.push_back(&c);
+            kids.clear();  // the children in the same list (plan or history), in file order
+            for (const node* c : index.children(parent.id))
+                if (!before(c, begin) && before(c, end)) kids.push_back(c);
             if (kids.empty()) continue;
             for (int which = 0; which < 2; ++which) {
                 const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
@@ -243,9 +254,10 @@ struct checker {
                         if (!a.value) continue;
                         sum += *a.value;
                         ++present;
-                        parts += (parts.empty() ? "" : " + ") + show(*a.value);
+                        if (present <= shown_parts) parts += (parts.empty() ? "" : " + ") + show(*a.value);
                     }
                     if (unreadable) continue;  // reported as unparsed-value already
+                    if (present > shown_parts) parts += " + " + std::to_string(present - shown_parts) + " more";
                     const location& where = pv ? pv->location : parent.location;
                     const std::string& source = pv ? pv->source : std::string();
                     if (own && present == 0) {
@@ -295,7 +307,7 @@ struct checker {
                     double sum = 0.0;
                     bool ok = true;
                     for (const auto& id : t.over) {
-                        const node* n = p.find_node(id);
+                        const node* n = index.find(id);
                         if (!n) continue;
                         const printed_value* cv = indicator::first(which == 0 ? n->budget : n->budget_realized, y);
                         if (!cv) continue;
@@ -390,7 +402,7 @@ struct checker {
                 }
             }
             if (!on("code-hierarchy") || n.parent.empty()) continue;
-            const node* parent = p.find_node(n.parent);
+            const node* parent = index.find(n.parent);
             if (!parent || parent->code_text().empty()) continue;
             const std::string& pc = parent->code_text();
             if (code.size() > pc.size() && code.compare(0, pc.size(), pc) == 0 && code[pc.size()] == '.') continue;
@@ -406,7 +418,7 @@ struct checker {
     void orphans() {
         if (!on("orphan")) return;
         for (const node& n : p.nodes) {
-            const auto kids = p.children(n.id);
+            const std::vector<const node*>& kids = index.children(n.id);
             if (n.level == node_level::sasaran) {
                 if (n.indicators.empty())
                     add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no indicators",
@@ -419,7 +431,7 @@ struct checker {
             }
             if (n.level == node_level::program || n.level == node_level::kegiatan ||
                 n.level == node_level::sub_kegiatan) {
-                const node* parent = n.parent.empty() ? nullptr : p.find_node(n.parent);
+                const node* parent = index.parent(n);
                 const bool linked =
                     parent && (n.level != node_level::program || parent->level == node_level::sasaran ||
                                parent->level == node_level::tujuan || parent->level == node_level::urusan);
@@ -659,7 +671,7 @@ struct checker {
             for (const node& e : v.nodes)
                 for (const indicator& ei : e.indicators) {
                     if (!ei.given.count("unit") || !ei.unit) continue;
-                    const auto [n, ind] = p.find_indicator(ei.id);
+                    const auto [n, ind] = index.find_indicator(ei.id);
                     if (!ind || !ind->unit) continue;
                     const unit_info* a = default_units().find(ind->unit->text);
                     const unit_info* b = default_units().find(ei.unit->text);
@@ -686,7 +698,7 @@ std::vector<finding> check_plan(const plan& p, const check_options& options) {
             throw argument_error("kinerja.argument.rule", "unknown check rule \"" + r + "\" (rules: " + known + ")");
         }
     }
-    checker c{p, options, plan_scales(p), {}, {}, {}};
+    checker c{p, options, plan_scales(p), detail::plan_index(p), {}, {}, {}};
     c.infer_report_scales(p.nodes);
     c.infer_report_scales(p.history);
     c.budgets(p.nodes);
