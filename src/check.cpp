@@ -44,6 +44,8 @@ const std::vector<rule_info>& check_rules() {
         {"grade-score", severity::warning, "a grade whose score lies in another grade's band"},
         {"catalog-reference", severity::error,
          "an indicator names a formula catalog entry that the bundled catalog does not have"},
+        {"negative-amount", severity::error,
+         "a printed pagu or realized budget (of a node, on an indicator's row, or in a total row) is below 0"},
         {"rounding-rule", severity::info,
          "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the "
          "document mixes rules)"},
@@ -333,6 +335,51 @@ struct checker {
         }
     }
 
+    // ------------------------------------------------------------------ signs
+    // A negative amount of money is a misprint: no budget, no spending. Every printed value is
+    // read (also a second source's); one that cannot be read is unparsed-value's business.
+    void negative_amounts(const std::vector<node>& list) {
+        if (!on("negative-amount")) return;
+        for (const node& n : list) {
+            negative(&n, nullptr, nullptr, n.budget, "pagu");
+            negative(&n, nullptr, nullptr, n.budget_realized, "realized budget");
+            for (const indicator& i : n.indicators) negative(&n, &i, nullptr, i.budget, "pagu");
+        }
+    }
+    void negative_totals() {
+        if (!on("negative-amount")) return;
+        for (const total& t : p.totals) {
+            negative(nullptr, nullptr, &t, t.budget, "pagu");
+            negative(nullptr, nullptr, &t, t.budget_realized, "realized budget");
+        }
+    }
+    void negative(const node* n, const indicator* ind, const total* t, const year_values& values, const char* what) {
+        for (const auto& [y, vs] : values)
+            for (const printed_value& pv : vs) {
+                std::optional<double> x;
+                try {
+                    const value v = read_money(pv);
+                    if (!v.is_missing()) x = v.number;
+                } catch (const error&) {
+                }
+                if (!x || !(*x < 0.0)) continue;
+                const std::string subject = t ? "total \"" + t->name + "\"" : who(n, ind);
+                finding& f = add("negative-amount", n, ind, y,
+                                 subject + ": " + what + " in " + year_label(y) + " is " + pv.text +
+                                     ", below 0; an amount of money that is negative is no budget or spending, and "
+                                     "no absorption or roll-up is computed from it",
+                                 pv.location, pv.source.empty() && t ? t->source : pv.source);
+                if (t) {
+                    f.node = t->id;
+                    f.node_id = t->id;
+                }
+                f.expected = "0 or more";
+                f.expected_number = 0.0;
+                f.actual = pv.text;
+                f.actual_number = x;
+            }
+    }
+
     void absorption_ratios(const std::vector<node>& list) {
         if (!on("reported-absorption")) return;
         for (const node& n : list)
@@ -353,6 +400,7 @@ struct checker {
                     const read_amount none;
                     const double budget = (b ? amount(&n, y, *b) : none).value.value_or(0.0);
                     const double spent = (r ? amount(&n, y, *r) : none).value.value_or(0.0);
+                    if (budget < 0.0 || spent < 0.0) continue;  // no absorption: negative-amount reports it
                     if (budget == 0.0) {
                         if (reported.number && *reported.number != 0.0) {
                             finding& f = add("reported-absorption", &n, nullptr, y,
@@ -702,7 +750,9 @@ std::vector<finding> check_plan(const plan& p, const check_options& options) {
     c.infer_report_scales(p.nodes);
     c.infer_report_scales(p.history);
     c.budgets(p.nodes);
+    c.negative_amounts(p.nodes);
     c.totals();
+    c.negative_totals();
     c.absorption_ratios(p.nodes);
     c.codes(p.nodes);
     c.orphans();
@@ -711,6 +761,7 @@ std::vector<finding> check_plan(const plan& p, const check_options& options) {
     c.catalog_references(p.nodes);
     if (options.include_history) {
         c.budgets(p.history);
+        c.negative_amounts(p.history);
         c.absorption_ratios(p.history);
         c.codes(p.history);
         c.indicators(p.history);
