@@ -301,7 +301,9 @@ def _change_repr_html(self) -> str:
 
 def cascade_order(nodes: Sequence[Any]) -> List[tuple]:
     """The nodes as a tree walk: ``(node, depth)`` pairs, each parent before its children,
-    siblings in file order; nodes whose parent is not in ``nodes`` are roots."""
+    siblings in file order; nodes whose parent is not in ``nodes`` are roots. Nodes that no root
+    reaches (parent links that go round in a cycle, which a plan file cannot hold) follow at
+    depth 0. The walk keeps its own stack, so a chain of any depth is walked."""
     ids = {n.id for n in nodes}
     children: Dict[Optional[str], List[Any]] = {}
     for n in nodes:
@@ -309,16 +311,20 @@ def cascade_order(nodes: Sequence[Any]) -> List[tuple]:
         children.setdefault(parent, []).append(n)
     out: List[tuple] = []
     seen = set()
-
-    def walk(parent: Optional[str], depth: int) -> None:
-        for n in children.get(parent, []):
-            if n.id in seen:  # a cycle would be a broken file; never loop
-                continue
-            seen.add(n.id)
-            out.append((n, depth))
-            walk(n.id, depth + 1)
-
-    walk(None, 0)
+    stack = [(iter(children.get(None, [])), 0)]  # the siblings still to walk at each depth
+    while stack:
+        siblings, depth = stack[-1]
+        n = next(siblings, None)
+        if n is None:
+            stack.pop()
+            continue
+        if n.id in seen:  # a cycle would be a broken file; never loop
+            continue
+        seen.add(n.id)
+        out.append((n, depth))
+        kids = children.get(n.id)
+        if kids:
+            stack.append((iter(kids), depth + 1))
     out += [(n, 0) for n in nodes if n.id not in seen]
     return out
 
