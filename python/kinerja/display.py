@@ -427,20 +427,21 @@ def _indicator_repr_html(self) -> str:
 
 
 def _node_repr_html(self) -> str:
-    years = sorted(set(self.budget) | set(self.budget_realized), key=_year_key)
+    # each year map and list of a compiled node is a conversion: read each once
+    budget_map, realized_map, reported_map = self.budget, self.budget_realized, self.reported_absorption
+    indicators = self.indicators
+    targets = [i.targets for i in indicators]
+    years = sorted(set(budget_map) | set(realized_map), key=_year_key)
     head = (f"<div><strong>{html.escape(self.name)}</strong> {html.escape(self.code or self.id)} "
             f"({html.escape(LEVEL_LABELS.get(self.level, self.level))})</div>")
     budget = table_html(["year", "pagu", "realized", "printed absorption"],
-                        [[_year_label(y), self.budget.get(y), self.budget_realized.get(y),
-                          self.reported_absorption.get(y)] for y in years], css_class="kinerja-node-budget")
-    inds = table_html(["indicator", "unit", "polarity"] + [f"target {_year_label(y)}" for y in _target_years(self)],
-                      [[i.name, i.unit, i.polarity] + [i.targets.get(y) for y in _target_years(self)]
-                       for i in self.indicators], css_class="kinerja-node-indicators")
-    return head + (budget if years else "") + (inds if self.indicators else "")
-
-
-def _target_years(node: Any) -> List[Any]:
-    return sorted({y for i in node.indicators for y in i.targets}, key=_year_key)
+                        [[_year_label(y), budget_map.get(y), realized_map.get(y), reported_map.get(y)]
+                         for y in years], css_class="kinerja-node-budget")
+    target_years = sorted({y for t in targets for y in t}, key=_year_key)
+    inds = table_html(["indicator", "unit", "polarity"] + [f"target {_year_label(y)}" for y in target_years],
+                      [[i.name, i.unit, i.polarity] + [t.get(y) for y in target_years]
+                       for i, t in zip(indicators, targets)], css_class="kinerja-node-indicators")
+    return head + (budget if years else "") + (inds if indicators else "")
 
 
 def _install_core_hooks() -> None:

@@ -90,3 +90,12 @@ def test_the_report_reads_each_year_map_a_bounded_number_of_times(reads):
     # for the layout
     assert reads[("ind-1", "targets")] == 2
     assert reads[("p-1", "budget")] == 2
+
+
+def test_a_node_displays_reading_each_year_map_once(reads):
+    plan = kinerja.Plan.from_yaml(PLAN)
+    html = plan.node("p-1")._repr_html_()
+    assert "target 2030" in html and html.count("1,000,000") == len(YEARS)
+    for key in (("p-1", "budget"), ("p-1", "budget_realized"), ("p-1", "reported_absorption"),
+                ("ind-1", "targets")):
+        assert reads[key] == 1, key
