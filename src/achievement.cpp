@@ -294,6 +294,12 @@ achievement_result achievement(const value& target, const value& realization, co
 double absorption(double budget, double realized, const rounding_rule& rule) {
     if (!std::isfinite(budget) || !std::isfinite(realized))
         throw undefined_error("kinerja.undefined.not_finite", "budget and realized amounts must be finite numbers");
+    if (budget < 0.0 || realized < 0.0)
+        throw undefined_error("kinerja.undefined.negative_amount",
+                              "a budget (pagu) of " + detail::show_amount(budget) + " with " +
+                                  detail::show_amount(realized) +
+                                  " realized has no absorption: an amount of money that is negative is no budget or "
+                                  "spending (check the printed sign)");
     if (budget == 0.0)
         throw undefined_error("kinerja.undefined.zero_budget",
                               "the budget (pagu) is 0, so absorption (realized / budget) is undefined" +
@@ -312,7 +318,8 @@ void absorption(const double* budget, const double* realized, double* out, std::
     for (std::size_t i = 0; i < n; ++i) {
         const double b = budget[i];
         const double r = realized[i];
-        out[i] = (b == 0.0 || !std::isfinite(b) || !std::isfinite(r)) ? nan : rule.apply(r / b * 100.0);
+        out[i] =
+            (!(b > 0.0) || !(r >= 0.0) || !std::isfinite(b) || !std::isfinite(r)) ? nan : rule.apply(r / b * 100.0);
     }
 }
 

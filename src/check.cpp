@@ -4,11 +4,13 @@
 #include <kinerja/audit.hpp>
 #include <kinerja/catalog.hpp>
 #include <kinerja/detail/number_text.hpp>
+#include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 
 namespace kinerja {
@@ -43,6 +45,8 @@ const std::vector<rule_info>& check_rules() {
         {"grade-score", severity::warning, "a grade whose score lies in another grade's band"},
         {"catalog-reference", severity::error,
          "an indicator names a formula catalog entry that the bundled catalog does not have"},
+        {"negative-amount", severity::error,
+         "a printed pagu or realized budget (of a node, on an indicator's row, or in a total row) is below 0"},
         {"rounding-rule", severity::info,
          "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the "
          "document mixes rules)"},
@@ -125,6 +129,7 @@ struct checker {
     const plan& p;
     const check_options& options;
     scale_registry scales;
+    detail::plan_index index;  // ids, parents and children, looked up in constant time
     std::vector<finding> out;
 
     bool on(const char* rule) const { return options.rules.empty() || options.rules.count(rule) > 0; }
@@ -220,11 +225,19 @@ struct checker {
                 for (const auto& kv : i.budget) years.insert(kv.first);
     }
 
+    // A roll-up message names the first children's amounts and counts the rest, so that a
+    // parent of 100,000 children does not make a message of megabytes.
+    static constexpr std::size_t shown_parts = 10;
+
     void budgets(const std::vector<node>& list) {
+        const std::less<const node*> before;
+        const node* const begin = list.data();
+        const node* const end = list.data() + list.size();
+        std::vector<const node*> kids;
         for (const node& parent : list) {
-            std::vector<const node*> kids;
-            for (const node& c : list)
-                if (c.parent == parent.id) kids.push_back(&c);
+            kids.clear();  // the children in the same list (plan or history), in file order
+            for (const node* c : index.children(parent.id))
+                if (!before(c, begin) && before(c, end)) kids.push_back(c);
             if (kids.empty()) continue;
             for (int which = 0; which < 2; ++which) {
                 const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
@@ -249,9 +262,10 @@ struct checker {
                         if (!a.exact) continue;
                         sum += *a.exact;
                         ++present;
-                        parts += (parts.empty() ? "" : " + ") + show_exact(*a.exact);
+                        if (present <= shown_parts) parts += (parts.empty() ? "" : " + ") + show_exact(*a.exact);
                     }
                     if (unreadable) continue;  // reported as unparsed-value already
+                    if (present > shown_parts) parts += " + " + std::to_string(present - shown_parts) + " more";
                     const location& where = pv ? pv->location : parent.location;
                     const std::string& source = pv ? pv->source : std::string();
                     if (own && present == 0) {
@@ -301,7 +315,7 @@ struct checker {
                     decimal sum;
                     bool ok = true;
                     for (const auto& id : t.over) {
-                        const node* n = p.find_node(id);
+                        const node* n = index.find(id);
                         if (!n) continue;
                         const printed_value* cv = indicator::first(which == 0 ? n->budget : n->budget_realized, y);
                         if (!cv) continue;
@@ -328,6 +342,51 @@ struct checker {
         }
     }
 
+    // ------------------------------------------------------------------ signs
+    // A negative amount of money is a misprint: no budget, no spending. Every printed value is
+    // read (also a second source's); one that cannot be read is unparsed-value's business.
+    void negative_amounts(const std::vector<node>& list) {
+        if (!on("negative-amount")) return;
+        for (const node& n : list) {
+            negative(&n, nullptr, nullptr, n.budget, "pagu");
+            negative(&n, nullptr, nullptr, n.budget_realized, "realized budget");
+            for (const indicator& i : n.indicators) negative(&n, &i, nullptr, i.budget, "pagu");
+        }
+    }
+    void negative_totals() {
+        if (!on("negative-amount")) return;
+        for (const total& t : p.totals) {
+            negative(nullptr, nullptr, &t, t.budget, "pagu");
+            negative(nullptr, nullptr, &t, t.budget_realized, "realized budget");
+        }
+    }
+    void negative(const node* n, const indicator* ind, const total* t, const year_values& values, const char* what) {
+        for (const auto& [y, vs] : values)
+            for (const printed_value& pv : vs) {
+                std::optional<double> x;
+                try {
+                    const value v = read_money(pv);
+                    if (!v.is_missing()) x = v.number;
+                } catch (const error&) {
+                }
+                if (!x || !(*x < 0.0)) continue;
+                const std::string subject = t ? "total \"" + t->name + "\"" : who(n, ind);
+                finding& f = add("negative-amount", n, ind, y,
+                                 subject + ": " + what + " in " + year_label(y) + " is " + pv.text +
+                                     ", below 0; an amount of money that is negative is no budget or spending, and "
+                                     "no absorption or roll-up is computed from it",
+                                 pv.location, pv.source.empty() && t ? t->source : pv.source);
+                if (t) {
+                    f.node = t->id;
+                    f.node_id = t->id;
+                }
+                f.expected = "0 or more";
+                f.expected_number = 0.0;
+                f.actual = pv.text;
+                f.actual_number = x;
+            }
+    }
+
     void absorption_ratios(const std::vector<node>& list) {
         if (!on("reported-absorption")) return;
         for (const node& n : list)
@@ -348,6 +407,7 @@ struct checker {
                     const read_amount none;
                     const double budget = (b ? amount(&n, y, *b) : none).value.value_or(0.0);
                     const double spent = (r ? amount(&n, y, *r) : none).value.value_or(0.0);
+                    if (budget < 0.0 || spent < 0.0) continue;  // no absorption: negative-amount reports it
                     if (budget == 0.0) {
                         if (reported.number && *reported.number != 0.0) {
                             finding& f = add("reported-absorption", &n, nullptr, y,
@@ -397,7 +457,7 @@ struct checker {
                 }
             }
             if (!on("code-hierarchy") || n.parent.empty()) continue;
-            const node* parent = p.find_node(n.parent);
+            const node* parent = index.find(n.parent);
             if (!parent || parent->code_text().empty()) continue;
             const std::string& pc = parent->code_text();
             if (code.size() > pc.size() && code.compare(0, pc.size(), pc) == 0 && code[pc.size()] == '.') continue;
@@ -413,7 +473,7 @@ struct checker {
     void orphans() {
         if (!on("orphan")) return;
         for (const node& n : p.nodes) {
-            const auto kids = p.children(n.id);
+            const std::vector<const node*>& kids = index.children(n.id);
             if (n.level == node_level::sasaran) {
                 if (n.indicators.empty())
                     add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no indicators",
@@ -426,7 +486,7 @@ struct checker {
             }
             if (n.level == node_level::program || n.level == node_level::kegiatan ||
                 n.level == node_level::sub_kegiatan) {
-                const node* parent = n.parent.empty() ? nullptr : p.find_node(n.parent);
+                const node* parent = index.parent(n);
                 const bool linked =
                     parent && (n.level != node_level::program || parent->level == node_level::sasaran ||
                                parent->level == node_level::tujuan || parent->level == node_level::urusan);
@@ -666,7 +726,7 @@ struct checker {
             for (const node& e : v.nodes)
                 for (const indicator& ei : e.indicators) {
                     if (!ei.given.count("unit") || !ei.unit) continue;
-                    const auto [n, ind] = p.find_indicator(ei.id);
+                    const auto [n, ind] = index.find_indicator(ei.id);
                     if (!ind || !ind->unit) continue;
                     const unit_info* a = default_units().find(ind->unit->text);
                     const unit_info* b = default_units().find(ei.unit->text);
@@ -693,11 +753,13 @@ std::vector<finding> check_plan(const plan& p, const check_options& options) {
             throw argument_error("kinerja.argument.rule", "unknown check rule \"" + r + "\" (rules: " + known + ")");
         }
     }
-    checker c{p, options, plan_scales(p), {}, {}, {}};
+    checker c{p, options, plan_scales(p), detail::plan_index(p), {}, {}, {}};
     c.infer_report_scales(p.nodes);
     c.infer_report_scales(p.history);
     c.budgets(p.nodes);
+    c.negative_amounts(p.nodes);
     c.totals();
+    c.negative_totals();
     c.absorption_ratios(p.nodes);
     c.codes(p.nodes);
     c.orphans();
@@ -706,6 +768,7 @@ std::vector<finding> check_plan(const plan& p, const check_options& options) {
     c.catalog_references(p.nodes);
     if (options.include_history) {
         c.budgets(p.history);
+        c.negative_amounts(p.history);
         c.absorption_ratios(p.history);
         c.codes(p.history);
         c.indicators(p.history);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <kinerja/diff.hpp>
 
-#include <algorithm>
 #include <map>
+#include <string_view>
 
 namespace kinerja {
 
@@ -62,16 +62,16 @@ struct differ {
         field("node", b.id, k, b.name, "responsible", a.responsible, b.responsible);
         years("node", b.id, k, b.name, "budget", a.budget, b.budget);
         years("node", b.id, k, b.name, "budget_realized", a.budget_realized, b.budget_realized);
-        std::map<std::string, const indicator*> old_inds;
-        for (const indicator& i : a.indicators) old_inds[i.id] = &i;
+        std::map<std::string_view, const indicator*> old_inds, new_inds;  // the first with an id
+        for (const indicator& i : a.indicators) old_inds.emplace(i.id, &i);
+        for (const indicator& i : b.indicators) new_inds.emplace(i.id, &i);
         for (const indicator& i : a.indicators) {
-            auto it = std::find_if(b.indicators.begin(), b.indicators.end(),
-                                   [&](const indicator& x) { return x.id == i.id; });
-            if (it == b.indicators.end()) {
+            auto it = new_inds.find(i.id);
+            if (it == new_inds.end()) {
                 out.push_back(change{change_kind::removed, "indicator", i.id, k, i.name, "", std::nullopt, i.name, ""});
                 continue;
             }
-            indicators(k, i, *it);
+            indicators(k, i, *it->second);
         }
         for (const indicator& i : b.indicators)
             if (!old_inds.count(i.id))
@@ -100,7 +100,7 @@ std::vector<change> diff_plans(const plan& older, const plan& newer) {
         for (const node& n : *list) old_nodes.push_back(&n);
     for (const auto* list : {&newer.nodes, &newer.history})
         for (const node& n : *list) new_nodes.push_back(&n);
-    std::map<std::string, const node*> newer_by_id, older_by_id;
+    std::map<std::string_view, const node*> newer_by_id, older_by_id;
     for (const node* n : new_nodes) newer_by_id[n->id] = n;
     for (const node* n : old_nodes) older_by_id[n->id] = n;
     for (const node* a : old_nodes) {

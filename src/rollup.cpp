@@ -3,12 +3,15 @@
 
 #include <kinerja/achievement.hpp>
 #include <kinerja/check.hpp>
+#include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/value.hpp>
 
 #include <cmath>
 #include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace kinerja {
 
@@ -41,12 +44,17 @@ struct pooled {
     bool mixed = false;
 };
 
+// Entries are computed bottom-up without recursion: an explicit stack walks each node's subtree
+// (a chain of 100,000 levels needs no call stack), children before their parent, and a child
+// that is already on the stack closes a cycle of parent links, which is an error.
 struct roller {
     const plan& p;
     const rollup_options& options;
     scale_registry scales;
-    std::map<std::pair<std::string, int>, rollup_entry> memo;
-    std::map<std::pair<std::string, int>, pooled> pools;
+    detail::plan_index index;
+    using key_type = std::pair<std::string_view, int>;  // node id (the plan outlives the roller), year
+    std::map<key_type, rollup_entry> memo;
+    std::map<key_type, pooled> pools;
 
     achievement_options options_for(const indicator& ind) const {
         achievement_options o;
@@ -96,9 +104,8 @@ struct roller {
         }
     }
 
+    // The counts pooled over a node's subtree; its children's pools are computed.
     pooled pool(const node& n, int year) {
-        const auto key = std::make_pair(n.id, year);
-        if (auto it = pools.find(key); it != pools.end()) return it->second;
         pooled out;
         auto add = [&](double e, double a, std::optional<polarity> pol) {
             out.expected += e;
@@ -109,21 +116,50 @@ struct roller {
         };
         for (const indicator& ind : n.indicators)
             if (auto c = counts(ind, year)) add(c->first, c->second, ind.polarity);
-        for (const node* c : p.children(n.id)) {
-            const pooled sub = pool(*c, year);
+        for (const node* c : index.children(n.id)) {
+            const pooled& sub = pools.at({c->id, year});
             if (!sub.any) continue;
             add(sub.expected, sub.actual, sub.pol);
             out.mixed = out.mixed || sub.mixed;
         }
-        pools[key] = out;
-        return out;
+        return pools[{n.id, year}] = out;
     }
 
     static std::string node_key(const node& n) { return n.code_text().empty() ? n.id : n.code_text(); }
 
-    const rollup_entry& entry(const node& n, int year) {
-        const auto key = std::make_pair(n.id, year);
-        if (auto it = memo.find(key); it != memo.end()) return it->second;
+    // The entry of a node in a year, with those of its whole subtree.
+    const rollup_entry& entry(const node& top, int year) {
+        if (auto it = memo.find({top.id, year}); it != memo.end()) return it->second;
+        struct frame {
+            const node* n;
+            std::size_t next;  // the next child to visit
+        };
+        std::vector<frame> stack{{&top, 0}};
+        std::unordered_map<std::string_view, std::size_t> on_stack{{top.id, 0}};  // id -> place on the stack
+        while (!stack.empty()) {
+            const node* n = stack.back().n;
+            const std::vector<const node*>& kids = index.children(n->id);
+            if (stack.back().next < kids.size()) {
+                const node* c = kids[stack.back().next++];
+                if (memo.count({c->id, year})) continue;
+                if (auto at = on_stack.find(c->id); at != on_stack.end()) {
+                    std::vector<const node*> cycle{c};  // c, its parent, ... back to c's id
+                    for (std::size_t k = stack.size(); k-- > at->second;) cycle.push_back(stack[k].n);
+                    detail::throw_parent_cycle(cycle);
+                }
+                on_stack.emplace(c->id, stack.size());
+                stack.push_back({c, 0});
+                continue;
+            }
+            compute(*n, year);
+            on_stack.erase(n->id);
+            stack.pop_back();
+        }
+        return memo.at({top.id, year});
+    }
+
+    // The entry of a node whose children's entries (and pools) are computed.
+    void compute(const node& n, int year) {
         rollup_entry e;
         e.node_id = n.id;
         e.node = node_key(n);
@@ -143,10 +179,11 @@ struct roller {
         if (e.indicators) e.own = sum / static_cast<double>(e.indicators);
 
         std::vector<std::pair<const node*, double>> kids;  // child, rolled
-        for (const node* c : p.children(n.id)) {
-            const rollup_entry& ce = entry(*c, year);
+        for (const node* c : index.children(n.id)) {
+            const rollup_entry& ce = memo.at({c->id, year});
             if (ce.rolled) kids.emplace_back(c, *ce.rolled);
         }
+        const pooled pl = options.method == rollup_method::ratio_of_sums ? pool(n, year) : pooled{};
         e.children = kids.size();
         if (kids.empty()) {
             e.rolled = e.own;
@@ -180,7 +217,6 @@ struct roller {
                 e.basis = "mean of children (none has pagu " + std::to_string(year) + ")";
             }
         } else if (options.method == rollup_method::ratio_of_sums) {
-            const pooled pl = pool(n, year);
             if (pl.any && !pl.mixed && pl.expected > 0.0) {
                 achievement_options o;
                 o.polarity = pl.pol.value_or(polarity::higher);
@@ -201,7 +237,7 @@ struct roller {
             e.rolled = mean_of(kids);
             e.basis = "mean of " + std::to_string(kids.size()) + " children";
         }
-        return memo[key] = e;
+        memo[{n.id, year}] = std::move(e);
     }
 
     static double mean_of(const std::vector<std::pair<const node*, double>>& kids) {
@@ -214,7 +250,7 @@ struct roller {
 }  // namespace
 
 std::vector<rollup_entry> rollup_plan(const plan& p, const rollup_options& options) {
-    roller r{p, options, plan_scales(p), {}, {}};
+    roller r{p, options, plan_scales(p), detail::plan_index(p), {}, {}};
     std::vector<int> years = options.years;
     if (years.empty())
         for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.push_back(y);

@@ -5,6 +5,7 @@
 
 #include <kinerja/audit.hpp>
 #include <kinerja/detail/files.hpp>
+#include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/formula.hpp>
@@ -23,6 +24,8 @@
 #include <optional>
 #include <sstream>
 #include <tuple>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace kinerja {
 
@@ -564,14 +567,34 @@ reading money_at(const printed_value* v) {
 struct evaluator {
     const plan& p;
     scale_registry scales;
+    detail::plan_index index;
+    // The nearest ancestor at a level, by level and node, filled in as walks find them: each
+    // node is walked over once per level, however deep the chain.
+    mutable std::map<node_level, std::unordered_map<const node*, const node*>> ancestors;
 
+    // The nearest node above n (its parent, the parent's parent, ...) at this level, or nullptr;
+    // parent links that go round without meeting the level give nullptr.
     const node* ancestor(const node& n, node_level level) const {
-        const node* up = n.parent.empty() ? nullptr : p.find_node(n.parent);
-        for (std::size_t steps = 0; up && steps <= p.nodes.size() + p.history.size(); ++steps) {
-            if (up->level == level) return up;
-            up = up->parent.empty() ? nullptr : p.find_node(up->parent);
+        auto& known = ancestors[level];
+        std::vector<const node*> walked{&n};
+        std::unordered_set<const node*> seen{&n};
+        const node* found = nullptr;
+        for (const node* up = index.parent(n); up; up = index.parent(*up)) {
+            if (up->level == level) {
+                found = up;
+                break;
+            }
+            if (auto it = known.find(up); it != known.end()) {
+                found = it->second;
+                break;
+            }
+            if (!seen.insert(up).second) break;  // a cycle without the level
+            walked.push_back(up);
         }
-        return nullptr;
+        // every node walked over has the same nearest ancestor at the level: none of those above
+        // it on the walk is at the level
+        for (const node* w : walked) known[w] = found;
+        return found;
     }
 
     reading value_at(const indicator& ind, const printed_value* v, bool percent_only = false) const {
@@ -632,18 +655,18 @@ struct evaluator {
             for (const auto& kv : n.budget_realized) years.insert(kv.first);
         else if (q == "parent_pagu" || q == "program_pagu" || q == "kegiatan_pagu") {
             const node* a = q == "parent_pagu"
-                                ? (n.parent.empty() ? nullptr : p.find_node(n.parent))
+                                ? index.parent(n)
                                 : ancestor(n, q == "program_pagu" ? node_level::program : node_level::kegiatan);
             if (a) pagu_years(*a, years);
         } else if (q == "children_pagu") {
-            for (const node* c : p.children(n.id)) pagu_years(*c, years);
+            for (const node* c : index.children(n.id)) pagu_years(*c, years);
         }
     }
 
     reading node_value(const std::string& q, const node& n, std::optional<int> year) const {
         reading r;
         if (q == "children") {
-            r.number = static_cast<double>(p.children(n.id).size());
+            r.number = static_cast<double>(index.children(n.id).size());
             return r;
         }
         if (!year) return r;
@@ -652,14 +675,14 @@ struct evaluator {
         if (q == "realized") return money_at(indicator::first(n.budget_realized, y));
         if (q == "parent_pagu" || q == "program_pagu" || q == "kegiatan_pagu") {
             const node* a = q == "parent_pagu"
-                                ? (n.parent.empty() ? nullptr : p.find_node(n.parent))
+                                ? index.parent(n)
                                 : ancestor(n, q == "program_pagu" ? node_level::program : node_level::kegiatan);
             return a ? money_at(pagu_cell(*a, y)) : r;
         }
         if (q == "children_pagu") {
             double sum = 0.0;
             std::size_t present = 0;
-            for (const node* c : p.children(n.id)) {
+            for (const node* c : index.children(n.id)) {
                 const printed_value* v = pagu_cell(*c, y);
                 if (is_blank(v)) continue;
                 const reading cr = money_at(v);
@@ -763,7 +786,7 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
             throw argument_error("kinerja.argument.rule",
                                  "unknown validation rule \"" + id + "\" (rules: " + known + ")");
         }
-    const evaluator ev{p, plan_scales(p)};
+    const evaluator ev{p, plan_scales(p), detail::plan_index(p), {}};
     std::vector<finding> out;
     for (std::size_t k = 0; k < rules.rules_.size(); ++k) {
         const validation_rule& rule = rules.rules_[k];

@@ -99,11 +99,13 @@ struct achievement_result {
 achievement_result achievement(const value& target, const value& realization, const achievement_options& options = {},
                                const scale_registry& scales = default_scales());
 
-/// Budget absorption, realized / budget x 100. \throws undefined_error kinerja.undefined.zero_budget.
+/// Budget absorption, realized / budget x 100. \throws undefined_error kinerja.undefined.zero_budget,
+/// kinerja.undefined.negative_amount when the budget or the realized amount is negative (a
+/// negative pagu is a misprint, never a budget: -9,000,000 of -5,000,000 is no 180 %).
 double absorption(double budget, double realized, const rounding_rule& rule = {});
 std::optional<double> absorption(std::optional<double> budget, std::optional<double> realized,
                                  const rounding_rule& rule = {});
-/// Element-wise absorption; NaN where missing or where the budget is 0.
+/// Element-wise absorption; NaN where missing, where the budget is 0 and where an amount is negative.
 void absorption(const double* budget, const double* realized, double* out, std::size_t n,
                 const rounding_rule& rule = {});
 

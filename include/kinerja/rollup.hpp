@@ -58,7 +58,10 @@ struct rollup_options {
     bool include_history = false;  ///< also the history nodes (for their own years)
 };
 
-/// Roll-up entries for every node and year, in file order then by year.
+/// Roll-up entries for every node and year, in file order then by year. The cascade is walked
+/// without recursion, so a parent chain of any depth rolls up.
+/// \throws file_error kinerja.plan.reference, at the first node's place, naming the nodes, when
+/// parent links form a cycle (loaded plans have none; a plan built or changed by hand may)
 std::vector<rollup_entry> rollup_plan(const plan& p, const rollup_options& options = {});
 
 }  // namespace kinerja

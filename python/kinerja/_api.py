@@ -337,8 +337,10 @@ def absorption(budget: Any, realized: Any, rounding: str = "none", decimals: int
     """Budget absorption, realized / budget x 100, in percent.
 
     Amounts may be numbers or printed money (``"Rp. 22.275.313.470,-"``, ``"8,958,876,144"``).
-    Returns None when an amount is missing; arrays give arrays (NaN where the budget is 0), and
-    columns of printed money are read cell by cell.
+    Returns None when an amount is missing; arrays give arrays (NaN where the budget is 0 or an
+    amount is negative), and columns of printed money are read cell by cell. A zero budget or a
+    negative amount is a :class:`kinerja.UndefinedError` (``kinerja.undefined.zero_budget``,
+    ``kinerja.undefined.negative_amount``).
 
     >>> absorption("10,000,000", "8,997,000")
     89.97

@@ -301,7 +301,9 @@ def _change_repr_html(self) -> str:
 
 def cascade_order(nodes: Sequence[Any]) -> List[tuple]:
     """The nodes as a tree walk: ``(node, depth)`` pairs, each parent before its children,
-    siblings in file order; nodes whose parent is not in ``nodes`` are roots."""
+    siblings in file order; nodes whose parent is not in ``nodes`` are roots. Nodes that no root
+    reaches (parent links that go round in a cycle, which a plan file cannot hold) follow at
+    depth 0. The walk keeps its own stack, so a chain of any depth is walked."""
     ids = {n.id for n in nodes}
     children: Dict[Optional[str], List[Any]] = {}
     for n in nodes:
@@ -309,16 +311,20 @@ def cascade_order(nodes: Sequence[Any]) -> List[tuple]:
         children.setdefault(parent, []).append(n)
     out: List[tuple] = []
     seen = set()
-
-    def walk(parent: Optional[str], depth: int) -> None:
-        for n in children.get(parent, []):
-            if n.id in seen:  # a cycle would be a broken file; never loop
-                continue
-            seen.add(n.id)
-            out.append((n, depth))
-            walk(n.id, depth + 1)
-
-    walk(None, 0)
+    stack = [(iter(children.get(None, [])), 0)]  # the siblings still to walk at each depth
+    while stack:
+        siblings, depth = stack[-1]
+        n = next(siblings, None)
+        if n is None:
+            stack.pop()
+            continue
+        if n.id in seen:  # a cycle would be a broken file; never loop
+            continue
+        seen.add(n.id)
+        out.append((n, depth))
+        kids = children.get(n.id)
+        if kids:
+            stack.append((iter(kids), depth + 1))
     out += [(n, 0) for n in nodes if n.id not in seen]
     return out
 
@@ -421,20 +427,21 @@ def _indicator_repr_html(self) -> str:
 
 
 def _node_repr_html(self) -> str:
-    years = sorted(set(self.budget) | set(self.budget_realized), key=_year_key)
+    # each year map and list of a compiled node is a conversion: read each once
+    budget_map, realized_map, reported_map = self.budget, self.budget_realized, self.reported_absorption
+    indicators = self.indicators
+    targets = [i.targets for i in indicators]
+    years = sorted(set(budget_map) | set(realized_map), key=_year_key)
     head = (f"<div><strong>{html.escape(self.name)}</strong> {html.escape(self.code or self.id)} "
             f"({html.escape(LEVEL_LABELS.get(self.level, self.level))})</div>")
     budget = table_html(["year", "pagu", "realized", "printed absorption"],
-                        [[_year_label(y), self.budget.get(y), self.budget_realized.get(y),
-                          self.reported_absorption.get(y)] for y in years], css_class="kinerja-node-budget")
-    inds = table_html(["indicator", "unit", "polarity"] + [f"target {_year_label(y)}" for y in _target_years(self)],
-                      [[i.name, i.unit, i.polarity] + [i.targets.get(y) for y in _target_years(self)]
-                       for i in self.indicators], css_class="kinerja-node-indicators")
-    return head + (budget if years else "") + (inds if self.indicators else "")
-
-
-def _target_years(node: Any) -> List[Any]:
-    return sorted({y for i in node.indicators for y in i.targets}, key=_year_key)
+                        [[_year_label(y), budget_map.get(y), realized_map.get(y), reported_map.get(y)]
+                         for y in years], css_class="kinerja-node-budget")
+    target_years = sorted({y for t in targets for y in t}, key=_year_key)
+    inds = table_html(["indicator", "unit", "polarity"] + [f"target {_year_label(y)}" for y in target_years],
+                      [[i.name, i.unit, i.polarity] + [t.get(y) for y in target_years]
+                       for i, t in zip(indicators, targets)], css_class="kinerja-node-indicators")
+    return head + (budget if years else "") + (inds if indicators else "")
 
 
 def _install_core_hooks() -> None:

@@ -372,19 +372,26 @@ class Plan:
         parts = [("plan", self._core.nodes)] + ([("history", self._core.history)] if include_history else [])
         for part, nodes in parts:
             for n in nodes:
-                years = set(n.budget) | set(n.budget_realized)
+                # each attribute of a compiled node is a conversion: read once, not once a year
+                budget_map, realized_map, reported_map = n.budget, n.budget_realized, n.reported_absorption
+                years = set(budget_map) | set(realized_map)
+                if not years:
+                    continue
+                node_id, code, level, name, source = n.id, n.code, n.level, n.name, n.source
                 for y in sorted(years, key=_year_sort_key):
-                    budget_text = n.budget.get(y)
-                    realized_text = n.budget_realized.get(y)
+                    budget_text = budget_map.get(y)
+                    realized_text = realized_map.get(y)
                     budget = _money(budget_text)
                     realized = _money(realized_text)
                     absorption = None
-                    if budget not in (None, 0.0) and realized is not None:
+                    # a negative amount has no absorption (kinerja.undefined.negative_amount; check's
+                    # negative-amount rule reports it)
+                    if budget is not None and budget > 0.0 and realized is not None and realized >= 0.0:
                         absorption = api.absorption(budget, realized, rounding="half_up", decimals=2)
-                    rows.append({"part": part, "node_id": n.id, "node_code": n.code, "level": n.level, "node": n.name,
+                    rows.append({"part": part, "node_id": node_id, "node_code": code, "level": level, "node": name,
                                  "year": y, "budget": budget_text, "budget_realized": realized_text,
                                  "budget_number": budget, "realized_number": realized, "absorption": absorption,
-                                 "reported_absorption": n.reported_absorption.get(y), "source": n.source})
+                                 "reported_absorption": reported_map.get(y), "source": source})
         return rows
 
     def budget_frame(self, include_history: bool = True):
@@ -509,8 +516,18 @@ FRAME_COLUMNS = ["part", "node_id", "node_code", "level", "node", "indicator_id"
 
 def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator,
                        settings: Dict[str, Any]) -> List[Dict[str, Any]]:
-    years = set(ind.targets) | set(ind.realizations) | set(ind.reported_achievement)
-    return [_indicator_row(plan, part, n, ind, y, settings) for y in sorted(years, key=_year_sort_key)]
+    # each attribute of a compiled node or indicator is a conversion (a year map becomes a new
+    # dict): read them once, not once a year
+    targets, realizations, reported = ind.targets, ind.realizations, ind.reported_achievement
+    years = set(targets) | set(realizations) | set(reported)
+    if not years:
+        return []
+    fixed = {"part": part, "node_id": n.id if n else None, "node_code": n.code if n else None,
+             "level": n.level if n else None, "node": n.name if n else None,
+             "indicator_id": ind.id, "indicator": ind.name, "unit": ind.unit, "polarity": ind.polarity}
+    source = ind.source
+    return [_indicator_row(plan, fixed, ind, y, targets.get(y), realizations.get(y), reported.get(y), source,
+                           settings) for y in sorted(years, key=_year_sort_key)]
 
 
 def _text(value: Any) -> str:
@@ -548,16 +565,14 @@ def _read(ind: Indicator, text: Optional[str], plan: Optional["Plan"] = None):
         return None, f"{text!r}: {getattr(exc, 'reason', str(exc))}"
 
 
-def _indicator_row(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator, y: Any,
-                   settings: Dict[str, Any]) -> Dict[str, Any]:
-    target_text = ind.targets.get(y)
-    realization_text = ind.realizations.get(y)
-    reported = ind.reported_achievement.get(y)
+def _indicator_row(plan: Optional[Plan], fixed: Dict[str, Any], ind: Indicator, y: Any,
+                   target_text: Optional[str], realization_text: Optional[str], reported: Optional[List[str]],
+                   source: str, settings: Dict[str, Any]) -> Dict[str, Any]:
     target, t_note = _read(ind, target_text, plan)
     realization, r_note = _read(ind, realization_text, plan)
     notes = [x for x in (t_note, r_note) if x]
     achievement = attainment = category = None
-    polarity = ind.polarity
+    polarity = fixed["polarity"]
     if target is not None and realization is not None and not target.is_missing and not realization.is_missing:
         pol = "higher" if (polarity is None or polarity.startswith("scale:")) else polarity
         method = None if pol == "higher" else settings["lower_method"]
@@ -571,12 +586,11 @@ def _indicator_row(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indi
                 notes.append("polarity unknown: computed as higher is better")
         except KinerjaError as exc:
             notes.append(str(exc))
-    return {"part": part, "node_id": n.id if n else None, "node_code": n.code if n else None,
-            "level": n.level if n else None, "node": n.name if n else None,
-            "indicator_id": ind.id, "indicator": ind.name, "unit": ind.unit, "polarity": polarity, "year": y,
-            "target": target_text, "realization": realization_text,
-            "reported_achievement": "; ".join(reported) if reported else None,
-            "target_number": target.number if target is not None else None,
-            "realization_number": realization.number if realization is not None else None,
-            "achievement": achievement, "attainment": attainment, "category": category,
-            "note": "; ".join(notes) if notes else None, "source": ind.source}
+    row = dict(fixed)
+    row.update({"year": y, "target": target_text, "realization": realization_text,
+                "reported_achievement": "; ".join(reported) if reported else None,
+                "target_number": target.number if target is not None else None,
+                "realization_number": realization.number if realization is not None else None,
+                "achievement": achievement, "attainment": attainment, "category": category,
+                "note": "; ".join(notes) if notes else None, "source": source})
+    return row

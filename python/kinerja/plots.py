@@ -23,6 +23,7 @@ The same plots are methods of :class:`kinerja.Plan`: ``plot_indicator``, ``plot_
 from __future__ import annotations
 
 import math
+from collections import deque
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _api as api
@@ -212,10 +213,10 @@ def cascade(plan: Any, year: Optional[Year] = None, ax: Any = None, method: str 
         spans[n.id] = (start, start + span)
         order.append((n, 0))
         start += span
-    queue = list(roots)
+    queue = deque(roots)
     depth_of = {n.id: d for n, d in walk}
     while queue:
-        parent = queue.pop(0)
+        parent = queue.popleft()
         kids = [k for k in by_parent.get(parent.id, []) if weights.get(k.id, 0) > 0]
         ksum = sum(weights[k.id] for k in kids)
         a0, a1 = spans[parent.id]

@@ -181,10 +181,13 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
                 note="values as printed; 'end' is the end-of-period column (kondisi akhir)")
     for n in plan.nodes:
         inds = n.indicators or [None]
+        budget = n.budget  # a conversion on each access: once a node, not once a year
+        code, level, name = n.code or "", n.level, n.name
         for k, ind in enumerate(inds):
-            line = [n.code or "", n.level, n.name if k == 0 else "", ind.name if ind else ""]
+            targets = ind.targets if ind else {}
+            line = [code, level, name if k == 0 else "", ind.name if ind else ""]
             for y in pyears:
-                line += [ind.targets.get(y) if ind else None, n.budget.get(y) if k == 0 else None]
+                line += [targets.get(y) if ind else None, budget.get(y) if k == 0 else None]
             s.rows.append(line)
     sections.append(s)
 

@@ -388,7 +388,7 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
         CHECK(rules == std::vector<std::string>{"budget-rollup", "budget-missing", "reported-achievement",
                                                 "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
                                                 "unit-change", "target-direction", "unparsed-value", "grade-score",
-                                                "catalog-reference", "rounding-rule"});
+                                                "catalog-reference", "negative-amount", "rounding-rule"});
     }
 }
 
@@ -452,6 +452,8 @@ TEST_CASE("Each rule fires exactly where a minimal plan triggers it", "[check]")
          "Tabel 6.1"},
         // 2.08.03.2.01 twice: reported at the second holder (k-b, code on line 31)
         {"duplicate-code", severity::error, "2.08.03.2.01", "", std::nullopt, "", "2.08.03.2.01", 31, "Tabel 6.1"},
+        // a pagu of -5,000,000 in 2022
+        {"negative-amount", severity::error, "h-p-1", "", 2022, "0 or more", "-5,000,000", 29, "Tabel 2.11"},
         // 40 Orang for an indicator counted in Dokumen
         {"unit-change", severity::warning, "2.08.03", "ind-p-2.08.03", 2025, "Dokumen", "Orang", 30, "Tabel 6.1"},
     };

@@ -177,12 +177,13 @@ def test_unknown_rule_is_an_argument_error():
     assert "budget-rollup" in str(info.value)
 
 
-def test_check_rules_lists_thirteen_rules():
+def test_check_rules_lists_fourteen_rules():
     rules = kinerja.check_rules()
     assert [r["id"] for r in rules] == ["budget-rollup", "budget-missing", "reported-achievement",
                                         "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
                                         "unit-change", "target-direction", "unparsed-value", "grade-score",
-                                        "catalog-reference", "rounding-rule"]
+                                        "catalog-reference", "negative-amount", "rounding-rule"]
+    assert {r["id"]: r["severity"] for r in rules}["negative-amount"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["rounding-rule"] == "info"
     assert {r["id"]: r["severity"] for r in rules}["budget-rollup"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["orphan"] == "warning"
@@ -208,6 +209,7 @@ RULES = [
     ("code-hierarchy", "error", "2.08.02.2.01", None, None, "2.08.03.…", "2.08.02.2.01", 25, "Tabel 6.1"),
     ("duplicate-code", "error", "2.08.03.2.01", None, None, None, "2.08.03.2.01", 31, "Tabel 6.1"),
     ("unit-change", "warning", "2.08.03", "ind-p-2.08.03", 2025, "Dokumen", "Orang", 30, "Tabel 6.1"),
+    ("negative-amount", "error", "h-p-1", None, 2022, 0.0, -5000000.0, 29, "Tabel 2.11"),
 ]
 
 
@@ -289,3 +291,37 @@ nodes:
 """
     found = kinerja.Plan.from_yaml(text).check(rules=["unparsed-value", "budget-rollup", "budget-missing"])
     assert [(f.rule, f.node_id, f.actual_text) for f in found] == [("unparsed-value", "k", "1.2.3")]
+
+
+NEGATIVE_PAGU = """kinerja_plan: 1
+plan: {id: neg, title: Negatif, organisation: Dinas Uji, region: Kota Uji, period: [2024, 2024], version: perubahan}
+nodes:
+  - id: s-1
+    level: sasaran
+    name: Sasaran
+    source: "Tabel 6.1"
+  - id: p-1
+    level: program
+    name: Program
+    parent: s-1
+    source: "Tabel 6.1"
+    budget: {2024: "-5,000,000"}
+    budget_realized: {2024: "-9,000,000"}
+    reported_absorption: {2024: "180%"}
+"""
+
+
+def test_a_negative_pagu_is_an_error_and_has_no_absorption():
+    # -9,000,000 / -5,000,000 x 100 = 180: the printed 180% "agrees", and nothing was flagged
+    plan = kinerja.Plan.from_yaml(NEGATIVE_PAGU)
+    found = plan.check(rules=["negative-amount", "reported-absorption"])
+    assert [(f.rule, f.severity, f.node_id, f.year, f.actual, f.line) for f in found] == [
+        ("negative-amount", "error", "p-1", 2024, -5000000.0, 13),
+        ("negative-amount", "error", "p-1", 2024, -9000000.0, 14)]
+    assert "pagu in 2024 is -5,000,000" in found[0].message
+    frame = plan.budget_frame()
+    assert frame.loc[frame["node_id"] == "p-1", "absorption"].isna().all()
+    with pytest.raises(kinerja.UndefinedError) as info:
+        kinerja.absorption("-5,000,000", "-9,000,000")
+    assert info.value.id == "kinerja.undefined.negative_amount"
+    assert kinerja.absorption("10,000,000", "8,997,000") == pytest.approx(89.97)
