@@ -55,25 +55,26 @@ void check_utf8(std::string_view text, const std::string& file) {
                              "(a plan is UTF-8, an Excel export in another code page is not)");
 }
 
-// The delimiter of the header line: the most frequent of , ; and tab outside quotes (',' on ties).
+// The delimiter of the header line: the most frequent of , ; tab and | outside quotes (in that
+// order on ties).
 char detect_delimiter(std::string_view text) {
-    std::size_t comma = 0, semicolon = 0, tab = 0;
+    // candidates in order of preference on ties: ',' first, then ';', tab and '|'
+    static constexpr char candidates[] = {',', ';', '\t', '|'};
+    std::size_t count[sizeof candidates] = {};
     bool quoted = false;
     for (char c : text) {
         if (c == '"')
             quoted = !quoted;
         else if (!quoted && (c == '\n' || c == '\r'))
             break;
-        else if (!quoted && c == ',')
-            ++comma;
-        else if (!quoted && c == ';')
-            ++semicolon;
-        else if (!quoted && c == '\t')
-            ++tab;
+        else if (!quoted)
+            for (std::size_t k = 0; k < sizeof candidates; ++k)
+                if (c == candidates[k]) ++count[k];
     }
-    if (semicolon > comma && semicolon >= tab) return ';';
-    if (tab > comma && tab > semicolon) return '\t';
-    return ',';
+    std::size_t best = 0;
+    for (std::size_t k = 1; k < sizeof candidates; ++k)
+        if (count[k] > count[best]) best = k;
+    return candidates[best];
 }
 
 std::string shown(char delimiter) {

@@ -64,8 +64,9 @@ struct csv_options {
     int period_from = 0;
     int period_to = 0;
     std::string version;
-    /// The cell delimiter; '\0' detects it from the header line (',' unless the header has more
-    /// ';' or tab characters; ';' is common in Indonesian Excel exports, where ',' is the decimal mark).
+    /// The cell delimiter; '\0' detects it from the header line: the most frequent of ',', ';', tab
+    /// and '|' outside quotes, in that order on ties (';' is common in Indonesian Excel exports,
+    /// where ',' is the decimal mark; '|' in some database exports).
     char delimiter = '\0';
 };
 
