@@ -249,6 +249,12 @@ bool is_pdf_space(char32_t cp) noexcept { return cp == 0x00A0 || cp == 0x2007 ||
 
 }  // namespace
 
+void ascii_text::rethrow_on(const parse_error& e, std::string_view original) const {
+    std::string reason = e.reason();
+    std::replace(reason.begin(), reason.end(), group_space, ' ');
+    throw parse_error(e.id(), std::string(original), to_original(e.position()), reason);
+}
+
 ascii_text ascii_number_text(std::string_view text) {
     ascii_text out;
     bool plain = true;  // nothing to replace: the readers take the text as it is, without a copy
@@ -474,8 +480,7 @@ parsed_number parse_number(std::string_view text, const number_context& context)
     try {
         return detail::parse_ascii_number(ascii.text, context);
     } catch (const parse_error& e) {
-        if (ascii.text.size() == text.size() && e.text() == text) throw;  // nothing was replaced
-        throw parse_error(e.id(), std::string(text), ascii.to_original(e.position()), e.reason());
+        ascii.rethrow_on(e, text);
     }
 }
 

@@ -163,8 +163,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
         v.text = std::string(text);
         return v;
     } catch (const parse_error& e) {
-        if (ascii.text.size() == text.size() && e.text() == text) throw;  // nothing was replaced
-        throw parse_error(e.id(), std::string(text), ascii.to_original(e.position()), e.reason());
+        ascii.rethrow_on(e, text);
     }
 }
 

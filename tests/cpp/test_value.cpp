@@ -623,3 +623,18 @@ TEST_CASE("parse_value names a foreign character in a number with its code point
     // a lone en dash is still "no data"
     CHECK(parse_value("\xe2\x80\x93").is_missing());
 }
+
+TEST_CASE("parse_value quotes a thousands space of a cell it cannot read as a space, never as a control character",
+          "[value]") {
+    // Found by tests/python/test_fuzz_render.py: "x0 000" with a narrow no-break space (U+202F)
+    // between the digits was read as "x0", the internal grouping mark (0x1F) and "000", and the
+    // reason quoted that mark, which then reached a finding and made the XLSX report fail.
+    const std::string cell =
+        "x0\xe2\x80\xaf"
+        "000";
+    const auto e = value_failure(cell, "Persen");
+    REQUIRE(e.has_value());
+    CHECK(e->text() == cell);  // the cell as printed
+    CHECK(e->reason() == "\"x0 000\" is not a number, ratio, grade, money or a level of a known scale");
+    CHECK(std::string(e->what()).find('\x1f') == std::string::npos);
+}

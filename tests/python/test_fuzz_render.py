@@ -67,4 +67,5 @@ def test_generated_plans_render_in_every_version_and_format_or_fail_with_a_short
             for what, out in rendered_texts(version):
                 assert isinstance(out, str), what
                 out.encode("utf-8")
-    assert loaded >= 1  # the seed itself loads
+    if seed.parent.name == "plans":
+        assert loaded >= 1  # the fixture itself loads (a fuzz seed may be refused: a version's parent cycle)

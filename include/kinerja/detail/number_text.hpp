@@ -2,6 +2,7 @@
 #pragma once
 // Private helpers for reading printed numbers (number.cpp, value.cpp, check.cpp). Not public API.
 
+#include <kinerja/error.hpp>
 #include <kinerja/number.hpp>
 
 #include <cstddef>
@@ -27,6 +28,10 @@ struct ascii_text {
     std::size_t to_original(std::size_t pos) const noexcept {
         return pos < origin.size() ? origin[pos] : (origin.empty() ? 0 : origin.back());
     }
+    /// Throws a parse_error `e` of this text as one of `original`: the position mapped back, and a
+    /// `group_space` that the reason quotes shown as a space (it must never reach a message: a
+    /// control character is not text, and an XLSX workbook cannot even hold it).
+    [[noreturn]] void rethrow_on(const parse_error& e, std::string_view original) const;
 };
 ascii_text ascii_number_text(std::string_view text);
 
