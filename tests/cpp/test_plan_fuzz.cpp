@@ -129,7 +129,7 @@ TEST_CASE("plan fuzz: CSV tables read with every delimiter and period option loa
     tally t;
     // option bytes (see csv_options_from): delimiter detected, ',', ';', tab, '|' and ':'; a period
     // given (2019 + b % 8 to + b / 8 % 8 years), one that ends before it starts, an id given
-    for (const unsigned char a : {0, 1, 2, 3, 4, 5, 8, 16, 32, 41})
+    for (const int a : {0, 1, 2, 3, 4, 5, 8, 16, 32, 41})
         for (const std::string& table : tables)
             for (const std::string& v : variants(std::string("o") + static_cast<char>(a) + '\x15' + table, rng, 4, 8, 4))
                 run(v, t);
