@@ -210,6 +210,28 @@ class Plan:
     file = property(lambda self: self._core.file)
 
     @property
+    def catalogs(self) -> Optional[List[str]]:
+        """The plan file's ``catalogs:`` list as written (catalog files relative to the plan file,
+        and ``bundled``), or None when the file has no such key (the default catalog applies)."""
+        c = self._core.catalogs
+        return None if c is None else list(c)
+
+    @property
+    def catalog(self):
+        """The formula catalog (a :class:`kinerja.catalog.Catalog`) that the indicators'
+        ``catalog: ID`` resolve in: the plan's ``catalogs:`` as loaded with it, else the default
+        catalog (:func:`kinerja.catalog.default`)."""
+        from .catalog import Catalog
+
+        return Catalog(self._core.catalog)
+
+    def polarity(self, indicator_id: str) -> Optional[str]:
+        """The polarity that applies to an indicator: its own; else, when it names a catalog entry
+        (``catalog: ID``), the entry's; else None. ``"scale:NAME"`` for a scale indicator.
+        Achievement (:meth:`to_frame`, roll-ups, checks) uses this polarity."""
+        return _core.indicator_polarity(self._core, self.indicator(indicator_id))
+
+    @property
     def nodes(self) -> List[Node]:
         """The cascade of this plan period, in file order."""
         return list(self._core.nodes)
@@ -557,7 +579,8 @@ def _indicator_row(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indi
     realization, r_note = _read(ind, realization_text, plan)
     notes = [x for x in (t_note, r_note) if x]
     achievement = attainment = category = None
-    polarity = ind.polarity
+    # the polarity that applies: the indicator's own, else its catalog entry's (Plan.polarity)
+    polarity = _core.indicator_polarity(plan._core, ind) if plan is not None else ind.polarity
     if target is not None and realization is not None and not target.is_missing and not realization.is_missing:
         pol = "higher" if (polarity is None or polarity.startswith("scale:")) else polarity
         method = None if pol == "higher" else settings["lower_method"]
