@@ -685,7 +685,7 @@ void load_plan_catalogs(plan& p, const reference_sites& sites, const std::vector
     std::string described;  // what the references were looked up in, for the message
     if (p.catalogs) {
         namespace fs = std::filesystem;
-        const fs::path base = fs::u8path(p.file).parent_path();
+        const fs::path base = fs::path(p.file).parent_path();  // the file name's bytes, as load_plan read it
         auto merged = std::make_shared<catalog>();
         for (std::size_t k = 0; k < p.catalogs->size(); ++k) {
             const std::string& item = (*p.catalogs)[k];
@@ -695,8 +695,8 @@ void load_plan_catalogs(plan& p, const reference_sites& sites, const std::vector
                 merged->merge(*shared_bundled_catalog());
                 continue;
             }
-            const fs::path path = fs::u8path(item);
-            const std::string resolved = (path.is_absolute() || base.empty() ? path : base / path).u8string();
+            const fs::path path(item);
+            const std::string resolved = (path.is_absolute() || base.empty() ? path : base / path).string();
             catalog loaded;
             try {
                 loaded = catalog::load(resolved);
