@@ -4,6 +4,7 @@
 #include <kinerja/catalog.hpp>
 
 #include <kinerja/detail/files.hpp>
+#include <kinerja/detail/plan_catalogs.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
@@ -18,6 +19,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <utility>
@@ -581,7 +583,152 @@ std::vector<std::string> bundled_catalog_paths() {
     return out;
 }
 
-catalog bundled_catalog() { return load_catalogs(bundled_catalog_paths()); }
+namespace {
+
+// The process-wide catalogs: the bundled one (loaded once per data directory) and the default
+// that set_default_catalog may replace. One mutex guards both; loading happens under it, so two
+// threads never load the bundled catalog twice.
+struct shared_catalogs {
+    std::mutex mutex;
+    std::string bundled_directory;
+    std::shared_ptr<const catalog> bundled;
+    std::shared_ptr<const catalog> replaced;
+};
+shared_catalogs& shared() {
+    static shared_catalogs s;
+    return s;
+}
+std::shared_ptr<const catalog> bundled_locked(shared_catalogs& s) {
+    const std::string dir = bundled_catalog_directory();
+    if (!s.bundled || s.bundled_directory != dir) {
+        s.bundled = std::make_shared<const catalog>(load_catalogs(bundled_catalog_paths()));
+        s.bundled_directory = dir;
+    }
+    return s.bundled;
+}
+
+}  // namespace
+
+std::shared_ptr<const catalog> shared_bundled_catalog() {
+    shared_catalogs& s = shared();
+    const std::lock_guard<std::mutex> lock(s.mutex);
+    return bundled_locked(s);
+}
+
+catalog bundled_catalog() { return *shared_bundled_catalog(); }
+
+std::shared_ptr<const catalog> default_catalog() {
+    shared_catalogs& s = shared();
+    const std::lock_guard<std::mutex> lock(s.mutex);
+    return s.replaced ? s.replaced : bundled_locked(s);
+}
+
+void set_default_catalog(std::shared_ptr<const catalog> c) {
+    shared_catalogs& s = shared();
+    const std::lock_guard<std::mutex> lock(s.mutex);
+    s.replaced = std::move(c);
+}
+
+std::vector<std::string> nearest_catalog_ids(const catalog& c, std::string_view id, std::size_t count) {
+    // Levenshtein distance over bytes, one row at a time.
+    auto distance = [](std::string_view a, std::string_view b) {
+        std::vector<std::size_t> row(b.size() + 1);
+        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+        for (std::size_t i = 1; i <= a.size(); ++i) {
+            std::size_t diagonal = row[0];
+            row[0] = i;
+            for (std::size_t j = 1; j <= b.size(); ++j) {
+                const std::size_t up = row[j];
+                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+                diagonal = up;
+            }
+        }
+        return row[b.size()];
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (distance, entry position)
+    for (std::size_t k = 0; k < c.entries().size(); ++k) ranked.emplace_back(distance(id, c.entries()[k].id), k);
+    std::stable_sort(ranked.begin(), ranked.end());
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < ranked.size() && k < count; ++k) out.push_back(c.entries()[ranked[k].second].id);
+    return out;
+}
+
+std::shared_ptr<const catalog> plan::resolved_catalog() const {
+    return loaded_catalog ? loaded_catalog : default_catalog();
+}
+
+std::optional<polarity> indicator_polarity(const plan& p, const indicator& ind) {
+    if (!ind.scale.empty()) return std::nullopt;
+    if (ind.polarity) return ind.polarity;
+    if (ind.catalog.empty()) return std::nullopt;
+    const std::shared_ptr<const catalog> c = p.resolved_catalog();
+    if (const catalog_entry* e = c->find(ind.catalog)) return e->polarity;
+    return std::nullopt;
+}
+
+namespace detail {
+
+void load_plan_catalogs(plan& p, const reference_sites& sites, const std::vector<location>& listed,
+                        const location& key) {
+    // The indicators that name a catalog entry, with the version whose entry names it.
+    std::vector<std::pair<const std::string*, const indicator*>> refs;
+    static const std::string main_version;
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list)
+            for (const indicator& i : n.indicators)
+                if (!i.catalog.empty()) refs.emplace_back(&main_version, &i);
+    for (const plan_version& v : p.versions)
+        for (const node& n : v.nodes)
+            for (const indicator& i : n.indicators)
+                if (!i.catalog.empty()) refs.emplace_back(&v.name, &i);
+
+    std::string described;  // what the references were looked up in, for the message
+    if (p.catalogs) {
+        namespace fs = std::filesystem;
+        const fs::path base = fs::path(p.file).parent_path();  // the file name's bytes, as load_plan read it
+        auto merged = std::make_shared<catalog>();
+        for (std::size_t k = 0; k < p.catalogs->size(); ++k) {
+            const std::string& item = (*p.catalogs)[k];
+            const location& at = k < listed.size() ? listed[k] : key;
+            described += (described.empty() ? "catalogs: " : ", ") + item;
+            if (item == "bundled") {  // the keyword; write ./bundled for a file of that name
+                merged->merge(*shared_bundled_catalog());
+                continue;
+            }
+            const fs::path path(item);
+            const std::string resolved = (path.is_absolute() || base.empty() ? path : base / path).string();
+            catalog loaded;
+            try {
+                loaded = catalog::load(resolved);
+            } catch (const file_error& e) {
+                if (e.id() != "kinerja.catalog.io") throw;
+                throw file_error(
+                    "kinerja.catalog.io", at.file, at.line, at.column,
+                    "catalogs: catalog file \"" + item + "\" (" + resolved + ") cannot be read: " + e.reason());
+            }
+            merged->merge(loaded);
+        }
+        p.loaded_catalog = std::move(merged);
+    } else if (!refs.empty()) {
+        p.loaded_catalog = default_catalog();
+        described = "the default catalog";
+    }
+    if (!p.catalogs) described = "the default catalog; list others under catalogs:";
+
+    for (const auto& [version, ind] : refs) {
+        if (p.loaded_catalog->find(ind->catalog)) continue;
+        const location& at = sites.find(*version, ind->id, "catalog", ind->location);
+        std::string nearest;
+        for (const std::string& id : nearest_catalog_ids(*p.loaded_catalog, ind->catalog))
+            nearest += (nearest.empty() ? "" : ", ") + id;
+        throw file_error("kinerja.plan.reference", at.file, at.line, at.column,
+                         "indicator \"" + ind->id + "\" names catalog entry \"" + ind->catalog +
+                             "\", which no loaded catalog defines (" + described + ")" +
+                             (nearest.empty() ? std::string("; the catalogs are empty") : "; nearest: " + nearest));
+    }
+}
+
+}  // namespace detail
 
 // ----------------------------------------------------------------------------- test vectors
 

@@ -44,7 +44,7 @@ const std::vector<rule_info>& check_rules() {
         {"unparsed-value", severity::warning, "a printed value that cannot be read"},
         {"grade-score", severity::warning, "a grade whose score lies in another grade's band"},
         {"catalog-reference", severity::error,
-         "an indicator names a formula catalog entry that the bundled catalog does not have"},
+         "an indicator names a formula catalog entry that the plan's catalogs do not have"},
         {"negative-amount", severity::error,
          "a printed pagu or realized budget (of a node, on an indicator's row, or in a total row) is below 0"},
         {"rounding-rule", severity::info,
@@ -569,8 +569,9 @@ struct checker {
         for (const auto& [y, vs] : ind.reported_achievement)
             for (const printed_value& pv : vs) reported(n, ind, y, pv, targets, realizations);
         // target direction
-        if (on("target-direction") && (ind.polarity || !ind.scale.empty())) {
-            const polarity pol = ind.polarity.value_or(polarity::higher);
+        const std::optional<polarity> own = on("target-direction") ? indicator_polarity(p, ind) : std::nullopt;
+        if (on("target-direction") && (own || !ind.scale.empty())) {
+            const polarity pol = own.value_or(polarity::higher);
             const value* prev = nullptr;
             int prev_year = 0;
             for (const auto& [y, v] : targets) {
@@ -654,7 +655,7 @@ struct checker {
         if (!ind.scale.empty())
             ao.polarity = polarity::higher;
         else
-            ao.polarity = ind.polarity;
+            ao.polarity = indicator_polarity(p, ind);
         if (fraction_tables[pv.source.empty() ? ind.source : pv.source]) ao.scale = report_scale::fraction;
         audit_result a;
         try {
@@ -698,14 +699,15 @@ struct checker {
 
     void catalog_references(const std::vector<node>& list) {
         if (!on("catalog-reference")) return;
-        std::optional<catalog> known;
+        // the plan's catalog, as loaded with it (or the default one, loaded once per process)
+        std::shared_ptr<const catalog> known;
         std::string why;
         for (const node& n : list)
             for (const indicator& ind : n.indicators) {
                 if (ind.catalog.empty()) continue;
                 if (!known && why.empty()) {
                     try {
-                        known = bundled_catalog();
+                        known = p.resolved_catalog();
                     } catch (const error& e) {
                         why = e.what();
                     }
@@ -713,7 +715,7 @@ struct checker {
                 if (known && known->find(ind.catalog)) continue;
                 finding& f = add("catalog-reference", &n, &ind, std::nullopt,
                                  who(&n, &ind) + ": names catalog entry \"" + ind.catalog + "\", " +
-                                     (known ? std::string("which the bundled catalog does not have")
+                                     (known ? std::string("which the plan's catalogs do not have")
                                             : "but the catalog could not be loaded: " + why),
                                  ind.location, ind.source);
                 f.actual = ind.catalog;

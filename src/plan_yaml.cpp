@@ -6,6 +6,7 @@
 
 #include <kinerja/detail/files.hpp>
 #include <kinerja/detail/input_checks.hpp>
+#include <kinerja/detail/plan_catalogs.hpp>
 #include <kinerja/detail/references.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
@@ -648,7 +649,7 @@ void read_record(const reader& r, const YAML::Node& n, T& o, bool entry, const s
         f->read(r, it->second, o);
     }
     if (o.id.empty()) r.fail(n, std::string(what) + " needs an id");
-    for (const char* key : {"parent", "successor", "supports", "replaces", "polarity"})
+    for (const char* key : {"parent", "successor", "supports", "replaces", "polarity", "catalog"})
         if (const YAML::Node v = n[key]) r.note_reference(o.id, key, v);
 }
 
@@ -788,6 +789,8 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
     plan p;
     p.file = file;
     bool has_version = false, has_plan = false, has_nodes = false;
+    location catalogs_key{file, 1, 1};
+    std::vector<location> catalogs_listed;
     std::set<std::string> seen;
     for (auto it = root.begin(); it != root.end(); ++it) {
         const std::string key = r.text(it->first, "a key");
@@ -858,6 +861,18 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
                     r.fail(k->second, e.what());
                 }
             }
+        } else if (key == "catalogs") {
+            catalogs_key = r.where(it->first);
+            r.expect_seq(v, "catalogs");
+            p.catalogs.emplace();
+            for (const auto& item : v) {
+                const std::string path = r.text(item, "a catalogs item");
+                if (path.empty()) r.fail(item, "a catalogs item is a catalog file or bundled, not empty");
+                if (std::find(p.catalogs->begin(), p.catalogs->end(), path) != p.catalogs->end())
+                    r.fail(item, "catalogs lists \"" + path + "\" twice");
+                p.catalogs->push_back(path);
+                catalogs_listed.push_back(r.where(item));
+            }
         } else if (key == "scales") {
             read_scales(r, v, p);
         } else if (key == "sources") {
@@ -914,7 +929,8 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
         } else {
             r.fail(it->first,
                    "unknown top-level key \"" + key +
-                       "\" (allowed: kinerja_plan, plan, settings, scales, sources, nodes, history, totals, versions)");
+                       "\" (allowed: kinerja_plan, plan, settings, catalogs, scales, sources, nodes, history, totals, "
+                       "versions)");
         }
     }
     if (!has_version)
@@ -924,6 +940,7 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
     if (!has_nodes) throw file_error("kinerja.plan.schema", file, 1, 1, "the nodes: section is missing");
 
     detail::validate_references(p, r.sites);
+    detail::load_plan_catalogs(p, r.sites, catalogs_listed, catalogs_key);
     return p;
 }
 
@@ -947,6 +964,7 @@ std::string to_yaml(const plan& p) {
     w.line(2, "lower_method: " + std::string(to_string(p.settings.lower_method)));
     w.line(2, "rounding: " + std::string(to_string(p.settings.rounding.mode)));
     w.line(2, "decimals: " + std::to_string(p.settings.rounding.decimals));
+    if (p.catalogs) w.line(0, "catalogs: " + flow(*p.catalogs));
     if (!p.scales.empty()) {
         w.line(0, "scales:");
         for (const auto& s : p.scales) {

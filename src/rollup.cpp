@@ -58,13 +58,13 @@ struct roller {
 
     achievement_options options_for(const indicator& ind) const {
         achievement_options o;
-        o.polarity = ind.scale.empty() ? ind.polarity.value_or(polarity::higher) : polarity::higher;
+        o.polarity = ind.scale.empty() ? indicator_polarity(p, ind).value_or(polarity::higher) : polarity::higher;
         if (o.polarity == polarity::lower) o.method = p.settings.lower_method;
         return o;  // unrounded: rounding is for display
     }
 
     std::optional<double> indicator_achievement(const indicator& ind, int year) const {
-        if (ind.scale.empty() && !ind.polarity) return std::nullopt;  // unknown polarity: not guessed
+        if (ind.scale.empty() && !indicator_polarity(p, ind)) return std::nullopt;  // unknown polarity: not guessed
         const printed_value* t = indicator::first(ind.targets, year);
         if (!t) return std::nullopt;
         try {
@@ -82,7 +82,7 @@ struct roller {
         const printed_value* num = indicator::first(ind.numerators, year);
         const printed_value* den = indicator::first(ind.denominators, year);
         const printed_value* t = indicator::first(ind.targets, year);
-        if (!num || !den || !t || (ind.scale.empty() && !ind.polarity) || !ind.scale.empty()) return std::nullopt;
+        if (!num || !den || !t || !ind.scale.empty() || !indicator_polarity(p, ind)) return std::nullopt;
         try {
             const number_context counts_ctx{number_context::ambiguous_policy::grouping, std::nullopt, std::nullopt,
                                             ind.convention};
@@ -115,7 +115,7 @@ struct roller {
             out.any = true;
         };
         for (const indicator& ind : n.indicators)
-            if (auto c = counts(ind, year)) add(c->first, c->second, ind.polarity);
+            if (auto c = counts(ind, year)) add(c->first, c->second, indicator_polarity(p, ind));
         for (const node* c : index.children(n.id)) {
             const pooled& sub = pools.at({c->id, year});
             if (!sub.any) continue;

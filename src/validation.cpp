@@ -630,7 +630,7 @@ struct evaluator {
     reading achievement_of(const indicator& ind, int y) const {
         reading r;
         r.where = realization_cell(ind, y);
-        if (ind.scale.empty() && !ind.polarity) return r;  // unknown polarity: not guessed
+        if (ind.scale.empty() && !indicator_polarity(p, ind)) return r;  // unknown polarity: not guessed
         const printed_value* t = indicator::first(ind.targets, y);
         if (!t) return r;
         try {
@@ -638,7 +638,7 @@ struct evaluator {
             const std::optional<value> rv = yearly_realization(ind, y, scales);
             if (!rv || tv.is_missing() || rv->is_missing()) return r;
             achievement_options o;
-            o.polarity = ind.scale.empty() ? ind.polarity.value_or(polarity::higher) : polarity::higher;
+            o.polarity = ind.scale.empty() ? indicator_polarity(p, ind).value_or(polarity::higher) : polarity::higher;
             if (o.polarity == polarity::lower) o.method = p.settings.lower_method;
             o.rounding = p.settings.rounding;
             r.number = achievement(tv, *rv, o, scales).percent;

@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -141,8 +142,24 @@ std::string bundled_catalog_directory();
 /// The bundled catalog files (*.yaml of bundled_catalog_directory()), sorted by name.
 std::vector<std::string> bundled_catalog_paths();
 /// The bundled catalog: the Bekasi Renstra's formulas and the LPPD IKK formulas of the
-/// women's-empowerment and child-protection affairs, merged.
+/// women's-empowerment and child-protection affairs, merged (a copy of shared_bundled_catalog()).
 catalog bundled_catalog();
+/// The bundled catalog, loaded once per process (per data_directory()) on first use and shared;
+/// safe to call from several threads. \throws file_error (kinerja.catalog.*) when it cannot be
+/// loaded; a later call tries again.
+std::shared_ptr<const catalog> shared_bundled_catalog();
+/// The catalog of plans that have no `catalogs:` key (and of plans built in code): the bundled
+/// catalog unless set_default_catalog replaced it. Thread-safe.
+std::shared_ptr<const catalog> default_catalog();
+/// Replaces the default catalog for the whole process, e.g. with a regency's own catalog (which
+/// may or may not include the bundled one: `merge_catalogs({bundled_catalog(), mine})`); nullptr
+/// restores the bundled catalog. Plans loaded afterwards resolve in it; a plan already loaded
+/// keeps the catalog it was loaded with. Thread-safe.
+void set_default_catalog(std::shared_ptr<const catalog> c);
+
+/// The catalog ids of `c` nearest to `id` (edit distance, then order), at most `count`, for
+/// "did you mean" messages.
+std::vector<std::string> nearest_catalog_ids(const catalog& c, std::string_view id, std::size_t count = 3);
 
 /// The outcome of one test vector.
 struct vector_result {

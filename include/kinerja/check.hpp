@@ -21,7 +21,7 @@
 /// differs from the indicator's | | target-direction | warning | yearly targets move against the polarity | |
 /// unparsed-value | warning | a printed value that cannot be read (the message says why) | | grade-score | warning | a
 /// grade whose score lies in another grade's band (`BB (95)`) | | catalog-reference | error | an indicator names a
-/// formula catalog entry (catalog: ID) that the bundled catalog does not have | | negative-amount | error | a printed
+/// formula catalog entry (catalog: ID) that the plan's catalogs do not have | | negative-amount | error | a printed
 /// pagu or realized budget (of a node, on an indicator's row, or in a total row) is below 0 | | rounding-rule | info |
 /// a printed achievement that follows only by a rounding other than the plan's setting |
 ///

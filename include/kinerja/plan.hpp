@@ -17,6 +17,7 @@
 #include <kinerja/rounding.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -25,6 +26,8 @@
 #include <vector>
 
 namespace kinerja {
+
+class catalog;
 
 /// Year key of the end-of-period column (kondisi akhir) in year maps.
 inline constexpr int end_of_period = 9999;
@@ -211,8 +214,22 @@ public:
     std::vector<node> history;
     std::vector<total> totals;
     std::vector<plan_version> versions;
+    /// The plan file's `catalogs:` list as written: catalog files (relative to the plan file) and
+    /// `bundled` (docs/catalog.md §5). Empty optional: the key is absent, and the default catalog
+    /// (default_catalog(), catalog.hpp) applies.
+    std::optional<std::vector<std::string>> catalogs;
+    /// The formula catalog that the indicators' `catalog: ID` resolve in: the catalogs of
+    /// `catalogs:` merged, or the default catalog, as loaded with the plan (once per plan; checks
+    /// and achievement use it, they do not read files again). nullptr: not loaded (a plan built in
+    /// code, or one with neither `catalogs:` nor a `catalog:` reference); resolved_catalog() then
+    /// gives the default catalog. Assign a catalog to give this plan another one.
+    std::shared_ptr<const kinerja::catalog> loaded_catalog;
     /// The file the plan was read from ("" if none).
     std::string file;
+
+    /// loaded_catalog, else default_catalog() (catalog.hpp). \throws file_error when the bundled
+    /// catalog is needed and cannot be loaded (kinerja.catalog.*)
+    std::shared_ptr<const kinerja::catalog> resolved_catalog() const;
 
     /// The node with this id among nodes and history, or nullptr.
     const node* find_node(std::string_view id) const noexcept;
@@ -236,5 +253,13 @@ public:
     friend bool operator==(const plan& a, const plan& b);
     friend bool operator!=(const plan& a, const plan& b) { return !(a == b); }
 };
+
+/// The polarity that applies to an indicator of `p`: its own `polarity`; else, when it names a
+/// catalog entry (`catalog: ID`) that p.resolved_catalog() defines, the entry's polarity; else none
+/// (unknown, not guessed). A scale indicator (`polarity: scale:NAME`) has none. Everything that
+/// computes an indicator's achievement reads the polarity through this function.
+/// \throws file_error when the indicator names a catalog entry and the default catalog cannot be
+///         loaded
+std::optional<kinerja::polarity> indicator_polarity(const plan& p, const indicator& ind);
 
 }  // namespace kinerja

@@ -38,6 +38,7 @@ __all__ = [
     "bundled_paths",
     "default",
     "add",
+    "set_default",
     "reset",
     "get",
     "find",
@@ -332,17 +333,31 @@ def default() -> Catalog:
 
 def add(catalog: Union[PathLike, Catalog, Sequence[PathLike]]) -> Catalog:
     """Adds a user catalog (a path, paths or a :class:`Catalog`) to the default catalog, so that
-    :func:`get` finds its entries and :func:`test` runs its vectors. Duplicate ids are an error
+    :func:`get` finds its entries, :func:`test` runs its vectors and plans loaded afterwards
+    without a ``catalogs:`` key resolve ``catalog: ID`` in it. Duplicate ids are an error
     (nothing is added then). Returns the new default catalog."""
-    global _default
     extra = catalog if isinstance(catalog, Catalog) else load(catalog)
-    _default = default().merge(extra)
-    return _default
+    return set_default(default().merge(extra))
+
+
+def set_default(catalog: Union[PathLike, Catalog, Sequence[PathLike]]) -> Catalog:
+    """Replaces the default catalog (for this module and, in the C++ core, for the whole process)
+    with a regency's own catalog: a path, paths (merged) or a :class:`Catalog`. The bundled
+    entries are no longer part of it unless ``catalog`` includes them
+    (``bundled().merge(load("mine.yaml"))``). Plans loaded afterwards without a ``catalogs:``
+    key resolve ``catalog: ID`` in it, and their checks use it; a plan already loaded keeps its
+    catalog. :func:`reset` restores the bundled catalog. Returns the new default catalog."""
+    global _default
+    new = catalog if isinstance(catalog, Catalog) else load(catalog)
+    _core.set_default_catalog(new._core)
+    _default = new
+    return new
 
 
 def reset() -> None:
-    """Forgets what :func:`add` added."""
+    """Restores the bundled catalog as the default (forgets :func:`add` and :func:`set_default`)."""
     global _default
+    _core.set_default_catalog(None)
     _default = None
 
 

@@ -210,6 +210,28 @@ class Plan:
     file = property(lambda self: self._core.file)
 
     @property
+    def catalogs(self) -> Optional[List[str]]:
+        """The plan file's ``catalogs:`` list as written (catalog files relative to the plan file,
+        and ``bundled``), or None when the file has no such key (the default catalog applies)."""
+        c = self._core.catalogs
+        return None if c is None else list(c)
+
+    @property
+    def catalog(self):
+        """The formula catalog (a :class:`kinerja.catalog.Catalog`) that the indicators'
+        ``catalog: ID`` resolve in: the plan's ``catalogs:`` as loaded with it, else the default
+        catalog (:func:`kinerja.catalog.default`)."""
+        from .catalog import Catalog
+
+        return Catalog(self._core.catalog)
+
+    def polarity(self, indicator_id: str) -> Optional[str]:
+        """The polarity that applies to an indicator: its own; else, when it names a catalog entry
+        (``catalog: ID``), the entry's; else None. ``"scale:NAME"`` for a scale indicator.
+        Achievement (:meth:`to_frame`, roll-ups, checks) uses this polarity."""
+        return _core.indicator_polarity(self._core, self.indicator(indicator_id))
+
+    @property
     def nodes(self) -> List[Node]:
         """The cascade of this plan period, in file order."""
         return list(self._core.nodes)
@@ -524,7 +546,9 @@ def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: 
         return []
     fixed = {"part": part, "node_id": n.id if n else None, "node_code": n.code if n else None,
              "level": n.level if n else None, "node": n.name if n else None,
-             "indicator_id": ind.id, "indicator": ind.name, "unit": ind.unit, "polarity": ind.polarity}
+             "indicator_id": ind.id, "indicator": ind.name, "unit": ind.unit,
+             # the polarity that applies: the indicator's own, else its catalog entry's (Plan.polarity)
+             "polarity": _core.indicator_polarity(plan._core, ind) if plan is not None else ind.polarity}
     source = ind.source
     return [_indicator_row(plan, fixed, ind, y, targets.get(y), realizations.get(y), reported.get(y), source,
                            settings) for y in sorted(years, key=_year_sort_key)]

@@ -114,6 +114,12 @@ void register_catalog(py::module_& m) {
         .def("__len__", &catalog::size);
 
     m.def("bundled_catalog", &bundled_catalog, release_gil());
+    m.def(
+        "default_catalog", []() { return *default_catalog(); }, release_gil());
+    m.def(
+        "set_default_catalog",
+        [](const std::optional<catalog>& c) { set_default_catalog(c ? std::make_shared<const catalog>(*c) : nullptr); },
+        py::arg("catalog"));
     m.def("bundled_catalog_paths", &bundled_catalog_paths);
 }
 

@@ -2,6 +2,7 @@
 // Plans, their nodes and indicators, plan files, and checks.
 #include "register.hpp"
 
+#include <kinerja/catalog.hpp>
 #include <kinerja/check.hpp>
 #include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
@@ -182,6 +183,9 @@ void register_plan(py::module_& m) {
                                    return d;
                                })
         .def_readonly("file", &plan::file)
+        .def_readonly("catalogs", &plan::catalogs)
+        .def_property_readonly(
+            "catalog", [](const plan& p) { return *p.resolved_catalog(); }, release_gil())
         .def_readonly("nodes", &plan::nodes)
         .def_readonly("history", &plan::history)
         .def(
@@ -349,6 +353,14 @@ void register_plan(py::module_& m) {
                    ", max_nodes=" + std::to_string(l.max_nodes) + ", max_nesting=" + std::to_string(l.max_nesting) +
                    ")";
         });
+    m.def(
+        "indicator_polarity",
+        [](const plan& p, const indicator& i) -> py::object {
+            if (!i.scale.empty()) return to_str("scale:" + i.scale);
+            const std::optional<polarity> pol = indicator_polarity(p, i);
+            return pol ? py::object(py::str(std::string(to_string(*pol)))) : py::object(py::none());
+        },
+        py::arg("plan"), py::arg("indicator"));
     m.def("load_plan", &load_plan, py::arg("path"), py::arg("limits") = load_limits{}, release_gil());
     m.def(
         "load_plan_csv",

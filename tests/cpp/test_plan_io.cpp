@@ -212,6 +212,8 @@ TEST_CASE("Every malformed plan file fails with a file_error naming the file, li
         {"bad-polarity.yaml", "kinerja.plan.schema", 13, 19,
          "polarity must be higher, lower or scale:NAME, got \"naik\""},
         {"unknown-scale.yaml", "kinerja.plan.reference", 12, 19, "uses scale \"NOPE\""},
+        {"unknown-catalog-entry.yaml", "kinerja.plan.reference", 13, 18,
+         "names catalog entry \"penyerapan-anggaranx\", which no loaded catalog defines"},
     };
     for (const bad& c : cases) {
         SECTION(c.file) {

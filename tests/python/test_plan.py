@@ -109,6 +109,8 @@ MALFORMED = [
     ("unknown-level.yaml", "kinerja.plan.schema", 6, 12, 'got "seksi"'),
     ("bad-polarity.yaml", "kinerja.plan.schema", 13, 19, 'polarity must be higher, lower or scale:NAME, got "naik"'),
     ("unknown-scale.yaml", "kinerja.plan.reference", 12, 19, 'uses scale "NOPE"'),
+    ("unknown-catalog-entry.yaml", "kinerja.plan.reference", 13, 18,
+     'names catalog entry "penyerapan-anggaranx", which no loaded catalog defines'),
 ]
 
 
