@@ -220,21 +220,36 @@ class Plan:
         return list(self._core.history)
 
     def node(self, node_id: str) -> Node:
-        """The node with this id (plan period or history); raises :class:`kinerja.KinerjaError`
-        (id ``kinerja.lookup.node``) when there is none."""
-        n = self._core.find_node(node_id)
-        if n is None:
-            raise KinerjaError(f"the plan has no node {node_id!r}", id="kinerja.lookup.node")
-        return n
+        """The node with this id (plan period or history); raises :class:`kinerja.UnknownNameError`
+        (a ``LookupError``, id ``kinerja.lookup.node``) naming the nearest existing ids when there
+        is none.
+
+        >>> bundled_plan().node("p-2.08.1")
+        Traceback (most recent call last):
+        ...
+        kinerja.errors.UnknownNameError: [kinerja.lookup.node] the plan has no node "p-2.08.1" (nearest: "p-2.08.01", "p-2.08.02", "p-2.08.03")
+        """
+        return self._core.node(node_id)
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id (the compiled :class:`Indicator`: name, unit, polarity,
-        targets, realizations... as printed). See :meth:`indicator_view` for a displayable view
-        with computed achievement."""
-        found = self._core.find_indicator(indicator_id)
-        if found is None:
-            raise KinerjaError(f"the plan has no indicator {indicator_id!r}", id="kinerja.lookup.indicator")
-        return found[1]
+        targets, realizations... as printed); raises :class:`kinerja.UnknownNameError` (id
+        ``kinerja.lookup.indicator``) naming the nearest existing ids when there is none. See
+        :meth:`indicator_view` for a displayable view with computed achievement."""
+        return self._core.indicator(indicator_id)
+
+    def achievement(self, indicator_id: str, year: Union[int, str]) -> Optional[float]:
+        """The achievement of an indicator in a year, in percent: its target against its
+        realization (quarters combined by its aggregation) with the plan's settings (lower-is-better
+        method, rounding) and the indicator's polarity; ``None`` where there is none (a value not
+        printed or not readable, an unknown polarity, an undefined result). The same number as the
+        ``achievement`` column of :meth:`to_frame` and as C++ ``kinerja::indicator_achievement``.
+        Raises :class:`kinerja.UnknownNameError` for an unknown indicator id.
+
+        >>> bundled_plan().achievement("ind-h-s19-5-akip", 2019)
+        121.32
+        """
+        return self._core.achievement(indicator_id, year)
 
     def children(self, node_id: str) -> List[Node]:
         """The direct children of a node, in file order."""
@@ -350,12 +365,11 @@ class Plan:
     def indicator_rows(self, include_history: bool = True) -> List[Dict[str, Any]]:
         """One dict per indicator-year (see :meth:`to_frame`)."""
         rows: List[Dict[str, Any]] = []
-        settings = self.settings
         parts = [("plan", self._core.nodes)] + ([("history", self._core.history)] if include_history else [])
         for part, nodes in parts:
             for n in nodes:
                 for ind in n.indicators:
-                    rows += _indicator_rows_of(self, part, n, ind, settings)
+                    rows += _indicator_rows_of(self, part, n, ind)
         return rows
 
     def to_frame(self, include_history: bool = True):
@@ -372,9 +386,9 @@ class Plan:
         parts = [("plan", self._core.nodes)] + ([("history", self._core.history)] if include_history else [])
         for part, nodes in parts:
             for n in nodes:
-                years = set(n.budget) | set(n.budget_realized)
+                years = set(_core.node_pagu_years(n)) | set(n.budget_realized)
                 for y in sorted(years, key=_year_sort_key):
-                    budget_text = n.budget.get(y)
+                    budget_text = _core.node_pagu_cell(n, y)  # its own row, else an indicator's row
                     realized_text = n.budget_realized.get(y)
                     budget = _money(budget_text)
                     realized = _money(realized_text)
@@ -403,7 +417,7 @@ class Plan:
     def _locate(self, indicator_id: str):
         found = self._core.find_indicator(indicator_id)
         if found is None:
-            raise KinerjaError(f"the plan has no indicator {indicator_id!r}", id="kinerja.lookup.indicator")
+            self._core.indicator(indicator_id)  # raises UnknownNameError naming the nearest ids
         node, ind = found
         part = "plan" if any(n.id == node.id for n in self._core.nodes) else "history"
         return part, node, ind
@@ -419,7 +433,7 @@ class Plan:
         import pandas as pd
 
         part, node, ind = self._locate(indicator_id)
-        return pd.DataFrame(_indicator_rows_of(self, part, node, ind, self.settings), columns=FRAME_COLUMNS)
+        return pd.DataFrame(_indicator_rows_of(self, part, node, ind), columns=FRAME_COLUMNS)
 
     def indicator_view(self, indicator_id: str) -> "IndicatorView":
         """An indicator with its node and this plan: displays as a table of years coloured by
@@ -507,10 +521,11 @@ FRAME_COLUMNS = ["part", "node_id", "node_code", "level", "node", "indicator_id"
                  "achievement", "attainment", "category", "note", "source"]
 
 
-def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator,
-                       settings: Dict[str, Any]) -> List[Dict[str, Any]]:
-    years = set(ind.targets) | set(ind.realizations) | set(ind.reported_achievement)
-    return [_indicator_row(plan, part, n, ind, y, settings) for y in sorted(years, key=_year_sort_key)]
+def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator) -> List[Dict[str, Any]]:
+    """The frame rows of an indicator; ``plan=None``: the default plan settings (a bare indicator)."""
+    years = set(ind.targets) | set(ind.realizations) | set(ind.quarterly_realizations) | \
+        set(ind.reported_achievement)
+    return [_indicator_row(plan, part, n, ind, y) for y in sorted(years, key=_year_sort_key)]
 
 
 def _text(value: Any) -> str:
@@ -548,28 +563,29 @@ def _read(ind: Indicator, text: Optional[str], plan: Optional["Plan"] = None):
         return None, f"{text!r}: {getattr(exc, 'reason', str(exc))}"
 
 
-def _indicator_row(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator, y: Any,
-                   settings: Dict[str, Any]) -> Dict[str, Any]:
+def _indicator_row(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator, y: Any) -> Dict[str, Any]:
     target_text = ind.targets.get(y)
     realization_text = ind.realizations.get(y)
     reported = ind.reported_achievement.get(y)
     target, t_note = _read(ind, target_text, plan)
     realization, r_note = _read(ind, realization_text, plan)
     notes = [x for x in (t_note, r_note) if x]
+    if realization_text is None and y in ind.quarterly_realizations:
+        notes.append(f"realization from the quarters combined by {ind.aggregation}")
     achievement = attainment = category = None
     polarity = ind.polarity
-    if target is not None and realization is not None and not target.is_missing and not realization.is_missing:
-        pol = "higher" if (polarity is None or polarity.startswith("scale:")) else polarity
-        method = None if pol == "higher" else settings["lower_method"]
-        try:
-            r = api.achievement_detail(target, realization, polarity=pol, method=method,
-                                       rounding=settings["rounding"], decimals=settings["decimals"])
-            achievement, attainment = r.percent, r.attainment
-            if achievement is not None:
-                category = api.category(achievement)
-            if polarity is None:
-                notes.append("polarity unknown: computed as higher is better")
-        except KinerjaError as exc:
+    # the one rule of achievement (C++ kinerja::indicator_achievement, plan_values.hpp)
+    try:
+        r = _core.indicator_achievement_detail(plan._core if plan is not None else None, ind, y)
+        achievement = r.percent
+        if achievement is not None:
+            attainment = r.attainment
+            category = api.category(achievement)
+        elif polarity is None and target_text is not None and (realization_text is not None or
+                                                               y in ind.quarterly_realizations):
+            notes.append("polarity unknown: no achievement")
+    except KinerjaError as exc:
+        if not notes:  # an unreadable value is noted once, above
             notes.append(str(exc))
     return {"part": part, "node_id": n.id if n else None, "node_code": n.code if n else None,
             "level": n.level if n else None, "node": n.name if n else None,

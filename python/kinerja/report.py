@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _api as api
+from . import _core
 from ._files import write_atomic
 from .errors import ArgumentError
 from .plan import Plan, finding_to_dict
@@ -184,7 +185,7 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
         for k, ind in enumerate(inds):
             line = [n.code or "", n.level, n.name if k == 0 else "", ind.name if ind else ""]
             for y in pyears:
-                line += [ind.targets.get(y) if ind else None, n.budget.get(y) if k == 0 else None]
+                line += [ind.targets.get(y) if ind else None, _core.node_pagu_cell(n, y) if k == 0 else None]
             s.rows.append(line)
     sections.append(s)
 
