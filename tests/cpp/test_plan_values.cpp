@@ -15,85 +15,14 @@
 
 namespace {
 
-// settings: complement for lower-is-better, half up to 1 decimal.
-// - n-own prints its pagu on its own row; n-ind only on its indicator's row (2024), and a blank
-//   own cell with a pagu on the indicator's row (2025).
-// - i-third: 2 of 3 -> 66.666..., half up to 1 decimal 66.7.
-// - i-lower: lower is better, target 10, realization 12 -> complement (2 - 12/10) x 100 = 80.
-// - i-unknown: no polarity -> no achievement (not computed as higher).
-// - i-scale: scale KLA (Pratama, Madya, Nindya, Utama, KLA), target Madya (position 2),
-//   realization Nindya (position 3) -> 3/2 x 100 = 150.
-// - i-quarters: quarters 1 + 2 + 3 summed = 6 against 8 -> 75.
-constexpr const char* plan_text = R"(kinerja_plan: 1
-plan:
-  id: uji-nilai
-  title: Uji
-  organisation: Dinas Uji
-  region: Kota Uji
-  period: [2024, 2025]
-  version: perubahan
-settings: {lower_method: complement, rounding: half_up, decimals: 1}
-nodes:
-  - id: s-own
-    level: sasaran
-    name: Sasaran
-    source: "Tabel 6.1"
-    budget: {2024: "300"}
-    indicators:
-      - id: i-third
-        name: Sepertiga
-        unit: Persen
-        polarity: higher
-        source: "Tabel 7.3"
-        targets: {2024: "3%"}
-        realizations: {2024: "2%"}
-        budget: {2024: "999"}
-  - id: n-ind
-    level: program
-    name: Program
-    parent: s-own
-    source: "Tabel 6.1"
-    budget: {2025: " "}
-    indicators:
-      - id: i-lower
-        name: Kasus
-        unit: Kasus
-        polarity: lower
-        source: "Tabel 7.3"
-        targets: {2024: "10"}
-        realizations: {2024: "12"}
-        budget: {2024: "100", 2025: "150"}
-      - id: i-unknown
-        name: Tanpa arah
-        unit: Persen
-        source: "Tabel 7.3"
-        targets: {2024: "50%"}
-        realizations: {2024: "60%"}
-  - id: n-other
-    level: program
-    name: Program lain
-    parent: s-own
-    source: "Tabel 6.1"
-    budget: {2024: "300"}
-    indicators:
-      - id: i-scale
-        name: Kota Layak Anak
-        polarity: scale:KLA
-        source: "Tabel 7.3"
-        targets: {2024: Madya}
-        realizations: {2024: Nindya}
-      - id: i-quarters
-        name: Laporan
-        unit: Laporan
-        polarity: higher
-        aggregation: sum
-        source: "Tabel 7.3"
-        targets: {2024: "8"}
-        quarterly_realizations: {2024: {q1: "1", q2: "2", q3: "3"}}
-)";
+// tests/data/plans/values.yaml; its comment works out the expected values by hand.
+std::string fixture() {
+    std::string here = __FILE__;
+    return here.substr(0, here.rfind("/cpp/")) + "/data/plans/values.yaml";
+}
 
 const kinerja::plan& sample() {
-    static const kinerja::plan p = kinerja::parse_plan(plan_text, "values.yaml");
+    static const kinerja::plan p = kinerja::load_plan(fixture());
     return p;
 }
 

@@ -1,11 +1,9 @@
 """One rule for a plan's values (C++ plan_values.hpp), the same through every API.
 
-Hand-worked values (plan SMALL below; settings: complement for lower-is-better, half up to 1):
-- i-third: 2% of 3% -> 66.666... -> 66.7;
-- i-lower (lower): target 10, realization 12 -> complement (2 - 1.2) x 100 = 80;
-- i-unknown (no polarity): no achievement (not "higher");
-- i-quarters: quarters 1 + 2 + 3 summed = 6 against 8 -> 75 (no yearly realization printed);
-- n-ind's pagu is printed only on its indicator's row: 100 (2024).
+tests/data/plans/values.yaml works out its values by hand in its comment: settings complement
+for lower-is-better and half up to 1 decimal; i-third 66.7, i-lower 80, i-unknown none (no
+polarity), i-quarters 75 (quarters summed, no yearly realization printed); n-ind's pagu is
+printed only on its indicator's row (100 in 2024, 150 in 2025 beside a blank own cell).
 """
 
 import re
@@ -19,35 +17,10 @@ from kinerja import _core
 ROOT = Path(__file__).resolve().parents[2]
 PLANS = sorted((ROOT / "tests" / "data" / "plans").glob("*.yaml"))
 
-SMALL = """kinerja_plan: 1
-plan: {id: uji-nilai, title: Uji, organisation: Dinas Uji, region: Kota Uji, period: [2024, 2025], version: v}
-settings: {lower_method: complement, rounding: half_up, decimals: 1}
-nodes:
-  - id: s-own
-    level: sasaran
-    name: Sasaran
-    source: "Tabel 6.1"
-    budget: {2024: "300"}
-    indicators:
-      - {id: i-third, name: Sepertiga, unit: Persen, polarity: higher, source: T, targets: {2024: "3%"},
-         realizations: {2024: "2%"}}
-  - id: n-ind
-    level: program
-    name: Program
-    parent: s-own
-    source: "Tabel 6.1"
-    indicators:
-      - {id: i-lower, name: Kasus, unit: Kasus, polarity: lower, source: T, targets: {2024: "10"},
-         realizations: {2024: "12"}, budget: {2024: "100"}}
-      - {id: i-unknown, name: Tanpa arah, unit: Persen, source: T, targets: {2024: "50%"}, realizations: {2024: "60%"}}
-      - {id: i-quarters, name: Laporan, unit: Laporan, polarity: higher, aggregation: sum, source: T,
-         targets: {2024: "8"}, quarterly_realizations: {2024: {q1: "1", q2: "2", q3: "3"}}}
-"""
-
 
 @pytest.fixture(scope="module")
 def small():
-    return kinerja.Plan.from_yaml(SMALL, "values.yaml")
+    return kinerja.load_plan(ROOT / "tests" / "data" / "plans" / "values.yaml")
 
 
 def _plans():
@@ -59,7 +32,7 @@ def _value(x):
 
 
 def test_the_fixture_plans_are_there():
-    assert {p.name for p in PLANS} >= {"clean.yaml", "rollup.yaml", "valid-small.yaml"}
+    assert {p.name for p in PLANS} >= {"clean.yaml", "rollup.yaml", "valid-small.yaml", "values.yaml"}
 
 
 @pytest.mark.parametrize("plan", _plans(), ids=[p.name for p in PLANS] + ["bundled"])
@@ -119,8 +92,9 @@ def test_pagu_on_an_indicator_row_counts_for_its_node(small):
     assert rows[("n-ind", 2024)]["budget_number"] == 100.0
     assert rows[("s-own", 2024)]["budget_number"] == 300.0
     assert _core.node_pagu(small.node("n-ind"), 2024) == 100.0
-    assert _core.node_pagu_cell(small.node("n-ind"), 2025) is None
-    assert _core.node_pagu_years(small.node("n-ind")) == [2024]
+    assert _core.node_pagu_cell(small.node("n-ind"), 2025) == "150"  # its own cell is blank
+    assert _core.node_pagu_cell(small.node("s-own"), 2025) is None
+    assert _core.node_pagu_years(small.node("n-ind")) == [2024, 2025]
 
 
 def test_the_cascade_plot_sizes_a_node_by_its_indicator_row_pagu(small):
@@ -131,7 +105,7 @@ def test_the_cascade_plot_sizes_a_node_by_its_indicator_row_pagu(small):
     from kinerja import plots
 
     weights = plots._weights([(n, 0) for n in small.nodes], 2024)
-    assert weights == {"s-own": 300.0, "n-ind": 100.0}
+    assert weights == {"s-own": 300.0, "n-ind": 100.0, "n-other": 300.0}
 
 
 @pytest.mark.parametrize("lookup, wrong, nearest", [("node", "n-in", '"n-ind"'), ("indicator", "i-lowr", '"i-lower"'),
