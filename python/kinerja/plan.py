@@ -585,7 +585,7 @@ def _indicator_row(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indi
                                                                y in ind.quarterly_realizations):
             notes.append("polarity unknown: no achievement")
     except KinerjaError as exc:
-        if not notes:  # an unreadable value is noted once, above
+        if not (t_note or r_note):  # an unreadable value is noted once, above
             notes.append(str(exc))
     return {"part": part, "node_id": n.id if n else None, "node_code": n.code if n else None,
             "level": n.level if n else None, "node": n.name if n else None,

@@ -156,3 +156,13 @@ def test_every_public_header_is_in_the_reference():
     headers = sorted(p.name for p in (ROOT / "include" / "kinerja").glob("*.hpp"))
     assert "plan_values.hpp" in headers
     assert [h for h in headers if f"`{h}`" not in text] == []
+
+
+def test_quarters_without_an_aggregation_are_noted_not_guessed():
+    # the note once kept only the first remark, so the quarters' remark hid the error
+    text = (ROOT / "tests" / "data" / "plans" / "values.yaml").read_text(encoding="utf-8")
+    plan = kinerja.Plan.from_yaml(text.replace("        aggregation: sum\n", ""), "no-aggregation.yaml")
+    row = plan.indicator_frame("i-quarters").set_index("year").loc[2024]
+    assert plan.achievement("i-quarters", 2024) is None
+    assert _value(row["achievement"]) is None
+    assert "kinerja.argument.aggregation" in row["note"]
