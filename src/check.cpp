@@ -54,72 +54,6 @@ const std::vector<rule_info>& check_rules() {
     return rules;
 }
 
-scale_registry plan_scales(const plan& p) {
-    scale_registry reg = default_scales();
-    for (const plan_scale& s : p.scales) {
-        if (reg.find(s.name)) continue;  // built-in definitions win; the plan's copy documents what was printed
-        std::vector<level> levels;
-        bool banded = true;
-        for (const auto& l : s.levels) banded = banded && !l.min.empty() && !l.max.empty();
-        for (std::size_t i = 0; i < s.levels.size(); ++i) {
-            const auto& l = s.levels[i];
-            level lv{l.name, l.aliases, std::nullopt};
-            if (banded) {
-                const double lo = parse_number(l.min, {number_context::ambiguous_policy::grouping, {}, {}, {}}).value;
-                const double hi = parse_number(l.max, {number_context::ambiguous_policy::grouping, {}, {}, {}}).value;
-                lv.band = band{lo, hi, true, i + 1 == s.levels.size()};  // printed "a-b" read lower-inclusive
-            }
-            levels.push_back(lv);
-        }
-        reg.add(scale(s.name, levels, "defined in the plan file (" + s.source + ")"));
-    }
-    return reg;
-}
-
-value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales) {
-    std::string context;
-    if (!ind.scale.empty() && scales.find(ind.scale))
-        context = ind.scale;
-    else if (ind.unit && default_units().find(ind.unit->text))
-        context = ind.unit->text;
-    return parse_value(v.text, context, default_units(), scales, ind.convention);
-}
-
-value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
-
-std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales) {
-    if (const printed_value* r = indicator::first(ind.realizations, year)) return read_value(ind, *r, scales);
-    auto q = ind.quarterly_realizations.find(year);
-    if (q == ind.quarterly_realizations.end() || q->second.empty()) return std::nullopt;
-    if (ind.aggregation == aggregation::unspecified)
-        throw argument_error("kinerja.argument.aggregation",
-                             "indicator \"" + ind.id + "\" has quarterly realizations for " + std::to_string(year) +
-                                 " but no aggregation (sum, last, max or mean) to make a year of them");
-    std::vector<value> quarters;
-    for (const auto& [quarter, pv] : q->second) {
-        value v = read_value(ind, pv, scales);
-        if (!v.is_missing()) quarters.push_back(v);
-    }
-    if (quarters.empty()) return value{};
-    if (ind.aggregation == aggregation::last) return quarters.back();
-    value out = quarters.back();
-    double acc = ind.aggregation == aggregation::max ? -HUGE_VAL : 0.0;
-    for (const value& v : quarters) {
-        if (!v.number || v.kind != out.kind || v.unit != out.unit)
-            throw argument_error("kinerja.argument.aggregation", "the quarterly realizations of indicator \"" + ind.id +
-                                                                     "\" in " + std::to_string(year) +
-                                                                     " cannot be combined by " +
-                                                                     std::string(to_string(ind.aggregation)) +
-                                                                     " (they are not numbers of one kind and unit)");
-        acc = ind.aggregation == aggregation::max ? std::max(acc, *v.number) : acc + *v.number;
-        out.decimals = std::max(out.decimals, v.decimals);
-    }
-    if (ind.aggregation == aggregation::mean) acc /= static_cast<double>(quarters.size());
-    out.number = acc;
-    out.text = format_value(out);
-    return out;
-}
-
 namespace {
 
 const auto& show = detail::show_amount;  // one format for numbers in findings
@@ -207,22 +141,17 @@ struct checker {
     }
 
     // ------------------------------------------------------------------ budgets
-    // The pagu of a node in a year: printed on the node's own row or, when that row has none,
-    // on the row of its first indicator that has one (Tabel 6.1 prints an objective's pagu on its
-    // indicator's row).
+    // The pagu of a node in a year: node_pagu_cell (plan_values.hpp).
     static const printed_value* budget_of(const node& n, const year_values node::*field, int y) {
-        const printed_value* own = indicator::first(n.*field, y);
-        if (own && !detail::trim(own->text).empty()) return own;
-        if (field != &node::budget) return own;
-        for (const indicator& i : n.indicators)  // a blank cell on the node's row is no pagu of its own
-            if (const printed_value* v = indicator::first(i.budget, y); v && !detail::trim(v->text).empty()) return v;
-        return own;
+        return field == &node::budget ? node_pagu_cell(n, y) : indicator::first(n.*field, y);
     }
     static void budget_years(const node& n, const year_values node::*field, std::set<int>& years) {
-        for (const auto& kv : n.*field) years.insert(kv.first);
-        if (field == &node::budget)
-            for (const indicator& i : n.indicators)
-                for (const auto& kv : i.budget) years.insert(kv.first);
+        if (field == &node::budget) {
+            const std::set<int> pagu = node_pagu_years(n);
+            years.insert(pagu.begin(), pagu.end());
+        } else {
+            for (const auto& kv : n.*field) years.insert(kv.first);
+        }
     }
 
     // A roll-up message names the first children's amounts and counts the rest, so that a
@@ -317,7 +246,8 @@ struct checker {
                     for (const auto& id : t.over) {
                         const node* n = index.find(id);
                         if (!n) continue;
-                        const printed_value* cv = indicator::first(which == 0 ? n->budget : n->budget_realized, y);
+                        const printed_value* cv =
+                            which == 0 ? node_pagu_cell(*n, y) : indicator::first(n->budget_realized, y);
                         if (!cv) continue;
                         const read_amount& a = amount(n, y, *cv);
                         ok = ok && a.readable;
@@ -392,7 +322,7 @@ struct checker {
         for (const node& n : list)
             for (const auto& [y, vs] : n.reported_absorption)
                 for (const printed_value& pv : vs) {
-                    const printed_value* b = indicator::first(n.budget, y);
+                    const printed_value* b = node_pagu_cell(n, y);
                     const printed_value* r = indicator::first(n.budget_realized, y);
                     value reported;
                     try {

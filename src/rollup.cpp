@@ -6,6 +6,7 @@
 #include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/plan_values.hpp>
 #include <kinerja/value.hpp>
 
 #include <cmath>
@@ -56,25 +57,8 @@ struct roller {
     std::map<key_type, rollup_entry> memo;
     std::map<key_type, pooled> pools;
 
-    achievement_options options_for(const indicator& ind) const {
-        achievement_options o;
-        o.polarity = ind.scale.empty() ? indicator_polarity(p, ind).value_or(polarity::higher) : polarity::higher;
-        if (o.polarity == polarity::lower) o.method = p.settings.lower_method;
-        return o;  // unrounded: rounding is for display
-    }
-
     std::optional<double> indicator_achievement(const indicator& ind, int year) const {
-        if (ind.scale.empty() && !indicator_polarity(p, ind)) return std::nullopt;  // unknown polarity: not guessed
-        const printed_value* t = indicator::first(ind.targets, year);
-        if (!t) return std::nullopt;
-        try {
-            const value tv = read_value(ind, *t, scales);
-            const std::optional<value> rv = yearly_realization(ind, year, scales);
-            if (!rv) return std::nullopt;
-            return achievement(tv, *rv, options_for(ind), scales).percent;
-        } catch (const error&) {
-            return std::nullopt;
-        }
+        return kinerja::indicator_achievement(p, ind, year, scales);  // plan_values.hpp: the one rule
     }
 
     // Counts of one indicator for the ratio of sums.
@@ -192,14 +176,10 @@ struct roller {
             double wsum = 0.0, total = 0.0;
             std::size_t without = 0;
             for (const auto& [c, v] : kids) {
-                const printed_value* b = indicator::first(c->budget, year);
                 std::optional<double> w;
-                if (b) {
-                    try {
-                        const value bv = read_money(*b);
-                        if (bv.number && *bv.number > 0.0) w = bv.number;
-                    } catch (const error&) {
-                    }
+                try {
+                    if (const std::optional<double> b = node_pagu(*c, year); b && *b > 0.0) w = b;
+                } catch (const error&) {  // an unreadable pagu weighs nothing (check_plan reports it)
                 }
                 if (!w) {
                     ++without;

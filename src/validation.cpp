@@ -10,6 +10,7 @@
 #include <kinerja/error.hpp>
 #include <kinerja/formula.hpp>
 #include <kinerja/plan_io.hpp>
+#include <kinerja/plan_values.hpp>
 #include <kinerja/value.hpp>
 
 #include <yaml-cpp/yaml.h>
@@ -536,20 +537,10 @@ std::string year_label(std::optional<int> y) {
 
 bool is_blank(const printed_value* v) { return !v || detail::trim(v->text).empty(); }
 
-// The pagu of a node in a year, as check_plan reads it: the node's own row or, when that row has
-// none, the row of its first indicator that has one.
-const printed_value* pagu_cell(const node& n, int y) {
-    const printed_value* own = indicator::first(n.budget, y);
-    if (!is_blank(own)) return own;
-    for (const indicator& i : n.indicators)
-        if (const printed_value* v = indicator::first(i.budget, y); !is_blank(v)) return v;
-    return own;
-}
-
+// The pagu of a node in a year: node_pagu_cell and node_pagu_years (plan_values.hpp).
 void pagu_years(const node& n, std::set<int>& years) {
-    for (const auto& kv : n.budget) years.insert(kv.first);
-    for (const indicator& i : n.indicators)
-        for (const auto& kv : i.budget) years.insert(kv.first);
+    const std::set<int> pagu = node_pagu_years(n);
+    years.insert(pagu.begin(), pagu.end());
 }
 
 reading money_at(const printed_value* v) {
@@ -609,13 +600,6 @@ struct evaluator {
         return r;
     }
 
-    static const printed_value* realization_cell(const indicator& ind, int y) {
-        if (const printed_value* v = indicator::first(ind.realizations, y)) return v;
-        auto q = ind.quarterly_realizations.find(y);
-        if (q != ind.quarterly_realizations.end() && !q->second.empty()) return &q->second.rbegin()->second;
-        return nullptr;
-    }
-
     reading realization(const indicator& ind, int y, bool percent_only = false) const {
         reading r;
         r.where = realization_cell(ind, y);
@@ -630,20 +614,7 @@ struct evaluator {
     reading achievement_of(const indicator& ind, int y) const {
         reading r;
         r.where = realization_cell(ind, y);
-        if (ind.scale.empty() && !indicator_polarity(p, ind)) return r;  // unknown polarity: not guessed
-        const printed_value* t = indicator::first(ind.targets, y);
-        if (!t) return r;
-        try {
-            const value tv = read_value(ind, *t, scales);
-            const std::optional<value> rv = yearly_realization(ind, y, scales);
-            if (!rv || tv.is_missing() || rv->is_missing()) return r;
-            achievement_options o;
-            o.polarity = ind.scale.empty() ? indicator_polarity(p, ind).value_or(polarity::higher) : polarity::higher;
-            if (o.polarity == polarity::lower) o.method = p.settings.lower_method;
-            o.rounding = p.settings.rounding;
-            r.number = achievement(tv, *rv, o, scales).percent;
-        } catch (const error&) {
-        }
+        r.number = indicator_achievement(p, ind, y, scales);  // plan_values.hpp: the one rule
         return r;
     }
 
@@ -671,19 +642,19 @@ struct evaluator {
         }
         if (!year) return r;
         const int y = *year;
-        if (q == "pagu") return money_at(pagu_cell(n, y));
+        if (q == "pagu") return money_at(node_pagu_cell(n, y));
         if (q == "realized") return money_at(indicator::first(n.budget_realized, y));
         if (q == "parent_pagu" || q == "program_pagu" || q == "kegiatan_pagu") {
             const node* a = q == "parent_pagu"
                                 ? index.parent(n)
                                 : ancestor(n, q == "program_pagu" ? node_level::program : node_level::kegiatan);
-            return a ? money_at(pagu_cell(*a, y)) : r;
+            return a ? money_at(node_pagu_cell(*a, y)) : r;
         }
         if (q == "children_pagu") {
             double sum = 0.0;
             std::size_t present = 0;
             for (const node* c : index.children(n.id)) {
-                const printed_value* v = pagu_cell(*c, y);
+                const printed_value* v = node_pagu_cell(*c, y);
                 if (is_blank(v)) continue;
                 const reading cr = money_at(v);
                 if (!cr.number) {
@@ -734,7 +705,7 @@ struct evaluator {
         if (q == "realization") return realization(ind, y);
         if (q == "realization_percent") return realization(ind, y, true);
         if (q == "achievement") return achievement_of(ind, y);
-        if (q == "node_pagu") return money_at(pagu_cell(n, y));
+        if (q == "node_pagu") return money_at(node_pagu_cell(n, y));
         if (q == "reported_achievement") {
             reading r;
             r.where = indicator::first(ind.reported_achievement, y);

@@ -29,6 +29,7 @@
 /// (Tabel 6.1 prints an objective's pagu on its indicator's row).
 
 #include <kinerja/plan.hpp>
+#include <kinerja/plan_values.hpp>
 #include <kinerja/value.hpp>
 
 #include <optional>
@@ -78,20 +79,6 @@ struct check_options {
 /// Every finding, ordered by the position of what it concerns in the plan file.
 std::vector<finding> check_plan(const plan& p, const check_options& options = {});
 
-/// The registry of scales a plan's values are read with: the built-in scales, plus the scales
-/// the plan file defines under names that are not built in.
-scale_registry plan_scales(const plan& p);
-/// Reads an indicator's printed value with the indicator's unit (or scale) as context, and its
-/// declared convention (indicator::convention) when it has one.
-/// \throws parse_error as parse_value does.
-value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales);
-/// Reads a printed amount of money (pagu). \throws parse_error.
-value read_money(const printed_value& v);
-/// The realization of a year: the printed yearly value, or else the printed quarters (triwulan)
-/// combined by the indicator's aggregation (sum, last, max, mean); empty when neither is printed.
-/// \throws parse_error for unreadable values; argument_error kinerja.argument.aggregation when
-/// quarters are printed but the indicator states no aggregation, or the quarters cannot be
-/// combined (predicates other than with `last`, different kinds or units).
-std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales);
+// plan_scales, read_value, read_money and yearly_realization: plan_values.hpp.
 
 }  // namespace kinerja

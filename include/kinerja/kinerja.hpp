@@ -15,6 +15,7 @@
 #include <kinerja/number.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/plan_io.hpp>
+#include <kinerja/plan_values.hpp>
 #include <kinerja/rollup.hpp>
 #include <kinerja/rounding.hpp>
 #include <kinerja/scale.hpp>

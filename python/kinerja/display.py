@@ -346,6 +346,7 @@ def plan_html(plan: Any, max_rows: Optional[int] = 300) -> str:
     indicators, pagu per year as printed, and, for each year with any achievement, the rolled-up
     achievement (mean) coloured by category."""
     from . import _api as api
+    from . import _core
 
     lo, hi = plan.period
     years: List[Any] = list(range(lo, hi + 1)) + ["end"]
@@ -361,7 +362,7 @@ def plan_html(plan: Any, max_rows: Optional[int] = 300) -> str:
                     f'{html.escape(n.name)}</span>')
         code = n.code if n.code else _Raw(f'<span style="color:#888">{html.escape(n.id)}</span>')
         row = [code, name, LEVEL_LABELS.get(n.level, n.level), len(n.indicators)]
-        row += [n.budget.get(y) for y in years]
+        row += [_core.node_pagu_cell(n, y) for y in years]  # its own row, else an indicator's row
         styles = [""] * len(row)
         bold = "font-weight:bold" if n.level in ("tujuan", "sasaran", "program") else ""
         styles[1] = bold
@@ -410,32 +411,33 @@ def indicator_html(frame: Any, indicator: Any, node: Any = None, settings: Optio
                               "category", "note"], rows, row_styles=styles, css_class="kinerja-indicator") + note
 
 
-_DEFAULT_SETTINGS = {"lower_method": "inverse", "rounding": "half_up", "decimals": 2}
-
-
 def _indicator_repr_html(self) -> str:
-    """A bare indicator (without its plan): achievement with the default plan settings."""
+    """A bare indicator (without its plan): achievement with the default plan settings (C++
+    ``plan_settings``, the same rule as in a plan)."""
     import pandas as pd
 
+    from . import _core
     from .plan import _indicator_rows_of
 
-    frame = pd.DataFrame(_indicator_rows_of(None, "", None, self, _DEFAULT_SETTINGS))
+    frame = pd.DataFrame(_indicator_rows_of(None, "", None, self))
     if frame.empty:
         frame = pd.DataFrame(columns=["year", "target", "realization", "reported_achievement", "achievement",
                                       "attainment", "category", "note"])
-    return indicator_html(frame, self, None, _DEFAULT_SETTINGS)
+    return indicator_html(frame, self, None, _core.default_plan_settings())
 
 
 def _node_repr_html(self) -> str:
+    from . import _core
+
     # each year map and list of a compiled node is a conversion: read each once
-    budget_map, realized_map, reported_map = self.budget, self.budget_realized, self.reported_absorption
+    realized_map, reported_map = self.budget_realized, self.reported_absorption
     indicators = self.indicators
     targets = [i.targets for i in indicators]
-    years = sorted(set(budget_map) | set(realized_map), key=_year_key)
+    years = sorted(set(_core.node_pagu_years(self)) | set(realized_map), key=_year_key)
     head = (f"<div><strong>{html.escape(self.name)}</strong> {html.escape(self.code or self.id)} "
             f"({html.escape(LEVEL_LABELS.get(self.level, self.level))})</div>")
     budget = table_html(["year", "pagu", "realized", "printed absorption"],
-                        [[_year_label(y), budget_map.get(y), realized_map.get(y), reported_map.get(y)]
+                        [[_year_label(y), _core.node_pagu_cell(self, y), realized_map.get(y), reported_map.get(y)]
                          for y in years], css_class="kinerja-node-budget")
     target_years = sorted({y for t in targets for y in t}, key=_year_key)
     inds = table_html(["indicator", "unit", "polarity"] + [f"target {_year_label(y)}" for y in target_years],

@@ -242,21 +242,36 @@ class Plan:
         return list(self._core.history)
 
     def node(self, node_id: str) -> Node:
-        """The node with this id (plan period or history); raises :class:`kinerja.KinerjaError`
-        (id ``kinerja.lookup.node``) when there is none."""
-        n = self._core.find_node(node_id)
-        if n is None:
-            raise KinerjaError(f"the plan has no node {node_id!r}", id="kinerja.lookup.node")
-        return n
+        """The node with this id (plan period or history); raises :class:`kinerja.UnknownNameError`
+        (a ``LookupError``, id ``kinerja.lookup.node``) naming the nearest existing ids when there
+        is none.
+
+        >>> bundled_plan().node("p-2.08.1")
+        Traceback (most recent call last):
+        ...
+        kinerja.errors.UnknownNameError: [kinerja.lookup.node] the plan has no node "p-2.08.1" (nearest: "p-2.08.01", "p-2.08.02", "p-2.08.03")
+        """
+        return self._core.node(node_id)
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator with this id (the compiled :class:`Indicator`: name, unit, polarity,
-        targets, realizations... as printed). See :meth:`indicator_view` for a displayable view
-        with computed achievement."""
-        found = self._core.find_indicator(indicator_id)
-        if found is None:
-            raise KinerjaError(f"the plan has no indicator {indicator_id!r}", id="kinerja.lookup.indicator")
-        return found[1]
+        targets, realizations... as printed); raises :class:`kinerja.UnknownNameError` (id
+        ``kinerja.lookup.indicator``) naming the nearest existing ids when there is none. See
+        :meth:`indicator_view` for a displayable view with computed achievement."""
+        return self._core.indicator(indicator_id)
+
+    def achievement(self, indicator_id: str, year: Union[int, str]) -> Optional[float]:
+        """The achievement of an indicator in a year, in percent: its target against its
+        realization (quarters combined by its aggregation) with the plan's settings (lower-is-better
+        method, rounding) and the indicator's polarity; ``None`` where there is none (a value not
+        printed or not readable, an unknown polarity, an undefined result). The same number as the
+        ``achievement`` column of :meth:`to_frame` and as C++ ``kinerja::indicator_achievement``.
+        Raises :class:`kinerja.UnknownNameError` for an unknown indicator id.
+
+        >>> bundled_plan().achievement("ind-h-s19-5-akip", 2019)
+        121.32
+        """
+        return self._core.achievement(indicator_id, year)
 
     def children(self, node_id: str) -> List[Node]:
         """The direct children of a node, in file order."""
@@ -372,12 +387,11 @@ class Plan:
     def indicator_rows(self, include_history: bool = True) -> List[Dict[str, Any]]:
         """One dict per indicator-year (see :meth:`to_frame`)."""
         rows: List[Dict[str, Any]] = []
-        settings = self.settings
         parts = [("plan", self._core.nodes)] + ([("history", self._core.history)] if include_history else [])
         for part, nodes in parts:
             for n in nodes:
                 for ind in n.indicators:
-                    rows += _indicator_rows_of(self, part, n, ind, settings)
+                    rows += _indicator_rows_of(self, part, n, ind)
         return rows
 
     def to_frame(self, include_history: bool = True):
@@ -395,13 +409,13 @@ class Plan:
         for part, nodes in parts:
             for n in nodes:
                 # each attribute of a compiled node is a conversion: read once, not once a year
-                budget_map, realized_map, reported_map = n.budget, n.budget_realized, n.reported_absorption
-                years = set(budget_map) | set(realized_map)
+                realized_map, reported_map = n.budget_realized, n.reported_absorption
+                years = set(_core.node_pagu_years(n)) | set(realized_map)
                 if not years:
                     continue
                 node_id, code, level, name, source = n.id, n.code, n.level, n.name, n.source
                 for y in sorted(years, key=_year_sort_key):
-                    budget_text = budget_map.get(y)
+                    budget_text = _core.node_pagu_cell(n, y)  # its own row, else an indicator's row
                     realized_text = realized_map.get(y)
                     budget = _money(budget_text)
                     realized = _money(realized_text)
@@ -432,7 +446,7 @@ class Plan:
     def _locate(self, indicator_id: str):
         found = self._core.find_indicator(indicator_id)
         if found is None:
-            raise KinerjaError(f"the plan has no indicator {indicator_id!r}", id="kinerja.lookup.indicator")
+            self._core.indicator(indicator_id)  # raises UnknownNameError naming the nearest ids
         node, ind = found
         part = "plan" if any(n.id == node.id for n in self._core.nodes) else "history"
         return part, node, ind
@@ -448,7 +462,7 @@ class Plan:
         import pandas as pd
 
         part, node, ind = self._locate(indicator_id)
-        return pd.DataFrame(_indicator_rows_of(self, part, node, ind, self.settings), columns=FRAME_COLUMNS)
+        return pd.DataFrame(_indicator_rows_of(self, part, node, ind), columns=FRAME_COLUMNS)
 
     def indicator_view(self, indicator_id: str) -> "IndicatorView":
         """An indicator with its node and this plan: displays as a table of years coloured by
@@ -536,12 +550,13 @@ FRAME_COLUMNS = ["part", "node_id", "node_code", "level", "node", "indicator_id"
                  "achievement", "attainment", "category", "note", "source"]
 
 
-def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator,
-                       settings: Dict[str, Any]) -> List[Dict[str, Any]]:
+def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator) -> List[Dict[str, Any]]:
+    """The frame rows of an indicator; ``plan=None``: the default plan settings (a bare indicator)."""
     # each attribute of a compiled node or indicator is a conversion (a year map becomes a new
     # dict): read them once, not once a year
     targets, realizations, reported = ind.targets, ind.realizations, ind.reported_achievement
-    years = set(targets) | set(realizations) | set(reported)
+    quarters = ind.quarterly_realizations
+    years = set(targets) | set(realizations) | set(quarters) | set(reported)
     if not years:
         return []
     fixed = {"part": part, "node_id": n.id if n else None, "node_code": n.code if n else None,
@@ -549,9 +564,9 @@ def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: 
              "indicator_id": ind.id, "indicator": ind.name, "unit": ind.unit,
              # the polarity that applies: the indicator's own, else its catalog entry's (Plan.polarity)
              "polarity": _core.indicator_polarity(plan._core, ind) if plan is not None else ind.polarity}
-    source = ind.source
-    return [_indicator_row(plan, fixed, ind, y, targets.get(y), realizations.get(y), reported.get(y), source,
-                           settings) for y in sorted(years, key=_year_sort_key)]
+    source, aggregation = ind.source, ind.aggregation
+    return [_indicator_row(plan, fixed, ind, y, targets.get(y), realizations.get(y), reported.get(y),
+                           y in quarters, aggregation, source) for y in sorted(years, key=_year_sort_key)]
 
 
 def _text(value: Any) -> str:
@@ -591,24 +606,25 @@ def _read(ind: Indicator, text: Optional[str], plan: Optional["Plan"] = None):
 
 def _indicator_row(plan: Optional[Plan], fixed: Dict[str, Any], ind: Indicator, y: Any,
                    target_text: Optional[str], realization_text: Optional[str], reported: Optional[List[str]],
-                   source: str, settings: Dict[str, Any]) -> Dict[str, Any]:
+                   has_quarters: bool, aggregation: str, source: str) -> Dict[str, Any]:
     target, t_note = _read(ind, target_text, plan)
     realization, r_note = _read(ind, realization_text, plan)
     notes = [x for x in (t_note, r_note) if x]
+    if realization_text is None and has_quarters:
+        notes.append(f"realization from the quarters combined by {aggregation}")
     achievement = attainment = category = None
     polarity = fixed["polarity"]
-    if target is not None and realization is not None and not target.is_missing and not realization.is_missing:
-        pol = "higher" if (polarity is None or polarity.startswith("scale:")) else polarity
-        method = None if pol == "higher" else settings["lower_method"]
-        try:
-            r = api.achievement_detail(target, realization, polarity=pol, method=method,
-                                       rounding=settings["rounding"], decimals=settings["decimals"])
-            achievement, attainment = r.percent, r.attainment
-            if achievement is not None:
-                category = api.category(achievement)
-            if polarity is None:
-                notes.append("polarity unknown: computed as higher is better")
-        except KinerjaError as exc:
+    # the one rule of achievement (C++ kinerja::indicator_achievement, plan_values.hpp)
+    try:
+        r = _core.indicator_achievement_detail(plan._core if plan is not None else None, ind, y)
+        achievement = r.percent
+        if achievement is not None:
+            attainment = r.attainment
+            category = api.category(achievement)
+        elif polarity is None and target_text is not None and (realization_text is not None or has_quarters):
+            notes.append("polarity unknown: no achievement")
+    except KinerjaError as exc:
+        if not (t_note or r_note):  # an unreadable value is noted once, above
             notes.append(str(exc))
     row = dict(fixed)
     row.update({"year": y, "target": target_text, "realization": realization_text,

@@ -27,6 +27,8 @@ from collections import deque
 from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _api as api
+from . import _core
+from .errors import KinerjaError
 from .display import CATEGORY_COLORS, LEVEL_LABELS, NO_ACHIEVEMENT_COLOR, cascade_order, category_color
 
 __all__ = ["indicator", "budget", "cascade", "compare_versions", "category_bands", "CATEGORY_COLORS"]
@@ -160,14 +162,10 @@ def _weights(nodes_depth: List[tuple], year: Year) -> Dict[str, float]:
         if n.parent is not None:
             children.setdefault(n.parent, []).append(n.id)
     for n, _ in reversed(nodes_depth):  # children come after parents in the walk
-        amount = None
-        text = n.budget.get(year)
-        if text:
-            try:
-                v = api.parse_value(text, "Rupiah")
-                amount = v.number if v.kind in ("money", "number") else None
-            except Exception:
-                amount = None
+        try:
+            amount = _core.node_pagu(n, year)  # its own row, else an indicator's row (plan_values.hpp)
+        except KinerjaError:
+            amount = None
         if amount is None or amount <= 0:
             amount = sum(weights.get(c, 0.0) for c in children.get(n.id, []))
         weights[n.id] = float(amount)
@@ -295,8 +293,8 @@ def compare_versions(older: Any, newer: Any, field: str = "budget", year: Option
             if n.level != level:
                 continue
             o = old_nodes.get(n.id)
-            ov = _money(o.budget.get(year)) if o is not None else None
-            nv = _money(n.budget.get(year))
+            ov = _money(_core.node_pagu_cell(o, year)) if o is not None else None
+            nv = _money(_core.node_pagu_cell(n, year))
             if ov is None and nv is None:
                 continue
             names.append(f"{n.code or n.id} {_short(n.name, 32)}")

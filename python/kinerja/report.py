@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, List, Optional, Sequence, Union
 
 from . import _api as api
+from . import _core
 from ._files import write_atomic
 from .errors import ArgumentError
 from .plan import Plan, finding_to_dict
@@ -181,13 +182,12 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
                 note="values as printed; 'end' is the end-of-period column (kondisi akhir)")
     for n in plan.nodes:
         inds = n.indicators or [None]
-        budget = n.budget  # a conversion on each access: once a node, not once a year
         code, level, name = n.code or "", n.level, n.name
         for k, ind in enumerate(inds):
             targets = ind.targets if ind else {}
             line = [code, level, name if k == 0 else "", ind.name if ind else ""]
             for y in pyears:
-                line += [targets.get(y) if ind else None, budget.get(y) if k == 0 else None]
+                line += [targets.get(y) if ind else None, _core.node_pagu_cell(n, y) if k == 0 else None]
             s.rows.append(line)
     sections.append(s)
 

@@ -7,6 +7,7 @@
 #include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
+#include <kinerja/plan_values.hpp>
 #include <kinerja/rollup.hpp>
 
 #include <pybind11/stl.h>
@@ -26,6 +27,14 @@ int year_from(const py::object& y) {
         throw py::value_error("a year is an integer or \"end\", got \"" + s + "\"");
     }
     return y.cast<int>();
+}
+
+py::dict settings_dict(const plan_settings& s) {
+    py::dict d;
+    d["lower_method"] = std::string(to_string(s.lower_method));
+    d["rounding"] = std::string(to_string(s.rounding.mode));
+    d["decimals"] = s.rounding.decimals;
+    return d;
 }
 
 py::dict first_texts(const year_values& ys) {
@@ -93,6 +102,16 @@ void register_plan(py::module_& m) {
         .def_readonly("baseline_year", &indicator::baseline_year)
         .def_property_readonly("targets", [](const indicator& i) { return first_texts(i.targets); })
         .def_property_readonly("realizations", [](const indicator& i) { return first_texts(i.realizations); })
+        .def_property_readonly("quarterly_realizations",
+                               [](const indicator& i) {
+                                   py::dict d;
+                                   for (const auto& [y, qs] : i.quarterly_realizations) {
+                                       py::dict q;
+                                       for (const auto& [k, v] : qs) q[py::int_(k)] = v.text;
+                                       d[year_key(y)] = q;
+                                   }
+                                   return d;
+                               })
         .def_property_readonly("reported_achievement",
                                [](const indicator& i) { return all_texts(i.reported_achievement); })
         .def_property_readonly("budget", [](const indicator& i) { return first_texts(i.budget); })
@@ -174,14 +193,7 @@ void register_plan(py::module_& m) {
         .def_property_readonly("version", [](const plan& p) { return p.info.version; })
         .def_property_readonly("document_date", [](const plan& p) { return p.info.document_date; })
         .def_property_readonly("versions", &plan::version_names)
-        .def_property_readonly("settings",
-                               [](const plan& p) {
-                                   py::dict d;
-                                   d["lower_method"] = std::string(to_string(p.settings.lower_method));
-                                   d["rounding"] = std::string(to_string(p.settings.rounding.mode));
-                                   d["decimals"] = p.settings.rounding.decimals;
-                                   return d;
-                               })
+        .def_property_readonly("settings", [](const plan& p) { return settings_dict(p.settings); })
         .def_readonly("file", &plan::file)
         .def_readonly("catalogs", &plan::catalogs)
         .def_property_readonly(
@@ -202,6 +214,16 @@ void register_plan(py::module_& m) {
                 return i ? py::make_tuple(*n, *i) : py::object(py::none());
             },
             py::arg("id"))
+        .def(
+            "node", [](const plan& p, const std::string& id) { return require_node(p, id); }, py::arg("id"))
+        .def(
+            "indicator", [](const plan& p, const std::string& id) { return require_indicator(p, id); }, py::arg("id"))
+        .def(
+            "achievement",
+            [](const plan& p, const std::string& indicator_id, const py::object& year) {
+                return indicator_achievement(p, indicator_id, year_from(year));
+            },
+            py::arg("indicator_id"), py::arg("year"))
         .def(
             "children",
             [](const plan& p, const std::string& id) {
@@ -240,8 +262,7 @@ void register_plan(py::module_& m) {
                                 (*target)[y] = {entered(text, source)};
                                 return;
                             }
-                throw lookup_error("kinerja.lookup.indicator", indicator_id,
-                                   "the plan has no indicator \"" + indicator_id + "\"");
+                require_indicator(p, indicator_id);  // throws: none has this id
             },
             py::arg("indicator_id"), py::arg("field"), py::arg("year"), py::arg("text"), py::arg("source") = "")
         .def(
@@ -249,7 +270,10 @@ void register_plan(py::module_& m) {
             [](plan& p, const std::string& node_id, const std::string& field, const py::object& year,
                const std::string& text, const std::string& source) {
                 node* n = p.find_node(node_id);
-                if (!n) throw lookup_error("kinerja.lookup.node", node_id, "the plan has no node \"" + node_id + "\"");
+                if (!n) {
+                    require_node(p, node_id);  // throws: none has this id
+                    return;
+                }
                 year_values* target = field == "budget"            ? &n->budget
                                       : field == "budget_realized" ? &n->budget_realized
                                                                    : nullptr;
@@ -308,14 +332,50 @@ void register_plan(py::module_& m) {
     m.def(
         "yearly_realization",
         [](const plan& p, const std::string& indicator_id, const py::object& year) -> py::object {
-            auto [n, ind] = p.find_indicator(indicator_id);
-            if (!ind)
-                throw lookup_error("kinerja.lookup.indicator", indicator_id,
-                                   "the plan has no indicator \"" + indicator_id + "\"");
-            auto v = yearly_realization(*ind, year_from(year), plan_scales(p));
+            auto v = yearly_realization(require_indicator(p, indicator_id), year_from(year), plan_scales(p));
             return v ? py::cast(*v) : py::none();
         },
         py::arg("plan"), py::arg("indicator_id"), py::arg("year"));
+
+    static const plan default_plan;  // the default settings and scales, for an indicator without its plan
+    m.def(
+        "indicator_achievement",
+        [](const plan* p, const indicator& ind, const py::object& year) {
+            return indicator_achievement(p ? *p : default_plan, ind, year_from(year));
+        },
+        py::arg("plan"), py::arg("indicator"), py::arg("year"),
+        "An indicator's achievement in a year with the plan's settings (plan_values.hpp); None where there is none. "
+        "plan=None: the default settings.");
+    m.def(
+        "indicator_achievement_detail",
+        [](const plan* p, const indicator& ind, const py::object& year) {
+            return indicator_achievement_detail(p ? *p : default_plan, ind, year_from(year));
+        },
+        py::arg("plan"), py::arg("indicator"), py::arg("year"),
+        "The same as an AchievementResult; raises the error that leaves the achievement undefined.");
+    m.def(
+        "node_pagu", [](const node& n, const py::object& year) { return node_pagu(n, year_from(year)); },
+        py::arg("node"), py::arg("year"),
+        "A node's pagu in a year (its own row, else its first indicator row with one) as a number.");
+    m.def(
+        "node_pagu_cell",
+        [](const node& n, const py::object& year) -> py::object {
+            const printed_value* v = node_pagu_cell(n, year_from(year));
+            return v ? py::object(to_str(v->text)) : py::object(py::none());
+        },
+        py::arg("node"), py::arg("year"), "The printed text of a node's pagu in a year, or None.");
+    m.def(
+        "node_pagu_years",
+        [](const node& n) {
+            py::list out;
+            for (int y : node_pagu_years(n)) out.append(year_key(y));
+            return out;
+        },
+        py::arg("node"));
+    m.def(
+        "default_plan_settings", []() { return settings_dict(plan_settings{}); },
+        "The settings of a plan that states none (plan.hpp plan_settings), as Plan.settings gives them.");
+    m.def("nearest_names", &nearest_names, py::arg("name"), py::arg("candidates"), py::arg("count") = 3);
 
     m.def(
         "read_value",

@@ -68,7 +68,7 @@ def test_budget_rows_read_each_year_map_once_per_node(reads):
     rows = [r for r in plan.budget_rows() if r["node_id"] == "p-1"]
     assert len(rows) == len(YEARS)
     assert rows[0]["absorption"] == pytest.approx(90.0)  # 900,000 / 1,000,000 x 100
-    assert reads[("p-1", "budget")] == 1
+    assert reads[("p-1", "budget")] == 0  # the pagu is read in C++ (plan_values.hpp), its own row else an indicator's
     assert reads[("p-1", "budget_realized")] == 1
     assert reads[("p-1", "reported_absorption")] == 1
 
@@ -86,16 +86,16 @@ def test_the_report_reads_each_year_map_a_bounded_number_of_times(reads):
     plan = kinerja.Plan.from_yaml(PLAN)
     report = kinerja.build_report(plan, include_findings=False)
     assert len(report.section("tabel-6.1").rows) == 2  # s-1 (no indicator) and p-1's one indicator
-    # once for the indicator table, once for the Tabel 6.1 layout; once for the budget table and once
-    # for the layout
+    # once for the indicator table, once for the Tabel 6.1 layout; the pagu is read in C++
+    # (plan_values.hpp), not through the year map
     assert reads[("ind-1", "targets")] == 2
-    assert reads[("p-1", "budget")] == 2
+    assert reads[("p-1", "budget")] == 0
 
 
 def test_a_node_displays_reading_each_year_map_once(reads):
     plan = kinerja.Plan.from_yaml(PLAN)
     html = plan.node("p-1")._repr_html_()
     assert "target 2030" in html and html.count("1,000,000") == len(YEARS)
-    for key in (("p-1", "budget"), ("p-1", "budget_realized"), ("p-1", "reported_absorption"),
-                ("ind-1", "targets")):
+    for key in (("p-1", "budget_realized"), ("p-1", "reported_absorption"), ("ind-1", "targets")):
         assert reads[key] == 1, key
+    assert reads[("p-1", "budget")] == 0  # the pagu is read in C++ (plan_values.hpp)

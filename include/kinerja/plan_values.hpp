@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+/// \file plan_values.hpp
+/// The values of a plan, each read by one rule that every part of kinerja uses: the checks
+/// (check.hpp), the validation rules (validation.hpp), the roll-up (rollup.hpp), the reports
+/// and the Python tables (`Plan.to_frame`, `Plan.achievement`).
+///
+/// - **Pagu of a node** in a year: the node's own row; when that row has none (no cell, or a
+///   blank one), the row of its first indicator that has one (Tabel 6.1 prints an objective's
+///   pagu on its indicator's row). `node_pagu_cell`, `node_pagu_years`, `node_pagu`.
+/// - **Realization of an indicator** in a year: the printed yearly value, or else its printed
+///   quarters (triwulan) combined by the indicator's aggregation. `yearly_realization`.
+/// - **Achievement of an indicator** in a year: its first printed target of the year against
+///   that realization, in percent, with the plan's settings (the lower-is-better method and
+///   the rounding of `plan_settings`) and the indicator's polarity; a scale indicator
+///   (`polarity: scale:NAME`) compares by position or score, higher is better; an indicator of
+///   unknown polarity has no achievement (it is never guessed). `indicator_achievement`.
+///
+/// The achievement is rounded by the plan's rounding rule: the plan's settings say how its
+/// document computes achievement, so the number kinerja shows for an indicator-year is the one
+/// the document prints, whichever API asks (docs/plans.md, Achievement).
+
+#include <kinerja/achievement.hpp>
+#include <kinerja/plan.hpp>
+#include <kinerja/scale.hpp>
+#include <kinerja/value.hpp>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kinerja {
+
+/// The registry of scales a plan's values are read with: the built-in scales, plus the scales
+/// the plan file defines under names that are not built in.
+scale_registry plan_scales(const plan& p);
+/// Reads an indicator's printed value with the indicator's unit (or scale) as context, and its
+/// declared convention (indicator::convention) when it has one.
+/// \throws parse_error as parse_value does.
+value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales);
+/// Reads a printed amount of money (pagu). \throws parse_error.
+value read_money(const printed_value& v);
+
+/// The realization of a year: the printed yearly value, or else the printed quarters (triwulan)
+/// combined by the indicator's aggregation (sum, last, max, mean); empty when neither is printed.
+/// \throws parse_error for unreadable values; argument_error kinerja.argument.aggregation when
+/// quarters are printed but the indicator states no aggregation, or the quarters cannot be
+/// combined (predicates other than with `last`, different kinds or units).
+std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales);
+/// The cell the realization of a year is read from: the yearly value, or else the last printed
+/// quarter; nullptr when neither is printed (for locating findings).
+const printed_value* realization_cell(const indicator& ind, int year) noexcept;
+
+/// The printed cell of a node's pagu in a year: the node's own row, or, when that row has no
+/// cell or a blank one, the first of its indicators' rows with a non-blank one; the node's own
+/// (blank) cell or nullptr when none has.
+const printed_value* node_pagu_cell(const node& n, int year) noexcept;
+/// The years in which the node's row or one of its indicators' rows prints a pagu cell.
+std::set<int> node_pagu_years(const node& n);
+/// The pagu of a node in a year (node_pagu_cell read as money); empty when no cell holds one
+/// or the cell reads as missing ("-"). \throws parse_error for an unreadable amount.
+std::optional<double> node_pagu(const node& n, int year);
+
+/// The achievement of an indicator in a year, with how it was obtained (achievement.hpp): the
+/// first printed target of the year against yearly_realization, with the plan's settings and
+/// the indicator's polarity (see the file comment). `percent` is empty when the target or the
+/// realization is not printed or reads as missing, and when the polarity is unknown (`basis`
+/// then says "polarity unknown").
+/// \throws the errors of read_value, yearly_realization and achievement (an unreadable value,
+/// quarters without an aggregation, incomparable values, an undefined result).
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year,
+                                                const scale_registry& scales);
+/// The same with the plan's scales (plan_scales(p)).
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year);
+
+/// The achievement in percent, rounded by the plan's rounding rule; empty where
+/// indicator_achievement_detail gives no percent or throws (a value that cannot be read or
+/// compared, an undefined result). Never throws for the plan's content.
+std::optional<double> indicator_achievement(const plan& p, const indicator& ind, int year,
+                                            const scale_registry& scales);
+/// The same with the plan's scales (plan_scales(p)); pass them in when asking for many.
+std::optional<double> indicator_achievement(const plan& p, const indicator& ind, int year);
+/// The same for the indicator with this id. \throws lookup_error kinerja.lookup.indicator
+/// (see require_indicator).
+std::optional<double> indicator_achievement(const plan& p, std::string_view indicator_id, int year);
+
+/// The node with this id (among nodes and history). \throws lookup_error kinerja.lookup.node
+/// whose message names up to 3 nearest existing ids (see nearest_names).
+const node& require_node(const plan& p, std::string_view id);
+/// The indicator with this id. \throws lookup_error kinerja.lookup.indicator naming up to 3
+/// nearest existing ids.
+const indicator& require_indicator(const plan& p, std::string_view id);
+
+/// Up to `count` names of `candidates` nearest `name`: by edit distance (Levenshtein, ASCII
+/// case folded), then by the length of the common prefix, then in order; names farther than
+/// half their length and sharing no prefix of 3 or more are left out. Used by the lookups'
+/// "nearest: ..." suggestions.
+std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
+                                       std::size_t count = 3);
+
+}  // namespace kinerja

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: Apache-2.0
+// The values of a plan, each read by one rule (plan_values.hpp): pagu of a node, realization
+// and achievement of an indicator, and the lookups by id with their suggestions.
+#include <kinerja/plan_values.hpp>
+
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/unit_registry.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+namespace kinerja {
+
+scale_registry plan_scales(const plan& p) {
+    scale_registry reg = default_scales();
+    for (const plan_scale& s : p.scales) {
+        if (reg.find(s.name)) continue;  // built-in definitions win; the plan's copy documents what was printed
+        std::vector<level> levels;
+        bool banded = true;
+        for (const auto& l : s.levels) banded = banded && !l.min.empty() && !l.max.empty();
+        for (std::size_t i = 0; i < s.levels.size(); ++i) {
+            const auto& l = s.levels[i];
+            level lv{l.name, l.aliases, std::nullopt};
+            if (banded) {
+                const double lo = parse_number(l.min, {number_context::ambiguous_policy::grouping, {}, {}, {}}).value;
+                const double hi = parse_number(l.max, {number_context::ambiguous_policy::grouping, {}, {}, {}}).value;
+                lv.band = band{lo, hi, true, i + 1 == s.levels.size()};  // printed "a-b" read lower-inclusive
+            }
+            levels.push_back(lv);
+        }
+        reg.add(scale(s.name, levels, "defined in the plan file (" + s.source + ")"));
+    }
+    return reg;
+}
+
+value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales) {
+    std::string context;
+    if (!ind.scale.empty() && scales.find(ind.scale))
+        context = ind.scale;
+    else if (ind.unit && default_units().find(ind.unit->text))
+        context = ind.unit->text;
+    return parse_value(v.text, context, default_units(), scales, ind.convention);
+}
+
+value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
+
+std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales) {
+    if (const printed_value* r = indicator::first(ind.realizations, year)) return read_value(ind, *r, scales);
+    auto q = ind.quarterly_realizations.find(year);
+    if (q == ind.quarterly_realizations.end() || q->second.empty()) return std::nullopt;
+    if (ind.aggregation == aggregation::unspecified)
+        throw argument_error("kinerja.argument.aggregation",
+                             "indicator \"" + ind.id + "\" has quarterly realizations for " + std::to_string(year) +
+                                 " but no aggregation (sum, last, max or mean) to make a year of them");
+    std::vector<value> quarters;
+    for (const auto& [quarter, pv] : q->second) {
+        value v = read_value(ind, pv, scales);
+        if (!v.is_missing()) quarters.push_back(v);
+    }
+    if (quarters.empty()) return value{};
+    if (ind.aggregation == aggregation::last) return quarters.back();
+    value out = quarters.back();
+    double acc = ind.aggregation == aggregation::max ? -HUGE_VAL : 0.0;
+    for (const value& v : quarters) {
+        if (!v.number || v.kind != out.kind || v.unit != out.unit)
+            throw argument_error("kinerja.argument.aggregation", "the quarterly realizations of indicator \"" + ind.id +
+                                                                     "\" in " + std::to_string(year) +
+                                                                     " cannot be combined by " +
+                                                                     std::string(to_string(ind.aggregation)) +
+                                                                     " (they are not numbers of one kind and unit)");
+        acc = ind.aggregation == aggregation::max ? std::max(acc, *v.number) : acc + *v.number;
+        out.decimals = std::max(out.decimals, v.decimals);
+    }
+    if (ind.aggregation == aggregation::mean) acc /= static_cast<double>(quarters.size());
+    out.number = acc;
+    out.text = format_value(out);
+    return out;
+}
+
+const printed_value* realization_cell(const indicator& ind, int year) noexcept {
+    if (const printed_value* v = indicator::first(ind.realizations, year)) return v;
+    auto q = ind.quarterly_realizations.find(year);
+    if (q != ind.quarterly_realizations.end() && !q->second.empty()) return &q->second.rbegin()->second;
+    return nullptr;
+}
+
+namespace {
+bool blank(const printed_value* v) noexcept { return !v || detail::trim(v->text).empty(); }
+}  // namespace
+
+const printed_value* node_pagu_cell(const node& n, int year) noexcept {
+    const printed_value* own = indicator::first(n.budget, year);
+    if (!blank(own)) return own;
+    for (const indicator& i : n.indicators)  // a blank cell on the node's row is no pagu of its own
+        if (const printed_value* v = indicator::first(i.budget, year); !blank(v)) return v;
+    return own;
+}
+
+std::set<int> node_pagu_years(const node& n) {
+    std::set<int> years;
+    for (const auto& kv : n.budget) years.insert(kv.first);
+    for (const indicator& i : n.indicators)
+        for (const auto& kv : i.budget) years.insert(kv.first);
+    return years;
+}
+
+std::optional<double> node_pagu(const node& n, int year) {
+    const printed_value* v = node_pagu_cell(n, year);
+    if (blank(v)) return std::nullopt;
+    const value m = read_money(*v);
+    if (m.is_missing()) return std::nullopt;
+    return m.number;
+}
+
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year,
+                                                const scale_registry& scales) {
+    achievement_result none;
+    // the polarity that applies: the indicator's own, else its catalog entry's (catalog.md)
+    const std::optional<polarity> own = indicator_polarity(p, ind);
+    if (ind.scale.empty() && !own) {
+        none.basis = "polarity unknown: no achievement (neither the indicator nor its catalog entry states higher, "
+                     "lower or a scale)";
+        return none;
+    }
+    achievement_options o;
+    o.polarity = ind.scale.empty() ? *own : polarity::higher;  // a scale: by position or score
+    if (o.polarity == polarity::lower) o.method = p.settings.lower_method;
+    o.rounding = p.settings.rounding;
+    none.polarity = o.polarity;
+    none.method = o.resolved_method();
+    const printed_value* t = indicator::first(ind.targets, year);
+    if (!t) return none;
+    const value tv = read_value(ind, *t, scales);
+    const std::optional<value> rv = yearly_realization(ind, year, scales);
+    if (!rv || tv.is_missing() || rv->is_missing()) return none;
+    return achievement(tv, *rv, o, scales);
+}
+
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year) {
+    return indicator_achievement_detail(p, ind, year, plan_scales(p));
+}
+
+std::optional<double> indicator_achievement(const plan& p, const indicator& ind, int year,
+                                            const scale_registry& scales) {
+    try {
+        return indicator_achievement_detail(p, ind, year, scales).percent;
+    } catch (const error&) {
+        return std::nullopt;
+    }
+}
+
+std::optional<double> indicator_achievement(const plan& p, const indicator& ind, int year) {
+    return indicator_achievement(p, ind, year, plan_scales(p));
+}
+
+std::optional<double> indicator_achievement(const plan& p, std::string_view indicator_id, int year) {
+    return indicator_achievement(p, require_indicator(p, indicator_id), year);
+}
+
+// ----------------------------------------------------------------------------- lookups
+
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = detail::lower_ascii(c);
+    return out;
+}
+
+// Names longer than this are compared by their first this-many bytes (bounded work for hostile ids).
+constexpr std::size_t compared_bytes = 200;
+
+[[noreturn]] void not_found(const char* id, const char* what, std::string_view name,
+                            const std::vector<std::string>& known) {
+    const std::vector<std::string> near = nearest_names(name, known);
+    std::string message = "the plan has no " + std::string(what) + " \"" + std::string(name) + "\"";
+    if (!near.empty()) {
+        message += " (nearest: ";
+        for (std::size_t k = 0; k < near.size(); ++k) message += (k ? ", \"" : "\"") + near[k] + "\"";
+        message += ")";
+    } else if (known.empty()) {
+        message += " (it has no " + std::string(what) + "s)";
+    }
+    throw lookup_error(id, std::string(name), message);
+}
+
+}  // namespace
+
+std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
+                                       std::size_t count) {
+    const std::string key = lower(name.substr(0, compared_bytes));
+    std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> scored;  // distance, -prefix, index
+    for (std::size_t k = 0; k < candidates.size(); ++k) {
+        const std::string c = lower(std::string_view(candidates[k]).substr(0, compared_bytes));
+        std::size_t prefix = 0;
+        while (prefix < c.size() && prefix < key.size() && c[prefix] == key[prefix]) ++prefix;
+        const std::size_t d = edit_distance(key, c);
+        if (d * 2 > std::max(key.size(), c.size()) && prefix < 3) continue;  // nothing alike
+        scored.emplace_back(d, compared_bytes - prefix, k);
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> out;
+    for (std::size_t k = 0; k < scored.size() && out.size() < count; ++k) {
+        const std::string& c = candidates[std::get<2>(scored[k])];
+        if (std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
+}
+
+const node& require_node(const plan& p, std::string_view id) {
+    if (const node* n = p.find_node(id)) return *n;
+    std::vector<std::string> known;
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) known.push_back(n.id);
+    not_found("kinerja.lookup.node", "node", id, known);
+}
+
+const indicator& require_indicator(const plan& p, std::string_view id) {
+    if (const indicator* i = p.find_indicator(id).second) return *i;
+    std::vector<std::string> known;
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list)
+            for (const indicator& i : n.indicators) known.push_back(i.id);
+    not_found("kinerja.lookup.indicator", "indicator", id, known);
+}
+
+}  // namespace kinerja
