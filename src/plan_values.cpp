@@ -120,8 +120,9 @@ achievement_result indicator_achievement_detail(const plan& p, const indicator& 
     // the polarity that applies: the indicator's own, else its catalog entry's (catalog.md)
     const std::optional<polarity> own = indicator_polarity(p, ind);
     if (ind.scale.empty() && !own) {
-        none.basis = "polarity unknown: no achievement (neither the indicator nor its catalog entry states higher, "
-                     "lower or a scale)";
+        none.basis =
+            "polarity unknown: no achievement (neither the indicator nor its catalog entry states higher, "
+            "lower or a scale)";
         return none;
     }
     achievement_options o;

@@ -5,7 +5,6 @@ crash or a RecursionError."""
 
 from types import SimpleNamespace
 
-import pandas as pd
 import pytest
 
 import kinerja
@@ -70,13 +69,18 @@ def test_the_cascade_plot_draws_a_chain_deeper_than_the_recursion_limit():
     from kinerja import plots
 
     depth = 3000  # Python's default recursion limit is 1000
-    nodes = [_node(f"c{k}", f"c{k - 1}" if k else None, {2024: "1,000"}) for k in range(depth)]
-    fake = SimpleNamespace(period=(2024, 2024), nodes=nodes, region="Kota Uji",
-                           rollup=lambda method, years: pd.DataFrame(
-                               {"node_id": ["c2"], "year": [2024], "rolled": [80.0]}))
+    lines = ["kinerja_plan: 1",
+             "plan: {id: deep, title: Dalam, organisation: Dinas Uji, region: Kota Uji, period: [2024, 2024], "
+             "version: v}",
+             "nodes:"]
+    for k in range(depth):
+        parent = f", parent: c{k - 1}" if k else ""
+        lines.append(f'  - {{id: c{k}, level: kegiatan, name: "node c{k}", source: T{parent}, budget: {{2024: "1,000"}}}}')
+    plan = kinerja.Plan.from_yaml("\n".join(lines) + "\n")
+    assert len(plan.nodes) == depth
     fig, ax = plt.subplots()
     try:
-        plots.cascade(fake, 2024, ax=ax, max_depth=2)
+        plots.cascade(plan, 2024, ax=ax, max_depth=2)
         wedges = [(p.kinerja_node, p.theta2 - p.theta1) for p in ax.patches]
         assert wedges == [("c0", 360.0), ("c1", 360.0), ("c2", 360.0)]
     finally:
