@@ -2,6 +2,7 @@
 // The formula catalog (docs/catalog.md): reader with file/line/column errors, the checks of an
 // entry against its formula, merging, the bundled catalog and the test-vector runner.
 #include <kinerja/catalog.hpp>
+#include <kinerja/plan_values.hpp>
 
 #include <kinerja/detail/files.hpp>
 #include <kinerja/detail/plan_catalogs.hpp>
@@ -630,27 +631,10 @@ void set_default_catalog(std::shared_ptr<const catalog> c) {
 }
 
 std::vector<std::string> nearest_catalog_ids(const catalog& c, std::string_view id, std::size_t count) {
-    // Levenshtein distance over bytes, one row at a time.
-    auto distance = [](std::string_view a, std::string_view b) {
-        std::vector<std::size_t> row(b.size() + 1);
-        for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-        for (std::size_t i = 1; i <= a.size(); ++i) {
-            std::size_t diagonal = row[0];
-            row[0] = i;
-            for (std::size_t j = 1; j <= b.size(); ++j) {
-                const std::size_t up = row[j];
-                row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-                diagonal = up;
-            }
-        }
-        return row[b.size()];
-    };
-    std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (distance, entry position)
-    for (std::size_t k = 0; k < c.entries().size(); ++k) ranked.emplace_back(distance(id, c.entries()[k].id), k);
-    std::stable_sort(ranked.begin(), ranked.end());
-    std::vector<std::string> out;
-    for (std::size_t k = 0; k < ranked.size() && k < count; ++k) out.push_back(c.entries()[ranked[k].second].id);
-    return out;
+    std::vector<std::string> ids;
+    ids.reserve(c.entries().size());
+    for (const auto& e : c.entries()) ids.push_back(e.id);
+    return nearest_names(id, ids, count);  // the one nearness of names (plan_values.hpp)
 }
 
 std::shared_ptr<const catalog> plan::resolved_catalog() const {

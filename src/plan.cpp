@@ -139,6 +139,16 @@ struct tree_item {
     bool removed = false;
 };
 
+// The tree of the main version: an item per node and history node, and its position by id.
+void main_tree(const plan& p, const detail::reference_sites& sites, std::vector<tree_item>& items,
+               std::unordered_map<std::string_view, std::size_t>& index) {
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) {
+            index.emplace(n.id, items.size());
+            items.push_back(tree_item{n.id, n.parent, sites.find("", n.id, "parent", n.location)});
+        }
+}
+
 // Every parent is a live item of the tree, and the parent links form no cycle: one colouring
 // pass (white, on the current path, done), O(N) after the O(N log N) index. `in_version` is ""
 // for the main nodes, else the version's name for the messages.
@@ -218,11 +228,7 @@ void version_parents(const plan& p, const plan_version& v, const detail::referen
     if (!structural) return;
     std::vector<tree_item> items;
     std::unordered_map<std::string_view, std::size_t> index;
-    for (const auto* list : {&p.nodes, &p.history})
-        for (const node& n : *list) {
-            index.emplace(n.id, items.size());
-            items.push_back(tree_item{n.id, n.parent, sites.find("", n.id, "parent", n.location)});
-        }
+    main_tree(p, sites, items, index);
     for (const node& e : v.nodes) {
         auto it = index.find(e.id);
         if (e.removed) {
@@ -268,11 +274,7 @@ void validate_references(const plan& p, const reference_sites& sites) {
 
     std::vector<tree_item> items;
     std::unordered_map<std::string_view, std::size_t> index;
-    for (const auto* list : {&p.nodes, &p.history})
-        for (const node& n : *list) {
-            index.emplace(n.id, items.size());
-            items.push_back(tree_item{n.id, n.parent, sites.find("", n.id, "parent", n.location)});
-        }
+    main_tree(p, sites, items, index);
     check_tree(items, index, ids, "");
 
     std::set<std::string> scale_names;

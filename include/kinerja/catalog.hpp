@@ -157,8 +157,9 @@ std::shared_ptr<const catalog> default_catalog();
 /// keeps the catalog it was loaded with. Thread-safe.
 void set_default_catalog(std::shared_ptr<const catalog> c);
 
-/// The catalog ids of `c` nearest to `id` (edit distance, then order), at most `count`, for
-/// "did you mean" messages.
+/// The catalog ids of `c` nearest to `id`, at most `count`, for "did you mean" messages: the
+/// nearness of plan_values.hpp's nearest_names (edit distance, then a shared beginning; ids with
+/// nothing alike are left out).
 std::vector<std::string> nearest_catalog_ids(const catalog& c, std::string_view id, std::size_t count = 3);
 
 /// The outcome of one test vector.
