@@ -63,6 +63,9 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
     if (ind.aggregation == aggregation::last) return quarters.back();
     value out = quarters.back();
     double acc = ind.aggregation == aggregation::max ? -HUGE_VAL : 0.0;
+    // exact numbers (money, counts) stay exact through a sum and a maximum (number.hpp's decimal)
+    std::optional<decimal> exact;
+    bool all_exact = ind.aggregation == aggregation::sum || ind.aggregation == aggregation::max;
     for (const value& v : quarters) {
         if (!v.number || v.kind != out.kind || v.unit != out.unit)
             throw argument_error("kinerja.argument.aggregation", "the quarterly realizations of indicator \"" + ind.id +
@@ -72,9 +75,16 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
                                                                      " (they are not numbers of one kind and unit)");
         acc = ind.aggregation == aggregation::max ? std::max(acc, *v.number) : acc + *v.number;
         out.decimals = std::max(out.decimals, v.decimals);
+        all_exact = all_exact && v.exact.has_value();
+        if (all_exact)
+            exact = !exact                                ? *v.exact
+                    : ind.aggregation == aggregation::max ? std::max(*exact, *v.exact)
+                                                          : *exact + *v.exact;  // amount_range past 18 digits
     }
     if (ind.aggregation == aggregation::mean) acc /= static_cast<double>(quarters.size());
-    out.number = acc;
+    // the last quarter's exact number is not the year's: the year's is the exact sum or maximum, or none
+    out.exact = all_exact ? exact : std::nullopt;
+    out.number = out.exact ? out.exact->to_double() : acc;
     out.text = format_value(out);
     return out;
 }

@@ -126,3 +126,31 @@ TEST_CASE("nearest_names orders by edit distance, then common prefix, and keeps 
     CHECK(kinerja::nearest_names("P-2.08.01", names, 1) == std::vector<std::string>{"p-2.08.01"});  // case folded
     CHECK(kinerja::nearest_names("qqqq", names).empty());
 }
+
+TEST_CASE("Quarterly amounts make the year's amount exactly, and print as that amount", "[plan][values]") {
+    // The year's value took the last quarter's exact number while its number was the sum, so a sum
+    // of Rp 9.007.199.254.740.993 and Rp 1 printed as "Rp 1" (the exact number wins in print).
+    kinerja::indicator i;
+    i.id = "ind-rp";
+    i.unit = kinerja::printed_value{"Rupiah", "", "", {}};
+    i.aggregation = kinerja::aggregation::sum;
+    i.quarterly_realizations[2024][1].text = "Rp 9.007.199.254.740.993";
+    i.quarterly_realizations[2024][2].text = "Rp 1";
+    const auto sum = kinerja::yearly_realization(i, 2024, kinerja::default_scales());
+    REQUIRE(sum.has_value());
+    REQUIRE(sum->exact.has_value());
+    CHECK(sum->exact->to_string() == "9007199254740994");  // 9,007,199,254,740,993 + 1, by hand
+    CHECK(sum->text.find("9.007.199.254.740.994") != std::string::npos);
+    // the maximum of the quarters is the first one, exactly
+    i.aggregation = kinerja::aggregation::max;
+    const auto max = kinerja::yearly_realization(i, 2024, kinerja::default_scales());
+    REQUIRE(max.has_value());
+    CHECK(max->exact->to_string() == "9007199254740993");
+    // a mean has no exact value (it divides), and prints its number: (3 + 1) / 2 = 2
+    i.quarterly_realizations[2024][1].text = "Rp 3";
+    i.aggregation = kinerja::aggregation::mean;
+    const auto mean = kinerja::yearly_realization(i, 2024, kinerja::default_scales());
+    REQUIRE(mean.has_value());
+    CHECK(!mean->exact.has_value());
+    CHECK(*mean->number == 2.0);
+}
