@@ -200,7 +200,10 @@ constexpr std::size_t compared_bytes = 200;
 
 [[noreturn]] void not_found(const char* id, const char* what, std::string_view name,
                             const std::vector<std::string>& known) {
-    const std::vector<std::string> near = nearest_names(name, known);
+    // the ids most alike; when none is alike, still the nearest three, so that the message shows
+    // what the ids of this plan look like
+    std::vector<std::string> near = nearest_names(name, known);
+    if (near.empty()) near = nearest_names(name, known, 3, false);
     std::string message = "the plan has no " + std::string(what) + " \"" + std::string(name) + "\"";
     if (!near.empty()) {
         message += " (nearest: ";
@@ -215,7 +218,7 @@ constexpr std::size_t compared_bytes = 200;
 }  // namespace
 
 std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
-                                       std::size_t count) {
+                                       std::size_t count, bool alike_only) {
     const std::string key = lower(name.substr(0, compared_bytes));
     std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> scored;  // distance, -prefix, index
     for (std::size_t k = 0; k < candidates.size(); ++k) {
@@ -223,7 +226,7 @@ std::vector<std::string> nearest_names(std::string_view name, const std::vector<
         std::size_t prefix = 0;
         while (prefix < c.size() && prefix < key.size() && c[prefix] == key[prefix]) ++prefix;
         const std::size_t d = edit_distance(key, c);
-        if (d * 2 > std::max(key.size(), c.size()) && prefix < 3) continue;  // nothing alike
+        if (alike_only && d * 2 > std::max(key.size(), c.size()) && prefix < 3) continue;  // nothing alike
         scored.emplace_back(d, compared_bytes - prefix, k);
     }
     std::sort(scored.begin(), scored.end());

@@ -96,9 +96,9 @@ const indicator& require_indicator(const plan& p, std::string_view id);
 
 /// Up to `count` names of `candidates` nearest `name`: by edit distance (Levenshtein, ASCII
 /// case folded), then by the length of the common prefix, then in order; names farther than
-/// half their length and sharing no prefix of 3 or more are left out. Used by the lookups'
-/// "nearest: ..." suggestions.
+/// half their length and sharing no prefix of 3 or more are left out unless `alike_only` is false.
+/// Used by the lookups' "nearest: ..." suggestions.
 std::vector<std::string> nearest_names(std::string_view name, const std::vector<std::string>& candidates,
-                                       std::size_t count = 3);
+                                       std::size_t count = 3, bool alike_only = true);
 
 }  // namespace kinerja

@@ -375,7 +375,8 @@ void register_plan(py::module_& m) {
     m.def(
         "default_plan_settings", []() { return settings_dict(plan_settings{}); },
         "The settings of a plan that states none (plan.hpp plan_settings), as Plan.settings gives them.");
-    m.def("nearest_names", &nearest_names, py::arg("name"), py::arg("candidates"), py::arg("count") = 3);
+    m.def("nearest_names", &nearest_names, py::arg("name"), py::arg("candidates"), py::arg("count") = 3,
+          py::arg("alike_only") = true);
 
     m.def(
         "read_value",

@@ -109,10 +109,13 @@ TEST_CASE("Unknown ids are a lookup_error naming the nearest ids", "[plan][value
     REQUIRE(i);
     CHECK(i->id() == "kinerja.lookup.indicator");
     CHECK(std::string(i->what()).find("(nearest: \"i-lower\"") != std::string::npos);
-    // nothing alike: no suggestion
+    // nothing alike: still the nearest three, which show what the plan's ids look like. Each of
+    // s-own, n-ind and n-other is 10 edits from "zzzzzzzzzz" (change their letters, add the rest)
+    // and shares no beginning with it, so they come in file order.
     const auto far = kinerja_test::thrown<kinerja::lookup_error>([&] { kinerja::require_node(p, "zzzzzzzzzz"); });
     REQUIRE(far);
-    CHECK(std::string(far->what()).find("nearest") == std::string::npos);
+    CHECK(std::string(far->what()).find("(nearest: \"s-own\", \"n-ind\", \"n-other\")") != std::string::npos);
+    CHECK(kinerja::nearest_names("zzzzzzzzzz", {"s-own", "n-ind"}).empty());  // none alike by default
 }
 
 TEST_CASE("nearest_names orders by edit distance, then common prefix, and keeps at most count", "[plan][values]") {
