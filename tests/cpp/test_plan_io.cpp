@@ -785,6 +785,28 @@ TEST_CASE("A second YAML document is an error at its start", "[plan][errors]") {
     CHECK_THAT(e->reason(), Contains("a second YAML document starts here"));
 }
 
+TEST_CASE("A control character that YAML does not allow is an error at its place", "[plan][errors]") {
+    // Found by plan_fuzzer: a NUL byte in a name ("9\0N") reached yaml-cpp, which read it as part of
+    // an encoding mark and stored the byte 0x85, so the name was no longer UTF-8. Line 4:
+    // "  - {id: a, level: program, name: " is 34 characters, "ab" two more: the NUL is column 37.
+    std::string nul = plan_head + "  - {id: a, level: program, name: ab";
+    nul += '\0';
+    nul += "N, source: T}\n";
+    const auto e = load_error(nul);
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.plan.yaml");
+    CHECK(e->line() == 4);
+    CHECK(e->column() == 37);
+    CHECK_THAT(e->reason(), Contains("control character U+0000 is not allowed in a YAML file"));
+    // an escape character (ESC, U+001B) and DEL too; tab stays allowed
+    for (const char* bad : {"\x1b[31m", "\x7f"}) {
+        const auto o = load_error(plan_head + "  - {id: a, level: program, name: ab" + bad + ", source: T}\n");
+        REQUIRE(o);
+        CHECK(o->column() == 37);
+    }
+    CHECK(!load_error(plan_head + "  - {id: a, level: program, name: \"a\tb\", source: T}\n"));
+}
+
 TEST_CASE("Bytes that are not UTF-8 are an error at the first of them", "[plan][errors]") {
     // line 4: "  - {id: a, level: program, name: " is 34 characters; the 'é' before the bad byte is one
     const auto e = load_error(plan_head + "  - {id: a, level: program, name: \xC3\xA9\xFF, source: T}\n");

@@ -77,6 +77,14 @@ inline void check_text(std::string_view text, const std::string& file, const cha
 inline YAML::Node load_yaml(std::string_view text, const std::string& file, const char* yaml_id,
                             const load_limits& limits = {}) {
     check_text(text, file, yaml_id, limits);
+    if (const auto bad = first_yaml_control_character(text)) {
+        char code[8];
+        std::snprintf(code, sizeof code, "U+%04X", bad->byte);
+        throw file_error(yaml_id, file, bad->line, bad->column,
+                         std::string("control character ") + code +
+                             " is not allowed in a YAML file (of the control characters, YAML allows tab, line feed "
+                             "and carriage return)");
+    }
     try {
         yaml_guard(file, yaml_id, limits).run(text);
         return YAML::Load(std::string(text));

@@ -53,6 +53,25 @@ struct utf8_problem {
     unsigned char byte = 0;
 };
 
+/// The first control character that YAML 1.2 does not allow in a stream (c-printable: of the C0
+/// controls only tab, line feed and carriage return; not DEL), with its 1-based line and column
+/// (columns count characters). yaml-cpp reads a NUL byte as part of an encoding mark and makes
+/// bytes that are not UTF-8 of it, so such a byte is refused before it reaches the parser.
+inline std::optional<utf8_problem> first_yaml_control_character(std::string_view text) {
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return utf8_problem{line, column, c};
+        if (c == '\n' || (c == '\r' && (i + 1 >= text.size() || text[i + 1] != '\n'))) {
+            ++line;
+            column = 1;
+        } else if ((c & 0xC0) != 0x80 && c != '\r') {
+            ++column;
+        }
+    }
+    return std::nullopt;
+}
+
 inline std::optional<utf8_problem> first_invalid_utf8(std::string_view text) {
     int line = 1, column = 1;
     std::size_t i = 0;
