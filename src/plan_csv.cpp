@@ -464,7 +464,7 @@ void builder::read(const row_view& r) {
         if (nodes_.size() >= limits_.max_nodes)
             detail::limit_exceeded("nodes", limits_.max_nodes,
                                    "the table has more than " + std::to_string(limits_.max_nodes) +
-                                       " nodes (distinct node_ids); node " + quoted(detail::excerpt(node_id)) +
+                                       " nodes (distinct node_ids); node " + quoted(detail::cut_utf8(node_id, 60)) +
                                        " is one more",
                                    file_, r.cells[c_node_id]->line, r.cells[c_node_id]->column);
         claim_id(node_id, "node_id", r.cells[c_node_id]);

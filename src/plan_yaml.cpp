@@ -111,7 +111,7 @@ struct reader {
         if (s.size() == first_digit || s.size() - first_digit > 9 ||
             !std::all_of(s.begin() + static_cast<std::ptrdiff_t>(first_digit), s.end(), detail::is_digit))
             fail(n, what + " must be a whole number (digits, with - in front if negative), got \"" +
-                        detail::excerpt(s) + "\"");
+                        detail::cut_utf8(s, 60) + "\"");
         return std::atoi(s.c_str());
     }
     int year_key(const YAML::Node& n, const std::string& what) const {
@@ -327,7 +327,7 @@ const std::vector<field<indicator>>& indicator_fields() {
                     r.fail(n,
                            "kind must be one of iku, ikk, tujuan, sasaran, program, kegiatan, "
                            "sub_kegiatan; got \"" +
-                               detail::excerpt(s) + "\"");
+                               detail::cut_utf8(s, 60) + "\"");
                 o.kind = s;
             },
             [](writer& w, int indent, const indicator& o) { write_from(w, indent, "kind", o.kind); },

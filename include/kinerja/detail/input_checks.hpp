@@ -5,6 +5,7 @@
 // key, nesting and alias expansion within the limits) before any tree is built. Not part of the
 // public API.
 
+#include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
 
@@ -24,15 +25,6 @@
 #include <vector>
 
 namespace kinerja::detail {
-
-/// At most `max` bytes of `s`, cut at a character boundary, with "..." when cut: for echoing
-/// input in messages.
-inline std::string excerpt(std::string_view s, std::size_t max = 60) {
-    if (s.size() <= max) return std::string(s);
-    std::size_t n = max;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return std::string(s.substr(0, n)) + "...";
-}
 
 /// The error for exceeding load_limits::max_<name>: id kinerja.limit.<name>, what was found,
 /// the limit and how to raise it.
@@ -193,7 +185,7 @@ private:
         if (!is_key || !key_text) return;
         const auto [it, fresh] = f.keys.emplace(*key_text, m.line + 1);
         if (!fresh)
-            fail(m, "the key \"" + excerpt(*key_text) + "\" appears twice in this mapping (lines " +
+            fail(m, "the key \"" + cut_utf8(*key_text, 60) + "\" appears twice in this mapping (lines " +
                         std::to_string(it->second) + " and " + std::to_string(m.line + 1) +
                         "); a repeated key would silently replace the first");
     }
