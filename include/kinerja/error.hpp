@@ -23,19 +23,30 @@ namespace kinerja {
 /// The most bytes of input text a message quotes (a parse_error's text, a name or cell in a
 /// reason); longer text is cut at a character boundary and marked with "…" and its size.
 inline constexpr std::size_t message_quote_bytes = 200;
-/// The most bytes of an error's message after its id; a longer message is cut at a character
-/// boundary and marked with "…" and its size. A safety net: messages quote input through
-/// message_quote_bytes and stay well below it.
+/// The most bytes of an error's whole message, what() with its "[id] " and location; a longer
+/// message is cut at a character boundary and marked with "…" and its size. A safety net:
+/// messages quote input through message_quote_bytes and stay well below it.
 inline constexpr std::size_t message_max_bytes = 2000;
 
+namespace detail {
+/// Room kept for the cut mark "… (N bytes in all)" (3 + 2 + 20 digits + 13 bytes).
+inline constexpr std::size_t cut_mark_bytes = 40;
+
+/// "[id] message", valid UTF-8 and at most message_max_bytes in all.
+inline std::string error_text(const std::string& id, const std::string& message) {
+    const std::string head = "[" + sanitize_utf8(cut_utf8(id, 200)) + "] ";
+    const std::string body = sanitize_utf8(message);
+    if (head.size() + body.size() <= message_max_bytes) return head + body;
+    return head + cut_utf8(body, message_max_bytes - head.size() - cut_mark_bytes);
+}
+}  // namespace detail
+
 /// Base of every exception kinerja throws. The message is made valid UTF-8 and cut to
-/// message_max_bytes here, whatever its maker put in it.
+/// message_max_bytes in all here, whatever its maker put in it.
 class error : public std::runtime_error {
 public:
     error(std::string id, const std::string& message)
-        : std::runtime_error("[" + detail::sanitize_utf8(id) + "] " +
-                             detail::sanitize_utf8(detail::cut_utf8(message, message_max_bytes))),
-          id_(std::move(id)) {}
+        : std::runtime_error(detail::error_text(id, message)), id_(std::move(id)) {}
     /// Stable identifier, e.g. "kinerja.parse.ambiguous_number".
     const std::string& id() const noexcept { return id_; }
 

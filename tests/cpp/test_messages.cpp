@@ -161,21 +161,38 @@ TEST_CASE("every error message is valid UTF-8 and bounded, whatever its maker pu
     const kinerja::error cut("kinerja.test.cut", "a cut minus \xE2\x88 here");
     CHECK(std::string(cut.what()) == "[kinerja.test.cut] a cut minus \xEF\xBF\xBD\xEF\xBF\xBD here");
 
-    // and cuts a message longer than message_max_bytes at a character boundary: 1999 'x' then
-    // U+00A0 (bytes 1999-2000) would be split at 2000 bytes, so it is left out whole
-    const kinerja::argument_error longer("kinerja.test.long", std::string(1999, 'x') + "\xC2\xA0" + "tail");
+    // and cuts a message so that the whole of it, "[id] " and the cut mark included, is at most
+    // message_max_bytes: "[kinerja.test.long] " is 20 bytes, the mark's room 40, so 1940 bytes of
+    // the body stay; U+00A0 at bytes 1939-1940 would be split there, so it is left out whole
+    const kinerja::argument_error longer("kinerja.test.long",
+                                         std::string(1939, 'x') + "\xC2\xA0" + std::string(100, 't'));
     const std::string w = longer.what();
     CHECK(is_valid_utf8(w));
-    CHECK(w == "[kinerja.test.long] " + std::string(1999, 'x') + "\xE2\x80\xA6 (2005 bytes in all)");
+    CHECK(w == "[kinerja.test.long] " + std::string(1939, 'x') + "\xE2\x80\xA6 (2041 bytes in all)");
+    CHECK(w.size() <= kinerja::message_max_bytes);
+    // a message that fits exactly is left whole
+    const kinerja::argument_error fits("kinerja.test.long", std::string(2000 - 20, 'x'));
+    CHECK(std::string(fits.what()).size() == 2000);
+    CHECK(std::string(fits.what()).find("bytes in all") == std::string::npos);
 
     // a file error's reason that quotes a long cell, and a file name that is not UTF-8
     const kinerja::file_error f("kinerja.test.file", "plan\xFF.yaml", 3, 7, std::string(10000, 'y') + "\xC2");
     const std::string fw = f.what();
     CHECK(is_valid_utf8(fw));
     CHECK(fw.rfind("[kinerja.test.file] plan\xEF\xBF\xBD.yaml:3:7: yyy", 0) == 0);
-    CHECK(fw.size() < kinerja::message_max_bytes + 100);
+    CHECK(fw.size() <= kinerja::message_max_bytes);
     CHECK(is_valid_utf8(f.reason()));
     CHECK(f.file() == "plan\xFF.yaml");  // the field keeps the name as given
+
+    // found by plan_fuzzer: a file name and a reason each within their own caps (a 200-byte name,
+    // ten quoted 200-byte cells) used to add up to a 2,045-byte message; the whole stays bounded
+    std::string many;
+    for (int i = 0; i < 10; ++i) many += "cell \"" + std::string(300, 'z') + "\" and ";
+    const kinerja::file_error sum("kinerja.plan.reference", std::string(300, 'f') + ".yaml", 12345, 678, many);
+    const std::string sw = sum.what();
+    CHECK(sw.size() <= kinerja::message_max_bytes);
+    CHECK(is_valid_utf8(sw));
+    CHECK(sw.rfind("[kinerja.plan.reference] fff", 0) == 0);
 
     // a parse error's text on several lines is quoted on one line
     const kinerja::parse_error p("kinerja.test.lines", "a\nb\tc", 2, "why");
