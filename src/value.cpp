@@ -10,7 +10,7 @@
 
 namespace kinerja {
 
-double value::half_unit() const noexcept { return 0.5 * std::pow(10.0, -decimals); }
+double value::half_unit() const noexcept { return unrounded ? 0.0 : 0.5 * std::pow(10.0, -decimals); }
 
 bool operator==(const value& a, const value& b) noexcept {
     const bool numbers_equal = a.exact && b.exact && a.number && b.number ? *a.exact == *b.exact : a.number == b.number;
@@ -130,6 +130,7 @@ value make_value(double number, std::string_view unit, int decimals) {
     v.number = number;
     v.exact = decimal::from_double(number);
     v.decimals = decimals >= 0 ? decimals : shortest_decimals(number);
+    v.unrounded = decimals < 0;
     if (!detail::trim(unit).empty()) apply_unit(v, default_units().get(unit));
     return v;
 }
@@ -137,6 +138,7 @@ value make_value(double number, std::string_view unit, int decimals) {
 value make_value(const decimal& number, std::string_view unit, int decimals) {
     value v = make_value(number.to_double(), unit, decimals >= 0 ? decimals : number.scale());
     v.exact = number;
+    v.unrounded = decimals < 0;
     return v;
 }
 

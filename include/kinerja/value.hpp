@@ -38,6 +38,9 @@ struct value {
     std::optional<decimal> exact;
     /// Digits printed after the decimal mark of `number` (its precision).
     int decimals = 0;
+    /// The number was given, not printed (make_value without `decimals`): it is exact and stands
+    /// for itself, not for every number that rounds to it; half_unit() is 0 (docs/audit.md).
+    bool unrounded = false;
     /// Canonical unit word: "%" for percent, "Rupiah" for money, the satuan of a count
     /// ("Orang", "OPD", "Orang/bulan") or of a number given with a unit context.
     std::string unit;
@@ -56,7 +59,7 @@ struct value {
     std::optional<convention> written_in;
 
     bool is_missing() const noexcept { return kind == value_kind::missing; }
-    /// Half a unit of the last printed digit of `number`.
+    /// Half a unit of the last printed digit of `number`; 0 for an unrounded number.
     double half_unit() const noexcept;
 
     /// Equal kind, number (exact numbers when both have one), precision, unit, rate base, grade,
@@ -66,6 +69,9 @@ struct value {
 };
 
 /// Makes a value from a number without text (kind number, or percent/money/... per `unit`).
+/// `decimals` -1: the number is exact (`unrounded`; it shows with its shortest decimals); a
+/// count of decimals says it was printed (rounded) to that many, so it stands for the interval
+/// half a unit of its last digit either side.
 value make_value(double number, std::string_view unit = {}, int decimals = -1);
 /// The same from an exact number (an amount of money beyond 2^53, say); `decimals` -1: its scale.
 value make_value(const decimal& number, std::string_view unit = {}, int decimals = -1);

@@ -104,7 +104,7 @@ def _is_scalar(x: Any) -> bool:
     return x is None or isinstance(x, (str, numbers.Real, Value))
 
 
-def _to_value(x: Printed, context: Optional[str] = None) -> Value:
+def _to_value(x: Printed, context: Optional[str] = None, decimals: Optional[int] = None) -> Value:
     x = as_scalar(x)
     if isinstance(x, Value):
         return x
@@ -116,7 +116,10 @@ def _to_value(x: Printed, context: Optional[str] = None) -> Value:
         raise TypeError("a boolean is not a value")
     if isinstance(x, numbers.Real):
         f = float(x)
-        return _core.missing_value() if math.isnan(f) else _core.make_value(f, None, -1)
+        if math.isnan(f):
+            return _core.missing_value()
+        # a number is exact unless `decimals` says it was printed (rounded) to that many
+        return _core.make_value(f, None, -1 if decimals is None else decimals)
     raise TypeError(f"expected printed text, a number, a kinerja.Value or None, got {type(x).__name__}")
 
 
@@ -387,7 +390,7 @@ def mean_achievement(achievements: Iterable[Optional[float]], weights: Optional[
 
 
 def audit_achievement(target: Any, realization: Any, reported: Any, polarity: Optional[str] = None,
-                      unit: Optional[str] = None, scale: Optional[str] = None,
+                      unit: Optional[str] = None, decimals: Optional[int] = None, scale: Optional[str] = None,
                       input_precision: bool = True) -> AuditResult:
     """Check whether a printed achievement follows from its printed target and realization.
 
@@ -397,12 +400,24 @@ def audit_achievement(target: Any, realization: Any, reported: Any, polarity: Op
     precision of printed inputs. Returns an :class:`AuditResult` with ``consistent`` (True,
     False, None when a value is missing), ``expected`` and ``methods``.
 
+    Printed text (``"66,7"``) stands for every number that rounds to it; a number (``0.030``) is
+    exact, unless ``decimals`` says the target and realization were printed to that many decimals.
+
+    >>> audit_achievement(0.030, 0.029, 116.0, polarity="lower").consistent
+    False
+    >>> audit_achievement(0.030, 0.029, 116.0, polarity="lower", decimals=2).consistent
+    True
+
     >>> r = audit_achievement("1 : 4.250", "1 : 4.347", "0.97", polarity="lower")
     >>> r.consistent, r.expected
     (False, 1.02)
     """
-    t = _to_value(target, unit)
-    r = _to_value(realization, unit)
+    if decimals is not None and (isinstance(decimals, bool) or not isinstance(decimals, numbers.Integral)
+                                 or not 0 <= decimals <= 15):
+        raise ArgumentError(f"decimals must be a whole number from 0 to 15, got {decimals!r}",
+                            "kinerja.argument.decimals")
+    t = _to_value(target, unit, decimals)
+    r = _to_value(realization, unit, decimals)
     if isinstance(reported, str):
         rep = _core.parse_reported_achievement(reported)
     else:

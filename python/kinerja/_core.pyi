@@ -29,6 +29,7 @@ class Value:
     number: Optional[float]
     exact: Union[int, Decimal, None]
     decimals: int
+    unrounded: bool
     unit: Optional[str]
     per: Optional[float]
     grade: Optional[str]

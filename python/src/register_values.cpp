@@ -128,6 +128,8 @@ void register_values(py::module_& m) {
             },
             "the number exactly as printed (money as an int of Rupiah), None without a number")
         .def_readonly("decimals", &value::decimals)
+        .def_readonly("unrounded", &value::unrounded,
+                      "True for a number given, not printed: exact, with no interval of precision around it")
         .def_property_readonly("unit", [](const value& v) { return none_if_empty(v.unit); })
         .def_readonly("per", &value::per)
         .def_property_readonly("grade", [](const value& v) { return none_if_empty(v.grade); })

@@ -405,3 +405,23 @@ TEST_CASE("report scales and matches describe themselves", "[audit]") {
     m.scale = report_scale::percent;
     CHECK(m.describe() == "lower/inverse, capped at 100, rounded half up to 1 decimal, as a percent");
 }
+
+// Issue 9 item 5: a number given as a number is exact. 0.030 / 0.029 = 103.45% (inverse) and
+// 2 - 0.029 / 0.030 = 103.33%: a printed 116 does not follow. Printed to 2 decimals (0.025..0.035
+// and 0.024..0.034) the inverse reaches 0.035 / 0.024 = 145.8%, and 116 does.
+TEST_CASE("numbers made without decimals are exact in the audit, printed ones stand for an interval", "[audit]") {
+    audit_options lower;
+    lower.polarity = kinerja::polarity::lower;
+    const kinerja::value reported = parse_reported_achievement("116");
+    const kinerja::value t = kinerja::make_value(0.030), r = kinerja::make_value(0.029);
+    CHECK(t.unrounded);
+    CHECK(t.half_unit() == 0.0);
+    CHECK(audit_achievement(t, r, reported, lower).consistent == false);
+    CHECK(audit_achievement(t, r, parse_reported_achievement("103.45"), lower).consistent == true);
+
+    const kinerja::value t2 = kinerja::make_value(0.030, {}, 2), r2 = kinerja::make_value(0.029, {}, 2);
+    CHECK_FALSE(t2.unrounded);
+    CHECK_THAT(t2.half_unit(), WithinAbs(0.005, 1e-12));
+    CHECK(audit_achievement(t2, r2, reported, lower).consistent == true);
+    CHECK(audit_achievement(parse_value("0,03"), parse_value("0,029"), reported, lower).consistent == true);
+}

@@ -246,3 +246,46 @@ def test_ambiguous_inputs_need_a_unit():
         kinerja.audit_achievement("1.000", "1.200", "120")
     # as people: 1200/1000 = 120 %
     assert kinerja.audit_achievement("1.000", "1.200", "120", unit="Orang").consistent is True
+
+
+# --------------------------------------------------------------------------- numbers are exact
+
+def test_numeric_inputs_are_exact_not_widened_by_their_shortest_form():
+    # 0.030 / 0.029 = 103.45% (inverse) and (2 - 0.029/0.030) = 103.33%: neither rounds to 116.
+    # Read as a printed "0.03" (0.025..0.035), the inverse could reach 0.035/0.0285 = 122.8%,
+    # which is how 116 used to be judged consistent.
+    r = kinerja.audit_achievement(0.030, 0.029, 116.0, polarity="lower")
+    assert r.consistent is False
+    # the exact inputs still reproduce their own achievement: 0.030/0.029 = 103.448..% -> 103.45
+    assert kinerja.audit_achievement(0.030, 0.029, 103.45, polarity="lower").consistent is True
+    assert kinerja.audit_achievement(0.030, 0.029, 103.46, polarity="lower").consistent is False
+
+
+def test_decimals_states_the_printed_precision_of_numbers():
+    # printed to 2 decimals: target 0.025..0.035, realization 0.024..0.034;
+    # inverse spans 0.025/0.034 = 73.5% .. 0.035/0.024 = 145.8%, so 116 lies within
+    r = kinerja.audit_achievement(0.030, 0.029, 116.0, polarity="lower", decimals=2)
+    assert r.consistent is True
+    assert all(not m.exact for m in r.matches)
+    # printed to 3 decimals: target 0.0295..0.0305, realization 0.0285..0.0295;
+    # inverse at most 0.0305/0.0285 = 107.0%, and 2 - r/t at most 2 - 0.0285/0.0305 = 106.6%
+    assert kinerja.audit_achievement(0.030, 0.029, 116.0, polarity="lower", decimals=3).consistent is False
+
+
+def test_text_inputs_keep_their_printed_precision():
+    # "0,03" is printed to 2 decimals: the same interval as decimals=2 above
+    assert kinerja.audit_achievement("0,03", "0,029", "116", polarity="lower").consistent is True
+
+
+def test_a_number_made_without_decimals_is_unrounded():
+    v = kinerja._core.make_value(0.03)
+    assert v.unrounded is True and v.half_unit() == 0.0
+    w = kinerja._core.make_value(0.03, None, 2)
+    assert w.unrounded is False and w.half_unit() == pytest.approx(0.005)
+    assert kinerja.parse_value("0,03").unrounded is False
+
+
+@pytest.mark.parametrize("bad", [-1, 16, 2.5, True, "2"])
+def test_decimals_must_be_a_small_whole_number(bad):
+    with pytest.raises(kinerja.ArgumentError, match="decimals must be a whole number from 0 to 15"):
+        kinerja.audit_achievement(0.030, 0.029, 116.0, polarity="lower", decimals=bad)
