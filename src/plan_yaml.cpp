@@ -1084,15 +1084,30 @@ std::string& data_directory_override() {
 
 void set_data_directory(const std::string& directory) { data_directory_override() = directory; }
 
+namespace {
+const char*& package_data_directory() {
+    static const char* dir = nullptr;
+    return dir;
+}
+}  // namespace
+
+void detail::set_package_data_directory(const char* directory) noexcept { package_data_directory() = directory; }
+
 std::string data_directory() {
     if (!data_directory_override().empty()) return data_directory_override();
     if (const char* env = std::getenv("KINERJA_DATA_DIR"); env && *env) return env;
-    for (const char* dir : {KINERJA_INSTALL_DATADIR, KINERJA_SOURCE_DATADIR}) {
-        if (!*dir) continue;
-        std::ifstream probe(std::string(dir) + "/plans/bekasi-dpppa-2024-2026.yaml");
-        if (probe) return dir;
-    }
-    return KINERJA_SOURCE_DATADIR;
+    // the package the program was built against, else (built without CMake) the configured
+    // install location: one candidate, never a fallback to another tree's data
+    const char* package = package_data_directory();
+    const std::string dir = package && *package ? package : KINERJA_INSTALL_DATADIR;
+    if (std::ifstream(dir + "/plans/bekasi-dpppa-2024-2026.yaml")) return dir;
+    throw file_error(
+        "kinerja.data.not_found", dir, 0, 0,
+        std::string("kinerja's data (plans/, catalog/, rules/) are not in this directory (") +
+            (package && *package ? "the data directory of the kinerja package this program was built against"
+                                 : "the directory kinerja was configured to install its data to") +
+            "); set KINERJA_DATA_DIR to the directory that holds them, or call "
+            "kinerja::set_data_directory");
 }
 
 std::string bundled_plan_path() { return data_directory() + "/plans/bekasi-dpppa-2024-2026.yaml"; }

@@ -13,6 +13,7 @@
 /// context. The file format is docs/plan-format.md; plan_io.hpp reads and writes it.
 
 #include <kinerja/achievement.hpp>
+#include <kinerja/detail/package_data.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/rounding.hpp>
 

@@ -87,8 +87,12 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
 plan load_plan_csv(const std::string& path, const csv_options& options = {}, const load_limits& limits = {});
 
 /// Where the bundled data (plans/, catalog/, rules/) are: the directory given to
-/// set_data_directory, else $KINERJA_DATA_DIR if set, else the installed data directory, else
-/// the source tree's data/ (for builds that are not installed).
+/// set_data_directory, else $KINERJA_DATA_DIR if set, else the data of the CMake package the
+/// program was built against (detail/package_data.hpp: found relative to the installed package,
+/// so a moved installation finds its own; the source tree's data/ only for kinerja's own build
+/// tree), else, for a program built without CMake, the configured install directory. Never a
+/// directory without the bundled plan in it.
+/// \throws file_error kinerja.data.not_found naming where it looked and how to say where.
 std::string data_directory();
 /// Points data_directory() at another directory for the whole process (the Python package points
 /// it at the data it carries); an empty string restores the default search.
