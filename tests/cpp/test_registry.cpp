@@ -189,7 +189,7 @@ TEST_CASE("check runs built-in and file rules together, ordered by place in the 
     CHECK(keys(kinerja::check_plan(small_plan(), o)) == built_in);
 }
 
-TEST_CASE("check_options.rules picks rules of either kind; an unknown id names the known ones", "[registry]") {
+TEST_CASE("check_options.rules picks rules of either kind, and an unknown id names the known ones", "[registry]") {
     check_options o;
     o.rule_sets = {small_rules()};
     o.rules = {"code-hierarchy", "target-at-least-85"};
