@@ -123,8 +123,9 @@ public:
     /// The built-in rules, then the rules of each set in turn (add()).
     explicit check_registry(const std::vector<rule_set>& rule_sets);
     /// Adds the rules of a rule set (run by apply_rules). \throws argument_error
-    /// kinerja.argument.rule when one of its ids is already registered; the message names both
-    /// rules and where each comes from (built-in, or file:line:column).
+    /// kinerja.argument.rule when one of its ids is already registered (by an earlier rule set:
+    /// rule_set::add refuses a built-in rule's id); the message names both rules and where each
+    /// comes from (file:line:column).
     void add(const rule_set& rules);
     /// Every rule, in registry order: the built-in ones, then each rule set's in its order.
     const std::vector<rule_info>& rules() const noexcept;
