@@ -11,7 +11,10 @@
 #include <algorithm>
 #include <cmath>
 #include <functional>
+#include <iterator>
 #include <map>
+#include <tuple>
+#include <utility>
 
 namespace kinerja {
 
@@ -26,28 +29,29 @@ std::string_view to_string(severity s) noexcept {
 
 const std::vector<rule_info>& check_rules() {
     static const std::vector<rule_info> rules = {
-        {"budget-rollup", severity::error,
+        {rule_ids::budget_rollup, severity::error,
          "a parent's pagu or realized budget differs from the sum of its children's in a year; a total row differs "
          "from the sum of what it totals"},
-        {"budget-missing", severity::warning, "children have pagu in a year and the parent has none, or the reverse"},
-        {"reported-achievement", severity::error,
+        {rule_ids::budget_missing, severity::warning,
+         "children have pagu in a year and the parent has none, or the reverse"},
+        {rule_ids::reported_achievement, severity::error,
          "a printed achievement does not follow from its target and realization under the indicator's polarity"},
-        {"reported-absorption", severity::warning,
+        {rule_ids::reported_absorption, severity::warning,
          "a printed absorption ratio does not follow from budget and realized budget"},
-        {"code-hierarchy", severity::error, "a child's code does not extend its parent's"},
-        {"duplicate-code", severity::error, "two nodes carry the same code"},
-        {"orphan", severity::warning,
+        {rule_ids::code_hierarchy, severity::error, "a child's code does not extend its parent's"},
+        {rule_ids::duplicate_code, severity::error, "two nodes carry the same code"},
+        {rule_ids::orphan, severity::warning,
          "an objective without indicators or without programmes; a programme (or activity) linked to nothing above it"},
-        {"unit-change", severity::warning,
+        {rule_ids::unit_change, severity::warning,
          "an indicator's unit differs between versions, or a printed value's unit differs from the indicator's"},
-        {"target-direction", severity::warning, "yearly targets move against the polarity"},
-        {"unparsed-value", severity::warning, "a printed value that cannot be read"},
-        {"grade-score", severity::warning, "a grade whose score lies in another grade's band"},
-        {"catalog-reference", severity::error,
+        {rule_ids::target_direction, severity::warning, "yearly targets move against the polarity"},
+        {rule_ids::unparsed_value, severity::warning, "a printed value that cannot be read"},
+        {rule_ids::grade_score, severity::warning, "a grade whose score lies in another grade's band"},
+        {rule_ids::catalog_reference, severity::error,
          "an indicator names a formula catalog entry that the plan's catalogs do not have"},
-        {"negative-amount", severity::error,
+        {rule_ids::negative_amount, severity::error,
          "a printed pagu or realized budget (of a node, on an indicator's row, or in a total row) is below 0"},
-        {"rounding-rule", severity::info,
+        {rule_ids::rounding_rule, severity::info,
          "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the "
          "document mixes rules)"},
     };
@@ -66,12 +70,12 @@ struct checker {
     detail::plan_index index;  // ids, parents and children, looked up in constant time
     std::vector<finding> out;
 
-    bool on(const char* rule) const { return options.rules.empty() || options.rules.count(rule) > 0; }
+    bool on(std::string_view rule) const { return options.rules.empty() || options.rules.count(std::string(rule)) > 0; }
 
-    finding& add(const char* rule, const node* n, const indicator* ind, std::optional<int> year, std::string message,
-                 const location& where, const std::string& source) {
+    finding& add(std::string_view rule, const node* n, const indicator* ind, std::optional<int> year,
+                 std::string message, const location& where, const std::string& source) {
         finding f;
-        f.rule = rule;
+        f.rule = std::string(rule);
         for (const auto& r : check_rules())
             if (r.id == rule) f.severity = r.severity;
         if (n) {
@@ -104,15 +108,16 @@ struct checker {
         try {
             return money ? read_money(v) : read_value(*ind, v, scales);
         } catch (const parse_error& e) {
-            if (on("unparsed-value")) {
-                finding& f = add("unparsed-value", n, ind, year,
+            if (on(rule_ids::unparsed_value)) {
+                finding& f = add(rule_ids::unparsed_value, n, ind, year,
                                  who(n, ind) + (year ? ", " + year_label(*year) : std::string()) + ": " + e.reason(),
                                  v.location, v.source);
                 f.actual = v.text;
             }
         } catch (const lookup_error& e) {
-            if (on("unparsed-value")) {
-                finding& f = add("unparsed-value", n, ind, year, who(n, ind) + ": " + e.what(), v.location, v.source);
+            if (on(rule_ids::unparsed_value)) {
+                finding& f =
+                    add(rule_ids::unparsed_value, n, ind, year, who(n, ind) + ": " + e.what(), v.location, v.source);
                 f.actual = v.text;
             }
         }
@@ -198,8 +203,8 @@ struct checker {
                     const location& where = pv ? pv->location : parent.location;
                     const std::string& source = pv ? pv->source : std::string();
                     if (own && present == 0) {
-                        if (on("budget-missing")) {
-                            finding& f = add("budget-missing", &parent, nullptr, y,
+                        if (on(rule_ids::budget_missing)) {
+                            finding& f = add(rule_ids::budget_missing, &parent, nullptr, y,
                                              who(&parent, nullptr) + " has " + what + " " + show_exact(*own) + " in " +
                                                  year_label(y) + " but none of its " + std::to_string(kids.size()) +
                                                  " children has",
@@ -208,8 +213,8 @@ struct checker {
                             f.actual_number = own->to_double();
                         }
                     } else if (!own && present > 0) {
-                        if (on("budget-missing")) {
-                            finding& f = add("budget-missing", &parent, nullptr, y,
+                        if (on(rule_ids::budget_missing)) {
+                            finding& f = add(rule_ids::budget_missing, &parent, nullptr, y,
                                              who(&parent, nullptr) + " has no " + what + " in " + year_label(y) +
                                                  " but its children have " + show_exact(sum) + " (" + parts + ")",
                                              where, source);
@@ -218,8 +223,8 @@ struct checker {
                             f.actual = pv ? pv->text : "";
                         }
                     } else if (own && std::fabs((*own - sum).to_double()) > options.budget_tolerance) {
-                        if (on("budget-rollup")) {
-                            finding& f = add("budget-rollup", &parent, nullptr, y,
+                        if (on(rule_ids::budget_rollup)) {
+                            finding& f = add(rule_ids::budget_rollup, &parent, nullptr, y,
                                              who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " +
                                                  show_exact(*own) + " but its children sum to " + show_exact(sum) +
                                                  " (" + parts + "), a difference of " + show_exact(*own - sum),
@@ -253,9 +258,10 @@ struct checker {
                         ok = ok && a.readable;
                         if (a.exact) sum += *a.exact;
                     }
-                    if (!ok || std::fabs((*own - sum).to_double()) <= options.budget_tolerance || !on("budget-rollup"))
+                    if (!ok || std::fabs((*own - sum).to_double()) <= options.budget_tolerance ||
+                        !on(rule_ids::budget_rollup))
                         continue;
-                    finding& f = add("budget-rollup", nullptr, nullptr, y,
+                    finding& f = add(rule_ids::budget_rollup, nullptr, nullptr, y,
                                      "total \"" + t.name + "\" (" + (which == 0 ? "pagu" : "realized budget") +
                                          ") in " + year_label(y) + " is " + show_exact(*own) + " but the " +
                                          std::to_string(t.over.size()) + " rows it totals sum to " + show_exact(sum) +
@@ -276,7 +282,7 @@ struct checker {
     // A negative amount of money is a misprint: no budget, no spending. Every printed value is
     // read (also a second source's); one that cannot be read is unparsed-value's business.
     void negative_amounts(const std::vector<node>& list) {
-        if (!on("negative-amount")) return;
+        if (!on(rule_ids::negative_amount)) return;
         for (const node& n : list) {
             negative(&n, nullptr, nullptr, n.budget, "pagu");
             negative(&n, nullptr, nullptr, n.budget_realized, "realized budget");
@@ -284,7 +290,7 @@ struct checker {
         }
     }
     void negative_totals() {
-        if (!on("negative-amount")) return;
+        if (!on(rule_ids::negative_amount)) return;
         for (const total& t : p.totals) {
             negative(nullptr, nullptr, &t, t.budget, "pagu");
             negative(nullptr, nullptr, &t, t.budget_realized, "realized budget");
@@ -301,7 +307,7 @@ struct checker {
                 }
                 if (!x || !(*x < 0.0)) continue;
                 const std::string subject = t ? "total \"" + t->name + "\"" : who(n, ind);
-                finding& f = add("negative-amount", n, ind, y,
+                finding& f = add(rule_ids::negative_amount, n, ind, y,
                                  subject + ": " + what + " in " + year_label(y) + " is " + pv.text +
                                      ", below 0; an amount of money that is negative is no budget or spending, and "
                                      "no absorption or roll-up is computed from it",
@@ -318,7 +324,7 @@ struct checker {
     }
 
     void absorption_ratios(const std::vector<node>& list) {
-        if (!on("reported-absorption")) return;
+        if (!on(rule_ids::reported_absorption)) return;
         for (const node& n : list)
             for (const auto& [y, vs] : n.reported_absorption)
                 for (const printed_value& pv : vs) {
@@ -328,7 +334,7 @@ struct checker {
                     try {
                         reported = parse_reported_achievement(pv.text);
                     } catch (const parse_error& e) {
-                        finding& f = add("unparsed-value", &n, nullptr, y, who(&n, nullptr) + ": " + e.reason(),
+                        finding& f = add(rule_ids::unparsed_value, &n, nullptr, y, who(&n, nullptr) + ": " + e.reason(),
                                          pv.location, pv.source);
                         f.actual = pv.text;
                         continue;
@@ -340,7 +346,7 @@ struct checker {
                     if (budget < 0.0 || spent < 0.0) continue;  // no absorption: negative-amount reports it
                     if (budget == 0.0) {
                         if (reported.number && *reported.number != 0.0) {
-                            finding& f = add("reported-absorption", &n, nullptr, y,
+                            finding& f = add(rule_ids::reported_absorption, &n, nullptr, y,
                                              who(&n, nullptr) + " prints an absorption of " + pv.text + " in " +
                                                  year_label(y) + " without a budget",
                                              pv.location, pv.source);
@@ -357,7 +363,7 @@ struct checker {
                     const audit_result a =
                         audit_achievement(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
                     if (a.consistent.value_or(true)) continue;
-                    finding& f = add("reported-absorption", &n, nullptr, y,
+                    finding& f = add(rule_ids::reported_absorption, &n, nullptr, y,
                                      who(&n, nullptr) + ": printed absorption " + pv.text + " in " + year_label(y) +
                                          " does not follow from " + show(spent) + " / " + show(budget) + " = " +
                                          format_number(computed, convention::english, 2, false) + "%",
@@ -376,22 +382,22 @@ struct checker {
         for (const node& n : list) {
             const std::string& code = n.code_text();
             if (code.empty()) continue;
-            if (on("duplicate-code")) {
+            if (on(rule_ids::duplicate_code)) {
                 auto [it, fresh] = seen.emplace(code, &n);
                 if (!fresh) {
-                    finding& f = add("duplicate-code", &n, nullptr, std::nullopt,
+                    finding& f = add(rule_ids::duplicate_code, &n, nullptr, std::nullopt,
                                      "code " + code + " is carried by \"" + it->second->name + "\" (" + it->second->id +
                                          ") and by \"" + n.name + "\" (" + n.id + ")",
                                      n.code->location, n.code->source);
                     f.actual = code;
                 }
             }
-            if (!on("code-hierarchy") || n.parent.empty()) continue;
+            if (!on(rule_ids::code_hierarchy) || n.parent.empty()) continue;
             const node* parent = index.find(n.parent);
             if (!parent || parent->code_text().empty()) continue;
             const std::string& pc = parent->code_text();
             if (code.size() > pc.size() && code.compare(0, pc.size(), pc) == 0 && code[pc.size()] == '.') continue;
-            finding& f = add("code-hierarchy", &n, nullptr, std::nullopt,
+            finding& f = add(rule_ids::code_hierarchy, &n, nullptr, std::nullopt,
                              who(&n, nullptr) + ": code " + code + " does not extend its parent's code " + pc + " (" +
                                  parent->name + ")",
                              n.code->location, n.code->source);
@@ -401,17 +407,17 @@ struct checker {
     }
 
     void orphans() {
-        if (!on("orphan")) return;
+        if (!on(rule_ids::orphan)) return;
         for (const node& n : p.nodes) {
             const std::vector<const node*>& kids = index.children(n.id);
             if (n.level == node_level::sasaran) {
                 if (n.indicators.empty())
-                    add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no indicators",
+                    add(rule_ids::orphan, &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no indicators",
                         n.location, "");
                 const bool has_programme = std::any_of(kids.begin(), kids.end(),
                                                        [](const node* k) { return k->level == node_level::program; });
                 if (!has_programme)
-                    add("orphan", &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no programmes",
+                    add(rule_ids::orphan, &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no programmes",
                         n.location, "");
             }
             if (n.level == node_level::program || n.level == node_level::kegiatan ||
@@ -421,7 +427,7 @@ struct checker {
                     parent && (n.level != node_level::program || parent->level == node_level::sasaran ||
                                parent->level == node_level::tujuan || parent->level == node_level::urusan);
                 if (!linked)
-                    add("orphan", &n, nullptr, std::nullopt,
+                    add(rule_ids::orphan, &n, nullptr, std::nullopt,
                         who(&n, nullptr) + " \"" + n.name + "\" is linked to no " +
                             (n.level == node_level::program ? "objective" : "parent"),
                         n.location, "");
@@ -499,8 +505,8 @@ struct checker {
         for (const auto& [y, vs] : ind.reported_achievement)
             for (const printed_value& pv : vs) reported(n, ind, y, pv, targets, realizations);
         // target direction
-        const std::optional<polarity> own = on("target-direction") ? indicator_polarity(p, ind) : std::nullopt;
-        if (on("target-direction") && (own || !ind.scale.empty())) {
+        const std::optional<polarity> own = on(rule_ids::target_direction) ? indicator_polarity(p, ind) : std::nullopt;
+        if (on(rule_ids::target_direction) && (own || !ind.scale.empty())) {
             const polarity pol = own.value_or(polarity::higher);
             const value* prev = nullptr;
             int prev_year = 0;
@@ -513,7 +519,7 @@ struct checker {
                     if (a && b &&
                         ((pol == polarity::higher && *b < *a - 1e-12) || (pol == polarity::lower && *b > *a + 1e-12))) {
                         const printed_value* pv = indicator::first(ind.targets, y);
-                        finding& f = add("target-direction", &n, &ind, y,
+                        finding& f = add(rule_ids::target_direction, &n, &ind, y,
                                          who(&n, &ind) + ": the target moves from " + prev->text + " (" +
                                              std::to_string(prev_year) + ") to " + v.text + " (" + std::to_string(y) +
                                              "), against its polarity (" + std::string(to_string(pol)) + " is better)",
@@ -530,7 +536,7 @@ struct checker {
 
     void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<int> y,
                     const printed_value& pv, const value& v) {
-        if (!on("unit-change") || !unit) return;
+        if (!on(rule_ids::unit_change) || !unit) return;
         std::string got;
         if (v.kind == value_kind::count && !detail::iequals(v.unit, unit->name))
             got = v.unit;
@@ -539,7 +545,7 @@ struct checker {
         else if (v.kind == value_kind::money && unit->kind != value_kind::money)
             got = "Rupiah";
         if (got.empty()) return;
-        finding& f = add("unit-change", &n, &ind, y,
+        finding& f = add(rule_ids::unit_change, &n, &ind, y,
                          who(&n, &ind) + ": the value " + pv.text + " is in " + got + " but the indicator's unit is " +
                              ind.unit->text,
                          pv.location, pv.source);
@@ -549,12 +555,12 @@ struct checker {
 
     void grade_check(const node& n, const indicator& ind, std::optional<int> y, const printed_value& pv,
                      const value& v) {
-        if (!on("grade-score") || v.kind != value_kind::grade || !v.number || v.scale.empty()) return;
+        if (!on(rule_ids::grade_score) || v.kind != value_kind::grade || !v.number || v.scale.empty()) return;
         const scale* s = scales.find(v.scale);
         if (!s || !s->has_bands()) return;
         const level* l = s->find_level(*v.number);
         if (l && detail::iequals(l->name, v.grade)) return;
-        finding& f = add("grade-score", &n, &ind, y,
+        finding& f = add(rule_ids::grade_score, &n, &ind, y,
                          who(&n, &ind) + ": " + pv.text + " prints grade " + v.grade + " with a score that is " +
                              (l ? "grade " + l->name : std::string("outside every band")) + " on scale " + s->name(),
                          pv.location, pv.source);
@@ -564,13 +570,13 @@ struct checker {
 
     void reported(const node& n, const indicator& ind, int y, const printed_value& pv,
                   const std::map<int, value>& targets, const std::map<int, value>& realizations) {
-        if (!on("reported-achievement")) return;
+        if (!on(rule_ids::reported_achievement)) return;
         value printed;
         try {
             printed = parse_reported_achievement(pv.text);
         } catch (const parse_error& e) {
-            if (on("unparsed-value")) {
-                finding& f = add("unparsed-value", &n, &ind, y,
+            if (on(rule_ids::unparsed_value)) {
+                finding& f = add(rule_ids::unparsed_value, &n, &ind, y,
                                  who(&n, &ind) + ", " + year_label(y) + ": " + e.reason(), pv.location, pv.source);
                 f.actual = pv.text;
             }
@@ -591,7 +597,7 @@ struct checker {
         try {
             a = audit_achievement(t->second, r->second, printed, ao, scales);
         } catch (const error& e) {
-            finding& f = add("reported-achievement", &n, &ind, y,
+            finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
                              who(&n, &ind) + ", " + year_label(y) + ": the printed achievement " + pv.text +
                                  " cannot be checked: " + e.what(),
                              pv.location, pv.source);
@@ -599,14 +605,14 @@ struct checker {
             return;
         }
         if (a.consistent.value_or(true)) {
-            if (!a.consistent || !on("rounding-rule") || p.settings.rounding.mode == rounding::none) return;
+            if (!a.consistent || !on(rule_ids::rounding_rule) || p.settings.rounding.mode == rounding::none) return;
             const bool by_setting = std::any_of(a.matches.begin(), a.matches.end(), [&](const audit_match& m) {
                 return m.exact && m.rounding.mode == p.settings.rounding.mode;
             });
             const auto exact =
                 std::find_if(a.matches.begin(), a.matches.end(), [](const audit_match& m) { return m.exact; });
             if (by_setting || exact == a.matches.end()) return;
-            finding& f = add("rounding-rule", &n, &ind, y,
+            finding& f = add(rule_ids::rounding_rule, &n, &ind, y,
                              who(&n, &ind) + ", " + year_label(y) + ": the printed " + pv.text + " follows only by " +
                                  exact->describe() + ", not by the plan's rounding (" +
                                  std::string(to_string(p.settings.rounding.mode)) + ")",
@@ -615,7 +621,7 @@ struct checker {
             f.actual_number = printed.number;
             return;
         }
-        finding& f = add("reported-achievement", &n, &ind, y,
+        finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
                          who(&n, &ind) + ", " + year_label(y) + ": " + a.explanation, pv.location, pv.source);
         if (a.expected) {
             const int d = printed.decimals;
@@ -628,7 +634,7 @@ struct checker {
     }
 
     void catalog_references(const std::vector<node>& list) {
-        if (!on("catalog-reference")) return;
+        if (!on(rule_ids::catalog_reference)) return;
         // the plan's catalog, as loaded with it (or the default one, loaded once per process)
         std::shared_ptr<const catalog> known;
         std::string why;
@@ -643,7 +649,7 @@ struct checker {
                     }
                 }
                 if (known && known->find(ind.catalog)) continue;
-                finding& f = add("catalog-reference", &n, &ind, std::nullopt,
+                finding& f = add(rule_ids::catalog_reference, &n, &ind, std::nullopt,
                                  who(&n, &ind) + ": names catalog entry \"" + ind.catalog + "\", " +
                                      (known ? std::string("which the plan's catalogs do not have")
                                             : "but the catalog could not be loaded: " + why),
@@ -653,7 +659,7 @@ struct checker {
     }
 
     void version_units() {
-        if (!on("unit-change")) return;
+        if (!on(rule_ids::unit_change)) return;
         for (const plan_version& v : p.versions)
             for (const node& e : v.nodes)
                 for (const indicator& ei : e.indicators) {
@@ -664,7 +670,7 @@ struct checker {
                     const unit_info* b = default_units().find(ei.unit->text);
                     const bool same = (a && b) ? a == b : detail::iequals(ind->unit->text, ei.unit->text);
                     if (same) continue;
-                    finding& f = add("unit-change", n, ind, std::nullopt,
+                    finding& f = add(rule_ids::unit_change, n, ind, std::nullopt,
                                      who(n, ind) + ": the unit is " + ei.unit->text + " in version " + v.name +
                                          " and " + ind->unit->text + " in version " + p.info.version,
                                      ei.unit->location, ei.unit->source);
@@ -674,17 +680,9 @@ struct checker {
     }
 };
 
-}  // namespace
-
-std::vector<finding> check_plan(const plan& p, const check_options& options) {
-    for (const auto& r : options.rules) {
-        const auto& all = check_rules();
-        if (std::none_of(all.begin(), all.end(), [&](const rule_info& x) { return x.id == r; })) {
-            std::string known;
-            for (const auto& x : all) known += (known.empty() ? "" : ", ") + x.id;
-            throw argument_error("kinerja.argument.rule", "unknown check rule \"" + r + "\" (rules: " + known + ")");
-        }
-    }
+// The built-in rules' function in the registry: the checker's passes, in this order, with
+// options.rules the built-in ids to run. The findings come in the order the passes found them.
+std::vector<finding> run_built_in_rules(const plan& p, const check_options& options) {
     checker c{p, options, plan_scales(p), detail::plan_index(p), {}, {}, {}};
     c.infer_report_scales(p.nodes);
     c.infer_report_scales(p.history);
@@ -705,10 +703,104 @@ std::vector<finding> check_plan(const plan& p, const check_options& options) {
         c.codes(p.history);
         c.indicators(p.history);
     }
-    std::stable_sort(c.out.begin(), c.out.end(), [](const finding& a, const finding& b) {
+    return std::move(c.out);
+}
+
+// "\"budget-rollup\" (built-in)", "\"x\" (rules.yaml:3:9)": a rule and where it comes from.
+std::string described(const rule_info& r) {
+    return "\"" + r.id + "\" (" + (r.location.line > 0 ? r.location.to_string() : r.origin) + ")";
+}
+
+std::string known_ids(const std::vector<rule_info>& rules) {
+    std::string known;
+    for (const rule_info& r : rules) known += (known.empty() ? "" : ", ") + r.id;
+    return known;
+}
+
+}  // namespace
+
+void sort_findings(std::vector<finding>& findings) {
+    std::stable_sort(findings.begin(), findings.end(), [](const finding& a, const finding& b) {
         return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
     });
-    return c.out;
+}
+
+check_registry::check_registry() {
+    add(check_rules(), [](const plan& p, const check_options& options, const std::set<std::string>& rules) {
+        check_options own = options;
+        own.rules = rules.size() == check_rules().size() ? std::set<std::string>() : rules;  // empty: all
+        own.rule_sets.clear();
+        return run_built_in_rules(p, own);
+    });
+}
+
+check_registry::check_registry(const std::vector<rule_set>& rule_sets) : check_registry() {
+    for (const rule_set& s : rule_sets) add(s);
+}
+
+void check_registry::add(const rule_set& set) {
+    std::vector<rule_info> infos;
+    for (const validation_rule& r : set.rules()) {
+        rule_info info(r.id, r.severity, r.description, r.location.file.empty() ? "rule set" : r.location.file);
+        info.location = r.location;
+        if (const rule_info* first = find(r.id))
+            throw argument_error("kinerja.argument.rule", "rule id \"" + r.id + "\" is in both rule sets: " +
+                                                              described(*first) + " and " + described(info));
+        infos.push_back(std::move(info));
+    }
+    // the registry keeps its own copy of the set (cheap: the compiled rules are shared)
+    add(std::move(infos), [set](const plan& p, const check_options& options, const std::set<std::string>& rules) {
+        validation_options o;
+        o.include_history = options.include_history;
+        o.rules = rules;
+        return apply_rules(p, set, o);
+    });
+}
+
+void check_registry::add(std::vector<rule_info> rules, check_function function) {
+    for (rule_info& r : rules) {
+        rules_.push_back(std::move(r));
+        function_of_.push_back(functions_.size());
+    }
+    functions_.push_back(std::move(function));
+}
+
+const std::vector<rule_info>& check_registry::rules() const noexcept { return rules_; }
+
+const rule_info* check_registry::find(std::string_view id) const noexcept {
+    for (const rule_info& r : rules_)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+std::vector<finding> check_registry::run(const plan& p, const check_options& options) const {
+    for (const std::string& id : options.rules)
+        if (!find(id))
+            throw argument_error("kinerja.argument.rule",
+                                 "unknown check rule \"" + id + "\" (rules: " + known_ids(rules_) + ")");
+    // the ids each function is to run, in registry order
+    std::vector<std::set<std::string>> wanted(functions_.size());
+    for (std::size_t k = 0; k < rules_.size(); ++k)
+        if (options.rules.empty() || options.rules.count(rules_[k].id)) wanted[function_of_[k]].insert(rules_[k].id);
+    std::vector<finding> out;
+    for (std::size_t k = 0; k < functions_.size(); ++k) {
+        if (wanted[k].empty()) continue;
+        std::vector<finding> found = functions_[k](p, options, wanted[k]);
+        out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+    }
+    sort_findings(out);
+    return out;
+}
+
+std::vector<finding> check(const plan& p, const check_options& options) {
+    return check_registry(options.rule_sets).run(p, options);
+}
+
+std::vector<finding> check_plan(const plan& p, const check_options& options) {
+    if (options.rule_sets.empty()) return check(p, options);
+    check_options built_in_only = options;
+    built_in_only.rule_sets.clear();
+    return check(p, built_in_only);
 }
 
 }  // namespace kinerja

@@ -4,6 +4,7 @@
 #include <kinerja/validation.hpp>
 
 #include <kinerja/audit.hpp>
+#include <kinerja/check.hpp>
 #include <kinerja/detail/files.hpp>
 #include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
@@ -24,7 +25,6 @@
 #include <map>
 #include <optional>
 #include <sstream>
-#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -854,9 +854,7 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
             }
         }
     }
-    std::stable_sort(out.begin(), out.end(), [](const finding& a, const finding& b) {
-        return std::tie(a.location.line, a.location.column) < std::tie(b.location.line, b.location.column);
-    });
+    sort_findings(out);
     return out;
 }
 

@@ -3,79 +3,156 @@
 
 /// \file check.hpp
 /// Checks a whole plan the way an inspector would and reports every inconsistency as a finding
-/// with a stable rule id, a severity, the node and indicator, the year, the expected and actual
-/// values, a message and where it stands (plan file line and column, and the source table).
-/// Checking never stops at the first problem and never throws for the plan's content.
+/// (finding.hpp) with a stable rule id, a severity, the node and indicator, the year, the
+/// expected and actual values, a message and where it stands (plan file line and column, and the
+/// source table). Checking never stops at the first problem and never throws for the plan's
+/// content.
 ///
-/// | rule | severity | what it finds |
-/// |---|---|---|
-/// | budget-rollup | error | a parent's pagu (or realized budget) differs from the sum of its children's in a year; a
-/// total row differs from the sum of the nodes it totals | | budget-missing | warning | children have pagu in a year
-/// and the parent has none, or the reverse | | reported-achievement | error | a printed achievement does not follow
-/// from its target and realization under the indicator's polarity (audit.hpp); a source table whose printed
-/// achievements are all bare numbers below 10 is read as printing fractions (Tabel 2.7's 1.14), others as their text
-/// says | | reported-absorption | warning | a printed absorption ratio does not follow from budget and realized budget
-/// | | code-hierarchy | error | a child's code does not extend its parent's | | duplicate-code | error | two nodes
-/// carry the same code | | orphan | warning | an objective without indicators or without programmes; a programme linked
-/// to no objective | | unit-change | warning | an indicator's unit differs between versions, or a printed value's unit
-/// differs from the indicator's | | target-direction | warning | yearly targets move against the polarity | |
-/// unparsed-value | warning | a printed value that cannot be read (the message says why) | | grade-score | warning | a
-/// grade whose score lies in another grade's band (`BB (95)`) | | catalog-reference | error | an indicator names a
-/// formula catalog entry (catalog: ID) that the plan's catalogs do not have | | negative-amount | error | a printed
-/// pagu or realized budget (of a node, on an indicator's row, or in a total row) is below 0 | | rounding-rule | info |
-/// a printed achievement that follows only by a rounding other than the plan's setting |
+/// One registry of rules (check_registry) holds the built-in rules and any validation rules
+/// written as data (validation.hpp); one entry point, kinerja::check, runs them, merges their
+/// findings and orders them by place in the plan file (sort_findings). check_plan runs the
+/// built-in rules only. `kinerja rules` lists the registry.
+///
+/// The built-in rules (their ids are the constants of kinerja::rule_ids; check_rules() has
+/// their severities and descriptions; docs/plans.md#checks explains each):
+// clang-format off
+///  - budget-rollup (error): a parent's pagu (or realized budget) differs from the sum of its
+///    children's in a year; a total row differs from the sum of the nodes it totals
+///  - budget-missing (warning): children have pagu in a year and the parent has none, or the reverse
+///  - reported-achievement (error): a printed achievement does not follow from its target and
+///    realization under the indicator's polarity (audit.hpp); a source table whose printed
+///    achievements are all bare numbers below 10 is read as printing fractions (Tabel 2.7's
+///    1.14), others as their text says
+///  - reported-absorption (warning): a printed absorption ratio does not follow from budget and
+///    realized budget
+///  - code-hierarchy (error): a child's code does not extend its parent's
+///  - duplicate-code (error): two nodes carry the same code
+///  - orphan (warning): an objective without indicators or without programmes; a programme linked
+///    to no objective
+///  - unit-change (warning): an indicator's unit differs between versions, or a printed value's
+///    unit differs from the indicator's
+///  - target-direction (warning): yearly targets move against the polarity
+///  - unparsed-value (warning): a printed value that cannot be read (the message says why)
+///  - grade-score (warning): a grade whose score lies in another grade's band (`BB (95)`)
+///  - catalog-reference (error): an indicator names a formula catalog entry (catalog: ID) that
+///    the plan's catalogs do not have
+///  - negative-amount (error): a printed pagu or realized budget (of a node, on an indicator's
+///    row, or in a total row) is below 0
+///  - rounding-rule (info): a printed achievement that follows only by a rounding other than the
+///    plan's setting
+// clang-format on
 ///
 /// A pagu printed on an indicator's row stands for its node's when the node's own row has none
 /// (Tabel 6.1 prints an objective's pagu on its indicator's row).
 
+#include <kinerja/finding.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/plan_values.hpp>
+#include <kinerja/validation.hpp>
 #include <kinerja/value.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kinerja {
 
-enum class severity { info, warning, error };
-std::string_view to_string(severity s) noexcept;
+/// The ids of the built-in rules: the one place they are spelled.
+namespace rule_ids {
+inline constexpr std::string_view budget_rollup = "budget-rollup";
+inline constexpr std::string_view budget_missing = "budget-missing";
+inline constexpr std::string_view reported_achievement = "reported-achievement";
+inline constexpr std::string_view reported_absorption = "reported-absorption";
+inline constexpr std::string_view code_hierarchy = "code-hierarchy";
+inline constexpr std::string_view duplicate_code = "duplicate-code";
+inline constexpr std::string_view orphan = "orphan";
+inline constexpr std::string_view unit_change = "unit-change";
+inline constexpr std::string_view target_direction = "target-direction";
+inline constexpr std::string_view unparsed_value = "unparsed-value";
+inline constexpr std::string_view grade_score = "grade-score";
+inline constexpr std::string_view catalog_reference = "catalog-reference";
+inline constexpr std::string_view negative_amount = "negative-amount";
+inline constexpr std::string_view rounding_rule = "rounding-rule";
+}  // namespace rule_ids
 
-/// One inconsistency.
-struct finding {
-    std::string rule;
-    kinerja::severity severity = severity::warning;
-    std::string node;  ///< the node's code, or its id when it has none
-    std::string node_id;
-    std::string indicator;  ///< the indicator's id ("" for node findings)
-    std::string indicator_name;
-    std::optional<int> year;  ///< end_of_period for the end column
-    std::string expected;     ///< as text ("" when there is nothing to expect)
-    std::string actual;
-    std::optional<double> expected_number;  ///< the same as numbers, where they are numbers
-    std::optional<double> actual_number;
-    std::string message;
-    kinerja::location location;  ///< in the plan file
-    std::string source;          ///< the source table of the printed value
-};
+/// rule_info::origin of a built-in rule.
+inline constexpr std::string_view built_in_origin = "built-in";
 
-/// A rule: id, severity, one line.
+/// A rule of the registry: id, default severity, one line, and where it comes from.
 struct rule_info {
+    rule_info() = default;
+    rule_info(std::string_view id_, kinerja::severity severity_, std::string description_,
+              std::string origin_ = std::string(built_in_origin))
+        : id(id_), severity(severity_), description(std::move(description_)), origin(std::move(origin_)) {}
+
     std::string id;
-    kinerja::severity severity;
+    kinerja::severity severity = severity::warning;
     std::string description;
+    /// "built-in" (built_in_origin), or the file a validation rule was read from
+    /// ("<string>" for parse_rules text without a name; "rule set" for a rule added in code).
+    std::string origin = std::string(built_in_origin);
+    kinerja::location location;  ///< where a validation rule stands in its file (empty for a built-in rule)
 };
 
-/// The rules check_plan knows.
+/// The built-in rules, in the order check_plan runs them.
 const std::vector<rule_info>& check_rules();
 
 struct check_options {
-    std::set<std::string> rules;    ///< only these rules (empty: all); unknown ids are an argument_error
+    /// Only these rules (empty: all). Ids of built-in rules and of the rule sets' rules may be
+    /// mixed; an id that is neither is an argument_error kinerja.argument.rule naming the known ids.
+    std::set<std::string> rules;
     double budget_tolerance = 0.5;  ///< Rupiah; sums within it agree
     bool include_history = true;    ///< also check the history nodes (previous period)
+    /// Validation rules written as data (validation.hpp), run by kinerja::check with the
+    /// built-in rules. Their ids must differ from the built-ins' and from each other's.
+    std::vector<rule_set> rule_sets = {};
 };
 
+/// The registry of checks: every rule kinerja::check knows (id, default severity, description,
+/// origin) and the function that finds its findings. A default-constructed registry holds the
+/// built-in rules; add() adds a rule set's rules after them.
+class check_registry {
+public:
+    /// The built-in rules (check_rules()), run by one function (the passes of check_plan).
+    check_registry();
+    /// The built-in rules, then the rules of each set in turn (add()).
+    explicit check_registry(const std::vector<rule_set>& rule_sets);
+    /// Adds the rules of a rule set (run by apply_rules). \throws argument_error
+    /// kinerja.argument.rule when one of its ids is already registered (by an earlier rule set:
+    /// rule_set::add refuses a built-in rule's id); the message names both rules and where each
+    /// comes from (file:line:column).
+    void add(const rule_set& rules);
+    /// Every rule, in registry order: the built-in ones, then each rule set's in its order.
+    const std::vector<rule_info>& rules() const noexcept;
+    /// The rule with this id, or nullptr.
+    const rule_info* find(std::string_view id) const noexcept;
+
+private:
+    // What finds the findings of some rules: given the plan, the options and the ids of the
+    // rules it is to run (never empty), it returns their findings in the order it found them.
+    using check_function =
+        std::function<std::vector<finding>(const plan&, const check_options&, const std::set<std::string>& rules)>;
+    friend std::vector<finding> check(const plan&, const check_options&);
+    std::vector<finding> run(const plan& p, const check_options& options) const;
+    void add(std::vector<rule_info> rules, check_function function);
+
+    std::vector<rule_info> rules_;
+    std::vector<std::size_t> function_of_;  // rules_[k] is found by functions_[function_of_[k]]
+    std::vector<check_function> functions_;
+};
+
+/// The one entry point: runs the built-in rules and the rules of options.rule_sets (all, or
+/// those named in options.rules), merges their findings and orders them by place in the plan
+/// file (sort_findings). \throws argument_error kinerja.argument.rule for an unknown id in
+/// options.rules (the message lists the known ones) or an id in two rule sets.
+std::vector<finding> check(const plan& p, const check_options& options = {});
+
+/// The built-in rules only (options.rule_sets is not used): kinerja::check without rule sets.
 /// Every finding, ordered by the position of what it concerns in the plan file.
 std::vector<finding> check_plan(const plan& p, const check_options& options = {});
 

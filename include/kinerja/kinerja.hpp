@@ -11,6 +11,7 @@
 #include <kinerja/check.hpp>
 #include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/finding.hpp>
 #include <kinerja/indices.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/plan.hpp>

@@ -28,9 +28,12 @@
 /// loaded. Values are read from the printed text (read_money for pagu, read_value with the
 /// indicator's unit for indicator values). A quantity that is missing (not printed, blank, `-`,
 /// a predicate without a number) or cannot be read makes the rule not apply to that row: no
-/// finding, never a silent 0. Unreadable values are reported by check_plan's unparsed-value rule.
+/// finding, never a silent 0. Unreadable values are reported by the built-in unparsed-value rule.
+///
+/// kinerja::check (check.hpp) runs rule sets together with the built-in rules
+/// (check_options::rule_sets) and merges their findings.
 
-#include <kinerja/check.hpp>
+#include <kinerja/finding.hpp>
 #include <kinerja/plan.hpp>
 
 #include <cstddef>
@@ -144,10 +147,14 @@ rule_set load_rules(const std::string& path);
 std::string standard_rules_path();
 
 /// Every finding of the rules on a plan, ordered by the position of the plan value in the plan
-/// file (like check_plan). A finding carries rule = the rule's id, its severity, the node (code,
+/// file (sort_findings). A finding carries rule = the rule's id, its severity, the node (code,
 /// or id), the indicator, the year, expected = the right value, actual = the left value (as text
 /// and as numbers), the message, the location and source table of the plan value the left formula
 /// reads first (else the right's, else the node's or indicator's own).
 std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const validation_options& options = {});
 
 }  // namespace kinerja
+
+// check.hpp (which uses rule_set) came with this header before finding.hpp was split off; it
+// still does, after rule_set is complete.
+#include <kinerja/check.hpp>

@@ -101,9 +101,11 @@ def _cmd_scales(args: argparse.Namespace) -> int:
 def _cmd_rules(args: argparse.Namespace) -> int:
     from .plan import check_rules
 
-    rules = check_rules()
-    _emit(args, {r["id"]: {"severity": r["severity"], "description": r["description"]} for r in rules},
-          [f"{r['id']} ({r['severity']}): {r['description']}" for r in rules])
+    rules = check_rules(args.rules_file or None)
+    _emit(args, {r["id"]: {"origin": r["origin"], "severity": r["severity"], "description": r["description"]}
+                 for r in rules},
+          [f"{r['id']} ({r['severity']}): {r['description']}"
+           + ("" if r["origin"] == "built-in" else f" [{r['origin']}]") for r in rules])
     return 0
 
 
@@ -331,6 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_rollup)
 
     s = sub.add_parser("rules", help="list the rules of 'kinerja check'")
+    s.add_argument("--rules-file", action="append", metavar="FILE",
+                   help="also list the validation rules of this rule file (repeatable; docs/validation.md)")
     fmt(s)
     s.set_defaults(func=_cmd_rules)
 

@@ -97,9 +97,18 @@ def bundled_plan() -> "Plan":
     return load_plan(bundled_plan_path())
 
 
-def check_rules() -> List[Dict[str, str]]:
-    """The rules of :meth:`Plan.check`: id, severity and description."""
-    return [{"id": r.id, "severity": r.severity, "description": r.description} for r in _core.check_rules()]
+def check_rules(rules_file: Any = None) -> List[Dict[str, str]]:
+    """The registry of :meth:`Plan.check`: each rule's id, origin (``"built-in"`` or the rule file
+    it comes from), default severity and description; the built-in rules, then those of
+    ``rules_file`` (as in :meth:`Plan.check`: a path, a :class:`RuleSet`, or a list of them).
+
+    >>> [r["id"] for r in check_rules()][:2]
+    ['budget-rollup', 'budget-missing']
+    >>> check_rules(standard_rules_path())[-1]["origin"] == str(standard_rules_path())
+    True
+    """
+    return [{"id": r.id, "origin": r.origin, "severity": r.severity, "description": r.description}
+            for r in _core.check_rules(_rule_sets(rules_file))]
 
 
 def load_rules(path: Union[str, Path]) -> RuleSet:
@@ -120,15 +129,15 @@ def standard_rules_path() -> Path:
     return Path(_core.standard_rules_path())
 
 
-def _rule_set(rules_file: Any) -> RuleSet:
+def _rule_sets(rules_file: Any) -> List[RuleSet]:
+    """The rule sets of ``rules_file``: None, a path, a RuleSet, or a list of them."""
+    if rules_file is None:
+        return []
     if isinstance(rules_file, RuleSet):
-        return rules_file
+        return [rules_file]
     if isinstance(rules_file, (str, Path)):
-        return load_rules(rules_file)
-    combined = RuleSet()
-    for item in rules_file:
-        combined.merge(_rule_set(item))
-    return combined
+        return [load_rules(rules_file)]
+    return [s for item in rules_file for s in _rule_sets(item)]
 
 
 def finding_to_dict(f: Finding) -> Dict[str, Any]:
@@ -329,8 +338,9 @@ class Plan:
 
         ``rules_file`` adds validation rules written as data (docs/validation.md): a rule file's
         path, a :class:`RuleSet` from :func:`load_rules`, or a list of them. Their findings come
-        with the built-in ones, ordered by place in the plan file; ``rules`` may then name rule
-        ids of both kinds, and only the named ones run.
+        with the built-in ones, ordered by place in the plan file (one C++ call,
+        ``kinerja::check``, runs, merges and orders them); ``rules`` may then name rule ids of
+        both kinds, and only the named ones run.
 
         >>> findings = bundled_plan().check(rules=["budget-rollup"])
         >>> findings[0].rule, len(findings) == len(findings.to_frame())
@@ -338,17 +348,7 @@ class Plan:
         >>> [f.node for f in bundled_plan().check(rules_file=standard_rules_path()).by_rule("kegiatan-pagu-within-program")]
         ['2.08.02.2.03']
         """
-        if rules_file is None:
-            return Findings(self._core.check(list(rules or []), include_history))
-        user = _rule_set(rules_file)
-        wanted = list(rules or [])
-        builtin = [r for r in wanted if r not in user]
-        own = [r for r in wanted if r in user]
-        found = [] if wanted and not builtin else list(self._core.check(builtin, include_history))
-        if not wanted or own:
-            found += _core.apply_rules(self._core, user, own, include_history)
-        found.sort(key=lambda f: (f.line, f.column))
-        return Findings(found)
+        return Findings(self._core.check(list(rules or []), include_history, _rule_sets(rules_file)))
 
     # ------------------------------------------------------------------ versions and roll-up
     def diff(self, other: "Plan") -> Changes:

@@ -177,11 +177,22 @@ void register_plan(py::module_& m) {
                    ")";
         });
 
-    py::class_<rule_info>(m, "RuleInfo")
+    py::class_<rule_info>(m, "RuleInfo", "A rule of the registry of checks (kinerja::check_registry).")
         .def_readonly("id", &rule_info::id)
         .def_property_readonly("severity", [](const rule_info& r) { return std::string(to_string(r.severity)); })
-        .def_readonly("description", &rule_info::description);
-    m.def("check_rules", &check_rules, py::return_value_policy::copy);
+        .def_readonly("description", &rule_info::description)
+        .def_readonly("origin", &rule_info::origin)
+        .def_property_readonly("location",
+                               [](const rule_info& r) -> py::object {
+                                   if (r.location.line <= 0) return py::none();
+                                   return to_str(r.location.to_string());
+                               })
+        .def("__repr__", [](const rule_info& r) {
+            return "RuleInfo('" + r.id + "', " + std::string(to_string(r.severity)) + ", " + r.origin + ")";
+        });
+    m.def(
+        "check_rules", [](const std::vector<rule_set>& rule_sets) { return check_registry(rule_sets).rules(); },
+        py::arg("rule_sets") = std::vector<rule_set>{});
 
     py::class_<plan>(m, "Plan", "A whole strategic plan (the compiled model; use kinerja.Plan).")
         .def_property_readonly("id", [](const plan& p) { return p.info.id; })
@@ -237,13 +248,16 @@ void register_plan(py::module_& m) {
         .def("save", &save_plan, py::arg("path"), release_gil())
         .def(
             "check",
-            [](const plan& p, const std::vector<std::string>& rules, bool include_history) {
+            [](const plan& p, const std::vector<std::string>& rules, bool include_history,
+               const std::vector<rule_set>& rule_sets) {
                 check_options o;
                 o.rules.insert(rules.begin(), rules.end());
                 o.include_history = include_history;
-                return check_plan(p, o);
+                o.rule_sets = rule_sets;
+                return check(p, o);
             },
-            py::arg("rules") = std::vector<std::string>{}, py::arg("include_history") = true, release_gil())
+            py::arg("rules") = std::vector<std::string>{}, py::arg("include_history") = true,
+            py::arg("rule_sets") = std::vector<rule_set>{}, release_gil())
         .def(
             "set_value",
             [](plan& p, const std::string& indicator_id, const std::string& field, const py::object& year,
