@@ -24,6 +24,16 @@
 /// formula catalog entry (catalog: ID) that the plan's catalogs do not have | | negative-amount | error | a printed
 /// pagu or realized budget (of a node, on an indicator's row, or in a total row) is below 0 | | rounding-rule | info |
 /// a printed achievement that follows only by a rounding other than the plan's setting |
+/// | scale-jump | warning | two neighbouring values of a percentage row differ 50 to 200 times and the smaller is
+/// at most 1 (a percentage printed as a fraction) |
+/// | achievement-without-realization | warning | a printed achievement in a year without a printed realization |
+/// | share-above-100 | error | a percentage of a whole (by its name: Persentase, Proporsi, Cakupan ...) above 100% |
+/// | budget-target | warning | pagu without any target, or targets without pagu, at a level the plan prices |
+///
+/// duplicate-code compares codes within one objective and one responsible agency (plan_settings::code_scope);
+/// orphan judges only links that the plan's table prints; unit-change also compares the values of one row of an
+/// indicator without a known unit; target-direction skips leading placeholders. Context nodes (node::context) are
+/// not checked as complete.
 ///
 /// A pagu printed on an indicator's row stands for its node's when the node's own row has none
 /// (Tabel 6.1 prints an objective's pagu on its indicator's row).
