@@ -230,7 +230,7 @@ void achievements(const node& n, const indicator& ind, const read_row& row, std:
 }  // namespace
 
 const std::vector<std::string>& share_name_prefixes() {
-    static const std::vector<std::string> words = {"persentase", "prosentase", "presentase",
+    static const std::vector<std::string> words = {"persentase", "prosentase", "presentase", "presentasi",
                                                    "persen",     "proporsi",   "cakupan"};
     return words;
 }

@@ -58,7 +58,8 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
 /// Whether an indicator's name says it is a share of a whole (share-above-100): it begins with
 /// one of share_name_prefixes() and holds none of share_name_exclusions().
 bool names_a_share(const std::string& name);
-/// "persentase", "prosentase", "presentase", "persen", "proporsi", "cakupan".
+/// "persentase", "prosentase", "presentase", "presentasi" (a misspelling printed in real tables),
+/// "persen", "proporsi", "cakupan".
 const std::vector<std::string>& share_name_prefixes();
 /// Words of a percentage that is no share and may exceed 100: "peningkatan", "kenaikan",
 /// "pertumbuhan", "laju", "perubahan", "capaian", "realisasi", "terhadap target".
