@@ -3,6 +3,7 @@
 
 #include <kinerja/audit.hpp>
 #include <kinerja/catalog.hpp>
+#include <kinerja/detail/check_indicators.hpp>
 #include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
@@ -39,12 +40,17 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::reported_absorption, severity::warning,
          "a printed absorption ratio does not follow from budget and realized budget"},
         {rule_ids::code_hierarchy, severity::error, "a child's code does not extend its parent's"},
-        {rule_ids::duplicate_code, severity::error, "two nodes carry the same code"},
+        {rule_ids::duplicate_code, severity::error,
+         "two nodes carry the same code under one parent and one responsible agency (settings.code_scope: plan: "
+         "anywhere in the plan)"},
         {rule_ids::orphan, severity::warning,
-         "an objective without indicators or without programmes; a programme (or activity) linked to nothing above it"},
+         "an objective without indicators, or without programmes in a plan that has programmes; a programme, "
+         "activity or sub-activity linked to nothing above it although the plan prints the levels above it"},
         {rule_ids::unit_change, severity::warning,
-         "an indicator's unit differs between versions, or a printed value's unit differs from the indicator's"},
-        {rule_ids::target_direction, severity::warning, "yearly targets move against the polarity"},
+         "an indicator's unit differs between versions, a printed value's unit differs from the indicator's, or (for "
+         "an indicator without a known unit) the values of one row are printed in different units"},
+        {rule_ids::target_direction, severity::warning,
+         "yearly targets move against the polarity (leading placeholders, zeros and blanks, are skipped)"},
         {rule_ids::unparsed_value, severity::warning, "a printed value that cannot be read"},
         {rule_ids::grade_score, severity::warning, "a grade whose score lies in another grade's band"},
         {rule_ids::catalog_reference, severity::error,
@@ -54,6 +60,16 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::rounding_rule, severity::info,
          "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the "
          "document mixes rules)"},
+        {rule_ids::scale_jump, severity::warning,
+         "two neighbouring values of a percentage row differ 50 to 200 times and the smaller is at most 1: a "
+         "percentage printed as a fraction"},
+        {rule_ids::achievement_without_realization, severity::warning,
+         "a printed achievement (capaian) in a year whose realization is not printed or is a placeholder"},
+        {rule_ids::share_above_100, severity::error,
+         "a percentage of a whole (the indicator's name begins Persentase, Proporsi, Cakupan, ...) above 100%"},
+        {rule_ids::budget_target, severity::warning,
+         "a node has pagu in years where none of its indicators has a target, or targets in years without pagu, at a "
+         "level that the plan prices and gives targets elsewhere"},
     };
     return rules;
 }
@@ -92,6 +108,18 @@ struct checker {
         f.source = source.empty() ? (ind ? ind->source : n ? n->source : std::string()) : source;
         out.push_back(std::move(f));
         return out.back();
+    }
+
+    // Findings of check_indicators.cpp, with their severity, node and indicator.
+    void take(std::vector<detail::row_finding>& found) {
+        for (detail::row_finding& r : found) {
+            finding& f = add(r.rule, r.n, r.ind, r.year, std::move(r.message), r.where, r.source);
+            f.expected = std::move(r.expected);
+            f.actual = std::move(r.actual);
+            f.expected_number = r.expected_number;
+            f.actual_number = r.actual_number;
+        }
+        found.clear();
     }
 
     std::string who(const node* n, const indicator* ind) const {
@@ -172,7 +200,7 @@ struct checker {
             kids.clear();  // the children in the same list (plan or history), in file order
             for (const node* c : index.children(parent.id))
                 if (!before(c, begin) && before(c, end)) kids.push_back(c);
-            if (kids.empty()) continue;
+            if (kids.empty() || parent.context) continue;  // a context node's total covers more than its children
             for (int which = 0; which < 2; ++which) {
                 const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
                 const char* what = which == 0 ? "pagu" : "realized budget";
@@ -377,17 +405,58 @@ struct checker {
     }
 
     // ------------------------------------------------------------------ codes and structure
+    // The responsible agency of a node: its own `responsible`, else its nearest ancestor's.
+    std::string responsible_of(const node& n) const {
+        const node* at = &n;
+        for (std::size_t steps = 0; at && steps <= p.nodes.size() + p.history.size(); ++steps) {
+            if (!at->responsible.empty()) return at->responsible;
+            at = index.parent(*at);
+        }
+        return "";
+    }
+
+    // The place of a node outside the nomenclature code tree (urusan > programme > activity >
+    // sub-activity): its nearest ancestor at another level (a sasaran, tujuan or misi), or none.
+    const node* code_context(const node& n) const {
+        const node* at = index.parent(n);
+        for (std::size_t steps = 0; at && steps <= p.nodes.size() + p.history.size(); ++steps) {
+            const node_level l = at->level;
+            if (l != node_level::urusan && l != node_level::program && l != node_level::kegiatan &&
+                l != node_level::sub_kegiatan)
+                return at;
+            at = index.parent(*at);
+        }
+        return nullptr;
+    }
+
+    // duplicate-code: by default a code is unique within one context (the nearest objective, goal
+    // or misi above the code tree) and one responsible agency. Regional tables print the same
+    // nomenclature code once per agency, kecamatan tables once per kecamatan, and a programme that
+    // serves two objectives is printed under each (with its activities); two rows with one code
+    // under one objective and one agency are a real duplicate (two sub-activities of one programme
+    // printed with one code, seed E.4). settings.code_scope: plan makes a code unique in the plan.
     void codes(const std::vector<node>& list) {
         std::map<std::string, const node*> seen;
+        const bool whole_plan = p.settings.code_scope == code_scope::plan;
         for (const node& n : list) {
             const std::string& code = n.code_text();
             if (code.empty()) continue;
             if (on(rule_ids::duplicate_code)) {
-                auto [it, fresh] = seen.emplace(code, &n);
+                const std::string agency = whole_plan ? std::string() : responsible_of(n);
+                const node* context = whole_plan ? nullptr : code_context(n);
+                const std::string key =
+                    whole_plan ? code : code + '\x1f' + (context ? context->id : "") + '\x1f' + detail::fold(agency);
+                auto [it, fresh] = seen.emplace(key, &n);
                 if (!fresh) {
+                    std::string where;
+                    if (!whole_plan) {
+                        where = context ? " (both under " + std::string(to_string(context->level)) + " " + context->id
+                                        : std::string(" (both outside any objective");
+                        where += agency.empty() ? ")" : ", responsible " + agency + ")";
+                    }
                     finding& f = add(rule_ids::duplicate_code, &n, nullptr, std::nullopt,
                                      "code " + code + " is carried by \"" + it->second->name + "\" (" + it->second->id +
-                                         ") and by \"" + n.name + "\" (" + n.id + ")",
+                                         ") and by \"" + n.name + "\" (" + n.id + ")" + where,
                                      n.code->location, n.code->source);
                     f.actual = code;
                 }
@@ -406,9 +475,24 @@ struct checker {
         }
     }
 
+    // orphan: a row the table should link upwards and does not. Real tables link a programme to
+    // whatever the table prints above it: an agency's sasaran or tujuan (Renstra Tabel 6.1), a
+    // regional sasaran, tujuan or misi (RPJMD programme tables), an urusan (nomenclature tables);
+    // so a programme is an orphan only when neither its parent is at one of those levels nor it has
+    // a `supports` link, and only in a plan that prints a level above programmes at all (a plain
+    // list of programmes is a table's shape, not a defect); an activity or sub-activity is one when
+    // it has no parent in a plan that prints the level above it. An agency's
+    // objective is an orphan without indicators, and without programmes only in a plan that has
+    // programmes (an LKjIP or goal table prints objectives alone). Context nodes are not judged.
     void orphans() {
         if (!on(rule_ids::orphan)) return;
+        std::set<node_level> levels;
+        for (const node& n : p.nodes) levels.insert(n.level);
+        const bool above_programmes = std::any_of(levels.begin(), levels.end(), [](node_level l) {
+            return l != node_level::program && l != node_level::kegiatan && l != node_level::sub_kegiatan;
+        });
         for (const node& n : p.nodes) {
+            if (n.context) continue;
             const std::vector<const node*>& kids = index.children(n.id);
             if (n.level == node_level::sasaran) {
                 if (n.indicators.empty())
@@ -416,22 +500,24 @@ struct checker {
                         n.location, "");
                 const bool has_programme = std::any_of(kids.begin(), kids.end(),
                                                        [](const node* k) { return k->level == node_level::program; });
-                if (!has_programme)
+                if (!has_programme && levels.count(node_level::program))
                     add(rule_ids::orphan, &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no programmes",
                         n.location, "");
             }
-            if (n.level == node_level::program || n.level == node_level::kegiatan ||
-                n.level == node_level::sub_kegiatan) {
-                const node* parent = index.parent(n);
-                const bool linked =
-                    parent && (n.level != node_level::program || parent->level == node_level::sasaran ||
-                               parent->level == node_level::tujuan || parent->level == node_level::urusan);
-                if (!linked)
-                    add(rule_ids::orphan, &n, nullptr, std::nullopt,
-                        who(&n, nullptr) + " \"" + n.name + "\" is linked to no " +
-                            (n.level == node_level::program ? "objective" : "parent"),
-                        n.location, "");
-            }
+            const bool judged = (n.level == node_level::program && above_programmes) ||
+                                (n.level == node_level::kegiatan && levels.count(node_level::program)) ||
+                                (n.level == node_level::sub_kegiatan && levels.count(node_level::kegiatan));
+            const node* parent = index.parent(n);
+            const bool linked =
+                !n.supports.empty() ||
+                (parent && (n.level != node_level::program ||
+                            (parent->level != node_level::program && parent->level != node_level::kegiatan &&
+                             parent->level != node_level::sub_kegiatan)));
+            if (judged && !linked)
+                add(rule_ids::orphan, &n, nullptr, std::nullopt,
+                    who(&n, nullptr) + " \"" + n.name + "\" is linked to no " +
+                        (n.level == node_level::program ? "objective" : "parent"),
+                    n.location, "");
         }
     }
 
@@ -512,6 +598,9 @@ struct checker {
             int prev_year = 0;
             for (const auto& [y, v] : targets) {
                 if (y == end_of_period) continue;
+                // Leading placeholders (blank, "-", 0) stand for years before the indicator
+                // starts: the first real target is compared with what follows, not with them.
+                if (!prev && (v.is_missing() || (v.number && *v.number == 0.0))) continue;
                 const bool same_unit = prev && (prev->kind != value_kind::count || detail::iequals(prev->unit, v.unit));
                 if (prev && prev->kind == v.kind && same_unit) {  // a change of unit is unit-change's business
                     const auto a = comparable(*prev, ind);
@@ -532,6 +621,11 @@ struct checker {
                 prev_year = y;
             }
         }
+        std::vector<detail::row_finding> found;
+        detail::indicator_row_checks(
+            n, ind, detail::read_row{targets, realizations}, unit, [this](std::string_view rule) { return on(rule); },
+            found);
+        take(found);
     }
 
     void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<int> y,
@@ -694,6 +788,12 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
     c.codes(p.nodes);
     c.orphans();
     c.indicators(p.nodes);
+    {
+        std::vector<detail::row_finding> found;
+        detail::budget_target_checks(
+            p, c.scales, [&c](std::string_view rule) { return c.on(rule); }, found);
+        c.take(found);
+    }
     c.version_units();
     c.catalog_references(p.nodes);
     if (options.include_history) {

@@ -21,11 +21,15 @@ std::string location::to_string() const {
 }
 
 namespace {
-constexpr std::pair<node_level, std::string_view> level_names[] = {
-    {node_level::urusan, "urusan"},           {node_level::tujuan_rpd, "tujuan_rpd"},
-    {node_level::sasaran_rpd, "sasaran_rpd"}, {node_level::tujuan, "tujuan"},
-    {node_level::sasaran, "sasaran"},         {node_level::program, "program"},
-    {node_level::kegiatan, "kegiatan"},       {node_level::sub_kegiatan, "sub_kegiatan"}};
+constexpr std::pair<node_level, std::string_view> level_names[] = {{node_level::urusan, "urusan"},
+                                                                   {node_level::misi, "misi"},
+                                                                   {node_level::tujuan_rpd, "tujuan_rpd"},
+                                                                   {node_level::sasaran_rpd, "sasaran_rpd"},
+                                                                   {node_level::tujuan, "tujuan"},
+                                                                   {node_level::sasaran, "sasaran"},
+                                                                   {node_level::program, "program"},
+                                                                   {node_level::kegiatan, "kegiatan"},
+                                                                   {node_level::sub_kegiatan, "sub_kegiatan"}};
 constexpr std::pair<aggregation, std::string_view> aggregation_names[] = {{aggregation::unspecified, "unspecified"},
                                                                           {aggregation::sum, "sum"},
                                                                           {aggregation::last, "last"},
@@ -45,6 +49,16 @@ node_level node_level_from_string(std::string_view name) {
         if (n == key) return l;
     throw lookup_error("kinerja.lookup.node_level", std::string(name),
                        "unknown node level \"" + std::string(name) + "\"");
+}
+
+std::string_view to_string(code_scope scope) noexcept { return scope == code_scope::plan ? "plan" : "parent"; }
+
+code_scope code_scope_from_string(std::string_view name) {
+    const std::string key = detail::fold(name);
+    if (key == "parent") return code_scope::parent;
+    if (key == "plan") return code_scope::plan;
+    throw lookup_error("kinerja.lookup.code_scope", std::string(name),
+                       "unknown code scope \"" + std::string(name) + "\" (parent or plan)");
 }
 
 std::string_view to_string(aggregation a) noexcept {

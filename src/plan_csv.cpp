@@ -205,6 +205,7 @@ enum col : std::size_t {
     c_reported_achievement,
     c_source,
     c_convention,
+    c_context,
     c_count
 };
 
@@ -226,7 +227,8 @@ constexpr std::array<const char*, c_count> column_names = {"node_id",
                                                            "budget_realized",
                                                            "reported_achievement",
                                                            "source",
-                                                           "convention"};
+                                                           "convention",
+                                                           "context"};
 constexpr std::array<col, 5> required_columns = {c_node_id, c_level, c_name, c_year, c_source};
 
 std::string known_columns() {
@@ -290,7 +292,7 @@ struct node_acc {
     std::string id;
     location where;
     location level_cell, name_cell;  // on its first row, for "has no level/name"
-    attribute level, code, name, parent, responsible;
+    attribute level, code, name, parent, responsible, context;
     node_level parsed_level = node_level::program;
     std::string first_source;     // of its first row
     std::string node_row_source;  // of its first row without indicator_id
@@ -330,9 +332,10 @@ private:
         try {
             return node_level_from_string(key);
         } catch (const lookup_error&) {
-            schema(r.cells[c_level], "unknown level " + quoted(r.text(c_level)) +
-                                         "; the levels are urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
-                                         "kegiatan, sub_kegiatan");
+            schema(r.cells[c_level],
+                   "unknown level " + quoted(r.text(c_level)) +
+                       "; the levels are urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
+                       "kegiatan, sub_kegiatan");
         }
     }
 
@@ -491,6 +494,12 @@ void builder::read(const row_view& r) {
         agree(n.parent, r, c_parent, r.trimmed(c_parent), r.trimmed(c_parent), node_owner);
     if (r.has(c_responsible))
         agree(n.responsible, r, c_responsible, r.text(c_responsible), r.text(c_responsible), node_owner);
+    if (!r.trimmed(c_context).empty()) {
+        std::string flag = detail::fold(r.text(c_context));
+        if (flag != "true" && flag != "false")
+            schema(r.cells[c_context], node_owner + ": context is true or false; got " + quoted(r.text(c_context)));
+        agree(n.context, r, c_context, r.text(c_context), flag, node_owner);
+    }
 
     if (!indicator_row) {
         if (year)
@@ -549,10 +558,11 @@ plan builder::finish(const csv_options& options) {
     for (const std::string& id : node_order_) {
         const node_acc& n = nodes_.at(id);
         if (!n.level.set)
-            throw file_error("kinerja.csv.schema", file_, n.level_cell.line, n.level_cell.column,
-                             "node " + quoted(id) +
-                                 " has no level; give it on at least one of its rows "
-                                 "(urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan)");
+            throw file_error(
+                "kinerja.csv.schema", file_, n.level_cell.line, n.level_cell.column,
+                "node " + quoted(id) +
+                    " has no level; give it on at least one of its rows "
+                    "(urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan)");
         if (!n.name.set)
             throw file_error("kinerja.csv.schema", file_, n.name_cell.line, n.name_cell.column,
                              "node " + quoted(id) + " has no name; give it on at least one of its rows");
@@ -628,6 +638,7 @@ plan builder::finish(const csv_options& options) {
         if (a.code.set) n.code = attr_value(a.code, n.source);
         if (a.parent.set) n.parent = a.parent.text;
         if (a.responsible.set) n.responsible = a.responsible.text;
+        n.context = a.context.set && a.context.key == "true";
         n.location = a.where;
         for (const pending_value& v : a.values) {
             printed_value pv = make_value(v, n.source);

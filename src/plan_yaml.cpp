@@ -258,6 +258,11 @@ void read_into(const reader& r, const YAML::Node& n, std::optional<int>& m, cons
     m = r.integer(n, what);
 }
 void read_into(const reader& r, const YAML::Node& n, year_values& m, const std::string& what) { m = r.years(n, what); }
+void read_into(const reader& r, const YAML::Node& n, bool& m, const std::string& what) {
+    const std::string t = r.text(n, what);
+    if (t != "true" && t != "false") r.fail(n, what + " is true or false; got \"" + detail::cut_utf8(t, 60) + "\"");
+    m = t == "true";
+}
 void read_into(const reader& r, const YAML::Node& n, std::vector<std::string>& m, const std::string& what) {
     m = r.strings(n, what);
 }
@@ -273,6 +278,9 @@ void write_from(writer& w, int indent, const char* key, const std::string& m) {
 }
 void write_from(writer& w, int indent, const char* key, const std::optional<int>& m) {
     if (m) w.scalar(indent, key, std::to_string(*m));
+}
+void write_from(writer& w, int indent, const char* key, bool m) {
+    if (m) w.scalar(indent, key, "true");
 }
 void write_from(writer& w, int indent, const char* key, const year_values& m) {
     if (!m.empty()) w.years(indent, key, m);
@@ -500,7 +508,7 @@ const std::vector<field<node>>& node_fields() {
                     o.level = node_level_from_string(r.text(n, "level"));
                 } catch (const lookup_error&) {
                     r.fail(n,
-                           "level must be one of urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
+                           "level must be one of urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
                            "kegiatan, sub_kegiatan; got \"" +
                                r.text(n, "level") + "\"");
                 }
@@ -550,6 +558,7 @@ const std::vector<field<node>>& node_fields() {
         f.push_back(member("valid_from", &node::valid_from));
         f.push_back(member("valid_to", &node::valid_to));
         f.push_back(member("responsible", &node::responsible));
+        f.push_back(member("context", &node::context));
         f.push_back(member("budget", &node::budget));
         f.push_back(member("budget_realized", &node::budget_realized));
         f.push_back(member("reported_absorption", &node::reported_absorption));
@@ -853,9 +862,11 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
                         p.settings.rounding.decimals = r.integer(k->second, sk);
                         if (p.settings.rounding.decimals < 0 || p.settings.rounding.decimals > 12)
                             r.fail(k->second, "decimals lie in 0..12");
+                    } else if (sk == "code_scope") {
+                        p.settings.code_scope = code_scope_from_string(r.text(k->second, sk));
                     } else {
-                        r.fail(k->first,
-                               "unknown key \"" + sk + "\" in settings (allowed: lower_method, rounding, decimals)");
+                        r.fail(k->first, "unknown key \"" + sk +
+                                             "\" in settings (allowed: lower_method, rounding, decimals, code_scope)");
                     }
                 } catch (const lookup_error& e) {
                     r.fail(k->second, e.what());
@@ -964,6 +975,8 @@ std::string to_yaml(const plan& p) {
     w.line(2, "lower_method: " + std::string(to_string(p.settings.lower_method)));
     w.line(2, "rounding: " + std::string(to_string(p.settings.rounding.mode)));
     w.line(2, "decimals: " + std::to_string(p.settings.rounding.decimals));
+    if (p.settings.code_scope != code_scope::parent)
+        w.line(2, "code_scope: " + std::string(to_string(p.settings.code_scope)));
     if (p.catalogs) w.line(0, "catalogs: " + flow(*p.catalogs));
     if (!p.scales.empty()) {
         w.line(0, "scales:");

@@ -40,7 +40,20 @@
 ///    row, or in a total row) is below 0
 ///  - rounding-rule (info): a printed achievement that follows only by a rounding other than the
 ///    plan's setting
+///  - scale-jump (warning): two neighbouring values of a percentage row differ 50 to 200 times and
+///    the smaller is at most 1 (a percentage printed as a fraction)
+///  - achievement-without-realization (warning): a printed achievement in a year without a printed
+///    realization
+///  - share-above-100 (error): a percentage of a whole (by its name: Persentase, Proporsi,
+///    Cakupan ...) above 100%
+///  - budget-target (warning): pagu without any target, or targets without pagu, at a level the
+///    plan prices
 // clang-format on
+///
+/// duplicate-code compares codes within one objective and one responsible agency
+/// (plan_settings::code_scope); orphan judges only links that the plan's table prints; unit-change
+/// also compares the values of one row of an indicator without a known unit; target-direction
+/// skips leading placeholders. Context nodes (node::context) are not checked as complete.
 ///
 /// A pagu printed on an indicator's row stands for its node's when the node's own row has none
 /// (Tabel 6.1 prints an objective's pagu on its indicator's row).
@@ -78,6 +91,10 @@ inline constexpr std::string_view grade_score = "grade-score";
 inline constexpr std::string_view catalog_reference = "catalog-reference";
 inline constexpr std::string_view negative_amount = "negative-amount";
 inline constexpr std::string_view rounding_rule = "rounding-rule";
+inline constexpr std::string_view scale_jump = "scale-jump";
+inline constexpr std::string_view achievement_without_realization = "achievement-without-realization";
+inline constexpr std::string_view share_above_100 = "share-above-100";
+inline constexpr std::string_view budget_target = "budget-target";
 }  // namespace rule_ids
 
 /// rule_info::origin of a built-in rule.

@@ -54,8 +54,11 @@ struct printed_value {
 /// for the same year (a table's ratio and a percentage in the text), hence a list.
 using year_values = std::map<int, std::vector<printed_value>>;
 
-/// Levels of the cascade, from the region's goals down to sub-activities.
-enum class node_level { urusan, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan };
+/// Levels of the cascade, from the region's goals down to sub-activities: the nomenclature's
+/// urusan; the regional plan's (RPJMD) misi, tujuan and sasaran, which a regional table prints as
+/// rows and under which its programmes hang; the agency's tujuan and sasaran; programme,
+/// activity and sub-activity.
+enum class node_level { urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan };
 std::string_view to_string(node_level level) noexcept;
 /// \throws lookup_error kinerja.lookup.node_level
 node_level node_level_from_string(std::string_view name);
@@ -132,6 +135,11 @@ struct node {
     std::optional<int> valid_from;
     std::optional<int> valid_to;
     std::string responsible;
+    /// A context node: a row the table prints for orientation with a total that covers more than
+    /// the plan holds (an urusan total over agencies that are not in this plan). Its pagu is
+    /// printed and counts where it is a part, but it is not checked as complete: no budget-rollup
+    /// or budget-missing against its children, no orphan.
+    bool context = false;
     year_values budget;  ///< pagu
     year_values budget_realized;
     year_values reported_absorption;  ///< printed realization/budget ratio
@@ -197,10 +205,24 @@ struct plan_info {
     std::string source_document;
 };
 
-/// How the plan computes achievement. Defaults: inverse for lower-is-better, half up to 2.
+/// Where a node's code must be unique (the duplicate-code check).
+/// - parent (the default): among the nodes of one parent (or among the roots) with one
+///   responsible agency (the node's `responsible`, else its nearest ancestor's). Regional and
+///   multi-agency tables print one nomenclature code once per agency or sub-district (every
+///   kecamatan carries the same programme and activity codes), and a programme that serves two
+///   objectives is printed under each.
+/// - plan: once in the whole plan (a single agency's table that prints each code once).
+enum class code_scope { parent, plan };
+std::string_view to_string(code_scope scope) noexcept;
+/// \throws lookup_error kinerja.lookup.code_scope
+code_scope code_scope_from_string(std::string_view name);
+
+/// How the plan computes achievement, and where its codes are unique. Defaults: inverse for
+/// lower-is-better, half up to 2, codes unique per parent and responsible agency.
 struct plan_settings {
     method lower_method = method::inverse;
     rounding_rule rounding{rounding::half_up, 2};
+    kinerja::code_scope code_scope = code_scope::parent;
 };
 
 /// A whole plan.

@@ -193,6 +193,7 @@ class Node:
     parent: Optional[str]
     supports: List[str]
     responsible: Optional[str]
+    context: bool  # its printed total covers more than the plan holds; not checked as complete
     budget: Dict[Year, str]
     budget_realized: Dict[Year, str]
     reported_absorption: Dict[Year, str]

@@ -63,6 +63,7 @@ _SEVERITY_BACKGROUNDS = {"error": "#fbe3e3", "warning": "#fff6d6", "info": "#eef
 #: the Indonesian names of the cascade levels, as documents print them
 LEVEL_LABELS: Dict[str, str] = {
     "urusan": "Urusan",
+    "misi": "Misi",
     "tujuan_rpd": "Tujuan RPD",
     "sasaran_rpd": "Sasaran RPD",
     "tujuan": "Tujuan",

@@ -6,7 +6,7 @@
 'Kota Bekasi'
 >>> findings = plan.check()
 >>> sorted({f.rule for f in findings})[:3]
-['budget-missing', 'budget-rollup', 'code-hierarchy']
+['achievement-without-realization', 'budget-missing', 'budget-rollup']
 >>> plan.to_frame().columns[:3].tolist()
 ['part', 'node_id', 'node_code']
 

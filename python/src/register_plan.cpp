@@ -34,6 +34,7 @@ py::dict settings_dict(const plan_settings& s) {
     d["lower_method"] = std::string(to_string(s.lower_method));
     d["rounding"] = std::string(to_string(s.rounding.mode));
     d["decimals"] = s.rounding.decimals;
+    d["code_scope"] = std::string(to_string(s.code_scope));
     return d;
 }
 
@@ -131,6 +132,8 @@ void register_plan(py::module_& m) {
         .def_property_readonly("parent", [](const node& n) { return opt_str(n.parent); })
         .def_readonly("supports", &node::supports)
         .def_property_readonly("responsible", [](const node& n) { return opt_str(n.responsible); })
+        .def_readonly("context", &node::context,
+                      "A context node: its printed total covers more than the plan holds; not checked as complete.")
         .def_property_readonly("budget", [](const node& n) { return first_texts(n.budget); })
         .def_property_readonly("budget_realized", [](const node& n) { return first_texts(n.budget_realized); })
         .def_property_readonly("reported_absorption", [](const node& n) { return first_texts(n.reported_absorption); })

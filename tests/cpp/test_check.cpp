@@ -388,7 +388,8 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
         CHECK(rules == std::vector<std::string>{"budget-rollup", "budget-missing", "reported-achievement",
                                                 "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
                                                 "unit-change", "target-direction", "unparsed-value", "grade-score",
-                                                "catalog-reference", "negative-amount", "rounding-rule"});
+                                                "catalog-reference", "negative-amount", "rounding-rule", "scale-jump",
+                                                "achievement-without-realization", "share-above-100", "budget-target"});
     }
 }
 

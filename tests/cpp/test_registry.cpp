@@ -130,6 +130,10 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
         {"catalog-reference", severity::error, "built-in"},
         {"negative-amount", severity::error, "built-in"},
         {"rounding-rule", severity::info, "built-in"},
+        {"scale-jump", severity::warning, "built-in"},
+        {"achievement-without-realization", severity::warning, "built-in"},
+        {"share-above-100", severity::error, "built-in"},
+        {"budget-target", severity::warning, "built-in"},
     };
     CHECK(listed == expected);
     CHECK(registry.rules().size() == kinerja::check_rules().size());
@@ -139,16 +143,16 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     CHECK(registry.find("no-such-rule") == nullptr);
 
     const check_registry with_file({small_rules()});
-    REQUIRE(with_file.rules().size() == 14 + 3);
+    REQUIRE(with_file.rules().size() == 18 + 3);
     // the file's rules follow, in the file's order, with the file as origin and their place in it
-    const kinerja::rule_info& first = with_file.rules()[14];
+    const kinerja::rule_info& first = with_file.rules()[18];
     CHECK(first.id == "target-at-least-85");
     CHECK(first.severity == severity::info);
     CHECK(first.origin == "ours.yaml");
     CHECK(first.location.line == 3);
-    CHECK(with_file.rules()[15].id == "sasaran-pagu-at-most-250");
-    CHECK(with_file.rules()[16].id == "program-pagu-at-least-250");
-    CHECK(with_file.rules()[16].severity == severity::error);
+    CHECK(with_file.rules()[19].id == "sasaran-pagu-at-most-250");
+    CHECK(with_file.rules()[20].id == "program-pagu-at-least-250");
+    CHECK(with_file.rules()[20].severity == severity::error);
 }
 
 TEST_CASE("check runs built-in and file rules together, ordered by place in the plan file", "[registry]") {
@@ -159,6 +163,7 @@ TEST_CASE("check runs built-in and file rules together, ordered by place in the 
     //   budget-rollup (built-in), and 300 > 250: sasaran-pagu-at-most-250, at the same cell;
     // i-1's targets fall from 90% (2024) to 80% (2025, line 10, column 89) though higher is better:
     //   target-direction (built-in), and 80 < 85: target-at-least-85 at the same cell (90 >= 85 holds);
+    //   s-1 has that 2025 target but no 2025 pagu, while the table prices sasaran (2024): budget-target;
     // p-1 prints 200 (line 17, column 20) < 250: program-pagu-at-least-250; k-1's 200 equals p-1's;
     // k-1's code 2.02.01 (line 20, column 11) does not extend p-1's 1.01: code-hierarchy (built-in).
     // At one place the built-in finding comes first (registry order).
@@ -166,24 +171,25 @@ TEST_CASE("check runs built-in and file rules together, ordered by place in the 
         {"budget-rollup", "s-1", "", 8, 20},
         {"sasaran-pagu-at-most-250", "s-1", "", 8, 20},
         {"target-direction", "s-1", "i-1", 10, 89},
+        {"budget-target", "s-1", "", 10, 89},
         {"target-at-least-85", "s-1", "i-1", 10, 89},
         {"program-pagu-at-least-250", "p-1", "", 17, 20},
         {"code-hierarchy", "k-1", "", 20, 11},
     };
     CHECK(keys(all) == expected);
-    REQUIRE(all.size() == 6);
+    REQUIRE(all.size() == 7);
     CHECK(all[1].severity == severity::warning);
     CHECK(all[1].actual_number == std::optional<double>(300.0));
     CHECK(all[1].expected_number == std::optional<double>(250.0));
-    CHECK(all[3].severity == severity::info);
-    CHECK(all[3].year == std::optional<int>(2025));
-    CHECK(all[4].severity == severity::error);
+    CHECK(all[4].severity == severity::info);
+    CHECK(all[4].year == std::optional<int>(2025));
+    CHECK(all[5].severity == severity::error);
 
     // the union of the built-in findings and the rule set's, nothing more or less
     std::vector<key> built_in = keys(kinerja::check_plan(small_plan()));
     std::vector<key> from_file = keys(kinerja::apply_rules(small_plan(), small_rules()));
-    CHECK(built_in == std::vector<key>{expected[0], expected[2], expected[5]});
-    CHECK(from_file == std::vector<key>{expected[1], expected[3], expected[4]});
+    CHECK(built_in == std::vector<key>{expected[0], expected[2], expected[3], expected[6]});
+    CHECK(from_file == std::vector<key>{expected[1], expected[4], expected[5]});
     // check_plan is kinerja::check without rule sets, and ignores them when given
     CHECK(keys(kinerja::check(small_plan())) == built_in);
     CHECK(keys(kinerja::check_plan(small_plan(), o)) == built_in);
@@ -202,7 +208,7 @@ TEST_CASE("check_options.rules picks rules of either kind, and an unknown id nam
     const std::string what = message_of([&] { (void)kinerja::check(small_plan(), o); });
     CHECK_THAT(what, Contains("unknown check rule \"program-pagu-at-least-25\""));
     CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                                // the built-in ones
-    CHECK_THAT(what, Contains("rounding-rule, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
+    CHECK_THAT(what, Contains("budget-target, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
 }
 
 TEST_CASE("A rule id in two rule sets is an argument_error naming both", "[registry]") {

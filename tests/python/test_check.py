@@ -177,12 +177,13 @@ def test_unknown_rule_is_an_argument_error():
     assert "budget-rollup" in str(info.value)
 
 
-def test_check_rules_lists_fourteen_rules():
+def test_check_rules_lists_eighteen_rules():
     rules = kinerja.check_rules()
     assert [r["id"] for r in rules] == ["budget-rollup", "budget-missing", "reported-achievement",
                                         "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
                                         "unit-change", "target-direction", "unparsed-value", "grade-score",
-                                        "catalog-reference", "negative-amount", "rounding-rule"]
+                                        "catalog-reference", "negative-amount", "rounding-rule",
+                                        "scale-jump", "achievement-without-realization", "share-above-100", "budget-target"]
     assert {r["id"]: r["severity"] for r in rules}["negative-amount"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["rounding-rule"] == "info"
     assert {r["id"]: r["severity"] for r in rules}["budget-rollup"] == "error"

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+/// \file check_indicators.hpp
+/// Private: the checks of one indicator's row and of a node's pagu against its targets
+/// (src/check_indicators.cpp), which check_plan (src/check.cpp) runs and turns into findings.
+/// The rules and their reasons are in docs/plans.md (section "Checks").
+
+#include <kinerja/plan.hpp>
+#include <kinerja/value.hpp>
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kinerja::detail {
+
+/// A finding before check_plan gives it its severity (from the rule table) and its node and
+/// indicator fields.
+struct row_finding {
+    std::string_view rule;
+    const node* n = nullptr;
+    const indicator* ind = nullptr;  ///< nullptr for a node finding
+    std::optional<int> year;         ///< end_of_period for the end column; empty for several years
+    std::string message;
+    std::string expected;
+    std::string actual;
+    std::optional<double> expected_number;
+    std::optional<double> actual_number;
+    kinerja::location where;
+    std::string source;  ///< the printed value's source table ("" for the owner's)
+};
+
+/// An indicator's printed values as check_plan read them: the first printed value of each year
+/// (unreadable ones are absent; check_plan reports them as unparsed-value).
+struct read_row {
+    std::map<int, value> targets;
+    std::map<int, value> realizations;
+};
+
+/// Whether a check rule is on.
+using rule_on = std::function<bool(std::string_view)>;
+
+/// The checks of one indicator's row: unit-change within the row (for an indicator without a
+/// unit the registry knows), scale-jump, achievement-without-realization and share-above-100.
+/// `declared` is the indicator's unit as the registry knows it (nullptr: none or unknown).
+void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
+                          const rule_on& on, std::vector<row_finding>& out);
+
+/// The budget-target check over the plan's nodes (not its history): pagu without any target,
+/// targets without any pagu, at levels that carry both somewhere in the plan; context nodes are
+/// not checked.
+void budget_target_checks(const plan& p, const scale_registry& scales, const rule_on& on,
+                          std::vector<row_finding>& out);
+
+/// Whether an indicator's name says it is a share of a whole (share-above-100): it begins with
+/// one of share_name_prefixes() and holds none of share_name_exclusions().
+bool names_a_share(const std::string& name);
+/// "persentase", "prosentase", "presentase", "presentasi" (a misspelling printed in real tables),
+/// "persen", "proporsi", "cakupan".
+const std::vector<std::string>& share_name_prefixes();
+/// Words of a percentage that is no share and may exceed 100: "peningkatan", "kenaikan",
+/// "pertumbuhan", "laju", "perubahan", "capaian", "realisasi", "terhadap target".
+const std::vector<std::string>& share_name_exclusions();
+
+}  // namespace kinerja::detail

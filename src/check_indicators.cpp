@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: Apache-2.0
+// The checks of one indicator's row (unit-change within the row, scale-jump,
+// achievement-without-realization, share-above-100) and of a node's pagu against its targets
+// (budget-target). check_plan (check.cpp) runs them; docs/plans.md explains each from real tables.
+#include <kinerja/detail/check_indicators.hpp>
+
+#include <kinerja/audit.hpp>
+#include <kinerja/check.hpp>
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/plan_values.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+namespace kinerja::detail {
+
+namespace {
+
+std::string who(const node& n, const indicator* ind) {
+    std::string s = std::string(to_string(n.level)) + " " + (n.code_text().empty() ? n.id : n.code_text());
+    if (ind) s += ", indicator \"" + ind->name + "\"";
+    return s;
+}
+
+std::string year_label(int y) { return y == end_of_period ? "the end column" : std::to_string(y); }
+
+std::string year_list(const std::vector<int>& years) {
+    std::string s;
+    for (std::size_t k = 0; k < years.size(); ++k)
+        s += (k == 0 ? "" : k + 1 == years.size() ? " and " : ", ") + year_label(years[k]);
+    return s;
+}
+
+// The unit a value carries in its own text: the satuan of a count, "%" of a percent, "Rupiah" of
+// money; "" for values without one (bare numbers, ratios, grades, predicates, missing).
+std::string carried_unit(const value& v) {
+    switch (v.kind) {
+        case value_kind::count: return v.unit;
+        case value_kind::percent: return "%";
+        case value_kind::money: return "Rupiah";
+        default: return "";
+    }
+}
+
+// Two unit words name the same unit: the registry's word for both, else the same letters.
+bool same_unit(const std::string& a, const std::string& b) {
+    const unit_info* x = default_units().find(a);
+    const unit_info* y = default_units().find(b);
+    if (x && y) return x == y;
+    return iequals(trim(a), trim(b));
+}
+
+row_finding make(std::string_view rule, const node& n, const indicator* ind, std::optional<int> year, std::string message,
+                 const printed_value* at) {
+    row_finding f;
+    f.rule = rule;
+    f.n = &n;
+    f.ind = ind;
+    f.year = year;
+    f.message = std::move(message);
+    if (at) {
+        f.where = at->location;
+        f.source = at->source;
+    } else {
+        f.where = ind ? ind->location : n.location;
+    }
+    return f;
+}
+
+// unit-change within one row (targets or realizations) of an indicator without a declared unit
+// that the registry knows (a known declared unit is compared value by value in check.cpp). Only
+// values that carry a unit take part: a bare number says nothing about its unit. When one unit
+// holds a strict majority of the row, each value in another unit is reported against it (44 OPD,
+// 765 Orang, 44 OPD, 44 OPD: 2025 is the odd one); without a majority, each change is.
+void row_units(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
+               const char* what, std::vector<row_finding>& out) {
+    std::vector<std::pair<int, std::string>> units;  // (year, unit) in year order
+    for (const auto& [y, v] : values) {
+        std::string u = carried_unit(v);
+        if (!u.empty()) units.emplace_back(y, std::move(u));
+    }
+    if (units.size() < 2) return;
+    std::optional<std::string> majority;
+    for (const auto& [y, u] : units) {
+        const auto alike =
+            std::count_if(units.begin(), units.end(), [&](const auto& x) { return same_unit(x.second, u); });
+        if (2 * static_cast<std::size_t>(alike) > units.size()) {
+            majority = u;
+            break;
+        }
+    }
+    auto report = [&](int y, const std::string& expected, const std::string& message) {
+        const printed_value* pv = indicator::first(printed, y);
+        row_finding f = make(kinerja::rule_ids::unit_change, n, &ind, y, message, pv);
+        f.expected = expected;
+        f.actual = pv ? pv->text : "";
+        out.push_back(std::move(f));
+    };
+    if (majority) {
+        std::vector<int> others;
+        for (const auto& [y, u] : units)
+            if (same_unit(u, *majority)) others.push_back(y);
+        for (const auto& [y, u] : units) {
+            if (same_unit(u, *majority)) continue;
+            report(y, *majority,
+                   who(n, &ind) + ": the " + what + " of " + year_label(y) + " is " + values.at(y).text + " (unit " +
+                       u + "), but the row's other values are in " + *majority + " (" + year_list(others) +
+                       "); the indicator declares no unit");
+        }
+        return;
+    }
+    for (std::size_t k = 1; k < units.size(); ++k) {
+        if (same_unit(units[k - 1].second, units[k].second)) continue;
+        const int y0 = units[k - 1].first;
+        const int y = units[k].first;
+        report(y, units[k - 1].second,
+               who(n, &ind) + ": the " + what + " changes unit from " + values.at(y0).text + " (" + year_label(y0) +
+                   ") to " + values.at(y).text + " (" + year_label(y) + "); the indicator declares no unit");
+    }
+}
+
+// scale-jump: two neighbouring values of a percentage row, one of them at most 1 and the other
+// 50 to 200 times it: a percentage printed as a fraction (0.029% beside 0.00028, which is 0.028%
+// read as a fraction). The finding is at the fraction, next to the jump.
+constexpr double jump_low = 50.0;
+constexpr double jump_high = 200.0;
+
+void row_jumps(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
+               bool percent_unit, const char* what, std::vector<row_finding>& out) {
+    const value* prev = nullptr;
+    int prev_year = 0;
+    std::set<int> reported;
+    for (const auto& [y, v] : values) {
+        // percentages and bare numbers take part; a pair needs a percentage (or a percent unit)
+        const bool usable =
+            v.number && *v.number != 0.0 && (v.kind == value_kind::percent || v.kind == value_kind::number);
+        if (!usable) {
+            if (!v.is_missing()) prev = nullptr;  // another kind breaks the row
+            continue;
+        }
+        if (prev && (prev->kind == value_kind::percent || v.kind == value_kind::percent || percent_unit)) {
+            const double a = std::fabs(*prev->number);
+            const double b = std::fabs(*v.number);
+            const double small = std::min(a, b);
+            const double ratio = std::max(a, b) / small;
+            if (small <= 1.0 && ratio >= jump_low && ratio <= jump_high) {
+                const bool later_is_fraction = b < a;
+                const int fy = later_is_fraction ? y : prev_year;
+                const value& fraction = later_is_fraction ? v : *prev;
+                const value& other = later_is_fraction ? *prev : v;
+                if (reported.insert(fy).second) {
+                    const printed_value* pv = indicator::first(printed, fy);
+                    const int d = std::max(fraction.decimals - 2, 0);
+                    // the fraction times 100, to the digits it was printed with (0.00028: 0.028, not
+                    // 0.027999999999999997)
+                    const double scale = std::pow(10.0, d);
+                    const double as_percent = std::round(*fraction.number * 100.0 * scale) / scale;
+                    row_finding f =
+                        make(kinerja::rule_ids::scale_jump, n, &ind, fy,
+                             who(n, &ind) + ": the " + what + " moves from " + prev->text + " (" +
+                                 year_label(prev_year) + ") to " + v.text + " (" + year_label(y) + "), " +
+                                 format_number(ratio, convention::english, 0, false) + " times " +
+                                 (later_is_fraction ? "smaller" : "larger") + ": " + fraction.text +
+                                 " read as a fraction is " + format_number(as_percent, convention::english, d, false) +
+                                 "%, beside " + other.text + " (a percentage printed as a fraction?)",
+                             pv);
+                    f.expected = format_number(as_percent, convention::english, d, false) + "%";
+                    f.expected_number = as_percent;
+                    f.actual = fraction.text;
+                    f.actual_number = fraction.number;
+                    out.push_back(std::move(f));
+                }
+            }
+        }
+        prev = &v;
+        prev_year = y;
+    }
+}
+
+// share-above-100: a percentage of a whole (by its name) above 100%.
+void row_shares(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
+                const char* what, std::vector<row_finding>& out) {
+    for (const auto& [y, v] : values) {
+        if (v.kind != value_kind::percent || !v.number || !(*v.number > 100.0)) continue;
+        const printed_value* pv = indicator::first(printed, y);
+        row_finding f = make(kinerja::rule_ids::share_above_100, n, &ind, y,
+                             who(n, &ind) + ": the " + what + " of " + year_label(y) + " is " + v.text +
+                                 ", but the indicator is a share of a whole (its name says so) and cannot exceed 100%",
+                             pv);
+        f.expected = "at most 100%";
+        f.expected_number = 100.0;
+        f.actual = v.text;
+        f.actual_number = v.number;
+        out.push_back(std::move(f));
+    }
+}
+
+// achievement-without-realization: a printed capaian in a year whose realization is not printed
+// (no cell, or a placeholder), neither as a year nor as quarters, nor as counts behind it.
+void achievements(const node& n, const indicator& ind, const read_row& row, std::vector<row_finding>& out) {
+    for (const auto& [y, vs] : ind.reported_achievement) {
+        const printed_value& pv = vs.front();
+        value printed;
+        try {
+            printed = parse_reported_achievement(pv.text);
+        } catch (const parse_error&) {
+            continue;  // unparsed-value's business
+        }
+        if (printed.is_missing()) continue;
+        const bool printed_cell = ind.realizations.count(y) > 0;
+        const auto r = row.realizations.find(y);
+        if (printed_cell && (r == row.realizations.end() || !r->second.is_missing()))
+            continue;  // a value, or unreadable
+        if (ind.quarterly_realizations.count(y) || (ind.numerators.count(y) && ind.denominators.count(y))) continue;
+        row_finding f = make(
+            kinerja::rule_ids::achievement_without_realization, n, &ind, y,
+            who(n, &ind) + ": the achievement of " + year_label(y) + " is printed as " + pv.text + " but " +
+                (printed_cell ? "its realization is a placeholder (" + indicator::first(ind.realizations, y)->text + ")"
+                              : std::string("no realization is printed")) +
+                "; an achievement follows from a realization",
+            &pv);
+        f.expected = "a realization";
+        f.actual = pv.text;
+        f.actual_number = printed.number;
+        out.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
+const std::vector<std::string>& share_name_prefixes() {
+    static const std::vector<std::string> words = {"persentase", "prosentase", "presentase", "presentasi",
+                                                   "persen",     "proporsi",   "cakupan"};
+    return words;
+}
+
+const std::vector<std::string>& share_name_exclusions() {
+    static const std::vector<std::string> words = {"peningkatan", "kenaikan", "pertumbuhan", "laju",
+                                                   "perubahan",   "capaian",  "realisasi",   "terhadap target"};
+    return words;
+}
+
+bool names_a_share(const std::string& name) {
+    const std::string folded = fold(name);
+    const bool prefix = std::any_of(share_name_prefixes().begin(), share_name_prefixes().end(), [&](const auto& w) {
+        return folded.compare(0, w.size(), w) == 0 && (folded.size() == w.size() || folded[w.size()] == ' ');
+    });
+    if (!prefix) return false;
+    return std::none_of(share_name_exclusions().begin(), share_name_exclusions().end(),
+                        [&](const auto& w) { return folded.find(w) != std::string::npos; });
+}
+
+void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
+                          const rule_on& on, std::vector<row_finding>& out) {
+    if (on(kinerja::rule_ids::unit_change) && !declared) {
+        row_units(n, ind, row.targets, ind.targets, "target", out);
+        row_units(n, ind, row.realizations, ind.realizations, "realization", out);
+    }
+    if (on(kinerja::rule_ids::scale_jump)) {
+        const bool percent_unit = declared && declared->kind == value_kind::percent;
+        row_jumps(n, ind, row.targets, ind.targets, percent_unit, "target", out);
+        row_jumps(n, ind, row.realizations, ind.realizations, percent_unit, "realization", out);
+    }
+    if (on(kinerja::rule_ids::share_above_100) && (!declared || declared->kind == value_kind::percent) && names_a_share(ind.name)) {
+        row_shares(n, ind, row.targets, ind.targets, "target", out);
+        row_shares(n, ind, row.realizations, ind.realizations, "realization", out);
+    }
+    if (on(kinerja::rule_ids::achievement_without_realization)) achievements(n, ind, row, out);
+}
+
+// ------------------------------------------------------------------ budget-target
+
+namespace {
+
+// A printed value that is there: not a placeholder. An unreadable one counts as there (it is
+// printed; unparsed-value reports it).
+bool filled(const indicator& ind, const printed_value& pv, const scale_registry& scales) {
+    try {
+        return !read_value(ind, pv, scales).is_missing();
+    } catch (const error&) {
+        return true;
+    }
+}
+
+// The pagu of a year: 1 when a positive amount is printed, 0 when none (no cell, a placeholder,
+// or 0), -1 when it cannot be read (unparsed-value reports it; the year is not judged).
+int pagu_state(const node& n, int y) {
+    const printed_value* pv = node_pagu_cell(n, y);
+    if (!pv) return 0;
+    try {
+        const value v = read_money(*pv);
+        return v.is_missing() || !v.number || *v.number == 0.0 ? 0 : 1;
+    } catch (const error&) {
+        return -1;
+    }
+}
+
+// The table a printed cell comes from: its own source label, else its owner's, without the row
+// or column refinement ("Tabel SK2026 row xx" is Tabel SK2026).
+std::string table_of(const printed_value& pv, const std::string& owner) {
+    std::string label = pv.source.empty() ? owner : pv.source;
+    for (const char* cut : {" row ", " col "}) {
+        const std::size_t at = label.find(cut);
+        if (at != std::string::npos) label.erase(at);
+    }
+    return fold(label);
+}
+
+}  // namespace
+
+void budget_target_checks(const plan& p, const scale_registry& scales, const rule_on& on,
+                          std::vector<row_finding>& out) {
+    if (!on(kinerja::rule_ids::budget_target)) return;
+    // The years a node is judged in: the plan's period, or, without one, every printed year.
+    std::set<int> years;
+    if (p.info.period_from > 0 && p.info.period_to >= p.info.period_from &&
+        p.info.period_to - p.info.period_from < 1000) {
+        for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.insert(y);
+    } else {
+        for (const node& n : p.nodes) {
+            const std::set<int> ys = node_pagu_years(n);
+            years.insert(ys.begin(), ys.end());
+            for (const indicator& ind : n.indicators)
+                for (const auto& kv : ind.targets) years.insert(kv.first);
+        }
+        years.erase(end_of_period);
+    }
+    // Which tables price a level and which give it targets: some node of the level has a pagu (a
+    // target) printed in that table in some year. A target is judged only where its table prices
+    // the level, a pagu only where its table gives the level targets: a table that prints no pagu
+    // at all for a level (Tabel SK2026 prints targets only) is not asked for one.
+    std::set<std::pair<node_level, std::string>> priced, targeted;
+    for (const node& n : p.nodes) {
+        for (int y : years)
+            if (pagu_state(n, y) == 1) priced.emplace(n.level, table_of(*node_pagu_cell(n, y), n.source));
+        for (const indicator& ind : n.indicators)
+            for (const auto& [y, vs] : ind.targets)
+                if (y != end_of_period && filled(ind, vs.front(), scales))
+                    targeted.emplace(n.level, table_of(vs.front(), ind.source));
+    }
+    for (const node& n : p.nodes) {
+        // a node printed without indicator rows is not judged: the rule compares the rows a table
+        // prints, and a transcription without a node's indicators says nothing about its targets
+        if (n.context || n.indicators.empty()) continue;
+        std::vector<int> pagu_only, target_only;
+        const printed_value* first_pagu = nullptr;
+        const printed_value* first_target = nullptr;
+        for (int y : years) {
+            const int pagu = pagu_state(n, y);
+            if (pagu < 0) continue;
+            const printed_value* target = nullptr;
+            const indicator* target_of = nullptr;
+            for (const indicator& ind : n.indicators) {
+                const printed_value* t = indicator::first(ind.targets, y);
+                if (t && filled(ind, *t, scales)) {
+                    target = t;
+                    target_of = &ind;
+                    break;
+                }
+            }
+            const printed_value* pv = node_pagu_cell(n, y);
+            if (pagu == 1 && !target && targeted.count({n.level, table_of(*pv, n.source)})) {
+                pagu_only.push_back(y);
+                if (!first_pagu) first_pagu = pv;
+            } else if (pagu == 0 && target && priced.count({n.level, table_of(*target, target_of->source)})) {
+                target_only.push_back(y);
+                if (!first_target) first_target = target;
+            }
+        }
+        const std::string lvl(to_string(n.level));
+        if (!pagu_only.empty()) {
+            row_finding f = make(kinerja::rule_ids::budget_target, n, nullptr,
+                                 pagu_only.size() == 1 ? std::optional<int>(pagu_only.front()) : std::nullopt,
+                                 who(n, nullptr) + " has pagu in " + year_list(pagu_only) +
+                                     " but none of its indicators has a target in " +
+                                     (pagu_only.size() == 1 ? "that year" : "those years"),
+                                 first_pagu);
+            f.expected = "a target";
+            f.actual = first_pagu ? first_pagu->text : "";
+            out.push_back(std::move(f));
+        }
+        if (!target_only.empty()) {
+            row_finding f = make(kinerja::rule_ids::budget_target, n, nullptr,
+                                 target_only.size() == 1 ? std::optional<int>(target_only.front()) : std::nullopt,
+                                 who(n, nullptr) + " has targets in " + year_list(target_only) + " but no pagu in " +
+                                     (target_only.size() == 1 ? "that year" : "those years") +
+                                     " (the table prices the " + lvl + " level elsewhere)",
+                                 first_target);
+            f.expected = "a pagu";
+            f.actual = "";
+            out.push_back(std::move(f));
+        }
+    }
+}
+
+}  // namespace kinerja::detail
