@@ -11,7 +11,12 @@
 /// |---|---|---|
 /// | budget-rollup | error | a parent's pagu (or realized budget) differs from the sum of its children's in a year; a
 /// total row differs from the sum of the nodes it totals | | budget-missing | warning | children have pagu in a year
-/// and the parent has none, or the reverse | | reported-achievement | error | a printed achievement does not follow
+/// and the parent has none, or the reverse, where that level carries pagu by the plan's conventions (conventions.hpp)
+/// | | budget-end | error | a node's or total's end-column pagu is not the sum of its years or its last year, as the
+/// plan's convention says (with no majority: neither) | | budget-incomplete | warning | a child or totalled row prints
+/// no pagu in a year where its parent and siblings do (a blank inside the sum) | | budget-indicator-rows | error | pagu
+/// on a node's indicator rows break the plan's convention (rows that differ under repeat; parts that do not sum to the
+/// node's own) | | reported-achievement | error | a printed achievement does not follow
 /// from its target and realization under the indicator's polarity (audit.hpp); a source table whose printed
 /// achievements are all bare numbers below 10 is read as printing fractions (Tabel 2.7's 1.14), others as their text
 /// says | | reported-absorption | warning | a printed absorption ratio does not follow from budget and realized budget
@@ -26,7 +31,9 @@
 /// a printed achievement that follows only by a rounding other than the plan's setting |
 ///
 /// A pagu printed on an indicator's row stands for its node's when the node's own row has none
-/// (Tabel 6.1 prints an objective's pagu on its indicator's row).
+/// (Tabel 6.1 prints an objective's pagu on its indicator's row); under the plan's `indicator_pagu:
+/// parts` convention the rows' pagu are summed (plan_values.hpp node_pagu_cells). Roll-ups run along
+/// the parent links and, where it groups other children, along the nomenclature code tree.
 
 #include <kinerja/plan.hpp>
 #include <kinerja/plan_values.hpp>
