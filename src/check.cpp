@@ -178,7 +178,12 @@ struct checker {
             got.text += (got.text.empty() ? "" : " + ") + v->text;
             const read_amount& a = amount(&n, y, *v);
             got.readable = got.readable && a.readable;
-            if (a.exact) got.exact = got.exact ? *got.exact + *a.exact : *a.exact;
+            try {
+                if (a.exact) got.exact = got.exact ? *got.exact + *a.exact : *a.exact;
+            } catch (const error&) {  // parts summing beyond the exact range: no amount, not a throw
+                got.exact.reset();
+                break;
+            }
         }
         if (!got.readable) got.exact.reset();
         return got;

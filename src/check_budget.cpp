@@ -107,19 +107,26 @@ void check_budget_end(const plan& p, const plan_conventions& c, double tolerance
     const std::optional<indicator_pagu> pagu_rule = c.indicator_pagu.value;
     for (const node& n : p.nodes) {
         const printed_value* cell = node_pagu_cell(n, end_of_period);
-        judge(&n, who(n), node_pagu_years(n), cell, [&](int y) -> std::optional<decimal> {
-            try {
-                return node_pagu_exact(n, y, pagu_rule);
-            } catch (const error&) {
-                return std::nullopt;
-            }
-        });
+        try {
+            judge(&n, who(n), node_pagu_years(n), cell, [&](int y) -> std::optional<decimal> {
+                try {
+                    return node_pagu_exact(n, y, pagu_rule);
+                } catch (const error&) {
+                    return std::nullopt;
+                }
+            });
+        } catch (const error&) {  // a sum beyond the exact range (kinerja.argument.amount_range): not judged
+        }
     }
     for (const total& t : p.totals) {
         std::set<int> printed;
         for (const auto& kv : t.budget) printed.insert(kv.first);
-        finding* f = judge(nullptr, "total \"" + t.name + "\"", printed, indicator::first(t.budget, end_of_period),
-                           [&](int y) { return money(indicator::first(t.budget, y)); });
+        finding* f = nullptr;
+        try {
+            f = judge(nullptr, "total \"" + t.name + "\"", printed, indicator::first(t.budget, end_of_period),
+                      [&](int y) { return money(indicator::first(t.budget, y)); });
+        } catch (const error&) {  // a sum beyond the exact range: not judged
+        }
         if (f) {
             f->node = t.id;
             f->node_id = t.id;
@@ -171,9 +178,13 @@ void check_indicator_rows(const plan& p, const plan_conventions& c, double toler
                 // parts: the node's own pagu is the sum of its indicator rows'
                 decimal sum;
                 std::string parts;
-                for (const auto& r : rows) {
-                    sum += r.second;
-                    parts += (parts.empty() ? "" : " + ") + show_exact(r.second);
+                try {
+                    for (const auto& r : rows) {
+                        sum += r.second;
+                        parts += (parts.empty() ? "" : " + ") + show_exact(r.second);
+                    }
+                } catch (const error&) {  // a sum beyond the exact range: not judged
+                    continue;
                 }
                 if (std::fabs((*own - sum).to_double()) <= tolerance) continue;
                 finding& f =

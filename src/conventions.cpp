@@ -201,25 +201,27 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         std::set<int> years;
         for (const indicator& i : n.indicators)
             for (const auto& kv : i.budget) years.insert(kv.first);
-        for (int y : years) {
-            std::vector<decimal> rows;
-            for (const indicator& i : n.indicators)
-                if (auto m = money(indicator::first(i.budget, y))) rows.push_back(*m);
-            if (rows.size() < 2) continue;  // one row tells nothing
-            decimal sum;
-            for (const decimal& r : rows) sum += r;
-            const bool all_equal = std::all_of(rows.begin(), rows.end(), [&](const decimal& r) {
-                return std::fabs((r - rows.front()).to_double()) <= tol;
-            });
-            if (const auto own = money(indicator::first(n.budget, y))) {
-                if (std::fabs((*own - sum).to_double()) <= tol)
-                    ++c.indicator_pagu.parts;
-                else if (all_equal && std::fabs((*own - rows.front()).to_double()) <= tol)
-                    ++c.indicator_pagu.repeat;
-            } else {
-                ++(all_equal ? c.indicator_pagu.repeat : c.indicator_pagu.parts);
+        for (int y : years) try {
+                std::vector<decimal> rows;
+                for (const indicator& i : n.indicators)
+                    if (auto m = money(indicator::first(i.budget, y))) rows.push_back(*m);
+                if (rows.size() < 2) continue;  // one row tells nothing
+                decimal sum;
+                for (const decimal& r : rows) sum += r;
+                const bool all_equal = std::all_of(rows.begin(), rows.end(), [&](const decimal& r) {
+                    return std::fabs((r - rows.front()).to_double()) <= tol;
+                });
+                if (const auto own = money(indicator::first(n.budget, y))) {
+                    if (std::fabs((*own - sum).to_double()) <= tol)
+                        ++c.indicator_pagu.parts;
+                    else if (all_equal && std::fabs((*own - rows.front()).to_double()) <= tol)
+                        ++c.indicator_pagu.repeat;
+                } else {
+                    ++(all_equal ? c.indicator_pagu.repeat : c.indicator_pagu.parts);
+                }
+            } catch (const error&) {
+                // a sum beyond the exact range (kinerja.argument.amount_range) tells nothing
             }
-        }
     }
     if (!d.indicator_pagu) {
         const std::size_t all = c.indicator_pagu.parts + c.indicator_pagu.repeat;
@@ -258,7 +260,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
     }
 
     // ---- the end column of pagu: nodes, then total rows
-    auto judge_budget = [&](const std::set<int>& printed, auto&& at) {
+    auto judge_end = [&](const std::set<int>& printed, auto&& at) {
         if (!printed.count(end_of_period)) return;
         const std::optional<decimal> end = at(end_of_period);
         if (!end) return;
@@ -273,6 +275,13 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
             last = v;
         }
         count_end(c.budget_end, sum.to_double(), last->to_double(), end->to_double(), tol);
+    };
+    auto judge_budget = [&](const std::set<int>& printed, auto&& at) {
+        try {
+            judge_end(printed, at);
+        } catch (const error&) {
+            // a sum beyond the exact range (kinerja.argument.amount_range) tells nothing
+        }
     };
     for (const node& n : p.nodes)
         judge_budget(node_pagu_years(n), [&](int y) -> std::optional<decimal> {

@@ -335,3 +335,24 @@ nodes:
     CHECK(bad("conventions: {majority: \"0.4\"}\n") == "kinerja.plan.schema");
     CHECK(bad("conventions: {pagu: [program]}\n") == "kinerja.plan.schema");
 }
+
+TEST_CASE("Pagu parts that sum beyond the exact range are no amount, not a throw", "[conventions][check]") {
+    // 900,000,000,000,000,000 + 900,000,000,000,000,000 = 1.8e18, past decimal::max_units (999,999,999,999,999,999)
+    const plan p = kinerja::parse_plan(head + R"(conventions: {indicator_pagu: parts}
+nodes:
+  - id: p-1
+    level: program
+    name: Program
+    source: T
+    budget: {end: "1"}
+    indicators:
+      - {source: T, id: i-a, name: A, budget: {2024: "900,000,000,000,000,000", 2025: "1"}}
+      - {source: T, id: i-b, name: B, budget: {2024: "900,000,000,000,000,000", 2025: "1"}}
+  - {source: T, id: k-1, level: kegiatan, name: K1, parent: p-1, budget: {2024: "5", 2025: "2"}}
+)");
+    std::vector<finding> found;
+    REQUIRE_NOTHROW(found = check_plan(p));
+    CHECK_NOTHROW(kinerja::infer_conventions(p));
+    // 2025: 1 + 1 = 2, the activity's 2; 2024 cannot be summed, so nothing is compared
+    CHECK(of_rule(found, "budget-rollup").empty());
+}
