@@ -343,8 +343,8 @@ struct checker {
     }
 
     // budget-incomplete: a child with no amount at all in a year where its parent (or total) and
-    // siblings have one is a hole in the sum, reported rather than skipped. A child whose level
-    // does not carry pagu by the plan's convention is no hole.
+    // siblings have one is a hole in the sum, reported rather than skipped. Only a child whose
+    // level carries pagu by the plan's conventions can leave a hole (unknown: nothing is guessed).
     std::set<std::tuple<const node*, int, int>> holes;  // (child, year, pagu or realized): once
     // A blank node whose own children print an amount in the year is budget-missing's finding
     // (it names the hole with the children's sum), not a second one here.
@@ -364,7 +364,7 @@ struct checker {
                     const std::string& tree, bool pagu) {
         if (!on("budget-incomplete")) return;
         for (const node* c : blanks) {
-            if ((pagu && carries(c->level) == false) || !in_table(*c, y) || priced_below(*c, y, pagu)) continue;
+            if ((pagu && carries(c->level) != true) || !in_table(*c, y) || priced_below(*c, y, pagu)) continue;
             if (!holes.emplace(c, y, pagu ? 0 : 1).second) continue;
             const printed_value* cv = pagu ? node_pagu_cell(*c, y) : indicator::first(c->budget_realized, y);
             finding& f = add("budget-incomplete", c, nullptr, y,
@@ -378,7 +378,7 @@ struct checker {
                              bool pagu) {
         if (!on("budget-incomplete")) return;
         for (const node* c : blanks) {
-            if ((pagu && carries(c->level) == false) || !in_table(*c, y) || priced_below(*c, y, pagu)) continue;
+            if ((pagu && carries(c->level) != true) || !in_table(*c, y) || priced_below(*c, y, pagu)) continue;
             if (!holes.emplace(c, y, pagu ? 0 : 1).second) continue;
             const printed_value* cv = pagu ? node_pagu_cell(*c, y) : indicator::first(c->budget_realized, y);
             finding& f = add("budget-incomplete", c, nullptr, y,

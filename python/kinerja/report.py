@@ -205,8 +205,8 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
     # 5. the conventions the checks went by (declared in the plan file, or inferred from its rows)
     s = Section("conventions", "Conventions of the tables (declared or inferred from the rows)",
                 ["convention", "reading"],
-                note="a convention more than half of the rows that tell follow is inferred; with no majority "
-                     "nothing is guessed (docs/plans.md, Conventions)")
+                note="a convention that more than the majority share (default half) of the rows that tell follow "
+                     "is inferred; with no majority nothing is guessed (docs/plans.md, Conventions)")
     for line in plan.conventions().lines():
         name, _, reading = line.partition(": ")
         s.rows.append([name, reading])

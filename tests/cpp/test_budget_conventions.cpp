@@ -356,3 +356,14 @@ nodes:
     // 2025: 1 + 1 = 2, the activity's 2; 2024 cannot be summed, so nothing is compared
     CHECK(of_rule(found, "budget-rollup").empty());
 }
+
+TEST_CASE("A blank child of a level with no majority for pagu is not guessed to be a hole", "[conventions][check]") {
+    // kegiatan: k-1 prints pagu, k-2 none in any year: 1 of 2 priced, not more than half
+    const plan p = kinerja::parse_plan(head + R"(nodes:
+  - {source: T, id: p-1, level: program, name: Program, budget: {2024: "300"}}
+  - {source: T, id: k-1, level: kegiatan, name: K1, parent: p-1, budget: {2024: "300"}}
+  - {source: T, id: k-2, level: kegiatan, name: K2, parent: p-1, budget: {2024: ""}}
+)");
+    CHECK_FALSE(kinerja::infer_conventions(p).carries_pagu(kinerja::node_level::kegiatan).has_value());
+    CHECK(budget_findings(p).empty());  // 300 = 300, and k-2's blank is not judged
+}
