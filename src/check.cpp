@@ -3,6 +3,8 @@
 
 #include <kinerja/audit.hpp>
 #include <kinerja/catalog.hpp>
+#include <kinerja/conventions.hpp>
+#include <kinerja/detail/check_budget.hpp>
 #include <kinerja/detail/check_indicators.hpp>
 #include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/plan_index.hpp>
@@ -34,7 +36,18 @@ const std::vector<rule_info>& check_rules() {
          "a parent's pagu or realized budget differs from the sum of its children's in a year; a total row differs "
          "from the sum of what it totals"},
         {rule_ids::budget_missing, severity::warning,
-         "children have pagu in a year and the parent has none, or the reverse"},
+         "children have pagu in a year and the parent has none, or the reverse, where the level lacking it carries "
+         "pagu "
+         "by the plan's conventions"},
+        {rule_ids::budget_end, severity::error,
+         "a node's or total's pagu in the end column is not what the plan's end column means (the sum of the years, or "
+         "the last year), or, with no majority, neither"},
+        {rule_ids::budget_incomplete, severity::warning,
+         "a child (or a totalled row) has no pagu in a year where its parent and siblings have: a blank inside the "
+         "sum"},
+        {rule_ids::budget_indicator_rows, severity::error,
+         "pagu on a node's indicator rows do not agree with the plan's convention: different amounts where each row "
+         "repeats the node's pagu, or parts that do not sum to the node's own"},
         {rule_ids::reported_achievement, severity::error,
          "a printed achievement does not follow from its target and realization under the indicator's polarity"},
         {rule_ids::reported_absorption, severity::warning,
@@ -174,9 +187,38 @@ struct checker {
     }
 
     // ------------------------------------------------------------------ budgets
-    // The pagu of a node in a year: node_pagu_cell (plan_values.hpp).
-    static const printed_value* budget_of(const node& n, const year_values node::*field, int y) {
-        return field == &node::budget ? node_pagu_cell(n, y) : indicator::first(n.*field, y);
+    // The pagu of a node in a year: node_pagu_cells by the plan's convention for indicator rows
+    // (plan_values.hpp, conventions.hpp); read once per cell, summed when it is in parts.
+    struct node_amount {
+        std::optional<decimal> exact;         // empty when missing (blank, "-") or unreadable
+        bool readable = true;                 // every cell could be read
+        bool blank = true;                    // no cell, or only blank ones
+        const printed_value* cell = nullptr;  // the first cell (location, source)
+        std::string text;                     // the cells as printed ("a + b" for parts)
+    };
+    node_amount budget_amount(const node& n, const year_values node::*field, int y) {
+        std::vector<const printed_value*> cells;
+        if (field == &node::budget)
+            cells = node_pagu_cells(n, y, conv.indicator_pagu.value);
+        else if (const printed_value* v = indicator::first(n.*field, y))
+            cells.push_back(v);
+        node_amount got;
+        for (const printed_value* v : cells) {
+            if (!got.cell) got.cell = v;
+            if (detail::trim(v->text).empty()) continue;
+            got.blank = false;
+            got.text += (got.text.empty() ? "" : " + ") + v->text;
+            const read_amount& a = amount(&n, y, *v);
+            got.readable = got.readable && a.readable;
+            try {
+                if (a.exact) got.exact = got.exact ? *got.exact + *a.exact : *a.exact;
+            } catch (const error&) {  // parts summing beyond the exact range: no amount, not a throw
+                got.exact.reset();
+                break;
+            }
+        }
+        if (!got.readable) got.exact.reset();
+        return got;
     }
     static void budget_years(const node& n, const year_values node::*field, std::set<int>& years) {
         if (field == &node::budget) {
@@ -186,10 +228,42 @@ struct checker {
             for (const auto& kv : n.*field) years.insert(kv.first);
         }
     }
+    // Whether a level carries pagu by the plan's convention: true, false, or empty (unknown).
+    std::optional<bool> carries(node_level l) const { return conv.carries_pagu(l); }
 
     // A roll-up message names the first children's amounts and counts the rest, so that a
     // parent of 100,000 children does not make a message of megabytes.
     static constexpr std::size_t shown_parts = 10;
+
+    // The children of each node along the nomenclature code tree (urusan → bidang urusan →
+    // program → kegiatan → sub kegiatan): a node's code parent is the node of the same list whose
+    // code is the longest dotted prefix of its code; a code carried by two nodes has no children.
+    // Only nodes whose parent link leaves the code tree (no parent, or a parent without a code:
+    // a programme under a sasaran) join it: where both parents have codes, the link is the
+    // table's word, and a code that does not extend it is code-hierarchy's finding.
+    std::map<const node*, std::vector<const node*>> code_children(const std::vector<node>& list) const {
+        std::map<std::string, const node*> by_code;
+        std::set<std::string> shared;
+        for (const node& n : list) {
+            const std::string& c = n.code_text();
+            if (c.empty()) continue;
+            if (!by_code.emplace(c, &n).second) shared.insert(c);
+        }
+        std::map<const node*, std::vector<const node*>> kids;
+        for (const node& n : list) {
+            const std::string& c = n.code_text();
+            if (c.empty()) continue;
+            if (const node* linked = index.parent(n); linked && !linked->code_text().empty()) continue;
+            for (std::size_t dot = c.rfind('.'); dot != std::string::npos && dot > 0; dot = c.rfind('.', dot - 1)) {
+                const std::string prefix = c.substr(0, dot);
+                auto it = by_code.find(prefix);
+                if (it == by_code.end()) continue;
+                if (!shared.count(prefix)) kids[it->second].push_back(&n);
+                break;
+            }
+        }
+        return kids;
+    }
 
     void budgets(const std::vector<node>& list) {
         const std::less<const node*> before;
@@ -200,71 +274,151 @@ struct checker {
             kids.clear();  // the children in the same list (plan or history), in file order
             for (const node* c : index.children(parent.id))
                 if (!before(c, begin) && before(c, end)) kids.push_back(c);
-            if (kids.empty() || parent.context) continue;  // a context node's total covers more than its children
-            for (int which = 0; which < 2; ++which) {
-                const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
-                const char* what = which == 0 ? "pagu" : "realized budget";
-                std::set<int> years;
-                budget_years(parent, field, years);
-                for (const node* c : kids) budget_years(*c, field, years);
-                for (int y : years) {
-                    const printed_value* pv = budget_of(parent, field, y);
-                    const read_amount none;
-                    const read_amount& own_amount = pv ? amount(&parent, y, *pv) : none;
-                    const std::optional<decimal> own = own_amount.exact;
-                    decimal sum;
-                    std::size_t present = 0;
-                    bool unreadable = !own_amount.readable;
-                    std::string parts;
-                    for (const node* c : kids) {
-                        const printed_value* cv = budget_of(*c, field, y);
-                        if (!cv) continue;
-                        const read_amount& a = amount(c, y, *cv);
-                        unreadable = unreadable || !a.readable;
-                        if (!a.exact) continue;
-                        sum += *a.exact;
-                        ++present;
-                        if (present <= shown_parts) parts += (parts.empty() ? "" : " + ") + show_exact(*a.exact);
+            if (!kids.empty() && !parent.context)
+                rollup(parent, kids, false);  // a context node's total covers more than its children
+        }
+        // the code tree, where it groups other children than the parent links do
+        if (!on(rule_ids::budget_rollup) && !on(rule_ids::budget_incomplete)) return;
+        for (const auto& [parent, code_kids] : code_children(list)) {
+            std::vector<const node*> linked;
+            for (const node* c : index.children(parent->id))
+                if (!before(c, begin) && before(c, end)) linked.push_back(c);
+            std::set<const node*> a(code_kids.begin(), code_kids.end()), b(linked.begin(), linked.end());
+            if (a != b) rollup(*parent, code_kids, true);
+        }
+    }
+
+    // One parent against its children (by parent links, or along the code tree), pagu and
+    // realized budget, year by year.
+    void rollup(const node& parent, const std::vector<const node*>& kids, bool code_tree) {
+        const std::string tree = code_tree ? " (along the code tree)" : "";
+        for (int which = 0; which < 2; ++which) {
+            const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
+            const char* what = which == 0 ? "pagu" : "realized budget";
+            std::set<int> years;
+            budget_years(parent, field, years);
+            for (const node* c : kids) budget_years(*c, field, years);
+            for (int y : years) {
+                const node_amount own_amount = budget_amount(parent, field, y);
+                const std::optional<decimal> own = own_amount.exact;
+                decimal sum;
+                std::size_t present = 0;
+                bool unreadable = !own_amount.readable;
+                std::string parts;
+                std::vector<const node*> blanks;  // children with no pagu at all in the year
+                for (const node* c : kids) {
+                    const node_amount a = budget_amount(*c, field, y);
+                    unreadable = unreadable || !a.readable;
+                    if (a.blank) {
+                        blanks.push_back(c);
+                        continue;
                     }
-                    if (unreadable) continue;  // reported as unparsed-value already
-                    if (present > shown_parts) parts += " + " + std::to_string(present - shown_parts) + " more";
-                    const location& where = pv ? pv->location : parent.location;
-                    const std::string& source = pv ? pv->source : std::string();
-                    if (own && present == 0) {
-                        if (on(rule_ids::budget_missing)) {
-                            finding& f = add(rule_ids::budget_missing, &parent, nullptr, y,
-                                             who(&parent, nullptr) + " has " + what + " " + show_exact(*own) + " in " +
-                                                 year_label(y) + " but none of its " + std::to_string(kids.size()) +
-                                                 " children has",
-                                             where, source);
-                            f.actual = pv->text;
-                            f.actual_number = own->to_double();
-                        }
-                    } else if (!own && present > 0) {
-                        if (on(rule_ids::budget_missing)) {
-                            finding& f = add(rule_ids::budget_missing, &parent, nullptr, y,
-                                             who(&parent, nullptr) + " has no " + what + " in " + year_label(y) +
-                                                 " but its children have " + show_exact(sum) + " (" + parts + ")",
-                                             where, source);
-                            f.expected = show_exact(sum);
-                            f.expected_number = sum.to_double();
-                            f.actual = pv ? pv->text : "";
-                        }
-                    } else if (own && std::fabs((*own - sum).to_double()) > options.budget_tolerance) {
-                        if (on(rule_ids::budget_rollup)) {
-                            finding& f = add(rule_ids::budget_rollup, &parent, nullptr, y,
-                                             who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " +
-                                                 show_exact(*own) + " but its children sum to " + show_exact(sum) +
-                                                 " (" + parts + "), a difference of " + show_exact(*own - sum),
-                                             where, source);
-                            f.expected = show_exact(sum);
-                            f.expected_number = sum.to_double();
-                            f.actual = pv->text;
-                            f.actual_number = own->to_double();
-                        }
+                    if (!a.exact) continue;
+                    sum += *a.exact;
+                    ++present;
+                    if (present <= shown_parts) parts += (parts.empty() ? "" : " + ") + show_exact(*a.exact);
+                }
+                if (unreadable) continue;  // reported as unparsed-value already
+                if (present > shown_parts) parts += " + " + std::to_string(present - shown_parts) + " more";
+                const printed_value* pv = own_amount.cell;
+                const location& where = pv ? pv->location : parent.location;
+                const std::string& source = pv ? pv->source : std::string();
+                if (own && present > 0) incomplete(parent, blanks, y, what, tree, which == 0);
+                if (code_tree) {  // the code tree adds roll-ups only; missing pagu is the parent links' question
+                    if (own && present > 0) mismatch(parent, *own, own_amount, sum, parts, y, what, tree);
+                    continue;
+                }
+                if (own && present == 0) {
+                    // the children's level must carry pagu by the plan's convention
+                    const bool priced = std::any_of(kids.begin(), kids.end(), [&](const node* k) {
+                        return which == 1 || carries(k->level).value_or(false);
+                    });
+                    if (on(rule_ids::budget_missing) && priced) {
+                        finding& f =
+                            add(rule_ids::budget_missing, &parent, nullptr, y,
+                                who(&parent, nullptr) + " has " + what + " " + show_exact(*own) + " in " +
+                                    year_label(y) + " but none of its " + std::to_string(kids.size()) + " children has",
+                                where, source);
+                        f.actual = own_amount.text;
+                        f.actual_number = own->to_double();
                     }
+                } else if (!own && present > 0) {
+                    // the parent's level must carry pagu by the plan's convention
+                    if (on(rule_ids::budget_missing) && (which == 1 || carries(parent.level).value_or(false))) {
+                        finding& f = add(rule_ids::budget_missing, &parent, nullptr, y,
+                                         who(&parent, nullptr) + " has no " + what + " in " + year_label(y) +
+                                             " but its children have " + show_exact(sum) + " (" + parts + ")",
+                                         where, source);
+                        f.expected = show_exact(sum);
+                        f.expected_number = sum.to_double();
+                        f.actual = own_amount.text;
+                    }
+                } else if (own) {
+                    mismatch(parent, *own, own_amount, sum, parts, y, what, tree);
                 }
             }
+        }
+    }
+
+    void mismatch(const node& parent, const decimal& own, const node_amount& own_amount, const decimal& sum,
+                  const std::string& parts, int y, const char* what, const std::string& tree) {
+        if (std::fabs((own - sum).to_double()) <= options.budget_tolerance || !on(rule_ids::budget_rollup)) return;
+        const printed_value* pv = own_amount.cell;
+        finding& f = add(rule_ids::budget_rollup, &parent, nullptr, y,
+                         who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " + show_exact(own) +
+                             " but its children" + tree + " sum to " + show_exact(sum) + " (" + parts +
+                             "), a difference of " + show_exact(own - sum),
+                         pv ? pv->location : parent.location, pv ? pv->source : std::string());
+        f.expected = show_exact(sum);
+        f.expected_number = sum.to_double();
+        f.actual = own_amount.text;
+        f.actual_number = own.to_double();
+    }
+
+    // budget-incomplete: a child with no amount at all in a year where its parent (or total) and
+    // siblings have one is a hole in the sum, reported rather than skipped. Only a child whose
+    // level carries pagu by the plan's conventions can leave a hole (unknown: nothing is guessed).
+    std::set<std::tuple<const node*, int, int>> holes;  // (child, year, pagu or realized): once
+    // A blank node whose own children print an amount in the year is budget-missing's finding
+    // (it names the hole with the children's sum), not a second one here.
+    bool priced_below(const node& c, int y, bool pagu) {
+        const year_values node::*field = pagu ? &node::budget : &node::budget_realized;
+        const std::vector<const node*>& kids = index.children(c.id);
+        return std::any_of(kids.begin(), kids.end(), [&](const node* k) { return !budget_amount(*k, field, y).blank; });
+    }
+    // A year the node is not in the table for is no hole: outside its printed period (history
+    // nodes) or before its valid_from / after its valid_to.
+    static bool in_table(const node& c, int y) {
+        if (c.period && (y < c.period->first || y > c.period->second)) return false;
+        if (y == end_of_period) return true;
+        return !(c.valid_from && y < *c.valid_from) && !(c.valid_to && y > *c.valid_to);
+    }
+    void incomplete(const node& parent, const std::vector<const node*>& blanks, int y, const char* what,
+                    const std::string& tree, bool pagu) {
+        if (!on(rule_ids::budget_incomplete)) return;
+        for (const node* c : blanks) {
+            if ((pagu && carries(c->level) != true) || !in_table(*c, y) || priced_below(*c, y, pagu)) continue;
+            if (!holes.emplace(c, y, pagu ? 0 : 1).second) continue;
+            const printed_value* cv = pagu ? node_pagu_cell(*c, y) : indicator::first(c->budget_realized, y);
+            finding& f = add(rule_ids::budget_incomplete, c, nullptr, y,
+                             who(c, nullptr) + " has no " + what + " in " + year_label(y) + " while " +
+                                 who(&parent, nullptr) + tree + " and its other children have: a blank inside the sum",
+                             cv ? cv->location : c->location, cv ? cv->source : std::string());
+            f.actual = cv ? cv->text : "";
+        }
+    }
+    void incomplete_in_total(const total& t, const std::vector<const node*>& blanks, int y, const char* what,
+                             bool pagu) {
+        if (!on(rule_ids::budget_incomplete)) return;
+        for (const node* c : blanks) {
+            if ((pagu && carries(c->level) != true) || !in_table(*c, y) || priced_below(*c, y, pagu)) continue;
+            if (!holes.emplace(c, y, pagu ? 0 : 1).second) continue;
+            const printed_value* cv = pagu ? node_pagu_cell(*c, y) : indicator::first(c->budget_realized, y);
+            finding& f = add(rule_ids::budget_incomplete, c, nullptr, y,
+                             who(c, nullptr) + " has no " + what + " in " + year_label(y) + " while total \"" + t.name +
+                                 "\" and the other rows it totals have: a blank inside the sum",
+                             cv ? cv->location : c->location, cv ? cv->source : std::string());
+            f.actual = cv ? cv->text : "";
         }
     }
     void totals() {
@@ -276,18 +430,24 @@ struct checker {
                     if (!own) continue;
                     decimal sum;
                     bool ok = true;
+                    std::size_t present = 0;
+                    std::vector<const node*> blanks;
                     for (const auto& id : t.over) {
                         const node* n = index.find(id);
                         if (!n) continue;
-                        const printed_value* cv =
-                            which == 0 ? node_pagu_cell(*n, y) : indicator::first(n->budget_realized, y);
-                        if (!cv) continue;
-                        const read_amount& a = amount(n, y, *cv);
+                        const node_amount a = budget_amount(*n, which == 0 ? &node::budget : &node::budget_realized, y);
                         ok = ok && a.readable;
-                        if (a.exact) sum += *a.exact;
+                        if (a.blank) blanks.push_back(n);
+                        if (a.exact) {
+                            sum += *a.exact;
+                            ++present;
+                        }
                     }
-                    if (!ok || std::fabs((*own - sum).to_double()) <= options.budget_tolerance ||
-                        !on(rule_ids::budget_rollup))
+                    if (!ok) continue;
+                    if (present > 0) {
+                        incomplete_in_total(t, blanks, y, which == 0 ? "pagu" : "realized budget", which == 0);
+                    }
+                    if (std::fabs((*own - sum).to_double()) <= options.budget_tolerance || !on(rule_ids::budget_rollup))
                         continue;
                     finding& f = add(rule_ids::budget_rollup, nullptr, nullptr, y,
                                      "total \"" + t.name + "\" (" + (which == 0 ? "pagu" : "realized budget") +
@@ -356,7 +516,7 @@ struct checker {
         for (const node& n : list)
             for (const auto& [y, vs] : n.reported_absorption)
                 for (const printed_value& pv : vs) {
-                    const printed_value* b = node_pagu_cell(n, y);
+                    const node_amount pagu = budget_amount(n, &node::budget, y);  // the plan's pagu rule
                     const printed_value* r = indicator::first(n.budget_realized, y);
                     value reported;
                     try {
@@ -369,7 +529,7 @@ struct checker {
                     }
                     if (reported.is_missing()) continue;
                     const read_amount none;
-                    const double budget = (b ? amount(&n, y, *b) : none).value.value_or(0.0);
+                    const double budget = pagu.exact ? pagu.exact->to_double() : 0.0;
                     const double spent = (r ? amount(&n, y, *r) : none).value.value_or(0.0);
                     if (budget < 0.0 || spent < 0.0) continue;  // no absorption: negative-amount reports it
                     if (budget == 0.0) {
@@ -772,17 +932,31 @@ struct checker {
                     f.actual = ei.unit->text;
                 }
     }
+
+    // The plan's conventions, declared or learnt from its rows (conventions.hpp); last, so that
+    // the brace initialization in check_plan leaves it to this initializer.
+    plan_conventions conv = infer_conventions(p);
 };
 
 // The built-in rules' function in the registry: the checker's passes, in this order, with
 // options.rules the built-in ids to run. The findings come in the order the passes found them.
 std::vector<finding> run_built_in_rules(const plan& p, const check_options& options) {
-    checker c{p, options, plan_scales(p), detail::plan_index(p), {}, {}, {}};
+    checker c{p, options, plan_scales(p), detail::plan_index(p), {}, {}, {}, {}};
     c.infer_report_scales(p.nodes);
     c.infer_report_scales(p.history);
     c.budgets(p.nodes);
     c.negative_amounts(p.nodes);
     c.totals();
+    {
+        const detail::budget_finding_sink sink = [&c](std::string_view rule, const node* n, std::optional<int> y,
+                                                      std::string message, const location& where,
+                                                      const std::string& source) -> finding& {
+            return c.add(rule, n, nullptr, y, std::move(message), where, source);
+        };
+        if (c.on(rule_ids::budget_end)) detail::check_budget_end(p, c.conv, options.budget_tolerance, sink);
+        if (c.on(rule_ids::budget_indicator_rows))
+            detail::check_indicator_rows(p, c.conv, options.budget_tolerance, sink);
+    }
     c.negative_totals();
     c.absorption_ratios(p.nodes);
     c.codes(p.nodes);

@@ -52,8 +52,8 @@ bool same_unit(const std::string& a, const std::string& b) {
     return iequals(trim(a), trim(b));
 }
 
-row_finding make(std::string_view rule, const node& n, const indicator* ind, std::optional<int> year, std::string message,
-                 const printed_value* at) {
+row_finding make(std::string_view rule, const node& n, const indicator* ind, std::optional<int> year,
+                 std::string message, const printed_value* at) {
     row_finding f;
     f.rule = rule;
     f.n = &n;
@@ -263,7 +263,8 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
         row_jumps(n, ind, row.targets, ind.targets, percent_unit, "target", out);
         row_jumps(n, ind, row.realizations, ind.realizations, percent_unit, "realization", out);
     }
-    if (on(kinerja::rule_ids::share_above_100) && (!declared || declared->kind == value_kind::percent) && names_a_share(ind.name)) {
+    if (on(kinerja::rule_ids::share_above_100) && (!declared || declared->kind == value_kind::percent) &&
+        names_a_share(ind.name)) {
         row_shares(n, ind, row.targets, ind.targets, "target", out);
         row_shares(n, ind, row.realizations, ind.realizations, "realization", out);
     }

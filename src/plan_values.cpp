@@ -3,6 +3,7 @@
 // and achievement of an indicator, and the lookups by id with their suggestions.
 #include <kinerja/plan_values.hpp>
 
+#include <kinerja/conventions.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/unit_registry.hpp>
@@ -100,10 +101,23 @@ namespace {
 bool blank(const printed_value* v) noexcept { return !v || detail::trim(v->text).empty(); }
 }  // namespace
 
+std::vector<const printed_value*> node_pagu_cells(const node& n, int year, std::optional<indicator_pagu> rule) {
+    std::vector<const printed_value*> cells;
+    const printed_value* own = indicator::first(n.budget, year);
+    if (!blank(own)) return {own};
+    for (const indicator& i : n.indicators)  // a blank cell on the node's row is no pagu of its own
+        if (const printed_value* v = indicator::first(i.budget, year); !blank(v)) {
+            cells.push_back(v);
+            if (rule != indicator_pagu::parts) break;  // repeat, or unknown: the first stands for the node
+        }
+    if (cells.empty() && own) cells.push_back(own);
+    return cells;
+}
+
 const printed_value* node_pagu_cell(const node& n, int year) noexcept {
     const printed_value* own = indicator::first(n.budget, year);
     if (!blank(own)) return own;
-    for (const indicator& i : n.indicators)  // a blank cell on the node's row is no pagu of its own
+    for (const indicator& i : n.indicators)
         if (const printed_value* v = indicator::first(i.budget, year); !blank(v)) return v;
     return own;
 }
@@ -116,12 +130,26 @@ std::set<int> node_pagu_years(const node& n) {
     return years;
 }
 
-std::optional<double> node_pagu(const node& n, int year) {
-    const printed_value* v = node_pagu_cell(n, year);
-    if (blank(v)) return std::nullopt;
-    const value m = read_money(*v);
-    if (m.is_missing()) return std::nullopt;
-    return m.number;
+std::optional<decimal> node_pagu_exact(const node& n, int year, std::optional<indicator_pagu> rule) {
+    std::optional<decimal> sum;
+    for (const printed_value* v : node_pagu_cells(n, year, rule)) {
+        if (blank(v)) continue;
+        const value m = read_money(*v);
+        if (m.is_missing()) continue;  // "-" in a sum of parts adds nothing
+        const decimal d = m.exact ? *m.exact : decimal::from_double(*m.number).value_or(decimal());
+        sum = sum ? *sum + d : d;
+    }
+    return sum;
+}
+
+std::optional<double> node_pagu(const node& n, int year, std::optional<indicator_pagu> rule) {
+    const std::optional<decimal> d = node_pagu_exact(n, year, rule);
+    if (!d) return std::nullopt;
+    return d->to_double();
+}
+
+std::optional<double> node_pagu(const plan& p, const node& n, int year) {
+    return node_pagu(n, year, infer_conventions(p).indicator_pagu.value);
 }
 
 achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year,

@@ -787,6 +787,50 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
 
 }  // namespace
 
+// The `conventions:` block (plan-format.md §5b): each key declares one convention.
+void read_conventions(const reader& r, const YAML::Node& key, const YAML::Node& v, declared_conventions& d) {
+    r.expect_map(v, "conventions");
+    d.location = r.where(key);
+    for (auto k = v.begin(); k != v.end(); ++k) {
+        const std::string ck = r.text(k->first, "a key");
+        const YAML::Node cv = k->second;
+        try {
+            if (ck == "pagu_levels") {
+                std::vector<node_level> levels;
+                for (const std::string& name : r.strings(cv, "conventions.pagu_levels")) {
+                    const node_level l = node_level_from_string(name);
+                    if (std::find(levels.begin(), levels.end(), l) != levels.end())
+                        r.fail(cv, "conventions.pagu_levels lists " + name + " twice");
+                    levels.push_back(l);
+                }
+                d.pagu_levels = levels;
+            } else if (ck == "budget_end") {
+                d.budget_end = end_column_from_string(r.text(cv, ck));
+            } else if (ck == "target_end") {
+                d.target_end = end_column_from_string(r.text(cv, ck));
+            } else if (ck == "indicator_pagu") {
+                d.indicator_pagu = indicator_pagu_from_string(r.text(cv, ck));
+            } else if (ck == "numbers") {
+                d.numbers = convention_from_string(r.text(cv, ck));
+            } else if (ck == "majority") {
+                const std::string t = r.text(cv, ck);
+                char* stop = nullptr;
+                const double m = std::strtod(t.c_str(), &stop);
+                if (t.empty() || stop != t.c_str() + t.size() || !(m >= 0.5 && m < 1.0))
+                    r.fail(cv, "conventions.majority is a share from 0.5 up to (not including) 1, got \"" +
+                                   detail::cut_utf8(t, 60) + "\"");
+                d.majority = m;
+            } else {
+                r.fail(k->first, "unknown key \"" + ck +
+                                     "\" in conventions (allowed: pagu_levels, budget_end, target_end, indicator_pagu, "
+                                     "numbers, majority)");
+            }
+        } catch (const lookup_error& e) {
+            r.fail(cv, e.what());
+        }
+    }
+}
+
 // ----------------------------------------------------------------------------- public functions
 
 plan parse_plan(std::string_view yaml, const std::string& file, const load_limits& limits) {
@@ -872,6 +916,8 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
                     r.fail(k->second, e.what());
                 }
             }
+        } else if (key == "conventions") {
+            read_conventions(r, it->first, v, p.conventions);
         } else if (key == "catalogs") {
             catalogs_key = r.where(it->first);
             r.expect_seq(v, "catalogs");
@@ -938,10 +984,10 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
                 p.versions.push_back(std::move(pv));
             }
         } else {
-            r.fail(it->first,
-                   "unknown top-level key \"" + key +
-                       "\" (allowed: kinerja_plan, plan, settings, catalogs, scales, sources, nodes, history, totals, "
-                       "versions)");
+            r.fail(it->first, "unknown top-level key \"" + key +
+                                  "\" (allowed: kinerja_plan, plan, settings, conventions, catalogs, scales, sources, "
+                                  "nodes, history, "
+                                  "totals, versions)");
         }
     }
     if (!has_version)
@@ -977,6 +1023,25 @@ std::string to_yaml(const plan& p) {
     w.line(2, "decimals: " + std::to_string(p.settings.rounding.decimals));
     if (p.settings.code_scope != code_scope::parent)
         w.line(2, "code_scope: " + std::string(to_string(p.settings.code_scope)));
+    if (!p.conventions.empty()) {
+        const declared_conventions& d = p.conventions;
+        w.line(0, "conventions:");
+        if (d.pagu_levels) {
+            std::vector<std::string> names;
+            for (node_level l : *d.pagu_levels) names.emplace_back(to_string(l));
+            w.line(2, "pagu_levels: " + flow(names));
+        }
+        if (d.budget_end) w.line(2, "budget_end: " + std::string(to_string(*d.budget_end)));
+        if (d.target_end) w.line(2, "target_end: " + std::string(to_string(*d.target_end)));
+        if (d.indicator_pagu) w.line(2, "indicator_pagu: " + std::string(to_string(*d.indicator_pagu)));
+        if (d.numbers) w.line(2, "numbers: " + std::string(to_string(*d.numbers)));
+        if (d.majority) {
+            std::ostringstream m;
+            m.precision(15);
+            m << *d.majority;
+            w.line(2, "majority: " + m.str());
+        }
+    }
     if (p.catalogs) w.line(0, "catalogs: " + flow(*p.catalogs));
     if (!p.scales.empty()) {
         w.line(0, "scales:");

@@ -3,6 +3,7 @@
 
 #include <kinerja/achievement.hpp>
 #include <kinerja/check.hpp>
+#include <kinerja/conventions.hpp>
 #include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
@@ -56,6 +57,8 @@ struct roller {
     using key_type = std::pair<std::string_view, int>;  // node id (the plan outlives the roller), year
     std::map<key_type, rollup_entry> memo;
     std::map<key_type, pooled> pools;
+    // the plan's rule for pagu on indicator rows (conventions.hpp), found once
+    std::optional<indicator_pagu> pagu_rule = infer_conventions(p).indicator_pagu.value;
 
     std::optional<double> indicator_achievement(const indicator& ind, int year) const {
         return kinerja::indicator_achievement(p, ind, year, scales);  // plan_values.hpp: the one rule
@@ -178,7 +181,7 @@ struct roller {
             for (const auto& [c, v] : kids) {
                 std::optional<double> w;
                 try {
-                    if (const std::optional<double> b = node_pagu(*c, year); b && *b > 0.0) w = b;
+                    if (const std::optional<double> b = node_pagu(*c, year, pagu_rule); b && *b > 0.0) w = b;
                 } catch (const error&) {  // an unreadable pagu weighs nothing (check_plan reports it)
                 }
                 if (!w) {

@@ -5,6 +5,7 @@
 
 #include <kinerja/audit.hpp>
 #include <kinerja/check.hpp>
+#include <kinerja/conventions.hpp>
 #include <kinerja/detail/files.hpp>
 #include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/text.hpp>
@@ -537,7 +538,7 @@ std::string year_label(std::optional<int> y) {
 
 bool is_blank(const printed_value* v) { return !v || detail::trim(v->text).empty(); }
 
-// The pagu of a node in a year: node_pagu_cell and node_pagu_years (plan_values.hpp).
+// The pagu of a node in a year: node_pagu_cells and node_pagu_years (plan_values.hpp).
 void pagu_years(const node& n, std::set<int>& years) {
     const std::set<int> pagu = node_pagu_years(n);
     years.insert(pagu.begin(), pagu.end());
@@ -562,6 +563,20 @@ struct evaluator {
     // The nearest ancestor at a level, by level and node, filled in as walks find them: each
     // node is walked over once per level, however deep the chain.
     mutable std::map<node_level, std::unordered_map<const node*, const node*>> ancestors;
+    // the plan's rule for pagu on indicator rows (conventions.hpp), found once
+    std::optional<indicator_pagu> pagu_rule = infer_conventions(p).indicator_pagu.value;
+
+    // A node's pagu in a year (plan_values.hpp node_pagu_cells): one cell, or the sum of its
+    // indicator rows' parts, located at the first.
+    reading pagu_at(const node& n, int y) const {
+        const std::vector<const printed_value*> cells = node_pagu_cells(n, y, pagu_rule);
+        if (cells.size() <= 1) return money_at(cells.empty() ? nullptr : cells.front());
+        reading r;
+        r.where = cells.front();
+        for (const printed_value* v : cells)
+            if (const reading c = money_at(v); c.number) r.number = r.number.value_or(0.0) + *c.number;
+        return r;
+    }
 
     // The nearest node above n (its parent, the parent's parent, ...) at this level, or nullptr;
     // parent links that go round without meeting the level give nullptr.
@@ -642,34 +657,34 @@ struct evaluator {
         }
         if (!year) return r;
         const int y = *year;
-        if (q == "pagu") return money_at(node_pagu_cell(n, y));
+        if (q == "pagu") return pagu_at(n, y);
         if (q == "realized") return money_at(indicator::first(n.budget_realized, y));
         if (q == "parent_pagu" || q == "program_pagu" || q == "kegiatan_pagu") {
             const node* a = q == "parent_pagu"
                                 ? index.parent(n)
                                 : ancestor(n, q == "program_pagu" ? node_level::program : node_level::kegiatan);
-            return a ? money_at(node_pagu_cell(*a, y)) : r;
+            return a ? pagu_at(*a, y) : r;
         }
         if (q == "children_pagu") {
             double sum = 0.0;
             std::size_t present = 0;
-            for (const node* c : index.children(n.id)) {
-                const printed_value* v = node_pagu_cell(*c, y);
-                if (is_blank(v)) continue;
-                const reading cr = money_at(v);
-                if (!cr.number) {
-                    bool unreadable = true;
-                    try {
-                        unreadable =
-                            !read_money(*v).is_missing();  // "-" is no pagu; an unreadable amount spoils the sum
-                    } catch (const error&) {
+            for (const node* c : index.children(n.id))
+                for (const printed_value* v : node_pagu_cells(*c, y, pagu_rule)) {  // parts are summed
+                    if (is_blank(v)) continue;
+                    const reading cr = money_at(v);
+                    if (!cr.number) {
+                        bool unreadable = true;
+                        try {
+                            unreadable =
+                                !read_money(*v).is_missing();  // "-" is no pagu; an unreadable amount spoils the sum
+                        } catch (const error&) {
+                        }
+                        if (unreadable) return r;
+                        continue;
                     }
-                    if (unreadable) return r;
-                    continue;
+                    sum += *cr.number;
+                    ++present;
                 }
-                sum += *cr.number;
-                ++present;
-            }
             if (present > 0) r.number = sum;
             return r;
         }
@@ -705,7 +720,7 @@ struct evaluator {
         if (q == "realization") return realization(ind, y);
         if (q == "realization_percent") return realization(ind, y, true);
         if (q == "achievement") return achievement_of(ind, y);
-        if (q == "node_pagu") return money_at(node_pagu_cell(n, y));
+        if (q == "node_pagu") return pagu_at(n, y);
         if (q == "reported_achievement") {
             reading r;
             r.where = indicator::first(ind.reported_achievement, y);

@@ -18,7 +18,14 @@
 // clang-format off
 ///  - budget-rollup (error): a parent's pagu (or realized budget) differs from the sum of its
 ///    children's in a year; a total row differs from the sum of the nodes it totals
-///  - budget-missing (warning): children have pagu in a year and the parent has none, or the reverse
+///  - budget-missing (warning): children have pagu in a year and the parent has none, or the
+///    reverse, where that level carries pagu by the plan's conventions (conventions.hpp)
+///  - budget-end (error): a node's or total's end-column pagu is not the sum of its years or its
+///    last year, as the plan's convention says (with no majority: neither)
+///  - budget-incomplete (warning): a child or totalled row prints no pagu in a year where its
+///    parent and siblings do (a blank inside the sum)
+///  - budget-indicator-rows (error): pagu on a node's indicator rows break the plan's convention
+///    (rows that differ under repeat; parts that do not sum to the node's own)
 ///  - reported-achievement (error): a printed achievement does not follow from its target and
 ///    realization under the indicator's polarity (audit.hpp); a source table whose printed
 ///    achievements are all bare numbers below 10 is read as printing fractions (Tabel 2.7's
@@ -56,7 +63,9 @@
 /// skips leading placeholders. Context nodes (node::context) are not checked as complete.
 ///
 /// A pagu printed on an indicator's row stands for its node's when the node's own row has none
-/// (Tabel 6.1 prints an objective's pagu on its indicator's row).
+/// (Tabel 6.1 prints an objective's pagu on its indicator's row); under the plan's `indicator_pagu:
+/// parts` convention the rows' pagu are summed (plan_values.hpp node_pagu_cells). Roll-ups run along
+/// the parent links and, where it groups other children, along the nomenclature code tree.
 
 #include <kinerja/finding.hpp>
 #include <kinerja/plan.hpp>
@@ -79,6 +88,9 @@ namespace kinerja {
 namespace rule_ids {
 inline constexpr std::string_view budget_rollup = "budget-rollup";
 inline constexpr std::string_view budget_missing = "budget-missing";
+inline constexpr std::string_view budget_end = "budget-end";
+inline constexpr std::string_view budget_incomplete = "budget-incomplete";
+inline constexpr std::string_view budget_indicator_rows = "budget-indicator-rows";
 inline constexpr std::string_view reported_achievement = "reported-achievement";
 inline constexpr std::string_view reported_absorption = "reported-absorption";
 inline constexpr std::string_view code_hierarchy = "code-hierarchy";

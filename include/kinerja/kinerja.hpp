@@ -9,6 +9,7 @@
 #include <kinerja/audit.hpp>
 #include <kinerja/catalog.hpp>
 #include <kinerja/check.hpp>
+#include <kinerja/conventions.hpp>
 #include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/finding.hpp>

@@ -225,12 +225,47 @@ struct plan_settings {
     kinerja::code_scope code_scope = code_scope::parent;
 };
 
+/// What the end-of-period column (kondisi akhir) of a year map means: the `sum` of the yearly
+/// values, the value of the `last` year, or something `independent` of the years (not checked).
+enum class end_column { sum, last, independent };
+std::string_view to_string(end_column e) noexcept;
+/// \throws lookup_error kinerja.lookup.end_column
+end_column end_column_from_string(std::string_view name);
+
+/// How the pagu printed on a node's indicator rows relates to the node's pagu: each row prints a
+/// `parts` of it (the node's pagu is their sum), or each row `repeat`s the whole of it.
+enum class indicator_pagu { parts, repeat };
+std::string_view to_string(indicator_pagu e) noexcept;
+/// \throws lookup_error kinerja.lookup.indicator_pagu
+indicator_pagu indicator_pagu_from_string(std::string_view name);
+
+/// The conventions a plan file declares in its `conventions:` block (docs/plan-format.md §5b).
+/// Each one left empty is inferred from the plan's own rows (conventions.hpp).
+struct declared_conventions {
+    std::optional<std::vector<node_level>> pagu_levels;  ///< the levels that carry pagu
+    std::optional<end_column> budget_end;                ///< what the end column of pagu means
+    std::optional<end_column> target_end;                ///< what the end column of targets means
+    std::optional<kinerja::indicator_pagu> indicator_pagu;
+    std::optional<kinerja::convention> numbers;  ///< the plan's number convention
+    /// The share of rows that must follow a convention for it to be inferred (more than this);
+    /// empty: convention_options' default (0.5, a strict majority).
+    std::optional<double> majority;
+    kinerja::location location;  ///< of the `conventions:` key
+    /// True when nothing is declared.
+    bool empty() const noexcept {
+        return !pagu_levels && !budget_end && !target_end && !indicator_pagu && !numbers && !majority;
+    }
+};
+
 /// A whole plan.
 class plan {
 public:
     int format_version = 1;
     plan_info info;
     plan_settings settings;
+    /// The conventions the plan file declares (`conventions:`); the rest are inferred
+    /// (infer_conventions, conventions.hpp).
+    declared_conventions conventions;
     std::vector<plan_scale> scales;
     std::vector<std::pair<std::string, std::string>> sources;  ///< label -> where it is printed
     std::vector<node> nodes;

@@ -7,8 +7,10 @@
 /// and the Python tables (`Plan.to_frame`, `Plan.achievement`).
 ///
 /// - **Pagu of a node** in a year: the node's own row; when that row has none (no cell, or a
-///   blank one), the row of its first indicator that has one (Tabel 6.1 prints an objective's
-///   pagu on its indicator's row). `node_pagu_cell`, `node_pagu_years`, `node_pagu`.
+///   blank one), its indicators' rows (Tabel 6.1 prints an objective's pagu on its indicator's
+///   row), by the plan's convention for them (conventions.hpp, `indicator_pagu`): under `parts`
+///   the sum of the indicator rows' pagu, under `repeat` (and when the convention is unknown) the
+///   first of them. `node_pagu_cells`, `node_pagu_cell`, `node_pagu_years`, `node_pagu`.
 /// - **Realization of an indicator** in a year: the printed yearly value, or else its printed
 ///   quarters (triwulan) combined by the indicator's aggregation. `yearly_realization`.
 /// - **Achievement of an indicator** in a year: its first printed target of the year against
@@ -54,15 +56,25 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
 /// quarter; nullptr when neither is printed (for locating findings).
 const printed_value* realization_cell(const indicator& ind, int year) noexcept;
 
-/// The printed cell of a node's pagu in a year: the node's own row, or, when that row has no
-/// cell or a blank one, the first of its indicators' rows with a non-blank one; the node's own
-/// (blank) cell or nullptr when none has.
+/// The printed cells a node's pagu in a year is read from: the node's own row's when it is not
+/// blank; else, under `rule` parts, every non-blank cell of its indicators' rows (the pagu is
+/// their sum), under `repeat` or an unknown rule (empty) the first of them; else the node's own
+/// blank cell, or none. The one rule of a node's pagu: every reader of pagu goes through it.
+std::vector<const printed_value*> node_pagu_cells(const node& n, int year,
+                                                  std::optional<indicator_pagu> rule = std::nullopt);
+/// The first of node_pagu_cells under any rule (the only one unless the pagu is in parts);
+/// nullptr when none.
 const printed_value* node_pagu_cell(const node& n, int year) noexcept;
 /// The years in which the node's row or one of its indicators' rows prints a pagu cell.
 std::set<int> node_pagu_years(const node& n);
-/// The pagu of a node in a year (node_pagu_cell read as money); empty when no cell holds one
-/// or the cell reads as missing ("-"). \throws parse_error for an unreadable amount.
-std::optional<double> node_pagu(const node& n, int year);
+/// The pagu of a node in a year: node_pagu_cells read as money and summed (exactly); empty when
+/// no cell holds one or every cell reads as missing ("-"). \throws parse_error for an
+/// unreadable amount.
+std::optional<decimal> node_pagu_exact(const node& n, int year, std::optional<indicator_pagu> rule = std::nullopt);
+/// The same as a double.
+std::optional<double> node_pagu(const node& n, int year, std::optional<indicator_pagu> rule = std::nullopt);
+/// The same with the plan's convention for indicator rows (infer_conventions(p), conventions.hpp).
+std::optional<double> node_pagu(const plan& p, const node& n, int year);
 
 /// The achievement of an indicator in a year, with how it was obtained (achievement.hpp): the
 /// first printed target of the year against yearly_realization, with the plan's settings and

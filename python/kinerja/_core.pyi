@@ -234,6 +234,46 @@ class RuleInfo:
 
 def check_rules(rule_sets: Sequence[RuleSet] = ...) -> List[RuleInfo]: ...
 
+class LevelPaguConvention:
+    level: str
+    carries: Optional[bool]
+    origin: str
+    priced: int
+    unpriced: int
+
+class EndColumnConvention:
+    value: Optional[str]
+    origin: str
+    sum: int
+    last: int
+    neither: int
+    both: int
+
+class IndicatorPaguConvention:
+    value: Optional[str]
+    origin: str
+    parts: int
+    repeat: int
+
+class NumberConvention:
+    value: Optional[str]
+    origin: str
+    english: int
+    indonesian: int
+
+class PlanConventions:
+    pagu_levels: List[LevelPaguConvention]
+    budget_end: EndColumnConvention
+    target_end: EndColumnConvention
+    indicator_pagu: IndicatorPaguConvention
+    numbers: NumberConvention
+    majority: float
+    def carries_pagu(self, level: str) -> Optional[bool]: ...
+    def lines(self) -> List[str]: ...
+    def summary(self) -> str: ...
+
+def infer_conventions(plan: Plan, majority: Optional[float] = ..., amount_tolerance: float = ...) -> PlanConventions: ...
+
 class Plan:
     """A whole strategic plan (the compiled model; use kinerja.Plan)."""
     id: str
@@ -301,7 +341,8 @@ def rollup_plan(plan: Plan, method: str = ..., years: Sequence[int] = ..., inclu
 def yearly_realization(plan: Plan, indicator_id: str, year: Year) -> Optional[Value]: ...
 def indicator_achievement(plan: Optional[Plan], indicator: Indicator, year: Year) -> Optional[float]: ...
 def indicator_achievement_detail(plan: Optional[Plan], indicator: Indicator, year: Year) -> AchievementResult: ...
-def node_pagu(node: Node, year: Year) -> Optional[float]: ...
+def node_pagu(node: Node, year: Year, indicator_pagu: Optional[str] = ...) -> Optional[float]: ...
+def node_pagu_cells(node: Node, year: Year, indicator_pagu: Optional[str] = ...) -> List[str]: ...
 def node_pagu_cell(node: Node, year: Year) -> Optional[str]: ...
 def node_pagu_years(node: Node) -> List[Year]: ...
 def default_plan_settings() -> Dict[str, Union[str, int]]: ...

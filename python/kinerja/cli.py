@@ -144,7 +144,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     plan = _plan(args)
     rules = [r for part in (args.rules or []) for r in part.split(",") if r]
     findings = plan.check(rules=rules, include_history=not args.no_history, rules_file=args.rules_file or None)
-    if args.format == "json":
+    if args.format == "json":  # the array of findings only (Plan.conventions() and the report state those)
         print(json.dumps([finding_to_dict(f) for f in findings], ensure_ascii=False, indent=2))
     else:
         counts = {}
@@ -153,6 +153,10 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for f in findings:
             year = "" if f.year is None else f" {f.year}"
             print(f"{f.location}: {f.severity}: [{f.rule}] {f.node}{year}: {f.message}")
+        # the conventions the budget checks went by, declared or inferred, before the summary line
+        print("conventions:")
+        for line in plan.conventions().lines():
+            print("  " + line)
         summary = ", ".join(f"{n} {rule} ({sev})" for (sev, rule), n in sorted(counts.items()))
         print(f"{len(findings)} findings" + (f": {summary}" if summary else ""))
     return 1 if any(f.severity == "error" for f in findings) else 0

@@ -6,7 +6,9 @@
 'Kota Bekasi'
 >>> findings = plan.check()
 >>> sorted({f.rule for f in findings})[:3]
-['achievement-without-realization', 'budget-missing', 'budget-rollup']
+['achievement-without-realization', 'budget-incomplete', 'budget-missing']
+>>> plan.conventions().budget_end.value  # the end column of pagu is the last year's (inferred)
+'last'
 >>> plan.to_frame().columns[:3].tolist()
 ['part', 'node_id', 'node_code']
 
@@ -240,6 +242,14 @@ class Plan:
         Achievement (:meth:`to_frame`, roll-ups, checks) uses this polarity."""
         return _core.indicator_polarity(self._core, self.indicator(indicator_id))
 
+    def conventions(self, majority: Optional[float] = None):
+        """The plan's conventions (conventions.hpp): which levels carry pagu, what the end column means
+        for pagu and for targets, whether pagu on indicator rows are parts of the node's or repeat it,
+        and the number convention; each declared in the plan file's ``conventions:`` block or inferred
+        from its rows (a convention more than ``majority`` of the rows that tell follow; default 0.5).
+        ``print(plan.conventions())`` states them one a line."""
+        return _core.infer_conventions(self._core, majority)
+
     @property
     def nodes(self) -> List[Node]:
         """The cascade of this plan period, in file order."""
@@ -405,6 +415,7 @@ class Plan:
     def budget_rows(self, include_history: bool = True) -> List[Dict[str, Any]]:
         """One dict per node-year with a budget: pagu, realized, absorption (see :meth:`budget_frame`)."""
         rows = []
+        rule = _core.infer_conventions(self._core).indicator_pagu.value  # pagu on indicator rows: parts or not
         parts = [("plan", self._core.nodes)] + ([("history", self._core.history)] if include_history else [])
         for part, nodes in parts:
             for n in nodes:
@@ -415,9 +426,12 @@ class Plan:
                     continue
                 node_id, code, level, name, source = n.id, n.code, n.level, n.name, n.source
                 for y in sorted(years, key=_year_sort_key):
-                    budget_text = _core.node_pagu_cell(n, y)  # its own row, else an indicator's row
+                    # its own row, else its indicators' rows by the plan's convention (plan_values.hpp)
+                    cells = _core.node_pagu_cells(n, y, rule)
+                    budget_text = " + ".join(cells) if cells else None
                     realized_text = realized_map.get(y)
-                    budget = _money(budget_text)
+                    amounts = [_money(c) for c in cells]
+                    budget = None if not cells or None in amounts else sum(amounts)
                     realized = _money(realized_text)
                     absorption = None
                     # a negative amount has no absorption (kinerja.undefined.negative_amount; check's

@@ -1,13 +1,13 @@
 """Reports of a plan: achievement by year, the layouts of the seed's Tabel 2.7 (achievement over
-years) and Tabel 6.1 (plan and funding by year), budgets with absorption, and the findings of the
-checks; as a terminal table, Markdown, CSV, JSON, HTML or an Excel workbook.
+years) and Tabel 6.1 (plan and funding by year), budgets with absorption, the conventions of the
+tables (declared or inferred), and the findings of the checks; as a terminal table, Markdown, CSV, JSON, HTML or an Excel workbook.
 
 >>> import kinerja
 >>> report = kinerja.build_report(kinerja.bundled_plan())
 >>> [s.title for s in report.sections][:2]
 ['Capaian kinerja (achievement) 2024-2026', 'Tabel 2.7 layout: achievement over years 2018-2023']
 >>> sorted(report.to_frames())
-['achievement', 'budget', 'findings', 'tabel-2.7', 'tabel-6.1']
+['achievement', 'budget', 'conventions', 'findings', 'tabel-2.7', 'tabel-6.1']
 
 In Jupyter a report (and each section) displays as HTML tables.
 """
@@ -180,6 +180,7 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
         cols += [f"target {_year_label(y)}", f"pagu {_year_label(y)}"]
     s = Section("tabel-6.1", f"Tabel 6.1 layout: programmes, activities and funding {lo}-{hi}", cols,
                 note="values as printed; 'end' is the end-of-period column (kondisi akhir)")
+    rule = plan.conventions().indicator_pagu.value  # pagu on indicator rows: parts, repeat or unknown
     for n in plan.nodes:
         inds = n.indicators or [None]
         code, level, name = n.code or "", n.level, n.name
@@ -187,7 +188,8 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
             targets = ind.targets if ind else {}
             line = [code, level, name if k == 0 else "", ind.name if ind else ""]
             for y in pyears:
-                line += [targets.get(y) if ind else None, _core.node_pagu_cell(n, y) if k == 0 else None]
+                line += [targets.get(y) if ind else None,
+                         (" + ".join(_core.node_pagu_cells(n, y, rule)) or None) if k == 0 else None]
             s.rows.append(line)
     sections.append(s)
 
@@ -200,7 +202,17 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
                        b["realized_number"], b["absorption"], b["reported_absorption"]])
     sections.append(s)
 
-    # 5. findings
+    # 5. the conventions the checks went by (declared in the plan file, or inferred from its rows)
+    s = Section("conventions", "Conventions of the tables (declared or inferred from the rows)",
+                ["convention", "reading"],
+                note="a convention that more than the majority share (default half) of the rows that tell follow "
+                     "is inferred; with no majority nothing is guessed (docs/plans.md, Conventions)")
+    for line in plan.conventions().lines():
+        name, _, reading = line.partition(": ")
+        s.rows.append([name, reading])
+    sections.append(s)
+
+    # 6. findings
     if include_findings:
         findings = plan.check()
         s = Section("findings", f"Findings of the checks ({len(findings)})",

@@ -4,6 +4,7 @@
 
 #include <kinerja/catalog.hpp>
 #include <kinerja/check.hpp>
+#include <kinerja/conventions.hpp>
 #include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
@@ -197,6 +198,94 @@ void register_plan(py::module_& m) {
         "check_rules", [](const std::vector<rule_set>& rule_sets) { return check_registry(rule_sets).rules(); },
         py::arg("rule_sets") = std::vector<rule_set>{});
 
+    auto named_or_none = [](const auto& v) -> py::object {
+        return v ? py::object(to_str(to_string(*v))) : py::object(py::none());
+    };
+    py::class_<level_pagu_convention>(m, "LevelPaguConvention", "Whether one level of the cascade carries pagu.")
+        .def_property_readonly("level", [](const level_pagu_convention& c) { return to_str(to_string(c.level)); })
+        .def_readonly("carries", &level_pagu_convention::carries)
+        .def_property_readonly("origin", [](const level_pagu_convention& c) { return to_str(to_string(c.origin)); })
+        .def_readonly("priced", &level_pagu_convention::priced)
+        .def_readonly("unpriced", &level_pagu_convention::unpriced)
+        .def("__repr__", [](const level_pagu_convention& c) {
+            return "LevelPaguConvention(" + std::string(to_string(c.level)) + ": " +
+                   (c.carries ? (*c.carries ? "carries pagu" : "carries no pagu") : "unknown") + ", " +
+                   std::string(to_string(c.origin)) + ", " + std::to_string(c.priced) + " priced, " +
+                   std::to_string(c.unpriced) + " not)";
+        });
+    py::class_<end_column_convention>(m, "EndColumnConvention", "What the end column means, with the evidence.")
+        .def_property_readonly("value",
+                               [named_or_none](const end_column_convention& c) { return named_or_none(c.value); })
+        .def_property_readonly("origin", [](const end_column_convention& c) { return to_str(to_string(c.origin)); })
+        .def_readonly("sum", &end_column_convention::sum)
+        .def_readonly("last", &end_column_convention::last)
+        .def_readonly("neither", &end_column_convention::neither)
+        .def_readonly("both", &end_column_convention::both)
+        .def("__repr__", [](const end_column_convention& c) {
+            return "EndColumnConvention(" + (c.value ? std::string(to_string(*c.value)) : std::string("None")) + ", " +
+                   std::string(to_string(c.origin)) + ", sum=" + std::to_string(c.sum) +
+                   ", last=" + std::to_string(c.last) + ", neither=" + std::to_string(c.neither) + ")";
+        });
+    py::class_<indicator_pagu_convention>(m, "IndicatorPaguConvention",
+                                          "Whether pagu on indicator rows are parts of the node's or repeat it.")
+        .def_property_readonly("value",
+                               [named_or_none](const indicator_pagu_convention& c) { return named_or_none(c.value); })
+        .def_property_readonly("origin", [](const indicator_pagu_convention& c) { return to_str(to_string(c.origin)); })
+        .def_readonly("parts", &indicator_pagu_convention::parts)
+        .def_readonly("repeat", &indicator_pagu_convention::repeat)
+        .def("__repr__", [](const indicator_pagu_convention& c) {
+            return "IndicatorPaguConvention(" + (c.value ? std::string(to_string(*c.value)) : std::string("None")) +
+                   ", " + std::string(to_string(c.origin)) + ", parts=" + std::to_string(c.parts) +
+                   ", repeat=" + std::to_string(c.repeat) + ")";
+        });
+    py::class_<number_convention>(m, "NumberConvention", "The plan's number convention, with the evidence.")
+        .def_property_readonly("value", [named_or_none](const number_convention& c) { return named_or_none(c.value); })
+        .def_property_readonly("origin", [](const number_convention& c) { return to_str(to_string(c.origin)); })
+        .def_readonly("english", &number_convention::english)
+        .def_readonly("indonesian", &number_convention::indonesian)
+        .def("__repr__", [](const number_convention& c) {
+            return "NumberConvention(" + (c.value ? std::string(to_string(*c.value)) : std::string("None")) + ", " +
+                   std::string(to_string(c.origin)) + ", english=" + std::to_string(c.english) +
+                   ", indonesian=" + std::to_string(c.indonesian) + ")";
+        });
+    py::class_<plan_conventions>(m, "PlanConventions",
+                                 "A plan's conventions, each declared or inferred from its rows (conventions.hpp).")
+        .def_readonly("pagu_levels", &plan_conventions::pagu_levels)
+        .def_readonly("budget_end", &plan_conventions::budget_end)
+        .def_readonly("target_end", &plan_conventions::target_end)
+        .def_readonly("indicator_pagu", &plan_conventions::indicator_pagu)
+        .def_readonly("numbers", &plan_conventions::numbers)
+        .def_readonly("majority", &plan_conventions::majority)
+        .def(
+            "carries_pagu",
+            [](const plan_conventions& c, const std::string& level) {
+                return c.carries_pagu(node_level_from_string(level));
+            },
+            py::arg("level"), "True, False, or None when unknown.")
+        .def("lines", &plan_conventions::lines)
+        .def("summary", &plan_conventions::summary)
+        .def("__str__",
+             [](const plan_conventions& c) {
+                 std::string s;
+                 for (const std::string& l : c.lines()) s += (s.empty() ? "" : "\n") + l;
+                 return s;
+             })
+        .def("__repr__", [](const plan_conventions& c) {
+            std::string s = "PlanConventions(";
+            for (const std::string& l : c.lines()) s += "\n  " + l;
+            return s + ")";
+        });
+    m.def(
+        "infer_conventions",
+        [](const plan& p, std::optional<double> majority, double tolerance) {
+            convention_options o;
+            if (majority) o.majority = *majority;
+            o.amount_tolerance = tolerance;
+            return infer_conventions(p, o);
+        },
+        py::arg("plan"), py::arg("majority") = py::none(), py::arg("amount_tolerance") = 0.5, release_gil(),
+        "The plan's conventions: the declared ones, the others inferred (conventions.hpp).");
+
     py::class_<plan>(m, "Plan", "A whole strategic plan (the compiled model; use kinerja.Plan).")
         .def_property_readonly("id", [](const plan& p) { return p.info.id; })
         .def_property_readonly("title", [](const plan& p) { return p.info.title; })
@@ -371,9 +460,25 @@ void register_plan(py::module_& m) {
         py::arg("plan"), py::arg("indicator"), py::arg("year"),
         "The same as an AchievementResult; raises the error that leaves the achievement undefined.");
     m.def(
-        "node_pagu", [](const node& n, const py::object& year) { return node_pagu(n, year_from(year)); },
-        py::arg("node"), py::arg("year"),
-        "A node's pagu in a year (its own row, else its first indicator row with one) as a number.");
+        "node_pagu",
+        [](const node& n, const py::object& year, const std::optional<std::string>& rule) {
+            return node_pagu(n, year_from(year),
+                             rule ? std::optional(indicator_pagu_from_string(*rule)) : std::nullopt);
+        },
+        py::arg("node"), py::arg("year"), py::arg("indicator_pagu") = py::none(),
+        "A node's pagu in a year as a number: its own row, else its indicator rows by the rule (\"parts\": their "
+        "sum; \"repeat\" or None: the first).");
+    m.def(
+        "node_pagu_cells",
+        [](const node& n, const py::object& year, const std::optional<std::string>& rule) {
+            py::list out;
+            for (const printed_value* v : node_pagu_cells(
+                     n, year_from(year), rule ? std::optional(indicator_pagu_from_string(*rule)) : std::nullopt))
+                out.append(to_str(v->text));
+            return out;
+        },
+        py::arg("node"), py::arg("year"), py::arg("indicator_pagu") = py::none(),
+        "The printed texts a node's pagu in a year is read from (plan_values.hpp node_pagu_cells).");
     m.def(
         "node_pagu_cell",
         [](const node& n, const py::object& year) -> py::object {

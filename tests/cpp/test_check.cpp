@@ -385,11 +385,27 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
     SECTION("the rule list") {
         std::vector<std::string> rules;
         for (const auto& r : kinerja::check_rules()) rules.push_back(r.id);
-        CHECK(rules == std::vector<std::string>{"budget-rollup", "budget-missing", "reported-achievement",
-                                                "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
-                                                "unit-change", "target-direction", "unparsed-value", "grade-score",
-                                                "catalog-reference", "negative-amount", "rounding-rule", "scale-jump",
-                                                "achievement-without-realization", "share-above-100", "budget-target"});
+        CHECK(rules == std::vector<std::string>{"budget-rollup",
+                                                "budget-missing",
+                                                "budget-end",
+                                                "budget-incomplete",
+                                                "budget-indicator-rows",
+                                                "reported-achievement",
+                                                "reported-absorption",
+                                                "code-hierarchy",
+                                                "duplicate-code",
+                                                "orphan",
+                                                "unit-change",
+                                                "target-direction",
+                                                "unparsed-value",
+                                                "grade-score",
+                                                "catalog-reference",
+                                                "negative-amount",
+                                                "rounding-rule",
+                                                "scale-jump",
+                                                "achievement-without-realization",
+                                                "share-above-100",
+                                                "budget-target"});
     }
 }
 

@@ -118,6 +118,9 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     const std::vector<std::tuple<std::string, severity, std::string>> expected = {
         {"budget-rollup", severity::error, "built-in"},
         {"budget-missing", severity::warning, "built-in"},
+        {"budget-end", severity::error, "built-in"},
+        {"budget-incomplete", severity::warning, "built-in"},
+        {"budget-indicator-rows", severity::error, "built-in"},
         {"reported-achievement", severity::error, "built-in"},
         {"reported-absorption", severity::warning, "built-in"},
         {"code-hierarchy", severity::error, "built-in"},
@@ -143,16 +146,16 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     CHECK(registry.find("no-such-rule") == nullptr);
 
     const check_registry with_file({small_rules()});
-    REQUIRE(with_file.rules().size() == 18 + 3);
+    REQUIRE(with_file.rules().size() == 21 + 3);
     // the file's rules follow, in the file's order, with the file as origin and their place in it
-    const kinerja::rule_info& first = with_file.rules()[18];
+    const kinerja::rule_info& first = with_file.rules()[21];
     CHECK(first.id == "target-at-least-85");
     CHECK(first.severity == severity::info);
     CHECK(first.origin == "ours.yaml");
     CHECK(first.location.line == 3);
-    CHECK(with_file.rules()[19].id == "sasaran-pagu-at-most-250");
-    CHECK(with_file.rules()[20].id == "program-pagu-at-least-250");
-    CHECK(with_file.rules()[20].severity == severity::error);
+    CHECK(with_file.rules()[22].id == "sasaran-pagu-at-most-250");
+    CHECK(with_file.rules()[23].id == "program-pagu-at-least-250");
+    CHECK(with_file.rules()[23].severity == severity::error);
 }
 
 TEST_CASE("check runs built-in and file rules together, ordered by place in the plan file", "[registry]") {
@@ -168,12 +171,9 @@ TEST_CASE("check runs built-in and file rules together, ordered by place in the 
     // k-1's code 2.02.01 (line 20, column 11) does not extend p-1's 1.01: code-hierarchy (built-in).
     // At one place the built-in finding comes first (registry order).
     const std::vector<key> expected = {
-        {"budget-rollup", "s-1", "", 8, 20},
-        {"sasaran-pagu-at-most-250", "s-1", "", 8, 20},
-        {"target-direction", "s-1", "i-1", 10, 89},
-        {"budget-target", "s-1", "", 10, 89},
-        {"target-at-least-85", "s-1", "i-1", 10, 89},
-        {"program-pagu-at-least-250", "p-1", "", 17, 20},
+        {"budget-rollup", "s-1", "", 8, 20},          {"sasaran-pagu-at-most-250", "s-1", "", 8, 20},
+        {"target-direction", "s-1", "i-1", 10, 89},   {"budget-target", "s-1", "", 10, 89},
+        {"target-at-least-85", "s-1", "i-1", 10, 89}, {"program-pagu-at-least-250", "p-1", "", 17, 20},
         {"code-hierarchy", "k-1", "", 20, 11},
     };
     CHECK(keys(all) == expected);

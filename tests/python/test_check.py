@@ -177,9 +177,10 @@ def test_unknown_rule_is_an_argument_error():
     assert "budget-rollup" in str(info.value)
 
 
-def test_check_rules_lists_eighteen_rules():
+def test_check_rules_lists_twenty_one_rules():
     rules = kinerja.check_rules()
-    assert [r["id"] for r in rules] == ["budget-rollup", "budget-missing", "reported-achievement",
+    assert [r["id"] for r in rules] == ["budget-rollup", "budget-missing", "budget-end", "budget-incomplete",
+                                        "budget-indicator-rows", "reported-achievement",
                                         "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
                                         "unit-change", "target-direction", "unparsed-value", "grade-score",
                                         "catalog-reference", "negative-amount", "rounding-rule",

@@ -154,7 +154,7 @@ def test_report_html_to_a_file(capsys, tmp_path):
                 tables.append(tag)
 
     Count().feed(text)
-    assert len(tables) == 5
+    assert len(tables) == 6  # achievement, tabel-2.7, tabel-6.1, budget, conventions, findings
     assert "Nilai AKIP" in text
 
 
@@ -170,7 +170,7 @@ def test_report_xlsx_to_a_file(capsys, tmp_path):
     code, _, _ = run(capsys, "report", PLANS / "valid-small.yaml", "--format", "xlsx", "--output", target)
     assert code == 0
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames == ["achievement", "tabel-2.7", "tabel-6.1", "budget", "findings"]
+    assert wb.sheetnames == ["achievement", "tabel-2.7", "tabel-6.1", "budget", "conventions", "findings"]
 
 
 def test_report_json_of_a_fixture(capsys):
@@ -178,7 +178,7 @@ def test_report_json_of_a_fixture(capsys):
     assert code == 0
     data = json.loads(out)
     # clean.yaml has no history, so no Tabel 2.7 section
-    assert [s["key"] for s in data["sections"]] == ["achievement", "tabel-6.1", "budget"]
+    assert [s["key"] for s in data["sections"]] == ["achievement", "tabel-6.1", "budget", "conventions"]
 
 
 def test_report_of_a_missing_or_malformed_file_exits_2(capsys):
@@ -201,7 +201,8 @@ def test_rules_lists_the_rules(capsys):
     code, out, _ = run(capsys, "rules")
     assert code == 0
     ids = [line.split(" ")[0] for line in out.strip().splitlines()]
-    assert ids == ["budget-rollup", "budget-missing", "reported-achievement", "reported-absorption",
+    assert ids == ["budget-rollup", "budget-missing", "budget-end", "budget-incomplete", "budget-indicator-rows",
+                   "reported-achievement", "reported-absorption",
                    "code-hierarchy", "duplicate-code", "orphan", "unit-change", "target-direction",
                    "unparsed-value", "grade-score", "catalog-reference", "negative-amount", "rounding-rule",
                    "scale-jump", "achievement-without-realization", "share-above-100", "budget-target"]
@@ -213,7 +214,7 @@ def test_rules_as_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["orphan"]["severity"] == "warning"
-    assert len(data) == 18
+    assert len(data) == 21
 
 
 # --------------------------------------------------------------------------- non-ASCII characters in values (issue 13)

@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 STANDARD = ROOT / "data" / "rules" / "standard.yaml"
 SMALL = ROOT / "tests" / "data" / "rules" / "plan-small.yaml"
 
-BUILT_IN = [("budget-rollup", "error"), ("budget-missing", "warning"), ("reported-achievement", "error"),
+BUILT_IN = [("budget-rollup", "error"), ("budget-missing", "warning"), ("budget-end", "error"),
+            ("budget-incomplete", "warning"), ("budget-indicator-rows", "error"), ("reported-achievement", "error"),
             ("reported-absorption", "warning"), ("code-hierarchy", "error"), ("duplicate-code", "error"),
             ("orphan", "warning"), ("unit-change", "warning"), ("target-direction", "warning"),
             ("unparsed-value", "warning"), ("grade-score", "warning"), ("catalog-reference", "error"),
@@ -52,7 +53,7 @@ def test_rules_command_lists_a_rule_files_rules(capsys):
     assert lines[-1].startswith("target-not-negative (error): ") and lines[-1].endswith(f" [{STANDARD}]")
     code, out, _ = run(capsys, "rules", "--rules-file", STANDARD, "--format", "json")
     data = json.loads(out)
-    assert code == 0 and len(data) == 18 + 5
+    assert code == 0 and len(data) == 21 + 5
     assert data["orphan"]["origin"] == "built-in"
     assert data["realized-within-pagu"] == {"origin": str(STANDARD), "severity": "error",
                                            "description": data["realized-within-pagu"]["description"]}

@@ -14,7 +14,7 @@ import kinerja
 from kinerja.report import FORMATS
 
 PLANS = Path(__file__).resolve().parent.parent / "data" / "plans"
-SECTION_KEYS = ["achievement", "tabel-2.7", "tabel-6.1", "budget", "findings"]
+SECTION_KEYS = ["achievement", "tabel-2.7", "tabel-6.1", "budget", "conventions", "findings"]
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +66,16 @@ def test_sections_of_a_small_plan():
     assert r.section("findings").rows[0][:2] == ["warning", "unit-change"]
     assert [s.key for s in kinerja.build_report(kinerja.load_plan(PLANS / "valid-small.yaml"),
                                                 include_findings=False).sections] == SECTION_KEYS[:-1]
+
+
+def test_the_conventions_section_states_what_was_inferred(report):
+    # the bundled Tabel 6.1 prints in its end column the 2026 pagu (8,958,876,144 / 7,032,576,000 /
+    # 7,032,576,000 / end 7,032,576,000 for programme 2.08.01): the last year, never the sum
+    rows = {name: reading for name, reading in report.section("conventions").rows}
+    assert list(rows) == ["pagu on", "end column of pagu", "end column of targets", "pagu on indicator rows",
+                          "numbers"]
+    assert rows["end column of pagu"].startswith("the last year (inferred: 0 rows sum, ")
+    assert "not on: urusan 0/1" in rows["pagu on"]  # the urusan row prints no pagu
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -145,7 +155,7 @@ def test_html_is_well_formed_with_one_table_per_section(report):
     parser.close()
     assert parser.errors == []
     assert parser.stack == []
-    assert parser.tables == len(report.sections) == 5
+    assert parser.tables == len(report.sections) == 6
     assert parser.h2 == len(report.sections)
     assert "Nilai AKIP" in out
 

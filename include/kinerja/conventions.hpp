@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+/// \file conventions.hpp
+/// A table's conventions, learnt from the table or declared, never assumed from one document:
+/// which levels of the cascade carry pagu, what the end-of-period column (kondisi akhir) means
+/// for pagu and for targets, whether pagu printed on indicator rows are parts of the node's pagu
+/// or repeat it, and the plan's number convention.
+///
+/// A plan may declare each of them (`conventions:` in the plan file, plan.hpp
+/// declared_conventions); each one it does not declare is **inferred** from the plan's own rows:
+/// the rows that tell (a row whose end column is both the sum and the last year tells nothing)
+/// are counted by what they show, and the convention that more than `majority` of them show
+/// (default 0.5: a strict majority) is taken; the rows that break it are then findings of the
+/// checks (check.hpp). With no majority nothing is guessed: the convention is unknown and the
+/// check that needs it stays silent on that question (docs/plans.md, Conventions).
+
+#include <kinerja/number.hpp>
+#include <kinerja/plan.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kinerja {
+
+/// Where a convention comes from.
+enum class convention_origin { declared, inferred, unknown };
+std::string_view to_string(convention_origin o) noexcept;
+
+/// Settings of the inference.
+struct convention_options {
+    /// A convention is inferred when more than this share of the rows that tell follow it
+    /// (0.5: a strict majority). In [0.5, 1); the plan's `conventions: majority:` overrides it.
+    double majority = 0.5;
+    /// Rupiah: an end column within this of the sum (or of the last year) agrees with it.
+    double amount_tolerance = 0.5;
+};
+
+/// Whether one level of the cascade carries pagu.
+struct level_pagu_convention {
+    node_level level = node_level::program;
+    std::optional<bool> carries;  ///< empty: unknown (no majority)
+    convention_origin origin = convention_origin::unknown;
+    std::size_t priced = 0;    ///< nodes of the level with a pagu in some year
+    std::size_t unpriced = 0;  ///< nodes of the level with none
+};
+
+/// What the end column of a year map means (for pagu or for targets), with the evidence.
+struct end_column_convention {
+    std::optional<end_column> value;  ///< empty: unknown
+    convention_origin origin = convention_origin::unknown;
+    std::size_t sum = 0;      ///< rows whose end column is the sum of their years (and not the last year)
+    std::size_t last = 0;     ///< rows whose end column is their last year (and not the sum)
+    std::size_t neither = 0;  ///< rows whose end column is neither
+    std::size_t both = 0;     ///< rows where sum and last year are equal (they tell nothing)
+};
+
+/// Whether pagu on a node's indicator rows are parts of the node's pagu or repeat it.
+struct indicator_pagu_convention {
+    std::optional<kinerja::indicator_pagu> value;  ///< empty: unknown
+    convention_origin origin = convention_origin::unknown;
+    std::size_t parts = 0;   ///< nodes whose indicator rows print different amounts (or sum to the node's own)
+    std::size_t repeat = 0;  ///< nodes whose indicator rows print one amount, each the whole (or the node's own)
+};
+
+/// The plan's number convention (of its pagu cells), with the evidence.
+struct number_convention {
+    std::optional<convention> value;  ///< empty: unknown
+    convention_origin origin = convention_origin::unknown;
+    std::size_t english = 0;     ///< pagu cells that can only be English (1,234,567 or 1,234.50)
+    std::size_t indonesian = 0;  ///< pagu cells that can only be Indonesian (1.234.567 or 1.234,50)
+};
+
+/// The conventions of a plan, each declared or inferred.
+struct plan_conventions {
+    std::vector<level_pagu_convention> pagu_levels;  ///< the levels the plan has, in cascade order
+    end_column_convention budget_end;
+    end_column_convention target_end;
+    indicator_pagu_convention indicator_pagu;
+    number_convention numbers;
+    double majority = 0.5;  ///< the share used
+
+    /// Whether nodes of this level carry pagu: true, false, or empty when unknown (also for a
+    /// level the plan does not have).
+    std::optional<bool> carries_pagu(node_level level) const noexcept;
+    /// One line per convention, as `check` and the report state them.
+    std::vector<std::string> lines() const;
+    /// The lines joined by "; ".
+    std::string summary() const;
+};
+
+/// The plan's conventions: the declared ones (p.conventions) as declared, the others inferred
+/// from its main nodes and totals (history nodes are another table). Never throws for the
+/// plan's content (an unreadable cell tells nothing).
+plan_conventions infer_conventions(const plan& p, const convention_options& options = {});
+
+}  // namespace kinerja

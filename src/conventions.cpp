@@ -1,0 +1,373 @@
+// SPDX-License-Identifier: Apache-2.0
+// A table's conventions, declared or inferred from its own rows (conventions.hpp).
+#include <kinerja/conventions.hpp>
+
+#include <kinerja/detail/text.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/plan_values.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace kinerja {
+
+namespace {
+constexpr std::pair<end_column, std::string_view> end_names[] = {
+    {end_column::sum, "sum"}, {end_column::last, "last"}, {end_column::independent, "independent"}};
+constexpr std::pair<indicator_pagu, std::string_view> pagu_names[] = {{indicator_pagu::parts, "parts"},
+                                                                      {indicator_pagu::repeat, "repeat"}};
+}  // namespace
+
+std::string_view to_string(end_column e) noexcept {
+    for (const auto& [x, n] : end_names)
+        if (x == e) return n;
+    return "independent";
+}
+
+end_column end_column_from_string(std::string_view name) {
+    const std::string key = detail::fold(name);
+    for (const auto& [x, n] : end_names)
+        if (n == key) return x;
+    throw lookup_error("kinerja.lookup.end_column", std::string(name),
+                       "unknown end column meaning \"" + std::string(name) + "\"; use sum, last or independent");
+}
+
+std::string_view to_string(indicator_pagu e) noexcept { return e == indicator_pagu::parts ? "parts" : "repeat"; }
+
+indicator_pagu indicator_pagu_from_string(std::string_view name) {
+    const std::string key = detail::fold(name);
+    for (const auto& [x, n] : pagu_names)
+        if (n == key) return x;
+    throw lookup_error("kinerja.lookup.indicator_pagu", std::string(name),
+                       "unknown indicator pagu rule \"" + std::string(name) + "\"; use parts or repeat");
+}
+
+std::string_view to_string(convention_origin o) noexcept {
+    switch (o) {
+        case convention_origin::declared: return "declared";
+        case convention_origin::inferred: return "inferred";
+        case convention_origin::unknown: return "unknown";
+    }
+    return "unknown";
+}
+
+namespace {
+
+bool blank(const printed_value* v) noexcept { return !v || detail::trim(v->text).empty(); }
+
+// The share of `count` among `all` is more than the majority.
+bool most(std::size_t count, std::size_t all, double majority) noexcept {
+    return all > 0 && static_cast<double>(count) > majority * static_cast<double>(all);
+}
+
+std::optional<decimal> money(const printed_value* v) noexcept {
+    if (blank(v)) return std::nullopt;
+    try {
+        const value m = read_money(*v);
+        if (m.is_missing() || !m.number) return std::nullopt;
+        if (m.exact) return m.exact;
+        return decimal::from_double(*m.number);
+    } catch (const error&) {
+        return std::nullopt;  // an unreadable cell tells nothing
+    }
+}
+
+// The yearly years a row must print for its end column to be judged: the plan's period, or,
+// when the plan states none, the years it prints.
+std::vector<int> period_years(const plan& p, const std::set<int>& printed) {
+    std::vector<int> years;
+    if (p.info.period_from > 0 && p.info.period_to >= p.info.period_from) {
+        for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.push_back(y);
+    } else {
+        for (int y : printed)
+            if (y != end_of_period) years.push_back(y);
+    }
+    return years;
+}
+
+void count_end(end_column_convention& c, double sum, double last, double end, double tolerance) {
+    const bool is_sum = std::fabs(end - sum) <= tolerance;
+    const bool is_last = std::fabs(end - last) <= tolerance;
+    if (is_sum && is_last)
+        ++c.both;
+    else if (is_sum)
+        ++c.sum;
+    else if (is_last)
+        ++c.last;
+    else
+        ++c.neither;
+}
+
+void decide_end(end_column_convention& c, double majority) {
+    const std::size_t telling = c.sum + c.last + c.neither;
+    if (most(c.sum, telling, majority))
+        c.value = end_column::sum;
+    else if (most(c.last, telling, majority))
+        c.value = end_column::last;
+    // rows that are neither never make a convention: independent is only declared
+    c.origin = c.value ? convention_origin::inferred : convention_origin::unknown;
+}
+
+// The convention a pagu cell's text can only be printed in: 1,234,567 / 1,234.50 (English),
+// 1.234.567 / 1.234,50 (Indonesian); empty when it could be either or neither.
+std::optional<convention> written_in(std::string_view text) {
+    std::size_t dots = 0, commas = 0;
+    char last = 0;
+    for (char ch : text) {
+        if (ch == '.') ++dots;
+        if (ch == ',') ++commas;
+        if (ch == '.' || ch == ',') last = ch;
+    }
+    if (dots > 0 && commas > 0) return last == ',' ? convention::indonesian : convention::english;
+    if (dots >= 2) return convention::indonesian;
+    if (commas >= 2) return convention::english;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<bool> plan_conventions::carries_pagu(node_level level) const noexcept {
+    for (const auto& l : pagu_levels)
+        if (l.level == level) return l.carries;
+    return std::nullopt;
+}
+
+std::vector<std::string> plan_conventions::lines() const {
+    std::vector<std::string> out;
+    auto origin = [](convention_origin o, const std::string& evidence) {
+        return o == convention_origin::declared ? std::string(" (declared)")
+                                                : " (" + std::string(to_string(o)) + ": " + evidence + ")";
+    };
+    std::string yes, no, unsure;
+    for (const auto& l : pagu_levels) {
+        std::string& to = !l.carries ? unsure : *l.carries ? yes : no;
+        to += (to.empty() ? "" : ", ") + std::string(to_string(l.level));
+        if (l.origin != convention_origin::declared)
+            to += " " + std::to_string(l.priced) + "/" + std::to_string(l.priced + l.unpriced);
+    }
+    const bool declared_levels = !pagu_levels.empty() && pagu_levels.front().origin == convention_origin::declared;
+    std::string levels = "pagu on: " + (yes.empty() ? std::string("no level") : yes);
+    if (!no.empty()) levels += "; not on: " + no;
+    if (!unsure.empty()) levels += "; no majority on: " + unsure;
+    out.push_back(levels + (declared_levels ? " (declared)" : " (nodes priced/all)"));
+    auto end_line = [&](const char* what, const end_column_convention& c) {
+        const std::string value = c.value ? (*c.value == end_column::sum    ? "the sum of the years"
+                                             : *c.value == end_column::last ? "the last year"
+                                                                            : "independent of the years")
+                                          : "no majority, not checked";
+        return std::string("end column of ") + what + ": " + value +
+               origin(c.origin, std::to_string(c.sum) + " rows sum, " + std::to_string(c.last) + " last year, " +
+                                    std::to_string(c.neither) + " neither");
+    };
+    out.push_back(end_line("pagu", budget_end));
+    out.push_back(end_line("targets", target_end));
+    out.push_back("pagu on indicator rows: " +
+                  (indicator_pagu.value ? std::string(*indicator_pagu.value == kinerja::indicator_pagu::parts
+                                                          ? "parts of the node's pagu"
+                                                          : "each the node's whole pagu")
+                                        : std::string("no majority, the first row's stands for the node")) +
+                  origin(indicator_pagu.origin, std::to_string(indicator_pagu.parts) + " nodes in parts, " +
+                                                    std::to_string(indicator_pagu.repeat) + " repeated"));
+    out.push_back("numbers: " + (numbers.value ? std::string(to_string(*numbers.value)) : std::string("mixed")) +
+                  origin(numbers.origin, std::to_string(numbers.english) + " pagu cells English, " +
+                                             std::to_string(numbers.indonesian) + " Indonesian"));
+    return out;
+}
+
+std::string plan_conventions::summary() const {
+    std::string s;
+    for (const std::string& l : lines()) s += (s.empty() ? "" : "; ") + l;
+    return s;
+}
+
+plan_conventions infer_conventions(const plan& p, const convention_options& options) {
+    plan_conventions c;
+    const declared_conventions& d = p.conventions;
+    if (!(options.majority >= 0.5 && options.majority < 1.0))
+        throw argument_error("kinerja.argument.majority",
+                             "the majority of a convention is a share from 0.5 up to (not "
+                             "including) 1, got " +
+                                 std::to_string(options.majority));
+    c.majority = d.majority.value_or(options.majority);
+    const double tol = options.amount_tolerance;
+
+    // ---- pagu on indicator rows: first, since the pagu of a node (for the end column) follows it
+    if (d.indicator_pagu) {
+        c.indicator_pagu.value = d.indicator_pagu;
+        c.indicator_pagu.origin = convention_origin::declared;
+    }
+    for (const node& n : p.nodes) {
+        std::set<int> years;
+        for (const indicator& i : n.indicators)
+            for (const auto& kv : i.budget) years.insert(kv.first);
+        for (int y : years) try {
+                std::vector<decimal> rows;
+                for (const indicator& i : n.indicators)
+                    if (auto m = money(indicator::first(i.budget, y))) rows.push_back(*m);
+                if (rows.size() < 2) continue;  // one row tells nothing
+                decimal sum;
+                for (const decimal& r : rows) sum += r;
+                const bool all_equal = std::all_of(rows.begin(), rows.end(), [&](const decimal& r) {
+                    return std::fabs((r - rows.front()).to_double()) <= tol;
+                });
+                if (const auto own = money(indicator::first(n.budget, y))) {
+                    if (std::fabs((*own - sum).to_double()) <= tol)
+                        ++c.indicator_pagu.parts;
+                    else if (all_equal && std::fabs((*own - rows.front()).to_double()) <= tol)
+                        ++c.indicator_pagu.repeat;
+                } else {
+                    ++(all_equal ? c.indicator_pagu.repeat : c.indicator_pagu.parts);
+                }
+            } catch (const error&) {
+                // a sum beyond the exact range (kinerja.argument.amount_range) tells nothing
+            }
+    }
+    if (!d.indicator_pagu) {
+        const std::size_t all = c.indicator_pagu.parts + c.indicator_pagu.repeat;
+        if (most(c.indicator_pagu.parts, all, c.majority))
+            c.indicator_pagu.value = indicator_pagu::parts;
+        else if (most(c.indicator_pagu.repeat, all, c.majority))
+            c.indicator_pagu.value = indicator_pagu::repeat;
+        c.indicator_pagu.origin = c.indicator_pagu.value ? convention_origin::inferred : convention_origin::unknown;
+    }
+    const std::optional<indicator_pagu> rule = c.indicator_pagu.value;
+
+    // ---- the levels that carry pagu
+    std::map<node_level, std::pair<std::size_t, std::size_t>> priced;  // level -> (with, without)
+    for (const node& n : p.nodes) {
+        bool any = false;
+        for (int y : node_pagu_years(n))
+            for (const printed_value* v : node_pagu_cells(n, y, rule)) any = any || !blank(v);
+        (any ? priced[n.level].first : priced[n.level].second)++;
+    }
+    for (const auto& [level, counts] : priced) {
+        level_pagu_convention l;
+        l.level = level;
+        l.priced = counts.first;
+        l.unpriced = counts.second;
+        if (d.pagu_levels) {
+            l.carries = std::find(d.pagu_levels->begin(), d.pagu_levels->end(), level) != d.pagu_levels->end();
+            l.origin = convention_origin::declared;
+        } else {
+            if (most(l.priced, l.priced + l.unpriced, c.majority))
+                l.carries = true;
+            else if (most(l.unpriced, l.priced + l.unpriced, c.majority))
+                l.carries = false;
+            l.origin = l.carries ? convention_origin::inferred : convention_origin::unknown;
+        }
+        c.pagu_levels.push_back(l);
+    }
+
+    // ---- the end column of pagu: nodes, then total rows
+    auto judge_end = [&](const std::set<int>& printed, auto&& at) {
+        if (!printed.count(end_of_period)) return;
+        const std::optional<decimal> end = at(end_of_period);
+        if (!end) return;
+        const std::vector<int> years = period_years(p, printed);
+        if (years.size() < 2) return;
+        decimal sum;
+        std::optional<decimal> last;
+        for (int y : years) {
+            const std::optional<decimal> v = at(y);
+            if (!v) return;  // a blank or unreadable year: the row tells nothing
+            sum += *v;
+            last = v;
+        }
+        count_end(c.budget_end, sum.to_double(), last->to_double(), end->to_double(), tol);
+    };
+    auto judge_budget = [&](const std::set<int>& printed, auto&& at) {
+        try {
+            judge_end(printed, at);
+        } catch (const error&) {
+            // a sum beyond the exact range (kinerja.argument.amount_range) tells nothing
+        }
+    };
+    for (const node& n : p.nodes)
+        judge_budget(node_pagu_years(n), [&](int y) -> std::optional<decimal> {
+            try {
+                return node_pagu_exact(n, y, rule);
+            } catch (const error&) {
+                return std::nullopt;
+            }
+        });
+    for (const total& t : p.totals) {
+        std::set<int> years;
+        for (const auto& kv : t.budget) years.insert(kv.first);
+        judge_budget(years, [&](int y) { return money(indicator::first(t.budget, y)); });
+    }
+    if (d.budget_end) {
+        c.budget_end.value = d.budget_end;
+        c.budget_end.origin = convention_origin::declared;
+    } else {
+        decide_end(c.budget_end, c.majority);
+    }
+
+    // ---- the end column of targets: indicators whose targets are numbers of one kind
+    const scale_registry scales = plan_scales(p);
+    for (const node& n : p.nodes)
+        for (const indicator& ind : n.indicators) {
+            std::set<int> printed;
+            for (const auto& kv : ind.targets) printed.insert(kv.first);
+            if (!printed.count(end_of_period)) continue;
+            auto at = [&](int y) -> std::optional<value> {
+                const printed_value* v = indicator::first(ind.targets, y);
+                if (blank(v)) return std::nullopt;
+                try {
+                    value x = read_value(ind, *v, scales);
+                    if (x.is_missing() || !x.number) return std::nullopt;
+                    return x;
+                } catch (const error&) {
+                    return std::nullopt;
+                }
+            };
+            const std::optional<value> end = at(end_of_period);
+            const std::vector<int> years = period_years(p, printed);
+            if (!end || years.size() < 2) continue;
+            double sum = 0.0, last = 0.0;
+            bool ok = true;
+            for (int y : years) {
+                const std::optional<value> v = at(y);
+                if (!v || v->kind != end->kind) {
+                    ok = false;
+                    break;
+                }
+                sum += *v->number;
+                last = *v->number;
+            }
+            if (ok) count_end(c.target_end, sum, last, *end->number, 1e-9 * std::max(1.0, std::fabs(*end->number)));
+        }
+    if (d.target_end) {
+        c.target_end.value = d.target_end;
+        c.target_end.origin = convention_origin::declared;
+    } else {
+        decide_end(c.target_end, c.majority);
+    }
+
+    // ---- the number convention of pagu cells
+    auto count_numbers = [&](const year_values& values) {
+        for (const auto& kv : values)
+            for (const printed_value& v : kv.second)
+                if (const auto w = written_in(v.text))
+                    ++(*w == convention::english ? c.numbers.english : c.numbers.indonesian);
+    };
+    for (const node& n : p.nodes) {
+        count_numbers(n.budget);
+        for (const indicator& i : n.indicators) count_numbers(i.budget);
+    }
+    for (const total& t : p.totals) count_numbers(t.budget);
+    if (d.numbers) {
+        c.numbers.value = d.numbers;
+        c.numbers.origin = convention_origin::declared;
+    } else {
+        const std::size_t all = c.numbers.english + c.numbers.indonesian;
+        if (most(c.numbers.english, all, c.majority))
+            c.numbers.value = convention::english;
+        else if (most(c.numbers.indonesian, all, c.majority))
+            c.numbers.value = convention::indonesian;
+        c.numbers.origin = c.numbers.value ? convention_origin::inferred : convention_origin::unknown;
+    }
+    return c;
+}
+
+}  // namespace kinerja
