@@ -23,7 +23,10 @@
 /// grade whose score lies in another grade's band (`BB (95)`) | | catalog-reference | error | an indicator names a
 /// formula catalog entry (catalog: ID) that the plan's catalogs do not have | | negative-amount | error | a printed
 /// pagu or realized budget (of a node, on an indicator's row, or in a total row) is below 0 | | rounding-rule | info |
-/// a printed achievement that follows only by a rounding other than the plan's setting |
+/// a printed achievement that follows only by a rounding other than the plan's setting | | unknown-unit | info | a
+/// satuan word neither built in nor declared; one finding per word with the nearest known spelling | | placeholder |
+/// info | cells saying they were not filled in (Belum diisi, n.a, N/A); one finding per plan | | spreadsheet-error |
+/// error | a cell printing a spreadsheet error (#VALUE!, #REF!, #DIV/0!, #N/A) |
 ///
 /// A pagu printed on an indicator's row stands for its node's when the node's own row has none
 /// (Tabel 6.1 prints an objective's pagu on its indicator's row).

@@ -15,6 +15,7 @@
 #include <kinerja/achievement.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/rounding.hpp>
+#include <kinerja/unit_registry.hpp>
 
 #include <map>
 #include <memory>
@@ -209,6 +210,8 @@ public:
     plan_info info;
     plan_settings settings;
     std::vector<plan_scale> scales;
+    /// Unit words the plan declares (its `units:` section; docs/plan-format.md, Units).
+    std::vector<unit_declaration> units;
     std::vector<std::pair<std::string, std::string>> sources;  ///< label -> where it is printed
     std::vector<node> nodes;
     std::vector<node> history;
