@@ -396,8 +396,8 @@ std::vector<std::string> unit_registry::nearest(std::string_view word, std::size
     return out;
 }
 
-unit_info unit_registry::get(std::string_view word) const {
-    if (auto u = lookup(word)) return *u;
+const unit_info& unit_registry::get(std::string_view word) const {
+    if (const unit_info* u = find(word)) return *u;
     std::string message = "unknown unit \"" + std::string(word) + "\"";
     const auto near = nearest(word);
     if (!near.empty()) {

@@ -5,6 +5,7 @@
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -61,8 +62,6 @@ std::optional<value_kind> marker_kind(std::string_view text) {
                                                "data belum tersedia",
                                                "tidak tersedia",
                                                "data tidak tersedia",
-                                               "belum ada",
-                                               "tidak ada",
                                                "belum dihitung",
                                                "belum diukur",
                                                "belum ada target",
@@ -622,6 +621,7 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
                  "kinerja.parse.two_quantities");
         }
         unit_store = units.lookup(word);
+        if (unit_store && money_context && unit_store->kind != value_kind::money) unit_store.reset();  // "5 M"
         if (unit_store)
             unit = &*unit_store;
         else if (money_context)
@@ -629,6 +629,12 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
                  "an amount of money holds only digits and separators; \"" +
                      detail::cut_utf8(word, message_quote_bytes) + "\" follows the amount",
                  "kinerja.parse.money_typo");
+        else if (std::any_of(word.begin(), word.end(), [](char c) { return detail::is_digit(c); }))
+            // a satuan word holds no digits unless it is registered (M2, Km2) or a rate: "12a4" is no unit
+            fail(text, ub,
+                 "\"" + detail::cut_utf8(word, message_quote_bytes) +
+                     "\" after the number is no unit word: it holds digits and is neither registered nor a rate",
+                 "kinerja.parse.value");
         else
             unknown_word = std::string(word);
     }

@@ -103,8 +103,9 @@ public:
     /// `per siswa`, `‰`) or a compound of known words (`Liter/detik`, `orang per hari`); empty
     /// when the word is none of these.
     std::optional<unit_info> lookup(std::string_view word) const;
-    /// lookup(), or \throws lookup_error kinerja.lookup.unit naming the nearest known words.
-    unit_info get(std::string_view word) const;
+    /// The registered unit for a word (as find()). \throws lookup_error kinerja.lookup.unit naming
+    /// the nearest known words; use lookup() for rates and compounds.
+    const unit_info& get(std::string_view word) const;
     /// Up to `count` registered words nearest `word` (nearest_names of plan_values.hpp), e.g.
     /// "Dokumen" for "Dukumen"; a word broken by a space ("Dokume n") gives the whole word first.
     std::vector<std::string> nearest(std::string_view word, std::size_t count = 3) const;

@@ -255,7 +255,12 @@ void register_values(py::module_& m) {
                    u.dimension.to_string() + "', factor=" + py::repr(py::float_(u.factor)).cast<std::string>() + ")";
         });
     m.def(
-        "unit_info", [](const std::string& word) { return default_units().get(word); }, py::arg("word"));
+        "unit_info",
+        [](const std::string& word) {
+            if (auto u = default_units().lookup(word)) return *u;  // also rates and compounds
+            return default_units().get(word);                      // raises, naming the nearest words
+        },
+        py::arg("word"));
     m.def("unit_words", []() { return default_units().words(); });
     m.def(
         "nearest_units",

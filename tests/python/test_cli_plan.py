@@ -203,7 +203,8 @@ def test_rules_lists_the_rules(capsys):
     ids = [line.split(" ")[0] for line in out.strip().splitlines()]
     assert ids == ["budget-rollup", "budget-missing", "reported-achievement", "reported-absorption",
                    "code-hierarchy", "duplicate-code", "orphan", "unit-change", "target-direction",
-                   "unparsed-value", "grade-score", "catalog-reference", "negative-amount", "rounding-rule"]
+                   "unparsed-value", "grade-score", "catalog-reference", "negative-amount", "rounding-rule",
+                   "unknown-unit", "placeholder", "spreadsheet-error"]
     assert "budget-rollup (error):" in out
 
 
@@ -212,7 +213,7 @@ def test_rules_as_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["orphan"]["severity"] == "warning"
-    assert len(data) == 14
+    assert len(data) == 17
 
 
 # --------------------------------------------------------------------------- non-ASCII characters in values (issue 13)
