@@ -159,10 +159,11 @@ struct checker {
                                  " (a formula that failed in the source table), not a value",
                              pv.location, pv.source);
             f.actual = pv.text;
+        } else if (v.kind != value_kind::count && v.kind != value_kind::bound && v.kind != value_kind::range) {
+            return;
         } else if (ind && v.kind == value_kind::count && units.find(v.unit)) {
             row_units[ind].insert(v.unit);
-        } else if ((v.kind == value_kind::count || v.kind == value_kind::bound || v.kind == value_kind::range) &&
-                   !v.unit.empty() && v.unit != "%" && !units.lookup(v.unit)) {
+        } else if (!v.unit.empty() && v.unit != "%" && !units.find(v.unit) && !units.lookup(v.unit)) {
             note_unknown(v.unit, n, ind, pv.location, pv.source, true);  // a word printed in the cell
         }
     }

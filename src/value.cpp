@@ -111,18 +111,20 @@ std::size_t number_token_end(std::string_view text, std::size_t from) {
 }
 
 struct context_info {
-    std::optional<unit_info> unit_store;
+    const unit_info* registered = nullptr;  // a registered word (no copy)
+    std::optional<unit_info> unit_store;    // a rate or compound made for this word
     const scale* scl = nullptr;
     std::string unknown;  // a context word no registry knows: a number read with it keeps it as its unit
-    const unit_info* unit() const { return unit_store ? &*unit_store : nullptr; }
+    const unit_info* unit() const { return registered ? registered : unit_store ? &*unit_store : nullptr; }
 };
 
 context_info resolve_context(std::string_view context, const unit_registry& units, const scale_registry& scales) {
     context_info c;
     if (detail::trim(context).empty()) return c;
     c.scl = scales.find(context);
-    c.unit_store = units.lookup(context);
-    if (!c.scl && !c.unit_store) c.unknown = std::string(detail::trim(context));
+    c.registered = units.find(context);
+    if (!c.registered) c.unit_store = units.lookup(context);
+    if (!c.scl && !c.unit()) c.unknown = std::string(detail::trim(context));
     return c;
 }
 
@@ -506,7 +508,7 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
         std::size_t se = e - 1;
         while (se > sb && detail::is_space(text[se - 1])) --se;
         if (se == sb) fail(text, b + open, "the brackets hold no score");
-        number_context g_ctx = numbers_for(context_info{std::nullopt, &grades, {}});
+        number_context g_ctx = numbers_for(context_info{nullptr, std::nullopt, &grades, {}});
         const parsed_number score = read_number(sb, se, g_ctx);
         v.kind = value_kind::grade;
         v.grade = grades.get(letters).name;
@@ -620,23 +622,21 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
                      std::string(text.substr(i, e - i)) + "\"); a cell holds one value: give each its own indicator",
                  "kinerja.parse.two_quantities");
         }
-        unit_store = units.lookup(word);
-        if (unit_store && money_context && unit_store->kind != value_kind::money) unit_store.reset();  // "5 M"
-        if (unit_store)
-            unit = &*unit_store;
-        else if (money_context)
+        unit = units.find(word);
+        if (!unit && (unit_store = units.lookup(word))) unit = &*unit_store;
+        if (unit && money_context && unit->kind != value_kind::money) unit = nullptr;  // "5 M"
+        if (!unit && money_context)
             fail(text, ub,
                  "an amount of money holds only digits and separators; \"" +
                      detail::cut_utf8(word, message_quote_bytes) + "\" follows the amount",
                  "kinerja.parse.money_typo");
-        else if (std::any_of(word.begin(), word.end(), [](char c) { return detail::is_digit(c); }))
-            // a satuan word holds no digits unless it is registered (M2, Km2) or a rate: "12a4" is no unit
+        // a satuan word holds no digits unless it is registered (M2, Km2) or a rate: "12a4" is no unit
+        if (!unit && std::any_of(word.begin(), word.end(), [](char c) { return detail::is_digit(c); }))
             fail(text, ub,
                  "\"" + detail::cut_utf8(word, message_quote_bytes) +
                      "\" after the number is no unit word: it holds digits and is neither registered nor a rate",
                  "kinerja.parse.value");
-        else
-            unknown_word = std::string(word);
+        if (!unit) unknown_word = std::string(word);
     }
     const unit_info* numbers_unit = unit ? unit : ctx.unit();
     // a word nobody registered makes a count, and counts group thousands ("2.850 rang" is 2850)
