@@ -89,7 +89,10 @@ value parse_reported_achievement(std::string_view text) {
     value v;
     v.text = std::string(text);
     std::string_view t = detail::trim(text);
-    if (detail::is_missing_text(t)) return v;  // the same missing markers as parse_value
+    if (const auto m = marker_kind(t)) {  // the same markers as parse_value: missing, placeholder, #DIV/0!
+        v.kind = *m;
+        return v;
+    }
     const std::size_t b = static_cast<std::size_t>(t.data() - text.data());
     bool percent = false;
     if (t.back() == '%') {
@@ -129,6 +132,14 @@ audit_result audit_achievement(const value& target, const value& realization, co
         scales_tried = {report_scale::percent, report_scale::fraction};
     res.scale = scales_tried.front();
 
+    if (target.kind == value_kind::bound || target.kind == value_kind::range) {
+        // a bound or range target is met or not (check_target); no percentage follows from it
+        const target_check c = check_target(target, realization);
+        res.basis = target.kind == value_kind::bound ? "a bound" : "a range";
+        res.explanation = c.explanation + "; an achievement in percent does not follow from a " + res.basis +
+                          " target, so the printed value is not checked";
+        return res;
+    }
     const bool inputs_present = !target.is_missing() && !realization.is_missing() &&
                                 (target.number || !target.level.empty()) &&
                                 (realization.number || !realization.level.empty());

@@ -83,6 +83,14 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::budget_target, severity::warning,
          "a node has pagu in years where none of its indicators has a target, or targets in years without pagu, at a "
          "level that the plan prices and gives targets elsewhere"},
+        {rule_ids::unknown_unit, severity::info,
+         "a satuan word that is neither built in nor declared (units:, --units); one finding per word, with the "
+         "nearest "
+         "known spelling"},
+        {rule_ids::placeholder, severity::info,
+         "cells that say they were not filled in (Belum diisi, n.a, N/A, tidak ada data); one finding per plan"},
+        {rule_ids::spreadsheet_error, severity::error,
+         "a cell printing a spreadsheet error (#VALUE!, #REF!, #DIV/0!, #N/A)"},
     };
     return rules;
 }
@@ -96,6 +104,7 @@ struct checker {
     const plan& p;
     const check_options& options;
     scale_registry scales;
+    unit_registry units;       // the built-in and registered words, and the plan's units:
     detail::plan_index index;  // ids, parents and children, looked up in constant time
     std::vector<finding> out;
 
@@ -143,11 +152,126 @@ struct checker {
     }
     static std::string year_label(int y) { return y == end_of_period ? "the end column" : std::to_string(y); }
 
+    // ------------------------------------------------------------------ cells
+    // What the cells hold besides values: placeholders (reported once per plan), spreadsheet
+    // errors (per cell) and unit words nobody declared (once per word).
+    struct placeholder_cells {
+        std::size_t count = 0;
+        std::map<std::string, std::size_t> words;  // as printed -> cells
+        const node* n = nullptr;
+        const indicator* ind = nullptr;
+        std::optional<int> year;
+        location where;
+        std::string source;
+    } placeholders;
+    struct unknown_word {
+        std::string word;  // as first printed
+        std::size_t cells = 0, units_declared = 0;
+        const node* n = nullptr;
+        const indicator* ind = nullptr;
+        location where;
+        std::string source;
+    };
+    std::map<std::string, unknown_word> unknown_words;            // folded word -> first sighting
+    std::map<const indicator*, std::set<std::string>> row_units;  // known units an indicator's cells print
+
+    void note_unknown(const std::string& word, const node* n, const indicator* ind, const location& where,
+                      const std::string& source, bool in_cell) {
+        unknown_word& u = unknown_words[detail::fold(word)];
+        if (u.word.empty()) {
+            u.word = word;
+            u.n = n;
+            u.ind = ind;
+            u.where = where;
+            u.source = source;
+        }
+        (in_cell ? u.cells : u.units_declared)++;
+    }
+
+    void note(const node* n, const indicator* ind, std::optional<int> year, const printed_value& pv, const value& v) {
+        if (v.kind == value_kind::placeholder) {
+            if (placeholders.count++ == 0) {
+                placeholders.n = n;
+                placeholders.ind = ind;
+                placeholders.year = year;
+                placeholders.where = pv.location;
+                placeholders.source = pv.source;
+            }
+            placeholders.words[std::string(detail::trim(pv.text))]++;
+        } else if (v.kind == value_kind::spreadsheet_error && on(rule_ids::spreadsheet_error)) {
+            finding& f = add(rule_ids::spreadsheet_error, n, ind, year,
+                             who(n, ind) + (year ? ", " + year_label(*year) : std::string()) +
+                                 ": the cell prints the spreadsheet error " + std::string(detail::trim(pv.text)) +
+                                 " (a formula that failed in the source table), not a value",
+                             pv.location, pv.source);
+            f.actual = pv.text;
+        } else if (v.kind != value_kind::count && v.kind != value_kind::bound && v.kind != value_kind::range) {
+            return;
+        } else if (ind && v.kind == value_kind::count && units.find(v.unit)) {
+            row_units[ind].insert(v.unit);
+        } else if (!v.unit.empty() && v.unit != "%" && !units.find(v.unit) && !units.lookup(v.unit)) {
+            note_unknown(v.unit, n, ind, pv.location, pv.source, true);  // a word printed in the cell
+        }
+    }
+
+    void cell_findings() {
+        if (placeholders.count > 0 && on(rule_ids::placeholder)) {
+            std::string words;
+            std::size_t shown = 0;
+            for (const auto& [w, k] : placeholders.words) {
+                if (++shown > shown_parts) {
+                    words += ", ...";
+                    break;
+                }
+                words += (words.empty() ? "\"" : ", \"") + detail::cut_utf8(w, message_quote_bytes) + "\" " +
+                         std::to_string(k) + "\u00d7";
+            }
+            const std::string first = who(placeholders.n, placeholders.ind) +
+                                      (placeholders.year ? ", " + year_label(*placeholders.year) : std::string());
+            finding& f =
+                add(rule_ids::placeholder, placeholders.n, placeholders.ind, placeholders.year,
+                    std::to_string(placeholders.count) + (placeholders.count == 1 ? " cell says" : " cells say") +
+                        " it was not filled in (" + words + "); they are read as no value. The first: " +
+                        (first.empty() ? placeholders.where.to_string() : first),
+                    placeholders.where, placeholders.source);
+            f.actual = std::to_string(placeholders.count);
+            f.actual_number = static_cast<double>(placeholders.count);
+        }
+        if (!on(rule_ids::unknown_unit)) return;
+        for (const auto& [key, u] : unknown_words) {
+            // the words of the indicator's own row first when alike ("2.850 rang" next to "500 Orang")
+            std::vector<std::string> near;
+            if (auto row = row_units.find(u.ind); row != row_units.end())
+                near = nearest_names(u.word, std::vector<std::string>(row->second.begin(), row->second.end()), 1);
+            if (near.empty()) near = units.nearest(u.word, 1);
+            std::string where_seen;
+            if (u.units_declared)
+                where_seen += std::to_string(u.units_declared) +
+                              (u.units_declared == 1 ? " indicator's unit" : " indicators' unit");
+            if (u.cells)
+                where_seen +=
+                    (where_seen.empty() ? "" : " and ") + std::to_string(u.cells) + (u.cells == 1 ? " cell" : " cells");
+            const std::string first = who(u.n, u.ind);
+            finding& f =
+                add(rule_ids::unknown_unit, u.n, u.ind, std::nullopt,
+                    "unit word \"" + detail::cut_utf8(u.word, message_quote_bytes) + "\" is not a known satuan (" +
+                        where_seen + (first.empty() ? "" : "; first: " + first) + ")" +
+                        (near.empty() ? std::string() : "; the nearest known is \"" + near.front() + "\"") +
+                        ". Values keep the word as their unit; declare it in the plan's units: section (or a "
+                        "--units file) to give it a kind",
+                    u.where, u.source);
+            if (!near.empty()) f.expected = near.front();
+            f.actual = u.word;
+        }
+    }
+
     // Reads a printed value; reports unparsed-value and returns nothing when it cannot.
     std::optional<value> read(const node* n, const indicator* ind, std::optional<int> year, const printed_value& v,
                               bool money) {
         try {
-            return money ? read_money(v) : read_value(*ind, v, scales);
+            value got = money ? read_money(v) : read_value(*ind, v, scales, units);
+            note(n, ind, year, v, got);
+            return got;
         } catch (const parse_error& e) {
             if (on(rule_ids::unparsed_value)) {
                 finding& f = add(rule_ids::unparsed_value, n, ind, year,
@@ -521,6 +645,7 @@ struct checker {
                     value reported;
                     try {
                         reported = parse_reported_achievement(pv.text);
+                        note(&n, nullptr, y, pv, reported);
                     } catch (const parse_error& e) {
                         finding& f = add(rule_ids::unparsed_value, &n, nullptr, y, who(&n, nullptr) + ": " + e.reason(),
                                          pv.location, pv.source);
@@ -728,7 +853,13 @@ struct checker {
     }
 
     void one_indicator(const node& n, const indicator& ind) {
-        const unit_info* unit = ind.unit ? default_units().find(ind.unit->text) : nullptr;
+        const std::optional<unit_info> declared = ind.unit ? units.lookup(ind.unit->text) : std::nullopt;
+        const unit_info* unit = declared ? &*declared : nullptr;
+        if (declared) row_units[&ind].insert(declared->name);
+        if (ind.unit && !declared && ind.scale.empty() && !detail::trim(ind.unit->text).empty() &&
+            !scales.find(ind.unit->text))
+            note_unknown(std::string(detail::trim(ind.unit->text)), &n, &ind, ind.unit->location, ind.unit->source,
+                         false);
         std::map<int, value> targets, realizations;
         auto read_all = [&](const year_values& ys, std::map<int, value>* into) {
             for (const auto& [y, vs] : ys)
@@ -783,14 +914,16 @@ struct checker {
         }
         std::vector<detail::row_finding> found;
         detail::indicator_row_checks(
-            n, ind, detail::read_row{targets, realizations}, unit, [this](std::string_view rule) { return on(rule); },
-            found);
+            n, ind, detail::read_row{targets, realizations, &units}, unit,
+            [this](std::string_view rule) { return on(rule); }, found);
         take(found);
     }
 
     void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<int> y,
                     const printed_value& pv, const value& v) {
         if (!on(rule_ids::unit_change) || !unit) return;
+        // a word nobody declared (a typo, "1 Dukumen") is unknown-unit's business, with its nearest spelling
+        if (v.kind == value_kind::count && !units.lookup(v.unit)) return;
         std::string got;
         if (v.kind == value_kind::count && !detail::iequals(v.unit, unit->name))
             got = v.unit;
@@ -828,6 +961,7 @@ struct checker {
         value printed;
         try {
             printed = parse_reported_achievement(pv.text);
+            note(&n, &ind, y, pv, printed);
         } catch (const parse_error& e) {
             if (on(rule_ids::unparsed_value)) {
                 finding& f = add(rule_ids::unparsed_value, &n, &ind, y,
@@ -920,9 +1054,9 @@ struct checker {
                     if (!ei.given.count("unit") || !ei.unit) continue;
                     const auto [n, ind] = index.find_indicator(ei.id);
                     if (!ind || !ind->unit) continue;
-                    const unit_info* a = default_units().find(ind->unit->text);
-                    const unit_info* b = default_units().find(ei.unit->text);
-                    const bool same = (a && b) ? a == b : detail::iequals(ind->unit->text, ei.unit->text);
+                    const std::optional<unit_info> a = units.lookup(ind->unit->text);
+                    const std::optional<unit_info> b = units.lookup(ei.unit->text);
+                    const bool same = (a && b) ? a->name == b->name : detail::iequals(ind->unit->text, ei.unit->text);
                     if (same) continue;
                     finding& f = add(rule_ids::unit_change, n, ind, std::nullopt,
                                      who(n, ind) + ": the unit is " + ei.unit->text + " in version " + v.name +
@@ -941,7 +1075,7 @@ struct checker {
 // The built-in rules' function in the registry: the checker's passes, in this order, with
 // options.rules the built-in ids to run. The findings come in the order the passes found them.
 std::vector<finding> run_built_in_rules(const plan& p, const check_options& options) {
-    checker c{p, options, plan_scales(p), detail::plan_index(p), {}, {}, {}, {}};
+    checker c{p, options, plan_scales(p), plan_units(p), detail::plan_index(p), {}, {}, {}, {}, {}, {}, {}};
     c.infer_report_scales(p.nodes);
     c.infer_report_scales(p.history);
     c.budgets(p.nodes);
@@ -977,6 +1111,7 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
         c.codes(p.history);
         c.indicators(p.history);
     }
+    c.cell_findings();
     return std::move(c.out);
 }
 

@@ -75,9 +75,10 @@ row_finding make(std::string_view rule, const node& n, const indicator* ind, std
 // holds a strict majority of the row, each value in another unit is reported against it (44 OPD,
 // 765 Orang, 44 OPD, 44 OPD: 2025 is the odd one); without a majority, each change is.
 void row_units(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
-               const char* what, std::vector<row_finding>& out) {
+               const char* what, const unit_registry* known, std::vector<row_finding>& out) {
     std::vector<std::pair<int, std::string>> units;  // (year, unit) in year order
     for (const auto& [y, v] : values) {
+        if (known && v.kind == value_kind::count && !known->lookup(v.unit)) continue;  // a typo: unknown-unit
         std::string u = carried_unit(v);
         if (!u.empty()) units.emplace_back(y, std::move(u));
     }
@@ -255,8 +256,8 @@ bool names_a_share(const std::string& name) {
 void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
                           const rule_on& on, std::vector<row_finding>& out) {
     if (on(kinerja::rule_ids::unit_change) && !declared) {
-        row_units(n, ind, row.targets, ind.targets, "target", out);
-        row_units(n, ind, row.realizations, ind.realizations, "realization", out);
+        row_units(n, ind, row.targets, ind.targets, "target", row.units, out);
+        row_units(n, ind, row.realizations, ind.realizations, "realization", row.units, out);
     }
     if (on(kinerja::rule_ids::scale_jump)) {
         const bool percent_unit = declared && declared->kind == value_kind::percent;

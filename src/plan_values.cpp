@@ -36,19 +36,31 @@ scale_registry plan_scales(const plan& p) {
     return reg;
 }
 
+unit_registry plan_units(const plan& p) {
+    unit_registry reg = default_units();
+    for (const unit_declaration& d : p.units) reg.declare(d);
+    return reg;
+}
+
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales) {
+    return read_value(ind, v, scales, default_units());
+}
+
+value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales,
+                 const unit_registry& units) {
     std::string context;
     if (!ind.scale.empty() && scales.find(ind.scale))
         context = ind.scale;
-    else if (ind.unit && default_units().find(ind.unit->text))
-        context = ind.unit->text;
-    return parse_value(v.text, context, default_units(), scales, ind.convention);
+    else if (ind.unit)
+        context = ind.unit->text;  // a word no registry knows is kept as the unit of a plain number
+    return parse_value(v.text, context, units, scales, ind.convention);
 }
 
 value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
 
-std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales) {
-    if (const printed_value* r = indicator::first(ind.realizations, year)) return read_value(ind, *r, scales);
+std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales,
+                                        const unit_registry& units) {
+    if (const printed_value* r = indicator::first(ind.realizations, year)) return read_value(ind, *r, scales, units);
     auto q = ind.quarterly_realizations.find(year);
     if (q == ind.quarterly_realizations.end() || q->second.empty()) return std::nullopt;
     if (ind.aggregation == aggregation::unspecified)
@@ -57,7 +69,7 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
                                  " but no aggregation (sum, last, max or mean) to make a year of them");
     std::vector<value> quarters;
     for (const auto& [quarter, pv] : q->second) {
-        value v = read_value(ind, pv, scales);
+        value v = read_value(ind, pv, scales, units);
         if (!v.is_missing()) quarters.push_back(v);
     }
     if (quarters.empty()) return value{};
@@ -171,8 +183,10 @@ achievement_result indicator_achievement_detail(const plan& p, const indicator& 
     none.method = o.resolved_method();
     const printed_value* t = indicator::first(ind.targets, year);
     if (!t) return none;
-    const value tv = read_value(ind, *t, scales);
-    const std::optional<value> rv = yearly_realization(ind, year, scales);
+    const unit_registry units = p.units.empty() ? unit_registry() : plan_units(p);
+    const unit_registry& reading = p.units.empty() ? default_units() : units;
+    const value tv = read_value(ind, *t, scales, reading);
+    const std::optional<value> rv = yearly_realization(ind, year, scales, reading);
     if (!rv || tv.is_missing() || rv->is_missing()) return none;
     return achievement(tv, *rv, o, scales);
 }

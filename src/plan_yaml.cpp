@@ -785,6 +785,50 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
     }
 }
 
+// units: a list of words, each a string (a count of items) or a map of name, kind, dimension,
+// synonyms and description (docs/plan-format.md, Units).
+void read_units(const reader& r, const YAML::Node& n, std::vector<unit_declaration>& out) {
+    r.expect_seq(n, "units");
+    for (const auto& item : n) {
+        unit_declaration d;
+        const location at = r.where(item);
+        d.where = at.to_string();
+        if (item.IsScalar()) {
+            d.name = r.text(item, "a unit word");
+        } else {
+            r.expect_map(item, "a unit");
+            for (auto k = item.begin(); k != item.end(); ++k) {
+                const std::string key = r.text(k->first, "a key");
+                if (key == "name")
+                    d.name = r.text(k->second, "name");
+                else if (key == "kind")
+                    d.kind = r.text(k->second, "kind");
+                else if (key == "dimension")
+                    d.dimension = r.text(k->second, "dimension");
+                else if (key == "synonyms")
+                    d.synonyms = r.strings(k->second, "synonyms");
+                else if (key == "description")
+                    d.description = r.text(k->second, "description");
+                else
+                    r.fail(k->first, "unknown key \"" + key +
+                                         "\" in a unit (allowed: name, kind, dimension, synonyms, description)");
+            }
+        }
+        if (detail::trim(d.name).empty()) r.fail(item, "a unit needs a name");
+        // the declaration must register (kind, dimension, no clash): checked here, at its place
+        try {
+            unit_registry check = default_units();
+            for (const auto& earlier : out) check.declare(earlier, true);
+            check.declare(d);
+        } catch (const argument_error& e) {
+            std::string what = e.what();
+            const std::size_t p = what.find(": ");
+            r.fail(item, p == std::string::npos ? what : what.substr(p + 2));
+        }
+        out.push_back(d);
+    }
+}
+
 }  // namespace
 
 // The `conventions:` block (plan-format.md §5b): each key declares one convention.
@@ -832,6 +876,29 @@ void read_conventions(const reader& r, const YAML::Node& key, const YAML::Node& 
 }
 
 // ----------------------------------------------------------------------------- public functions
+
+std::vector<unit_declaration> parse_unit_declarations(std::string_view yaml, const std::string& file) {
+    const load_limits limits;
+    const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml", limits);
+    const reader r{file, limits, {}, {}, 0};
+    std::vector<unit_declaration> out;
+    if (root.IsMap()) {
+        for (auto it = root.begin(); it != root.end(); ++it) {
+            const std::string key = r.text(it->first, "a key");
+            if (key != "units")
+                r.fail(it->first, "a units file holds units: (a list of unit words), not \"" + key + "\"");
+            read_units(r, it->second, out);
+        }
+    } else {
+        read_units(r, root, out);
+    }
+    return out;
+}
+
+std::vector<unit_declaration> load_unit_declarations(const std::string& path) {
+    const load_limits limits;
+    return parse_unit_declarations(detail::read_file(path, "kinerja.plan.io", limits.max_input_bytes), path);
+}
 
 plan parse_plan(std::string_view yaml, const std::string& file, const load_limits& limits) {
     const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml", limits);
@@ -932,6 +999,8 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
             }
         } else if (key == "scales") {
             read_scales(r, v, p);
+        } else if (key == "units") {
+            read_units(r, v, p.units);
         } else if (key == "sources") {
             r.expect_map(v, "sources");
             for (auto k = v.begin(); k != v.end(); ++k)
@@ -985,9 +1054,8 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
             }
         } else {
             r.fail(it->first, "unknown top-level key \"" + key +
-                                  "\" (allowed: kinerja_plan, plan, settings, conventions, catalogs, scales, sources, "
-                                  "nodes, history, "
-                                  "totals, versions)");
+                                  "\" (allowed: kinerja_plan, plan, settings, conventions, catalogs, scales, units, "
+                                  "sources, nodes, history, totals, versions)");
         }
     }
     if (!has_version)
@@ -1057,6 +1125,16 @@ std::string to_yaml(const plan& p) {
                 if (!l.max.empty()) t += ", max: " + quote(l.max);
                 w.line(6, t + "}");
             }
+        }
+    }
+    if (!p.units.empty()) {
+        w.line(0, "units:");
+        for (const auto& u : p.units) {
+            std::string t =
+                "- {name: " + quote(u.name) + ", kind: " + quote(u.kind) + ", dimension: " + quote(u.dimension);
+            if (!u.synonyms.empty()) t += ", synonyms: " + flow(u.synonyms);
+            if (!u.description.empty()) t += ", description: " + quote(u.description);
+            w.line(2, t + "}");
         }
     }
     if (!p.sources.empty()) {

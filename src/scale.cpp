@@ -194,6 +194,30 @@ scale_registry scale_registry::builtin() {
                 "achievement (capaian, percent) categories used with Permendagri 86/2017 evaluations: "
                 "<=50, 51-65, 66-75, 76-90, >=91, read on real values as lower-inclusive bands; values above 100 "
                 "are Sangat Tinggi"));
+    r.add(scale("BPK",
+                {{"TMP", {"Tidak Menyatakan Pendapat", "Disclaimer"}, std::nullopt},
+                 {"TW", {"Tidak Wajar", "Adverse"}, std::nullopt},
+                 {"WDP", {"Wajar Dengan Pengecualian", "Qualified"}, std::nullopt},
+                 {"WTP", {"Wajar Tanpa Pengecualian", "Unqualified"}, std::nullopt}},
+                "BPK audit opinions on financial statements (UU 15/2004, Pasal 16), worst first: TMP (disclaimer), TW "
+                "(adverse), WDP (qualified), WTP (unqualified)"));
+    r.add(scale("Level",
+                {{"Level 1", {"Tingkat 1", "Level I", "Rintisan", "Initial"}, std::nullopt},
+                 {"Level 2", {"Tingkat 2", "Level II", "Berkembang", "Infrastructure"}, std::nullopt},
+                 {"Level 3", {"Tingkat 3", "Level III", "Terdefinisi", "Integrated"}, std::nullopt},
+                 {"Level 4", {"Tingkat 4", "Level IV", "Terkelola dan Terukur", "Managed"}, std::nullopt},
+                 {"Level 5", {"Tingkat 5", "Level V", "Optimum", "Optimizing"}, std::nullopt}},
+                "maturity levels 1 to 5 (SPIP maturity: Rintisan, Berkembang, Terdefinisi, Terkelola dan Terukur, "
+                "Optimum; APIP capability, IACM: Initial ... Optimizing)"));
+    r.add(
+        scale("Penilaian",
+              {{"Sangat Kurang", {}, std::nullopt},
+               {"Kurang", {}, std::nullopt},
+               {"Cukup", {}, std::nullopt},
+               {"Baik", {}, std::nullopt},
+               {"Sangat Baik", {}, std::nullopt}},
+              "five-step ratings printed by LKjIP tables (Sangat Kurang, Kurang, Cukup, Baik, Sangat Baik); the score "
+              "bands differ between documents, so none is assumed"));
     return r;
 }
 

@@ -5,6 +5,7 @@
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -15,7 +16,61 @@ double value::half_unit() const noexcept { return unrounded ? 0.0 : 0.5 * std::p
 bool operator==(const value& a, const value& b) noexcept {
     const bool numbers_equal = a.exact && b.exact && a.number && b.number ? *a.exact == *b.exact : a.number == b.number;
     return a.kind == b.kind && numbers_equal && a.decimals == b.decimals && a.unit == b.unit && a.per == b.per &&
-           a.grade == b.grade && a.level == b.level && a.scale == b.scale;
+           a.grade == b.grade && a.level == b.level && a.scale == b.scale && a.relation == b.relation &&
+           a.upper == b.upper && a.bounded == b.bounded;
+}
+
+std::string_view to_string(bound_relation r) noexcept {
+    switch (r) {
+        case bound_relation::none: return "";
+        case bound_relation::below: return "<";
+        case bound_relation::at_most: return "\xe2\x89\xa4";
+        case bound_relation::above: return ">";
+        case bound_relation::at_least: return "\xe2\x89\xa5";
+    }
+    return "";
+}
+
+std::optional<value_kind> marker_kind(std::string_view text) {
+    const std::string k = detail::fold(text);
+    if (k.empty() || k == "-" || k == "--" || k == "---" || k == "\xe2\x80\x93" || k == "\xe2\x80\x94")
+        return value_kind::missing;
+    if (k[0] == '#') {
+        static const char* const errors[] = {"#value!", "#ref!",   "#div/0!", "#n/a",          "#name?", "#num!",
+                                             "#null!",  "#spill!", "#calc!",  "#getting_data", "#field!"};
+        for (const char* e : errors)
+            if (k == e) return value_kind::spreadsheet_error;
+        if (k.size() >= 3 && k.find_first_not_of('#') == std::string::npos) return value_kind::spreadsheet_error;
+    }
+    // words that say the cell was not filled in, as published tables print them
+    static const char* const placeholders[] = {"n/a",
+                                               "n.a",
+                                               "n.a.",
+                                               "na",
+                                               "n/a.",
+                                               "t.a.d",
+                                               "tad",
+                                               "tidak ada data",
+                                               "tdk ada data",
+                                               "belum diisi",
+                                               "belum disi",
+                                               "belum di isi",
+                                               "belum terisi",
+                                               "belum ada data",
+                                               "data belum ada",
+                                               "belum tersedia",
+                                               "data belum tersedia",
+                                               "tidak tersedia",
+                                               "data tidak tersedia",
+                                               "belum dihitung",
+                                               "belum diukur",
+                                               "belum ada target",
+                                               "tbd",
+                                               "n/d",
+                                               "nd"};
+    for (const char* w : placeholders)
+        if (k == w) return value_kind::placeholder;
+    return std::nullopt;
 }
 
 namespace {
@@ -56,27 +111,62 @@ std::size_t number_token_end(std::string_view text, std::size_t from) {
 }
 
 struct context_info {
-    const unit_info* unit = nullptr;
+    const unit_info* registered = nullptr;  // a registered word (no copy)
+    std::optional<unit_info> unit_store;    // a rate or compound made for this word
     const scale* scl = nullptr;
+    std::string unknown;  // a context word no registry knows: a number read with it keeps it as its unit
+    const unit_info* unit() const { return registered ? registered : unit_store ? &*unit_store : nullptr; }
 };
 
 context_info resolve_context(std::string_view context, const unit_registry& units, const scale_registry& scales) {
     context_info c;
     if (detail::trim(context).empty()) return c;
     c.scl = scales.find(context);
-    c.unit = units.find(context);
-    if (!c.scl && !c.unit) {
-        std::string known;
-        for (const auto& n : scales.names()) known += (known.empty() ? "" : ", ") + n;
-        throw lookup_error("kinerja.lookup.context", std::string(context),
-                           "context \"" + std::string(context) + "\" is neither a unit word nor a scale (scales: " +
-                               known + "; units: see unit_registry::words)");
-    }
+    c.registered = units.find(context);
+    if (!c.registered) c.unit_store = units.lookup(context);
+    if (!c.scl && !c.unit()) c.unknown = std::string(detail::trim(context));
     return c;
 }
 
+// A unit word no registry knows: the value keeps it. Printed after the number ("5 Jenis") it
+// makes a count; as the context (the indicator's satuan) it is only the unit of a plain number,
+// which compares with percents and numbers as a plain number does.
+void apply_unknown_unit(value& v, std::string_view word, value_kind kind = value_kind::count) {
+    v.kind = kind;
+    v.unit = std::string(detail::trim(word));
+}
+
+bool digit_like_letter(char c) { return c == 'O' || c == 'o' || c == 'I' || c == 'l'; }
+
+// A letter among the digits of an amount ("2.100.000.00O", "1.5OO.000"): a money typo.
+[[noreturn]] void money_typo(std::string_view text, std::size_t pos, bool money = true) {
+    const char c = text[pos];
+    const char* digit = (c == 'O' || c == 'o') ? "0" : (c == 'I' || c == 'l') ? "1" : nullptr;
+    fail(text, pos,
+         std::string(money ? "money typo" : "typo") + ": the letter '" + c + "' stands among the digits of " +
+             (money ? "an amount" : "a number") + (digit ? std::string(" (the digit ") + digit + "?)" : "") +
+             (money ? "; an amount of money holds only digits and separators" : ""),
+         money ? "kinerja.parse.money_typo" : "kinerja.parse.number");
+}
+
+// The first letter within or right after the digits of text[from, to), if any.
+std::optional<std::size_t> letter_in_amount(std::string_view text, std::size_t from, std::size_t to) {
+    bool digits = false;
+    for (std::size_t i = from; i < to; ++i) {
+        const char c = text[i];
+        if (detail::is_digit(c)) {
+            digits = true;
+            continue;
+        }
+        if (c == '.' || c == ',' || c == detail::group_space) continue;
+        if (digits && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return i;
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 number_context numbers_for(const context_info& c) {
-    if (c.unit) return c.unit->numbers;
+    if (c.unit()) return c.unit()->numbers;
     if (c.scl) {
         if (auto r = c.scl->range(); r && std::isfinite(r->first) && std::isfinite(r->second))
             return {number_context::ambiguous_policy::reject, std::min(0.0, r->first), r->second, std::nullopt};
@@ -109,6 +199,17 @@ void apply_unit(value& v, const unit_info& u) {
 void apply_scale(value& v, const scale& s) {
     v.scale = s.name();
     if (!v.number) return;
+    // a bare step of a scale of numbered levels: "3" with satuan "Level" is Level 3
+    if (!s.has_bands() && v.kind == value_kind::number && v.decimals == 0 && v.unit.empty()) {
+        const std::string named = s.name() + " " + std::to_string(static_cast<long long>(*v.number));
+        if (s.position(named)) {
+            v.kind = value_kind::predicate;
+            v.level = s.get(named).name;
+            v.number.reset();
+            v.exact.reset();
+            return;
+        }
+    }
     if (const level* l = s.find_level(*v.number)) {
         v.level = l->name;
         if (detail::iequals(s.name(), "AKIP")) v.grade = l->name;
@@ -131,7 +232,11 @@ value make_value(double number, std::string_view unit, int decimals) {
     v.exact = decimal::from_double(number);
     v.decimals = decimals >= 0 ? decimals : shortest_decimals(number);
     v.unrounded = decimals < 0;
-    if (!detail::trim(unit).empty()) apply_unit(v, default_units().get(unit));
+    if (detail::trim(unit).empty()) return v;
+    if (const auto u = default_units().lookup(unit))
+        apply_unit(v, *u);
+    else
+        apply_unknown_unit(v, unit);
     return v;
 }
 
@@ -154,10 +259,190 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
 namespace {
 value parse_ascii_value(std::string_view text, std::string_view context, const unit_registry& units,
                         const scale_registry& scales, std::optional<convention> printed_in);
+}  // namespace
+
+namespace {
+
+value parse_one(std::string_view text, std::string_view context, const unit_registry& units,
+                const scale_registry& scales, std::optional<convention> printed_in);
+
+// Reads text[from, to) as a value and reports errors against the whole text.
+value part_at(std::string_view text, std::size_t from, std::size_t to, std::string_view context,
+              const unit_registry& units, const scale_registry& scales, std::optional<convention> printed_in) {
+    try {
+        value v = parse_one(text.substr(from, to - from), context, units, scales, printed_in);
+        return v;
+    } catch (const parse_error& e) {
+        throw parse_error(e.id(), std::string(text), from + e.position(), e.reason());
+    }
 }
+
+struct bound_word {
+    const char* text;
+    bound_relation relation;
+};
+// Symbols and words that open a bound, longest first where one is a prefix of another.
+const bound_word bound_words[] = {
+    {"<=", bound_relation::at_most},
+    {"=<", bound_relation::at_most},
+    {">=", bound_relation::at_least},
+    {"=>", bound_relation::at_least},
+    {"\xe2\x89\xa4", bound_relation::at_most},   // ≤
+    {"\xe2\x89\xa6", bound_relation::at_most},   // ≦
+    {"\xe2\x89\xa5", bound_relation::at_least},  // ≥
+    {"\xe2\x89\xa7", bound_relation::at_least},  // ≧
+    {"<", bound_relation::below},
+    {">", bound_relation::above},
+    {"tidak lebih dari", bound_relation::at_most},
+    {"tidak kurang dari", bound_relation::at_least},
+    {"sekurang-kurangnya", bound_relation::at_least},
+    {"sekurang kurangnya", bound_relation::at_least},
+    {"sekurangnya", bound_relation::at_least},
+    {"setidak-tidaknya", bound_relation::at_least},
+    {"setidaknya", bound_relation::at_least},
+    {"paling sedikit", bound_relation::at_least},
+    {"paling rendah", bound_relation::at_least},
+    {"minimal", bound_relation::at_least},
+    {"minimum", bound_relation::at_least},
+    {"min.", bound_relation::at_least},
+    {"min", bound_relation::at_least},
+    {"setinggi-tingginya", bound_relation::at_most},
+    {"paling banyak", bound_relation::at_most},
+    {"paling tinggi", bound_relation::at_most},
+    {"maksimal", bound_relation::at_most},
+    {"maksimum", bound_relation::at_most},
+    {"maximal", bound_relation::at_most},
+    {"maximum", bound_relation::at_most},
+    {"maks.", bound_relation::at_most},
+    {"maks", bound_relation::at_most},
+    {"max.", bound_relation::at_most},
+    {"max", bound_relation::at_most},
+    {"lebih dari", bound_relation::above},
+    {"di atas", bound_relation::above},
+    {"diatas", bound_relation::above},
+    {"kurang dari", bound_relation::below},
+    {"di bawah", bound_relation::below},
+    {"dibawah", bound_relation::below},
+};
+
+// The bound word that opens t, and its length; words must be followed by a space, a digit or
+// a sign (so "Minggu" is no "min").
+std::optional<std::pair<bound_relation, std::size_t>> bound_prefix(std::string_view t) {
+    for (const auto& w : bound_words) {
+        const std::string_view word(w.text);
+        if (!detail::istarts_with(t, word)) continue;
+        const bool symbol = !((word[0] >= 'a' && word[0] <= 'z'));
+        if (!symbol && t.size() > word.size()) {
+            const char next = t[word.size()];
+            if (!(detail::is_space(next) || detail::is_digit(next) || next == '.' || next == ':')) continue;
+        }
+        return std::make_pair(w.relation, word.size());
+    }
+    return std::nullopt;
+}
+
+// Where a range's separator stands in t (and its length): " s/d ", " s.d. ", " sampai ",
+// " hingga ", " - ", "–", or a '-' between two digits ("9,74-9,59").
+std::optional<std::pair<std::size_t, std::size_t>> range_separator(std::string_view t) {
+    static const char* const words[] = {" s/d ", " s.d. ", " s.d ", " sd ", " sampai ", " hingga ", " sampai dengan "};
+    for (const char* w : words) {
+        const std::string_view word(w);
+        for (std::size_t i = 1; i + word.size() < t.size(); ++i)
+            if (detail::istarts_with(t.substr(i), word)) return std::make_pair(i, word.size());
+    }
+    for (std::size_t i = 1; i + 1 < t.size(); ++i) {
+        const bool en = t.compare(i, 3, "\xe2\x80\x93") == 0 || t.compare(i, 3, "\xe2\x80\x94") == 0;
+        if (t[i] != '-' && !en) continue;
+        const std::size_t len = en ? 3 : 1;
+        std::size_t before = i, after = i + len;
+        while (before > 0 && detail::is_space(t[before - 1])) --before;
+        while (after < t.size() && detail::is_space(t[after])) ++after;
+        if (before == 0 || after >= t.size()) continue;
+        const char l = t[before - 1], r = t[after];
+        // a digit (or '%') before, and a digit or a sign after: "80 - 85%", "9,74-9,59", "0 - 5"
+        if ((detail::is_digit(l) || l == '%') && (detail::is_digit(r) || r == '-' || r == '+'))
+            return std::make_pair(i, len);
+    }
+    return std::nullopt;
+}
+
+bool plain_number(const value& v) { return v.kind == value_kind::number && v.unit.empty() && !v.per; }
+
+// Gives a bare end of a range ("80" in "80 - 85%") the kind and unit of the other end.
+void adopt(value& bare, const value& other) {
+    if (!plain_number(bare) || plain_number(other)) return;
+    bare.kind = other.kind;
+    bare.unit = other.unit;
+    bare.per = other.per;
+}
+
+bool bounded_kind_ok(const value& v) {
+    return v.number && (v.kind == value_kind::number || v.kind == value_kind::percent || v.kind == value_kind::count);
+}
+
+}  // namespace
 
 value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
                   const scale_registry& scales, std::optional<convention> printed_in) {
+    value v;
+    v.text = std::string(text);
+    if (const auto m = marker_kind(text)) {
+        v.kind = *m;
+        return v;
+    }
+    const std::string_view t = detail::trim(text);
+    const std::size_t b = static_cast<std::size_t>(t.data() - text.data());
+    const context_info ctx = resolve_context(context, units, scales);
+    const bool money = ctx.unit() && ctx.unit()->kind == value_kind::money;
+    // a bound: "<22", "≤5 menit", "> 90%", "minimal 80", "maks 5"
+    if (const auto bp = bound_prefix(t)) {
+        if (money) fail(text, b, "an amount of money is one number, not a bound");
+        const std::size_t from = detail::skip_space(text, b + bp->second);
+        if (from >= b + t.size()) fail(text, b, "a bound without a number");
+        value inner = part_at(text, from, b + t.size(), context, units, scales, printed_in);
+        if (!bounded_kind_ok(inner))
+            fail(text, from, "a bound is a number, percent or count, not a " + std::string(to_string(inner.kind)));
+        inner.bounded = inner.kind;
+        inner.kind = value_kind::bound;
+        inner.relation = bp->first;
+        inner.text = std::string(text);
+        return inner;
+    }
+    // a range: "80 - 85%", "9,74-9,59", "5 s/d 10 Dokumen"
+    if (const auto sep = range_separator(t)) {
+        if (!money) {
+            std::size_t le = b + sep->first;
+            while (le > b && detail::is_space(text[le - 1])) --le;
+            const std::size_t rb = detail::skip_space(text, b + sep->first + sep->second);
+            value lo = part_at(text, b, le, context, units, scales, printed_in);
+            value hi = part_at(text, rb, b + t.size(), context, units, scales, printed_in);
+            adopt(lo, hi);
+            adopt(hi, lo);
+            if (!bounded_kind_ok(lo) || !bounded_kind_ok(hi))
+                fail(text, b, "a range joins two numbers, percents or counts");
+            if (lo.kind != hi.kind || !detail::iequals(lo.unit, hi.unit))
+                fail(text, b,
+                     "the two ends of a range differ in kind or unit (" + format_value(lo) + " and " +
+                         format_value(hi) + ")");
+            value r = lo;
+            r.bounded = lo.kind;
+            r.kind = value_kind::range;
+            r.number = std::min(*lo.number, *hi.number);
+            r.exact = *lo.number <= *hi.number ? lo.exact : hi.exact;
+            r.upper = std::max(*lo.number, *hi.number);
+            r.decimals = std::max(lo.decimals, hi.decimals);
+            if (!r.written_in) r.written_in = hi.written_in;
+            r.text = std::string(text);
+            return r;
+        }
+    }
+    return parse_one(text, context, units, scales, printed_in);
+}
+
+namespace {
+
+value parse_one(std::string_view text, std::string_view context, const unit_registry& units,
+                const scale_registry& scales, std::optional<convention> printed_in) {
     const detail::ascii_text ascii = detail::ascii_number_text(text);
     if (ascii.unchanged) return parse_ascii_value(text, context, units, scales, printed_in);
     try {
@@ -169,7 +454,6 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
     }
 }
 
-namespace {
 value parse_ascii_value(std::string_view text, std::string_view context, const unit_registry& units,
                         const scale_registry& scales, std::optional<convention> printed_in) {
     const context_info ctx = resolve_context(context, units, scales);
@@ -183,7 +467,10 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
     const std::string_view t = detail::trim(text);
     const std::size_t b = static_cast<std::size_t>(t.data() - text.data());
     const std::size_t e = b + t.size();
-    if (t.empty() || detail::is_missing_text(t)) return v;  // missing
+    if (const auto m = marker_kind(t)) {  // missing, placeholder, spreadsheet error
+        v.kind = *m;
+        return v;
+    }
 
     // ratio "1 : N"
     if (const std::size_t colon = t.find(':'); colon != std::string_view::npos) {
@@ -204,7 +491,7 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
         v.exact = right.exact;
         v.decimals = right.decimals;
         v.written_in = right.written_in;
-        if (ctx.unit) v.unit = ctx.unit->name;
+        if (ctx.unit()) v.unit = ctx.unit()->name;
         return v;
     }
 
@@ -223,7 +510,7 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
         std::size_t se = e - 1;
         while (se > sb && detail::is_space(text[se - 1])) --se;
         if (se == sb) fail(text, b + open, "the brackets hold no score");
-        number_context g_ctx = numbers_for(context_info{nullptr, &grades});
+        number_context g_ctx = numbers_for(context_info{nullptr, std::nullopt, &grades, {}});
         const parsed_number score = read_number(sb, se, g_ctx);
         v.kind = value_kind::grade;
         v.grade = grades.get(letters).name;
@@ -263,6 +550,7 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
             ne -= 1;
         while (ne > nb && detail::is_space(text[ne - 1])) --ne;
         if (ne <= nb) fail(text, b, "\"Rp\" without an amount");
+        if (const auto at = letter_in_amount(text, nb, ne)) money_typo(text, *at);
         const parsed_number n = read_number(nb, ne, units.get("Rupiah").numbers);
         v.kind = value_kind::money;
         v.unit = "Rupiah";
@@ -311,19 +599,53 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
 
     // a number, with an optional unit word after it ("44 OPD", "737Orang/bulan")
     const std::size_t ub = detail::skip_space(text, ne);
+    std::optional<unit_info> unit_store;
     const unit_info* unit = nullptr;
+    std::string unknown_word;
+    const bool money_context = ctx.unit() && ctx.unit()->kind == value_kind::money;
     if (ub < e) {
         const std::string_view word = text.substr(ub, e - ub);
-        try {
-            unit = &units.get(word);
-        } catch (const lookup_error& err) {
-            std::string reason = err.what();
-            reason = reason.substr(reason.find("] ") + 2);
-            fail(text, ub, reason, "kinerja.parse.unit");
+        // a letter where a digit belongs: "2.100.000.00O", "1.5OO.000"
+        const bool digit_like = [&] {
+            for (std::size_t i = ub; i < e; ++i)
+                if (!digit_like_letter(text[i]) && !detail::is_digit(text[i]) && text[i] != '.' && text[i] != ',')
+                    return false;
+            return true;
+        }();
+        if (ub == ne && ((money_context && !units.lookup(word)) || digit_like)) money_typo(text, ub, money_context);
+        // two quantities in one cell: "1 Dokumen 2900 orang"
+        for (std::size_t i = ub; i < e; ++i) {
+            if (!detail::is_digit(text[i]) || !(i > ub && detail::is_space(text[i - 1]))) continue;
+            std::size_t first_end = i;
+            while (first_end > ub && detail::is_space(text[first_end - 1])) --first_end;
+            if (units.lookup(word)) break;  // a known word with digits ("per 100.000 KH")
+            fail(text, i,
+                 "the cell holds two quantities (\"" + std::string(text.substr(b, first_end - b)) + "\" and \"" +
+                     std::string(text.substr(i, e - i)) + "\"); a cell holds one value: give each its own indicator",
+                 "kinerja.parse.two_quantities");
         }
+        unit = units.find(word);
+        if (!unit && (unit_store = units.lookup(word))) unit = &*unit_store;
+        if (unit && money_context && unit->kind != value_kind::money) unit = nullptr;  // "5 M"
+        if (!unit && money_context)
+            fail(text, ub,
+                 "an amount of money holds only digits and separators; \"" +
+                     detail::cut_utf8(word, message_quote_bytes) + "\" follows the amount",
+                 "kinerja.parse.money_typo");
+        // a satuan word holds no digits unless it is registered (M2, Km2) or a rate: "12a4" is no unit
+        if (!unit && std::any_of(word.begin(), word.end(), [](char c) { return detail::is_digit(c); }))
+            fail(text, ub,
+                 "\"" + detail::cut_utf8(word, message_quote_bytes) +
+                     "\" after the number is no unit word: it holds digits and is neither registered nor a rate",
+                 "kinerja.parse.value");
+        if (!unit) unknown_word = std::string(word);
     }
-    const unit_info* numbers_unit = unit ? unit : ctx.unit;
-    const number_context n_ctx = numbers_unit ? numbers_unit->numbers : numbers_for(ctx);
+    const unit_info* numbers_unit = unit ? unit : ctx.unit();
+    // a word nobody registered makes a count, and counts group thousands ("2.850 rang" is 2850)
+    const number_context n_ctx = numbers_unit            ? numbers_unit->numbers
+                                 : !unknown_word.empty() ? number_context{number_context::ambiguous_policy::grouping,
+                                                                          std::nullopt, std::nullopt, std::nullopt}
+                                                         : numbers_for(ctx);
     const parsed_number n = read_number(b, ne, n_ctx);
     v.kind = value_kind::number;
     v.number = n.value;
@@ -332,8 +654,12 @@ value parse_ascii_value(std::string_view text, std::string_view context, const u
     v.written_in = n.written_in;
     if (unit)
         apply_unit(v, *unit);
-    else if (ctx.unit && ctx.unit->kind != value_kind::predicate)
-        apply_unit(v, *ctx.unit);
+    else if (!unknown_word.empty())
+        apply_unknown_unit(v, unknown_word);
+    else if (ctx.unit() && ctx.unit()->kind != value_kind::predicate)
+        apply_unit(v, *ctx.unit());
+    else if (!ctx.unknown.empty())
+        apply_unknown_unit(v, ctx.unknown, value_kind::number);
     if (ctx.scl) apply_scale(v, *ctx.scl);
     return v;
 }
@@ -350,6 +676,23 @@ std::string format_value(const value& v, convention conv, std::optional<int> dec
     };
     switch (v.kind) {
         case value_kind::missing: return "-";
+        case value_kind::placeholder:
+        case value_kind::spreadsheet_error: return std::string(detail::trim(v.text));
+        case value_kind::bound:
+        case value_kind::range: {
+            value one = v;
+            one.kind = v.bounded;
+            one.relation = bound_relation::none;
+            one.upper.reset();
+            if (v.kind == value_kind::bound)
+                return std::string(to_string(v.relation)) + " " + format_value(one, conv, d);
+            if (!v.upper || !v.number) return format_value(one, conv, d);
+            one.number = *v.upper;
+            one.exact.reset();
+            const std::string high = format_value(one, conv, d);
+            // "80 - 85%": the unit once, after the upper end
+            return num(*v.number, d) + " - " + high;
+        }
         case value_kind::predicate: return v.level;
         case value_kind::grade: return v.number ? v.grade + " (" + num(*v.number, d) + ")" : v.grade;
         default: break;
@@ -365,6 +708,61 @@ std::string format_value(const value& v, convention conv, std::optional<int> dec
     std::string out = num(*v.number, d);
     if (v.per) out += " per " + num(*v.per, 0);
     return out;
+}
+
+target_check check_target(const value& target, const value& realization) {
+    target_check c;
+    const bool bound = target.kind == value_kind::bound;
+    if ((!bound && target.kind != value_kind::range) || !target.number) {
+        c.explanation = "the target is no bound or range";
+        return c;
+    }
+    if (realization.is_missing() || !realization.number || realization.kind == value_kind::bound ||
+        realization.kind == value_kind::range || realization.kind == value_kind::ratio ||
+        realization.kind == value_kind::money) {
+        c.explanation = "the realization is not one number, so it cannot be checked against " + target.text;
+        return c;
+    }
+    if (!target.unit.empty() && !realization.unit.empty() && !detail::iequals(target.unit, realization.unit)) {
+        c.explanation = "the units differ (" + target.unit + " and " + realization.unit + ")";
+        return c;
+    }
+    const double r = *realization.number;
+    const double t = *target.number;
+    const std::string shown = realization.text.empty() ? format_value(realization, convention::english)
+                                                       : std::string(detail::trim(realization.text));
+    const std::string target_text =
+        target.text.empty() ? format_value(target, convention::english) : std::string(detail::trim(target.text));
+    auto gap = [](double x) { return detail::shortest(x); };
+    if (bound) {
+        bool met = false;
+        switch (target.relation) {
+            case bound_relation::below: met = r < t; break;
+            case bound_relation::at_most: met = r <= t; break;
+            case bound_relation::above: met = r > t; break;
+            case bound_relation::at_least: met = r >= t; break;
+            case bound_relation::none: break;
+        }
+        c.status = met ? "met" : "not met";
+        c.distance = met ? 0.0 : std::fabs(r - t);
+        c.explanation = "the realization " + shown + (met ? " meets" : " does not meet") + " the target " +
+                        target_text + (met ? "" : " (it misses the bound by " + gap(*c.distance) + ")");
+        return c;
+    }
+    const double hi = target.upper.value_or(t);
+    if (r < t) {
+        c.status = "below";
+        c.distance = t - r;
+    } else if (r > hi) {
+        c.status = "above";
+        c.distance = r - hi;
+    } else {
+        c.status = "within";
+        c.distance = 0.0;
+    }
+    c.explanation = "the realization " + shown + " lies " + c.status + " the range " + target_text +
+                    (c.status == "within" ? "" : " (by " + gap(*c.distance) + ")");
+    return c;
 }
 
 }  // namespace kinerja

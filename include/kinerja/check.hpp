@@ -55,6 +55,12 @@
 ///    Cakupan ...) above 100%
 ///  - budget-target (warning): pagu without any target, or targets without pagu, at a level the
 ///    plan prices
+///  - unknown-unit (info): a satuan word neither built in nor declared; one finding per word with
+///    the nearest known spelling
+///  - placeholder (info): cells saying they were not filled in (Belum diisi, n.a, N/A); one
+///    finding per plan
+///  - spreadsheet-error (error): a cell printing a spreadsheet error (#VALUE!, #REF!, #DIV/0!,
+///    #N/A)
 // clang-format on
 ///
 /// duplicate-code compares codes within one objective and one responsible agency
@@ -107,6 +113,9 @@ inline constexpr std::string_view scale_jump = "scale-jump";
 inline constexpr std::string_view achievement_without_realization = "achievement-without-realization";
 inline constexpr std::string_view share_above_100 = "share-above-100";
 inline constexpr std::string_view budget_target = "budget-target";
+inline constexpr std::string_view unknown_unit = "unknown-unit";
+inline constexpr std::string_view placeholder = "placeholder";
+inline constexpr std::string_view spreadsheet_error = "spreadsheet-error";
 }  // namespace rule_ids
 
 /// rule_info::origin of a built-in rule.

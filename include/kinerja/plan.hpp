@@ -16,6 +16,7 @@
 #include <kinerja/detail/package_data.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/rounding.hpp>
+#include <kinerja/unit_registry.hpp>
 
 #include <map>
 #include <memory>
@@ -267,6 +268,8 @@ public:
     /// (infer_conventions, conventions.hpp).
     declared_conventions conventions;
     std::vector<plan_scale> scales;
+    /// Unit words the plan declares (its `units:` section; docs/plan-format.md, Units).
+    std::vector<unit_declaration> units;
     std::vector<std::pair<std::string, std::string>> sources;  ///< label -> where it is printed
     std::vector<node> nodes;
     std::vector<node> history;

@@ -47,6 +47,12 @@ struct load_limits {
 plan parse_plan(std::string_view yaml, const std::string& file = "<string>", const load_limits& limits = {});
 /// Reads a plan file. \throws file_error (also kinerja.plan.io when the file cannot be read)
 plan load_plan(const std::string& path, const load_limits& limits = {});
+/// Reads unit declarations from YAML text: a mapping with `units:` (the plan section's shape) or
+/// the list itself (docs/plan-format.md, Units). \throws file_error (kinerja.plan.yaml,
+/// kinerja.plan.schema at the declaration that cannot be registered)
+std::vector<unit_declaration> parse_unit_declarations(std::string_view yaml, const std::string& file = "<string>");
+/// The same from a file (`kinerja check --units FILE`). \throws file_error (also kinerja.plan.io)
+std::vector<unit_declaration> load_unit_declarations(const std::string& path);
 /// The canonical YAML of a plan.
 std::string to_yaml(const plan& p);
 /// Writes the canonical YAML to a file. \throws file_error kinerja.plan.io

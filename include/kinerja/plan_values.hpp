@@ -39,10 +39,19 @@ namespace kinerja {
 /// The registry of scales a plan's values are read with: the built-in scales, plus the scales
 /// the plan file defines under names that are not built in.
 scale_registry plan_scales(const plan& p);
+/// The registry of unit words a plan's values are read with: `default_units()` (the built-in
+/// words and those registered, e.g. by `--units FILE`), plus the words of the plan's `units:`
+/// section. \throws argument_error (kinerja.argument.unit_*) for a declaration that cannot be
+/// registered, naming where it stands.
+unit_registry plan_units(const plan& p);
 /// Reads an indicator's printed value with the indicator's unit (or scale) as context, and its
-/// declared convention (indicator::convention) when it has one.
+/// declared convention (indicator::convention) when it has one. A unit word no registry knows
+/// (the indicator's or the cell's) is kept as the value's unit: reading never fails for it.
 /// \throws parse_error as parse_value does.
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales);
+/// The same with the plan's units (plan_units).
+value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales,
+                 const unit_registry& units);
 /// Reads a printed amount of money (pagu). \throws parse_error.
 value read_money(const printed_value& v);
 
@@ -51,7 +60,8 @@ value read_money(const printed_value& v);
 /// \throws parse_error for unreadable values; argument_error kinerja.argument.aggregation when
 /// quarters are printed but the indicator states no aggregation, or the quarters cannot be
 /// combined (predicates other than with `last`, different kinds or units).
-std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales);
+std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales,
+                                        const unit_registry& units = default_units());
 /// The cell the realization of a year is read from: the yearly value, or else the last printed
 /// quarter; nullptr when neither is printed (for locating findings).
 const printed_value* realization_cell(const indicator& ind, int year) noexcept;

@@ -4,9 +4,13 @@
 /// \file value.hpp
 /// Typed values for everything a target or realization cell of a plan prints: percent, plain
 /// number or index, rate per N, ratio `1 : N`, grade with score `BB (75.10)`, predicate on an
-/// ordinal scale `Nindya`, count with unit `44 OPD`, money `Rp 5.599.220.800`, and missing
-/// (`-`, blank). `parse_value` reads them in either number convention; `format_value` writes
-/// them back in either.
+/// ordinal scale `Nindya`, count with unit `44 OPD`, money `Rp 5.599.220.800`, missing (`-`,
+/// blank), placeholders (`Belum diisi`, `n.a`), spreadsheet errors (`#DIV/0!`), bounds (`<22`,
+/// `≤5 menit`, `minimal 80`) and ranges (`80 - 85%`). `parse_value` reads them in either number
+/// convention; `format_value` writes them back in either. docs/values.md.
+///
+/// A unit word that no registry knows never makes reading fail: the value keeps the word as its
+/// unit (a count: `5 Jenis`), and the checks report the word once (`unknown-unit`).
 ///
 /// Context (a unit word or a scale name) settles forms the text alone leaves open: `742,340`
 /// with context "KLA" is the score 742.34; `1.000` with context "Rupiah" is one thousand; with
@@ -22,6 +26,17 @@
 #include <string_view>
 
 namespace kinerja {
+
+/// How a bound's number bounds the value.
+enum class bound_relation {
+    none,     ///< not a bound
+    below,    ///< `< 22`, `kurang dari 22`, `di bawah 22`
+    at_most,  ///< `≤ 5`, `<= 5`, `maks 5`, `maksimal 5`, `paling banyak 5`
+    above,    ///< `> 90`, `lebih dari 90`, `di atas 90`
+    at_least  ///< `≥ 80`, `>= 80`, `minimal 80`, `sekurang-kurangnya 80`, `paling sedikit 80`
+};
+/// "", "<", "≤", ">", "≥".
+std::string_view to_string(bound_relation r) noexcept;
 
 /// A typed value as printed in a plan.
 struct value {
@@ -57,13 +72,22 @@ struct value {
     std::string text;
     /// The number convention the text revealed, if it revealed one.
     std::optional<convention> written_in;
+    /// For a bound: how `number` bounds the value.
+    bound_relation relation = bound_relation::none;
+    /// For a range: its upper end (`number` is the lower end, whichever the text prints first).
+    std::optional<double> upper;
+    /// For a bound or a range: the kind of its numbers (percent for `> 90%`, count for `≤5 menit`).
+    value_kind bounded = value_kind::missing;
 
-    bool is_missing() const noexcept { return kind == value_kind::missing; }
+    /// True for values without a number to compute with: missing, placeholder, spreadsheet error.
+    bool is_missing() const noexcept {
+        return kind == value_kind::missing || kind == value_kind::placeholder || kind == value_kind::spreadsheet_error;
+    }
     /// Half a unit of the last printed digit of `number`; 0 for an unrounded number.
     double half_unit() const noexcept;
 
     /// Equal kind, number (exact numbers when both have one), precision, unit, rate base, grade,
-    /// level and scale (not text).
+    /// level, scale, bound relation, upper end and bounded kind (not text).
     friend bool operator==(const value& a, const value& b) noexcept;
     friend bool operator!=(const value& a, const value& b) noexcept { return !(a == b); }
 };
@@ -78,12 +102,37 @@ value make_value(const decimal& number, std::string_view unit = {}, int decimals
 /// A missing value.
 inline value missing_value() { return value{}; }
 
-/// Reads one printed cell. `context` is empty, a unit word of `default_units()` or a scale
-/// name of `default_scales()`. Characters copied from PDFs are read as parse_number reads them
-/// (`96 %` with a no-break space, `−5%` with U+2212); any other non-ASCII character in a number
-/// is an error that shows it and its code point.
-/// \throws parse_error (kinerja.parse.*) naming the text, the position and the reason;
-///         lookup_error kinerja.lookup.context if the context is neither a unit nor a scale.
+/// The kind of a cell that holds no value, from its text alone: missing for blank and dashes
+/// (`-`, `--`, `–`, `—`), placeholder for words that say "not filled in" (`Belum diisi`, `Belum
+/// disi`, `n.a`, `N/A`, `NA`, `tidak ada data`, `data belum tersedia`, ...), spreadsheet_error
+/// for a spreadsheet's error values (`#VALUE!`, `#REF!`, `#DIV/0!`, `#N/A`, `#NAME?`, `#NUM!`,
+/// `#NULL!`, `###`); empty for any other text. docs/values.md lists the words.
+std::optional<value_kind> marker_kind(std::string_view text);
+
+/// A target that is a bound or a range, checked against a realization (docs/achievement.md).
+struct target_check {
+    /// "met" / "not met" for a bound; "within" / "below" / "above" for a range; empty when the
+    /// two cannot be compared (a missing side, units that differ, a target that is no bound or range).
+    std::string status;
+    /// How far the realization is from meeting the target, in the target's unit: 0 when met or
+    /// within (and for a strict bound missed at its edge: `< 22` against 22), else the gap to
+    /// the bound or to the nearer end of the range.
+    std::optional<double> distance;
+    std::string explanation;  ///< one sentence for people
+};
+/// Checks a realization against a bound or range target: `< 22` against 20 is met (distance
+/// 0), against 25 not met (distance 3); `80 - 85%` against 78% is below (distance 2).
+target_check check_target(const value& target, const value& realization);
+
+/// Reads one printed cell. `context` is empty, a unit word or a scale name (of the registries
+/// given, else `default_units()` and `default_scales()`); a context that is neither is a unit
+/// word nobody registered: a number read with it keeps it as its unit (a count). Characters
+/// copied from PDFs are read as parse_number reads them (`96 %` with a no-break space, `−5%`
+/// with U+2212); any other non-ASCII character in a number is an error that shows it and its
+/// code point. A unit word after the number that no registry knows is kept as the value's unit.
+/// \throws parse_error (kinerja.parse.*) naming the text, the position and the reason: among
+///         them kinerja.parse.two_quantities (`1 Dokumen 2900 orang`) and
+///         kinerja.parse.money_typo (`2.100.000.00O`: a letter where a digit belongs).
 value parse_value(std::string_view text, std::string_view context = {});
 /// The same with explicit registries.
 value parse_value(std::string_view text, std::string_view context, const unit_registry& units,

@@ -19,6 +19,7 @@ Level = _core.Level
 AchievementResult = _core.AchievementResult
 AuditResult = _core.AuditResult
 AuditMatch = _core.AuditMatch
+TargetCheck = _core.TargetCheck
 
 Printed = Union[str, float, int, "Value", None]
 
@@ -27,6 +28,7 @@ __all__ = [
     "AuditMatch", "parse_number", "format_number", "parse_value", "format_value", "classify", "get_scale",
     "scale_names", "register_scale", "register_unit", "unit_info", "unit_words", "achievement",
     "achievement_detail", "absorption", "category", "mean_achievement", "audit_achievement",
+    "TargetCheck", "check_target", "load_units", "nearest_units",
 ]
 
 
@@ -242,7 +244,9 @@ def register_scale(scale: _core.Scale, replace: bool = False) -> None:
 # --------------------------------------------------------------------------- units
 
 _DIMENSIONS = {"1": {}, "none": {}, "money": {"money": 1}, "person": {"person": 1}, "item": {"item": 1},
-               "time": {"time": 1}, "person/time": {"person": 1, "time": -1}, "item/time": {"item": 1, "time": -1}}
+               "time": {"time": 1}, "person/time": {"person": 1, "time": -1}, "item/time": {"item": 1, "time": -1},
+               "length": {"length": 1}, "area": {"length": 2}, "volume": {"length": 3}, "mass": {"mass": 1},
+               "volume/time": {"length": 3, "time": -1}, "length/time": {"length": 1, "time": -1}}
 
 
 def register_unit(name: str, kind: str = "count", dimension: str = "item", factor: float = 1.0,
@@ -253,11 +257,12 @@ def register_unit(name: str, kind: str = "count", dimension: str = "item", facto
     ``kind`` is the kind of a plain number with this unit (``"count"``, ``"number"``,
     ``"percent"``, ``"money"``, ``"predicate"``); ``dimension`` one of
     ``"1"``, ``"money"``, ``"person"``, ``"item"``, ``"time"``, ``"person/time"``,
-    ``"item/time"``; ``ambiguous`` how ``1.000`` reads with it (default: ``"grouping"`` for counts
-    and money, ``"reject"`` otherwise).
+    ``"item/time"``, ``"length"``, ``"area"``, ``"volume"``, ``"mass"``, ``"volume/time"``,
+    ``"length/time"``; ``ambiguous`` how ``1.000`` reads with it (default: ``"grouping"`` for
+    counts and money, ``"reject"`` otherwise).
 
-    >>> register_unit("Posyandu", aliases=["Pos"], description="integrated health posts")
-    >>> parse_value("12 Posyandu").kind
+    >>> register_unit("Lumbung", aliases=["Lumbung Pangan"], description="village grain stores")
+    >>> parse_value("12 Lumbung").kind
     'count'
     """
     if dimension not in _DIMENSIONS:
@@ -267,7 +272,39 @@ def register_unit(name: str, kind: str = "count", dimension: str = "item", facto
         ambiguous = "grouping" if kind in ("count", "money") else "reject"
     _core.register_unit(name, kind, exps.get("money", 0), exps.get("person", 0), exps.get("item", 0),
                         exps.get("time", 0), float(factor), list(aliases), ambiguous, minimum, maximum,
-                        description, replace)
+                        description, replace, exps.get("length", 0), exps.get("mass", 0))
+
+
+def load_units(path: str) -> list:
+    """Register the unit words declared in a YAML file (``units:``, the shape of a plan's section;
+    docs/plan-format.md, Units) for this process; returns their names. ``kinerja check --units``
+    calls it. Raises :class:`kinerja.PlanFileError` naming the declaration that cannot be read or
+    registered (a word already known is refused)."""
+    return _core.load_units(str(path))
+
+
+def nearest_units(word: str, count: int = 3) -> list:
+    """Up to ``count`` registered unit words nearest ``word``.
+
+    >>> nearest_units("Dukumen", 1)
+    ['Dokumen']
+    """
+    return _core.nearest_units(word, count)
+
+
+def check_target(target: Printed, realization: Printed, unit: Optional[str] = None) -> TargetCheck:
+    """Check a realization against a bound (``"<22"``, ``"minimal 80"``) or range (``"80 - 85%"``)
+    target: ``status`` is ``"met"``/``"not met"`` for a bound, ``"within"``/``"below"``/``"above"``
+    for a range (None when they cannot be compared), ``distance`` how far the realization is from
+    meeting it (0 when met). docs/achievement.md.
+
+    >>> r = check_target("<22", "25")
+    >>> r.status, r.distance
+    ('not met', 3.0)
+    >>> check_target("80 - 85%", "78%").status
+    'below'
+    """
+    return _core.check_target(_to_value(target, unit), _to_value(realization, unit))
 
 
 def unit_info(word: str) -> UnitInfo:

@@ -137,6 +137,8 @@ def _load(args: argparse.Namespace, path: str):
 
 
 def _plan(args: argparse.Namespace):
+    for path in getattr(args, "units", None) or []:  # unit words of --units FILE, before the plan is read
+        api.load_units(path)
     return _load(args, args.file) if args.file else bundled_plan()
 
 
@@ -292,6 +294,11 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--format", choices=list(choices), default=argparse.SUPPRESS,
                        help="output format (default: text)")
 
+    def units(s: argparse.ArgumentParser) -> None:
+        s.add_argument("--units", action="append", metavar="FILE",
+                       help="also know the unit words declared in this YAML file (repeatable; a units: list as in "
+                            "a plan, docs/plan-format.md, Units)")
+
     def limit(s: argparse.ArgumentParser) -> None:
         s.add_argument("--limit", type=_limit, action="append", metavar="NAME=VALUE",
                        help="raise a load limit for a genuine plan past it (repeatable): " + ", ".join(_LIMIT_NAMES)
@@ -304,6 +311,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--no-history", action="store_true", help="skip the nodes of the previous plan period")
     s.add_argument("--rules-file", action="append", metavar="FILE",
                    help="also apply the validation rules of this rule file (repeatable; docs/validation.md)")
+    units(s)
     limit(s)
     s.set_defaults(func=_cmd_check)
 
@@ -314,6 +322,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int, action="append", help="only these years in the achievement section")
     s.add_argument("--width", type=int, default=48, help="widest text cell in the terminal table (default 48)")
     s.add_argument("--no-findings", action="store_true", help="leave out the findings section")
+    units(s)
     limit(s)
     s.set_defaults(func=_cmd_report)
 
@@ -333,6 +342,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--history", action="store_true", help="also the previous period's nodes")
     s.add_argument("--width", type=int, default=40)
     fmt(s)
+    units(s)
     limit(s)
     s.set_defaults(func=_cmd_rollup)
 

@@ -6,6 +6,7 @@
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/number.hpp>
+#include <kinerja/plan_io.hpp>
 #include <kinerja/unit_registry.hpp>
 #include <kinerja/value.hpp>
 
@@ -31,7 +32,8 @@ number_context::ambiguous_policy policy_from(const std::string& name) {
 
 value_kind kind_from(const std::string& name) {
     for (value_kind k : {value_kind::missing, value_kind::number, value_kind::percent, value_kind::ratio,
-                         value_kind::grade, value_kind::predicate, value_kind::count, value_kind::money})
+                         value_kind::grade, value_kind::predicate, value_kind::count, value_kind::money,
+                         value_kind::placeholder, value_kind::spreadsheet_error, value_kind::bound, value_kind::range})
         if (to_string(k) == detail::fold(name)) return k;
     throw lookup_error("kinerja.lookup.kind", name, "unknown value kind \"" + name + "\"");
 }
@@ -68,6 +70,8 @@ std::string repr(const value& v) {
     if (!v.grade.empty()) o << ", grade='" << v.grade << "'";
     if (!v.level.empty() && v.level != v.grade) o << ", level='" << v.level << "'";
     if (!v.scale.empty()) o << ", scale='" << v.scale << "'";
+    if (v.relation != bound_relation::none) o << ", relation='" << to_string(v.relation) << "'";
+    if (v.upper) o << ", upper=" << py::repr(py::float_(*v.upper)).cast<std::string>();
     if (!v.text.empty()) o << ", text=" << py::repr(to_str(v.text)).cast<std::string>();
     o << ")";
     return o.str();
@@ -136,6 +140,17 @@ void register_values(py::module_& m) {
         .def_property_readonly("level", [](const value& v) { return none_if_empty(v.level); })
         .def_property_readonly("scale", [](const value& v) { return none_if_empty(v.scale); })
         .def_readonly("text", &value::text)
+        .def_property_readonly(
+            "relation", [](const value& v) { return none_if_empty(std::string(to_string(v.relation))); },
+            "for a bound: '<', '\u2264', '>' or '\u2265'; None otherwise")
+        .def_readonly("upper", &value::upper, "for a range: its upper end (number is its lower end)")
+        .def_property_readonly(
+            "bounded",
+            [](const value& v) -> py::object {
+                if (v.kind != value_kind::bound && v.kind != value_kind::range) return py::none();
+                return py::str(std::string(to_string(v.bounded)));
+            },
+            "for a bound or range: the kind of its numbers ('percent' for '> 90%'); None otherwise")
         .def_property_readonly("convention",
                                [](const value& v) -> py::object {
                                    if (!v.written_in) return py::none();
@@ -162,10 +177,12 @@ void register_values(py::module_& m) {
             [](const value& v) {
                 return py::make_tuple(std::string(to_string(v.kind)), v.number, v.decimals, v.unit, v.per, v.grade,
                                       v.level, v.scale, v.text,
-                                      v.exact ? py::object(py::str(v.exact->to_string())) : py::none());
+                                      v.exact ? py::object(py::str(v.exact->to_string())) : py::none(),
+                                      static_cast<int>(v.relation), v.upper, std::string(to_string(v.bounded)));
             },
             [](const py::tuple& t) {
-                if (t.size() != 9 && t.size() != 10) throw std::runtime_error("invalid pickled kinerja.Value");
+                if (t.size() != 9 && t.size() != 10 && t.size() != 13)
+                    throw std::runtime_error("invalid pickled kinerja.Value");
                 value v;
                 v.kind = kind_from(t[0].cast<std::string>());
                 v.number = t[1].cast<std::optional<double>>();
@@ -176,7 +193,15 @@ void register_values(py::module_& m) {
                 v.level = t[6].cast<std::string>();
                 v.scale = t[7].cast<std::string>();
                 v.text = t[8].cast<std::string>();
-                if (t.size() == 10 && !t[9].is_none()) v.exact = exact_from(t[9].cast<std::string>());
+                if (t.size() >= 10 && !t[9].is_none()) v.exact = exact_from(t[9].cast<std::string>());
+                if (t.size() == 13) {
+                    const int r = t[10].cast<int>();
+                    if (r < 0 || r > static_cast<int>(bound_relation::at_least))
+                        throw std::runtime_error("invalid pickled kinerja.Value");
+                    v.relation = static_cast<bound_relation>(r);
+                    v.upper = t[11].cast<std::optional<double>>();
+                    v.bounded = kind_from(t[12].cast<std::string>());
+                }
                 return v;
             }));
 
@@ -190,6 +215,23 @@ void register_values(py::module_& m) {
         },
         py::arg("text"), py::arg("context") = py::none(), py::arg("convention") = py::none());
     m.def("parse_reported_achievement", &parse_reported_achievement, py::arg("text"));
+    m.def(
+        "marker_kind",
+        [](const std::string& text) -> py::object {
+            const auto k = marker_kind(text);
+            if (!k) return py::none();
+            return py::str(std::string(to_string(*k)));
+        },
+        py::arg("text"));
+    py::class_<target_check>(m, "TargetCheck", "A bound or range target checked against a realization.")
+        .def_property_readonly("status", [](const target_check& c) { return none_if_empty(c.status); })
+        .def_readonly("distance", &target_check::distance)
+        .def_readonly("explanation", &target_check::explanation)
+        .def("__repr__", [](const target_check& c) {
+            return "TargetCheck(status=" + (c.status.empty() ? std::string("None") : "'" + c.status + "'") +
+                   ", distance=" + (c.distance ? py::repr(py::float_(*c.distance)).cast<std::string>() : "None") + ")";
+        });
+    m.def("check_target", &check_target, py::arg("target"), py::arg("realization"));
     m.def(
         "make_value",
         [](double number, const std::optional<std::string>& unit, int decimals) {
@@ -215,17 +257,37 @@ void register_values(py::module_& m) {
                    u.dimension.to_string() + "', factor=" + py::repr(py::float_(u.factor)).cast<std::string>() + ")";
         });
     m.def(
-        "unit_info", [](const std::string& word) { return default_units().get(word); }, py::arg("word"));
+        "unit_info",
+        [](const std::string& word) {
+            if (auto u = default_units().lookup(word)) return *u;  // also rates and compounds
+            return default_units().get(word);                      // raises, naming the nearest words
+        },
+        py::arg("word"));
     m.def("unit_words", []() { return default_units().words(); });
+    m.def(
+        "nearest_units",
+        [](const std::string& word, std::size_t count) { return default_units().nearest(word, count); },
+        py::arg("word"), py::arg("count") = 3);
+    m.def(
+        "load_units",
+        [](const std::string& path) {
+            std::vector<std::string> names;
+            for (const unit_declaration& d : load_unit_declarations(path)) {
+                default_units().declare(d);
+                names.push_back(d.name);
+            }
+            return names;
+        },
+        py::arg("path"));
     m.def(
         "register_unit",
         [](const std::string& name, const std::string& kind, int money, int person, int item, int time, double factor,
            const std::vector<std::string>& aliases, const std::string& ambiguous, std::optional<double> minimum,
-           std::optional<double> maximum, const std::string& description, bool replace) {
+           std::optional<double> maximum, const std::string& description, bool replace, int length, int mass) {
             unit_info u;
             u.name = name;
             u.kind = kind_from(kind);
-            u.dimension = dimension{money, person, item, time};
+            u.dimension = dimension{money, person, item, time, length, mass};
             u.factor = factor;
             u.numbers = number_context{policy_from(ambiguous), minimum, maximum, std::nullopt};
             u.description = description;
@@ -234,7 +296,7 @@ void register_values(py::module_& m) {
         py::arg("name"), py::arg("kind"), py::arg("money") = 0, py::arg("person") = 0, py::arg("item") = 0,
         py::arg("time") = 0, py::arg("factor") = 1.0, py::arg("aliases") = std::vector<std::string>{},
         py::arg("ambiguous") = "reject", py::arg("minimum") = py::none(), py::arg("maximum") = py::none(),
-        py::arg("description") = "", py::arg("replace") = false);
+        py::arg("description") = "", py::arg("replace") = false, py::arg("length") = 0, py::arg("mass") = 0);
 }
 
 }  // namespace kinerja::python

@@ -405,7 +405,10 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
                                                 "scale-jump",
                                                 "achievement-without-realization",
                                                 "share-above-100",
-                                                "budget-target"});
+                                                "budget-target",
+                                                "unknown-unit",
+                                                "placeholder",
+                                                "spreadsheet-error"});
     }
 }
 
@@ -456,8 +459,16 @@ TEST_CASE("Each rule fires exactly where a minimal plan triggers it", "[check]")
         {"orphan", severity::warning, "s-2", "", std::nullopt, "", "", 23, "Tabel 6.1"},
         // higher is better, 95% (2024) -> 90% (2025)
         {"target-direction", severity::warning, "s-1", "ind-s-1", 2025, "at least 95%", "90%", 16, "Tabel 7.3"},
-        // "5 Dokume n"
-        {"unparsed-value", severity::warning, "2.08.03", "ind-p-2.08.03", 2025, "", "5 Dokume n", 30, "Tabel 6.1"},
+        // "5 Dokumen 3 Orang": two quantities in one cell
+        {"unparsed-value", severity::warning, "2.08.03", "ind-p-2.08.03", 2025, "", "5 Dokumen 3 Orang", 30,
+         "Tabel 6.1"},
+        // "5 Dokume n": a word nobody declared, nearest Dokumen (the finding stands at the first cell)
+        {"unknown-unit", severity::info, "2.08.03", "ind-p-2.08.03", std::nullopt, "Dokumen", "Dokume n", 30,
+         "Tabel 6.1"},
+        // "Belum diisi" (2025) and "n.a" (2026): 2 cells, one finding at the first
+        {"placeholder", severity::info, "2.08.03", "ind-p-2.08.03", 2025, "", "2", 30, "Tabel 6.1"},
+        // "#DIV/0!" in 2025
+        {"spreadsheet-error", severity::error, "2.08.03", "ind-p-2.08.03", 2025, "", "#DIV/0!", 30, "Tabel 6.1"},
         // BB (95): 95 lies in AA (90, 100]
         {"grade-score", severity::warning, "s-1", "ind-s-1", 2025, "AA", "BB", 16, "Tabel 7.3"},
         // 50,000,000 / 100,000,000 = 0.50, printed 0.60

@@ -113,12 +113,12 @@ TEST_CASE("unit lookup ignores case and folds spaces", "[units]") {
     CHECK(r.find("Jiwa")->name == "Orang");  // alias
     CHECK(r.find("Rp.")->name == "Rupiah");
     SECTION("find gives nullptr and get a lookup error for unknown words") {
-        CHECK(r.find("Kilogram") == nullptr);
-        const auto e = thrown<kinerja::lookup_error>([&] { (void)r.get("Kilogram"); });
+        CHECK(r.find("Furlong") == nullptr);
+        const auto e = thrown<kinerja::lookup_error>([&] { (void)r.get("Furlong"); });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.lookup.unit");
-        CHECK(e->name() == "Kilogram");
-        CHECK_THAT(std::string(e->what()), Contains("\"Kilogram\""));
+        CHECK(e->name() == "Furlong");
+        CHECK_THAT(std::string(e->what()), Contains("\"Furlong\""));
     }
     SECTION("a word broken by a space suggests the whole word") {
         const auto e = thrown<kinerja::lookup_error>([&] { (void)r.get("Dokume n"); });
@@ -152,14 +152,14 @@ TEST_CASE("unit lookup ignores case and folds spaces", "[units]") {
 TEST_CASE("users register their own unit words", "[units]") {
     unit_registry r = unit_registry::builtin();
     SECTION("a new word with aliases is found by all of them") {
-        unit_info u = item_unit("Posyandu");
-        u.description = "integrated health posts";
-        r.add(u, {"Pos Pelayanan Terpadu"});
-        REQUIRE(r.find("posyandu") != nullptr);
-        CHECK(r.get("POS PELAYANAN TERPADU").name == "Posyandu");
-        CHECK(r.get("Posyandu").description == "integrated health posts");
+        unit_info u = item_unit("Lumbung");
+        u.description = "village grain stores";
+        r.add(u, {"Lumbung Pangan Desa"});
+        REQUIRE(r.find("lumbung") != nullptr);
+        CHECK(r.get("LUMBUNG PANGAN DESA").name == "Lumbung");
+        CHECK(r.get("Lumbung").description == "village grain stores");
         // the built-in registry is a value: adding to a copy leaves builtin() unchanged
-        CHECK(unit_registry::builtin().find("Posyandu") == nullptr);
+        CHECK(unit_registry::builtin().find("Lumbung") == nullptr);
     }
     SECTION("a duplicate word is an error naming it, unless replace is set") {
         const auto e = thrown<kinerja::argument_error>([&] { r.add(item_unit("Laporan")); });
@@ -174,10 +174,10 @@ TEST_CASE("users register their own unit words", "[units]") {
         CHECK(r.get("Laporan").kind == value_kind::number);
     }
     SECTION("a duplicate alias is an error too, and nothing is registered") {
-        const auto e = thrown<kinerja::argument_error>([&] { r.add(item_unit("Warga"), {"Jiwa"}); });
+        const auto e = thrown<kinerja::argument_error>([&] { r.add(item_unit("Anggota"), {"Jiwa"}); });
         REQUIRE(e.has_value());
         CHECK(e->id() == "kinerja.argument.unit_exists");
-        CHECK(r.find("Warga") == nullptr);
+        CHECK(r.find("Anggota") == nullptr);
         CHECK(r.get("Jiwa").name == "Orang");
     }
     SECTION("a duplicate differing only in case or spacing is a duplicate") {

@@ -177,14 +177,15 @@ def test_unknown_rule_is_an_argument_error():
     assert "budget-rollup" in str(info.value)
 
 
-def test_check_rules_lists_twenty_one_rules():
+def test_check_rules_lists_twenty_four_rules():
     rules = kinerja.check_rules()
     assert [r["id"] for r in rules] == ["budget-rollup", "budget-missing", "budget-end", "budget-incomplete",
                                         "budget-indicator-rows", "reported-achievement",
                                         "reported-absorption", "code-hierarchy", "duplicate-code", "orphan",
                                         "unit-change", "target-direction", "unparsed-value", "grade-score",
                                         "catalog-reference", "negative-amount", "rounding-rule",
-                                        "scale-jump", "achievement-without-realization", "share-above-100", "budget-target"]
+                                        "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
+                                        "unknown-unit", "placeholder", "spreadsheet-error"]
     assert {r["id"]: r["severity"] for r in rules}["negative-amount"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["rounding-rule"] == "info"
     assert {r["id"]: r["severity"] for r in rules}["budget-rollup"] == "error"
@@ -204,7 +205,10 @@ RULES = [
     ("budget-missing", "warning", "2.08.03", None, 2024, 100000000.0, None, 17, "Tabel 6.1"),
     ("orphan", "warning", "s-2", None, None, None, None, 23, "Tabel 6.1"),
     ("target-direction", "warning", "s-1", "ind-s-1", 2025, "at least 95%", "90%", 16, "Tabel 7.3"),
-    ("unparsed-value", "warning", "2.08.03", "ind-p-2.08.03", 2025, None, "5 Dokume n", 30, "Tabel 6.1"),
+    ("unparsed-value", "warning", "2.08.03", "ind-p-2.08.03", 2025, None, "5 Dokumen 3 Orang", 30, "Tabel 6.1"),
+    ("unknown-unit", "info", "2.08.03", "ind-p-2.08.03", None, "Dokumen", "Dokume n", 30, "Tabel 6.1"),
+    ("placeholder", "info", "2.08.03", "ind-p-2.08.03", 2025, None, 2.0, 30, "Tabel 6.1"),
+    ("spreadsheet-error", "error", "2.08.03", "ind-p-2.08.03", 2025, None, "#DIV/0!", 30, "Tabel 6.1"),
     ("grade-score", "warning", "s-1", "ind-s-1", 2025, "AA", "BB", 16, "Tabel 7.3"),
     ("reported-absorption", "warning", "h-p-1", None, 2022, 0.50, 0.60, 31, "Tabel 2.11"),
     ("reported-achievement", "error", "h-s-1", "ind-h-s-1", 2022, 1.04, 1.10, 38, "Tabel 2.7"),

@@ -96,3 +96,20 @@ def test_new_rules_are_listed():
     assert rules["achievement-without-realization"] == "warning"
     assert rules["share-above-100"] == "error"
     assert rules["budget-target"] == "warning"
+
+
+def test_a_misspelt_unit_word_in_a_row_is_unknown_unit_not_unit_change():
+    # 5 Dokumen, 5 Dokume n (a word broken in the PDF), 6 Dokumen: the broken word is one
+    # unknown-unit finding (nearest spelling Dokumen), not a change of unit within the row;
+    # a real change (7 Laporan) still is one, against the row's majority Dokumen
+    plan = kinerja.Plan.from_yaml(
+        HEAD + "nodes:\n"
+        "  - id: s-1\n    level: sasaran\n    name: S\n    source: T\n    indicators:\n"
+        "      - {id: i-1, name: Jumlah dokumen, source: T, "
+        "targets: {2024: \"5 Dokumen\", 2025: \"5 Dokume n\", 2026: \"6 Dokumen\"}}\n"
+        "      - {id: i-2, name: Jumlah dokumen, source: T, "
+        "targets: {2024: \"5 Dokumen\", 2025: \"7 Laporan\", 2026: \"6 Dokumen\"}}\n")
+    found = plan.check(rules=["unit-change", "unknown-unit"])
+    assert [(f.rule, f.indicator, f.year) for f in found] == [
+        ("unknown-unit", "i-1", None), ("unit-change", "i-2", 2025)]
+    assert "Dokumen" in found[0].message and found[1].expected == "Dokumen"

@@ -205,7 +205,8 @@ def test_rules_lists_the_rules(capsys):
                    "reported-achievement", "reported-absorption",
                    "code-hierarchy", "duplicate-code", "orphan", "unit-change", "target-direction",
                    "unparsed-value", "grade-score", "catalog-reference", "negative-amount", "rounding-rule",
-                   "scale-jump", "achievement-without-realization", "share-above-100", "budget-target"]
+                   "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
+                   "unknown-unit", "placeholder", "spreadsheet-error"]
     assert "budget-rollup (error):" in out
 
 
@@ -214,7 +215,7 @@ def test_rules_as_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["orphan"]["severity"] == "warning"
-    assert len(data) == 21
+    assert len(data) == 24
 
 
 # --------------------------------------------------------------------------- non-ASCII characters in values (issue 13)

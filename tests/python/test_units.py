@@ -57,11 +57,10 @@ def test_unknown_unit_word(word):
     assert info.value.id == "kinerja.lookup.unit"
 
 
-def test_unknown_unit_in_a_value_names_its_column():
-    with pytest.raises(kinerja.ParseError) as info:
-        kinerja.parse_value("12 Gajah")
-    assert info.value.column == 4          # "Gajah" starts at the 4th character
-    assert "Gajah" in str(info.value)
+def test_unknown_unit_in_a_value_is_kept_as_its_unit():
+    # issue 9: "12 Gajah" is a count of 12 Gajah, not an error
+    v = kinerja.parse_value("12 Gajah")
+    assert (v.kind, v.number, v.unit) == ("count", 12.0, "Gajah")
 
 
 def test_register_a_count_word_with_alias():

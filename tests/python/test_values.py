@@ -56,10 +56,11 @@ def test_parse_value_kind_and_number(text, kind, number):
     assert v.number == pytest.approx(number, rel=1e-12)
 
 
-@pytest.mark.parametrize("text", ["-", "", "   ", "n/a"])
-def test_missing_cells_are_missing_values(text):
+@pytest.mark.parametrize("text, kind", [("-", "missing"), ("", "missing"), ("   ", "missing"),
+                                        ("n/a", "placeholder")])
+def test_missing_cells_are_missing_values(text, kind):
     v = kinerja.parse_value(text)
-    assert v.kind == "missing"
+    assert v.kind == kind
     assert v.number is None
     assert v.is_missing
 

@@ -7,6 +7,7 @@
 /// The rules and their reasons are in docs/plans.md (section "Checks").
 
 #include <kinerja/plan.hpp>
+#include <kinerja/unit_registry.hpp>
 #include <kinerja/value.hpp>
 
 #include <functional>
@@ -39,6 +40,9 @@ struct row_finding {
 struct read_row {
     std::map<int, value> targets;
     std::map<int, value> realizations;
+    /// The words the plan's values are read with (plan_units); a count in a word it does not know
+    /// is unknown-unit's business (one finding per word), not a unit change. nullptr: every word.
+    const unit_registry* units = nullptr;
 };
 
 /// Whether a check rule is on.
