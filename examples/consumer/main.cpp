@@ -8,15 +8,15 @@ int main() {
     using namespace kinerja;
     const value target = parse_value("1 : 4.250");  // one case per 4,250 women (Tabel 2.7, 2021)
     const value realized = parse_value("1 : 4.347");
-    achievement_options options;
-    options.polarity = polarity::lower;  // a violence rate: lower is better
-    options.rounding = {rounding::half_up, 2};
+    const auto options = achievement_options{}
+                             .with_polarity(polarity::lower)  // a violence rate: lower is better
+                             .with_rounding(rounding::half_up, 2);
     const achievement_result a = achievement(target, realized, options);
     std::cout << "achievement 2021: " << format_number(*a.percent, convention::indonesian, 2) << "% ("
               << to_string(*a.attainment) << ", " << a.basis << ")\n";
 
-    const audit_result check =
-        audit_achievement(target, realized, parse_reported_achievement("0.97"), audit_options{polarity::lower});
+    const audit_result check = audit_achievement(target, realized, parse_reported_achievement("0.97"),
+                                                 audit_options{}.with_polarity(polarity::lower));
     std::cout << "printed 0.97 consistent: " << (*check.consistent ? "yes" : "no") << ", expected "
               << format_number(*check.expected, convention::english, 2) << "\n";
 

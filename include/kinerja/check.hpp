@@ -35,6 +35,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kinerja {
@@ -70,10 +71,28 @@ struct rule_info {
 /// The rules check_plan knows.
 const std::vector<rule_info>& check_rules();
 
+/// Settings of check_plan; the `with_` setters return a changed copy
+/// (`check_options{}.with_rules({"budget-rollup"}).with_include_history(false)`).
 struct check_options {
     std::set<std::string> rules;    ///< only these rules (empty: all); unknown ids are an argument_error
     double budget_tolerance = 0.5;  ///< Rupiah; sums within it agree
     bool include_history = true;    ///< also check the history nodes (previous period)
+
+    check_options with_rules(std::set<std::string> ids) const {
+        auto o = *this;
+        o.rules = std::move(ids);
+        return o;
+    }
+    check_options with_budget_tolerance(double rupiah) const {
+        auto o = *this;
+        o.budget_tolerance = rupiah;
+        return o;
+    }
+    check_options with_include_history(bool on) const {
+        auto o = *this;
+        o.include_history = on;
+        return o;
+    }
 };
 
 /// Every finding, ordered by the position of what it concerns in the plan file.
