@@ -1,5 +1,8 @@
 // A government app linking kinerja through find_package(kinerja CONFIG REQUIRED).
-// Reads printed cells of the Bekasi Renstra, computes achievement and audits a printed ratio.
+// Reads printed cells of the Bekasi Renstra, computes achievement and audits a printed ratio;
+// writes a finding as JSON and through fmt with the opt-in headers json.hpp and fmt.hpp.
+#include <kinerja/fmt.hpp>
+#include <kinerja/json.hpp>
 #include <kinerja/kinerja.hpp>
 
 #include <iostream>
@@ -24,5 +27,15 @@ int main() {
     const units::money pagu = 10'000'000.0 * units::rupiah;
     const units::money spent = 8'997'000.0 * units::rupiah;
     std::cout << "absorption: " << units::absorption(pagu, spent).value() << "%\n";
+
+    finding f;
+    f.rule = "budget-rollup";
+    f.severity = severity::error;
+    f.node = "2.08.01";
+    f.year = 2025;
+    f.message = "pagu differs";
+    f.location = location{"plan.yaml", 12, 7};
+    std::cout << nlohmann::ordered_json(f).dump() << "\n";
+    fmt::print("{}\n", f);
     return 0;
 }
