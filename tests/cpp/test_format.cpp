@@ -8,6 +8,7 @@
 #include <kinerja/audit.hpp>
 #include <kinerja/fmt.hpp>
 #include <kinerja/io.hpp>
+#include <kinerja/number.hpp>
 #include <kinerja/rollup.hpp>
 
 #include <sstream>
@@ -148,6 +149,17 @@ TEST_CASE("Option types are set by name with with_ setters that return a changed
     CHECK(c.rules == std::set<std::string>{"budget-rollup"});
     CHECK(c.budget_tolerance == 1.0);
     CHECK_FALSE(c.include_history);
+
+    const auto n = number_context{}
+                       .with_ambiguous(number_context::ambiguous_policy::grouping)
+                       .with_range(0.0, 1000.0)
+                       .with_printed_in(convention::english);
+    CHECK(n.ambiguous == number_context::ambiguous_policy::grouping);
+    CHECK(n.minimum == 0.0);
+    CHECK(n.maximum == 1000.0);
+    CHECK(n.printed_in == convention::english);
+    // a KLA score: 742,340 is 742.34 because 742340 lies outside 0..1000
+    CHECK(parse_number("742,340", number_context{}.with_range(0.0, 1000.0)).value == 742.34);
 
     const auto r =
         rollup_options{}.with_method(rollup_method::ratio_of_sums).with_years({2025}).with_include_history(true);
