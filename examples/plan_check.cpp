@@ -9,8 +9,7 @@ int main(int argc, char** argv) {
         const kinerja::plan plan = argc > 1 ? kinerja::load_plan(argv[1]) : kinerja::bundled_plan();
         std::cout << plan.info.organisation << ", " << plan.info.region << " " << plan.info.period_from << "-"
                   << plan.info.period_to << "\n";
-        kinerja::check_options options;
-        options.rules = {"budget-rollup", "reported-achievement"};
+        const auto options = kinerja::check_options{}.with_rules({"budget-rollup", "reported-achievement"});
         for (const kinerja::finding& f : kinerja::check_plan(plan, options)) {
             if (f.rule == "budget-rollup" && f.node != "2.08.01") continue;
             std::cout << f.rule << " " << f.node << " "

@@ -4,6 +4,7 @@
 #include <kinerja/detail/operands.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/io.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -16,11 +17,7 @@ std::string_view to_string(report_scale s) noexcept { return s == report_scale::
 std::string audit_match::describe() const {
     std::string out = std::string(to_string(polarity)) + "/" + std::string(to_string(method));
     if (cap) out += ", capped at " + format_number(*cap, convention::english, 0, false);
-    if (rounding.mode == kinerja::rounding::none)
-        out += ", not rounded";
-    else
-        out += std::string(rounding.mode == kinerja::rounding::half_up ? ", rounded half up to " : ", truncated to ") +
-               std::to_string(rounding.decimals) + (rounding.decimals == 1 ? " decimal" : " decimals");
+    out += ", " + to_string(rounding);
     out += scale == report_scale::fraction ? ", as a fraction" : ", as a percent";
     return out;
 }

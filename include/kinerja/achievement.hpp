@@ -58,12 +58,41 @@ method method_from_string(std::string_view name);
 method default_method(polarity p) noexcept;
 
 /// Settings of an achievement computation. Defaults: higher is better, the default method of
-/// the polarity, no cap, no rounding.
+/// the polarity, no cap, no rounding. Set what differs by name with the `with_` setters, each of
+/// which returns a changed copy (docs/reference.md, "Option types"):
+///
+///     const auto o = achievement_options{}.with_polarity(polarity::lower).with_rounding(rounding::half_up, 2);
+///
+/// The struct stays an aggregate: `achievement_options{polarity::higher}` still compiles.
 struct achievement_options {
     kinerja::polarity polarity = polarity::higher;
     std::optional<kinerja::method> method;
     rounding_rule rounding;
     std::optional<double> cap;
+
+    achievement_options with_polarity(kinerja::polarity p) const {
+        auto o = *this;
+        o.polarity = p;
+        return o;
+    }
+    achievement_options with_method(kinerja::method m) const {
+        auto o = *this;
+        o.method = m;
+        return o;
+    }
+    achievement_options with_rounding(rounding_rule r) const {
+        auto o = *this;
+        o.rounding = r;
+        return o;
+    }
+    achievement_options with_rounding(kinerja::rounding mode, int decimals) const {
+        return with_rounding(rounding_rule{mode, decimals});
+    }
+    achievement_options with_cap(double c) const {
+        auto o = *this;
+        o.cap = c;
+        return o;
+    }
 
     /// The method to use. \throws argument_error kinerja.argument.method if the method does
     /// not fit the polarity (direct is for higher; inverse/complement/reduction for lower).

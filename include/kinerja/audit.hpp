@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kinerja {
@@ -60,7 +61,10 @@ struct audit_result {
     std::string explanation;                     ///< one or two sentences for people
 };
 
-/// Settings of the audit. The defaults are what the module comment describes.
+/// Settings of the audit. The defaults are what the module comment describes. Set what differs
+/// by name with the `with_` setters, each of which returns a changed copy:
+///
+///     audit_achievement(t, r, printed, audit_options{}.with_polarity(polarity::lower));
 struct audit_options {
     std::optional<kinerja::polarity> polarity;  ///< empty: try both
     std::vector<int> decimals{0, 1, 2};         ///< of the percent; a fraction prints two more
@@ -68,6 +72,37 @@ struct audit_options {
     std::vector<rounding> roundings{rounding::half_up, rounding::truncate};
     std::optional<report_scale> scale;  ///< empty: from the text (`%`) or both
     bool input_precision = true;        ///< widen inputs by their printed precision
+
+    audit_options with_polarity(kinerja::polarity p) const {
+        auto o = *this;
+        o.polarity = p;
+        return o;
+    }
+    audit_options with_decimals(std::vector<int> d) const {
+        auto o = *this;
+        o.decimals = std::move(d);
+        return o;
+    }
+    audit_options with_caps(std::vector<std::optional<double>> c) const {
+        auto o = *this;
+        o.caps = std::move(c);
+        return o;
+    }
+    audit_options with_roundings(std::vector<rounding> r) const {
+        auto o = *this;
+        o.roundings = std::move(r);
+        return o;
+    }
+    audit_options with_scale(report_scale s) const {
+        auto o = *this;
+        o.scale = s;
+        return o;
+    }
+    audit_options with_input_precision(bool on) const {
+        auto o = *this;
+        o.input_precision = on;
+        return o;
+    }
 };
 
 /// Audits a printed achievement. `reported` is a percent (`125%`), or a number read as percent

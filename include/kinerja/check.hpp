@@ -140,6 +140,8 @@ struct rule_info {
 /// The built-in rules, in the order check_plan runs them.
 const std::vector<rule_info>& check_rules();
 
+/// Settings of check_plan; the `with_` setters return a changed copy
+/// (`check_options{}.with_rules({"budget-rollup"}).with_include_history(false)`).
 struct check_options {
     /// Only these rules (empty: all). Ids of built-in rules and of the rule sets' rules may be
     /// mixed; an id that is neither is an argument_error kinerja.argument.rule naming the known ids.
@@ -149,6 +151,27 @@ struct check_options {
     /// Validation rules written as data (validation.hpp), run by kinerja::check with the
     /// built-in rules. Their ids must differ from the built-ins' and from each other's.
     std::vector<rule_set> rule_sets = {};
+
+    check_options with_rules(std::set<std::string> ids) const {
+        auto o = *this;
+        o.rules = std::move(ids);
+        return o;
+    }
+    check_options with_budget_tolerance(double rupiah) const {
+        auto o = *this;
+        o.budget_tolerance = rupiah;
+        return o;
+    }
+    check_options with_include_history(bool on) const {
+        auto o = *this;
+        o.include_history = on;
+        return o;
+    }
+    check_options with_rule_sets(std::vector<rule_set> sets) const {
+        auto o = *this;
+        o.rule_sets = std::move(sets);
+        return o;
+    }
 };
 
 /// The registry of checks: every rule kinerja::check knows (id, default severity, description,

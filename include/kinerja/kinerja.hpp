@@ -2,7 +2,8 @@
 #pragma once
 
 /// \file kinerja.hpp
-/// Everything of kinerja. Include the single headers to compile less.
+/// Everything of kinerja (but the opt-in json.hpp and fmt.hpp, which need nlohmann/json and
+/// fmt). Include the single headers to compile less.
 
 #include <kinerja/achievement.hpp>
 #include <kinerja/arrays.hpp>
@@ -14,6 +15,7 @@
 #include <kinerja/error.hpp>
 #include <kinerja/finding.hpp>
 #include <kinerja/indices.hpp>
+#include <kinerja/io.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/plan_io.hpp>

@@ -39,7 +39,8 @@ struct number_context {
         decimal    ///< read the separator as a decimal mark (small indices, shares)
     };
     /// `number_context{}`, `{policy}`, `{policy, minimum, maximum}` and
-    /// `{policy, minimum, maximum, printed_in}` all work (members left out keep their defaults).
+    /// `{policy, minimum, maximum, printed_in}` all work (members left out keep their defaults);
+    /// by name: `number_context{}.with_range(0, 1000).with_printed_in(convention::english)`.
     number_context(ambiguous_policy policy = ambiguous_policy::reject, std::optional<double> min = std::nullopt,
                    std::optional<double> max = std::nullopt, std::optional<convention> in = std::nullopt)
         : ambiguous(policy), minimum(min), maximum(max), printed_in(in) {}
@@ -56,6 +57,24 @@ struct number_context {
     /// marks decimals in English, `,` the other way round. Unambiguous forms (`22.90`,
     /// `1.234.567`, `1.234,5`) are read as printed whatever it says.
     std::optional<convention> printed_in;
+
+    /// Changed copies, to set the context by name (docs/reference.md, "Option types").
+    number_context with_ambiguous(ambiguous_policy policy) const {
+        auto c = *this;
+        c.ambiguous = policy;
+        return c;
+    }
+    number_context with_range(std::optional<double> min, std::optional<double> max) const {
+        auto c = *this;
+        c.minimum = min;
+        c.maximum = max;
+        return c;
+    }
+    number_context with_printed_in(convention in) const {
+        auto c = *this;
+        c.printed_in = in;
+        return c;
+    }
 };
 
 /// An exact decimal number: `units` / 10^`scale`, e.g. `Rp 1.234,50` is {123450, 2}. Amounts of

@@ -27,6 +27,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace kinerja {
@@ -52,10 +53,28 @@ struct rollup_entry {
     std::string basis;  ///< how `rolled` was obtained, for people
 };
 
+/// Settings of rollup_plan; the `with_` setters return a changed copy
+/// (`rollup_options{}.with_method(rollup_method::budget_weighted).with_years({2025})`).
 struct rollup_options {
     rollup_method method = rollup_method::mean;
     std::vector<int> years;        ///< empty: every year of the plan period
     bool include_history = false;  ///< also the history nodes (for their own years)
+
+    rollup_options with_method(rollup_method m) const {
+        auto o = *this;
+        o.method = m;
+        return o;
+    }
+    rollup_options with_years(std::vector<int> y) const {
+        auto o = *this;
+        o.years = std::move(y);
+        return o;
+    }
+    rollup_options with_include_history(bool on) const {
+        auto o = *this;
+        o.include_history = on;
+        return o;
+    }
 };
 
 /// Roll-up entries for every node and year, in file order then by year. The cascade is walked

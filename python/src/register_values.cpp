@@ -5,6 +5,7 @@
 #include <kinerja/audit.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/io.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/plan_io.hpp>
 #include <kinerja/unit_registry.hpp>
@@ -165,7 +166,7 @@ void register_values(py::module_& m) {
             },
             py::arg("convention") = "indonesian", py::arg("decimals") = py::none())
         .def("__repr__", &repr)
-        .def("__str__", [](const value& v) { return v.text.empty() ? format_value(v) : v.text; })
+        .def("__str__", [](const value& v) { return to_string(v); })
         .def(py::self == py::self)
         .def(py::self != py::self)
         .def("__hash__",
