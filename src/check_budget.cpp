@@ -38,17 +38,6 @@ std::string evidence(const end_column_convention& e) {
            " the last year, " + std::to_string(e.neither) + " neither";
 }
 
-// The years an end column stands for: the plan's period, else the years the row prints.
-std::vector<int> years_of(const plan& p, const std::set<int>& printed) {
-    std::vector<int> years;
-    if (p.info.period_from > 0 && p.info.period_to >= p.info.period_from) {
-        for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.push_back(y);
-    } else {
-        for (int y : printed)
-            if (y != end_of_period) years.push_back(y);
-    }
-    return years;
-}
 
 }  // namespace
 
@@ -60,7 +49,7 @@ void check_budget_end(const plan& p, const plan_conventions& c, double tolerance
         if (!printed.count(end_of_period)) return nullptr;
         const std::optional<decimal> end = at(end_of_period);
         if (!end) return nullptr;
-        const std::vector<int> years = years_of(p, printed);
+        const std::vector<int> years = period_years(p, printed);
         if (years.size() < 2) return nullptr;
         decimal sum;
         std::optional<decimal> last;

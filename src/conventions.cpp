@@ -73,18 +73,6 @@ std::optional<decimal> money(const printed_value* v) noexcept {
     }
 }
 
-// The yearly years a row must print for its end column to be judged: the plan's period, or,
-// when the plan states none, the years it prints.
-std::vector<int> period_years(const plan& p, const std::set<int>& printed) {
-    std::vector<int> years;
-    if (p.info.period_from > 0 && p.info.period_to >= p.info.period_from) {
-        for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.push_back(y);
-    } else {
-        for (int y : printed)
-            if (y != end_of_period) years.push_back(y);
-    }
-    return years;
-}
 
 void count_end(end_column_convention& c, double sum, double last, double end, double tolerance) {
     const bool is_sum = std::fabs(end - sum) <= tolerance;
@@ -181,6 +169,17 @@ std::string plan_conventions::summary() const {
     return s;
 }
 
+std::vector<int> detail::period_years(const plan& p, const std::set<int>& printed) {
+    std::vector<int> years;
+    if (p.info.period_from > 0 && p.info.period_to >= p.info.period_from) {
+        for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.push_back(y);
+    } else {
+        for (int y : printed)
+            if (y != end_of_period) years.push_back(y);
+    }
+    return years;
+}
+
 plan_conventions infer_conventions(const plan& p, const convention_options& options) {
     plan_conventions c;
     const declared_conventions& d = p.conventions;
@@ -264,7 +263,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         if (!printed.count(end_of_period)) return;
         const std::optional<decimal> end = at(end_of_period);
         if (!end) return;
-        const std::vector<int> years = period_years(p, printed);
+        const std::vector<int> years = detail::period_years(p, printed);
         if (years.size() < 2) return;
         decimal sum;
         std::optional<decimal> last;
@@ -322,7 +321,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
                 }
             };
             const std::optional<value> end = at(end_of_period);
-            const std::vector<int> years = period_years(p, printed);
+            const std::vector<int> years = detail::period_years(p, printed);
             if (!end || years.size() < 2) continue;
             double sum = 0.0, last = 0.0;
             bool ok = true;

@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -96,5 +97,11 @@ struct plan_conventions {
 /// from its main nodes and totals (history nodes are another table). Never throws for the
 /// plan's content (an unreadable cell tells nothing).
 plan_conventions infer_conventions(const plan& p, const convention_options& options = {});
+
+namespace detail {
+/// The yearly years an end column stands for: the plan's period, or, when the plan states none,
+/// the years `printed` holds (without the end column).
+std::vector<int> period_years(const plan& p, const std::set<int>& printed);
+}  // namespace detail
 
 }  // namespace kinerja
