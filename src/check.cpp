@@ -81,8 +81,8 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::share_above_100, severity::error,
          "a percentage of a whole (the indicator's name begins Persentase, Proporsi, Cakupan, ...) above 100%"},
         {rule_ids::budget_target, severity::warning,
-         "a node has pagu in years where none of its indicators has a target, or targets in years without pagu, at a "
-         "level that the plan prices and gives targets elsewhere"},
+         "a node has pagu but none of its indicators has a target in any year, or targets but no pagu in any year, at "
+         "a level that the plan prices and gives targets elsewhere"},
         {rule_ids::unknown_unit, severity::info,
          "a satuan word that is neither built in nor declared (units:, --units); one finding per word, with the "
          "nearest "

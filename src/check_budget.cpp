@@ -38,7 +38,6 @@ std::string evidence(const end_column_convention& e) {
            " the last year, " + std::to_string(e.neither) + " neither";
 }
 
-
 }  // namespace
 
 void check_budget_end(const plan& p, const plan_conventions& c, double tolerance, const budget_finding_sink& add) {

@@ -349,9 +349,11 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
         std::vector<int> pagu_only, target_only;
         const printed_value* first_pagu = nullptr;
         const printed_value* first_target = nullptr;
+        bool any_pagu = false, any_target = false;
         for (int y : years) {
             const int pagu = pagu_state(n, y);
             if (pagu < 0) continue;
+            any_pagu = any_pagu || pagu == 1;
             const printed_value* target = nullptr;
             const indicator* target_of = nullptr;
             for (const indicator& ind : n.indicators) {
@@ -362,6 +364,7 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
                     break;
                 }
             }
+            any_target = any_target || target;
             const printed_value* pv = node_pagu_cell(n, y);
             if (pagu == 1 && !target && targeted.count({n.level, table_of(*pv, n.source)})) {
                 pagu_only.push_back(y);
@@ -371,6 +374,11 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
                 if (!first_target) first_target = target;
             }
         }
+        // pagu without ANY target, targets without ANY pagu: real tables price a programme for
+        // fewer years than they give it targets (an RPJMD's first year, a year not proposed), which
+        // is their plan, not a defect (tests/data/real/jabar-rpjmd-2018-2023-kesbangpol.yaml)
+        if (any_target) pagu_only.clear();
+        if (any_pagu) target_only.clear();
         const std::string lvl(to_string(n.level));
         if (!pagu_only.empty()) {
             row_finding f = make(kinerja::rule_ids::budget_target, n, nullptr,

@@ -73,7 +73,6 @@ std::optional<decimal> money(const printed_value* v) noexcept {
     }
 }
 
-
 void count_end(end_column_convention& c, double sum, double last, double end, double tolerance) {
     const bool is_sum = std::fabs(end - sum) <= tolerance;
     const bool is_last = std::fabs(end - last) <= tolerance;

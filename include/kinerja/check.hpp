@@ -53,8 +53,8 @@
 ///    realization
 ///  - share-above-100 (error): a percentage of a whole (by its name: Persentase, Proporsi,
 ///    Cakupan ...) above 100%
-///  - budget-target (warning): pagu without any target, or targets without pagu, at a level the
-///    plan prices
+///  - budget-target (warning): pagu without any target, or targets without any pagu, at a level
+///    the plan prices
 ///  - unknown-unit (info): a satuan word neither built in nor declared; one finding per word with
 ///    the nearest known spelling
 ///  - placeholder (info): cells saying they were not filled in (Belum diisi, n.a, N/A); one

@@ -332,12 +332,13 @@ TEST_CASE("share-above-100: a percentage of a whole above 100%", "[check][indica
     CHECK(only(row("Persentil", "150%"), "share-above-100").empty());  // a prefix is a whole word
 }
 
-TEST_CASE("budget-target: pagu without targets and targets without pagu, where the table prices the level",
+TEST_CASE("budget-target: pagu without any target and targets without any pagu, where the table prices the level",
           "[check][indicators]") {
-    // programme p-1: pagu 2024..2026, targets only 2024 -> pagu without target in 2025 and 2026;
-    // programme p-2: targets 2024 and 2025, pagu only 2025 -> target without pagu in 2024;
-    // sasaran s-1 has targets but the table prices no sasaran: not judged; programme p-3 is printed
-    // without indicator rows: not judged
+    // programme p-1: pagu 2024..2026, targets only 2024: priced for more years than targeted is a
+    // table's plan, not a finding; p-4: pagu 2024..2025 and no target in any year -> a finding;
+    // programme p-2: targets 2024 and 2025, pagu only 2025: not a finding; p-5: targets 2024 and
+    // pagu in no year (0) -> a finding; sasaran s-1 has targets but the table prices no sasaran: not
+    // judged; programme p-3 is printed without indicator rows: not judged
     const plan p = parse(
         "nodes:\n"
         "  - {id: s-1, level: sasaran, name: S, source: \"Tabel 6.1\", indicators: [{id: i-s, name: I, "
@@ -347,15 +348,19 @@ TEST_CASE("budget-target: pagu without targets and targets without pagu, where t
         "\"1\", 2025: \"-\"}}]}\n"
         "  - {id: p-2, level: program, name: P2, parent: s-1, source: \"Tabel 6.1\", budget: {2024: \"0\", 2025: "
         "\"100\"}, indicators: [{id: i-2, name: I, source: \"Tabel 6.1\", targets: {2024: \"1\", 2025: \"2\"}}]}\n"
-        "  - {id: p-3, level: program, name: P3, parent: s-1, source: \"Tabel 6.1\", budget: {2024: \"100\"}}\n");
+        "  - {id: p-3, level: program, name: P3, parent: s-1, source: \"Tabel 6.1\", budget: {2024: \"100\"}}\n"
+        "  - {id: p-4, level: program, name: P4, parent: s-1, source: \"Tabel 6.1\", budget: {2024: \"100\", "
+        "2025: \"100\"}, indicators: [{id: i-4, name: I, source: \"Tabel 6.1\", targets: {2024: \"-\"}}]}\n"
+        "  - {id: p-5, level: program, name: P5, parent: s-1, source: \"Tabel 6.1\", budget: {2024: \"0\"}, "
+        "indicators: [{id: i-5, name: I, source: \"Tabel 6.1\", targets: {2024: \"3\"}}]}\n");
     const auto found = only(p, "budget-target");
     REQUIRE(found.size() == 2);
-    CHECK(found[0].node_id == "p-1");
+    CHECK(found[0].node_id == "p-4");
     CHECK_FALSE(found[0].year);  // two years
-    CHECK_THAT(found[0].message, Contains("has pagu in 2025 and 2026 but none of its indicators has a target"));
+    CHECK_THAT(found[0].message, Contains("has pagu in 2024 and 2025 but none of its indicators has a target"));
     CHECK(found[0].actual == "100");
     CHECK(found[0].severity == severity::warning);
-    CHECK(found[1].node_id == "p-2");
+    CHECK(found[1].node_id == "p-5");
     CHECK(found[1].year == 2024);
     CHECK_THAT(found[1].message, Contains("has targets in 2024 but no pagu in that year"));
     CHECK(found[1].expected == "a pagu");
