@@ -6,6 +6,7 @@
 
 #include <kinerja/audit.hpp>
 #include <kinerja/check.hpp>
+#include <kinerja/conventions.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_values.hpp>
@@ -297,17 +298,6 @@ int pagu_state(const node& n, int y) {
     } catch (const error&) {
         return -1;
     }
-}
-
-// The table a printed cell comes from: its own source label, else its owner's, without the row
-// or column refinement ("Tabel SK2026 row xx" is Tabel SK2026).
-std::string table_of(const printed_value& pv, const std::string& owner) {
-    std::string label = pv.source.empty() ? owner : pv.source;
-    for (const char* cut : {" row ", " col "}) {
-        const std::size_t at = label.find(cut);
-        if (at != std::string::npos) label.erase(at);
-    }
-    return fold(label);
 }
 
 }  // namespace

@@ -159,6 +159,13 @@ std::vector<std::string> plan_conventions::lines() const {
     out.push_back("numbers: " + (numbers.value ? std::string(to_string(*numbers.value)) : std::string("mixed")) +
                   origin(numbers.origin, std::to_string(numbers.english) + " pagu cells English, " +
                                              std::to_string(numbers.indonesian) + " Indonesian"));
+    if (!number_tables.empty()) {
+        std::string tables;
+        for (const table_convention& t : number_tables)
+            tables += (tables.empty() ? "" : ", ") + t.table + " " + std::string(to_string(t.convention)) + " (" +
+                      std::to_string(t.cells) + " cells)";
+        out.push_back("ambiguous numbers (3.000) read by their table's convention: " + tables);
+    }
     return out;
 }
 
@@ -177,6 +184,75 @@ std::vector<int> detail::period_years(const plan& p, const std::set<int>& printe
             if (y != end_of_period) years.push_back(y);
     }
     return years;
+}
+
+std::string detail::table_of(const printed_value& pv, const std::string& owner) {
+    std::string label = pv.source.empty() ? owner : pv.source;
+    for (const char* cut : {" row ", " col "}) {
+        const std::size_t at = label.find(cut);
+        if (at != std::string::npos) label.erase(at);
+    }
+    return detail::fold(label);
+}
+
+std::vector<table_convention> detail::table_number_conventions(const plan& p) {
+    // per table (folded label): the label as printed, cells showing English, cells showing Indonesian
+    struct tally {
+        std::string label;
+        std::size_t english = 0, indonesian = 0;
+    };
+    std::map<std::string, tally> tables;
+    const scale_registry scales = plan_scales(p);
+    const unit_registry units = plan_units(p);
+    auto count = [&](const year_values& values, const std::string& owner) {
+        for (const auto& [year, cells] : values)
+            for (const printed_value& pv : cells) {
+                std::optional<convention> shown;
+                try {
+                    shown = parse_value(pv.text, "", units, scales, std::nullopt).written_in;
+                } catch (const error&) {
+                    continue;  // an ambiguous or unreadable cell shows nothing
+                }
+                if (!shown) continue;
+                tally& t = tables[table_of(pv, owner)];
+                if (t.label.empty()) t.label = pv.source.empty() ? owner : pv.source;
+                ++(*shown == convention::english ? t.english : t.indonesian);
+            }
+    };
+    for (const std::vector<node>* list : {&p.nodes, &p.history})
+        for (const node& n : *list) {
+            count(n.budget, n.source);
+            count(n.budget_realized, n.source);
+            for (const indicator& ind : n.indicators) {
+                count(ind.targets, ind.source);
+                count(ind.realizations, ind.source);
+                count(ind.budget, ind.source);
+            }
+        }
+    std::vector<table_convention> out;
+    for (const auto& [key, t] : tables) {
+        if (t.english + t.indonesian < 2 || (t.english > 0 && t.indonesian > 0)) continue;  // nothing guessed
+        out.push_back(
+            {t.label, t.english > 0 ? convention::english : convention::indonesian, t.english + t.indonesian});
+    }
+    return out;
+}
+
+void detail::learn_table_conventions(plan& p) {
+    std::map<std::string, convention> learnt;
+    for (const table_convention& t : table_number_conventions(p))
+        learnt.emplace(table_of(printed_value{}, t.table), t.convention);
+    const std::optional<convention> declared = p.conventions.numbers;
+    for (std::vector<node>* list : {&p.nodes, &p.history})
+        for (node& n : *list)
+            for (indicator& ind : n.indicators) {
+                if (declared) {
+                    ind.table_convention = declared;
+                    continue;
+                }
+                const auto it = learnt.find(table_of(printed_value{}, ind.source));
+                if (it != learnt.end()) ind.table_convention = it->second;
+            }
 }
 
 plan_conventions infer_conventions(const plan& p, const convention_options& options) {
@@ -365,6 +441,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
             c.numbers.value = convention::indonesian;
         c.numbers.origin = c.numbers.value ? convention_origin::inferred : convention_origin::unknown;
     }
+    if (!d.numbers) c.number_tables = detail::table_number_conventions(p);
     return c;
 }
 

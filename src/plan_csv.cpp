@@ -3,6 +3,7 @@
 // column of every cell, then one row per node-year or indicator-year folded into the plan model.
 // Every problem is a file_error at the offending cell; the result is a plan that to_yaml and
 // parse_plan read back unchanged.
+#include <kinerja/conventions.hpp>
 #include <kinerja/plan_io.hpp>
 
 #include <kinerja/detail/files.hpp>
@@ -680,6 +681,7 @@ plan builder::finish(const csv_options& options) {
         if (a.parent.set) sites.note("", id, "parent", a.parent.where);
     }
     detail::validate_references(p, sites);
+    detail::learn_table_conventions(p);
     return p;
 }
 

@@ -53,7 +53,7 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
         context = ind.scale;
     else if (ind.unit)
         context = ind.unit->text;  // a word no registry knows is kept as the unit of a plain number
-    return parse_value(v.text, context, units, scales, ind.convention);
+    return parse_value(v.text, context, units, scales, ind.convention ? ind.convention : ind.table_convention);
 }
 
 value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }

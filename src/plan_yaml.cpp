@@ -2,6 +2,7 @@
 // The YAML plan format (docs/plan-format.md): reader with file/line/column errors, canonical
 // writer, and the version merge. One field table per record type drives all three, so a key is
 // read, written and merged in one place.
+#include <kinerja/conventions.hpp>
 #include <kinerja/plan_io.hpp>
 
 #include <kinerja/detail/files.hpp>
@@ -1066,6 +1067,7 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
 
     detail::validate_references(p, r.sites);
     detail::load_plan_catalogs(p, r.sites, catalogs_listed, catalogs_key);
+    detail::learn_table_conventions(p);
     return p;
 }
 

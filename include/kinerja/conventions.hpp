@@ -75,6 +75,13 @@ struct number_convention {
     std::size_t indonesian = 0;  ///< pagu cells that can only be Indonesian (1.234.567 or 1.234,50)
 };
 
+/// A source table's number convention as its cells show it (detail::learn_table_conventions).
+struct table_convention {
+    std::string table;  ///< the label as printed
+    kinerja::convention convention;
+    std::size_t cells = 0;  ///< how many cells show it
+};
+
 /// The conventions of a plan, each declared or inferred.
 struct plan_conventions {
     std::vector<level_pagu_convention> pagu_levels;  ///< the levels the plan has, in cascade order
@@ -82,6 +89,9 @@ struct plan_conventions {
     end_column_convention target_end;
     indicator_pagu_convention indicator_pagu;
     number_convention numbers;
+    /// The tables whose cells show one number convention; an indicator without a declared
+    /// convention reads its ambiguous values (`3.000`) in its table's (indicator::table_convention).
+    std::vector<table_convention> number_tables;
     double majority = 0.5;  ///< the share used
 
     /// Whether nodes of this level carry pagu: true, false, or empty when unknown (also for a
@@ -99,6 +109,16 @@ struct plan_conventions {
 plan_conventions infer_conventions(const plan& p, const convention_options& options = {});
 
 namespace detail {
+/// The tables whose cells show one number convention: at least two cells (`25,00%`,
+/// `1.234.567`), none showing the other. A table whose cells disagree learns nothing.
+std::vector<table_convention> table_number_conventions(const plan& p);
+/// Sets indicator::table_convention of every indicator: the plan's declared `conventions:
+/// numbers`, else its source table's learnt convention (the loaders call it last).
+void learn_table_conventions(plan& p);
+/// The table a printed cell comes from: its own source label, else its owner's, without a row
+/// or column refinement ("Tabel SK2026 row xx" is Tabel SK2026).
+std::string table_of(const printed_value& pv, const std::string& owner);
+
 /// The yearly years an end column stands for: the plan's period, or, when the plan states none,
 /// the years `printed` holds (without the end column).
 std::vector<int> period_years(const plan& p, const std::set<int>& printed);

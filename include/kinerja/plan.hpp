@@ -89,6 +89,12 @@ struct indicator {
     /// `d.ddd` / `d,ddd` in that convention, before the unit or scale is consulted. Empty: the
     /// unit or scale decides, or the value is reported as unreadable.
     std::optional<kinerja::convention> convention;
+    /// The number convention learnt for the indicator's source table when the plan was loaded
+    /// (detail::learn_table_conventions, plans.md "Conventions"): the plan's declared
+    /// `conventions: numbers`, else the one convention that every value of the table which shows
+    /// one is printed in (`25,00%`, `1.234.567`: Indonesian), when at least two show one and none
+    /// shows the other. Read where `convention` is empty; derived, so not saved.
+    std::optional<kinerja::convention> table_convention;
     std::optional<printed_value> legal_basis;  ///< alasan
     std::string responsible;
     std::optional<int> baseline_year;

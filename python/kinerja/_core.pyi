@@ -180,6 +180,7 @@ class Indicator:
     polarity: Optional[str]  # "higher", "lower", "scale:<name>" or None when unknown
     scale: Optional[str]
     convention: Optional[str]  # "indonesian" or "english" when the transcriber declared it
+    table_convention: Optional[str]  # learnt from the indicator's table (or the plan's declared numbers)
     polarity_basis: str
     formula: Optional[str]
     legal_basis: Optional[str]
@@ -280,6 +281,7 @@ class PlanConventions:
     target_end: EndColumnConvention
     indicator_pagu: IndicatorPaguConvention
     numbers: NumberConvention
+    number_tables: Dict[str, str]  # table -> convention its cells show
     majority: float
     def carries_pagu(self, level: str) -> Optional[bool]: ...
     def lines(self) -> List[str]: ...

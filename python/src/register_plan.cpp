@@ -95,6 +95,11 @@ void register_plan(py::module_& m) {
                                    if (i.convention) return py::str(std::string(to_string(*i.convention)));
                                    return py::none();
                                })
+        .def_property_readonly("table_convention",
+                               [](const indicator& i) -> py::object {
+                                   if (i.table_convention) return py::str(std::string(to_string(*i.table_convention)));
+                                   return py::none();
+                               })
         .def_readonly("polarity_basis", &indicator::polarity_basis)
         .def_property_readonly("catalog", [](const indicator& i) { return opt_str(i.catalog); })
         .def_property_readonly("formula", [](const indicator& i) { return opt_text(i.formula); })
@@ -255,6 +260,13 @@ void register_plan(py::module_& m) {
         .def_readonly("target_end", &plan_conventions::target_end)
         .def_readonly("indicator_pagu", &plan_conventions::indicator_pagu)
         .def_readonly("numbers", &plan_conventions::numbers)
+        .def_property_readonly("number_tables",
+                               [](const plan_conventions& c) {
+                                   py::dict d;
+                                   for (const table_convention& t : c.number_tables)
+                                       d[py::str(t.table)] = py::str(std::string(to_string(t.convention)));
+                                   return d;
+                               })
         .def_readonly("majority", &plan_conventions::majority)
         .def(
             "carries_pagu",

@@ -367,3 +367,49 @@ TEST_CASE("A blank child of a level with no majority for pagu is not guessed to 
     CHECK_FALSE(kinerja::infer_conventions(p).carries_pagu(kinerja::node_level::kegiatan).has_value());
     CHECK(budget_findings(p).empty());  // 300 = 300, and k-2's blank is not judged
 }
+
+// Tanah Datar's RPJMD Lampiran I (tests/data/real/tanahdatar-iku-rpjmd-2011-2015.yaml) prints
+// 25,00% and 6,67% (a decimal comma: Indonesian) and, for a count of children, 3.000: read in the
+// table's convention that is three thousand, not three. A table whose cells disagree learns nothing.
+TEST_CASE("An ambiguous number is read in the convention its table's other cells show", "[conventions][check]") {
+    const std::string table = head + R"(nodes:
+  - id: s-1
+    level: sasaran
+    name: S
+    source: "Lampiran I"
+    indicators:
+      - {id: i-zakat, name: Persentase peningkatan zakat, source: "Lampiran I", targets: {2024: "25,00%", 2025: "6,67%"}}
+      - {id: i-khatam, name: Jumlah anak yang khatam, polarity: higher, source: "Lampiran I", targets: {2024: "3.000", 2025: "3.500"}}
+      - {id: i-other, name: Jumlah lain, polarity: higher, source: "Tabel X", targets: {2024: "1.500", 2025: "2.000"}}
+)";
+    const plan p = kinerja::parse_plan(table, "t.yaml");
+    const kinerja::indicator& khatam = *p.find_indicator("i-khatam").second;
+    REQUIRE(khatam.table_convention == kinerja::convention::indonesian);
+    CHECK_FALSE(khatam.convention);  // nothing declared: learnt, and said so below
+    const kinerja::value v = kinerja::read_value(khatam, khatam.targets.at(2024).front(), kinerja::plan_scales(p));
+    CHECK(v.number == 3000.0);
+    // Tabel X shows no convention in any cell: its 1.500 stays ambiguous (unparsed-value), as before
+    CHECK_FALSE(p.find_indicator("i-other").second->table_convention);
+    const auto unparsed = of_rule(check_plan(p), "unparsed-value");
+    REQUIRE(unparsed.size() == 2);  // 1.500 (2024) and 2.000 (2025)
+    CHECK(unparsed[0].indicator == "i-other");
+    CHECK(unparsed[1].indicator == "i-other");
+    // stated with the other conventions
+    const kinerja::plan_conventions c = kinerja::infer_conventions(p);
+    REQUIRE(c.number_tables.size() == 1);
+    CHECK(c.number_tables[0].table == "Lampiran I");
+    CHECK(c.number_tables[0].convention == kinerja::convention::indonesian);
+    CHECK(c.number_tables[0].cells == 2);
+    CHECK(c.lines().back() ==
+          "ambiguous numbers (3.000) read by their table's convention: Lampiran I indonesian (2 cells)");
+
+    // cells that disagree (25,00% and 1,234,567.5) teach nothing; the plan's declared numbers win
+    std::string mixed = table;
+    mixed.replace(mixed.find("\"6,67%\""), 7, "\"1,234,567.5\"");
+    const plan q = kinerja::parse_plan(mixed, "t.yaml");
+    CHECK_FALSE(q.find_indicator("i-khatam").second->table_convention);
+    const plan r =
+        kinerja::parse_plan(head + "conventions: {numbers: english}\n" + table.substr(head.size()), "t.yaml");
+    CHECK(r.find_indicator("i-khatam").second->table_convention == kinerja::convention::english);
+    CHECK(r.find_indicator("i-other").second->table_convention == kinerja::convention::english);
+}

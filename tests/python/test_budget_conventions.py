@@ -2,6 +2,7 @@
 checks that follow them; small plans written here, every amount worked by hand in the comments."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +133,15 @@ def test_a_majority_outside_its_range_is_an_error():
     with pytest.raises(kinerja.KinerjaError) as info:
         plan.conventions(majority=0.3)
     assert info.value.id == "kinerja.argument.majority"
+
+
+def test_an_ambiguous_count_is_read_in_its_tables_convention():
+    # Tanah Datar's Lampiran I: 25,00% and 6,67% show the Indonesian convention, so 3.000 children
+    # is three thousand (no unparsed-value), and the check says which table taught it
+    real = Path(__file__).resolve().parents[1] / "data" / "real" / "tanahdatar-iku-rpjmd-2011-2015.yaml"
+    plan = kinerja.load_plan(real)
+    assert plan.indicator("ind-3-khatam").table_convention == "indonesian"
+    assert plan.indicator("ind-3-khatam").convention is None
+    assert plan.achievement("ind-3-khatam", 2011) is None  # targets only: no realization yet
+    assert [f for f in plan.check() if f.rule == "unparsed-value"] == []
+    assert plan.conventions().number_tables == {"Lampiran I": "indonesian"}

@@ -73,7 +73,9 @@ def test_the_conventions_section_states_what_was_inferred(report):
     # 7,032,576,000 / end 7,032,576,000 for programme 2.08.01): the last year, never the sum
     rows = {name: reading for name, reading in report.section("conventions").rows}
     assert list(rows) == ["pagu on", "end column of pagu", "end column of targets", "pagu on indicator rows",
-                          "numbers"]
+                          "numbers", "ambiguous numbers (3.000) read by their table's convention"]
+    # Tabel 2.11 prints amounts as 183,788,250 (line 2611 of the bundled plan) and none as 183.788.250
+    assert "Tabel 2.11 english" in rows["ambiguous numbers (3.000) read by their table's convention"]
     assert rows["end column of pagu"].startswith("the last year (inferred: 0 rows sum, ")
     assert "not on: urusan 0/1" in rows["pagu on"]  # the urusan row prints no pagu
 
