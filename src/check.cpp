@@ -101,6 +101,11 @@ const auto& show = detail::show_amount;  // one format for numbers in findings
 using detail::show_exact;                // the same for exact amounts (pagu and its sums)
 
 struct checker {
+    // every other member starts empty (or at its initializer); a constructor rather than brace
+    // initialization, which named each of them and made GCC 12 -O3 warn maybe-uninitialized
+    checker(const plan& plan_, const check_options& options_)
+        : p(plan_), options(options_), scales(plan_scales(plan_)), units(plan_units(plan_)), index(plan_) {}
+
     const plan& p;
     const check_options& options;
     scale_registry scales;
@@ -1067,15 +1072,14 @@ struct checker {
                 }
     }
 
-    // The plan's conventions, declared or learnt from its rows (conventions.hpp); last, so that
-    // the brace initialization in check_plan leaves it to this initializer.
+    // The plan's conventions, declared or learnt from its rows (conventions.hpp), after p is set
     plan_conventions conv = infer_conventions(p);
 };
 
 // The built-in rules' function in the registry: the checker's passes, in this order, with
 // options.rules the built-in ids to run. The findings come in the order the passes found them.
 std::vector<finding> run_built_in_rules(const plan& p, const check_options& options) {
-    checker c{p, options, plan_scales(p), plan_units(p), detail::plan_index(p), {}, {}, {}, {}, {}, {}, {}};
+    checker c(p, options);
     c.infer_report_scales(p.nodes);
     c.infer_report_scales(p.history);
     c.budgets(p.nodes);
