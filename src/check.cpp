@@ -928,7 +928,7 @@ struct checker {
                     const printed_value& pv, const value& v) {
         if (!on(rule_ids::unit_change) || !unit) return;
         // a word nobody declared (a typo, "1 Dukumen") is unknown-unit's business, with its nearest spelling
-        if (v.kind == value_kind::count && !units.lookup(v.unit)) return;
+        if (detail::unknown_count_word(v, units)) return;
         std::string got;
         if (v.kind == value_kind::count && !detail::iequals(v.unit, unit->name))
             got = v.unit;

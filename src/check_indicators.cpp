@@ -79,7 +79,7 @@ void row_units(const node& n, const indicator& ind, const std::map<int, value>& 
                const char* what, const unit_registry* known, std::vector<row_finding>& out) {
     std::vector<std::pair<int, std::string>> units;  // (year, unit) in year order
     for (const auto& [y, v] : values) {
-        if (known && v.kind == value_kind::count && !known->lookup(v.unit)) continue;  // a typo: unknown-unit
+        if (known && unknown_count_word(v, *known)) continue;
         std::string u = carried_unit(v);
         if (!u.empty()) units.emplace_back(y, std::move(u));
     }

@@ -45,6 +45,12 @@ struct read_row {
     const unit_registry* units = nullptr;
 };
 
+/// Whether `v` is a count in a word `units` does not know (a typo such as "1 Dukumen"): that is
+/// unknown-unit's business (one finding per word), never a unit change.
+inline bool unknown_count_word(const value& v, const unit_registry& units) {
+    return v.kind == value_kind::count && !units.lookup(v.unit);
+}
+
 /// Whether a check rule is on.
 using rule_on = std::function<bool(std::string_view)>;
 
