@@ -56,11 +56,15 @@ public:
 
 private:
     static std::string with_caret(const std::string& text, std::size_t position, const std::string& reason) {
+        // Control characters (a newline, a NUL byte) shown as spaces keep the caret under its
+        // column and what(), a C string, whole.
         std::string shown = text.size() > 200 ? text.substr(0, 200) + "..." : text;
         for (auto& c : shown)
-            if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+            if (static_cast<unsigned char>(c) < 0x20 || c == '\x7f') c = ' ';
+        std::string why;
+        for (char c : reason) why += c == '\0' ? std::string("\\0") : std::string(1, c);
         const std::size_t caret = std::min(position, shown.size());
-        return reason + "\n  " + shown + "\n  " + std::string(caret, ' ') + "^";
+        return why + "\n  " + shown + "\n  " + std::string(caret, ' ') + "^";
     }
     std::string expected_;
     std::string plain_reason_;
