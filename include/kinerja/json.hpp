@@ -225,10 +225,12 @@ void from_json(const Json& j, convention& e) {
     e = json_detail::enum_from(j, json_detail::conventions, "convention");
 }
 
-/// A finding as `kinerja check --format json` writes it: rule, severity, node, node_id,
-/// indicator and indicator_name (null when empty), year (integer, "end" or null), expected and
-/// actual (the number where there is one, else the text, null when empty), expected_text,
-/// actual_text, message, location ("file:line:column"), source.
+/// A finding as `kinerja check --format json` writes it, in this order (kept by
+/// nlohmann::ordered_json): rule, severity, node, indicator (null when empty), year (integer,
+/// "end" or null), expected and actual (the number where there is one, else the text, null when
+/// empty), message, node_id, indicator_name (null when empty), expected_text, actual_text,
+/// location ("file:line:column"), source. The one definition of a finding's JSON: Python's
+/// `Finding.to_dict()` (and `kinerja.finding_to_dict`, the CLI, the reports) is made from it.
 template <class Json>
 void to_json(Json& j, const finding& f) {
     auto number_or_text = [](const std::optional<double>& n, const std::string& text) {
@@ -237,15 +239,15 @@ void to_json(Json& j, const finding& f) {
     j = Json{{"rule", f.rule},
              {"severity", f.severity},
              {"node", f.node},
-             {"node_id", f.node_id},
              {"indicator", json_detail::text_or_null<Json>(f.indicator)},
-             {"indicator_name", json_detail::text_or_null<Json>(f.indicator_name)},
              {"year", json_detail::year_json<Json>(f.year)},
              {"expected", number_or_text(f.expected_number, f.expected)},
              {"actual", number_or_text(f.actual_number, f.actual)},
+             {"message", f.message},
+             {"node_id", f.node_id},
+             {"indicator_name", json_detail::text_or_null<Json>(f.indicator_name)},
              {"expected_text", f.expected},
              {"actual_text", f.actual},
-             {"message", f.message},
              {"location", f.location.to_string()},
              {"source", f.source}};
 }

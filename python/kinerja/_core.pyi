@@ -236,6 +236,7 @@ class Finding:
     line: int
     column: int
     source: str
+    def to_dict(self) -> Dict[str, Any]: ...
     def _repr_html_(self) -> str: ...
 
 class RuleInfo:

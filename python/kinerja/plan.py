@@ -143,11 +143,9 @@ def _rule_sets(rules_file: Any) -> List[RuleSet]:
 
 
 def finding_to_dict(f: Finding) -> Dict[str, Any]:
-    """A finding as a plain dict (the JSON of ``kinerja check --format json``)."""
-    return {"rule": f.rule, "severity": f.severity, "node": f.node, "indicator": f.indicator, "year": f.year,
-            "expected": f.expected, "actual": f.actual, "message": f.message, "node_id": f.node_id,
-            "indicator_name": f.indicator_name, "expected_text": f.expected_text, "actual_text": f.actual_text,
-            "location": f.location, "source": f.source}
+    """A finding as a plain dict (the JSON of ``kinerja check --format json``): ``f.to_dict()``,
+    made by the C++ ``to_json`` of include/kinerja/json.hpp, the one definition of the schema."""
+    return f.to_dict()
 
 
 def _year_sort_key(y: Any) -> int:

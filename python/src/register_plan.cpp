@@ -7,6 +7,7 @@
 #include <kinerja/conventions.hpp>
 #include <kinerja/diff.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/json.hpp>
 #include <kinerja/plan_io.hpp>
 #include <kinerja/plan_values.hpp>
 #include <kinerja/rollup.hpp>
@@ -18,6 +19,29 @@ namespace py = pybind11;
 namespace kinerja::python {
 
 namespace {
+
+// A JSON value as the Python object json.loads would give for its text.
+py::object json_to_python(const nlohmann::ordered_json& j) {
+    using t = nlohmann::ordered_json::value_t;
+    switch (j.type()) {
+        case t::boolean: return py::bool_(j.get<bool>());
+        case t::number_integer: return py::int_(j.get<std::int64_t>());
+        case t::number_unsigned: return py::int_(j.get<std::uint64_t>());
+        case t::number_float: return py::float_(j.get<double>());
+        case t::string: return to_str(j.get_ref<const std::string&>());
+        case t::array: {
+            py::list out;
+            for (const auto& x : j) out.append(json_to_python(x));
+            return std::move(out);
+        }
+        case t::object: {
+            py::dict out;
+            for (const auto& [k, v] : j.items()) out[to_str(k)] = json_to_python(v);
+            return std::move(out);
+        }
+        default: return py::none();
+    }
+}
 
 py::object year_key(int y) { return y == end_of_period ? py::object(py::str("end")) : py::object(py::int_(y)); }
 
@@ -179,6 +203,10 @@ void register_plan(py::module_& m) {
         .def_property_readonly("line", [](const finding& f) { return f.location.line; })
         .def_property_readonly("column", [](const finding& f) { return f.location.column; })
         .def_readonly("source", &finding::source)
+        .def(
+            "to_dict", [](const finding& f) { return json_to_python(nlohmann::ordered_json(f)); },
+            "The finding as a dict: the JSON of `kinerja check --format json`, made by the C++ "
+            "to_json (include/kinerja/json.hpp), keys in its order.")
         .def("__repr__", [](const finding& f) {
             return "Finding(" + f.rule + ", " + std::string(to_string(f.severity)) + ", node=" + f.node +
                    (f.year ? ", year=" + (*f.year == end_of_period ? std::string("end") : std::to_string(*f.year))
