@@ -397,3 +397,33 @@ def test_read_excel_gives_clean_frames(report):
     assert pagu.dtype == float and pagu.max() == 8958876144
     assert frames["budget"]["absorption %"].dtype == float
     assert frames["findings"]["severity"].isin(["error", "warning", "info"]).all()
+
+
+# ---------------------------------------------------------------------------- kinerja report
+
+def test_cli_report_fits_columns_and_full_shows_every_row(capsys, monkeypatch):
+    from kinerja import cli
+
+    monkeypatch.setenv("COLUMNS", "70")
+    assert cli.main(["report"]) == 0
+    short = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in short) <= 70 and len(short) <= 400
+    assert cli.main(["report", "--full"]) == 0
+    full = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in full) <= 70 and len(full) > 2 * len(short)
+    # --full lists the 244 targets of 2024-2026 that wait for a realization; the short report does not
+    assert sum(line.startswith("2024  ") for line in full) > sum(line.startswith("2024  ") for line in short)
+
+
+def test_cli_report_into_a_pipe_is_100_wide(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    done = subprocess.run([sys.executable, "-m", "kinerja", "report"], capture_output=True, text=True, env=env,
+                          timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert max(len(line) for line in lines) == 100  # the widest tables use the whole default width
