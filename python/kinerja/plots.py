@@ -254,7 +254,7 @@ def budget(plan: Any, year: Year, level: str = "program", ax: Any = None, includ
     ``"kegiatan"``, ``"sub_kegiatan"``...) that has an amount in ``year``, as horizontal bars in
     billions of Rupiah (``scale``), with the absorption (realized / pagu) written beside. Nodes
     of the previous period (history) are included for their years (a node without code or name
-    by its id). Without any realization it says "no realization yet". Returns the Axes; its two
+    by its id). Without any realization the title says "no realization yet". Returns the Axes; its two
     bar containers are pagu and realized (NaN where nothing is realized).
     """
     import numpy as np
@@ -284,8 +284,7 @@ def budget(plan: Any, year: Year, level: str = "program", ax: Any = None, includ
     if rows:
         ax.set_xlim(0, np.nanmax(np.concatenate([pagu, real, [0.0]])) * 1.25 or 1.0)
     if rows and all(r["realized_number"] is None for r in rows):
-        ax.text(0.5, 0.02, "no realization yet", transform=ax.transAxes, ha="center", va="bottom", fontsize=9,
-                color="#555555")
+        ax.set_title(ax.get_title() + " (no realization yet)", fontsize=10)
     return ax
 
 

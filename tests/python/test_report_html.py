@@ -79,7 +79,8 @@ def test_the_charts_are_inline_svg(page):
     assert page.count("<svg ") == 4
     # their text is text (svg.fonttype none): a reader can search it, a printer prints it sharp
     assert ">Achievement against target by sasaran indicator, 2021 (earlier period)<" in page
-    assert ">Budget and absorption by program, 2024<" in page
+    assert ">Budget and absorption by program, 2024 (no realization yet)<" in page
+    assert ">Budget and absorption by program, 2022<" in page
 
 
 def test_the_page_has_a_print_stylesheet(page):
