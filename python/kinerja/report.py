@@ -478,11 +478,23 @@ def _wrap(text: str, width: int, indent: str = "") -> List[str]:
                          break_on_hyphens=False) or [""]
 
 
-def _text_view(s: Section, full: bool) -> Tuple[List[str], List[List[Any]], List[str]]:
-    """What the text report shows of a section: columns, rows and sentences after the table.
-    Without ``full`` long sections are shortened to what a reader looks at first."""
+@dataclass
+class _View:
+    """What the text report shows of a section: a table (``grouped``: its first column written
+    once above its rows), then an optional second table, then sentences."""
+
+    columns: List[str]
+    rows: List[List[Any]]
+    after: List[str] = field(default_factory=list)
+    grouped: bool = False
+    second: Optional[Tuple[List[str], List[List[Any]]]] = None
+
+
+def _text_view(s: Section, full: bool) -> _View:
+    """What the text report shows of a section. Without ``full`` long sections are shortened to
+    what a reader looks at first, each saying what it left out."""
     if full:
-        return s.columns, s.rows, []
+        return _View(s.columns, s.rows)
     col = {c: i for i, c in enumerate(s.columns)}
 
     def pick(names: List[str], rows: List[List[Any]]) -> List[List[Any]]:
@@ -494,25 +506,25 @@ def _text_view(s: Section, full: bool) -> Tuple[List[str], List[List[Any]], List
         waiting = len(s.rows) - len(done)
         years = _years_text(sorted({r[0] for r in s.rows}))
         if not done:
-            return names, [], [f"No indicator has a realization in {years} yet: all {len(s.rows)} targets wait for "
-                               f"one (--full lists them)."]
-        return names, pick(names, done), ([f"{waiting} targets without a realization yet are left out (--full lists "
-                                           f"them)."] if waiting else [])
+            return _View(names, [], [f"No indicator has a realization in {years} yet: all {len(s.rows)} targets wait "
+                                     f"for one (--full lists them)."])
+        return _View(names, pick(names, done), [f"{waiting} targets without a realization yet are left out (--full "
+                                                f"lists them)."] if waiting else [])
     if s.key == "tabel-6.1":
         names = ["code", "name"] + [c for c in s.columns if c.startswith("pagu ") and "(printed)" not in c]
         nodes = [r for r in s.rows if r[col["name"]]]
-        return names, pick(names, nodes), [f"Targets of each indicator by year are left out ({len(s.rows)} rows; "
-                                           f"--full shows them)."]
+        return _View(names, pick(names, nodes), [f"Targets of each indicator by year are left out ({len(s.rows)} "
+                                                 f"rows; --full shows them)."])
     if s.key == "tabel-2.7":
         cols, rows = _long(s.columns, s.rows)
         names = ["indicator", "year", "target (printed)", "realization (printed)", "ratio", "ratio (printed)"]
-        return names, [[r[cols.index(n)] for n in names] for r in rows], ["__grouped__"]
+        return _View(names, [[r[cols.index(n)] for n in names] for r in rows], grouped=True)
     if s.key == "budget":
         totals: Dict[Tuple[str, Any], List[float]] = {}
         for r in s.rows:
             if r[col["level"]] != "program":
                 continue
-            t = totals.setdefault((r[0], r[1]), [0, 0.0, 0.0, 0.0, 0.0])
+            t = totals.setdefault((r[0], r[1]), [0, 0.0, 0.0, 0.0])  # programmes, pagu, realized, its pagu
             t[0] += 1
             if r[col["pagu"]] is not None:
                 t[1] += r[col["pagu"]]
@@ -521,22 +533,21 @@ def _text_view(s: Section, full: bool) -> Tuple[List[str], List[List[Any]], List
                 t[3] += r[col["pagu"]]
         lines = [[part, year, t[0], t[1] or None, t[2] if t[3] else None,
                   round(100.0 * t[2] / t[3], 2) if t[3] else None] for (part, year), t in totals.items()]
-        return (["part", "year", "programmes", "pagu", "realized", "absorption %"], lines,
-                [f"Programme totals by year; absorption over the programmes with a realization ({len(s.rows)} rows "
-                 f"of every level: --full)."])
+        return _View(["part", "year", "programmes", "pagu", "realized", "absorption %"], lines,
+                     [f"Programme totals by year; absorption over the programmes with a realization "
+                      f"({len(s.rows)} rows of every level: --full)."])
     if s.key == "findings" and s.rows:
         counts = Counter((r[0], r[1]) for r in s.rows)
         by_rule = [[sev, rule, n] for (sev, rule), n in sorted(counts.items(), key=lambda x: (
             _SEVERITIES.index(x[0][0]) if x[0][0] in _SEVERITIES else 3, -x[1], x[0][1]))]
-        worst = [r for r in s.rows if r[0] in ("error", "warning")]
         names = ["severity", "rule", "node", "year", "message"]
-        shown = pick(names, worst[:15])
+        shown = pick(names, [r for r in s.rows if r[0] in ("error", "warning")][:15])
         rest = len(s.rows) - len(shown)
-        # the count table first, then the worst findings under their own header
-        return ["severity", "rule", "count"], by_rule, ["__table__", names, shown] + \
-            ([f"{rest} more findings (the info ones and any beyond the first 15) are left out (--full lists "
-              f"them)."] if rest else [])  # type: ignore[list-item]
-    return s.columns, s.rows, []
+        # the count by rule first, then the worst findings under their own header
+        return _View(["severity", "rule", "count"], by_rule,
+                     [f"{rest} more findings (the info ones and any beyond the first 15) are left out (--full lists "
+                      f"them)."] if rest else [], second=(names, shown) if shown else None)
+    return _View(s.columns, s.rows)
 
 
 def _text(report: Report, cell_width: int, width: int, full: bool) -> str:
@@ -560,7 +571,8 @@ def _text(report: Report, cell_width: int, width: int, full: bool) -> str:
         out += title + ["-" * min(max(len(x) for x in title), width)]
         if s.note:
             out += _wrap(f"({s.note})", width)
-        columns, rows, after = _text_view(s, full)
+        view = _text_view(s, full)
+        columns, rows = view.columns, view.rows
         if not rows and not s.rows:
             out += _wrap(s.empty or "Nothing to show.", width)
         elif len(columns) == 2 and all(isinstance(r[1], str) for r in rows):
@@ -571,29 +583,20 @@ def _text(report: Report, cell_width: int, width: int, full: bool) -> str:
                 out.append((_elide(str(r[0]), label_w - 2) + ":").ljust(label_w) + lines[0])
                 out += [" " * label_w + x for x in lines[1:]]
         elif rows:
-            grouped = after[:1] == ["__grouped__"]
-            after = after[1:] if grouped else after
-            table, tail = _fit(columns, rows, width, cell_width, grouped)
+            table, tail = _fit(columns, rows, width, cell_width, view.grouped)
             if tail and any(_YEAR_COLUMN.match(c) for c in columns) and (full or s.key != "tabel-6.1"):
                 # too wide with a column per year: one row per year instead
                 table, tail = _fit(*_long(columns, rows), width, cell_width)
             out += table
             for t in tail:
                 out += _wrap(t, width)
-        i = 0
-        while i < len(after):
-            if after[i] == "__table__":
-                names, extra = after[i + 1], after[i + 2]
-                if extra:
-                    out.append("")
-                    table, tail = _fit(names, extra, width, cell_width)  # type: ignore[arg-type]
-                    out += table
-                    for t in tail:
-                        out += _wrap(t, width)
-                i += 3
-                continue
-            out += _wrap(after[i], width)
-            i += 1
+        if view.second:
+            table, tail = _fit(view.second[0], view.second[1], width, cell_width)
+            out += [""] + table
+            for t in tail:
+                out += _wrap(t, width)
+        for sentence in view.after:
+            out += _wrap(sentence, width)
         out.append("")
     return "\n".join(out)
 
