@@ -254,7 +254,8 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
     s = Section("tabel-6.1", f"Programmes, activities and funding {lo}-{hi}{named}", cols,
                 note="pagu in Rupiah, the printed text beside; 'end' is the end-of-period column (kondisi akhir)")
     rule = plan.conventions().indicator_pagu.value  # pagu on indicator rows: parts, repeat or unknown
-    pagu_numbers = {(b["node_id"], b["year"]): b["budget_number"] for b in plan.budget_rows(include_history=False)}
+    budget_rows = plan.budget_rows(include_history=True)
+    pagu_numbers = {(b["node_id"], b["year"]): b["budget_number"] for b in budget_rows if b["part"] == "plan"}
     for n in plan.nodes:
         inds = n.indicators or [None]
         code, level, name = n.code or "", n.level, n.name
@@ -273,7 +274,6 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
                 ["part", "year", "code", "level", "name", "pagu", "pagu (printed)", "realized", "realized (printed)",
                  "absorption %", "absorption (printed)"],
                 note="amounts in Rupiah; absorption = realized / pagu x 100, half up to 2 decimals")
-    budget_rows = plan.budget_rows(include_history=True)
     for b in budget_rows:
         s.rows.append([b["part"], b["year"], b["node_code"] or b["node_id"], b["level"], b["node"], b["budget_number"],
                        b["budget"], b["realized_number"], b["budget_realized"], b["absorption"],
