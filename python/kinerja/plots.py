@@ -279,7 +279,7 @@ def budget(plan: Any, year: Year, level: str = "program", ax: Any = None, includ
     ax.set_xlabel(f"pagu and realization, {unit}")
     ax.set_ylabel(LEVEL_LABELS.get(level, level))
     ax.set_title(f"Budget and absorption by {LEVEL_LABELS.get(level, level).lower()}, {year}", fontsize=10)
-    ax.legend(fontsize=8, loc="best")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))  # beside the bars, never on them
     ax.grid(axis="x", alpha=0.3)
     if rows:
         ax.set_xlim(0, np.nanmax(np.concatenate([pagu, real, [0.0]])) * 1.25 or 1.0)
@@ -546,7 +546,7 @@ def compare_versions(older: Any, newer: Any, field: str = "budget", year: Option
     ax.set_xlabel(xlabel)
     ax.set_ylabel(LEVEL_LABELS.get(level, level) if level else "indicator")
     ax.set_title(title, fontsize=10)
-    ax.legend(fontsize=8, loc="lower right")
+    ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
     ax.grid(axis="x", alpha=0.3)
     return ax
 
