@@ -225,7 +225,7 @@ def achievement(plan: Any, year: Optional[int] = None, level: str = "sasaran", a
     ax.invert_yaxis()
     ax.bar_label(bars, labels=[f"{v:.2f}% {r['category'] or ''}".strip() for v, r in zip(vals, shown)], padding=3,
                  fontsize=8)
-    ax.set_xlim(0, max([130.0] + [v * 1.3 for v in vals]))
+    ax.set_xlim(0, max([160.0] + [v * 1.5 for v in vals]))  # room for the labels beside the bars
     ax.set_xlabel("achievement (capaian, %), target = 100 %")
     ax.set_ylabel(f"indicator of the {label.lower()}")
     if shown:

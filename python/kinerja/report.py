@@ -360,7 +360,13 @@ def _summary(plan: Plan, rows: List[Dict[str, Any]], budget_rows: List[Dict[str,
     if findings is not None:
         counts = Counter(f.severity for f in findings)
         out.append(("findings", f"{len(findings)}: " + ", ".join(f"{counts[s]} {s}" for s in _SEVERITIES)))
-        for f in [f for f in findings if f.severity != "info"][:5]:
+        # the worst: errors before warnings, the first of each rule, five at most
+        worst, rules = [], set()
+        for f in findings:
+            if f.severity != "info" and f.rule not in rules and len(worst) < 5:
+                worst.append(f)
+                rules.add(f.rule)
+        for f in worst:
             where = " ".join(str(x) for x in (f.node, f.year) if x not in (None, ""))
             out.append((f"  {f.severity}", f"{f.rule} {where}: {f.message}"))  # the worst ones
     return out

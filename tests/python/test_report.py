@@ -257,6 +257,12 @@ def test_text_opens_with_the_summary(report):
     assert "2024 Rp 17,428,876,144" in summary
     counts = {sev: sum(f.severity == sev for f in kinerja.bundled_plan().check()) for sev in ("error", "warning", "info")}
     assert f"{sum(counts.values())}: {counts['error']} error, {counts['warning']} warning, {counts['info']} info" in summary
+    # the worst findings: errors first, one of each rule, five at most (the bundled plan has errors of four rules:
+    # budget-rollup, code-hierarchy, duplicate-code and reported-achievement)
+    worst = [line.split()[1] for line in summary.splitlines() if line.startswith(("  error:", "  warning:"))]
+    assert sorted(worst[:4]) == ["budget-rollup", "code-hierarchy", "duplicate-code",
+                                 "reported-achievement"]
+    assert len(worst) == 5 and summary.count("  warning:") == 1
 
 
 def test_empty_parts_say_why_in_one_sentence(plan):
