@@ -240,7 +240,8 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
             for y in hyears:
                 r = per_year.get(y, {})
                 line += [r.get("target_number"), r.get("target"), r.get("realization_number"), r.get("realization"),
-                         None if r.get("achievement") is None else r["achievement"] / 100, r.get("reported_achievement")]
+                         None if r.get("achievement") is None else r["achievement"] / 100,
+                         r.get("reported_achievement")]
             s.rows.append(line)
         sections.append(s)
 
@@ -715,7 +716,8 @@ nav ul{columns:2;font-size:13px}
  table{width:100%} thead{display:table-header-group} tr{break-inside:avoid;page-break-inside:avoid}
  td,th{font-size:7pt;padding:1px 3px;overflow-wrap:anywhere}
  figure svg{max-width:100%;max-height:24cm}
- .very-high,.high,.medium,.low,.very-low,.error,.warning,.info,th{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+ .very-high,.high,.medium,.low,.very-low,.error,.warning,.info,th{
+  -webkit-print-color-adjust:exact;print-color-adjust:exact}
  @page{size:A4 landscape;margin:10mm}
 }
 """
