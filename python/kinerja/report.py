@@ -700,7 +700,7 @@ h1{font-size:1.5em;margin-bottom:.2em} h2{font-size:1.2em;margin-top:1.6em;borde
 h3{font-size:1.05em}
 table{border-collapse:collapse;margin-bottom:1.5em}
 td,th{border:1px solid #bbb;padding:2px 6px;font-size:12px;text-align:left;vertical-align:top}
-th{background:#eee} td.num{text-align:right;white-space:nowrap}
+th{background:#eee} td.num{text-align:right;white-space:nowrap} td.long{overflow-wrap:anywhere}
 table.summary th{width:14em;background:#f4f4f4}
 .very-high{background:#c8e6c9}.high{background:#e6f4c8}.medium{background:#fff3c4}
 .low{background:#ffd8b0}.very-low{background:#f8c0c0}
@@ -714,7 +714,7 @@ nav ul{columns:2;font-size:13px}
  nav{display:none}
  h2{break-after:avoid;page-break-after:avoid}
  table{width:100%} thead{display:table-header-group} tr{break-inside:avoid;page-break-inside:avoid}
- td,th{font-size:7pt;padding:1px 3px;overflow-wrap:anywhere}
+ td,th{font-size:7pt;padding:1px 3px}
  figure svg{max-width:100%;max-height:24cm}
  .very-high,.high,.medium,.low,.very-low,.error,.warning,.info,th{
   -webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -829,8 +829,12 @@ def _findings_html(s: Section) -> List[str]:
 
 
 def _td(raw: Any, text: str, style: str = "") -> str:
-    num = " class=\"num\"" if isinstance(raw, (int, float)) and not isinstance(raw, bool) else ""
-    return f"<td{num}{style}>{html.escape(text)}</td>"
+    cls = ""
+    if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+        cls = " class=\"num\""
+    elif len(text) > 24 and " " not in text:
+        cls = " class=\"long\""  # a path or a long code: may break anywhere, so that the table fits the page
+    return f"<td{cls}{style}>{html.escape(text)}</td>"
 
 
 _INLINE = {"very-high": "background:#c8e6c9", "high": "background:#e6f4c8", "medium": "background:#fff3c4",
