@@ -173,10 +173,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if fmt == "xlsx" and not args.output:
         raise KinerjaError("the xlsx format needs --output FILE.xlsx", id="kinerja.cli.output")
     if args.output:
-        report.save(args.output, fmt, width=args.width)  # replaced whole or left as it was
+        report.save(args.output, fmt, width=args.width, full=args.full)  # replaced whole or left as it was
         print(f"wrote {args.output}")
     else:
-        print(report.render(fmt, width=args.width))
+        print(report.render(fmt, width=args.width, full=args.full))
     return 0
 
 
@@ -322,6 +322,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=int, action="append", help="only these years in the achievement section")
     s.add_argument("--width", type=int, default=48, help="widest text cell in the terminal table (default 48)")
     s.add_argument("--no-findings", action="store_true", help="leave out the findings section")
+    s.add_argument("--full", action="store_true", help="text: every row of every section (default: a summary and "
+                                                       "the sections shortened to what a reader looks at first)")
     units(s)
     limit(s)
     s.set_defaults(func=_cmd_report)

@@ -27,6 +27,7 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence
 __all__ = [
     "CATEGORY_COLORS",
     "CATEGORY_BACKGROUNDS",
+    "BAND_COLORS",
     "LEVEL_LABELS",
     "Findings",
     "Changes",
@@ -55,6 +56,16 @@ CATEGORY_BACKGROUNDS: Dict[str, str] = {
     "Sedang": "#fff3c4",
     "Rendah": "#ffd8b0",
     "Sangat Rendah": "#f8c0c0",
+}
+#: colours of the category bands behind an achievement plot: light enough to read points and
+#: labels on, and each a step lighter or darker than the next (Rec. 601 grey 189, 214, 238, 217,
+#: 191 of 255), so that neighbouring bands stay apart in grey print too
+BAND_COLORS: Dict[str, str] = {
+    "Sangat Tinggi": "#9fd4a6",
+    "Tinggi": "#cfe8a9",
+    "Sedang": "#fdf1b8",
+    "Rendah": "#f9cf9f",
+    "Sangat Rendah": "#f4a6a0",
 }
 #: colour of a node or year without an achievement
 NO_ACHIEVEMENT_COLOR = "#d9d9d9"

@@ -135,9 +135,10 @@ def test_check_as_a_subprocess():
 def test_report_of_the_bundled_plan_by_default(capsys):
     code, out, _ = run(capsys, "report")
     assert code == 0
-    assert out.startswith(kinerja.bundled_plan().title)
+    assert out.replace("\n", " ").startswith(kinerja.bundled_plan().title)  # wrapped to the width
     assert any("Nilai AKIP" in line for line in out.splitlines())
-    assert "Tabel 2.7 layout" in out and "Tabel 6.1 layout" in out
+    assert "Achievement over the years 2018-2023 (Tabel 2.7 of the plan)" in out
+    assert "Programmes, activities and funding 2024-2026 (Tabel 6.1 of the plan)" in out
 
 
 def test_report_html_to_a_file(capsys, tmp_path):
@@ -154,7 +155,8 @@ def test_report_html_to_a_file(capsys, tmp_path):
                 tables.append(tag)
 
     Count().feed(text)
-    assert len(tables) == 6  # achievement, tabel-2.7, tabel-6.1, budget, conventions, findings
+    # the summary; achievement, tabel-2.7, tabel-6.1, budget, conventions; the findings by severity (3)
+    assert len(tables) == 9
     assert "Nilai AKIP" in text
 
 
@@ -170,7 +172,7 @@ def test_report_xlsx_to_a_file(capsys, tmp_path):
     code, _, _ = run(capsys, "report", PLANS / "valid-small.yaml", "--format", "xlsx", "--output", target)
     assert code == 0
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames == ["achievement", "tabel-2.7", "tabel-6.1", "budget", "conventions", "findings"]
+    assert wb.sheetnames == ["about", "achievement", "tabel-2.7", "tabel-6.1", "budget", "conventions", "findings"]
 
 
 def test_report_json_of_a_fixture(capsys):

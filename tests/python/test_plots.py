@@ -1,5 +1,7 @@
 """Plots of plans (matplotlib, Agg backend): what each draws, its labels and its colours."""
 
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -125,3 +127,128 @@ def test_the_docstring_examples_run():
 
     result = doctest.testmod(plots)
     assert result.attempted > 0 and result.failed == 0
+
+
+# ---------------------------------------------------------------------------- what a person sees
+
+def _texts(ax):
+    """Every text drawn on the axes: annotations, texts, tick labels, axis labels, legend."""
+    out = list(ax.texts) + list(ax.get_xticklabels()) + list(ax.get_yticklabels()) + [ax.xaxis.label,
+                                                                                       ax.yaxis.label]
+    for child in ax.get_children():
+        if hasattr(child, "get_yticklabels") and child is not ax:  # the band names' axis
+            out += list(child.get_yticklabels())
+    return [t for t in out if t.get_text() and t.get_visible()]
+
+
+def _no_text_on_the_title(ax):
+    fig = ax.figure
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    title = ax.title.get_window_extent(renderer)
+    on = [t.get_text() for t in _texts(ax) if t.get_window_extent(renderer).overlaps(title)]
+    assert on == [], on
+
+
+def test_an_indicator_without_realizations_shows_its_targets_and_says_so(plan):
+    # IKU Nilai AKIP 2024-2026 (Tabel 7.3): targets BB (75), A (80.351), A (80.352); nothing realized yet
+    ax = plan.plot_indicator("ind-iku-akip")
+    texts = [t.get_text() for t in ax.texts]
+    assert "no realization yet" in texts
+    assert len(ax.lines) == 1
+    assert list(ax.lines[0].get_xdata()) == [2024, 2025, 2026]
+    assert list(ax.lines[0].get_ydata()) == [75.0, 80.351, 80.352]
+    assert ax.get_ylabel() == "target (Nilai)"
+    assert [t for t in texts if t != "no realization yet"] == ["BB (75)", "A (80.351)", "A (80.352)"]
+    bottom, top = ax.get_ylim()
+    assert bottom <= 0 and top > 80.352  # not the empty axes of -0.04 .. 0.04
+    _no_text_on_the_title(ax)
+
+
+def test_titles_say_the_polarity_in_words(plan):
+    assert plan.plot_indicator("ind-h-s19-5-akip").get_title() == "Nilai AKIP: AKIP score (higher is better)"
+    lower = next(i for n in plan.history for i in n.indicators if i.polarity == "lower")
+    title = plan.plot_indicator(lower.id).get_title()
+    assert title.endswith("(lower is better)") and "(lower)" not in title
+    for n in plan.nodes:
+        for i in n.indicators[:1]:
+            title = plots.indicator_title(i.name, i.polarity)
+            assert "scale:" not in title and not title.endswith(("(higher)", "(lower)"))
+    assert plots.polarity_words(None) == ""
+
+
+@pytest.mark.parametrize("draw", [
+    lambda p: p.plot_indicator("ind-h-s19-5-akip"),  # the points at 121 % carry two-line labels
+    lambda p: p.plot_indicator("ind-h-s19-4-kta"),
+    lambda p: p.plot_indicator("ind-iku-akip"),
+    lambda p: p.plot_budget(2022),
+    lambda p: p.plot_budget(2024),
+    lambda p: p.plot_cascade(2024),
+    lambda p: plots.achievement(p),
+    lambda p: p.version_of("awal").plot_versions(p, field="budget", year=2024),
+], ids=["akip", "kta", "no-realization", "budget-2022", "budget-2024", "cascade", "achievement", "versions"])
+def test_no_label_lies_on_the_title(plan, draw):
+    _no_text_on_the_title(draw(plan))
+
+
+def _grey(color):
+    r, g, b, _ = to_rgba(color)
+    return 255 * (0.299 * r + 0.587 * g + 0.114 * b)  # Rec. 601 luma, what a grey printer keeps
+
+
+def test_neighbouring_category_bands_differ_in_grey(plan):
+    ax = plan.plot_indicator("ind-h-s19-5-akip")
+    bands = ax.patches[:5]  # lowest first: Sangat Rendah .. Sangat Tinggi
+    names = [b[0] for b in plots.category_bands()]
+    colours = [b.get_facecolor() for b in bands]
+    assert [c[3] for c in colours] == [1.0] * 5  # opaque, not washed out with alpha
+    assert colours == [to_rgba(plots.BAND_COLORS[n]) for n in names]
+    greys = [_grey(c) for c in colours]
+    assert all(abs(a - b) >= 15 for a, b in zip(greys, greys[1:])), greys
+    # and each band is named beside it
+    right = [c for c in ax.get_children() if hasattr(c, "get_yticklabels") and c is not ax]
+    assert right and [t.get_text() for t in right[0].get_yticklabels()] == ["Sangat Rendah", "Rendah", "Sedang",
+                                                                             "Tinggi", "Sangat Tinggi"]
+
+
+def test_the_sunburst_shows_names_not_codes(plan):
+    ax = plan.plot_cascade(2024)
+    labels = [t for t in ax.texts if hasattr(t, "kinerja_node")]
+    assert len(labels) >= 20
+    names = {n.id: n.name for n in plan.nodes}
+    for t in labels:
+        text = t.get_text()
+        assert not re.fullmatch(r"[0-9.]+", text.replace("\n", "")), text  # not "0001", "02", "08"
+        words = [w.rstrip("…") for w in text.replace("\n", " ").split()]
+        assert words and all(w and w in names[t.kinerja_node] for w in words), (text, names[t.kinerja_node])
+    shown = {t.kinerja_node: t.get_text().replace("\n", " ") for t in labels}
+    # the first objective's wedge takes most of the circle: its name is there whole
+    assert shown["t-1"] == "Meningkatkan kualitas pelayanan publik"
+    assert "rings from the centre: Tujuan, Sasaran, Program, Kegiatan, Sub Kegiatan" in ax.get_title()
+
+
+def test_plot_versions_writes_the_values(plan):
+    ax = plan.version_of("awal").plot_versions(plan, field="budget", year=2024)
+    labels = [t.get_text() for t in ax.texts]
+    # programme 2.08.01, pagu 2024 8,958,876,144 in both versions: 8.96 billion
+    assert labels.count("8.96") == 2
+    assert len(labels) == 10  # a value at each bar
+    ax = plots.compare_versions(plan.version_of("awal"), plan, field="target", year=2025, level="sasaran")
+    # Nilai AKIP 2025: 75.10 -> 80.351 is 107.0 on the index (awal = 100)
+    assert "107.0" in [t.get_text() for t in ax.texts]
+
+
+def test_the_achievement_chart_has_a_bar_per_sasaran_indicator(plan):
+    ax = plots.achievement(plan)
+    # nothing is realized in 2024-2026: the latest year with an achievement is 2021, of the earlier period
+    assert ax.get_title() == "Achievement against target by sasaran indicator, 2021 (earlier period)"
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    akip = next(i for i, n in enumerate(names) if n.endswith("Nilai AKIP"))
+    assert ax.containers[0][akip].get_width() == pytest.approx(109.23)  # 75.37 / 69 = 109.23 %
+    plan2 = kinerja.load_plan(kinerja.bundled_plan_path())
+    plan2.set_realization("ind-iku-akip", 2024, "BB (76.02)")  # 76.02 / 75 = 101.36 %
+    ax = plots.achievement(plan2, ax=plt.subplots()[1])
+    assert ax.get_title() == "Achievement against target by sasaran indicator, 2024"
+    assert [p.get_width() for p in ax.containers[0]] == [pytest.approx(101.36)]
+    empty = plots.achievement(plan, level="kegiatan", ax=plt.subplots()[1])  # no kegiatan has a realization
+    assert "no realization yet" in [t.get_text() for t in empty.texts]

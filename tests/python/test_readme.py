@@ -70,11 +70,14 @@ def test_check_excerpt_matches_the_check_of_the_bundled_plan(capsys):
     assert any(line[line.index("data/plans/"):].startswith(head) for line in out if "data/plans/" in line)
 
 
-def test_report_excerpt_rows_are_in_the_report(capsys):
-    block = next(body for lang, body in BLOCKS if lang == "text" and body.startswith("Tabel 2.7 layout"))
-    assert cli.main(["report", "--width", "30"]) == 0
+def test_report_excerpt_rows_are_in_the_report(capsys, monkeypatch):
+    block = next(body for lang, body in BLOCKS if lang == "text" and body.startswith("Summary\n"))
+    monkeypatch.setenv("COLUMNS", "100")
+    assert cli.main(["report"]) == 0
     out = capsys.readouterr().out
     for line in block.splitlines()[1:]:
+        if line in ("...", "-------"):
+            continue
         cells = [c.strip() for c in re.split(r"\s{2,}", line) if c.strip() and c.strip() != "..."]
         # the shown cells appear, in order, in one row of the report
         assert any(re.search(".*".join(re.escape(c) for c in cells), row) for row in out.splitlines()), line

@@ -83,7 +83,7 @@ def _xlsx(report):
 
 def test_xlsx_cells_that_start_a_formula_are_text_and_numbers_stay_numbers(by_hand):
     data, wb = _xlsx(by_hand)
-    cells = list(wb["cells"].iter_rows(min_row=3))[0]
+    cells = list(wb["cells"].iter_rows(min_row=2))[0]  # the header in row 1
     assert [c.value for c in cells] == [HYPERLINK, "+1", "-5%", "@SUM(A1)", "\t=1+1", "\r=1+1", "-", -5, -1234567, 3,
                                         "plain 5", "a\\|b", "<b>x</b>"]
     assert [c.data_type for c in cells] == ["s"] * 7 + ["n"] * 3 + ["s"] * 3
@@ -110,8 +110,8 @@ def test_xlsx_of_a_plan_with_a_hyperlink_node_name_has_no_formula(injected):
                      "-2+3": {"tabel-6.1", "budget"}, "@SUM(1+1)": {"tabel-6.1", "achievement"}}
     # the pagu stays a number: 250,000,000 in the budget sheet's row of the sasaran
     budget = wb["budget"]
-    header = [c.value for c in budget[2]]
-    row = next(r for r in budget.iter_rows(min_row=3) if r[header.index("name")].value == HYPERLINK)
+    header = [c.value for c in budget[1]]
+    row = next(r for r in budget.iter_rows(min_row=2) if r[header.index("name")].value == HYPERLINK)
     assert row[header.index("pagu")].value == 250000000 and row[header.index("pagu")].data_type == "n"
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         assert all(b"<f>" not in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/"))
@@ -221,5 +221,5 @@ def test_xlsx_with_a_control_character_is_a_clear_error_not_a_crash():
     with pytest.raises(kinerja.errors.ArgumentError) as info:
         report.render("xlsx")
     assert info.value.id == "kinerja.report.xlsx_text"
-    assert str(info.value) == ("[kinerja.report.xlsx_text] sheet 'cells' cell B4: the text 'a\\x1b[31mRED' holds the "
+    assert str(info.value) == ("[kinerja.report.xlsx_text] sheet 'cells' cell B3: the text 'a\\x1b[31mRED' holds the "
                                "control character U+001B, which an XLSX workbook cannot hold; remove it from the plan")
