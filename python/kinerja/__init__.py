@@ -91,7 +91,8 @@ from ._api import (
 )
 from .errors import ArgumentError, FormulaError, KinerjaError, ParseError, PlanFileError, UndefinedError, UnknownNameError
 from .formula import Formula
-from .display import Changes, Findings, changes_frame, findings_frame
+from .results import Changes, Findings
+from .tables import changes_frame, findings_frame
 from .plan import (
     Change,
     Finding,

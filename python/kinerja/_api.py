@@ -159,7 +159,7 @@ def _cell_by_cell(fn, a: Any, b: Any):
     return out
 
 
-def _like_input(result, *inputs):
+def like_input(result, *inputs):
     """Return a pandas Series when an input was one (same index), else the numpy array."""
     for x in inputs:
         if type(x).__name__ == "Series" and hasattr(x, "index"):
@@ -351,9 +351,9 @@ def achievement(target: Any, realization: Any, polarity: str = "higher", method:
         except ValueError:  # printed text: read cell by cell, as one pair would be
             out = _cell_by_cell(lambda x, y: achievement(x, y, polarity, method, rounding, decimals, cap, unit),
                                 target, realization)
-            return _like_input(out, target, realization)
+            return like_input(out, target, realization)
         out = _core.achievement_array(t, r, polarity, method, rounding, decimals, cap)
-        return _like_input(out, target, realization)
+        return like_input(out, target, realization)
     if _plain_number(target) and _plain_number(realization):
         return _core.achievement_scalar(_optional_float(target), _optional_float(realization), polarity, method,
                                         rounding, decimals, cap)
@@ -391,8 +391,8 @@ def absorption(budget: Any, realized: Any, rounding: str = "none", decimals: int
             b, r = _arrays(budget, realized, ("budget", "realized"))
         except ValueError:  # printed money: read cell by cell, as one pair would be
             out = _cell_by_cell(lambda x, y: absorption(x, y, rounding, decimals), budget, realized)
-            return _like_input(out, budget, realized)
-        return _like_input(_core.absorption_array(b, r, rounding, decimals), budget, realized)
+            return like_input(out, budget, realized)
+        return like_input(_core.absorption_array(b, r, rounding, decimals), budget, realized)
 
     def amount(x: Any) -> Optional[float]:
         if isinstance(x, bool):

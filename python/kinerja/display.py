@@ -1,5 +1,6 @@
 """Rich display of kinerja objects in Jupyter: HTML tables for plans, indicators, findings,
-changes and reports, and the list types :class:`Findings` and :class:`Changes`.
+changes and reports, and the colours of plots and tables. (The list types :class:`Findings` and
+:class:`Changes` are in :mod:`kinerja.results`, the frames' rows in :mod:`kinerja.tables`.)
 
 Jupyter calls ``_repr_html_`` on the last value of a cell; every kinerja object that holds a
 table has one, while ``repr()`` stays short for the terminal. The functions here build the
@@ -24,15 +25,13 @@ import html
 from collections import Counter
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
+from .tables import indicator_rows, year_key, year_label
+
 __all__ = [
     "CATEGORY_COLORS",
     "CATEGORY_BACKGROUNDS",
     "BAND_COLORS",
     "LEVEL_LABELS",
-    "Findings",
-    "Changes",
-    "findings_frame",
-    "changes_frame",
     "category_color",
     "plan_html",
     "indicator_html",
@@ -134,41 +133,7 @@ class _Raw(str):
     """Cell content that is already HTML."""
 
 
-def _year_label(y: Any) -> str:
-    return "end" if y == "end" else str(y)
-
-
-def _year_key(y: Any) -> int:
-    return 9999 if y == "end" else int(y)
-
-
 # ---------------------------------------------------------------------------------- findings
-
-def _finding_dict(f: Any) -> Dict[str, Any]:
-    from .plan import finding_to_dict
-
-    return finding_to_dict(f)
-
-
-FINDING_COLUMNS = ["severity", "rule", "node", "node_id", "indicator", "indicator_name", "year", "expected",
-                   "actual", "expected_text", "actual_text", "message", "location", "source"]
-
-
-def findings_frame(findings: Iterable[Any]):
-    """Findings (from :meth:`kinerja.Plan.check`) as a tidy pandas DataFrame, one row per
-    finding, columns ``severity``, ``rule``, ``node``, ``node_id``, ``indicator``,
-    ``indicator_name``, ``year``, ``expected``, ``actual`` (numbers where the check computed
-    one, else text), ``expected_text``, ``actual_text``, ``message``, ``location``, ``source``.
-
-    >>> import kinerja
-    >>> frame = kinerja.findings_frame(kinerja.bundled_plan().check(rules=["duplicate-code"]))
-    >>> list(frame["rule"])
-    ['duplicate-code']
-    """
-    import pandas as pd
-
-    return pd.DataFrame([_finding_dict(f) for f in findings], columns=FINDING_COLUMNS)
-
 
 def findings_html(findings: Sequence[Any], max_rows: Optional[int] = 200) -> str:
     """An HTML table of findings, one row per finding, tinted by severity, with a count by rule."""
@@ -180,7 +145,7 @@ def findings_html(findings: Sequence[Any], max_rows: Optional[int] = 200) -> str
     rows, styles = [], []
     for f in shown:
         year = f.year
-        rows.append([f.severity, f.rule, f.node, f.indicator_name or f.indicator or "", _year_label(year) if year is not None else "",
+        rows.append([f.severity, f.rule, f.node, f.indicator_name or f.indicator or "", year_label(year) if year is not None else "",
                      f.expected_text, f.actual_text, f.message, f.location])
         styles.append("background:" + _SEVERITY_BACKGROUNDS.get(f.severity, "#fff"))
     out = table_html(["severity", "rule", "node", "indicator", "year", "expected", "actual", "message", "location"],
@@ -190,74 +155,13 @@ def findings_html(findings: Sequence[Any], max_rows: Optional[int] = 200) -> str
     return out
 
 
-class Findings(list):
-    """The findings of :meth:`kinerja.Plan.check`: a ``list`` of :class:`kinerja.Finding` that
-    displays as a table in Jupyter and converts to a DataFrame.
-
-    >>> import kinerja
-    >>> findings = kinerja.bundled_plan().check()
-    >>> len(findings.by_rule("duplicate-code"))
-    1
-    >>> findings.summary().loc["duplicate-code", "count"]
-    1
-    """
-
-    def to_frame(self):
-        """One row per finding (see :func:`findings_frame`)."""
-        return findings_frame(self)
-
-    def by_rule(self, *rules: str) -> "Findings":
-        """The findings of the given rules."""
-        return Findings(f for f in self if f.rule in rules)
-
-    def by_severity(self, severity: str) -> "Findings":
-        """The findings of one severity (``"error"``, ``"warning"``)."""
-        return Findings(f for f in self if f.severity == severity)
-
-    @property
-    def errors(self) -> "Findings":
-        """The findings of severity ``error``."""
-        return self.by_severity("error")
-
-    def summary(self):
-        """How many findings each rule gave: a DataFrame indexed by rule with ``severity`` and ``count``."""
-        import pandas as pd
-
-        counts = Counter((f.rule, f.severity) for f in self)
-        frame = pd.DataFrame([{"rule": r, "severity": s, "count": n} for (r, s), n in sorted(counts.items())],
-                             columns=["rule", "severity", "count"])
-        return frame.set_index("rule")
-
-    def __getitem__(self, index):  # slices stay Findings
-        result = list.__getitem__(self, index)
-        return Findings(result) if isinstance(index, slice) else result
-
-    def __repr__(self) -> str:
-        by_sev = Counter(f.severity for f in self)
-        parts = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in sorted(by_sev.items()))
-        return f"Findings({len(self)}{': ' + parts if parts else ''})"
-
-    def _repr_html_(self) -> str:
-        return findings_html(self)
-
-
 def _finding_repr_html(self) -> str:
     return findings_html([self])
 
 
 # ---------------------------------------------------------------------------------- changes
 
-CHANGE_COLUMNS = ["kind", "subject", "id", "node", "name", "field", "year", "old", "new"]
 _CHANGE_BACKGROUNDS = {"added": "#e3f4e3", "removed": "#fbe3e3", "changed": "#fff6d6"}
-
-
-def changes_frame(changes: Iterable[Any]):
-    """Changes (from :meth:`kinerja.Plan.diff`) as a tidy DataFrame, one row per change:
-    ``kind`` (added, removed, changed), ``subject`` (node, indicator), ``id``, ``node``, ``name``,
-    ``field``, ``year``, ``old``, ``new``."""
-    import pandas as pd
-
-    return pd.DataFrame([{c: getattr(ch, c) for c in CHANGE_COLUMNS} for ch in changes], columns=CHANGE_COLUMNS)
 
 
 def changes_html(changes: Sequence[Any], max_rows: Optional[int] = 200) -> str:
@@ -267,7 +171,7 @@ def changes_html(changes: Sequence[Any], max_rows: Optional[int] = 200) -> str:
     caption = f"{len(changes)} change{'s' if len(changes) != 1 else ''}" + \
         (": " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) if counts else "")
     shown = changes if max_rows is None else changes[:max_rows]
-    rows = [[c.kind, c.subject, c.node or c.id, c.name, c.field or "", _year_label(c.year) if c.year is not None else "",
+    rows = [[c.kind, c.subject, c.node or c.id, c.name, c.field or "", year_label(c.year) if c.year is not None else "",
              c.old, c.new] for c in shown]
     styles = ["background:" + _CHANGE_BACKGROUNDS.get(c.kind, "#fff") for c in shown]
     out = table_html(["kind", "subject", "node", "name", "field", "year", "old", "new"], rows, row_styles=styles,
@@ -275,34 +179,6 @@ def changes_html(changes: Sequence[Any], max_rows: Optional[int] = 200) -> str:
     if len(shown) < len(changes):
         out += f"<p><em>{len(changes) - len(shown)} more; use .to_frame() for all</em></p>"
     return out
-
-
-class Changes(list):
-    """The differences of :meth:`kinerja.Plan.diff`: a ``list`` of :class:`kinerja.Change` that
-    displays as a table in Jupyter and converts to a DataFrame.
-
-    >>> import kinerja
-    >>> plan = kinerja.bundled_plan()
-    >>> changes = plan.version_of("awal").diff(plan)
-    >>> changes.to_frame().shape[0] == len(changes)
-    True
-    """
-
-    def to_frame(self):
-        """One row per change (see :func:`changes_frame`)."""
-        return changes_frame(self)
-
-    def __getitem__(self, index):
-        result = list.__getitem__(self, index)
-        return Changes(result) if isinstance(index, slice) else result
-
-    def __repr__(self) -> str:
-        counts = Counter(c.kind for c in self)
-        parts = ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
-        return f"Changes({len(self)}{': ' + parts if parts else ''})"
-
-    def _repr_html_(self) -> str:
-        return changes_html(self)
 
 
 def _change_repr_html(self) -> str:
@@ -364,7 +240,7 @@ def plan_html(plan: Any, max_rows: Optional[int] = 300) -> str:
     years: List[Any] = list(range(lo, hi + 1)) + ["end"]
     rolled = _rolled(plan, list(range(lo, hi + 1)))
     achievement_years = sorted({y for (_, y) in rolled})
-    columns = ["code", "name", "level", "indicators"] + [f"pagu {_year_label(y)}" for y in years] + \
+    columns = ["code", "name", "level", "indicators"] + [f"pagu {year_label(y)}" for y in years] + \
         [f"capaian {y} (%)" for y in achievement_years]
     rows, cell_styles = [], []
     walk = cascade_order(plan.nodes)
@@ -411,7 +287,7 @@ def indicator_html(frame: Any, indicator: Any, node: Any = None, settings: Optio
     for r in frame.to_dict("records"):
         cat = r.get("category")
         cat = None if cat != cat else cat  # NaN
-        rows.append([_year_label(r["year"]), r["target"], r["realization"], r["reported_achievement"], r["achievement"],
+        rows.append([year_label(r["year"]), r["target"], r["realization"], r["reported_achievement"], r["achievement"],
                      r["attainment"], cat, r["note"]])
         styles.append("background:" + category_color(cat, background=True) if cat else "")
     note = ""
@@ -429,9 +305,8 @@ def _indicator_repr_html(self) -> str:
     import pandas as pd
 
     from . import _core
-    from .plan import _indicator_rows_of
 
-    frame = pd.DataFrame(_indicator_rows_of(None, "", None, self))
+    frame = pd.DataFrame(indicator_rows(None, "", None, self))
     if frame.empty:
         frame = pd.DataFrame(columns=["year", "target", "realization", "reported_achievement", "achievement",
                                       "attainment", "category", "note"])
@@ -445,14 +320,14 @@ def _node_repr_html(self) -> str:
     realized_map, reported_map = self.budget_realized, self.reported_absorption
     indicators = self.indicators
     targets = [i.targets for i in indicators]
-    years = sorted(set(_core.node_pagu_years(self)) | set(realized_map), key=_year_key)
+    years = sorted(set(_core.node_pagu_years(self)) | set(realized_map), key=year_key)
     head = (f"<div><strong>{html.escape(self.name)}</strong> {html.escape(self.code or self.id)} "
             f"({html.escape(LEVEL_LABELS.get(self.level, self.level))})</div>")
     budget = table_html(["year", "pagu", "realized", "printed absorption"],
-                        [[_year_label(y), _core.node_pagu_cell(self, y), realized_map.get(y), reported_map.get(y)]
+                        [[year_label(y), _core.node_pagu_cell(self, y), realized_map.get(y), reported_map.get(y)]
                          for y in years], css_class="kinerja-node-budget")
-    target_years = sorted({y for t in targets for y in t}, key=_year_key)
-    inds = table_html(["indicator", "unit", "polarity"] + [f"target {_year_label(y)}" for y in target_years],
+    target_years = sorted({y for t in targets for y in t}, key=year_key)
+    inds = table_html(["indicator", "unit", "polarity"] + [f"target {year_label(y)}" for y in target_years],
                       [[i.name, i.unit, i.polarity] + [t.get(y) for y in target_years]
                        for i, t in zip(indicators, targets)], css_class="kinerja-node-indicators")
     return head + (budget if years else "") + (inds if indicators else "")

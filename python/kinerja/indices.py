@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from . import _core
 from ._numbers import as_scalar, broadcast_columns
-from ._api import _like_input
+from ._api import like_input
 
 __all__ = [
     "GOALPOSTS", "GdiIncome", "GiiComponents", "hdi", "hdi_female", "hdi_male", "gdi", "gdi_group", "hdi_group",
@@ -95,7 +95,7 @@ def _apply(name: str, args, *options):
     if all(_is_scalar(a) for a in args):
         return getattr(_core, "indices_" + name)(*[_float(a) for a in args], *options)
     out = getattr(_core, "indices_" + name + "_array")(*_arrays(name, args), *options)
-    return _like_input(out, *args)
+    return like_input(out, *args)
 
 
 def _scalars_only(name: str, args) -> list:
@@ -230,7 +230,7 @@ def hdi_group(hdi: Any):
     (values,) = _arrays("hdi_group", [hdi])
     groups = np.empty(values.shape, dtype=object)
     groups.reshape(-1)[:] = _core.indices_hdi_group_array(values)
-    return _like_input(groups, hdi)
+    return like_input(groups, hdi)
 
 
 def gdi_income(gnipc: Any, wage_ratio: Any, ea_share_f: Any, ea_share_m: Any, pop_share_f: Any,
@@ -254,7 +254,7 @@ def gdi_income(gnipc: Any, wage_ratio: Any, ea_share_f: Any, ea_share_m: Any, po
     if all(_is_scalar(a) for a in args):
         return GdiIncome(*_core.indices_gdi_income(*[_float(a) for a in args]))
     female, male = _core.indices_gdi_income_array(*_arrays("gdi_income", args))
-    return GdiIncome(_like_input(female, *args), _like_input(male, *args))
+    return GdiIncome(like_input(female, *args), like_input(male, *args))
 
 
 def gii(mmr: Any, abr: Any, se_f: Any, se_m: Any, pr_f: Any, pr_m: Any, lfpr_f: Any, lfpr_m: Any):

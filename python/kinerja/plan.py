@@ -27,8 +27,10 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from . import _core
 from . import _api as api
-from .display import Changes, Findings, changes_frame, findings_frame
 from .errors import KinerjaError
+from .results import Changes, Findings
+from .tables import (FRAME_COLUMNS, changes_frame, finding_to_dict, findings_frame, indicator_rows, money,
+                     year_key)
 
 Finding = _core.Finding
 Node = _core.Node
@@ -140,16 +142,6 @@ def _rule_sets(rules_file: Any) -> List[RuleSet]:
     if isinstance(rules_file, (str, Path)):
         return [load_rules(rules_file)]
     return [s for item in rules_file for s in _rule_sets(item)]
-
-
-def finding_to_dict(f: Finding) -> Dict[str, Any]:
-    """A finding as a plain dict (the JSON of ``kinerja check --format json``): ``f.to_dict()``,
-    made by the C++ ``to_json`` of include/kinerja/json.hpp, the one definition of the schema."""
-    return f.to_dict()
-
-
-def _year_sort_key(y: Any) -> int:
-    return 9999 if y == "end" else int(y)
 
 
 class Plan:
@@ -399,7 +391,7 @@ class Plan:
         for part, nodes in parts:
             for n in nodes:
                 for ind in n.indicators:
-                    rows += _indicator_rows_of(self, part, n, ind)
+                    rows += indicator_rows(self, part, n, ind)
         return rows
 
     def to_frame(self, include_history: bool = True):
@@ -423,14 +415,14 @@ class Plan:
                 if not years:
                     continue
                 node_id, code, level, name, source = n.id, n.code, n.level, n.name, n.source
-                for y in sorted(years, key=_year_sort_key):
+                for y in sorted(years, key=year_key):
                     # its own row, else its indicators' rows by the plan's convention (plan_values.hpp)
                     cells = _core.node_pagu_cells(n, y, rule)
                     budget_text = " + ".join(cells) if cells else None
                     realized_text = realized_map.get(y)
-                    amounts = [_money(c) for c in cells]
+                    amounts = [money(c) for c in cells]
                     budget = None if not cells or None in amounts else sum(amounts)
-                    realized = _money(realized_text)
+                    realized = money(realized_text)
                     absorption = None
                     # a negative amount has no absorption (kinerja.undefined.negative_amount; check's
                     # negative-amount rule reports it)
@@ -474,7 +466,7 @@ class Plan:
         import pandas as pd
 
         part, node, ind = self._locate(indicator_id)
-        return pd.DataFrame(_indicator_rows_of(self, part, node, ind), columns=FRAME_COLUMNS)
+        return pd.DataFrame(indicator_rows(self, part, node, ind), columns=FRAME_COLUMNS)
 
     def indicator_view(self, indicator_id: str) -> "IndicatorView":
         """An indicator with its node and this plan: displays as a table of years coloured by
@@ -557,30 +549,6 @@ class IndicatorView:
         return indicator_html(self.to_frame(), self.indicator, self.node, self.plan.settings)
 
 
-FRAME_COLUMNS = ["part", "node_id", "node_code", "level", "node", "indicator_id", "indicator", "unit", "polarity",
-                 "year", "target", "realization", "reported_achievement", "target_number", "realization_number",
-                 "achievement", "attainment", "category", "note", "source"]
-
-
-def _indicator_rows_of(plan: Optional[Plan], part: str, n: Optional[Node], ind: Indicator) -> List[Dict[str, Any]]:
-    """The frame rows of an indicator; ``plan=None``: the default plan settings (a bare indicator)."""
-    # each attribute of a compiled node or indicator is a conversion (a year map becomes a new
-    # dict): read them once, not once a year
-    targets, realizations, reported = ind.targets, ind.realizations, ind.reported_achievement
-    quarters = ind.quarterly_realizations
-    years = set(targets) | set(realizations) | set(quarters) | set(reported)
-    if not years:
-        return []
-    fixed = {"part": part, "node_id": n.id if n else None, "node_code": n.code if n else None,
-             "level": n.level if n else None, "node": n.name if n else None,
-             "indicator_id": ind.id, "indicator": ind.name, "unit": ind.unit,
-             # the polarity that applies: the indicator's own, else its catalog entry's (Plan.polarity)
-             "polarity": _core.indicator_polarity(plan._core, ind) if plan is not None else ind.polarity}
-    source, aggregation = ind.source, ind.aggregation
-    return [_indicator_row(plan, fixed, ind, y, targets.get(y), realizations.get(y), reported.get(y),
-                           y in quarters, aggregation, source) for y in sorted(years, key=_year_sort_key)]
-
-
 def _text(value: Any) -> str:
     if isinstance(value, str):
         return value
@@ -595,54 +563,3 @@ def _blank(x: Any) -> bool:
     return x is None or (isinstance(x, float) and math.isnan(x)) or (isinstance(x, str) and not x.strip())
 
 
-def _money(text: Optional[str]) -> Optional[float]:
-    if text is None:
-        return None
-    try:
-        v = api.parse_value(text, "Rupiah")
-    except KinerjaError:
-        return None
-    return v.number if v.kind in ("money", "number") else None
-
-
-def _read(ind: Indicator, text: Optional[str], plan: Optional["Plan"] = None):
-    """The typed value of a printed cell, read as the checks read it (kinerja::read_value), or a note
-    saying why it cannot be read."""
-    if text is None:
-        return None, None
-    try:
-        return _core.read_value(ind, text, plan._core if plan is not None else None), None
-    except KinerjaError as exc:
-        return None, f"{text!r}: {getattr(exc, 'reason', str(exc))}"
-
-
-def _indicator_row(plan: Optional[Plan], fixed: Dict[str, Any], ind: Indicator, y: Any,
-                   target_text: Optional[str], realization_text: Optional[str], reported: Optional[List[str]],
-                   has_quarters: bool, aggregation: str, source: str) -> Dict[str, Any]:
-    target, t_note = _read(ind, target_text, plan)
-    realization, r_note = _read(ind, realization_text, plan)
-    notes = [x for x in (t_note, r_note) if x]
-    if realization_text is None and has_quarters:
-        notes.append(f"realization from the quarters combined by {aggregation}")
-    achievement = attainment = category = None
-    polarity = fixed["polarity"]
-    # the one rule of achievement (C++ kinerja::indicator_achievement, plan_values.hpp)
-    try:
-        r = _core.indicator_achievement_detail(plan._core if plan is not None else None, ind, y)
-        achievement = r.percent
-        if achievement is not None:
-            attainment = r.attainment
-            category = api.category(achievement)
-        elif polarity is None and target_text is not None and (realization_text is not None or has_quarters):
-            notes.append("polarity unknown: no achievement")
-    except KinerjaError as exc:
-        if not (t_note or r_note):  # an unreadable value is noted once, above
-            notes.append(str(exc))
-    row = dict(fixed)
-    row.update({"year": y, "target": target_text, "realization": realization_text,
-                "reported_achievement": "; ".join(reported) if reported else None,
-                "target_number": target.number if target is not None else None,
-                "realization_number": realization.number if realization is not None else None,
-                "achievement": achievement, "attainment": attainment, "category": category,
-                "note": "; ".join(notes) if notes else None, "source": source})
-    return row

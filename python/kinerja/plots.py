@@ -32,6 +32,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 from . import _api as api
 from . import _core
 from .errors import KinerjaError
+from .tables import money, read_cell
 from .display import BAND_COLORS, CATEGORY_COLORS, LEVEL_LABELS, NO_ACHIEVEMENT_COLOR, cascade_order, category_color
 
 __all__ = ["indicator", "achievement", "budget", "cascade", "compare_versions", "category_bands", "polarity_words",
@@ -449,9 +450,7 @@ def cascade(plan: Any, year: Optional[Year] = None, ax: Any = None, method: str 
 # ---------------------------------------------------------------------------------- versions
 
 def _number(ind: Any, text: Optional[str]):
-    from .plan import _read
-
-    value, _ = _read(ind, text)
+    value, _ = read_cell(ind, text)
     if value is None or value.is_missing or value.number is None:
         return None, None
     return value.number, value.kind
@@ -488,8 +487,8 @@ def compare_versions(older: Any, newer: Any, field: str = "budget", year: Option
             if n.level != level:
                 continue
             o = old_nodes.get(n.id)
-            ov = _money(_core.node_pagu_cell(o, year)) if o is not None else None
-            nv = _money(_core.node_pagu_cell(n, year))
+            ov = money(_core.node_pagu_cell(o, year)) if o is not None else None
+            nv = money(_core.node_pagu_cell(n, year))
             if ov is None and nv is None:
                 continue
             names.append(f"{n.code or n.id} {_short(n.name, 32)}")
@@ -551,7 +550,3 @@ def compare_versions(older: Any, newer: Any, field: str = "budget", year: Option
     return ax
 
 
-def _money(text: Optional[str]) -> Optional[float]:
-    from .plan import _money as money
-
-    return money(text)

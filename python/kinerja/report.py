@@ -35,7 +35,8 @@ from . import _api as api
 from . import _core
 from ._files import write_atomic
 from .errors import ArgumentError
-from .plan import Plan, finding_to_dict
+from .plan import Plan
+from .tables import finding_to_dict
 
 __all__ = ["Section", "Report", "build_report", "FORMATS", "terminal_columns"]
 

@@ -11,7 +11,8 @@ import pytest
 
 import kinerja
 from kinerja import _core
-from kinerja.display import CATEGORY_BACKGROUNDS, Changes, Findings
+from kinerja.display import CATEGORY_BACKGROUNDS
+from kinerja.results import Changes, Findings
 
 
 @pytest.fixture(scope="module")
