@@ -537,8 +537,9 @@ def build_parser() -> argparse.ArgumentParser:
                "  kinerja audit 0.040% 0.024% 0.60 --polarity lower\n"
                "  kinerja check --format json          (the bundled Bekasi plan)\n"
                "  kinerja report plan.yaml --format html -o report.html\n"
+               "  kinerja check plans/ --format jsonl   (every plan under a folder, on all cores)\n"
                "Exit status: 0 ok, 1 audit or check found an inconsistency (check: an error-severity finding),\n"
-               "2 unusable input.",
+               "2 unusable input; several plans: the worst of all plans.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"kinerja {__version__}")
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")

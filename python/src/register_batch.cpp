@@ -47,7 +47,8 @@ void register_batch(py::module_& m) {
             return "PlanLoadError(" + e.id + ", " + py::repr(to_str(e.location())).cast<std::string>() + ")";
         });
 
-    py::class_<plan_result>(m, "PlanResult", "One plan of kinerja::check_plans: its identity and findings, or its error.")
+    py::class_<plan_result>(m, "PlanResult",
+                            "One plan of kinerja::check_plans: its identity and findings, or its error.")
         .def_readonly("index", &plan_result::index)
         .def_readonly("path", &plan_result::path)
         .def_readonly("error", &plan_result::error)
@@ -113,26 +114,28 @@ void register_batch(py::module_& m) {
         "Load and check the files on `threads` threads (0: all cores), the GIL released; one PlanResult per "
         "file, in order. `progress(BatchProgress)` is called after plans are done; Ctrl-C stops the run.");
 
-    py::class_<plan_stream>(m, "PlanStream", "Plans loaded ahead on threads, handed out in order (kinerja::plan_stream).")
+    py::class_<plan_stream>(m, "PlanStream",
+                            "Plans loaded ahead on threads, handed out in order (kinerja::plan_stream).")
         .def(py::init([](std::vector<std::string> files, unsigned threads, const load_limits& limits) {
                  return std::make_unique<plan_stream>(std::move(files), threads, limits);
              }),
              py::arg("files"), py::arg("threads") = 0, py::arg("limits") = load_limits{})
         .def("__len__", &plan_stream::size)
-        .def("next",
-             [](plan_stream& s) -> py::object {
-                 std::optional<loaded_plan> item;
-                 {
-                     py::gil_scoped_release release;
-                     item = s.next();
-                 }
-                 if (!item) return py::none();
-                 py::object p = item->plan ? py::cast(std::move(*item->plan)) : py::object(py::none());
-                 py::object e = item->error ? py::cast(*item->error) : py::object(py::none());
-                 return py::make_tuple(item->index, to_str(item->path), p, e);
-             },
-             "The next (index, path, Plan or None, PlanLoadError or None), waiting for it with the GIL released; "
-             "None after the last.");
+        .def(
+            "next",
+            [](plan_stream& s) -> py::object {
+                std::optional<loaded_plan> item;
+                {
+                    py::gil_scoped_release release;
+                    item = s.next();
+                }
+                if (!item) return py::none();
+                py::object p = item->plan ? py::cast(std::move(*item->plan)) : py::object(py::none());
+                py::object e = item->error ? py::cast(*item->error) : py::object(py::none());
+                return py::make_tuple(item->index, to_str(item->path), p, e);
+            },
+            "The next (index, path, Plan or None, PlanLoadError or None), waiting for it with the GIL released; "
+            "None after the last.");
 }
 
 }  // namespace kinerja::python

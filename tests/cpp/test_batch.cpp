@@ -111,7 +111,9 @@ TEST_CASE("find_plan_files: an empty folder gives no files, a missing path is a 
     CHECK(kinerja::check_plans({}).empty());
 
     const std::string missing = (s.path / "no-such-folder").string();
-    const auto e = thrown<kinerja::file_error>([&] { kinerja::find_plan_files({(s.path / "empty").string(), missing}); });
+    const auto e = thrown<kinerja::file_error>([&] {
+        kinerja::find_plan_files({(s.path / "empty").string(), missing});
+    });
     REQUIRE(e);
     CHECK(e->id() == "kinerja.batch.path");
     CHECK(e->file() == missing);
@@ -144,7 +146,7 @@ TEST_CASE("check_plans: a broken plan in the middle is reported and the others a
 
     // every other plan: its identity as in the file, its findings those of a single check
     CHECK(results[0].region == "Kota Bekasi");
-    CHECK(results[0].id == "bekasi-dpppa-2024-2026");
+    CHECK(results[0].id == "bekasi-dpppa-renstra-2024-2026");
     CHECK(results[3].id == "tabel");  // a CSV table: the file name without the extension
     CHECK(results[3].region == "unknown");
     for (std::size_t i : {0u, 1u, 3u, 4u, 5u}) {
@@ -232,9 +234,8 @@ TEST_CASE("plan_stream: plans in the order of the files, a broken one as its err
             }
             ++k;
         }
-        CHECK(ids == std::vector<std::string>{"bekasi-dpppa-2024-2026", kinerja::load_plan(files[1]).info.id,
-                                              "error kinerja.plan.yaml", "tabel",
-                                              kinerja::load_plan(files[4]).info.id,
+        CHECK(ids == std::vector<std::string>{"bekasi-dpppa-renstra-2024-2026", kinerja::load_plan(files[1]).info.id,
+                                              "error kinerja.plan.yaml", "tabel", kinerja::load_plan(files[4]).info.id,
                                               kinerja::load_plan(files[5]).info.id});
         CHECK_FALSE(stream.next());
     }

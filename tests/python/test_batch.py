@@ -284,6 +284,13 @@ def test_progress_is_reported_and_an_exception_in_it_stops_the_run(corpus):
     with pytest.raises(RuntimeError, match="stop here"):
         plans.check(progress=stop)
 
+    def interrupt(p):  # what Ctrl-C raises in the progress call (kinerja check then exits 130)
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        plans.check(progress=interrupt)
+    assert len(plans.check()) > 0  # the set is usable after a stopped run
+
 
 def test_threads_must_be_a_positive_whole_number(corpus):
     for bad in (0, -1, 1.5, True):
