@@ -206,10 +206,10 @@ class PlanSet:
     """
 
     def __init__(self, paths: Paths, threads: Optional[int] = None, limits: Limits = None) -> None:
-        self.paths: List[str] = _path_list(paths)
-        self.files: List[str] = _core.find_plan_files(self.paths)
         self.threads: int = _threads(threads)
         self._limits = _load_limits(limits)
+        self.paths: List[str] = _path_list(paths)
+        self.files: List[str] = _core.find_plan_files(self.paths)
         self._records: Optional[List[Dict[str, Any]]] = None  # of the last check (or load pass)
         self._findings: Optional[PlanFindings] = None
 
