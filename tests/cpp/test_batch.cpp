@@ -187,7 +187,7 @@ TEST_CASE("check_plans: several threads give the results of one thread", "[batch
     CHECK(kinerja::batch_threads(0, 100) >= 1);
 }
 
-TEST_CASE("check_plans: progress reaches the total; a progress callback that throws stops the run", "[batch]") {
+TEST_CASE("check_plans: progress reaches the total, and a progress callback that throws stops the run", "[batch]") {
     corpus c;
     const auto files = kinerja::find_plan_files({c.root});
     std::vector<kinerja::batch_progress> seen;
