@@ -8,6 +8,7 @@
 #include <kinerja/achievement.hpp>
 #include <kinerja/arrays.hpp>
 #include <kinerja/audit.hpp>
+#include <kinerja/batch.hpp>
 #include <kinerja/catalog.hpp>
 #include <kinerja/check.hpp>
 #include <kinerja/conventions.hpp>

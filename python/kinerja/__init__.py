@@ -31,6 +31,8 @@ Main names:
 - plans: ``Plan``, ``load_plan``, ``bundled_plan``, ``Findings``, ``Changes``,
   ``IndicatorView``, ``findings_frame``, ``changes_frame``, ``check_rules``;
 - reports: ``build_report``, ``Report``, ``Section``;
+- many plans: ``load_plans``, ``PlanSet``, ``find_plan_files``, ``PlanFindings``, ``PlanLoadError``
+  (docs/batch.md);
 - errors: ``KinerjaError`` and its subclasses (each also a built-in error);
 - ``kinerja.plots`` (matplotlib) and ``kinerja.display`` (HTML for Jupyter), imported on use.
 
@@ -113,6 +115,7 @@ from .plan import (
     standard_rules_path,
 )
 from .report import Report, Section, build_report
+from .batch import PlanFinding, PlanFindings, PlanLoadError, PlanSet, find_plan_files, load_plans
 from . import indices
 from . import catalog
 
@@ -184,6 +187,12 @@ __all__ = [
     "scale_names",
     "unit_info",
     "unit_words",
+    "PlanFinding",
+    "PlanFindings",
+    "PlanLoadError",
+    "PlanSet",
+    "find_plan_files",
+    "load_plans",
 ]
 
 

@@ -1,7 +1,7 @@
 """Type stubs of kinerja's compiled core (private; use the kinerja package)."""
 
 from decimal import Decimal
-from typing import Any, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -522,3 +522,47 @@ def parse_rules(text: str, file: str = ...) -> RuleSet: ...
 def standard_rules_path() -> str: ...
 def apply_rules(plan: Plan, rules: RuleSet, only: List[str] = ..., include_history: bool = ...) -> List[Finding]: ...
 def rule_quantities(scope: str) -> List[Dict[str, Any]]: ...
+
+# ---- many plans in one call (register_batch.cpp; kinerja.batch)
+
+class PlanLoadError:
+    """Why a plan of a batch could not be loaded: id, message, file, line, column."""
+    id: str
+    message: str
+    file: str
+    line: int
+    column: int
+    location: str
+
+class PlanResult:
+    """One plan of check_plans: its identity and findings, or its load error."""
+    index: int
+    path: str
+    error: Optional[PlanLoadError]
+    id: str
+    title: str
+    organisation: str
+    region: str
+    findings: List[Finding]
+    loaded: bool
+
+class BatchProgress:
+    """How far a batch is: plans done of the total, failed, findings so far, seconds."""
+    done: int
+    total: int
+    failed: int
+    findings: int
+    elapsed_seconds: float
+
+def find_plan_files(paths: List[str]) -> List[str]: ...
+def is_plan_file_name(path: str) -> bool: ...
+def batch_threads(threads: int, plans: int) -> int: ...
+def check_plans(files: List[str], threads: int = ..., rules: List[str] = ..., include_history: bool = ...,
+                rule_sets: Sequence[RuleSet] = ..., limits: LoadLimits = ..., run_checks: bool = ...,
+                progress: Optional[Callable[[BatchProgress], None]] = ...) -> List[PlanResult]: ...
+
+class PlanStream:
+    """Plans loaded ahead on threads, handed out in order."""
+    def __init__(self, files: List[str], threads: int = ..., limits: LoadLimits = ...) -> None: ...
+    def __len__(self) -> int: ...
+    def next(self) -> Optional[Tuple[int, str, Optional[Plan], Optional[PlanLoadError]]]: ...

@@ -16,13 +16,14 @@ import argparse
 import json
 import os
 import sys
+import time
 import traceback
 from typing import Any, List, Optional
 
 from . import __version__
 from . import _api as api
 from .errors import KinerjaError
-from .plan import bundled_plan, finding_to_dict, load_plan
+from .plan import bundled_plan, bundled_plan_path, finding_to_dict, load_plan, load_plan_csv
 from .report import FORMATS, build_report
 
 
@@ -133,16 +134,22 @@ def _limit(text: str) -> tuple:
 
 
 def _load(args: argparse.Namespace, path: str):
-    return load_plan(path, limits=dict(getattr(args, "limit", None) or []))
+    limits = dict(getattr(args, "limit", None) or [])
+    if str(path).lower().endswith(".csv"):  # a flat CSV table (docs/plan-csv.md), as in a batch
+        return load_plan_csv(path, limits=limits)
+    return load_plan(path, limits=limits)
 
 
 def _plan(args: argparse.Namespace):
     for path in getattr(args, "units", None) or []:  # unit words of --units FILE, before the plan is read
         api.load_units(path)
-    return _load(args, args.file) if args.file else bundled_plan()
+    file = args.file[0] if isinstance(args.file, list) and args.file else (args.file or None)
+    return _load(args, file) if file else bundled_plan()
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
+    if _batch_mode(args):
+        return _batch_check(args)
     plan = _plan(args)
     rules = [r for part in (args.rules or []) for r in part.split(",") if r]
     findings = plan.check(rules=rules, include_history=not args.no_history, rules_file=args.rules_file or None)
@@ -168,6 +175,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     fmt = args.format
     if fmt not in FORMATS:
         raise KinerjaError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}", id="kinerja.cli.format")
+    if _batch_mode(args):
+        return _batch_report(args)
     plan = _plan(args)
     report = build_report(plan, years=args.year or None, include_findings=not args.no_findings)
     if fmt == "xlsx" and not args.output:
@@ -208,6 +217,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
 
 
 def _cmd_rollup(args: argparse.Namespace) -> int:
+    if _batch_mode(args):
+        return _batch_rollup(args)
     plan = _plan(args)
     frame = plan.rollup(method=args.method, years=args.year, include_history=args.history)
     if args.format == "json":
@@ -215,6 +226,249 @@ def _cmd_rollup(args: argparse.Namespace) -> int:
     else:
         print(frame.to_string(index=False, max_colwidth=args.width))
     return 0
+
+
+# ------------------------------------------------------------------ many plans (docs/batch.md)
+
+def _positive(text: str) -> int:
+    """The argparse type of ``--threads N``: a whole number of at least 1."""
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {text[:80]!r}")
+    return int(text)
+
+
+def _batch_mode(args: argparse.Namespace) -> bool:
+    """Several paths, a folder, or (check) a format only a batch has: one run over many plans.
+    One plain file (or none: the bundled plan) is the single-plan command, unchanged."""
+    files = args.file or []
+    if len(files) > 1 or any(os.path.isdir(f) for f in files):
+        return True
+    return args.command == "check" and args.format in ("jsonl", "csv")
+
+
+def _batch_paths(args: argparse.Namespace) -> List[str]:
+    return list(args.file) if args.file else [str(bundled_plan_path())]
+
+
+class _ProgressBar:
+    """Plans done, plans/s, findings so far and the time left, on one line of standard error
+    (redrawn at most ten times a second); only when standard error is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.drawn = 0.0
+        self.started = time.monotonic()
+        self.shown = False
+
+    def update(self, done: int, findings: int, elapsed: Optional[float] = None, force: bool = False) -> None:
+        now = time.monotonic()
+        if not force and now - self.drawn < 0.1 and done < self.total:
+            return
+        self.drawn = now
+        elapsed = now - self.started if elapsed is None else elapsed
+        rate = done / elapsed if elapsed > 0 else 0.0
+        left = (self.total - done) / rate if rate > 0 else None
+        width = 24
+        filled = width * done // self.total if self.total else width
+        eta = "--:--" if left is None else f"{int(left) // 60:02d}:{int(left) % 60:02d}"
+        line = (f"[{'#' * filled}{'.' * (width - filled)}] {done}/{self.total} plans  {rate:.1f} plans/s  "
+                f"{findings} findings  ETA {eta}")
+        sys.stderr.write("\r\x1b[K" + line)
+        sys.stderr.flush()
+        self.shown = True
+
+    def __call__(self, p: Any) -> None:
+        self.update(p.done, p.findings, p.elapsed_seconds)
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _progress_bar(total: int) -> Optional[_ProgressBar]:
+    try:
+        return _ProgressBar(total) if total and sys.stderr.isatty() else None
+    except (AttributeError, ValueError):
+        return None
+
+
+def _batch_set(args: argparse.Namespace):
+    from .batch import PlanSet
+
+    for path in getattr(args, "units", None) or []:  # unit words of --units FILE, before the plans are read
+        api.load_units(path)
+    paths = _batch_paths(args)
+    plans = PlanSet(paths, threads=args.threads, limits=dict(getattr(args, "limit", None) or []))
+    if not len(plans):  # nothing to check is a mistake worth a failing status (an empty set is fine in Python)
+        raise KinerjaError(f"{', '.join(paths)}: no plan files (*.yaml, *.yml, *.csv) found", id="kinerja.batch.empty")
+    return plans
+
+
+def _print_load_errors(errors: List[Any]) -> None:
+    for e in errors:
+        print(f"kinerja: error: {_one_line(str(e))}", file=sys.stderr)
+
+
+def _batch_status(summary: dict) -> int:
+    """The worst of all plans: 2 when one cannot be loaded (unusable input), 1 when one has an
+    error-severity finding, else 0."""
+    if summary["unusable"]:
+        return 2
+    return 1 if summary["by_severity"]["error"] else 0
+
+
+_JSONL_KEYS = ["plan"]  # then the keys of finding_to_dict, in its order
+
+
+def _batch_check(args: argparse.Namespace) -> int:
+    plans = _batch_set(args)
+    rules = [r for part in (args.rules or []) for r in part.split(",") if r]
+    bar = _progress_bar(len(plans))
+    try:
+        findings = plans.check(rules=rules, include_history=not args.no_history, rules_file=args.rules_file or None,
+                               progress=bar)
+    finally:
+        if bar:
+            bar.close()
+    summary = plans.summary()
+    records = plans.plan_records()
+    errors = plans.errors
+    if args.format == "jsonl":
+        _print_load_errors(errors)
+        for f in findings:
+            print(json.dumps(dict(plan=f.plan, **finding_to_dict(f)), ensure_ascii=False))
+    elif args.format == "json":
+        _print_load_errors(errors)
+        print(json.dumps({"plans": records, "findings": [dict(plan=f.plan, **finding_to_dict(f)) for f in findings],
+                          "summary": summary}, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        import csv
+
+        from .report import _csv_cell
+
+        _print_load_errors(errors)
+        writer = None
+        for f in findings:
+            row = dict(plan=f.plan, **finding_to_dict(f))
+            if writer is None:
+                writer = csv.writer(sys.stdout, lineterminator="\n")
+                writer.writerow(list(row))
+            writer.writerow([_csv_cell(v) for v in row.values()])
+        if writer is None:  # no findings: the header alone
+            csv.writer(sys.stdout, lineterminator="\n").writerow(["plan"] + list(_FINDING_KEYS))
+    else:
+        for f in findings:
+            year = "" if f.year is None else f" {f.year}"
+            print(f"{f.location}: {f.severity}: [{f.rule}] {f.node}{year}: {f.message}")
+        for e in errors:
+            print(f"{e.location}: unusable: [{e.id}] {_one_line(e.message)}")
+        for line in _summary_lines(summary):
+            print(line)
+    return _batch_status(summary)
+
+
+_FINDING_KEYS = ("rule", "severity", "node", "indicator", "year", "expected", "actual", "message", "node_id",
+                 "indicator_name", "expected_text", "actual_text", "location", "source")
+
+
+def _summary_lines(summary: dict) -> List[str]:
+    """The combined summary of a batch as text."""
+    sev = summary["by_severity"]
+    lines = [f"plans: {summary['plans']} ({summary['loaded']} loaded, {summary['unusable']} unusable)",
+             f"findings: {summary['findings']} ({sev['error']} error, {sev['warning']} warning, {sev['info']} info)"]
+    if summary["by_rule"]:
+        lines.append("by rule:")
+        lines += [f"  {r['count']} {r['rule']} ({r['severity']})" for r in summary["by_rule"]]
+    if summary["worst"]:
+        lines.append("worst plans:")
+        lines += [f"  {w['plan']}: {w['errors']} error, {w['warnings']} warning, {w['findings']} findings"
+                  for w in summary["worst"]]
+    return lines
+
+
+_REPORT_EXTENSIONS = {"text": "txt", "markdown": "md", "csv": "csv", "json": "json", "html": "html", "xlsx": "xlsx"}
+
+
+def _batch_report(args: argparse.Namespace) -> int:
+    from .batch import batch_summary
+
+    if not args.output:
+        raise KinerjaError("several plans need --output DIR, the folder for one report per plan",
+                           id="kinerja.cli.output")
+    if os.path.exists(args.output) and not os.path.isdir(args.output):
+        raise KinerjaError(f"{args.output}: --output names a file; several plans need a folder", id="kinerja.cli.output")
+    plans = _batch_set(args)
+    os.makedirs(args.output, exist_ok=True)
+    ext = _REPORT_EXTENSIONS[args.format]
+    used = {"summary"}
+    records, all_findings, errors = [], [], []
+    bar = _progress_bar(len(plans))
+    try:
+        for k, (path, plan, error) in enumerate(plans.items()):
+            record = {"plan": path, "loaded": plan is not None, "report": None, "id": None, "region": None,
+                      "organisation": None, "error": None, "findings": 0, "errors": 0, "warnings": 0, "info": 0}
+            if plan is None:
+                record["error"] = error.to_dict()
+                errors.append(error)
+            else:
+                stem = os.path.splitext(os.path.basename(path))[0] or "plan"
+                name, n = stem, 1
+                while name in used:
+                    n += 1
+                    name = f"{stem}-{n}"
+                used.add(name)
+                report = build_report(plan, years=args.year or None, include_findings=not args.no_findings)
+                target = os.path.join(args.output, f"{name}.{ext}")
+                report.save(target, args.format, width=args.width)
+                findings = plan.check()
+                all_findings.extend(findings)
+                record.update(report=target, id=plan.id, region=plan.region, organisation=plan.organisation,
+                              findings=len(findings), errors=sum(f.severity == "error" for f in findings),
+                              warnings=sum(f.severity == "warning" for f in findings),
+                              info=sum(f.severity == "info" for f in findings))
+            records.append(record)
+            plan = None
+            if bar:
+                bar.update(k + 1, len(all_findings))
+    finally:
+        if bar:
+            bar.close()
+    summary = batch_summary(records, all_findings)
+    summary_path = os.path.join(args.output, "summary.json")
+    from ._files import write_atomic
+
+    write_atomic(summary_path, json.dumps({"plans": records, "summary": summary}, ensure_ascii=False, indent=2) + "\n")
+    _print_load_errors(errors)
+    written = sum(1 for r in records if r["report"])
+    print(f"wrote {written} reports and {summary_path}")
+    for line in _summary_lines(summary):
+        print(line)
+    return 2 if summary["unusable"] else 0
+
+
+def _batch_rollup(args: argparse.Namespace) -> int:
+    import pandas as pd
+
+    plans = _batch_set(args)
+    frames, errors = [], []
+    for path, plan, error in plans.items():
+        if plan is None:
+            errors.append(error)
+            continue
+        frame = plan.rollup(method=args.method, years=args.year, include_history=args.history)
+        frame.insert(0, "plan", path)
+        frames.append(frame)
+        plan = None
+    _print_load_errors(errors)
+    columns = ["plan", "node_id", "node", "name", "level", "year", "own", "rolled", "indicators", "skipped",
+               "children", "method", "basis"]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    if args.format == "json":
+        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+    else:
+        print(frame.to_string(index=False, max_colwidth=args.width))
+    return 2 if errors else 0
 
 
 def _catalog_for(files: Optional[List[str]]):
@@ -283,8 +537,9 @@ def build_parser() -> argparse.ArgumentParser:
                "  kinerja audit 0.040% 0.024% 0.60 --polarity lower\n"
                "  kinerja check --format json          (the bundled Bekasi plan)\n"
                "  kinerja report plan.yaml --format html -o report.html\n"
+               "  kinerja check plans/ --format jsonl   (every plan under a folder, on all cores)\n"
                "Exit status: 0 ok, 1 audit or check found an inconsistency (check: an error-severity finding),\n"
-               "2 unusable input.",
+               "2 unusable input; several plans: the worst of all plans.",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"kinerja {__version__}")
     p.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
@@ -304,9 +559,21 @@ def build_parser() -> argparse.ArgumentParser:
                        help="raise a load limit for a genuine plan past it (repeatable): " + ", ".join(_LIMIT_NAMES)
                             + " (docs/plan-format.md, Limits)")
 
-    s = sub.add_parser("check", help="check a plan (default: the bundled Bekasi plan) and list its findings")
-    s.add_argument("file", nargs="?", help="plan file (YAML); default: the bundled plan")
-    fmt(s)
+    def paths(s: argparse.ArgumentParser) -> None:
+        s.add_argument("file", nargs="*", metavar="PATH",
+                       help="plan file (YAML, or a CSV table: *.csv), or a folder searched recursively for "
+                            "*.yaml, *.yml and *.csv; several give one run over all (docs/batch.md); "
+                            "default: the bundled plan")
+
+    def threads(s: argparse.ArgumentParser) -> None:
+        s.add_argument("--threads", type=_positive, metavar="N",
+                       help="several plans: load and check them on N threads (default: all cores)")
+
+    s = sub.add_parser("check", help="check a plan (default: the bundled Bekasi plan) and list its findings; "
+                                     "several plans or folders of plans at once (docs/batch.md)")
+    paths(s)
+    fmt(s, ("text", "json", "jsonl", "csv"))
+    threads(s)
     s.add_argument("--rules", action="append", help="only these rules (comma-separated; see 'kinerja rules')")
     s.add_argument("--no-history", action="store_true", help="skip the nodes of the previous plan period")
     s.add_argument("--rules-file", action="append", metavar="FILE",
@@ -315,10 +582,13 @@ def build_parser() -> argparse.ArgumentParser:
     limit(s)
     s.set_defaults(func=_cmd_check)
 
-    s = sub.add_parser("report", help="report a plan (default: the bundled Bekasi plan)")
-    s.add_argument("file", nargs="?", help="plan file (YAML); default: the bundled plan")
+    s = sub.add_parser("report", help="report a plan (default: the bundled Bekasi plan); several plans or folders: "
+                                      "one report per plan into --output DIR")
+    paths(s)
     fmt(s, FORMATS)
-    s.add_argument("--output", "-o", help="write to this file instead of standard output (required for xlsx)")
+    s.add_argument("--output", "-o", help="write to this file instead of standard output (required for xlsx); "
+                                          "several plans: the folder for one report per plan and summary.json")
+    threads(s)
     s.add_argument("--year", type=int, action="append", help="only these years in the achievement section")
     s.add_argument("--width", type=int, default=48, help="widest text cell in the terminal table (default 48)")
     s.add_argument("--no-findings", action="store_true", help="leave out the findings section")
@@ -337,8 +607,9 @@ def build_parser() -> argparse.ArgumentParser:
     limit(s)
     s.set_defaults(func=_cmd_diff)
 
-    s = sub.add_parser("rollup", help="achievement rolled up the cascade, per year")
-    s.add_argument("file", nargs="?", help="plan file (YAML); default: the bundled plan")
+    s = sub.add_parser("rollup", help="achievement rolled up the cascade, per year (several plans: a plan column)")
+    paths(s)
+    threads(s)
     s.add_argument("--method", choices=["mean", "budget_weighted", "ratio_of_sums"], default="mean")
     s.add_argument("--year", type=int, action="append", help="only these years (default: the plan period)")
     s.add_argument("--history", action="store_true", help="also the previous period's nodes")

@@ -58,7 +58,7 @@ LoadLimits = _core.LoadLimits
 Limits = Union[_core.LoadLimits, Dict[str, int], None]
 
 
-def _load_limits(limits: Limits) -> _core.LoadLimits:
+def core_load_limits(limits: Limits) -> _core.LoadLimits:
     """A :class:`LoadLimits` from ``None`` (the defaults), a LoadLimits or a dict of its fields."""
     if limits is None:
         return _core.LoadLimits()
@@ -78,7 +78,7 @@ def load_plan(path: Union[str, Path], limits: Limits = None) -> "Plan":
     file, line and column of the problem. ``limits`` (a :class:`LoadLimits` or a dict of its
     fields, e.g. ``{"max_nodes": 2_000_000}``) raises the bounds on what the file may ask; past
     one, the error's id is ``kinerja.limit.<name>``."""
-    return Plan(_core.load_plan(os.fsencode(path), _load_limits(limits)))
+    return Plan(_core.load_plan(os.fsencode(path), core_load_limits(limits)))
 
 
 def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organisation: str = "", region: str = "",
@@ -93,7 +93,7 @@ def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organis
     :func:`load_plan`."""
     lo, hi = period if period else (0, 0)
     return Plan(_core.load_plan_csv(os.fsencode(path), id, title, organisation, region, int(lo), int(hi), version, delimiter,
-                                    _load_limits(limits)))
+                                    core_load_limits(limits)))
 
 
 def bundled_plan() -> "Plan":
@@ -112,7 +112,7 @@ def check_rules(rules_file: Any = None) -> List[Dict[str, str]]:
     True
     """
     return [{"id": r.id, "origin": r.origin, "severity": r.severity, "description": r.description}
-            for r in _core.check_rules(_rule_sets(rules_file))]
+            for r in _core.check_rules(rule_sets_of(rules_file))]
 
 
 def load_rules(path: Union[str, Path]) -> RuleSet:
@@ -133,7 +133,7 @@ def standard_rules_path() -> Path:
     return Path(_core.standard_rules_path())
 
 
-def _rule_sets(rules_file: Any) -> List[RuleSet]:
+def rule_sets_of(rules_file: Any) -> List[RuleSet]:
     """The rule sets of ``rules_file``: None, a path, a RuleSet, or a list of them."""
     if rules_file is None:
         return []
@@ -141,7 +141,7 @@ def _rule_sets(rules_file: Any) -> List[RuleSet]:
         return [rules_file]
     if isinstance(rules_file, (str, Path)):
         return [load_rules(rules_file)]
-    return [s for item in rules_file for s in _rule_sets(item)]
+    return [s for item in rules_file for s in rule_sets_of(item)]
 
 
 class Plan:
@@ -179,7 +179,7 @@ class Plan:
     @classmethod
     def from_yaml(cls, text: str, file: str = "<string>", limits: Limits = None) -> "Plan":
         """Read a plan from YAML text (``limits`` as for :func:`load_plan`)."""
-        return cls(_core.parse_plan(text, file, _load_limits(limits)))
+        return cls(_core.parse_plan(text, file, core_load_limits(limits)))
 
     def to_yaml(self) -> str:
         """The canonical YAML (what :meth:`save` writes)."""
@@ -348,7 +348,7 @@ class Plan:
         >>> [f.node for f in bundled_plan().check(rules_file=standard_rules_path()).by_rule("kegiatan-pagu-within-program")]
         ['2.08.02.2.03']
         """
-        return Findings(self._core.check(list(rules or []), include_history, _rule_sets(rules_file)))
+        return Findings(self._core.check(list(rules or []), include_history, rule_sets_of(rules_file)))
 
     # ------------------------------------------------------------------ versions and roll-up
     def diff(self, other: "Plan") -> Changes:

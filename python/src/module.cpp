@@ -16,4 +16,5 @@ PYBIND11_MODULE(_core, m) {
     kinerja::python::register_formula(m);
     kinerja::python::register_catalog(m);
     kinerja::python::register_validation(m);
+    kinerja::python::register_batch(m);
 }

@@ -290,9 +290,10 @@ def test_a_file_name_that_is_not_utf8(tmp_path):
 
 
 def test_a_directory_as_the_plan_file(tmp_path):
+    # a folder is searched for plans (docs/batch.md); one without any is unusable input
     proc = run_bytes(b"check", os.fsencode(tmp_path))
     assert proc.returncode == 2 and proc.stdout == b"" and b"Traceback" not in proc.stderr
-    assert len(proc.stderr.splitlines()) == 1 and proc.stderr.startswith(b"kinerja: error: [kinerja.plan.")
+    assert len(proc.stderr.splitlines()) == 1 and proc.stderr.startswith(b"kinerja: error: [kinerja.batch.empty]")
 
 
 def test_a_broken_pipe_ends_quietly():
