@@ -649,7 +649,15 @@ void read_record(const reader& r, const yaml_node& n, T& o, bool entry, const st
             mark_removed(o);
             continue;
         }
-        auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return key == x.key; });
+        // the field of a key by a hash of the table's keys, built once per table
+        static const std::unordered_map<std::string_view, std::size_t> by_key = [&fields] {
+            std::unordered_map<std::string_view, std::size_t> m;
+            for (std::size_t k = 0; k < fields.size(); ++k) m.emplace(fields[k].key, k);
+            return m;
+        }();
+        const auto found = by_key.find(key);
+        const auto f =
+            found == by_key.end() ? fields.end() : fields.begin() + static_cast<std::ptrdiff_t>(found->second);
         if (f == fields.end())
             r.fail(it->first,
                    "unknown key \"" + key + "\" in " + what + " (allowed: " + allowed_keys(fields, entry) + ")");
