@@ -114,7 +114,7 @@ TEST_CASE("Columns count characters, not bytes", "[plan][yaml]") {
     CHECK(e->column() == 20);
 }
 
-TEST_CASE("Null is a plain ~, null or nothing; quoted it is text", "[plan][yaml]") {
+TEST_CASE("Null is a plain ~, null or nothing, and quoted it is text", "[plan][yaml]") {
     const kinerja::plan p = kinerja::parse_plan(
         head + "  - {id: a, level: program, name: A, source: T, row: \"~\", code_printed: ~,\n" +
             "     indicators: [{id: i, name: I, source: T, unit: \"%\", targets: {2024: -, 2025: \"-\"}}]}\n" +
