@@ -14,7 +14,7 @@
 namespace kinerja {
 
 std::string location::to_string() const {
-    std::string out = file.empty() ? std::string("<input>") : file;
+    std::string out = file.empty() ? std::string("<input>") : file.str();
     if (line > 0) out += ":" + std::to_string(line);
     if (line > 0 && column > 0) out += ":" + std::to_string(column);
     return out;

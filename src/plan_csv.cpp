@@ -305,7 +305,7 @@ class builder {
 public:
     builder(const std::string& file, std::array<std::size_t, c_count> index, const csv_row& header,
             const load_limits& limits)
-        : file_(file), index_(index), header_(header), limits_(limits) {}
+        : file_(file), shared_file_(file), index_(index), header_(header), limits_(limits) {}
 
     void add(const csv_row& raw) {
         row_view r;
@@ -320,7 +320,7 @@ public:
 private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-    location at(const cell* c) const { return location{file_, c ? c->line : 0, c ? c->column : 0}; }
+    location at(const cell* c) const { return location{shared_file_, c ? c->line : 0, c ? c->column : 0}; }
     [[noreturn]] void fail(const std::string& id, const cell* c, const std::string& why) const {
         throw file_error(id, file_, c ? c->line : 0, c ? c->column : 0, why);
     }
@@ -407,6 +407,7 @@ private:
     void read(const row_view& r);
 
     const std::string& file_;
+    file_name shared_file_;  // one string for every location of the table
     std::array<std::size_t, c_count> index_;
     const csv_row& header_;
     const load_limits& limits_;

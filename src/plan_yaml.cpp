@@ -12,7 +12,7 @@
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
-#include <yaml-cpp/yaml.h>
+#include "yaml_document.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -36,10 +36,13 @@ namespace kinerja {
 
 namespace {
 
+using yaml_node = detail::yaml::node;
+using yaml_mark = detail::yaml::mark;
+
 // ----------------------------------------------------------------------------- reading helpers
 
 struct reader {
-    std::string file;
+    file_name file;  // one shared string for every location of the file
     load_limits limits;
     // Where reference values (parent, successor, supports, replaces, polarity, over) were read,
     // by version, the id of their owner and key ("supports#2" for the third item of a list): the
@@ -48,14 +51,14 @@ struct reader {
     mutable std::string scope;  // the version whose entries are being read ("" for the main nodes)
     mutable std::uint64_t nodes = 0;
 
-    void note_reference(const std::string& owner, const std::string& key, const YAML::Node& v) const {
+    void note_reference(const std::string& owner, const std::string& key, const yaml_node& v) const {
         sites.note(scope, owner, key, where(v));
         if (v.IsSequence())
             for (std::size_t i = 0; i < v.size(); ++i)
                 sites.note(scope, owner, key + '#' + std::to_string(i), where(v[i]));
     }
     // One more node (of nodes, history or a version): within limits.max_nodes.
-    void count_node(const YAML::Node& n) const {
+    void count_node(const yaml_node& n) const {
         if (++nodes > limits.max_nodes) {
             const location l = where(n);
             detail::limit_exceeded("nodes", limits.max_nodes,
@@ -66,7 +69,7 @@ struct reader {
         }
     }
     // A period [from, to]: years in 1000..9998, from <= to, within limits.max_period_years.
-    std::pair<int, int> period(const YAML::Node& n, const std::string& what) const {
+    std::pair<int, int> period(const yaml_node& n, const std::string& what) const {
         if (!n.IsSequence() || n.size() != 2) fail(n, what + " is [from, to]");
         const int from = integer(n[0], what), to = integer(n[1], what);
         for (std::size_t k = 0; k < 2; ++k) {
@@ -86,27 +89,27 @@ struct reader {
         return {from, to};
     }
 
-    location where(const YAML::Node& n) const {
-        const YAML::Mark m = n.Mark();
+    location where(const yaml_node& n) const {
+        const yaml_mark m = n.Mark();
         return location{file, m.line >= 0 ? m.line + 1 : 0, m.column >= 0 ? m.column + 1 : 0};
     }
-    [[noreturn]] void fail(const YAML::Node& n, const std::string& why) const {
+    [[noreturn]] void fail(const yaml_node& n, const std::string& why) const {
         const location l = where(n);
         throw file_error("kinerja.plan.schema", file, l.line, l.column, why);
     }
-    void expect_map(const YAML::Node& n, const std::string& what) const {
+    void expect_map(const yaml_node& n, const std::string& what) const {
         if (!n.IsMap()) fail(n, what + " must be a mapping (key: value lines)");
     }
-    void expect_seq(const YAML::Node& n, const std::string& what) const {
+    void expect_seq(const yaml_node& n, const std::string& what) const {
         if (!n.IsSequence()) fail(n, what + " must be a list (lines starting with '- ')");
     }
-    std::string text(const YAML::Node& n, const std::string& what) const {
+    std::string text(const yaml_node& n, const std::string& what) const {
         if (n.IsNull()) return std::string();
         if (!n.IsScalar()) fail(n, what + " must be a single value (text), not a " + (n.IsMap() ? "mapping" : "list"));
         return n.Scalar();
     }
     // A whole number: digits, with a '-' in front if negative (at most 9 digits).
-    int integer(const YAML::Node& n, const std::string& what) const {
+    int integer(const yaml_node& n, const std::string& what) const {
         const std::string s = text(n, what);
         const std::size_t first_digit = !s.empty() && s[0] == '-' ? 1 : 0;
         if (s.size() == first_digit || s.size() - first_digit > 9 ||
@@ -115,7 +118,7 @@ struct reader {
                         detail::cut_utf8(s, 60) + "\"");
         return std::atoi(s.c_str());
     }
-    int year_key(const YAML::Node& n, const std::string& what) const {
+    int year_key(const yaml_node& n, const std::string& what) const {
         const std::string s = text(n, what);
         if (detail::iequals(s, "end")) return end_of_period;
         if (s.size() != 4 || !std::all_of(s.begin(), s.end(), detail::is_digit))
@@ -125,7 +128,7 @@ struct reader {
             fail(n, what + ": year " + s + " is out of range (1000 to 9998; the end column is written end)");
         return y;
     }
-    printed_value printed(const YAML::Node& n, const std::string& what) const {
+    printed_value printed(const yaml_node& n, const std::string& what) const {
         printed_value v;
         v.location = where(n);
         if (n.IsScalar() || n.IsNull()) {
@@ -150,7 +153,7 @@ struct reader {
         if (!has_value) fail(n, what + " needs a value: key");
         return v;
     }
-    std::vector<printed_value> printed_list(const YAML::Node& n, const std::string& what) const {
+    std::vector<printed_value> printed_list(const yaml_node& n, const std::string& what) const {
         std::vector<printed_value> out;
         if (n.IsSequence()) {
             if (n.size() == 0) fail(n, what + " is an empty list");
@@ -160,7 +163,7 @@ struct reader {
         }
         return out;
     }
-    year_values years(const YAML::Node& n, const std::string& what) const {
+    year_values years(const yaml_node& n, const std::string& what) const {
         year_values out;
         if (n.IsNull()) return out;
         expect_map(n, what);
@@ -171,7 +174,7 @@ struct reader {
         }
         return out;
     }
-    std::vector<std::string> strings(const YAML::Node& n, const std::string& what) const {
+    std::vector<std::string> strings(const yaml_node& n, const std::string& what) const {
         std::vector<std::string> out;
         if (n.IsScalar()) {
             out.push_back(n.Scalar());
@@ -247,30 +250,30 @@ struct writer {
 template <class T>
 struct field {
     const char* key;
-    std::function<void(const reader&, const YAML::Node&, T&)> read;
+    std::function<void(const reader&, const yaml_node&, T&)> read;
     std::function<void(writer&, int, const T&)> write;  // writes nothing when the field is empty
     std::function<void(T&, const T&)> merge;            // takes the field from a version entry
     std::function<void(T&)> clear;                      // a version entry's key: null
 };
 
 // Generic handlers by member type.
-void read_into(const reader& r, const YAML::Node& n, std::string& m, const std::string& what) { m = r.text(n, what); }
-void read_into(const reader& r, const YAML::Node& n, std::optional<int>& m, const std::string& what) {
+void read_into(const reader& r, const yaml_node& n, std::string& m, const std::string& what) { m = r.text(n, what); }
+void read_into(const reader& r, const yaml_node& n, std::optional<int>& m, const std::string& what) {
     m = r.integer(n, what);
 }
-void read_into(const reader& r, const YAML::Node& n, year_values& m, const std::string& what) { m = r.years(n, what); }
-void read_into(const reader& r, const YAML::Node& n, bool& m, const std::string& what) {
+void read_into(const reader& r, const yaml_node& n, year_values& m, const std::string& what) { m = r.years(n, what); }
+void read_into(const reader& r, const yaml_node& n, bool& m, const std::string& what) {
     const std::string t = r.text(n, what);
     if (t != "true" && t != "false") r.fail(n, what + " is true or false; got \"" + detail::cut_utf8(t, 60) + "\"");
     m = t == "true";
 }
-void read_into(const reader& r, const YAML::Node& n, std::vector<std::string>& m, const std::string& what) {
+void read_into(const reader& r, const yaml_node& n, std::vector<std::string>& m, const std::string& what) {
     m = r.strings(n, what);
 }
-void read_into(const reader& r, const YAML::Node& n, std::optional<printed_value>& m, const std::string& what) {
+void read_into(const reader& r, const yaml_node& n, std::optional<printed_value>& m, const std::string& what) {
     m = r.printed(n, what);
 }
-void read_into(const reader& r, const YAML::Node& n, std::vector<printed_value>& m, const std::string& what) {
+void read_into(const reader& r, const yaml_node& n, std::vector<printed_value>& m, const std::string& what) {
     m = r.printed_list(n, what);
 }
 
@@ -307,14 +310,14 @@ void merge_from(year_values& dst, const year_values& src) {
 // A required text key: written even when empty (a blank cell printed as such).
 template <class T>
 field<T> required_text(const char* key, std::string T::*ptr) {
-    return field<T>{key, [ptr, key](const reader& r, const YAML::Node& n, T& o) { o.*ptr = r.text(n, key); },
+    return field<T>{key, [ptr, key](const reader& r, const yaml_node& n, T& o) { o.*ptr = r.text(n, key); },
                     [ptr, key](writer& w, int indent, const T& o) { w.scalar(indent, key, quote(o.*ptr)); },
                     [ptr](T& dst, const T& src) { dst.*ptr = src.*ptr; }, [ptr](T& o) { (o.*ptr).clear(); }};
 }
 
 template <class T, class M>
 field<T> member(const char* key, M T::*ptr) {
-    return field<T>{key, [ptr, key](const reader& r, const YAML::Node& n, T& o) { read_into(r, n, o.*ptr, key); },
+    return field<T>{key, [ptr, key](const reader& r, const yaml_node& n, T& o) { read_into(r, n, o.*ptr, key); },
                     [ptr, key](writer& w, int indent, const T& o) { write_from(w, indent, key, o.*ptr); },
                     [ptr](T& dst, const T& src) { merge_from(dst.*ptr, src.*ptr); }, [ptr](T& o) { o.*ptr = M{}; }};
 }
@@ -327,7 +330,7 @@ const std::vector<field<indicator>>& indicator_fields() {
         f.push_back(member("aliases", &indicator::aliases));
         f.push_back(field<indicator>{
             "kind",
-            [](const reader& r, const YAML::Node& n, indicator& o) {
+            [](const reader& r, const yaml_node& n, indicator& o) {
                 const std::string s = r.text(n, "kind");
                 static const char* const kinds[] = {"iku",     "ikk",      "tujuan",      "sasaran",
                                                     "program", "kegiatan", "sub_kegiatan"};
@@ -343,7 +346,7 @@ const std::vector<field<indicator>>& indicator_fields() {
             [](indicator& d, const indicator& s) { d.kind = s.kind; }, [](indicator& o) { o.kind.clear(); }});
         f.push_back(member("unit", &indicator::unit));
         f.push_back(field<indicator>{"polarity",
-                                     [](const reader& r, const YAML::Node& n, indicator& o) {
+                                     [](const reader& r, const yaml_node& n, indicator& o) {
                                          const std::string s = r.text(n, "polarity");
                                          if (detail::istarts_with(s, "scale:")) {
                                              o.scale = std::string(detail::trim(std::string_view(s).substr(6)));
@@ -375,7 +378,7 @@ const std::vector<field<indicator>>& indicator_fields() {
                                          o.scale.clear();
                                      }});
         f.push_back(field<indicator>{"convention",
-                                     [](const reader& r, const YAML::Node& n, indicator& o) {
+                                     [](const reader& r, const yaml_node& n, indicator& o) {
                                          const std::string s = r.text(n, "convention");
                                          try {
                                              o.convention = convention_from_string(s);
@@ -395,7 +398,7 @@ const std::vector<field<indicator>>& indicator_fields() {
         f.push_back(member("legal_basis", &indicator::legal_basis));
         f.push_back(member("responsible", &indicator::responsible));
         f.push_back(field<indicator>{"baseline",
-                                     [](const reader& r, const YAML::Node& n, indicator& o) {
+                                     [](const reader& r, const yaml_node& n, indicator& o) {
                                          r.expect_map(n, "baseline");
                                          printed_value v;
                                          v.location = r.where(n);
@@ -440,13 +443,13 @@ const std::vector<field<indicator>>& indicator_fields() {
         f.push_back(member("realizations", &indicator::realizations));
         f.push_back(field<indicator>{
             "quarterly_realizations",
-            [](const reader& r, const YAML::Node& n, indicator& o) {
+            [](const reader& r, const yaml_node& n, indicator& o) {
                 r.expect_map(n, "quarterly_realizations");
                 for (auto it = n.begin(); it != n.end(); ++it) {
                     const int y = r.year_key(it->first, "quarterly_realizations");
                     r.expect_map(it->second, "quarterly_realizations " + it->first.Scalar());
                     auto& quarters = o.quarterly_realizations[y];
-                    const YAML::Node quarters_node = it->second;  // a copy: it->second belongs to a temporary
+                    const yaml_node quarters_node = it->second;  // a copy: it->second belongs to a temporary
                     for (auto q = quarters_node.begin(); q != quarters_node.end(); ++q) {
                         const std::string key = r.text(q->first, "a quarter");
                         if (key.size() != 2 || (key[0] != 'q' && key[0] != 'Q') || key[1] < '1' || key[1] > '4')
@@ -473,7 +476,7 @@ const std::vector<field<indicator>>& indicator_fields() {
         f.push_back(member("denominators", &indicator::denominators));
         f.push_back(member("budget", &indicator::budget));
         f.push_back(field<indicator>{"aggregation",
-                                     [](const reader& r, const YAML::Node& n, indicator& o) {
+                                     [](const reader& r, const yaml_node& n, indicator& o) {
                                          try {
                                              o.aggregation = aggregation_from_string(r.text(n, "aggregation"));
                                          } catch (const lookup_error&) {
@@ -495,7 +498,7 @@ const std::vector<field<indicator>>& indicator_fields() {
     return fields;
 }
 
-void read_indicator(const reader& r, const YAML::Node& n, indicator& o, bool entry);
+void read_indicator(const reader& r, const yaml_node& n, indicator& o, bool entry);
 void write_indicator(writer& w, int indent, const indicator& o, bool entry);
 
 const std::vector<field<node>>& node_fields() {
@@ -504,7 +507,7 @@ const std::vector<field<node>>& node_fields() {
         f.push_back(member("id", &node::id));
         f.push_back(field<node>{
             "level",
-            [](const reader& r, const YAML::Node& n, node& o) {
+            [](const reader& r, const yaml_node& n, node& o) {
                 try {
                     o.level = node_level_from_string(r.text(n, "level"));
                 } catch (const lookup_error&) {
@@ -525,7 +528,7 @@ const std::vector<field<node>>& node_fields() {
         f.push_back(member("aliases", &node::aliases));
         f.push_back(field<node>{
             "renamed",
-            [](const reader& r, const YAML::Node& n, node& o) {
+            [](const reader& r, const yaml_node& n, node& o) {
                 r.expect_map(n, "renamed");
                 for (auto it = n.begin(); it != n.end(); ++it) {
                     const std::string key = r.text(it->first, "a key");
@@ -564,7 +567,7 @@ const std::vector<field<node>>& node_fields() {
         f.push_back(member("budget_realized", &node::budget_realized));
         f.push_back(member("reported_absorption", &node::reported_absorption));
         f.push_back(field<node>{
-            "period", [](const reader& r, const YAML::Node& n, node& o) { o.period = r.period(n, "period"); },
+            "period", [](const reader& r, const yaml_node& n, node& o) { o.period = r.period(n, "period"); },
             [](writer& w, int indent, const node& o) {
                 if (o.period)
                     w.scalar(indent, "period",
@@ -575,7 +578,7 @@ const std::vector<field<node>>& node_fields() {
         f.push_back(member("successor", &node::successor));
         f.push_back(member("source", &node::source));
         f.push_back(field<node>{"indicators",
-                                [](const reader& r, const YAML::Node& n, node& o) {
+                                [](const reader& r, const yaml_node& n, node& o) {
                                     r.expect_seq(n, "indicators");
                                     const bool entry = o.given.count("#entry") > 0;
                                     for (const auto& item : n) {
@@ -635,7 +638,7 @@ bool is_removed(const indicator& o) { return o.given.count("removed") > 0; }
 // Reads a node or an indicator by its field table. A version entry (`entry`) may give any
 // subset of the keys, `removed: true`, and `key: null` (the key is absent in that version).
 template <class T>
-void read_record(const reader& r, const YAML::Node& n, T& o, bool entry, const std::vector<field<T>>& fields,
+void read_record(const reader& r, const yaml_node& n, T& o, bool entry, const std::vector<field<T>>& fields,
                  const char* what) {
     r.expect_map(n, std::string(what));
     o.location = r.where(n);
@@ -646,7 +649,15 @@ void read_record(const reader& r, const YAML::Node& n, T& o, bool entry, const s
             mark_removed(o);
             continue;
         }
-        auto f = std::find_if(fields.begin(), fields.end(), [&](const auto& x) { return key == x.key; });
+        // the field of a key by a hash of the table's keys, built once per table
+        static const std::unordered_map<std::string_view, std::size_t> by_key = [&fields] {
+            std::unordered_map<std::string_view, std::size_t> m;
+            for (std::size_t k = 0; k < fields.size(); ++k) m.emplace(fields[k].key, k);
+            return m;
+        }();
+        const auto found = by_key.find(key);
+        const auto f =
+            found == by_key.end() ? fields.end() : fields.begin() + static_cast<std::ptrdiff_t>(found->second);
         if (f == fields.end())
             r.fail(it->first,
                    "unknown key \"" + key + "\" in " + what + " (allowed: " + allowed_keys(fields, entry) + ")");
@@ -660,7 +671,7 @@ void read_record(const reader& r, const YAML::Node& n, T& o, bool entry, const s
     }
     if (o.id.empty()) r.fail(n, std::string(what) + " needs an id");
     for (const char* key : {"parent", "successor", "supports", "replaces", "polarity", "catalog"})
-        if (const YAML::Node v = n[key]) r.note_reference(o.id, key, v);
+        if (const yaml_node v = n[key]) r.note_reference(o.id, key, v);
 }
 
 // Writes a node or an indicator as a list item; a version entry writes only the keys it gives.
@@ -685,7 +696,7 @@ void write_record(writer& w, int indent, const T& o, bool entry, const std::vect
     if (entry && is_removed(o)) w.line(indent + 2, "removed: true");
 }
 
-void read_indicator(const reader& r, const YAML::Node& n, indicator& o, bool entry) {
+void read_indicator(const reader& r, const yaml_node& n, indicator& o, bool entry) {
     read_record(r, n, o, entry, indicator_fields(), "an indicator");
     if (entry) return;
     if (!o.given.count("name")) r.fail(n, "indicator \"" + o.id + "\" needs a name");
@@ -697,7 +708,7 @@ void write_indicator(writer& w, int indent, const indicator& o, bool entry) {
     write_record(w, indent, o, entry, indicator_fields());
 }
 
-void read_node(const reader& r, const YAML::Node& n, node& o, bool entry) {
+void read_node(const reader& r, const yaml_node& n, node& o, bool entry) {
     if (entry) o.given.insert("#entry");  // tells the indicators field to read version entries
     read_record(r, n, o, entry, node_fields(), "a node");
     if (entry) return;
@@ -709,12 +720,12 @@ void read_node(const reader& r, const YAML::Node& n, node& o, bool entry) {
 
 void write_node(writer& w, int indent, const node& o, bool entry) { write_record(w, indent, o, entry, node_fields()); }
 
-void read_total(const reader& r, const YAML::Node& n, total& t) {
+void read_total(const reader& r, const yaml_node& n, total& t) {
     r.expect_map(n, "a total");
     t.location = r.where(n);
     for (auto it = n.begin(); it != n.end(); ++it) {
         const std::string key = r.text(it->first, "a key");
-        const YAML::Node v = it->second;
+        const yaml_node v = it->second;
         if (key == "id")
             t.id = r.text(v, "id");
         else if (key == "name")
@@ -739,13 +750,13 @@ void read_total(const reader& r, const YAML::Node& n, total& t) {
     r.note_reference(t.id, "over", n["over"]);
 }
 
-void read_scales(const reader& r, const YAML::Node& n, plan& p) {
+void read_scales(const reader& r, const yaml_node& n, plan& p) {
     r.expect_map(n, "scales");
     for (auto it = n.begin(); it != n.end(); ++it) {
         plan_scale s;
         s.name = r.text(it->first, "a scale name");
         r.expect_map(it->second, "scale " + s.name);
-        const YAML::Node scale_node = it->second;  // a copy: it->second belongs to a temporary
+        const yaml_node scale_node = it->second;  // a copy: it->second belongs to a temporary
         for (auto k = scale_node.begin(); k != scale_node.end(); ++k) {
             const std::string key = r.text(k->first, "a key");
             if (key == "compare") {
@@ -755,7 +766,7 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
                 s.source = r.text(k->second, "source");
             } else if (key == "levels") {
                 r.expect_seq(k->second, "levels");
-                const YAML::Node levels_node = k->second;
+                const yaml_node levels_node = k->second;
                 for (const auto& l : levels_node) {
                     plan_scale_level lv;
                     r.expect_map(l, "a level");
@@ -788,7 +799,7 @@ void read_scales(const reader& r, const YAML::Node& n, plan& p) {
 
 // units: a list of words, each a string (a count of items) or a map of name, kind, dimension,
 // synonyms and description (docs/plan-format.md, Units).
-void read_units(const reader& r, const YAML::Node& n, std::vector<unit_declaration>& out) {
+void read_units(const reader& r, const yaml_node& n, std::vector<unit_declaration>& out) {
     r.expect_seq(n, "units");
     for (const auto& item : n) {
         unit_declaration d;
@@ -833,12 +844,12 @@ void read_units(const reader& r, const YAML::Node& n, std::vector<unit_declarati
 }  // namespace
 
 // The `conventions:` block (plan-format.md §5b): each key declares one convention.
-void read_conventions(const reader& r, const YAML::Node& key, const YAML::Node& v, declared_conventions& d) {
+void read_conventions(const reader& r, const yaml_node& key, const yaml_node& v, declared_conventions& d) {
     r.expect_map(v, "conventions");
     d.location = r.where(key);
     for (auto k = v.begin(); k != v.end(); ++k) {
         const std::string ck = r.text(k->first, "a key");
-        const YAML::Node cv = k->second;
+        const yaml_node cv = k->second;
         try {
             if (ck == "pagu_levels") {
                 std::vector<node_level> levels;
@@ -880,7 +891,8 @@ void read_conventions(const reader& r, const YAML::Node& key, const YAML::Node& 
 
 std::vector<unit_declaration> parse_unit_declarations(std::string_view yaml, const std::string& file) {
     const load_limits limits;
-    const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml", limits);
+    const detail::yaml::document doc = detail::yaml::parse_document(yaml, file, "kinerja.plan.yaml", limits);
+    const yaml_node root = doc.root();
     const reader r{file, limits, {}, {}, 0};
     std::vector<unit_declaration> out;
     if (root.IsMap()) {
@@ -902,7 +914,8 @@ std::vector<unit_declaration> load_unit_declarations(const std::string& path) {
 }
 
 plan parse_plan(std::string_view yaml, const std::string& file, const load_limits& limits) {
-    const YAML::Node root = detail::load_yaml(yaml, file, "kinerja.plan.yaml", limits);
+    const detail::yaml::document doc = detail::yaml::parse_document(yaml, file, "kinerja.plan.yaml", limits);
+    const yaml_node root = doc.root();
     const reader r{file, limits, {}, {}, 0};
     if (!root.IsMap())
         throw file_error("kinerja.plan.schema", file, 1, 1,
@@ -916,7 +929,7 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
     for (auto it = root.begin(); it != root.end(); ++it) {
         const std::string key = r.text(it->first, "a key");
         if (!seen.insert(key).second) r.fail(it->first, "key \"" + key + "\" appears twice");
-        const YAML::Node v = it->second;
+        const yaml_node v = it->second;
         if (key == "kinerja_plan") {
             p.format_version = r.integer(v, "kinerja_plan");
             if (p.format_version != 1)
@@ -928,7 +941,7 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
             r.expect_map(v, "plan");
             for (auto k = v.begin(); k != v.end(); ++k) {
                 const std::string pk = r.text(k->first, "a key");
-                const YAML::Node pv = k->second;
+                const yaml_node pv = k->second;
                 if (pk == "id")
                     p.info.id = r.text(pv, "plan.id");
                 else if (pk == "title")
@@ -1029,7 +1042,7 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
                 plan_version pv;
                 pv.name = r.text(k->first, "a version name");
                 r.expect_map(k->second, "version " + pv.name);
-                const YAML::Node version_node = k->second;
+                const yaml_node version_node = k->second;
                 for (auto q = version_node.begin(); q != version_node.end(); ++q) {
                     const std::string vk = r.text(q->first, "a key");
                     if (vk == "label")
@@ -1038,7 +1051,7 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
                         pv.source = r.text(q->second, "source");
                     else if (vk == "nodes") {
                         r.expect_seq(q->second, "nodes");
-                        const YAML::Node entries = q->second;
+                        const yaml_node entries = q->second;
                         r.scope = pv.name;
                         for (const auto& item : entries) {
                             r.count_node(item);

@@ -18,9 +18,11 @@
 #include <kinerja/rounding.hpp>
 #include <kinerja/unit_registry.hpp>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <set>
 #include <string>
 #include <string_view>
@@ -34,9 +36,68 @@ class catalog;
 /// Year key of the end-of-period column (kondisi akhir) in year maps.
 inline constexpr int end_of_period = 9999;
 
+/// The name of a file, shared: copies refer to one string, so the locations of every value of a
+/// plan cost a pointer each, not a copy of the path (a loader makes one file_name per file). Reads
+/// like a `const std::string&` (it converts to one, compares with strings, `+` concatenates) and
+/// is assigned from a string or `const char*`. Copies are thread-safe (an atomic count).
+class file_name {
+public:
+    file_name() noexcept = default;
+    file_name(std::string name) : shared_(name.empty() ? nullptr : new shared{{1}, std::move(name)}) {}
+    file_name(const char* name) : file_name(std::string(name ? name : "")) {}
+    file_name(const file_name& other) noexcept : shared_(other.shared_) {
+        if (shared_) shared_->count.fetch_add(1, std::memory_order_relaxed);
+    }
+    file_name(file_name&& other) noexcept : shared_(other.shared_) { other.shared_ = nullptr; }
+    file_name& operator=(file_name other) noexcept {
+        std::swap(shared_, other.shared_);
+        return *this;
+    }
+    ~file_name() {
+        if (shared_ && shared_->count.fetch_sub(1, std::memory_order_acq_rel) == 1) delete shared_;
+    }
+
+    /// The name ("" when none).
+    const std::string& str() const noexcept { return shared_ ? shared_->name : empty_name(); }
+    operator const std::string&() const noexcept { return str(); }
+    bool empty() const noexcept { return str().empty(); }
+    std::size_t size() const noexcept { return str().size(); }
+    const char* c_str() const noexcept { return str().c_str(); }
+    /// Both refer to the same shared string (the same loaded file), not merely an equal one.
+    bool shares(const file_name& other) const noexcept { return shared_ == other.shared_; }
+
+    friend bool operator==(const file_name& a, const file_name& b) noexcept { return a.str() == b.str(); }
+    friend bool operator==(const file_name& a, const std::string& b) noexcept { return a.str() == b; }
+    friend bool operator==(const std::string& a, const file_name& b) noexcept { return a == b.str(); }
+    friend bool operator==(const file_name& a, const char* b) noexcept { return a.str() == b; }
+    friend bool operator==(const char* a, const file_name& b) noexcept { return a == b.str(); }
+    friend bool operator!=(const file_name& a, const file_name& b) noexcept { return !(a == b); }
+    friend bool operator!=(const file_name& a, const std::string& b) noexcept { return !(a == b); }
+    friend bool operator!=(const std::string& a, const file_name& b) noexcept { return !(a == b); }
+    friend bool operator!=(const file_name& a, const char* b) noexcept { return !(a == b); }
+    friend bool operator!=(const char* a, const file_name& b) noexcept { return !(a == b); }
+    friend bool operator<(const file_name& a, const file_name& b) noexcept { return a.str() < b.str(); }
+    friend std::string operator+(const file_name& a, const std::string& b) { return a.str() + b; }
+    friend std::string operator+(const std::string& a, const file_name& b) { return a + b.str(); }
+    friend std::string operator+(const file_name& a, const char* b) { return a.str() + b; }
+    friend std::string operator+(const char* a, const file_name& b) { return a + b.str(); }
+    friend std::ostream& operator<<(std::ostream& out, const file_name& f) { return out << f.str(); }
+
+private:
+    struct shared {
+        std::atomic<long> count;
+        std::string name;
+    };
+    static const std::string& empty_name() noexcept {
+        static const std::string none;
+        return none;
+    }
+    shared* shared_ = nullptr;
+};
+
 /// Where something stands in a plan file (1-based line and column; 0 when unknown).
 struct location {
-    std::string file;
+    kinerja::file_name file;
     int line = 0;
     int column = 0;
     /// "file:line:column", or what is known of it.

@@ -12,7 +12,7 @@ namespace kinerja::python {
 
 namespace {
 
-py::tuple where(const location& l) { return py::make_tuple(l.file, l.line, l.column); }
+py::tuple where(const location& l) { return py::make_tuple(l.file.str(), l.line, l.column); }
 
 py::object optional_float(const std::optional<double>& v) { return v ? py::object(py::float_(*v)) : py::none(); }
 

@@ -71,11 +71,11 @@ inline void check_text(std::string_view text, const std::string& file, const cha
                          "byte " + hex_byte(bad->byte) + " is not UTF-8 text; save the file as UTF-8");
 }
 
-/// The YAML document, after the input checks (check_text) and the event pre-pass (yaml_guard):
-/// one document, no repeated key, nesting and aliases within `limits`.
-/// \throws file_error `yaml_id` with the line and column of the syntax error, kinerja.limit.*
-inline YAML::Node load_yaml(std::string_view text, const std::string& file, const char* yaml_id,
-                            const load_limits& limits = {}) {
+/// The checks on a YAML text before any parser sees it: check_text, and no control character
+/// that YAML does not allow. \throws file_error `yaml_id` at the offending byte,
+/// kinerja.limit.input_bytes
+inline void check_yaml_text(std::string_view text, const std::string& file, const char* yaml_id,
+                            const load_limits& limits) {
     check_text(text, file, yaml_id, limits);
     if (const auto bad = first_yaml_control_character(text)) {
         char code[8];
@@ -85,6 +85,15 @@ inline YAML::Node load_yaml(std::string_view text, const std::string& file, cons
                              " is not allowed in a YAML file (of the control characters, YAML allows tab, line feed "
                              "and carriage return)");
     }
+}
+
+/// The YAML document as a yaml-cpp tree (catalogs and rule files; plans are read by the faster
+/// reader of src/yaml_document.hpp), after the input checks (check_yaml_text) and the event
+/// pre-pass (yaml_guard): one document, no repeated key, nesting and aliases within `limits`.
+/// \throws file_error `yaml_id` with the line and column of the syntax error, kinerja.limit.*
+inline YAML::Node load_yaml(std::string_view text, const std::string& file, const char* yaml_id,
+                            const load_limits& limits = {}) {
+    check_yaml_text(text, file, yaml_id, limits);
     try {
         yaml_guard(file, yaml_id, limits).run(text);
         return YAML::Load(std::string(text));
