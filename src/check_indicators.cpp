@@ -85,7 +85,8 @@ void row_units(const node& n, const indicator& ind, const std::map<int, value>& 
     }
     if (units.size() < 2) return;
     std::optional<std::string> majority;
-    for (const auto& [y, u] : units) {
+    for (const auto& entry : units) {  // (not a structured binding: C++17 lambdas cannot capture one)
+        const std::string& u = entry.second;
         const auto alike =
             std::count_if(units.begin(), units.end(), [&](const auto& x) { return same_unit(x.second, u); });
         if (2 * static_cast<std::size_t>(alike) > units.size()) {
