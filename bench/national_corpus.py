@@ -105,7 +105,9 @@ class Generator:
             bare = dict(doc)
             bare["nodes"] = []
             base = len(_dump(bare).encode("utf-8"))
-            self.sizes.append((base, max(1, len(_dump({"nodes": doc["nodes"]}).encode("utf-8")))))
+            # a copy's ids are longer than the template's (suffix "-uK"): measure a renamed copy
+            one = _copy_nodes(doc["nodes"], 10, _urusan(doc["nodes"]) or URUSAN[0])
+            self.sizes.append((base + 200, max(1, len(_dump({"nodes": one}).encode("utf-8")))))  # + the new head
 
     # ------------------------------------------------------------------ one plan
     def rng(self, region: int, agency: int) -> random.Random:
@@ -125,9 +127,9 @@ class Generator:
         name, template = self.templates[t]
         base, unit = self.sizes[t]
         copies = max(1, round((target - base) / unit))
-        while base + copies * unit < MIN_BYTES:
+        while base + copies * unit < 1.02 * MIN_BYTES:
             copies += 1
-        while copies > 1 and base + copies * unit > MAX_BYTES:
+        while copies > 1 and base + copies * unit > 0.98 * MAX_BYTES:  # 2 %: the varied values
             copies -= 1
         doc = copy.deepcopy(template)
         region_name = self.region_name(region)
