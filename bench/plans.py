@@ -11,7 +11,8 @@ one run:
    ``LocalCluster`` of 1 and of 2 single-threaded worker processes (cluster start-up timed
    apart).
 
-It prints MB/s and plans/s of each, the peak resident memory of this process and of the dask
+It prints MB/s and plans/s of each, the CPU time it took (this process's, or the dask
+workers'), the peak resident memory of this process and of the dask
 workers, and the command that reproduces the run.
 
     bench/plans                                   # 514 regions x 40 agencies, seed 1
@@ -40,6 +41,12 @@ import national_corpus  # noqa: E402
 def _rss_mb() -> float:
     """Peak resident memory of this process, MB (ru_maxrss is in KB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def _worker_cpu() -> float:
+    import time as t
+
+    return t.process_time()
 
 
 def _worker_rss() -> float:
@@ -109,6 +116,7 @@ def main(argv: Optional[List[str]] = None) -> int:
             checks: List[float] = []
             frames: List[float] = []
             findings = errors = 0
+            cpu = time.process_time()
             for f in files:
                 t = time.perf_counter()
                 try:
@@ -130,18 +138,19 @@ def main(argv: Optional[List[str]] = None) -> int:
             for name, xs in (("load_plan", loads), ("check", checks), ("to_frame", frames)):
                 print(f"  {name:<10} median {1e3 * _quantile(xs, 0.5):8.2f}  p99 {1e3 * _quantile(xs, 0.99):8.2f}"
                       f"  total {sum(xs):8.2f} s")
-            print(f"  load_plan on its own: {mb / sum(loads):.2f} MB/s")
+            print(f"  load_plan on its own: {mb / sum(loads):.2f} MB/s; CPU time of the pass "
+                  f"{time.process_time() - cpu:.2f} s for {sum(loads) + sum(checks) + sum(frames):.2f} s of wall time")
 
         if "threads" not in skip:
             print("whole corpus, load_plan + check (ThreadPoolExecutor):")
             for threads in sorted({1, os.cpu_count() or 1}):
-                t = time.perf_counter()
+                t, cpu = time.perf_counter(), time.process_time()
                 with concurrent.futures.ThreadPoolExecutor(max_workers=threads) as pool:
                     counts = list(pool.map(_load_check, files, chunksize=1))
-                wall = time.perf_counter() - t
+                wall, cpu = time.perf_counter() - t, time.process_time() - cpu
                 found = sum(c for c in counts if c > 0)
                 print(_line(f"{threads} thread{'s' if threads > 1 else ''}", wall, n, mb,
-                            f"{found} findings, {counts.count(-1)} not loadable"))
+                            f"CPU {cpu:.2f} s; {found} findings, {counts.count(-1)} not loadable"))
             print(f"  peak resident memory of this process: {_rss_mb():.0f} MB")
 
         if "dask" not in skip:
@@ -162,14 +171,17 @@ def main(argv: Optional[List[str]] = None) -> int:
                     client = Client(cluster, set_as_default=False)
                     start = time.perf_counter() - t
                     try:
+                        cpu0 = client.run(_worker_cpu)
                         t = time.perf_counter()
                         frame = kd.check_plans(folder, client)
                         result = frame.compute()
                         wall = time.perf_counter() - t
+                        cpu1 = client.run(_worker_cpu)
+                        cpu = sum(cpu1[w] - cpu0[w] for w in cpu1)
                         peaks = client.run(_worker_rss)
                         failed = int(result["rule"].str.startswith("kinerja.").sum())
                         print(_line(f"{workers} worker{'s' if workers > 1 else ''}, {frame.npartitions} partitions", wall,
-                                    n, mb, f"{len(result) - failed} findings, {failed} not loadable; start-up {start:.1f} s; "
+                                    n, mb, f"CPU {cpu:.2f} s (workers); {len(result) - failed} findings, {failed} not loadable; start-up {start:.1f} s; "
                                     f"worker peak {max(peaks.values()):.0f} MB"))
                         del result, frame
                     finally:
