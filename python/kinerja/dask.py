@@ -44,8 +44,8 @@ from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 import pandas as pd
 
 from .display import FINDING_COLUMNS
-from .errors import KinerjaError, PlanFileError
-from .plan import FRAME_COLUMNS, load_plan, load_plan_csv
+from .errors import ArgumentError, KinerjaError, PlanFileError
+from .plan import FRAME_COLUMNS, check_rules, load_plan, load_plan_csv
 
 __all__ = ["check_plans", "plan_frames", "load_errors", "local_client", "close",
            "FINDINGS_COLUMNS", "INDICATOR_COLUMNS", "BUDGET_COLUMNS", "ERROR_COLUMNS"]
@@ -323,7 +323,9 @@ def check_plans(paths: Paths, client: Any = None, *, rules: Optional[Iterable[st
     plan's findings in the order of ``Plan.check()``.
 
     ``rules``, ``include_history`` and ``rules_file`` (paths of rule files, read by every worker)
-    are those of :meth:`kinerja.Plan.check`. A plan that cannot be loaded gives one row of
+    are those of :meth:`kinerja.Plan.check`; an unknown rule id (``ArgumentError``
+    ``kinerja.argument.rule``) or a rule file that cannot be read (``PlanFileError``
+    ``kinerja.rules.*``) raises at once, before any plan is read. A plan that cannot be loaded gives one row of
     severity ``error``, ``rule`` the error's id, ``message`` its reason and ``location`` its
     ``file:line:column``. ``files_per_partition`` fixes the number of plan files a partition;
     by default the files are split into about four partitions a worker thread of equal bytes.
@@ -333,6 +335,12 @@ def check_plans(paths: Paths, client: Any = None, *, rules: Optional[Iterable[st
     """
     options = {"rules": list(rules) if rules is not None else None, "include_history": bool(include_history),
                "rules_file": _rules_file(rules_file)}
+    # a bad rule file or rule id fails here, once, not once a plan on the workers
+    known = [r["id"] for r in check_rules(options["rules_file"])]
+    unknown = [r for r in options["rules"] or [] if r not in known]
+    if unknown:
+        raise ArgumentError(f'[kinerja.argument.rule] unknown check rule "{unknown[0]}" (rules: {", ".join(known)})',
+                            id="kinerja.argument.rule")
     return _frame("findings", paths, client, files_per_partition, options)
 
 

@@ -136,6 +136,10 @@ def test_check_plans_passes_the_check_arguments(client, corpus):
     expected.insert(0, "plan", files[0])
     assert len(result) > 0 and set(result["rule"]) == {"budget-rollup"}
     _same(result, expected, kd.FINDINGS_COLUMNS)
+    # a rule file, read by the workers: its rule gives the finding docs/plans.md names
+    rules = kinerja.standard_rules_path()
+    result = kd.check_plans(files, client, rules=["kegiatan-pagu-within-program"], rules_file=rules).compute()
+    assert list(result["node"]) == ["2.08.02.2.03"]
 
 
 @pytest.mark.parametrize("kind", ["indicators", "budget"])
@@ -180,6 +184,13 @@ def test_bad_arguments(client, tmp_path):
         kd.plan_frames(tmp_path, client, kind="nodes")
     with pytest.raises(ValueError, match="files_per_partition"):
         kd.check_plans([kinerja.bundled_plan_path()], client, files_per_partition=0)
+    # a bad rule id or rule file fails at once, not once a plan
+    with pytest.raises(kinerja.ArgumentError, match='unknown check rule "nope"') as info:
+        kd.check_plans([kinerja.bundled_plan_path()], client, rules=["budget-rollup", "nope"])
+    assert info.value.id == "kinerja.argument.rule"
+    with pytest.raises(kinerja.PlanFileError) as info:
+        kd.check_plans([kinerja.bundled_plan_path()], client, rules_file=tmp_path / "missing-rules.yaml")
+    assert info.value.id == "kinerja.rules.io"
     with pytest.raises(TypeError, match="paths"):
         kd.check_plans([kinerja.bundled_plan_path()], client, rules_file=kinerja.load_rules(kinerja.standard_rules_path()))
 
