@@ -34,7 +34,8 @@ Main names:
 - many plans: ``load_plans``, ``PlanSet``, ``find_plan_files``, ``PlanFindings``, ``PlanLoadError``
   (docs/batch.md);
 - errors: ``KinerjaError`` and its subclasses (each also a built-in error);
-- ``kinerja.plots`` (matplotlib) and ``kinerja.display`` (HTML for Jupyter), imported on use.
+- ``kinerja.plots`` (matplotlib), ``kinerja.display`` (HTML for Jupyter) and ``kinerja.dask``
+  (many plans on a Dask cluster), imported on use.
 
 In Jupyter, plans, indicator views, findings, changes and reports display as HTML tables.
 The compiled core is the private module ``kinerja._core``; see docs/python-guide.md and
@@ -197,8 +198,9 @@ __all__ = [
 
 
 def __getattr__(name: str):
-    # kinerja.plots needs matplotlib and kinerja.display only builds HTML: imported on first use
-    if name in ("plots", "display"):
+    # kinerja.plots needs matplotlib, kinerja.dask needs dask and kinerja.display only builds HTML:
+    # imported on first use
+    if name in ("plots", "display", "dask"):
         import importlib
 
         return importlib.import_module(f".{name}", __name__)

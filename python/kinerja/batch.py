@@ -27,7 +27,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tupl
 from . import _core
 from .display import findings_html, table_html
 from .results import Findings
-from .tables import FINDING_COLUMNS, finding_to_dict
+from .tables import BUDGET_COLUMNS, FINDING_COLUMNS, finding_to_dict
 from .plan import FRAME_COLUMNS, Limits, Plan, core_load_limits, rule_sets_of
 
 __all__ = ["PlanSet", "PlanFinding", "PlanFindings", "PlanLoadError", "load_plans", "find_plan_files",
@@ -38,8 +38,6 @@ BatchProgress = _core.BatchProgress
 #: The columns that :meth:`PlanSet.to_frame` and :meth:`PlanSet.budget_frame` put first.
 IDENTITY_COLUMNS = ["plan", "region", "organisation"]
 #: The columns of :meth:`kinerja.Plan.budget_frame` (a plan without any budget has none).
-BUDGET_COLUMNS = ["part", "node_id", "node_code", "level", "node", "year", "budget", "budget_realized",
-                  "budget_number", "realized_number", "absorption", "reported_absorption", "source"]
 #: The columns of :meth:`PlanSet.plans_frame`, one row per plan.
 PLAN_SUMMARY_COLUMNS = ["plan", "loaded", "id", "region", "organisation", "error_id", "error", "findings", "errors",
                         "warnings", "info"]

@@ -29,7 +29,7 @@ from . import _core
 from . import _api as api
 from .errors import KinerjaError
 from .results import Changes, Findings
-from .tables import (FRAME_COLUMNS, changes_frame, finding_to_dict, findings_frame, indicator_rows, money,
+from .tables import (BUDGET_COLUMNS, FRAME_COLUMNS, changes_frame, finding_to_dict, findings_frame, indicator_rows, money,
                      year_key)
 
 Finding = _core.Finding
@@ -439,7 +439,7 @@ class Plan:
         and the absorption (realized / pagu x 100, half up to 2 decimals)."""
         import pandas as pd
 
-        return pd.DataFrame(self.budget_rows(include_history))
+        return pd.DataFrame(self.budget_rows(include_history), columns=BUDGET_COLUMNS)
 
     def findings_frame(self, **check_args):
         """The findings of :meth:`check` (same arguments) as a DataFrame, one row per finding

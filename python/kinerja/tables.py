@@ -18,7 +18,7 @@ from . import _api as api
 from . import _core
 from .errors import KinerjaError
 
-__all__ = ["FRAME_COLUMNS", "FINDING_COLUMNS", "CHANGE_COLUMNS", "indicator_rows", "read_cell", "money",
+__all__ = ["FRAME_COLUMNS", "BUDGET_COLUMNS", "FINDING_COLUMNS", "CHANGE_COLUMNS", "indicator_rows", "read_cell", "money",
            "finding_to_dict", "findings_frame", "changes_frame", "year_key", "year_label"]
 
 
@@ -37,6 +37,12 @@ def year_label(y: Any) -> str:
 FRAME_COLUMNS = ["part", "node_id", "node_code", "level", "node", "indicator_id", "indicator", "unit", "polarity",
                  "year", "target", "realization", "reported_achievement", "target_number", "realization_number",
                  "achievement", "attainment", "category", "note", "source"]
+
+
+#: The columns of :meth:`kinerja.Plan.budget_frame` (and of batch and dask budget frames after
+#: their ``plan``, ``region``, ``organisation``).
+BUDGET_COLUMNS = ["part", "node_id", "node_code", "level", "node", "year", "budget", "budget_realized",
+                  "budget_number", "realized_number", "absorption", "reported_absorption", "source"]
 
 
 def indicator_rows(plan: Any, part: str, n: Any, ind: Any) -> List[Dict[str, Any]]:
