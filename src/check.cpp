@@ -91,6 +91,9 @@ const std::vector<rule_info>& check_rules() {
          "cells that say they were not filled in (Belum diisi, n.a, N/A, tidak ada data); one finding per plan"},
         {rule_ids::spreadsheet_error, severity::error,
          "a cell printing a spreadsheet error (#VALUE!, #REF!, #DIV/0!, #N/A)"},
+        {rule_ids::target_end, severity::warning,
+         "an indicator's end-column target is not what the plan's end column of targets means (its last year, or "
+         "the sum of its years); with no majority nothing is checked"},
     };
     return rules;
 }
@@ -359,6 +362,40 @@ struct checker {
     }
     // Whether a level carries pagu by the plan's convention: true, false, or empty (unknown).
     std::optional<bool> carries(node_level l) const { return conv.carries_pagu(l); }
+    // Whether a level carries realized budget: a table prints realisasi anggaran on the rows it
+    // prints anggaran on (Sumatera Utara's Tabel 19: both only on sub kegiatan; Tanah Datar's
+    // Tabel 3.3.97: both only on the programme), so in a plan that prints pagu a level carries
+    // realized budget as it carries pagu (unknown stays unknown); in a plan that prints no pagu at
+    // all (a table of realisasi alone) a level carries it when most of its nodes print one, and
+    // nothing is guessed without a majority.
+    std::map<node_level, std::optional<bool>> realized_levels;
+    std::optional<bool> carries_realized(node_level l) {
+        const bool prints_pagu = std::any_of(conv.pagu_levels.begin(), conv.pagu_levels.end(), [](const auto& x) {
+            return x.priced > 0 || x.origin == convention_origin::declared;
+        });
+        if (prints_pagu) return carries(l);
+        if (realized_levels.empty()) {
+            std::map<node_level, std::pair<std::size_t, std::size_t>> counts;  // (with, without)
+            for (const node& n : p.nodes) {
+                const bool any = std::any_of(n.budget_realized.begin(), n.budget_realized.end(), [&](const auto& kv) {
+                    return !budget_amount(n, &node::budget_realized, kv.first).blank;
+                });
+                (any ? counts[n.level].first : counts[n.level].second)++;
+            }
+            for (const auto& [level, c] : counts) {
+                const double all = static_cast<double>(c.first + c.second);
+                std::optional<bool> v;
+                if (static_cast<double>(c.first) > conv.majority * all)
+                    v = true;
+                else if (static_cast<double>(c.second) > conv.majority * all)
+                    v = false;
+                realized_levels[level] = v;
+            }
+        }
+        const auto it = realized_levels.find(l);
+        return it == realized_levels.end() ? std::nullopt : it->second;
+    }
+    std::optional<bool> carries_amount(node_level l, bool pagu) { return pagu ? carries(l) : carries_realized(l); }
 
     // A roll-up message names the first children's amounts and counts the rest, so that a
     // parent of 100,000 children does not make a message of megabytes.
@@ -460,7 +497,7 @@ struct checker {
                 if (own && present == 0) {
                     // the children's level must carry pagu by the plan's convention
                     const bool priced = std::any_of(kids.begin(), kids.end(), [&](const node* k) {
-                        return which == 1 || carries(k->level).value_or(false);
+                        return carries_amount(k->level, which == 0).value_or(false);
                     });
                     if (on(rule_ids::budget_missing) && priced) {
                         finding& f =
@@ -473,7 +510,7 @@ struct checker {
                     }
                 } else if (!own && present > 0) {
                     // the parent's level must carry pagu by the plan's convention
-                    if (on(rule_ids::budget_missing) && (which == 1 || carries(parent.level).value_or(false))) {
+                    if (on(rule_ids::budget_missing) && carries_amount(parent.level, which == 0).value_or(false)) {
                         finding& f = add(rule_ids::budget_missing, &parent, nullptr, y,
                                          who(&parent, nullptr) + " has no " + what + " in " + year_label(y) +
                                              " but its children have " + show_exact(sum) + " (" + parts + ")",
@@ -772,12 +809,23 @@ struct checker {
     // a `supports` link, and only in a plan that prints a level above programmes at all (a plain
     // list of programmes is a table's shape, not a defect); an activity or sub-activity is one when
     // it has no parent in a plan that prints the level above it. An agency's
-    // objective is an orphan without indicators, and without programmes only in a plan that has
-    // programmes (an LKjIP or goal table prints objectives alone). Context nodes are not judged.
+    // objective is an orphan without indicators only where its table prints indicators (a summary
+    // table of capaian and absorption, Temanggung's Tabel 4.1, prints none), and without
+    // programmes only where its table prints programmes or links objectives to them (an LKjIP
+    // table of sasaran and IKU, Tanah Datar's Tabel 3.3.97, prints none, though another table of
+    // the same plan does). Context nodes are not judged.
+    static std::string node_table(const node& n) { return detail::table_of(printed_value{}, n.source); }
     void orphans() {
         if (!on(rule_ids::orphan)) return;
         std::set<node_level> levels;
         for (const node& n : p.nodes) levels.insert(n.level);
+        std::set<std::string> with_indicators, with_programmes;  // tables (folded labels)
+        for (const node& n : p.nodes) {
+            if (!n.indicators.empty()) with_indicators.insert(node_table(n));
+            if (n.level == node_level::program) with_programmes.insert(node_table(n));
+            for (const node* k : index.children(n.id))
+                if (k->level == node_level::program) with_programmes.insert(node_table(n));
+        }
         const bool above_programmes = std::any_of(levels.begin(), levels.end(), [](node_level l) {
             return l != node_level::program && l != node_level::kegiatan && l != node_level::sub_kegiatan;
         });
@@ -785,12 +833,12 @@ struct checker {
             if (n.context) continue;
             const std::vector<const node*>& kids = index.children(n.id);
             if (n.level == node_level::sasaran) {
-                if (n.indicators.empty())
+                if (n.indicators.empty() && with_indicators.count(node_table(n)))
                     add(rule_ids::orphan, &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no indicators",
                         n.location, "");
                 const bool has_programme = std::any_of(kids.begin(), kids.end(),
                                                        [](const node* k) { return k->level == node_level::program; });
-                if (!has_programme && levels.count(node_level::program))
+                if (!has_programme && levels.count(node_level::program) && with_programmes.count(node_table(n)))
                     add(rule_ids::orphan, &n, nullptr, std::nullopt, "objective \"" + n.name + "\" has no programmes",
                         n.location, "");
             }
@@ -815,6 +863,23 @@ struct checker {
     void indicators(const std::vector<node>& list) {
         for (const node& n : list)
             for (const indicator& ind : n.indicators) one_indicator(n, ind);
+    }
+
+    // The kind a target is compared in: a range's or a bound's numbers' kind, else its own.
+    static value_kind target_kind(const value& v) {
+        return (v.kind == value_kind::range || v.kind == value_kind::bound) ? v.bounded : v.kind;
+    }
+    // The interval a target stands for: a range's two ends (lower first), a number's one point;
+    // empty for a bound (it is open on one side) and for what cannot be compared.
+    std::optional<std::pair<double, double>> target_span(const value& v, const indicator& ind) const {
+        if (v.kind == value_kind::bound) return std::nullopt;
+        if (v.kind == value_kind::range) {
+            if (!v.number || !v.upper) return std::nullopt;
+            return std::make_pair(std::min(*v.number, *v.upper), std::max(*v.number, *v.upper));
+        }
+        const std::optional<double> c = comparable(v, ind);
+        if (!c) return std::nullopt;
+        return std::make_pair(*c, *c);
     }
 
     std::optional<double> comparable(const value& v, const indicator& ind) const {
@@ -878,17 +943,25 @@ struct checker {
         };
         read_all(ind.targets, &targets);
         read_all(ind.realizations, &realizations);
+        std::optional<value> baseline;
         if (ind.baseline) {
             if (auto v = read(&n, &ind, ind.baseline_year, *ind.baseline, false)) {
                 unit_check(n, ind, unit, ind.baseline_year, *ind.baseline, *v);
+                baseline = *v;
             }
         }
         // reported achievement
         for (const auto& [y, vs] : ind.reported_achievement)
             for (const printed_value& pv : vs) reported(n, ind, y, pv, targets, realizations);
         // target direction
-        const std::optional<polarity> own = on(rule_ids::target_direction) ? indicator_polarity(p, ind) : std::nullopt;
-        if (on(rule_ids::target_direction) && (own || !ind.scale.empty())) {
+        if (on(rule_ids::target_end) && !p.nodes.empty() && &n >= p.nodes.data() &&
+            &n < p.nodes.data() + p.nodes.size())
+            target_end_check(n, ind, targets);
+        // a rate of change (Pertumbuhan, Laju, Peningkatan ...) prints steps, not levels: a smaller
+        // step still moves the level the better way, so its targets have no direction to check
+        const bool directed = on(rule_ids::target_direction) && !detail::names_a_rate_of_change(ind.name);
+        const std::optional<polarity> own = directed ? indicator_polarity(p, ind) : std::nullopt;
+        if (directed && (own || !ind.scale.empty())) {
             const polarity pol = own.value_or(polarity::higher);
             const value* prev = nullptr;
             int prev_year = 0;
@@ -898,11 +971,16 @@ struct checker {
                 // starts: the first real target is compared with what follows, not with them.
                 if (!prev && (v.is_missing() || (v.number && *v.number == 0.0))) continue;
                 const bool same_unit = prev && (prev->kind != value_kind::count || detail::iequals(prev->unit, v.unit));
-                if (prev && prev->kind == v.kind && same_unit) {  // a change of unit is unit-change's business
-                    const auto a = comparable(*prev, ind);
-                    const auto b = comparable(v, ind);
+                // a range (Jawa Barat's "70,79-71,78") is compared through its ends with a number
+                // of its numbers' kind or another range: it moves against the polarity only when
+                // all of it does (higher is better: its upper end below the previous lower end)
+                if (prev && target_kind(*prev) == target_kind(v) &&
+                    same_unit) {  // a change of unit is unit-change's business
+                    const auto a = target_span(*prev, ind);
+                    const auto b = target_span(v, ind);
                     if (a && b &&
-                        ((pol == polarity::higher && *b < *a - 1e-12) || (pol == polarity::lower && *b > *a + 1e-12))) {
+                        ((pol == polarity::higher && b->second < a->first - 1e-12) ||
+                         (pol == polarity::lower && b->first > a->second + 1e-12))) {
                         const printed_value* pv = indicator::first(ind.targets, y);
                         finding& f = add(rule_ids::target_direction, &n, &ind, y,
                                          who(&n, &ind) + ": the target moves from " + prev->text + " (" +
@@ -919,9 +997,77 @@ struct checker {
         }
         std::vector<detail::row_finding> found;
         detail::indicator_row_checks(
-            n, ind, detail::read_row{targets, realizations, &units}, unit,
+            n, ind, detail::read_row{targets, realizations, &units, baseline}, unit,
             [this](std::string_view rule) { return on(rule); }, found);
         take(found);
+    }
+
+    // target-end: the end column (kondisi akhir) of an indicator's targets against its years, by
+    // the plan's convention of targets (conventions.hpp target_end: every end target in the first
+    // corpus repeats the last year, Magelang, Siak, Bone, Jawa Barat, Surabaya). Only a row whose
+    // every year and end column are numbers of one kind tells; a range is compared end by end with
+    // the last year's; values agree within the rounding of their printed digits. A plan's main
+    // nodes only (history tables have conventions of their own).
+    void target_end_check(const node& n, const indicator& ind, const std::map<int, value>& targets) {
+        const std::optional<end_column> rule = conv.target_end.value;
+        if (rule != end_column::last && rule != end_column::sum) return;
+        const auto e = targets.find(end_of_period);
+        if (e == targets.end() || !e->second.number) return;
+        const value& end = e->second;
+        std::set<int> printed;
+        for (const auto& kv : ind.targets) printed.insert(kv.first);
+        const std::vector<int> years = detail::period_years(p, printed);
+        if (years.size() < 2) return;
+        double sum = 0.0, slack = end.half_unit();
+        const value* last = nullptr;
+        for (int y : years) {
+            const auto t = targets.find(y);
+            if (t == targets.end() || !t->second.number || t->second.kind != end.kind) return;
+            sum += *t->second.number;
+            slack += t->second.half_unit();
+            last = &t->second;
+        }
+        if (end.kind == value_kind::range && rule == end_column::sum) return;  // a sum of ranges is no convention
+        const printed_value* pv = indicator::first(ind.targets, end_of_period);
+        const std::string evidence = conv.target_end.origin == convention_origin::declared
+                                         ? std::string("declared in the plan's conventions")
+                                         : "inferred: " + std::to_string(conv.target_end.sum) +
+                                               " rows print the sum, " + std::to_string(conv.target_end.last) +
+                                               " the last year, " + std::to_string(conv.target_end.neither) +
+                                               " neither";
+        // two printed numbers can be one value when the intervals their digits stand for overlap
+        // (74 is [73.5, 74.5), 75 is [74.5, 75.5): they cannot)
+        auto agree = [](double a, double b, double within) {
+            return std::fabs(a - b) <= 1e-9 * std::max(1.0, std::fabs(a)) || std::fabs(a - b) < within;
+        };
+        if (rule == end_column::last) {
+            const double tol = end.half_unit() + last->half_unit();
+            const bool same =
+                agree(*end.number, *last->number, tol) &&
+                (end.kind != value_kind::range || (end.upper && last->upper && agree(*end.upper, *last->upper, tol)));
+            if (same) return;
+            finding& f = add(rule_ids::target_end, &n, &ind, end_of_period,
+                             who(&n, &ind) + ": the end-column target is " + end.text + " but the last year's (" +
+                                 std::to_string(years.back()) + ") is " + last->text +
+                                 "; the plan's end column of targets is the last year (" + evidence + ")",
+                             pv->location, pv->source);
+            f.expected = last->text;
+            f.expected_number = last->number;
+            f.actual = end.text;
+            f.actual_number = end.number;
+            return;
+        }
+        if (agree(*end.number, sum, slack)) return;
+        finding& f = add(rule_ids::target_end, &n, &ind, end_of_period,
+                         who(&n, &ind) + ": the end-column target is " + end.text + " but its years " +
+                             std::to_string(years.front()) + "–" + std::to_string(years.back()) + " sum to " +
+                             format_number(sum, convention::english, end.decimals, false) +
+                             "; the plan's end column of targets is the sum of the years (" + evidence + ")",
+                         pv->location, pv->source);
+        f.expected = format_number(sum, convention::english, end.decimals, false);
+        f.expected_number = sum;
+        f.actual = end.text;
+        f.actual_number = end.number;
     }
 
     void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<int> y,

@@ -12,6 +12,7 @@
 #include <kinerja/plan_values.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -124,6 +125,38 @@ void row_units(const node& n, const indicator& ind, const std::map<int, value>& 
     }
 }
 
+// unit-change between the baseline and the targets of an indicator without a declared unit: the
+// baseline carries one kind of unit (a percentage, a count, money) and every target that carries
+// a unit carries another kind (Cirebon's kegiatan 1.1: baseline "20%", targets "8600 lbr"). The
+// kinds differ whatever the count's word is, so a word the registry does not know takes part here
+// (unknown-unit names the word; this names the change of kind). Reported once, at the first
+// target in the other kind.
+void baseline_kind(const node& n, const indicator& ind, const read_row& row, std::vector<row_finding>& out) {
+    if (!row.baseline) return;
+    const value& b = *row.baseline;
+    const value_kind kinds[] = {value_kind::percent, value_kind::count, value_kind::money};
+    if (std::find(std::begin(kinds), std::end(kinds), b.kind) == std::end(kinds)) return;
+    std::optional<int> first;
+    std::optional<value_kind> other;
+    for (const auto& [y, v] : row.targets) {
+        if (y == end_of_period || std::find(std::begin(kinds), std::end(kinds), v.kind) == std::end(kinds)) continue;
+        if (other && v.kind != *other) return;  // the targets mix kinds: the row check's business
+        other = v.kind;
+        if (!first) first = y;
+    }
+    if (!other || *other == b.kind) return;
+    const value& t = row.targets.at(*first);
+    const printed_value* pv = indicator::first(ind.targets, *first);
+    row_finding f = make(kinerja::rule_ids::unit_change, n, &ind, *first,
+                         who(n, &ind) + ": the baseline " + b.text + " is " + std::string(to_string(b.kind)) +
+                             " but the targets are " + std::string(to_string(*other)) + " (" + t.text + " in " +
+                             year_label(*first) + "); the indicator declares no unit",
+                         pv);
+    f.expected = carried_unit(b);
+    f.actual = pv ? pv->text : t.text;
+    out.push_back(std::move(f));
+}
+
 // scale-jump: two neighbouring values of a percentage row, one of them at most 1 and the other
 // 50 to 200 times it: a percentage printed as a fraction (0.029% beside 0.00028, which is 0.028%
 // read as a fraction). The finding is at the fraction, next to the jump.
@@ -183,10 +216,13 @@ void row_jumps(const node& n, const indicator& ind, const std::map<int, value>& 
 }
 
 // share-above-100: a percentage of a whole (by its name) above 100%.
+// A bare number counts as a percentage where the indicator's unit is one (Kutai Kartanegara's
+// "Persen" column beside "100.80").
 void row_shares(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
-                const char* what, std::vector<row_finding>& out) {
+                bool percent_unit, const char* what, std::vector<row_finding>& out) {
     for (const auto& [y, v] : values) {
-        if (v.kind != value_kind::percent || !v.number || !(*v.number > 100.0)) continue;
+        const bool percent = v.kind == value_kind::percent || (percent_unit && v.kind == value_kind::number);
+        if (!percent || !v.number || !(*v.number > 100.0)) continue;
         const printed_value* pv = indicator::first(printed, y);
         row_finding f = make(kinerja::rule_ids::share_above_100, n, &ind, y,
                              who(n, &ind) + ": the " + what + " of " + year_label(y) + " is " + v.text +
@@ -234,8 +270,19 @@ void achievements(const node& n, const indicator& ind, const read_row& row, std:
 }  // namespace
 
 const std::vector<std::string>& share_name_prefixes() {
-    static const std::vector<std::string> words = {"persentase", "prosentase", "presentase", "presentasi",
-                                                   "persen",     "proporsi",   "cakupan"};
+    // APM and APS are shares of an age group by their definition (pupils of the age / population
+    // of the age); APK, the gross rate, counts pupils of any age and may exceed 100, so it is not here
+    static const std::vector<std::string> words = {"persentase",
+                                                   "prosentase",
+                                                   "presentase",
+                                                   "presentasi",
+                                                   "persen",
+                                                   "proporsi",
+                                                   "cakupan",
+                                                   "angka partisipasi murni",
+                                                   "apm",
+                                                   "aps",
+                                                   "angka partisipasi sekolah"};
     return words;
 }
 
@@ -255,11 +302,31 @@ bool names_a_share(const std::string& name) {
                         [&](const auto& w) { return folded.find(w) != std::string::npos; });
 }
 
+const std::vector<std::string>& rate_of_change_words() {
+    static const std::vector<std::string> words = {"peningkatan", "kenaikan",  "pertumbuhan", "laju",
+                                                   "perubahan",   "penurunan", "pengurangan"};
+    return words;
+}
+
+bool names_a_rate_of_change(const std::string& name) {
+    const std::string folded = fold(name);
+    return std::any_of(rate_of_change_words().begin(), rate_of_change_words().end(), [&](const std::string& w) {
+        for (std::size_t at = folded.find(w); at != std::string::npos; at = folded.find(w, at + 1)) {
+            const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(folded[at - 1]));
+            const std::size_t e = at + w.size();
+            const bool ends = e == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[e]));
+            if (starts && ends) return true;
+        }
+        return false;
+    });
+}
+
 void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
                           const rule_on& on, std::vector<row_finding>& out) {
     if (on(kinerja::rule_ids::unit_change) && !declared) {
         row_units(n, ind, row.targets, ind.targets, "target", row.units, out);
         row_units(n, ind, row.realizations, ind.realizations, "realization", row.units, out);
+        baseline_kind(n, ind, row, out);
     }
     if (on(kinerja::rule_ids::scale_jump)) {
         const bool percent_unit = declared && declared->kind == value_kind::percent;
@@ -268,8 +335,9 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
     }
     if (on(kinerja::rule_ids::share_above_100) && (!declared || declared->kind == value_kind::percent) &&
         names_a_share(ind.name)) {
-        row_shares(n, ind, row.targets, ind.targets, "target", out);
-        row_shares(n, ind, row.realizations, ind.realizations, "realization", out);
+        const bool percent_unit = declared && declared->kind == value_kind::percent;
+        row_shares(n, ind, row.targets, ind.targets, percent_unit, "target", out);
+        row_shares(n, ind, row.realizations, ind.realizations, percent_unit, "realization", out);
     }
     if (on(kinerja::rule_ids::achievement_without_realization)) achievements(n, ind, row, out);
 }

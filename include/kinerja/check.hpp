@@ -61,6 +61,8 @@
 ///    finding per plan
 ///  - spreadsheet-error (error): a cell printing a spreadsheet error (#VALUE!, #REF!, #DIV/0!,
 ///    #N/A)
+///  - target-end (warning): an indicator's end-column target is not what the plan's end column of
+///    targets means (its last year, or the sum of its years); with no majority nothing is checked
 // clang-format on
 ///
 /// duplicate-code compares codes within one objective and one responsible agency
@@ -116,6 +118,7 @@ inline constexpr std::string_view budget_target = "budget-target";
 inline constexpr std::string_view unknown_unit = "unknown-unit";
 inline constexpr std::string_view placeholder = "placeholder";
 inline constexpr std::string_view spreadsheet_error = "spreadsheet-error";
+inline constexpr std::string_view target_end = "target-end";
 }  // namespace rule_ids
 
 /// rule_info::origin of a built-in rule.

@@ -185,7 +185,7 @@ def test_check_rules_lists_twenty_four_rules():
                                         "unit-change", "target-direction", "unparsed-value", "grade-score",
                                         "catalog-reference", "negative-amount", "rounding-rule",
                                         "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
-                                        "unknown-unit", "placeholder", "spreadsheet-error"]
+                                        "unknown-unit", "placeholder", "spreadsheet-error", "target-end"]
     assert {r["id"]: r["severity"] for r in rules}["negative-amount"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["rounding-rule"] == "info"
     assert {r["id"]: r["severity"] for r in rules}["budget-rollup"] == "error"

@@ -43,6 +43,8 @@ struct read_row {
     /// The words the plan's values are read with (plan_units); a count in a word it does not know
     /// is unknown-unit's business (one finding per word), not a unit change. nullptr: every word.
     const unit_registry* units = nullptr;
+    /// The baseline (kondisi awal) as read, when one is printed and readable.
+    std::optional<value> baseline;
 };
 
 /// Whether `v` is a count in a word `units` does not know (a typo such as "1 Dukumen"): that is
@@ -54,8 +56,9 @@ inline bool unknown_count_word(const value& v, const unit_registry& units) {
 /// Whether a check rule is on.
 using rule_on = std::function<bool(std::string_view)>;
 
-/// The checks of one indicator's row: unit-change within the row (for an indicator without a
-/// unit the registry knows), scale-jump, achievement-without-realization and share-above-100.
+/// The checks of one indicator's row: unit-change within the row and between the baseline and the
+/// targets (for an indicator without a unit the registry knows), scale-jump,
+/// achievement-without-realization and share-above-100.
 /// `declared` is the indicator's unit as the registry knows it (nullptr: none or unknown).
 void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
                           const rule_on& on, std::vector<row_finding>& out);
@@ -70,10 +73,20 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
 /// one of share_name_prefixes() and holds none of share_name_exclusions().
 bool names_a_share(const std::string& name);
 /// "persentase", "prosentase", "presentase", "presentasi" (a misspelling printed in real tables),
-/// "persen", "proporsi", "cakupan".
+/// "persen", "proporsi", "cakupan", and the enrolment rates that are shares of an age group by
+/// definition: "angka partisipasi murni", "apm", "angka partisipasi sekolah", "aps" (not APK).
 const std::vector<std::string>& share_name_prefixes();
 /// Words of a percentage that is no share and may exceed 100: "peningkatan", "kenaikan",
 /// "pertumbuhan", "laju", "perubahan", "capaian", "realisasi", "terhadap target".
 const std::vector<std::string>& share_name_exclusions();
+
+/// Whether an indicator's name says its values are a rate of change (target-direction skips
+/// them): it holds one of rate_of_change_words() as a word. Tables print growth projections
+/// (Tanah Datar's "Persentase Peningkatan zakat" 400% -> 25% -> 6,67%; Bone's "Pertumbuhan
+/// ekonomi" 7,14 -> 7,02) whose yearly steps are not levels: a smaller step still moves the level
+/// the better way.
+bool names_a_rate_of_change(const std::string& name);
+/// "peningkatan", "kenaikan", "pertumbuhan", "laju", "perubahan", "penurunan", "pengurangan".
+const std::vector<std::string>& rate_of_change_words();
 
 }  // namespace kinerja::detail
