@@ -345,7 +345,7 @@ def _batch_check(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         import csv
 
-        from .report import _csv_cell
+        from .report import csv_cell
 
         _print_load_errors(errors)
         writer = None
@@ -354,7 +354,7 @@ def _batch_check(args: argparse.Namespace) -> int:
             if writer is None:
                 writer = csv.writer(sys.stdout, lineterminator="\n")
                 writer.writerow(list(row))
-            writer.writerow([_csv_cell(v) for v in row.values()])
+            writer.writerow([csv_cell(v) for v in row.values()])
         if writer is None:  # no findings: the header alone
             csv.writer(sys.stdout, lineterminator="\n").writerow(["plan"] + list(_FINDING_KEYS))
     else:

@@ -649,7 +649,7 @@ def _reads_as_formula(c: Any) -> bool:
     return isinstance(c, str) and c.startswith(_FORMULA_START) and not _INERT.fullmatch(c)
 
 
-def _csv_cell(c: Any) -> Any:
+def csv_cell(c: Any) -> Any:
     """A CSV cell: text that a spreadsheet would read as a formula gets a leading ``'`` (OWASP's
     advice); numbers, a negative one too, stay numbers."""
     if c is None:
@@ -667,7 +667,7 @@ def _csv(report: Report) -> str:
     quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
 
     def write(cells: List[Any]) -> None:
-        cells = [_csv_cell(c) for c in cells]
+        cells = [csv_cell(c) for c in cells]
         (quoted if any(isinstance(c, str) and "\r" in c for c in cells) else plain).writerow(cells)
 
     if report.summary:

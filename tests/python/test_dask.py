@@ -70,7 +70,7 @@ def _local_findings(files):
         if f.endswith("b-broken.yaml"):
             row = {c: None for c in kd.FINDINGS_COLUMNS}
             row.update(plan=f, severity="error", rule="kinerja.plan.yaml", location=f"{os.path.abspath(f)}:5:1",
-                       message="not valid YAML: end of sequence flow not found")
+                       message="not valid YAML: did not find expected ',' or ']' while parsing a flow sequence that starts on line 4")
             frames.append(pd.DataFrame([row], columns=kd.FINDINGS_COLUMNS))
             continue
         frame = _load(f).check().to_frame()
