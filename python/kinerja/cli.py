@@ -147,12 +147,25 @@ def _plan(args: argparse.Namespace):
     return _load(args, file) if file else bundled_plan()
 
 
+_SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+def _at_least(findings: Any, severity: Optional[str]) -> Any:
+    """The findings of ``severity`` or worse (error > warning > info); all for None."""
+    if not severity:
+        return findings
+    floor = _SEVERITY_RANK[severity]
+    return type(findings)(f for f in findings if _SEVERITY_RANK.get(f.severity, 0) >= floor)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     if _batch_mode(args):
         return _batch_check(args)
     plan = _plan(args)
     rules = [r for part in (args.rules or []) for r in part.split(",") if r]
     findings = plan.check(rules=rules, include_history=not args.no_history, rules_file=args.rules_file or None)
+    status = 1 if any(f.severity == "error" for f in findings) else 0
+    findings = _at_least(findings, args.severity)
     if args.format == "json":  # the array of findings only (Plan.conventions() and the report state those)
         print(json.dumps([finding_to_dict(f) for f in findings], ensure_ascii=False, indent=2))
     else:
@@ -168,7 +181,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             print("  " + line)
         summary = ", ".join(f"{n} {rule} ({sev})" for (sev, rule), n in sorted(counts.items()))
         print(f"{len(findings)} findings" + (f": {summary}" if summary else ""))
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    return status
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
@@ -334,6 +347,7 @@ def _batch_check(args: argparse.Namespace) -> int:
     summary = plans.summary()
     records = plans.plan_records()
     errors = plans.errors
+    findings = _at_least(findings, args.severity)
     if args.format == "jsonl":
         _print_load_errors(errors)
         for f in findings:
@@ -574,7 +588,11 @@ def build_parser() -> argparse.ArgumentParser:
     paths(s)
     fmt(s, ("text", "json", "jsonl", "csv"))
     threads(s)
-    s.add_argument("--rules", action="append", help="only these rules (comma-separated; see 'kinerja rules')")
+    s.add_argument("--rules", "--rule", action="append",
+                   help="only these rules (comma-separated or repeated; see 'kinerja rules')")
+    s.add_argument("--severity", choices=["error", "warning", "info"],
+                   help="show only the findings of this severity or worse (error > warning > info); the exit "
+                        "status still counts every error")
     s.add_argument("--no-history", action="store_true", help="skip the nodes of the previous plan period")
     s.add_argument("--rules-file", action="append", metavar="FILE",
                    help="also apply the validation rules of this rule file (repeatable; docs/validation.md)")
