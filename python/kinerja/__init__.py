@@ -112,6 +112,7 @@ from .plan import (
     RuleSet,
     load_plan,
     load_plan_csv,
+    load_plan_file,
     load_rules,
     standard_rules_path,
 )
@@ -151,6 +152,7 @@ __all__ = [
     "catalog",
     "load_plan",
     "load_plan_csv",
+    "load_plan_file",
     "load_rules",
     "Rule",
     "RuleSet",

@@ -297,19 +297,15 @@ class PlanSet:
     def to_frame(self, include_history: bool = True):
         """One row per indicator-year of every loaded plan: ``plan``, ``region``, ``organisation``,
         then the columns of :meth:`kinerja.Plan.to_frame`, plans in file order."""
-        import pandas as pd
-
-        rows: List[Dict[str, Any]] = []
-        for path, plan, _ in self.items():
-            if plan is None:
-                continue
-            ident = {"plan": path, "region": plan.region, "organisation": plan.organisation}
-            rows.extend(dict(ident, **row) for row in plan.indicator_rows(include_history))
-        return pd.DataFrame(rows, columns=IDENTITY_COLUMNS + FRAME_COLUMNS)
+        return self._frame(lambda plan: plan.indicator_rows(include_history), FRAME_COLUMNS)
 
     def budget_frame(self, include_history: bool = True):
         """One row per node-year with a budget of every loaded plan: ``plan``, ``region``,
         ``organisation``, then the columns of :meth:`kinerja.Plan.budget_frame`."""
+        return self._frame(lambda plan: plan.budget_rows(include_history), BUDGET_COLUMNS)
+
+    def _frame(self, rows_of: Callable[[Plan], List[Dict[str, Any]]], columns: List[str]):
+        """The rows of every loaded plan, each after the plan's identity columns."""
         import pandas as pd
 
         rows: List[Dict[str, Any]] = []
@@ -317,8 +313,8 @@ class PlanSet:
             if plan is None:
                 continue
             ident = {"plan": path, "region": plan.region, "organisation": plan.organisation}
-            rows.extend(dict(ident, **row) for row in plan.budget_rows(include_history))
-        return pd.DataFrame(rows, columns=IDENTITY_COLUMNS + BUDGET_COLUMNS)
+            rows.extend(dict(ident, **row) for row in rows_of(plan))
+        return pd.DataFrame(rows, columns=IDENTITY_COLUMNS + columns)
 
     def __repr__(self) -> str:
         state = ""

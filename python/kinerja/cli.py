@@ -23,7 +23,7 @@ from typing import Any, List, Optional
 from . import __version__
 from . import _api as api
 from .errors import KinerjaError
-from .plan import bundled_plan, bundled_plan_path, finding_to_dict, load_plan, load_plan_csv
+from .plan import bundled_plan, bundled_plan_path, finding_to_dict, load_plan_file
 from .report import FORMATS, build_report
 
 
@@ -134,10 +134,8 @@ def _limit(text: str) -> tuple:
 
 
 def _load(args: argparse.Namespace, path: str):
-    limits = dict(getattr(args, "limit", None) or [])
-    if str(path).lower().endswith(".csv"):  # a flat CSV table (docs/plan-csv.md), as in a batch
-        return load_plan_csv(path, limits=limits)
-    return load_plan(path, limits=limits)
+    # a .csv file is a flat CSV table (docs/plan-csv.md), as in a batch
+    return load_plan_file(path, limits=dict(getattr(args, "limit", None) or []))
 
 
 def _plan(args: argparse.Namespace):

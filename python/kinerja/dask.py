@@ -47,7 +47,7 @@ from . import tables
 from .batch import find_plan_files
 from .tables import FINDING_COLUMNS
 from .errors import ArgumentError, KinerjaError, PlanFileError
-from .plan import FRAME_COLUMNS, check_rules, load_plan, load_plan_csv
+from .plan import FRAME_COLUMNS, check_rules, load_plan_file
 
 __all__ = ["check_plans", "plan_frames", "load_errors", "local_client", "close",
            "FINDINGS_COLUMNS", "INDICATOR_COLUMNS", "BUDGET_COLUMNS", "ERROR_COLUMNS"]
@@ -88,7 +88,7 @@ def _meta(kind: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------------------- on the workers
 def _load(path: str):
-    return load_plan_csv(path) if path.lower().endswith(".csv") else load_plan(path)
+    return load_plan_file(path)
 
 
 def _error_fields(given: str, exc: BaseException) -> Dict[str, Any]:
@@ -133,8 +133,7 @@ def _partition(kind: str, files: Sequence[Tuple[str, str]], options: Dict[str, A
             elif kind == "indicators":
                 frame = plan.to_frame(include_history=options["include_history"])
             elif kind == "budget":
-                frame = plan.budget_frame(include_history=options["include_history"]).reindex(
-                    columns=tables.BUDGET_COLUMNS)
+                frame = plan.budget_frame(include_history=options["include_history"])
             else:
                 continue
         except (KinerjaError, OSError) as exc:

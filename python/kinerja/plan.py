@@ -40,7 +40,7 @@ Change = _core.Change
 RuleSet = _core.RuleSet
 Rule = _core.Rule
 
-__all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan", "load_plan_csv",
+__all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan", "load_plan_csv", "load_plan_file",
            "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame",
            "RuleSet", "Rule", "load_rules", "standard_rules_path"]
 
@@ -79,6 +79,13 @@ def load_plan(path: Union[str, Path], limits: Limits = None) -> "Plan":
     fields, e.g. ``{"max_nodes": 2_000_000}``) raises the bounds on what the file may ask; past
     one, the error's id is ``kinerja.limit.<name>``."""
     return Plan(_core.load_plan(os.fsencode(path), core_load_limits(limits)))
+
+
+def load_plan_file(path: Union[str, Path], limits: Limits = None) -> "Plan":
+    """A plan file by its name, as :func:`kinerja.load_plans` and ``kinerja check`` read it: a
+    ``.csv`` file (suffix in any case) as a flat CSV table with the defaults of
+    :func:`load_plan_csv`, any other as YAML with :func:`load_plan`."""
+    return Plan(_core.load_plan_file(os.fsencode(path), core_load_limits(limits)))
 
 
 def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organisation: str = "", region: str = "",

@@ -32,6 +32,9 @@ void register_batch(py::module_& m) {
           "*.csv (sorted; named as os.path.join(folder, relative path)). Raises PlanFileError "
           "kinerja.batch.path for a path that does not exist.");
     m.def("is_plan_file_name", &is_plan_file_name, py::arg("path"));
+    m.def("load_plan_file", &load_plan_file, py::arg("path"), py::arg("limits") = load_limits{}, release_gil(),
+          "A plan file by its name: a .csv file (any case) as a flat CSV table with the default options, any "
+          "other as YAML (kinerja::load_plan_file, as the batch loads it).");
     m.def(
         "batch_threads", [](unsigned threads, std::size_t plans) { return batch_threads(threads, plans); },
         py::arg("threads"), py::arg("plans"));

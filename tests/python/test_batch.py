@@ -7,9 +7,6 @@ import doctest
 import gc
 import os
 import shutil
-import sys
-import threading
-import time
 import weakref
 from pathlib import Path
 
@@ -17,6 +14,7 @@ import pandas as pd
 import pytest
 
 import kinerja
+from test_gil import Counter, long_switch_interval  # noqa: F401 (a fixture)
 from kinerja import batch
 
 TESTS = Path(__file__).resolve().parent.parent
@@ -317,43 +315,31 @@ def test_the_module_docstring_examples_run():
     assert result.attempted > 0 and result.failed == 0
 
 
-# ------------------------------------------------------------------ the GIL (as tests/python/test_gil.py)
+# ------------------------------------------------------------------ the GIL (the counter of tests/python/test_gil.py)
 
-class _Counter:
-    def __init__(self):
-        self.count = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self):
-        while not self._stop.is_set():
-            self.count += 1
-            time.sleep(0.0002)
-
-    def __enter__(self):
-        self._thread.start()
-        while self.count == 0:
-            time.sleep(0.001)
-        return self
-
-    def __exit__(self, *exc):
-        self._stop.set()
-        self._thread.join()
-
-
-def test_check_releases_the_gil(corpus):
+def test_check_releases_the_gil(corpus, long_switch_interval):
     plans = kinerja.load_plans(corpus / "a-bekasi.yaml", threads=1)
-    old = sys.getswitchinterval()
-    sys.setswitchinterval(1000.0)
-    try:
-        advanced = False
-        with _Counter() as counter:
-            for _ in range(20):
-                before = counter.count
-                plans.check()
-                if counter.count > before:
-                    advanced = True
-                    break
-        assert advanced
-    finally:
-        sys.setswitchinterval(old)
+    advanced = False
+    with Counter() as counter:
+        for _ in range(20):
+            before = counter.count
+            plans.check()
+            if counter.count > before:
+                advanced = True
+                break
+    assert advanced
+
+
+def test_load_plan_file_reads_by_the_suffix(tmp_path):
+    upper = tmp_path / "tabel.CSV"
+    shutil.copy(CSV, upper)
+    # a .csv file, in any case, is a flat CSV table with load_plan_csv's defaults (its identity from
+    # the file name); any other is YAML
+    assert kinerja.load_plan_file(upper) == kinerja.load_plan_csv(upper)
+    assert kinerja.load_plan_file(kinerja.bundled_plan_path()) == kinerja.bundled_plan()
+    with pytest.raises(kinerja.PlanFileError) as info:  # a CSV table is not read as YAML, nor the reverse
+        kinerja.load_plan_file(tmp_path / "missing.csv")
+    assert info.value.id == "kinerja.plan.io"
+    with pytest.raises(kinerja.KinerjaError) as info:  # the limits reach the loader
+        kinerja.load_plan_file(kinerja.bundled_plan_path(), limits={"max_nodes": 1})
+    assert info.value.id == "kinerja.limit.nodes"
