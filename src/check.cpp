@@ -17,6 +17,7 @@
 #include <iterator>
 #include <map>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace kinerja {
@@ -1284,6 +1285,19 @@ void sort_findings(std::vector<finding>& findings) {
     });
 }
 
+void name_findings(const plan& p, std::vector<finding>& findings) {
+    if (findings.empty()) return;
+    std::unordered_map<std::string_view, const node*> by_id;  // the first node with an id, as find_node
+    for (const auto* list : {&p.nodes, &p.history})
+        for (const node& n : *list) by_id.emplace(n.id, &n);
+    for (finding& f : findings) {
+        auto it = by_id.find(f.node_id);
+        if (it == by_id.end()) continue;
+        f.node_code = it->second->code_text();
+        f.node_name = it->second->name;
+    }
+}
+
 check_registry::check_registry() {
     add(check_rules(), [](const plan& p, const check_options& options, const std::set<std::string>& rules) {
         check_options own = options;
@@ -1347,6 +1361,7 @@ std::vector<finding> check_registry::run(const plan& p, const check_options& opt
         std::vector<finding> found = functions_[k](p, options, wanted[k]);
         out.insert(out.end(), std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
     }
+    name_findings(p, out);
     sort_findings(out);
     return out;
 }

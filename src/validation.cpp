@@ -869,6 +869,7 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
             }
         }
     }
+    name_findings(p, out);
     sort_findings(out);
     return out;
 }

@@ -23,12 +23,15 @@ std::string_view to_string(change_kind k) noexcept;
 /// One difference.
 struct change {
     change_kind kind = change_kind::changed;
-    std::string subject;  ///< "node" or "indicator"
-    std::string id;       ///< the node's or indicator's id
-    std::string node;     ///< the node's code (or id) the change belongs to
-    std::string name;     ///< the node's or indicator's name (in the newer version when it exists)
-    std::string field;    ///< for changes: name, level, code, parent, responsible, unit, polarity, convention, catalog,
-                          ///< formula, baseline, target, realization, reported_achievement, budget, budget_realized
+    std::string subject;    ///< "node" or "indicator"
+    std::string id;         ///< the node's or indicator's id
+    std::string node;       ///< the node's code (or id) the change belongs to
+    std::string name;       ///< the node's or indicator's name (in the newer version when it exists)
+    std::string node_id;    ///< the id of the node the change belongs to
+    std::string node_code;  ///< that node's code ("" when it has none)
+    std::string node_name;  ///< that node's name (in the newer version when it exists)
+    std::string field;  ///< for changes: name, level, code, parent, responsible, unit, polarity, convention, catalog,
+                        ///< formula, baseline, target, realization, reported_achievement, budget, budget_realized
     std::optional<int> year;  ///< for year maps (end_of_period for the end column)
     std::string from;         ///< the text in the older version ("" when absent)
     std::string to;           ///< the text in the newer version ("" when absent)

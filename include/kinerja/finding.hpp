@@ -23,6 +23,8 @@ struct finding {
     kinerja::severity severity = severity::warning;
     std::string node;  ///< the node's code, or its id when it has none
     std::string node_id;
+    std::string node_code;  ///< the node's code ("" when it has none); filled by name_findings
+    std::string node_name;  ///< the node's name; filled by name_findings
     std::string indicator;  ///< the indicator's id ("" for node findings)
     std::string indicator_name;
     std::optional<int> year;  ///< end_of_period for the end column
@@ -42,5 +44,8 @@ struct finding {
 /// rules in the order of the set) and, within one check, the order in which it found them.
 /// Every function that returns findings (check, check_plan, apply_rules) orders them with it.
 void sort_findings(std::vector<finding>& findings);
+/// Sets each finding's `node_code` and `node_name` from the node (or history node) of `p` whose id is its
+/// `node_id`; findings of no node of `p` keep theirs. kinerja::check and apply_rules call it.
+void name_findings(const plan& p, std::vector<finding>& findings);
 
 }  // namespace kinerja

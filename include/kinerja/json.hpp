@@ -228,7 +228,7 @@ void from_json(const Json& j, convention& e) {
 /// A finding as `kinerja check --format json` writes it, in this order (kept by
 /// nlohmann::ordered_json): rule, severity, node, indicator (null when empty), year (integer,
 /// "end" or null), expected and actual (the number where there is one, else the text, null when
-/// empty), message, node_id, indicator_name (null when empty), expected_text, actual_text,
+/// empty), message, node_id, node_code, node_name, indicator_name (null when empty), expected_text, actual_text,
 /// location ("file:line:column"), source. The one definition of a finding's JSON: Python's
 /// `Finding.to_dict()` (and `kinerja.finding_to_dict`, the CLI, the reports) is made from it.
 template <class Json>
@@ -245,6 +245,8 @@ void to_json(Json& j, const finding& f) {
              {"actual", number_or_text(f.actual_number, f.actual)},
              {"message", f.message},
              {"node_id", f.node_id},
+             {"node_code", f.node_code},
+             {"node_name", f.node_name},
              {"indicator_name", json_detail::text_or_null<Json>(f.indicator_name)},
              {"expected_text", f.expected},
              {"actual_text", f.actual},
@@ -257,6 +259,8 @@ void from_json(const Json& j, finding& f) {
     f.severity = j.at("severity").template get<severity>();
     f.node = j.at("node").template get<std::string>();
     f.node_id = j.at("node_id").template get<std::string>();
+    f.node_code = j.contains("node_code") ? j.at("node_code").template get<std::string>() : std::string();
+    f.node_name = j.contains("node_name") ? j.at("node_name").template get<std::string>() : std::string();
     f.indicator = json_detail::text_from(j.at("indicator"));
     f.indicator_name = json_detail::text_from(j.at("indicator_name"));
     f.year = json_detail::year_from(j.at("year"));
@@ -271,7 +275,8 @@ void from_json(const Json& j, finding& f) {
     f.source = j.at("source").template get<std::string>();
 }
 
-/// A change as `kinerja diff --format json` writes it: kind, subject, id, node, name, field
+/// A change as `kinerja diff --format json` writes it: kind, subject, id, node, name, node_id,
+/// node_code, node_name, field
 /// (null when empty), year (integer, "end" or null), old (change::from), new (change::to).
 template <class Json>
 void to_json(Json& j, const change& c) {
@@ -280,6 +285,9 @@ void to_json(Json& j, const change& c) {
              {"id", c.id},
              {"node", c.node},
              {"name", c.name},
+             {"node_id", c.node_id},
+             {"node_code", c.node_code},
+             {"node_name", c.node_name},
              {"field", json_detail::text_or_null<Json>(c.field)},
              {"year", json_detail::year_json<Json>(c.year)},
              {"old", c.from},
@@ -292,6 +300,9 @@ void from_json(const Json& j, change& c) {
     c.id = j.at("id").template get<std::string>();
     c.node = j.at("node").template get<std::string>();
     c.name = j.at("name").template get<std::string>();
+    c.node_id = j.contains("node_id") ? j.at("node_id").template get<std::string>() : std::string();
+    c.node_code = j.contains("node_code") ? j.at("node_code").template get<std::string>() : std::string();
+    c.node_name = j.contains("node_name") ? j.at("node_name").template get<std::string>() : std::string();
     c.field = json_detail::text_from(j.at("field"));
     c.year = json_detail::year_from(j.at("year"));
     c.from = j.at("old").template get<std::string>();

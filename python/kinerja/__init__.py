@@ -96,6 +96,7 @@ from .errors import ArgumentError, FormulaError, KinerjaError, ParseError, PlanF
 from .formula import Formula
 from .results import Changes, Findings
 from .tables import changes_frame, findings_frame
+from ._files import shown_location, shown_path
 from .plan import (
     Change,
     Finding,
@@ -115,6 +116,7 @@ from .plan import (
     load_plan_file,
     load_rules,
     standard_rules_path,
+    shipped_rules,
 )
 from .report import Report, Section, build_report
 from .batch import PlanFinding, PlanFindings, PlanLoadError, PlanSet, find_plan_files, load_plans
@@ -157,6 +159,7 @@ __all__ = [
     "Rule",
     "RuleSet",
     "standard_rules_path",
+    "shipped_rules",
     "AuditMatch",
     "AuditResult",
     "Band",
@@ -196,6 +199,8 @@ __all__ = [
     "PlanSet",
     "find_plan_files",
     "load_plans",
+    "shown_location",
+    "shown_path",
 ]
 
 

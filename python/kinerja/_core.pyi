@@ -224,6 +224,8 @@ class Finding:
     severity: str
     node: str
     node_id: str
+    node_code: str
+    node_name: str
     indicator: Optional[str]
     indicator_name: Optional[str]
     year: Optional[Year]
@@ -330,6 +332,9 @@ class Change:
     id: str
     node: str
     name: str
+    node_id: str
+    node_code: str
+    node_name: str
     field: Optional[str]
     year: Optional[Year]
     old: str

@@ -4,20 +4,82 @@
 :func:`write_atomic` writes the bytes to a new hidden file in the target's folder, flushes it to
 the disk (``fsync``) and renames it over the target; on any failure the temporary file is removed,
 the target is left byte-identical and a :class:`~kinerja.errors.PlanFileError` names the file and
-the cause. Private: not part of the public API.
+the cause. :func:`shown_path` and :func:`shown_location` give a file as its user knows it (the
+bundled plan as ``bundled:NAME``, a file below the working directory relative to it). Private:
+not part of the public API (``kinerja.shown_location`` is exported).
 """
 
 from __future__ import annotations
 
 import itertools
 import os
+import re
 import secrets
 import stat
-from typing import Union
+from typing import List, Union
 
 from .errors import PlanFileError
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "shown_path", "shown_location"]
+
+_LOCATION = re.compile(r"^(.*?)((?::\d+){1,2})$", re.S)
+
+
+def _bundled_folders() -> List[str]:
+    """The folders of the bundled plans: the Python package's and the C++ library's data."""
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data", "plans")
+    folders = [os.path.realpath(here)]
+    try:
+        from . import _core
+
+        folders.append(os.path.realpath(os.path.join(_core.data_directory(), "plans")))
+    except Exception:  # no data directory: only the package's
+        pass
+    return folders
+
+
+def _below(path: str, folder: str) -> bool:
+    return path != folder and path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def shown_path(path: str) -> str:
+    """A plan file as its user knows it: a bundled plan (one of kinerja's own data files,
+    wherever it is installed) as ``bundled:NAME``; a file below the current working directory
+    relative to it; any other path (and ``<input>``, ``""``) as given.
+
+    >>> import kinerja
+    >>> from kinerja._files import shown_path
+    >>> shown_path(str(kinerja.bundled_plan_path()))
+    'bundled:bekasi-dpppa-2024-2026.yaml'
+    """
+    if not path or path.startswith("<"):
+        return path
+    try:
+        absolute = os.path.abspath(path)
+        real = os.path.realpath(absolute)
+        for folder in _bundled_folders():
+            if _below(real, folder):
+                return "bundled:" + os.path.relpath(real, folder).replace(os.sep, "/")
+        cwd = os.getcwd()
+    except (OSError, ValueError):  # no working directory, a path with a NUL: as given
+        return path
+    if _below(absolute, cwd):
+        return os.path.relpath(absolute, cwd)
+    return path
+
+
+def shown_location(location: str) -> str:
+    """A location ``file:line:column`` (or ``file``) with its file as :func:`shown_path` shows it.
+
+    >>> from kinerja._files import shown_location
+    >>> shown_location("<input>:3:7")
+    '<input>:3:7'
+    """
+    if not location:
+        return location
+    m = _LOCATION.match(location)
+    file, marks = (m.group(1), m.group(2)) if m else (location, "")
+    return shown_path(file) + marks
 
 _counter = itertools.count()
 _KEEP = 96  # bytes of the target's name kept in the temporary name (NAME_MAX is 255)

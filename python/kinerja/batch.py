@@ -27,7 +27,7 @@ from typing import Any, Callable, Dict, Iterable, Iterator, List, Optional, Tupl
 from . import _core
 from .display import findings_html, table_html
 from .results import Findings
-from .tables import BUDGET_COLUMNS, FINDING_COLUMNS, finding_to_dict
+from .tables import BUDGET_COLUMNS, FINDING_COLUMNS, finding_row, frame
 from .plan import FRAME_COLUMNS, Limits, Plan, core_load_limits, rule_sets_of
 
 __all__ = ["PlanSet", "PlanFinding", "PlanFindings", "PlanLoadError", "load_plans", "find_plan_files",
@@ -132,9 +132,7 @@ class PlanFindings(Findings):
 
     def to_frame(self):
         """One row per finding: ``plan``, then the columns of :meth:`kinerja.Findings.to_frame`."""
-        import pandas as pd
-
-        return pd.DataFrame([dict(finding_to_dict(f), plan=f.plan) for f in self], columns=["plan"] + FINDING_COLUMNS)
+        return frame((dict(finding_row(f.finding), plan=f.plan) for f in self), ["plan"] + FINDING_COLUMNS)
 
     def by_plan(self, plan: str) -> "PlanFindings":
         """The findings of one plan (its path as in the ``plan`` column)."""
@@ -306,15 +304,13 @@ class PlanSet:
 
     def _frame(self, rows_of: Callable[[Plan], List[Dict[str, Any]]], columns: List[str]):
         """The rows of every loaded plan, each after the plan's identity columns."""
-        import pandas as pd
-
         rows: List[Dict[str, Any]] = []
         for path, plan, _ in self.items():
             if plan is None:
                 continue
             ident = {"plan": path, "region": plan.region, "organisation": plan.organisation}
             rows.extend(dict(ident, **row) for row in rows_of(plan))
-        return pd.DataFrame(rows, columns=IDENTITY_COLUMNS + columns)
+        return frame(rows, IDENTITY_COLUMNS + columns)
 
     def __repr__(self) -> str:
         state = ""

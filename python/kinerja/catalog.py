@@ -188,8 +188,16 @@ class Entry:
 
     def evaluate(self, data: Any, **kwargs: Any):
         """The formula on ``data`` (a mapping of scalars or arrays, or a DataFrame); see
-        :meth:`kinerja.Formula.evaluate`. Missing results are NaN."""
-        return self.formula.evaluate(data, **kwargs)
+        :meth:`kinerja.Formula.evaluate`. Missing results are NaN. A DataFrame gives a float
+        ``pandas.Series`` on the frame's index, so the results line up with its rows (the
+        formula itself gives a numpy array)."""
+        result = self.formula.evaluate(data, **kwargs)
+        index = getattr(data, "index", None)
+        if index is not None and hasattr(data, "columns"):
+            import pandas as pd
+
+            return pd.Series(result, index=index, copy=False, name=self.id)
+        return result
 
     def explain(self, data: Any, **kwargs: Any):
         """Why results are missing; see :meth:`kinerja.Formula.explain`."""

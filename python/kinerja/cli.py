@@ -22,6 +22,7 @@ from typing import Any, List, Optional
 
 from . import __version__
 from . import _api as api
+from ._files import shown_location, shown_path
 from .errors import KinerjaError
 from .plan import bundled_plan, bundled_plan_path, finding_to_dict, load_plan_file
 from .report import FORMATS, build_report
@@ -58,9 +59,17 @@ def _cmd_classify(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_pair(args: argparse.Namespace) -> tuple:
+    """The target and realization of ``achievement`` and ``audit``, read with ``--unit`` and
+    ``--convention`` (which settles 1.500 before the unit does)."""
+    return (api.parse_value(args.target, args.unit, args.convention),
+            api.parse_value(args.realization, args.unit, args.convention))
+
+
 def _cmd_achievement(args: argparse.Namespace) -> int:
-    r = api.achievement_detail(args.target, args.realization, polarity=args.polarity, method=args.method,
-                               rounding=args.rounding, decimals=args.decimals, cap=args.cap, unit=args.unit)
+    target, realization = _read_pair(args)
+    r = api.achievement_detail(target, realization, polarity=args.polarity, method=args.method,
+                               rounding=args.rounding, decimals=args.decimals, cap=args.cap)
     data = {"percent": r.percent, "attainment": r.attainment, "polarity": r.polarity, "method": r.method,
             "basis": r.basis, "category": api.category(r.percent) if r.percent is not None else None}
     if r.percent is None:
@@ -73,8 +82,8 @@ def _cmd_achievement(args: argparse.Namespace) -> int:
 
 
 def _cmd_audit(args: argparse.Namespace) -> int:
-    r = api.audit_achievement(args.target, args.realization, args.reported, polarity=args.polarity,
-                              unit=args.unit, scale=args.scale)
+    target, realization = _read_pair(args)
+    r = api.audit_achievement(target, realization, args.reported, polarity=args.polarity, scale=args.scale)
     data = {"consistent": r.consistent, "expected": r.expected, "reported": r.reported, "scale": r.scale,
             "methods": list(r.methods), "matches": [m.describe() for m in r.matches], "basis": r.basis,
             "explanation": r.explanation}
@@ -172,7 +181,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
             counts[(f.severity, f.rule)] = counts.get((f.severity, f.rule), 0) + 1
         for f in findings:
             year = "" if f.year is None else f" {f.year}"
-            print(f"{f.location}: {f.severity}: [{f.rule}] {f.node}{year}: {f.message}")
+            print(f"{shown_location(f.location)}: {f.severity}: [{f.rule}] {f.node}{year}: {f.message}")
         # the conventions the budget checks went by, declared or inferred, before the summary line
         print("conventions:")
         for line in plan.conventions().lines():
@@ -212,8 +221,8 @@ def _cmd_diff(args: argparse.Namespace) -> int:
             raise KinerjaError("give two plan files, or one plan and --versions OLD NEW", id="kinerja.cli.diff")
         older, newer = plan.version_of(plan.versions[1]), plan.version_of(plan.versions[0])
     changes = older.diff(newer)
-    rows = [{"kind": c.kind, "subject": c.subject, "id": c.id, "node": c.node, "name": c.name, "field": c.field,
-             "year": c.year, "old": c.old, "new": c.new} for c in changes]
+    rows = [{"kind": c.kind, "subject": c.subject, "id": c.id, "node": c.node, "name": c.name, "node_id": c.node_id,
+             "node_name": c.node_name, "field": c.field, "year": c.year, "old": c.old, "new": c.new} for c in changes]
     lines = []
     for r in rows:
         where = f"{r['subject']} {r['node']}" + (f" [{r['id']}]" if r["subject"] == "indicator" else "")
@@ -222,24 +231,55 @@ def _cmd_diff(args: argparse.Namespace) -> int:
             lines.append(f"changed {where} {r['field']}{year}: {r['old']!r} -> {r['new']!r}")
         else:
             lines.append(f"{r['kind']} {where}: {r['name']}")
-    lines.append(f"{len(rows)} changes from {older.version} to {newer.version}")
+    lines.append(f"{len(rows)} change{'' if len(rows) == 1 else 's'} from {_side(older, newer)} to {_side(newer, older)}")
     _emit(args, rows, lines)
     return 0
+
+
+def _side(plan: Any, other: Any) -> str:
+    """How ``diff`` names one side: its version, and its file too when the two sides are two files."""
+    if plan.file == other.file or not plan.file:
+        return f"version {plan.version}" if plan.version else "the plan"
+    return shown_path(plan.file) + (f" (version {plan.version})" if plan.version else "")
 
 
 def _cmd_rollup(args: argparse.Namespace) -> int:
     if _batch_mode(args):
         return _batch_rollup(args)
     plan = _plan(args)
-    frame = plan.rollup(method=args.method, years=args.year, include_history=args.history)
-    if args.format == "json":
-        print(frame.to_json(orient="records", force_ascii=False, indent=2))
-    else:
-        print(frame.to_string(index=False, max_colwidth=args.width))
+    frame = plan.rollup(method=args.method, years=_rollup_years(args), include_history=args.history)
+    _print_rollup(args, frame)
     return 0
 
 
+def _rollup_years(args: argparse.Namespace) -> Optional[List[int]]:
+    if args.year and "end" in args.year:
+        raise KinerjaError("rollup --year end: the end-of-period column has targets but no realization to roll up; "
+                           "give plan years (kinerja report --year end shows its targets)", id="kinerja.cli.year")
+    return args.year
+
+
+def _print_rollup(args: argparse.Namespace, frame: Any) -> None:
+    from .report import rollup_lines
+
+    if args.year:  # the history nodes are rolled up for their own years: keep the years asked for
+        frame = frame[frame.year.isin(args.year)]
+    if args.format == "json":
+        print(frame.to_json(orient="records", force_ascii=False, indent=2))
+    else:
+        print("\n".join(rollup_lines(frame, cell_width=args.width)))
+
+
 # ------------------------------------------------------------------ many plans (docs/batch.md)
+
+def _year(text: str):
+    """The argparse type of ``--year``: a year (a whole number) or ``end`` (the end of the period)."""
+    if text.strip().lower() == "end":
+        return "end"
+    if not (text.isascii() and text.strip().isdigit()):
+        raise argparse.ArgumentTypeError(f"expected a year such as 2024, or end, got {text[:80]!r}")
+    return int(text)
+
 
 def _positive(text: str) -> int:
     """The argparse type of ``--threads N``: a whole number of at least 1."""
@@ -372,16 +412,16 @@ def _batch_check(args: argparse.Namespace) -> int:
     else:
         for f in findings:
             year = "" if f.year is None else f" {f.year}"
-            print(f"{f.location}: {f.severity}: [{f.rule}] {f.node}{year}: {f.message}")
+            print(f"{shown_location(f.location)}: {f.severity}: [{f.rule}] {f.node}{year}: {f.message}")
         for e in errors:
-            print(f"{e.location}: unusable: [{e.id}] {_one_line(e.message)}")
+            print(f"{shown_location(e.location)}: unusable: [{e.id}] {_one_line(e.message)}")
         for line in _summary_lines(summary):
             print(line)
     return _batch_status(summary)
 
 
-_FINDING_KEYS = ("rule", "severity", "node", "indicator", "year", "expected", "actual", "message", "node_id",
-                 "indicator_name", "expected_text", "actual_text", "location", "source")
+_FINDING_KEYS = ("rule", "severity", "node", "indicator", "year", "expected", "actual", "message", "node_id", "node_code",
+                 "node_name", "indicator_name", "expected_text", "actual_text", "location", "source")
 
 
 def _summary_lines(summary: dict) -> List[str]:
@@ -468,18 +508,15 @@ def _batch_rollup(args: argparse.Namespace) -> int:
         if plan is None:
             errors.append(error)
             continue
-        frame = plan.rollup(method=args.method, years=args.year, include_history=args.history)
+        frame = plan.rollup(method=args.method, years=_rollup_years(args), include_history=args.history)
         frame.insert(0, "plan", path)
         frames.append(frame)
         plan = None
     _print_load_errors(errors)
-    columns = ["plan", "node_id", "node", "name", "level", "year", "own", "rolled", "indicators", "skipped",
-               "children", "method", "basis"]
-    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
-    if args.format == "json":
-        print(frame.to_json(orient="records", force_ascii=False, indent=2))
-    else:
-        print(frame.to_string(index=False, max_colwidth=args.width))
+    from .tables import ROLLUP_COLUMNS, frame as make_frame
+
+    frame = pd.concat(frames, ignore_index=True) if frames else make_frame([], ["plan"] + ROLLUP_COLUMNS)
+    _print_rollup(args, frame)
     return 2 if errors else 0
 
 
@@ -593,7 +630,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "status still counts every error")
     s.add_argument("--no-history", action="store_true", help="skip the nodes of the previous plan period")
     s.add_argument("--rules-file", action="append", metavar="FILE",
-                   help="also apply the validation rules of this rule file (repeatable; docs/validation.md)")
+                   help="also apply the validation rules of this rule file, or of a shipped one by name "
+                        "(standard) (repeatable; docs/validation.md)")
     units(s)
     limit(s)
     s.set_defaults(func=_cmd_check)
@@ -605,7 +643,8 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--output", "-o", help="write to this file instead of standard output (required for xlsx); "
                                           "several plans: the folder for one report per plan and summary.json")
     threads(s)
-    s.add_argument("--year", type=int, action="append", help="only these years in the achievement section")
+    s.add_argument("--year", type=_year, action="append",
+                   help="only these years in the achievement section (repeatable; 'end': the end-of-period column)")
     s.add_argument("--width", type=int, default=48, help="widest text cell in the terminal table (default 48)")
     s.add_argument("--no-findings", action="store_true", help="leave out the findings section")
     s.add_argument("--full", action="store_true", help="text: every row of every section (default: a summary and "
@@ -627,9 +666,10 @@ def build_parser() -> argparse.ArgumentParser:
     paths(s)
     threads(s)
     s.add_argument("--method", choices=["mean", "budget_weighted", "ratio_of_sums"], default="mean")
-    s.add_argument("--year", type=int, action="append", help="only these years (default: the plan period)")
+    s.add_argument("--year", type=_year, action="append",
+                   help="only these years (repeatable; default: the plan period; 'end' has no realization to roll up)")
     s.add_argument("--history", action="store_true", help="also the previous period's nodes")
-    s.add_argument("--width", type=int, default=40)
+    s.add_argument("--width", type=int, default=40, help="widest text cell (default 40)")
     fmt(s)
     units(s)
     limit(s)
@@ -637,7 +677,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("rules", help="list the rules of 'kinerja check'")
     s.add_argument("--rules-file", action="append", metavar="FILE",
-                   help="also list the validation rules of this rule file (repeatable; docs/validation.md)")
+                   help="also list the validation rules of this rule file, or of a shipped one by name (standard) "
+                        "(repeatable; docs/validation.md)")
     fmt(s)
     s.set_defaults(func=_cmd_rules)
 
@@ -659,14 +700,18 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("target")
         s.add_argument("realization")
         s.add_argument("--unit", help="the row's satuan or scale, to read ambiguous numbers")
+        s.add_argument("--convention", choices=["indonesian", "english"],
+                       help="the convention target and realization are printed in (settles 1.500: one and a half "
+                            "in english, fifteen hundred in indonesian)")
 
     s = sub.add_parser("achievement", help="achievement (capaian) of a realization against a target")
     fmt(s)
     achievement_args(s)
     s.add_argument("--polarity", choices=["higher", "lower"], default="higher")
     s.add_argument("--method", choices=["direct", "inverse", "complement", "reduction"])
-    s.add_argument("--rounding", choices=["none", "half_up", "truncate"], default="none")
-    s.add_argument("--decimals", type=int, default=2)
+    s.add_argument("--rounding", choices=["none", "half_up", "truncate"], default="half_up",
+                   help="how the percent is rounded (default: half_up, a plan's default rule; none: unrounded)")
+    s.add_argument("--decimals", type=int, default=2, help="decimals of the rounding (default 2)")
     s.add_argument("--cap", type=float)
     s.set_defaults(func=_cmd_achievement)
 

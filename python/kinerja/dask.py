@@ -64,8 +64,6 @@ BUDGET_COLUMNS: List[str] = ["plan", "region", "organisation"] + tables.BUDGET_C
 #: Columns of :func:`load_errors`.
 ERROR_COLUMNS: List[str] = ["plan", "id", "file", "line", "column", "reason", "message"]
 
-_FLOAT_COLUMNS = {"target_number", "realization_number", "achievement", "budget_number", "realized_number",
-                  "absorption"}
 _INT_COLUMNS = {"line", "column"}
 _KINDS = ("findings", "indicators", "budget", "errors")
 _COLUMNS = {"findings": FINDINGS_COLUMNS, "indicators": INDICATOR_COLUMNS, "budget": BUDGET_COLUMNS,
@@ -73,8 +71,8 @@ _COLUMNS = {"findings": FINDINGS_COLUMNS, "indicators": INDICATOR_COLUMNS, "budg
 
 
 def _dtype(column: str) -> str:
-    if column in _FLOAT_COLUMNS:
-        return "float64"
+    if column in tables.COLUMN_DTYPES:  # the frame schema's (year Int64, is_end bool, numbers float64)
+        return tables.COLUMN_DTYPES[column]
     if column in _INT_COLUMNS:
         return "int64"
     return "object"
@@ -109,7 +107,7 @@ def _error_finding(fields: Dict[str, Any]) -> Dict[str, Any]:
     if fields["line"]:
         location += f":{fields['line']}:{fields['column']}"
     row.update({"plan": fields["plan"], "severity": "error", "rule": fields["id"], "message": fields["reason"],
-                "location": location})
+                "location": location, "is_end": False})
     return row
 
 

@@ -25,6 +25,7 @@ import html
 from collections import Counter
 from typing import Any, Dict, Iterable, List, Optional, Sequence
 
+from ._files import shown_location
 from .tables import indicator_rows, year_key, year_label
 
 __all__ = [
@@ -146,7 +147,7 @@ def findings_html(findings: Sequence[Any], max_rows: Optional[int] = 200) -> str
     for f in shown:
         year = f.year
         rows.append([f.severity, f.rule, f.node, f.indicator_name or f.indicator or "", year_label(year) if year is not None else "",
-                     f.expected_text, f.actual_text, f.message, f.location])
+                     f.expected_text, f.actual_text, f.message, shown_location(f.location)])
         styles.append("background:" + _SEVERITY_BACKGROUNDS.get(f.severity, "#fff"))
     out = table_html(["severity", "rule", "node", "indicator", "year", "expected", "actual", "message", "location"],
                      rows, row_styles=styles, caption=caption, css_class="kinerja-findings")
@@ -287,7 +288,7 @@ def indicator_html(frame: Any, indicator: Any, node: Any = None, settings: Optio
     for r in frame.to_dict("records"):
         cat = r.get("category")
         cat = None if cat != cat else cat  # NaN
-        rows.append([year_label(r["year"]), r["target"], r["realization"], r["reported_achievement"], r["achievement"],
+        rows.append(["end" if r["is_end"] else str(r["year"]), r["target"], r["realization"], r["reported_achievement"], r["achievement"],
                      r["attainment"], cat, r["note"]])
         styles.append("background:" + category_color(cat, background=True) if cat else "")
     note = ""

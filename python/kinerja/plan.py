@@ -27,10 +27,10 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from . import _core
 from . import _api as api
-from .errors import KinerjaError
+from .errors import ArgumentError, KinerjaError
 from .results import Changes, Findings
-from .tables import (BUDGET_COLUMNS, FRAME_COLUMNS, changes_frame, finding_to_dict, findings_frame, indicator_rows, money,
-                     year_key)
+from .tables import (BUDGET_COLUMNS, FRAME_COLUMNS, ROLLUP_COLUMNS, changes_frame, finding_to_dict, findings_frame, frame,
+                     indicator_rows, money, year_fields, year_key)
 
 Finding = _core.Finding
 Node = _core.Node
@@ -42,7 +42,7 @@ Rule = _core.Rule
 
 __all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan", "load_plan_csv", "load_plan_file",
            "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame",
-           "RuleSet", "Rule", "load_rules", "standard_rules_path"]
+           "RuleSet", "Rule", "load_rules", "standard_rules_path", "shipped_rules"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "plans"
 BUNDLED = "bekasi-dpppa-2024-2026.yaml"
@@ -140,14 +140,31 @@ def standard_rules_path() -> Path:
     return Path(_core.standard_rules_path())
 
 
+def shipped_rules_path(name: str) -> Optional[Path]:
+    """The shipped rule file called ``name`` (``"standard"`` is ``rules/standard.yaml`` in
+    kinerja's data directory), or None when kinerja ships none by that name."""
+    if not name or any(c in name for c in "/\\.") or name.startswith("~"):
+        return None
+    path = standard_rules_path().parent / f"{name}.yaml"
+    return path if path.is_file() else None
+
+
+def shipped_rules() -> List[str]:
+    """The names of the rule files kinerja ships (``["standard"]``), for ``rules_file=NAME``."""
+    return sorted(p.stem for p in standard_rules_path().parent.glob("*.yaml"))
+
+
 def rule_sets_of(rules_file: Any) -> List[RuleSet]:
-    """The rule sets of ``rules_file``: None, a path, a RuleSet, or a list of them."""
+    """The rule sets of ``rules_file``: None, a path, the name of a shipped rule file
+    (``"standard"``, when no file of that name exists in the working directory), a RuleSet, or
+    a list of them."""
     if rules_file is None:
         return []
     if isinstance(rules_file, RuleSet):
         return [rules_file]
     if isinstance(rules_file, (str, Path)):
-        return [load_rules(rules_file)]
+        shipped = shipped_rules_path(str(rules_file)) if not os.path.exists(rules_file) else None
+        return [load_rules(shipped or rules_file)]
     return [s for item in rules_file for s in rule_sets_of(item)]
 
 
@@ -317,8 +334,9 @@ class Plan:
     def enter_realizations(self, frame: Any, source: str = "entered") -> int:
         """Enter realizations from a DataFrame (or anything with ``to_dict("records")``), one row
         per indicator and year: columns ``indicator_id``, ``year`` and ``realization`` (printed
-        text or a number), and/or ``node_id``, ``year`` and ``budget_realized``. Blank and NaN
-        cells are skipped. Returns how many values were entered.
+        text or a number), and/or ``node_id``, ``year`` and ``budget_realized``; an ``is_end``
+        column that is True marks the end-of-period column (as in :meth:`to_frame`), as does a
+        ``year`` of ``"end"``. Blank and NaN cells are skipped. Returns how many values were entered.
 
         >>> import pandas as pd, kinerja
         >>> plan = kinerja.bundled_plan()
@@ -327,12 +345,12 @@ class Plan:
         2
         """
         used = 0
-        for row in frame.to_dict("records"):
+        for number, row in enumerate(frame.to_dict("records")):
             if row.get("indicator_id") is not None and "realization" in row and not _blank(row["realization"]):
-                self.set_realization(row["indicator_id"], row["year"], row["realization"], source)
+                self.set_realization(row["indicator_id"], _entered_year(row, number), row["realization"], source)
                 used += 1
             if row.get("node_id") is not None and "budget_realized" in row and not _blank(row["budget_realized"]):
-                self.set_budget_realized(row["node_id"], row["year"], row["budget_realized"], source)
+                self.set_budget_realized(row["node_id"], _entered_year(row, number), row["budget_realized"], source)
                 used += 1
         return used
 
@@ -378,12 +396,14 @@ class Plan:
         """Achievement rolled up the cascade per year (``method``: ``"mean"``, ``"budget_weighted"`` or
         ``"ratio_of_sums"``), as a DataFrame: each node's own achievement (mean of its indicators), the
         rolled achievement, how many indicators and children contributed, the method and the basis."""
-        import pandas as pd
-
         entries = _core.rollup_plan(self._core, method, list(years or []), include_history)
-        return pd.DataFrame([{"node_id": e.node_id, "node": e.node, "name": e.name, "level": e.level, "year": e.year,
-                              "own": e.own, "rolled": e.rolled, "indicators": e.indicators, "skipped": e.skipped,
-                              "children": e.children, "method": e.method, "basis": e.basis} for e in entries])
+        codes = {n.id: n.code for n in self._core.nodes}
+        if include_history:
+            codes.update((n.id, n.code) for n in self._core.history)
+        return frame(({"node_id": e.node_id, "node_code": codes.get(e.node_id), "node_name": e.name,
+                       "level": e.level, "year": e.year, "is_end": False, "own": e.own, "rolled": e.rolled,
+                       "indicators": e.indicators, "skipped": e.skipped, "children": e.children,
+                       "method": e.method, "basis": e.basis} for e in entries), ROLLUP_COLUMNS)
 
     def realization(self, indicator_id: str, year: Union[int, str]):
         """The realization of a year as a :class:`kinerja.Value`: the printed yearly value, or the
@@ -405,9 +425,7 @@ class Plan:
         """A pandas DataFrame, one row per indicator-year: the node and indicator, the printed target,
         realization and reported achievement, their numbers, the computed achievement (plan settings,
         indicator polarity) and its category."""
-        import pandas as pd
-
-        return pd.DataFrame(self.indicator_rows(include_history), columns=FRAME_COLUMNS)
+        return frame(self.indicator_rows(include_history), FRAME_COLUMNS)
 
     def budget_rows(self, include_history: bool = True) -> List[Dict[str, Any]]:
         """One dict per node-year with a budget: pagu, realized, absorption (see :meth:`budget_frame`)."""
@@ -435,8 +453,8 @@ class Plan:
                     # negative-amount rule reports it)
                     if budget is not None and budget > 0.0 and realized is not None and realized >= 0.0:
                         absorption = api.absorption(budget, realized, rounding="half_up", decimals=2)
-                    rows.append({"part": part, "node_id": node_id, "node_code": code, "level": level, "node": name,
-                                 "year": y, "budget": budget_text, "budget_realized": realized_text,
+                    rows.append({"part": part, "node_id": node_id, "node_code": code, "node_name": name,
+                                 "level": level, **year_fields(y), "budget": budget_text, "budget_realized": realized_text,
                                  "budget_number": budget, "realized_number": realized, "absorption": absorption,
                                  "reported_absorption": reported_map.get(y), "source": source})
         return rows
@@ -444,9 +462,7 @@ class Plan:
     def budget_frame(self, include_history: bool = True):
         """A pandas DataFrame, one row per node-year: printed pagu and realized budget, their numbers
         and the absorption (realized / pagu x 100, half up to 2 decimals)."""
-        import pandas as pd
-
-        return pd.DataFrame(self.budget_rows(include_history), columns=BUDGET_COLUMNS)
+        return frame(self.budget_rows(include_history), BUDGET_COLUMNS)
 
     def findings_frame(self, **check_args):
         """The findings of :meth:`check` (same arguments) as a DataFrame, one row per finding
@@ -470,10 +486,8 @@ class Plan:
         >>> bundled_plan().indicator_frame("ind-h-s19-5-akip").set_index("year").loc[2019, "achievement"]
         121.32
         """
-        import pandas as pd
-
         part, node, ind = self._locate(indicator_id)
-        return pd.DataFrame(indicator_rows(self, part, node, ind), columns=FRAME_COLUMNS)
+        return frame(indicator_rows(self, part, node, ind), FRAME_COLUMNS)
 
     def indicator_view(self, indicator_id: str) -> "IndicatorView":
         """An indicator with its node and this plan: displays as a table of years coloured by
@@ -564,6 +578,34 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and math.isnan(value):
         return "-"
     return repr(value) if isinstance(value, float) else str(value)
+
+
+def _np_bool() -> type:
+    """numpy's bool type (rows of a DataFrame may carry it), or bool when numpy is absent."""
+    try:
+        import numpy
+
+        return numpy.bool_
+    except ImportError:  # pragma: no cover - pandas, which gives frames, needs numpy
+        return bool
+
+
+def _entered_year(row: Dict[str, Any], number: int) -> Union[int, str]:
+    """The year of a row given to :meth:`Plan.enter_realizations`: ``"end"`` where ``is_end`` is
+    True (or ``year`` is ``"end"``), else its ``year`` as an integer (a frame's Int64 and numpy
+    integers included). \raises ArgumentError ``kinerja.argument.year`` for anything else."""
+    y = row.get("year")
+    is_end = row.get("is_end")
+    if (isinstance(is_end, (bool, _np_bool())) and bool(is_end)) or (isinstance(y, str) and y == "end"):
+        return "end"
+    if not isinstance(y, bool) and not isinstance(y, str) and not _blank(y):
+        try:
+            if int(y) == y:
+                return int(y)
+        except (TypeError, ValueError):
+            pass
+    raise ArgumentError(f"row {number}: the year must be an integer, or \"end\" (or is_end True) for the "
+                        f"end of the period; got {y!r}", id="kinerja.argument.year")
 
 
 def _blank(x: Any) -> bool:

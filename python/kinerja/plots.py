@@ -32,7 +32,7 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 from . import _api as api
 from . import _core
 from .errors import KinerjaError
-from .tables import money, read_cell
+from .tables import money, read_cell, row_year
 from .display import BAND_COLORS, CATEGORY_COLORS, LEVEL_LABELS, NO_ACHIEVEMENT_COLOR, cascade_order, category_color
 
 __all__ = ["indicator", "achievement", "budget", "cascade", "compare_versions", "category_bands", "polarity_words",
@@ -119,7 +119,7 @@ def indicator(plan: Any, indicator_id: str, ax: Any = None, years: Optional[Sequ
     Returns the Axes: its lines are the target line and the achievement line (or the targets).
     """
     frame = plan.indicator_frame(indicator_id)
-    frame = frame[frame["year"] != "end"]
+    frame = frame[~frame["is_end"]]
     if years is not None:
         frame = frame[frame["year"].isin(list(years))]
     ind = plan.indicator(indicator_id)
@@ -207,7 +207,7 @@ def achievement(plan: Any, year: Optional[int] = None, level: str = "sasaran", a
     """
     import numpy as np
 
-    rows = [r for r in plan.indicator_rows(include_history=True) if r["level"] == level and r["year"] != "end"]
+    rows = [r for r in plan.indicator_rows(include_history=True) if r["level"] == level and not r["is_end"]]
     done = [r for r in rows if r["achievement"] is not None]
     lo, hi = plan.period
     if year is None and done:
@@ -222,7 +222,7 @@ def achievement(plan: Any, year: Optional[int] = None, level: str = "sasaran", a
                    lw=0.5)
     ax.axvline(100.0, color="#333333", ls="--", lw=1)
     ax.set_yticks(y)
-    ax.set_yticklabels([f"{r['node_code'] or ''} {_short(r['indicator'], 44)}".strip() for r in shown], fontsize=8)
+    ax.set_yticklabels([f"{r['node_code'] or ''} {_short(r['indicator_name'], 44)}".strip() for r in shown], fontsize=8)
     ax.invert_yaxis()
     ax.bar_label(bars, labels=[f"{v:.2f}% {r['category'] or ''}".strip() for v, r in zip(vals, shown)], padding=3,
                  fontsize=8)
@@ -244,7 +244,7 @@ def achievement(plan: Any, year: Optional[int] = None, level: str = "sasaran", a
 
 def _budget_rows(plan: Any, year: Year, level: str, include_history: bool) -> List[Dict[str, Any]]:
     rows = [r for r in plan.budget_rows(include_history=include_history)
-            if r["level"] == level and r["year"] == year and
+            if r["level"] == level and row_year(r) == year and
             (r["budget_number"] is not None or r["realized_number"] is not None)]
     return rows
 
@@ -262,7 +262,7 @@ def budget(plan: Any, year: Year, level: str = "program", ax: Any = None, includ
 
     rows = _budget_rows(plan, year, level, include_history)
     ax = _axes(ax, (8, 0.6 * max(len(rows), 2) + 1.5))
-    labels = [f"{r['node_code'] or ''} {_short(r['node'], 40)}".strip() or r["node_id"] for r in rows]
+    labels = [f"{r['node_code'] or ''} {_short(r['node_name'], 40)}".strip() or r["node_id"] for r in rows]
     pagu = np.array([np.nan if r["budget_number"] is None else r["budget_number"] / scale for r in rows], dtype=float)
     real = np.array([np.nan if r["realized_number"] is None else r["realized_number"] / scale for r in rows], dtype=float)
     y = np.arange(len(rows))

@@ -33,10 +33,10 @@ from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _api as api
 from . import _core
-from ._files import write_atomic
+from ._files import shown_path, write_atomic
 from .errors import ArgumentError
 from .plan import Plan
-from .tables import finding_to_dict
+from .tables import finding_to_dict, row_year, year_key, year_label
 
 __all__ = ["Section", "Report", "build_report", "FORMATS", "terminal_columns"]
 
@@ -157,10 +157,6 @@ def _fmt(x: Any, decimals: int = 2) -> str:
     return str(x)
 
 
-def _year_label(y: Any) -> str:
-    return "end" if y == "end" else str(y)
-
-
 def _rp(x: float) -> str:
     return "Rp " + api.format_number(x, "english", 0, True)
 
@@ -174,11 +170,13 @@ def _named(sources: Sequence[str], table: str) -> bool:
     return any(s == table or s.startswith(table + " ") for s in sources if s)
 
 
-def _years_text(years: Sequence[int]) -> str:
-    ys = sorted(years)
+def _years_text(years: Sequence[Any]) -> str:
+    """Years as text ("2024-2026", "2019, 2021"); ``"end"`` among them as "the end of the period"."""
+    ys = sorted(int(y) for y in years if y != "end")
+    end = ["the end of the period"] if "end" in years else []
     if ys and ys == list(range(ys[0], ys[-1] + 1)) and len(ys) > 2:
-        return f"{ys[0]}-{ys[-1]}"
-    return ", ".join(str(y) for y in ys)
+        return ", ".join([f"{ys[0]}-{ys[-1]}"] + end)
+    return ", ".join([str(y) for y in ys] + end)
 
 
 def _categories_text(cats: Sequence[str]) -> str:
@@ -187,17 +185,21 @@ def _categories_text(cats: Sequence[str]) -> str:
     return ", ".join(f"{c} {counts[c]}" for c in order if counts[c])
 
 
-def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_findings: bool = True) -> Report:
+def build_report(plan: Plan, years: Optional[Sequence[Union[int, str]]] = None,
+                 include_findings: bool = True) -> Report:
     """Assemble the summary and the sections of a plan. ``years`` limits the achievement section
-    (a year outside the plan period leaves it empty, saying so)."""
+    to those years (``"end"``: the end-of-period column, its targets); a year outside the plan
+    period leaves it empty, saying so."""
     sections: List[Section] = []
     rows = plan.indicator_rows(include_history=True)
     lo, hi = plan.period
     period = list(range(lo, hi + 1))
-    wanted = [y for y in period if not years or y in set(years)]
-    outside = sorted(set(years or []) - set(period))
+    with_end = bool(years) and "end" in years
+    numeric = {int(y) for y in (years or []) if y != "end"}
+    wanted = [y for y in period if not years or y in numeric]
+    outside = sorted(numeric - set(period))
     # the number of an indicator's target in a year (plan part), for the numeric target columns
-    target_numbers = {(r["indicator_id"], r["year"]): r["target_number"] for r in rows if r["part"] == "plan"}
+    target_numbers = {(r["indicator_id"], row_year(r)): r["target_number"] for r in rows if r["part"] == "plan"}
 
     # 1. achievement of this plan's indicators, by year
     s = Section("achievement", f"Achievement (capaian kinerja) {lo}-{hi}",
@@ -206,21 +208,22 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
                 note="achievement computed with the plan's settings and each indicator's polarity; empty where no "
                      "realization is printed yet")
     for r in rows:
-        if r["part"] != "plan" or r["year"] == "end" or r["year"] not in wanted:
+        if r["part"] != "plan" or (r["is_end"] and not with_end) or (not r["is_end"] and r["year"] not in wanted):
             continue
-        s.rows.append([r["year"], r["node_code"] or r["node_id"], r["level"], r["indicator"], r["unit"], r["polarity"],
+        s.rows.append([row_year(r), r["node_code"] or r["node_id"], r["level"], r["indicator_name"], r["unit"], r["polarity"],
                        r["target_number"], r["target"], r["realization_number"], r["realization"], r["achievement"],
                        r["category"]])
-    s.rows.sort(key=lambda x: (x[0],))
-    if not wanted:
+    s.rows.sort(key=lambda x: year_key(x[0]))
+    if not wanted and not with_end:
         s.empty = (f"No year asked for ({', '.join(str(y) for y in outside)}) lies in the plan period {lo}-{hi}, "
                    f"so there is no achievement to show.")
     elif not s.rows:
-        s.empty = f"The plan has no indicator with a target or realization in {_years_text(wanted)}."
+        s.empty = (f"The plan has no indicator with a target or realization in "
+                   f"{_years_text(wanted + (['end'] if with_end else []))}.")
     sections.append(s)
 
     # 2. achievement over the earlier years (the layout of the source's Tabel 2.7)
-    hist = [r for r in rows if r["part"] == "history" and r["year"] != "end"]
+    hist = [r for r in rows if r["part"] == "history" and not r["is_end"]]
     hyears = sorted({r["year"] for r in hist})
     if hist:
         cols = ["indicator"]
@@ -235,7 +238,7 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
         names: Dict[str, str] = {}
         for r in hist:
             by_ind.setdefault(r["indicator_id"], {})[r["year"]] = r
-            names[r["indicator_id"]] = r["indicator"]
+            names[r["indicator_id"]] = r["indicator_name"]
         for iid, per_year in by_ind.items():
             line: List[Any] = [names[iid]]
             for y in hyears:
@@ -250,14 +253,14 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
     pyears: List[Any] = period + ["end"]
     cols = ["code", "level", "name", "indicator"]
     for y in pyears:
-        cols += [f"target {_year_label(y)}", f"target {_year_label(y)} (printed)", f"pagu {_year_label(y)}",
-                 f"pagu {_year_label(y)} (printed)"]
+        cols += [f"target {year_label(y)}", f"target {year_label(y)} (printed)", f"pagu {year_label(y)}",
+                 f"pagu {year_label(y)} (printed)"]
     named = " (Tabel 6.1 of the plan)" if _named([n.source for n in plan.nodes], "Tabel 6.1") else ""
     s = Section("tabel-6.1", f"Programmes, activities and funding {lo}-{hi}{named}", cols,
                 note="pagu in Rupiah, the printed text beside; 'end' is the end-of-period column (kondisi akhir)")
     rule = plan.conventions().indicator_pagu.value  # pagu on indicator rows: parts, repeat or unknown
     budget_rows = plan.budget_rows(include_history=True)
-    pagu_numbers = {(b["node_id"], b["year"]): b["budget_number"] for b in budget_rows if b["part"] == "plan"}
+    pagu_numbers = {(b["node_id"], row_year(b)): b["budget_number"] for b in budget_rows if b["part"] == "plan"}
     for n in plan.nodes:
         inds = n.indicators or [None]
         code, level, name = n.code or "", n.level, n.name
@@ -277,7 +280,7 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
                  "absorption %", "absorption (printed)"],
                 note="amounts in Rupiah; absorption = realized / pagu x 100, half up to 2 decimals")
     for b in budget_rows:
-        s.rows.append([b["part"], b["year"], b["node_code"] or b["node_id"], b["level"], b["node"], b["budget_number"],
+        s.rows.append([b["part"], row_year(b), b["node_code"] or b["node_id"], b["level"], b["node_name"], b["budget_number"],
                        b["budget"], b["realized_number"], b["budget_realized"], b["absorption"],
                        b["reported_absorption"]])
     sections.append(s)
@@ -311,7 +314,7 @@ def build_report(plan: Plan, years: Optional[Sequence[int]] = None, include_find
 
     summary = _summary(plan, rows, budget_rows, findings if include_findings else None, period)
     about = [("plan", plan.title), ("organisation", plan.organisation), ("region", plan.region),
-             ("period", f"{lo}-{hi}"), ("version", plan.version), ("plan file", plan.file),
+             ("period", f"{lo}-{hi}"), ("version", plan.version), ("plan file", shown_path(plan.file)),
              ("made by", f"kinerja {_core.__version__}")]
     about += [(f"sheet {s.key}", s.title + (f" ({s.note})" if s.note else "")) for s in sections]
     return Report(plan.title, sections, summary, about, plan)
@@ -332,7 +335,7 @@ def _summary(plan: Plan, rows: List[Dict[str, Any]], budget_rows: List[Dict[str,
                               f"({len(realized)} of {len(plan_rows)} indicator-years)"))
     out.append(("achievement", f"{lo}-{hi}: " + (_categories_text([r["category"] for r in achieved if r["category"]])
                                                  or "none yet, no realization is printed for these years")))
-    hist = [r for r in rows if r["part"] == "history" and r["year"] != "end" and r["achievement"] is not None]
+    hist = [r for r in rows if r["part"] == "history" and not r["is_end"] and r["achievement"] is not None]
     if hist:
         hy = sorted({r["year"] for r in hist})
         out.append(("earlier years", f"{_years_text(hy)}: " +
@@ -348,7 +351,7 @@ def _summary(plan: Plan, rows: List[Dict[str, Any]], budget_rows: List[Dict[str,
             totals.append(f"{y} {_rp(sum(amounts))}")
     out.append(("programme pagu", "; ".join(totals) if totals else "no programme prints a pagu in the plan years"))
     real_years = sorted({b["year"] for b in progs if b["realized_number"] is not None and b["budget_number"]
-                         and b["year"] != "end"})
+                         and not b["is_end"]})
     if real_years:
         y = real_years[-1]
         both = [b for b in progs if b["year"] == y and b["realized_number"] is not None and b["budget_number"]]
@@ -481,6 +484,44 @@ def _fit(columns: List[str], rows: List[List[Any]], width: int, cell_width: int,
     return out, tail
 
 
+def rollup_lines(frame: Any, width: Optional[int] = None, cell_width: int = 48) -> List[str]:
+    """A roll-up (the frame of :meth:`kinerja.Plan.rollup`, or of several plans with a ``plan``
+    column first) as text for people, at most ``width`` characters wide (default: the
+    terminal's): one row per node with a rolled achievement in any of the years, in the frame's
+    (cascade) order, a column of rolled achievement (%) per year, grouped by plan when there is
+    a ``plan`` column; then one sentence on the nodes left out. A frame with no achievement at all
+    gives one sentence that says so."""
+    width = width or terminal_columns()
+    by_plan = "plan" in frame.columns
+    records = frame.to_dict("records")
+    years = sorted({int(r["year"]) for r in records if r["year"] is not None and r["year"] == r["year"]})
+    methods = sorted({r["method"] for r in records})
+    keys: Dict[Tuple[Any, Any], Dict[str, Any]] = {}
+    for r in records:
+        key = (r.get("plan"), r["node_id"])
+        entry = keys.setdefault(key, {"code": r["node_code"] or r["node_id"], "level": r["level"],
+                                      "name": r["node_name"], "plan": r.get("plan"), "values": {}})
+        rolled = r["rolled"]
+        if rolled is not None and rolled == rolled:
+            entry["values"][int(r["year"])] = float(rolled)
+    shown = [e for e in keys.values() if e["values"]]
+    span = _years_text(years) if years else "no year"
+    head = f"Achievement rolled up the cascade ({', '.join(methods) or 'mean'}), {span}"
+    if not shown:
+        return _wrap(f"{head}: no node has an achievement to roll up ({len(keys)} nodes; no realization is "
+                     f"printed for these years).", width)
+    columns = (["plan"] if by_plan else []) + ["code", "level", "name"] + [f"{y} %" for y in years]
+    rows = [([e["plan"]] if by_plan else []) + [e["code"], e["level"], e["name"]] +
+            [e["values"].get(y) for y in years] for e in shown]
+    table, tail = _fit(columns, rows, width, cell_width, grouped=by_plan)
+    out = _wrap(head, width) + [""] + table + tail
+    if len(shown) < len(keys):
+        out += [""] + _wrap(f"{len(keys) - len(shown)} of {len(keys)} nodes have no achievement in {span} "
+                            f"(no realization is printed for them) and are left out; --format json lists every "
+                            f"node.", width)
+    return out
+
+
 def _wrap(text: str, width: int, indent: str = "") -> List[str]:
     return textwrap.wrap(text, width=width, subsequent_indent=indent, break_long_words=True,
                          break_on_hyphens=False) or [""]
@@ -512,7 +553,7 @@ def _text_view(s: Section, full: bool) -> _View:
         names = ["year", "code", "indicator", "target (printed)", "realization (printed)", "achievement %", "category"]
         done = [r for r in s.rows if r[col["realization (printed)"]] is not None]
         waiting = len(s.rows) - len(done)
-        years = _years_text(sorted({r[0] for r in s.rows}))
+        years = _years_text({r[0] for r in s.rows})
         if not done:
             return _View(names, [], [f"No indicator has a realization in {years} yet: all {len(s.rows)} targets wait "
                                      f"for one (--full lists them)."])
@@ -743,7 +784,7 @@ def _charts(report: Report) -> List[Tuple[str, str, str]]:
     plan = report.plan
     lo, _hi = plan.period
     budget_years = sorted({b["year"] for b in plan.budget_rows(include_history=True)
-                           if b["level"] == "program" and b["realized_number"] is not None and b["year"] != "end"})
+                           if b["level"] == "program" and b["realized_number"] is not None and not b["is_end"]})
     charts = [("chart-achievement", "Achievement against target per sasaran (latest year with a realization)",
                lambda ax: plots.achievement(plan, ax=ax)),
               ("chart-budget", f"Budget and absorption per programme, {lo} (first plan year)",

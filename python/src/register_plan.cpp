@@ -182,6 +182,8 @@ void register_plan(py::module_& m) {
         .def_property_readonly("severity", [](const finding& f) { return std::string(to_string(f.severity)); })
         .def_readonly("node", &finding::node)
         .def_readonly("node_id", &finding::node_id)
+        .def_readonly("node_code", &finding::node_code)
+        .def_readonly("node_name", &finding::node_name)
         .def_property_readonly("indicator", [](const finding& f) { return opt_str(f.indicator); })
         .def_property_readonly("indicator_name", [](const finding& f) { return opt_str(f.indicator_name); })
         .def_property_readonly("year",
@@ -438,6 +440,9 @@ void register_plan(py::module_& m) {
         .def_readonly("id", &change::id)
         .def_readonly("node", &change::node)
         .def_readonly("name", &change::name)
+        .def_readonly("node_id", &change::node_id)
+        .def_readonly("node_code", &change::node_code)
+        .def_readonly("node_name", &change::node_name)
         .def_property_readonly("field", [](const change& c) { return opt_str(c.field); })
         .def_property_readonly("year",
                                [](const change& c) -> py::object { return c.year ? year_key(*c.year) : py::none(); })

@@ -27,6 +27,8 @@ void same_finding(const kinerja::finding& a, const kinerja::finding& b) {
     CHECK(a.severity == b.severity);
     CHECK(a.node == b.node);
     CHECK(a.node_id == b.node_id);
+    CHECK(a.node_code == b.node_code);
+    CHECK(a.node_name == b.node_name);
     CHECK(a.indicator == b.indicator);
     CHECK(a.indicator_name == b.indicator_name);
     CHECK(a.year == b.year);
@@ -74,7 +76,7 @@ kinerja::finding budget_finding() {
 TEST_CASE("A finding's JSON is that of kinerja check --format json", "[json]") {
     const json expected = json::parse(R"({
         "rule": "budget-rollup", "severity": "error", "node": "2.08.01", "node_id": "p-2.08.01",
-        "indicator": null, "indicator_name": null, "year": 2025, "expected": 1500.0, "actual": 1400.0,
+        "node_code": "", "node_name": "", "indicator": null, "indicator_name": null, "year": 2025, "expected": 1500.0, "actual": 1400.0,
         "expected_text": "Rp 1.500", "actual_text": "Rp 1.400",
         "message": "pagu differs from the sum of its children", "location": "plan.yaml:12:7",
         "source": "Tabel 6.1"})");
@@ -96,7 +98,7 @@ TEST_CASE("A finding's JSON is that of kinerja check --format json", "[json]") {
         f.message = "m";
         const json fj = f;
         CHECK(fj == json::parse(R"({"rule": "unit-change", "severity": "warning", "node": "s-1", "node_id": "s-1",
-            "indicator": "i-3", "indicator_name": "Nilai KLA", "year": "end", "expected": "Nindya", "actual": null,
+            "node_code": "", "node_name": "", "indicator": "i-3", "indicator_name": "Nilai KLA", "year": "end", "expected": "Nindya", "actual": null,
             "expected_text": "Nindya", "actual_text": "", "message": "m", "location": "<input>", "source": ""})"));
         same_finding(fj.get<kinerja::finding>(), f);
     }
@@ -213,6 +215,9 @@ TEST_CASE("Changes, roll-up entries and results round-trip through JSON", "[json
             CHECK(back[i].id == changes[i].id);
             CHECK(back[i].node == changes[i].node);
             CHECK(back[i].name == changes[i].name);
+            CHECK(back[i].node_id == changes[i].node_id);
+            CHECK(back[i].node_code == changes[i].node_code);
+            CHECK(back[i].node_name == changes[i].node_name);
             CHECK(back[i].field == changes[i].field);
             CHECK(back[i].year == changes[i].year);
             CHECK(back[i].from == changes[i].from);
@@ -226,12 +231,21 @@ TEST_CASE("Changes, roll-up entries and results round-trip through JSON", "[json
         c.id = "i-1";
         c.node = "1.01";
         c.name = "Cakupan";
+        c.node_id = "p-1";
+        c.node_code = "1.01";
+        c.node_name = "Program Satu";
         c.field = "target";
         c.year = end_of_period;
         c.from = "80";
         c.to = "85";
-        CHECK(json(c) == json::parse(R"({"kind": "changed", "subject": "indicator", "id": "i-1", "node": "1.01",
-            "name": "Cakupan", "field": "target", "year": "end", "old": "80", "new": "85"})"));
+        const json expected = json::parse(R"({"kind": "changed", "subject": "indicator", "id": "i-1", "node": "1.01",
+            "name": "Cakupan", "node_id": "p-1", "node_code": "1.01", "node_name": "Program Satu", "field": "target",
+            "year": "end", "old": "80", "new": "85"})");
+        CHECK(json(c) == expected);
+        const auto back = expected.get<kinerja::change>();
+        CHECK(back.node_id == "p-1");
+        CHECK(back.node_code == "1.01");
+        CHECK(back.node_name == "Program Satu");
     }
     SECTION("roll-up entries of every method") {
         for (auto m : {kinerja::rollup_method::mean, kinerja::rollup_method::budget_weighted,

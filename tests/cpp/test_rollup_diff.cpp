@@ -77,4 +77,39 @@ TEST_CASE("diff_plans lists the changes from the original to the revised version
     CHECK(changes[3].kind == kinerja::change_kind::added);
     CHECK(changes[3].id == "k2");
     CHECK(kinerja::diff_plans(revised, revised).empty());
+    // every change names the node it belongs to: k1 "Kegiatan 1" (no code, so node is its id);
+    // the unit change is of k1's indicator k1-i, the added node is k2 itself
+    for (const auto& c : changes) CHECK(c.node_code.empty());
+    CHECK(changes[1].subject == "indicator");
+    CHECK(changes[1].id == "k1-i");
+    CHECK(changes[1].node_id == "k1");
+    CHECK(changes[1].node_name == "Kegiatan 1");
+    CHECK(changes[3].node_id == "k2");
+    CHECK(changes[3].node_name == "Kegiatan 2");
+}
+
+TEST_CASE("check names each finding's node by code and name from the plan", "[plan][check]") {
+    const kinerja::plan p = kinerja::parse_plan(R"(kinerja_plan: 1
+plan: {id: names, title: T, organisation: O, region: R, period: [2024, 2024], version: perubahan}
+nodes:
+  - {id: P1, level: program, code: "1.01", name: Program Satu, source: T, budget: {2024: "100"}}
+  - {id: K1, level: kegiatan, code: "1.01.01", name: Kegiatan Satu, parent: P1, source: T, budget: {2024: "150"}}
+)",
+                                                "names.yaml");
+    // P1's pagu 100 is not the sum of its one child's 150: budget-rollup at P1
+    const auto findings = kinerja::check(p, kinerja::check_options{}.with_rules({"budget-rollup"}));
+    REQUIRE(findings.size() == 1);
+    CHECK(findings[0].node_id == "P1");
+    CHECK(findings[0].node_code == "1.01");
+    CHECK(findings[0].node_name == "Program Satu");
+    // name_findings fills what a hand-made finding lacks, and leaves a finding of no node alone
+    std::vector<kinerja::finding> made(2);
+    made[0].node_id = "K1";
+    made[1].node_id = "nobody";
+    made[1].node_name = "kept";
+    kinerja::name_findings(p, made);
+    CHECK(made[0].node_code == "1.01.01");
+    CHECK(made[0].node_name == "Kegiatan Satu");
+    CHECK(made[1].node_code.empty());
+    CHECK(made[1].node_name == "kept");
 }

@@ -99,10 +99,13 @@ NUMBER_COLUMNS = {"target_number", "realization_number", "achievement", "budget_
 
 def _same(result, expected, columns):
     assert list(result.columns) == columns
-    # the documented dtypes: numbers as float64, everything else as Python objects
+    # the documented dtypes (python-guide.md, "One frame schema"): numbers float64, year a
+    # nullable Int64, is_end bool, everything else as Python objects
+    dtypes = {c: "float64" if c in NUMBER_COLUMNS else {"year": "Int64", "is_end": "bool"}.get(c, "object")
+              for c in columns}
     for c in columns:
-        assert str(result[c].dtype) == ("float64" if c in NUMBER_COLUMNS else "object"), c
-    expected = expected.astype({c: ("float64" if c in NUMBER_COLUMNS else "object") for c in columns})
+        assert str(result[c].dtype) == dtypes[c], c
+    expected = expected.astype(dtypes)
     pd.testing.assert_frame_equal(result.reset_index(drop=True), expected[columns].reset_index(drop=True))
 
 
@@ -151,7 +154,7 @@ def test_check_plans_passes_the_check_arguments(client, corpus):
     # a rule file, read by the workers: its rule gives the finding docs/plans.md names
     rules = kinerja.standard_rules_path()
     result = kd.check_plans(files, client, rules=["kegiatan-pagu-within-program"], rules_file=rules).compute()
-    assert list(result["node"]) == ["2.08.02.2.03"]
+    assert list(result["node_code"]) == ["2.08.02.2.03"]
 
 
 @pytest.mark.parametrize("kind", ["indicators", "budget"])

@@ -174,10 +174,11 @@ def test_diff_returns_changes_that_display_and_convert(plan):
     changes = plan.version_of("awal").diff(plan)
     assert isinstance(changes, Changes) and len(changes) == 56
     frame = changes.to_frame()
-    assert list(frame.columns) == ["kind", "subject", "id", "node", "name", "field", "year", "old", "new"]
+    assert list(frame.columns) == ["kind", "subject", "node_id", "node_code", "node_name", "indicator_id",
+                                   "indicator_name", "field", "year", "is_end", "old", "new"]
     assert len(frame) == 56
     assert plan.version_of("awal").diff_frame(plan).equals(frame)
-    akip = frame[(frame.id == "ind-iku-akip") & (frame.year == 2025)].iloc[0]
+    akip = frame[(frame.indicator_id == "ind-iku-akip") & (frame.year == 2025)].iloc[0]
     assert (akip.old, akip.new) == ("BB (75.10)", "A (80.351)")
     assert len(body_rows(changes._repr_html_())) == 56
     assert repr(changes) == "Changes(56: 13 added, 43 changed)"

@@ -13,7 +13,7 @@ REAL = os.path.join(HERE, "..", "data", "real")
 
 # The order and the keys docs/plans.md documents for `kinerja check --format json`.
 KEYS = ["rule", "severity", "node", "indicator", "year", "expected", "actual", "message", "node_id",
-        "indicator_name", "expected_text", "actual_text", "location", "source"]
+        "node_code", "node_name", "indicator_name", "expected_text", "actual_text", "location", "source"]
 
 
 def _findings():
@@ -30,7 +30,8 @@ def test_to_dict_has_the_documented_keys_in_order_and_agrees_with_the_attributes
     for f in _findings():
         d = f.to_dict()
         assert list(d) == KEYS
-        assert d == kinerja.finding_to_dict(f)
+        # finding_to_dict shows the location as its user knows the file (kinerja.shown_location)
+        assert kinerja.finding_to_dict(f) == dict(d, location=kinerja.shown_location(d["location"]))
         for key in KEYS:
             assert d[key] == getattr(f, key), (key, f)
         years.add(type(d["year"]).__name__ if d["year"] != "end" else "end")
@@ -46,4 +47,6 @@ def test_cli_json_is_to_dict(capsys):
     status = main(["check", "--format", "json"])
     assert status == (1 if any(f.severity == "error" for f in findings) else 0)
     printed = json.loads(capsys.readouterr().out)
-    assert printed == [f.to_dict() for f in findings]
+    assert printed == [kinerja.finding_to_dict(f) for f in findings]
+    # the bundled plan is shown as bundled:NAME, wherever it is installed
+    assert all(d["location"].startswith("bundled:bekasi-dpppa-2024-2026.yaml:") for d in printed)

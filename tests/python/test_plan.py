@@ -231,9 +231,9 @@ def test_bundled_awal_iku_of_tabel_7_2(bundled):
 
 # --------------------------------------------------------------------------- tables
 
-FRAME_COLUMNS = ["part", "node_id", "node_code", "level", "node", "indicator_id", "indicator", "unit", "polarity",
-                 "year", "target", "realization", "reported_achievement", "target_number", "realization_number",
-                 "achievement", "attainment", "category", "note", "source"]
+FRAME_COLUMNS = ["part", "node_id", "node_code", "node_name", "level", "indicator_id", "indicator_name", "unit",
+                 "polarity", "year", "is_end", "target", "realization", "reported_achievement", "target_number",
+                 "realization_number", "achievement", "attainment", "category", "note", "source"]
 
 
 def test_to_frame_has_one_row_per_indicator_year(small):
@@ -276,7 +276,7 @@ def test_to_frame_computed_achievement_of_tabel_2_7(bundled, indicator_id, year,
 def test_to_frame_akip_2019_row(bundled):
     df = bundled.to_frame()
     row = df[(df.indicator_id == "ind-h-s19-5-akip") & (df.year == 2019)].iloc[0]
-    assert row["indicator"] == "Nilai AKIP"
+    assert row["indicator_name"] == "Nilai AKIP"
     assert row["target"] == "CC (60)"
     assert row["realization"] == "BB (72.79)"
     assert row["reported_achievement"] == "1.21; 121.32%"
@@ -325,13 +325,15 @@ def test_set_realization_then_to_frame(small):
     small.set_realization("ind-s-1", 2024, "90.25%")  # 90.25 / 95 = 0.95 -> 95.00
     small.set_realization("ind-s-1", 2025, "80%")     # 80 / 97 = 0.824742 -> 82.47
     small.set_realization("ind-sk-2.08.03.2.01.0001", "end", "3 Dokumen")  # 3 / 3 -> 100.00
-    df = small.to_frame().set_index(["indicator_id", "year"])
+    frame = small.to_frame()
+    end = frame[frame.is_end].set_index("indicator_id")
+    df = frame[~frame.is_end].set_index(["indicator_id", "year"])
     assert df.loc[("ind-s-1", 2024), "realization"] == "90.25%"
     assert df.loc[("ind-s-1", 2024), "achievement"] == pytest.approx(95.00)
     assert df.loc[("ind-s-1", 2024), "category"] == "Sangat Tinggi"
     assert df.loc[("ind-s-1", 2025), "achievement"] == pytest.approx(82.47)
     assert df.loc[("ind-s-1", 2025), "category"] == "Tinggi"
-    assert df.loc[("ind-sk-2.08.03.2.01.0001", "end"), "achievement"] == pytest.approx(100.00)
+    assert end.loc["ind-sk-2.08.03.2.01.0001", "achievement"] == pytest.approx(100.00)
     assert pd.isna(df.loc[("ind-s-1", 2026), "achievement"])
     assert small.indicator("ind-s-1").realizations == {2024: "90.25%", 2025: "80%"}
 

@@ -65,9 +65,10 @@ def test_check_excerpt_matches_the_check_of_the_bundled_plan(capsys):
     assert cli.main(["check"]) == 1  # the bundled plan has error findings
     out = capsys.readouterr().out.splitlines()
     assert shown[-1] == out[-1]  # the summary line
-    # the finding line, up to the elided list of children, with the path from data/ on
+    # the finding line, up to the elided list of children: the bundled plan shown as bundled:NAME
     head = shown[0].split("(...)")[0]
-    assert any(line[line.index("data/plans/"):].startswith(head) for line in out if "data/plans/" in line)
+    assert head.startswith("bundled:bekasi-dpppa-2024-2026.yaml:")
+    assert any(line.startswith(head) for line in out)
 
 
 def test_report_excerpt_rows_are_in_the_report(capsys, monkeypatch):

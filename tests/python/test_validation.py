@@ -17,7 +17,7 @@ STANDARD = ROOT / "data" / "rules" / "standard.yaml"
 SMALL = RULES / "plan-small.yaml"
 CLEAN = RULES / "plan-clean.yaml"
 KEYS = {"rule", "severity", "node", "indicator", "year", "expected", "actual", "message", "node_id",
-        "indicator_name", "expected_text", "actual_text", "location", "source"}
+        "node_code", "node_name", "indicator_name", "expected_text", "actual_text", "location", "source"}
 STANDARD_IDS = {"sub-kegiatan-pagu-within-program", "kegiatan-pagu-within-program", "realized-within-pagu",
                 "percent-target-at-most-100", "target-not-negative"}
 
@@ -227,8 +227,9 @@ def test_cli_json_includes_the_user_findings(capsys):
         "rule": "sub-kegiatan-pagu-within-program", "severity": "error", "node": "2.08.03.2.01.0001",
         "indicator": None, "year": 2025, "expected": 1_000_000_000.0, "actual": 1_100_000_000.0,
         "message": "sub-activity 2.08.03.2.01.0001: pagu 1,100,000,000 in 2025 exceeds its programme's pagu 1,000,000,000",
-        "node_id": "sk-1", "indicator_name": None, "expected_text": "1,000,000,000", "actual_text": "1,100,000,000",
-        "location": f"{SMALL}:66:41", "source": "Tabel 6.1"}]
+        "node_id": "sk-1", "node_code": "2.08.03.2.01.0001", "node_name": "Advokasi Kebijakan", "indicator_name": None,
+        "expected_text": "1,000,000,000", "actual_text": "1,100,000,000",
+        "location": f"{kinerja.shown_path(str(SMALL))}:66:41", "source": "Tabel 6.1"}]
 
 
 def test_cli_exit_status_follows_the_user_findings(capsys):
