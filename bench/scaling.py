@@ -193,6 +193,30 @@ def _limits(kinerja, path: str, n: int) -> Dict:
     return {"limits": {"max_input_bytes": max(os.path.getsize(path) * 2, 1 << 28), "max_nodes": 2 * n + 1000}}
 
 
+def _resident_mb(field: str = "VmRSS") -> float:
+    """This process's resident memory (VmRSS) or its peak (VmHWM) in MB, from /proc/self/status."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(field + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # the peak, where /proc is missing
+
+
+def _trim() -> None:
+    """Returns freed heap memory to the system (glibc's malloc_trim), where there is glibc."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def _time_one(csv_path: str, yaml_path: str, n: int, with_report: bool) -> Dict[str, float]:
     import kinerja
     import pandas  # noqa: F401  (imported before the clock starts, as in a session)
@@ -208,9 +232,13 @@ def _time_one(csv_path: str, yaml_path: str, n: int, with_report: bool) -> Dict[
         out["load yaml"] = time.perf_counter() - t
         assert len(plan.nodes) == n, (len(plan.nodes), n)
         del plan
+    _trim()  # the memory the plan file's plan freed goes back to the system: `before` is what is in use
+    before = _resident_mb()
     t = time.perf_counter()
     plan = kinerja.load_plan_csv(csv_path, **_limits(kinerja, csv_path, n))
     out["load csv"] = time.perf_counter() - t
+    out["plan MB"] = _resident_mb() - before  # what the loaded plan holds (resident)
+    out["load peak MB"] = _resident_mb("VmHWM")
     assert len(plan.nodes) == n, (len(plan.nodes), n)
     t = time.perf_counter()
     findings = plan.check()
@@ -227,6 +255,7 @@ def _time_one(csv_path: str, yaml_path: str, n: int, with_report: bool) -> Dict[
         text = kinerja.build_report(plan).render("csv")
         out["report"] = time.perf_counter() - t
         out["report_bytes"] = len(text)
+    out["peak MB"] = _resident_mb("VmHWM")
     return out
 
 
@@ -275,6 +304,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         folder = tmp.name
     os.makedirs(folder, exist_ok=True)
     results: Dict[int, Dict[str, float]] = {}
+    memory: List[str] = []
     import kinerja
 
     print(f"kinerja {kinerja.__version__} scaling benchmark: {platform.machine()}, {os.cpu_count()} cpus, "
@@ -282,7 +312,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     print(f"plan shape: tujuan > 2 sasaran > 3 program > 4 kegiatan > 5 sub_kegiatan (153 nodes a tujuan), "
           f"1 indicator a node (2 a sasaran), {len(YEARS)} years {YEARS[0]}-{YEARS[-1]} and end")
     print("seconds:")
-    print(f"{'N':>9} {'CSV MB':>7} " + " ".join(f"{op:>10}" for op in OPERATIONS) + f" {'findings':>9}")
+    print(f"{'N':>9} {'CSV MB':>7} " + " ".join(f"{op:>10}" for op in OPERATIONS) + f" {'findings':>9}"
+          f" {'plan MB':>8} {'peak MB':>8}")
     for n in sizes:
         csv_path = os.path.join(folder, f"plan-{n}.csv")
         yaml_path = os.path.join(folder, f"plan-{n}.yaml") if n <= args.yaml_max else ""
@@ -305,7 +336,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         r = json.loads(run.stdout.strip().splitlines()[-1])
         results[n] = r
         cells = " ".join(f"{r[op]:>10.3f}" if op in r else f"{'-':>10}" for op in OPERATIONS)
-        print(f"{n:>9} {mb:>7.1f} {cells} {int(r['findings']):>9}", flush=True)
+        print(f"{n:>9} {mb:>7.1f} {cells} {int(r['findings']):>9} {r['plan MB']:>8.0f} {r['peak MB']:>8.0f}",
+              flush=True)
+        memory.append(f"  N = {n:,}: the loaded plan {r['plan MB']:.0f} MB resident "
+                      f"({r['plan MB'] * 1e6 / (mb * 1e6):.1f} bytes a byte of CSV), peak {r['load peak MB']:.0f} MB "
+                      f"after loading, {r['peak MB']:.0f} MB over the whole run")
+    print("resident memory of each size's process (plan MB: after load_plan_csv less before; peak: VmHWM):")
+    for line in memory:
+        print(line)
     print("fitted exponent (least-squares slope of log time on log N; 1 is linear):")
     for op in OPERATIONS:
         ns = [n for n in results if op in results[n]]

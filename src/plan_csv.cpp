@@ -13,6 +13,7 @@
 #include <kinerja/error.hpp>
 #include <kinerja/scale.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstdint>
@@ -88,10 +89,13 @@ public:
     tokenizer(std::string_view text, const std::string& file, char delimiter)
         : text_(text), file_(file), delim_(delimiter) {}
 
-    std::vector<csv_row> rows() {
-        std::vector<csv_row> out;
-        while (pos_ < text_.size()) out.push_back(row());
-        return out;
+    // The next row into `r` (its cells' storage reused), or false at the end of the text. With
+    // keep false the cells' text is not kept (a pass that only looks for syntax errors).
+    bool next(csv_row& r, bool keep = true) {
+        if (pos_ >= text_.size()) return false;
+        keep_ = keep;
+        row(r);
+        return true;
     }
 
 private:
@@ -102,9 +106,9 @@ private:
     // Moves past one character of a cell, keeping it; line breaks inside quotes count lines.
     void take(std::string& into) {
         const char c = text_[pos_++];
-        into.push_back(c);
+        if (keep_) into.push_back(c);
         if (c == '\r' && pos_ < text_.size() && text_[pos_] == '\n') {
-            into.push_back('\n');
+            if (keep_) into.push_back('\n');
             ++pos_;
         }
         if (c == '\n' || c == '\r') {
@@ -119,10 +123,11 @@ private:
         ++line_;
         column_ = 1;
     }
-    cell one_cell() {
-        cell c;
+    void one_cell(cell& c) {
+        c.text.clear();
         c.line = line_;
         c.column = column_;
+        c.quoted = false;
         if (pos_ < text_.size() && text_[pos_] == '"') {
             c.quoted = true;
             ++pos_;
@@ -132,7 +137,7 @@ private:
                     fail(c.line, c.column, "the quoted cell that starts here is never closed (a missing '\"'?)");
                 if (text_[pos_] == '"') {
                     if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
-                        c.text.push_back('"');
+                        if (keep_) c.text.push_back('"');
                         pos_ += 2;
                         column_ += 2;
                         continue;
@@ -147,7 +152,7 @@ private:
                 fail(line_, column_,
                      "unexpected text after the closing quote of the cell at column " + std::to_string(c.column) +
                          "; a quote inside a quoted cell is written twice (\"\")");
-            return c;
+            return;
         }
         while (pos_ < text_.size() && text_[pos_] != delim_ && !at_break()) {
             if (text_[pos_] == '"')
@@ -156,13 +161,13 @@ private:
                      "(\"a \"\"b\"\" c\"), with no space before the opening quote");
             take(c.text);
         }
-        return c;
     }
-    csv_row row() {
-        csv_row r;
+    void row(csv_row& r) {
         r.line = line_;
+        std::size_t n = 0;
         for (;;) {
-            r.cells.push_back(one_cell());
+            if (n == r.cells.size()) r.cells.emplace_back();
+            one_cell(r.cells[n++]);
             if (pos_ < text_.size() && text_[pos_] == delim_) {
                 ++pos_;
                 ++column_;
@@ -170,10 +175,10 @@ private:
             }
             break;
         }
+        r.cells.resize(n);
         r.end_line = line_;
         r.end_column = column_;
         if (pos_ < text_.size()) skip_break();
-        return r;
     }
 
     std::string_view text_;
@@ -182,6 +187,7 @@ private:
     std::size_t pos_ = 0;
     int line_ = 1;
     int column_ = 1;
+    bool keep_ = true;
 };
 
 // ----------------------------------------------------------------------------- the table schema
@@ -268,15 +274,32 @@ struct attribute {
     std::string text;  // as printed (trimmed for ids)
     std::string key;   // what repeats are compared by: the text, or the canonical level or polarity
     location where;
-    std::string row_source;
+    const std::string* row_source = nullptr;  // interned (builder::intern)
 };
 
+// A value cell kept until the plan is built: its text and place, not the row it came on (the rows
+// are read one at a time and not kept).
 struct pending_value {
     col column;
     int year;
-    const cell* at;
-    std::string row_source;
+    int line;
+    int column_number;
+    std::string text;
+    const std::string* row_source;  // interned (builder::intern)
 };
+
+// The rows an owner (node or indicator) has for each year, sorted by year: (year, line).
+using years_seen = std::vector<std::pair<int, int>>;
+
+// Notes that an owner has a row for `year` on `line`; returns the line of an earlier row for that
+// year, or 0 (then the year is noted). Rows usually come in year order: appending is the common case.
+int note_year(years_seen& seen, int year, int line) {
+    auto it = std::lower_bound(seen.begin(), seen.end(), year,
+                               [](const std::pair<int, int>& e, int y) { return e.first < y; });
+    if (it != seen.end() && it->first == year) return it->second;
+    seen.insert(it, std::make_pair(year, line));
+    return 0;
+}
 
 struct indicator_acc {
     std::string id;
@@ -287,6 +310,7 @@ struct indicator_acc {
     attribute name, unit, polarity, formula, convention;
     std::string source;
     std::vector<pending_value> values;
+    years_seen years;
 };
 
 struct node_acc {
@@ -299,13 +323,14 @@ struct node_acc {
     std::string node_row_source;  // of its first row without indicator_id
     std::vector<std::string> indicator_order;
     std::vector<pending_value> values;
+    years_seen years;
 };
 
 class builder {
 public:
-    builder(const std::string& file, std::array<std::size_t, c_count> index, const csv_row& header,
+    builder(const std::string& file, std::array<std::size_t, c_count> index, const cell& year_header,
             const load_limits& limits)
-        : file_(file), shared_file_(file), index_(index), header_(header), limits_(limits) {}
+        : file_(file), shared_file_(file), index_(index), year_header_(year_header), limits_(limits) {}
 
     void add(const csv_row& raw) {
         row_view r;
@@ -321,6 +346,11 @@ private:
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
     location at(const cell* c) const { return location{shared_file_, c ? c->line : 0, c ? c->column : 0}; }
+    // One copy of each distinct source text (a table has a few, on every row).
+    const std::string* intern(const std::string& source) { return &*sources_.insert(source).first; }
+    pending_value pending(col c, int year, const row_view& r, const std::string& source) {
+        return pending_value{c, year, r.cells[c]->line, r.cells[c]->column, r.cells[c]->text, intern(source)};
+    }
     [[noreturn]] void fail(const std::string& id, const cell* c, const std::string& why) const {
         throw file_error(id, file_, c ? c->line : 0, c ? c->column : 0, why);
     }
@@ -384,7 +414,7 @@ private:
             a.set = true;
             a.text = value;
             a.where = at(r.cells[c]);
-            a.row_source = r.trimmed(c_source);
+            a.row_source = intern(r.trimmed(c_source));
             a.key = compare_as;
             return;
         }
@@ -409,14 +439,14 @@ private:
     const std::string& file_;
     file_name shared_file_;  // one string for every location of the table
     std::array<std::size_t, c_count> index_;
-    const csv_row& header_;
+    cell year_header_;  // the header's year cell
     const load_limits& limits_;
     std::map<std::string, std::pair<std::string, int>> ids_;  // id -> (column, first line)
     std::vector<std::string> node_order_;
     std::map<std::string, node_acc> nodes_;
     std::map<std::string, indicator_acc> indicators_;
-    std::map<std::pair<std::string, int>, int> years_seen_;  // (node or indicator id, year) -> line
-    std::map<int, location> years_;                          // the years of the table, each with its first cell
+    std::map<int, location> years_;  // the years of the table, each with its first cell
+    std::set<std::string> sources_;  // the distinct sources (intern)
 };
 
 void builder::read(const row_view& r) {
@@ -427,6 +457,7 @@ void builder::read(const row_view& r) {
     const std::string indicator_id = r.trimmed(c_indicator_id);
     const bool indicator_row = !indicator_id.empty();
     const std::optional<int> year = parse_year(r);
+    bool year_noted = false;
 
     // Cells that belong to the other kind of row.
     const std::string owner_kind = indicator_row ? "indicator " + quoted(indicator_id) : "node " + quoted(node_id);
@@ -454,13 +485,20 @@ void builder::read(const row_view& r) {
                 schema(r.cells[c], std::string(column_names[c]) + " " + quoted(r.text(c)) +
                                        " needs a year, but the year cell is empty (a year such as 2024, or end)");
     } else {
-        if (*year != end_of_period) years_.emplace(*year, at(r.cells[c_year]));
-        const std::string key = indicator_row ? "i:" + indicator_id : "n:" + node_id;
-        auto [it, fresh] = years_seen_.emplace(std::make_pair(key, *year), r.line());
-        if (!fresh)
-            schema(r.cells[c_year], owner_kind + " has two rows for year " + r.trimmed(c_year) + ": line " +
-                                        std::to_string(it->second) + " and line " + std::to_string(r.line()) +
-                                        " (one row per node-year or indicator-year)");
+        if (*year != end_of_period && years_.find(*year) == years_.end()) years_.emplace(*year, at(r.cells[c_year]));
+        // an owner seen before may already have a row for the year (a new one is noted below)
+        years_seen* seen = nullptr;
+        if (indicator_row) {
+            if (auto f = indicators_.find(indicator_id); f != indicators_.end()) seen = &f->second.years;
+        } else if (auto f = nodes_.find(node_id); f != nodes_.end()) {
+            seen = &f->second.years;
+        }
+        if (seen)
+            if (const int first = note_year(*seen, *year, r.line()))
+                schema(r.cells[c_year], owner_kind + " has two rows for year " + r.trimmed(c_year) + ": line " +
+                                            std::to_string(first) + " and line " + std::to_string(r.line()) +
+                                            " (one row per node-year or indicator-year)");
+        year_noted = seen != nullptr;
     }
 
     // The node and its attributes.
@@ -504,9 +542,10 @@ void builder::read(const row_view& r) {
     }
 
     if (!indicator_row) {
+        if (year && !year_noted) note_year(n.years, *year, r.line());
         if (year)
             for (col c : value_columns)
-                if (r.printed(c)) n.values.push_back(pending_value{c, *year, r.cells[c], source});
+                if (r.printed(c)) n.values.push_back(pending(c, *year, r, source));
         return;
     }
 
@@ -547,9 +586,10 @@ void builder::read(const row_view& r) {
         }
         agree(i.convention, r, c_convention, r.text(c_convention), canonical, ind_owner);
     }
+    if (year && !year_noted) note_year(i.years, *year, r.line());
     if (year)
         for (col c : value_columns)
-            if (r.printed(c)) i.values.push_back(pending_value{c, *year, r.cells[c], source});
+            if (r.printed(c)) i.values.push_back(pending(c, *year, r, source));
 }
 
 plan builder::finish(const csv_options& options) {
@@ -598,7 +638,7 @@ plan builder::finish(const csv_options& options) {
     p.info.period_to = options.period_to;
     if (p.info.period_from == 0) {
         if (years_.empty()) {
-            const cell* year_header = &header_.cells[index_[c_year]];
+            const cell* year_header = &year_header_;
             throw file_error(
                 "kinerja.csv.schema", file_, year_header->line, year_header->column,
                 "the table has no year to take the plan period from; give csv_options period_from and period_to");
@@ -617,21 +657,22 @@ plan builder::finish(const csv_options& options) {
     }
 
     // The nodes, in the order of their first rows; indicators likewise within a node.
-    auto make_value = [](const pending_value& v, const std::string& owner_source) {
+    auto make_value = [this](pending_value& v, const std::string& owner_source) {
         printed_value pv;
-        pv.text = v.at->text;
-        if (v.row_source != owner_source) pv.source = v.row_source;
+        pv.text = std::move(v.text);
+        if (*v.row_source != owner_source) pv.source = *v.row_source;
+        pv.location = location{shared_file_, v.line, v.column_number};
         return pv;
     };
     auto attr_value = [](const attribute& a, const std::string& owner_source) {
         printed_value pv;
         pv.text = a.text;
-        if (a.row_source != owner_source) pv.source = a.row_source;
+        if (*a.row_source != owner_source) pv.source = *a.row_source;
         pv.location = a.where;
         return pv;
     };
     for (const std::string& id : node_order_) {
-        const node_acc& a = nodes_.at(id);
+        node_acc& a = nodes_.at(id);
         node n;
         n.id = id;
         n.level = a.parsed_level;
@@ -642,13 +683,12 @@ plan builder::finish(const csv_options& options) {
         if (a.responsible.set) n.responsible = a.responsible.text;
         n.context = a.context.set && a.context.key == "true";
         n.location = a.where;
-        for (const pending_value& v : a.values) {
+        for (pending_value& v : a.values) {
             printed_value pv = make_value(v, n.source);
-            pv.location = at(v.at);
             (v.column == c_budget ? n.budget : n.budget_realized)[v.year].push_back(std::move(pv));
         }
         for (const std::string& iid : a.indicator_order) {
-            const indicator_acc& b = indicators_.at(iid);
+            indicator_acc& b = indicators_.at(iid);
             indicator i;
             i.id = iid;
             i.name = b.name.text;
@@ -663,16 +703,17 @@ plan builder::finish(const csv_options& options) {
                 else
                     i.polarity = polarity_from_string(b.polarity.key);
             }
-            for (const pending_value& v : b.values) {
+            for (pending_value& v : b.values) {
                 printed_value pv = make_value(v, i.source);
-                pv.location = at(v.at);
                 year_values& target = v.column == c_target        ? i.targets
                                       : v.column == c_realization ? i.realizations
                                                                   : i.reported_achievement;
                 target[v.year].push_back(std::move(pv));
             }
             n.indicators.push_back(std::move(i));
+            std::vector<pending_value>().swap(b.values);  // moved into the plan: free as we go
         }
+        std::vector<pending_value>().swap(a.values);
         p.nodes.push_back(std::move(n));
     }
     // Parents are nodes of the table and form no cycle; the errors point at the parent cells.
@@ -714,19 +755,30 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
     if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     check_utf8(text, file);
     const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
-    std::vector<csv_row> rows = tokenizer(text, file, delimiter).rows();
+    // The rows are read one at a time and handed to the builder, never all held at once (a table
+    // of a million nodes has some ten million rows). A first pass over the text finds any syntax
+    // error, so that it is reported before a schema error on an earlier row, as a reader that
+    // tokenizes the whole table first does.
+    {
+        tokenizer syntax(text, file, delimiter);
+        csv_row scratch;
+        while (syntax.next(scratch, false)) {
+        }
+    }
+    tokenizer rows(text, file, delimiter);
 
     auto blank = [](const csv_row& r) {
         for (const cell& c : r.cells)
             if (!c.text.empty()) return false;
         return true;
     };
-    std::size_t next = 0;
-    while (next < rows.size() && blank(rows[next])) ++next;
-    if (next == rows.size())
+    csv_row header;
+    bool found = false;
+    while ((found = rows.next(header)) && blank(header)) {
+    }
+    if (!found)
         throw file_error("kinerja.csv.schema", file, 1, 1,
                          "the table is empty; its first row names the columns (" + known_columns() + ")");
-    const csv_row& header = rows[next++];
 
     std::array<std::size_t, c_count> index;
     index.fill(static_cast<std::size_t>(-1));
@@ -758,9 +810,9 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
                          "the header lacks the required column(s) " + missing +
                              " (required: node_id, level, name, year, source; delimiter " + shown(delimiter) + ")");
 
-    builder b(file, index, header, limits);
-    for (; next < rows.size(); ++next) {
-        const csv_row& r = rows[next];
+    builder b(file, index, header.cells[index[c_year]], limits);
+    csv_row r;
+    while (rows.next(r)) {
         if (blank(r)) continue;
         if (r.cells.size() != header.cells.size()) {
             const std::string which =
