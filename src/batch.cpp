@@ -169,7 +169,13 @@ unsigned batch_threads(unsigned threads, std::size_t plans) noexcept {
 }
 
 plan load_plan_file(const std::string& path, const load_limits& limits) {
-    if (extension_of(path) == ".csv") return load_plan_csv(path, csv_options{}, limits);
+    const std::string ext = extension_of(path);
+    if (ext == ".csv") return load_plan_csv(path, csv_options{}, limits);
+    if (ext == ".xlsx")  // a zip of XML: read as YAML it would give a baffling syntax error
+        throw file_error("kinerja.xlsx.read", path, 0, 0,
+                         "an Excel workbook is read by the Python package (kinerja.load_plan_xlsx, or a single-plan "
+                         "kinerja command), or by parse_plan_table from its cells; the C++ loaders read YAML and CSV "
+                         "(save the sheet as CSV UTF-8)");
     return load_plan(path, limits);
 }
 

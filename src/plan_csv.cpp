@@ -742,31 +742,13 @@ void check_options(const csv_options& o) {
                              "csv_options: the delimiter cannot be a quote, a line break or a non-ASCII byte");
 }
 
-}  // namespace
-
-// ----------------------------------------------------------------------------- public functions
-
-plan parse_plan_csv(std::string_view text, const std::string& file, const csv_options& options,
-                    const load_limits& limits) {
-    check_options(options);
-    if (text.size() > limits.max_input_bytes)
-        detail::limit_exceeded("input_bytes", limits.max_input_bytes,
-                               "the input has " + std::to_string(text.size()) + " bytes", file, 0, 0);
-    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    check_utf8(text, file);
-    const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
-    // The rows are read one at a time and handed to the builder, never all held at once (a table
-    // of a million nodes has some ten million rows). A first pass over the text finds any syntax
-    // error, so that it is reported before a schema error on an earlier row, as a reader that
-    // tokenizes the whole table first does.
-    {
-        tokenizer syntax(text, file, delimiter);
-        csv_row scratch;
-        while (syntax.next(scratch, false)) {
-        }
-    }
-    tokenizer rows(text, file, delimiter);
-
+// The rows of a table (a CSV text's, or a spreadsheet's cells given by the caller) into a plan:
+// the header names the columns, every further row is added to the builder. `delimiter` is the
+// CSV's, for hints in messages; '\0' for a table of cells, whose rows have one cell per column
+// of the header (parse_plan_table pads and checks them).
+template <class NextRow>
+plan read_table(NextRow&& next_row, const std::string& file, char delimiter, const csv_options& options,
+                const load_limits& limits) {
     auto blank = [](const csv_row& r) {
         for (const cell& c : r.cells)
             if (!c.text.empty()) return false;
@@ -774,7 +756,7 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
     };
     csv_row header;
     bool found = false;
-    while ((found = rows.next(header)) && blank(header)) {
+    while ((found = next_row(header)) && blank(header)) {
     }
     if (!found)
         throw file_error("kinerja.csv.schema", file, 1, 1,
@@ -791,7 +773,7 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
             std::string why = name.empty() ? "column " + std::to_string(k + 1) + " of the header has no name"
                                            : "unknown column " + quoted(h.text);
             why += "; the columns are " + known_columns();
-            if (delimiter != ';' && h.text.find(';') != std::string::npos)
+            if (delimiter && delimiter != ';' && h.text.find(';') != std::string::npos)
                 why += " (is ';' the delimiter? set csv_options::delimiter)";
             throw file_error("kinerja.csv.schema", file, h.line, h.column, why);
         }
@@ -808,12 +790,32 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
     if (!missing.empty())
         throw file_error("kinerja.csv.schema", file, header.line, 1,
                          "the header lacks the required column(s) " + missing +
-                             " (required: node_id, level, name, year, source; delimiter " + shown(delimiter) + ")");
+                             " (required: node_id, level, name, year, source" +
+                             (delimiter ? "; delimiter " + shown(delimiter) : std::string()) + ")");
 
     builder b(file, index, header.cells[index[c_year]], limits);
     csv_row r;
-    while (rows.next(r)) {
+    while (next_row(r)) {
         if (blank(r)) continue;
+        if (!delimiter && r.cells.size() != header.cells.size()) {
+            // a table of cells: a row ends where its last cell with text does; one beyond the
+            // header's last column is an error at that cell
+            for (std::size_t k = header.cells.size(); k < r.cells.size(); ++k)
+                if (!r.cells[k].text.empty())
+                    throw file_error("kinerja.csv.schema", file, r.cells[k].line, r.cells[k].column,
+                                     "a cell with text beyond the header's last column (column " +
+                                         std::to_string(header.cells.back().column) +
+                                         "); name its column in the header or remove it");
+            const int row = r.cells.empty() ? r.line : r.cells.front().line;
+            int column = r.cells.empty() ? 0 : r.cells.back().column;
+            while (r.cells.size() < header.cells.size()) {
+                cell pad;
+                pad.line = row;
+                pad.column = ++column;
+                r.cells.push_back(pad);
+            }
+            r.cells.resize(header.cells.size());
+        }
         if (r.cells.size() != header.cells.size()) {
             const std::string which =
                 r.end_line == r.line ? "line " + std::to_string(r.line)
@@ -843,6 +845,70 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
         b.add(r);
     }
     return b.finish(options);
+}
+
+}  // namespace
+
+// ----------------------------------------------------------------------------- public functions
+
+plan parse_plan_csv(std::string_view text, const std::string& file, const csv_options& options,
+                    const load_limits& limits) {
+    check_options(options);
+    if (text.size() > limits.max_input_bytes)
+        detail::limit_exceeded("input_bytes", limits.max_input_bytes,
+                               "the input has " + std::to_string(text.size()) + " bytes", file, 0, 0);
+    if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    check_utf8(text, file);
+    const char delimiter = options.delimiter ? options.delimiter : detect_delimiter(text);
+    // The rows are read one at a time and handed to the builder, never all held at once (a table
+    // of a million nodes has some ten million rows). A first pass over the text finds any syntax
+    // error, so that it is reported before a schema error on an earlier row, as a reader that
+    // tokenizes the whole table first does.
+    {
+        tokenizer syntax(text, file, delimiter);
+        csv_row scratch;
+        while (syntax.next(scratch, false)) {
+        }
+    }
+    tokenizer rows(text, file, delimiter);
+    return read_table([&rows](csv_row& r) { return rows.next(r); }, file, delimiter, options, limits);
+}
+
+plan parse_plan_table(const std::vector<std::vector<table_cell>>& rows, const std::string& file,
+                      const csv_options& options, const load_limits& limits) {
+    check_options(options);
+    std::size_t bytes = 0;
+    for (const auto& row : rows)
+        for (const table_cell& t : row) bytes += t.text.size();
+    if (bytes > limits.max_input_bytes)
+        detail::limit_exceeded("input_bytes", limits.max_input_bytes,
+                               "the table's cells hold " + std::to_string(bytes) + " bytes", file, 0, 0);
+    std::size_t next = 0;
+    auto take = [&](csv_row& r) {
+        if (next == rows.size()) return false;
+        const std::vector<table_cell>& given = rows[next++];
+        r.cells.resize(given.size());
+        r.line = given.empty() ? 0 : given.front().row;
+        for (std::size_t k = 0; k < given.size(); ++k) {
+            const table_cell& t = given[k];
+            if (t.row < 1 || t.column < 1)
+                throw argument_error("kinerja.argument.table_cell", "parse_plan_table: cell " + std::to_string(k + 1) +
+                                                                        " of row " + std::to_string(next) +
+                                                                        " has no place (row and column count from 1)");
+            if (const auto bad = detail::first_invalid_utf8(t.text))
+                throw file_error("kinerja.csv.schema", file, t.row, t.column,
+                                 "byte " + detail::hex_byte(bad->byte) + " of the cell is not UTF-8 text");
+            r.cells[k].text = t.text;
+            r.cells[k].line = t.row;
+            r.cells[k].column = t.column;
+            r.cells[k].quoted = false;
+            r.line = std::min(r.line, t.row);
+        }
+        r.end_line = given.empty() ? 0 : given.back().row;
+        r.end_column = given.empty() ? 0 : given.back().column + 1;
+        return true;
+    };
+    return read_table(take, file, '\0', options, limits);
 }
 
 plan load_plan_csv(const std::string& path, const csv_options& options, const load_limits& limits) {

@@ -120,7 +120,8 @@ struct batch_options {
 unsigned batch_threads(unsigned threads, std::size_t plans) noexcept;
 
 /// Loads one plan file by its extension (`.csv`: load_plan_csv with the default csv_options,
-/// else load_plan). \throws file_error as those
+/// else load_plan). \throws file_error as those; kinerja.xlsx.read for an `.xlsx` workbook (read
+/// by Python's load_plan_xlsx, or by parse_plan_table from its cells)
 plan load_plan_file(const std::string& path, const load_limits& limits = {});
 
 /// Loads and checks each file of `files` on `options.threads` threads: each worker loads a plan,

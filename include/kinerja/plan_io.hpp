@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace kinerja {
 
@@ -91,6 +92,25 @@ plan parse_plan_csv(std::string_view text, const std::string& file, const csv_op
 /// Reads a CSV plan table from a file, as parse_plan_csv.
 /// \throws file_error (also kinerja.plan.io when the file cannot be read)
 plan load_plan_csv(const std::string& path, const csv_options& options = {}, const load_limits& limits = {});
+
+/// One cell of a table given as cells (a spreadsheet's sheet, read by the caller): its text as
+/// shown and its place, row and column counted from 1 (column 1 is A).
+struct table_cell {
+    std::string text;
+    int row = 0;
+    int column = 0;
+};
+
+/// Reads a plan from a table in the layout of parse_plan_csv given as rows of cells (Python's
+/// `load_plan_xlsx` reads a sheet with openpyxl and calls it): the same columns, rules, errors
+/// and conventions; every printed value's location is its cell, `file:row:column`. A row may
+/// end early (its missing cells are empty); a cell with text beyond the header's last column is
+/// a kinerja.csv.schema error at that cell. `options.delimiter` is not used.
+/// \throws file_error as parse_plan_csv (not kinerja.csv.syntax: cells have no quoting)
+/// \throws argument_error kinerja.argument.table_cell for a cell without a place (row or column < 1),
+///         kinerja.argument.csv_options as parse_plan_csv
+plan parse_plan_table(const std::vector<std::vector<table_cell>>& rows, const std::string& file,
+                      const csv_options& options = {}, const load_limits& limits = {});
 
 /// Where the bundled data (plans/, catalog/, rules/) are: the directory given to
 /// set_data_directory, else $KINERJA_DATA_DIR if set, else the data of the CMake package the

@@ -28,7 +28,8 @@ from . import _core
 from .display import findings_html, table_html
 from .results import Findings
 from .tables import BUDGET_COLUMNS, FINDING_COLUMNS, finding_row, frame
-from .plan import FRAME_COLUMNS, Limits, Plan, core_load_limits, rule_sets_of
+from .errors import KinerjaError
+from .plan import FRAME_COLUMNS, Limits, Plan, core_load_limits, load_plan_xlsx, rule_sets_of
 
 __all__ = ["PlanSet", "PlanFinding", "PlanFindings", "PlanLoadError", "load_plans", "find_plan_files",
            "IDENTITY_COLUMNS", "BUDGET_COLUMNS", "PLAN_SUMMARY_COLUMNS"]
@@ -171,6 +172,34 @@ def _plan_record(r: Any, findings: List[Any]) -> Dict[str, Any]:
             "info": by_sev.get("info", 0)}
 
 
+def _is_workbook(path: str) -> bool:
+    """An Excel workbook, which the C++ batch cannot read: Python reads it (load_plan_xlsx)."""
+    return path.lower().endswith(".xlsx")
+
+
+def _load_workbook(path: str, limits: Any) -> Tuple[Optional[Plan], Optional["PlanLoadError"]]:
+    """A workbook named in a batch, loaded in Python: the plan, or the error as a PlanLoadError."""
+    try:
+        return load_plan_xlsx(path, limits=limits), None
+    except KinerjaError as exc:
+        file = getattr(exc, "file", None) or path
+        line, column = int(getattr(exc, "line", 0) or 0), int(getattr(exc, "column", 0) or 0)
+        location = f"{file}:{line}:{column}" if line else file
+        reason = getattr(exc, "reason", None) or str(exc)
+        return None, PlanLoadError(path, exc.id or "kinerja.xlsx.read", reason, file, line, column, location)
+
+
+def _workbook_record(path: str, plan: Optional[Plan], error: Optional["PlanLoadError"],
+                     findings: List[Any]) -> Dict[str, Any]:
+    """:func:`_plan_record` of a workbook loaded in Python."""
+    by_sev = Counter(f.severity for f in findings)
+    return {"plan": path, "loaded": plan is not None, "id": plan.id if plan else None,
+            "title": plan.title if plan else None, "region": plan.region if plan else None,
+            "organisation": plan.organisation if plan else None,
+            "error": error.to_dict() if error else None, "findings": len(findings),
+            "errors": by_sev.get("error", 0), "warnings": by_sev.get("warning", 0), "info": by_sev.get("info", 0)}
+
+
 def batch_summary(records: List[Dict[str, Any]], findings: Iterable[Any], worst: int = 10) -> Dict[str, Any]:
     """The combined summary of a batch (``PlanSet.summary()``, ``kinerja check --format json``):
     plans, loaded, unusable, findings, findings by severity and by rule, and the ``worst`` plans
@@ -225,6 +254,11 @@ class PlanSet:
                 return
             _, path, core, error = item
             item = None
+            if _is_workbook(path):  # the C++ stream cannot read a workbook: Python does
+                plan, failure = _load_workbook(path, self._limits)
+                yield path, plan, failure
+                plan = None
+                continue
             if core is None:
                 yield path, None, PlanLoadError._of(path, error)
             else:
@@ -250,6 +284,13 @@ class PlanSet:
         findings = PlanFindings()
         records = []
         for r in results:
+            if _is_workbook(r.path):  # read by Python (load_plan_xlsx), checked here
+                plan, failure = _load_workbook(r.path, self._limits)
+                found = list(plan.check(rules=rules, include_history=include_history, rules_file=rules_file)) \
+                    if plan is not None else []
+                records.append(_workbook_record(r.path, plan, failure, found))
+                findings.extend(PlanFinding(r.path, f) for f in found)
+                continue
             found = r.findings  # a conversion: read once
             records.append(_plan_record(r, found))
             findings.extend(PlanFinding(r.path, f) for f in found)

@@ -610,9 +610,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def paths(s: argparse.ArgumentParser) -> None:
         s.add_argument("file", nargs="*", metavar="PATH",
-                       help="plan file (YAML, or a CSV table: *.csv), or a folder searched recursively for "
-                            "*.yaml, *.yml and *.csv; several give one run over all (docs/batch.md); "
-                            "default: the bundled plan")
+                       help="plan file (YAML, a CSV table: *.csv, or an Excel workbook with that table: *.xlsx), "
+                            "or a folder searched recursively for *.yaml, *.yml and *.csv; several give one run "
+                            "over all (docs/batch.md); default: the bundled plan")
 
     def threads(s: argparse.ArgumentParser) -> None:
         s.add_argument("--threads", type=_positive, metavar="N",

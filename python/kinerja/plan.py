@@ -27,7 +27,7 @@ from typing import Any, Dict, Iterable, List, Optional, Union
 
 from . import _core
 from . import _api as api
-from .errors import ArgumentError, KinerjaError
+from .errors import ArgumentError, KinerjaError, PlanFileError
 from .results import Changes, Findings
 from .tables import (BUDGET_COLUMNS, FRAME_COLUMNS, ROLLUP_COLUMNS, changes_frame, finding_to_dict, findings_frame, frame,
                      indicator_rows, money, year_fields, year_key)
@@ -40,8 +40,8 @@ Change = _core.Change
 RuleSet = _core.RuleSet
 Rule = _core.Rule
 
-__all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes", "load_plan", "load_plan_csv", "load_plan_file",
-           "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame",
+__all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes",
+           "load_plan", "load_plan_csv", "load_plan_file", "load_plan_xlsx", "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame",
            "RuleSet", "Rule", "load_rules", "standard_rules_path", "shipped_rules"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "plans"
@@ -84,8 +84,102 @@ def load_plan(path: Union[str, Path], limits: Limits = None) -> "Plan":
 def load_plan_file(path: Union[str, Path], limits: Limits = None) -> "Plan":
     """A plan file by its name, as :func:`kinerja.load_plans` and ``kinerja check`` read it: a
     ``.csv`` file (suffix in any case) as a flat CSV table with the defaults of
-    :func:`load_plan_csv`, any other as YAML with :func:`load_plan`."""
+    :func:`load_plan_csv`, an ``.xlsx`` workbook as the same table in its first sheet
+    (:func:`load_plan_xlsx`), any other as YAML with :func:`load_plan`."""
+    if str(path).lower().endswith(".xlsx"):
+        return load_plan_xlsx(path, limits=limits)
     return Plan(_core.load_plan_file(os.fsencode(path), core_load_limits(limits)))
+
+
+def _number_text(x: float) -> str:
+    """A number of a spreadsheet cell as text the value reader reads as that number: no exponent,
+    no grouping, a decimal point; three decimals after the point (``18.221``, which a printed
+    table may mean as 18,221) get a fourth, ``18.2210``, so that the cell's number stays the number."""
+    from decimal import Decimal
+
+    if x != x or x in (float("inf"), float("-inf")):
+        return repr(x)
+    if float(x).is_integer() and abs(x) < 1e15:
+        return str(int(x))
+    text = format(Decimal(repr(float(x))), "f")
+    head, _, tail = text.partition(".")
+    if len(tail) == 3:
+        text += "0"
+    return text
+
+
+def _cell_text(value: Any, number_format: Optional[str]) -> str:
+    """A spreadsheet cell's value as the text of a plan table cell: text as it is, numbers as
+    :func:`_number_text` writes them (a cell formatted as a percentage, ``0.779`` shown ``77.90%``,
+    as ``77.9%``), dates as ISO dates, booleans as ``true``/``false``, an empty cell as ``""``."""
+    import datetime
+
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        if number_format and "%" in number_format:
+            return _number_text(round(float(value) * 100, 10)) + "%"
+        return _number_text(value)
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat()
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def load_plan_xlsx(path: Union[str, Path], sheet: Optional[str] = None, id: str = "", title: str = "",
+                   organisation: str = "", region: str = "", period: Optional[tuple] = None, version: str = "",
+                   limits: Limits = None) -> "Plan":
+    """Read a plan from an Excel workbook (``.xlsx``) whose sheet holds a table in the flat CSV
+    layout (docs/plan-csv.md): the first sheet, or ``sheet`` by name. The same columns, rules,
+    errors and defaults as :func:`load_plan_csv`; every value's location is its cell,
+    ``file:row:column`` (column 1 is A). Text cells are taken as they are; number cells as
+    numbers (see docs/plan-csv.md, "Excel workbooks"); formulas by the value the spreadsheet last
+    computed. Read with openpyxl (Debian ``python3-openpyxl``). Raises
+    :class:`kinerja.PlanFileError`: ``kinerja.xlsx.read`` for a file that is not a workbook,
+    ``kinerja.xlsx.sheet`` for a sheet it does not have, and the errors of :func:`load_plan_csv`."""
+    import zipfile
+
+    try:
+        from openpyxl import load_workbook
+    except ImportError as exc:  # pragma: no cover - a dependency of the package
+        raise PlanFileError(f"[kinerja.xlsx.read] {path}: reading .xlsx needs openpyxl (python3-openpyxl)",
+                            id="kinerja.xlsx.read", file=str(path), line=0, column=0,
+                            reason="reading .xlsx needs openpyxl (python3-openpyxl)") from exc
+    name = os.fsdecode(os.fspath(path))
+    try:
+        book = load_workbook(name, read_only=True, data_only=True)
+    except FileNotFoundError as exc:
+        raise PlanFileError(f"[kinerja.plan.io] {name}: cannot read the file: {exc.strerror}", id="kinerja.plan.io",
+                            file=name, line=0, column=0, reason=f"cannot read the file: {exc.strerror}") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        reason = f"not an Excel workbook (.xlsx) that can be read: {exc}"[:300]
+        raise PlanFileError(f"[kinerja.xlsx.read] {name}: {reason}", id="kinerja.xlsx.read", file=name, line=0,
+                            column=0, reason=reason) from None
+    try:
+        if sheet is None:
+            ws = book.worksheets[0]
+        elif sheet in book.sheetnames:
+            ws = book[sheet]
+        else:
+            reason = f"the workbook has no sheet {sheet!r} (sheets: {', '.join(map(repr, book.sheetnames))})"
+            raise PlanFileError(f"[kinerja.xlsx.sheet] {name}: {reason}", id="kinerja.xlsx.sheet", file=name,
+                                line=0, column=0, reason=reason)
+        cells: List[List[tuple]] = []
+        for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), start=1):
+            texts = [_cell_text(c.value, getattr(c, "number_format", None)) for c in row]
+            while texts and texts[-1] == "":
+                texts.pop()
+            cells.append([(t, r, k) for k, t in enumerate(texts, start=1)])
+    finally:
+        book.close()
+    lo, hi = period if period else (0, 0)
+    return Plan(_core.parse_plan_table(cells, name, id, title, organisation, region, int(lo), int(hi), version,
+                                       core_load_limits(limits)))
 
 
 def load_plan_csv(path: Union[str, Path], id: str = "", title: str = "", organisation: str = "", region: str = "",

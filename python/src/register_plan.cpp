@@ -14,6 +14,8 @@
 
 #include <pybind11/stl.h>
 
+#include <tuple>
+
 namespace py = pybind11;
 
 namespace kinerja::python {
@@ -612,6 +614,29 @@ void register_plan(py::module_& m) {
         py::arg("path"), py::arg("id") = "", py::arg("title") = "", py::arg("organisation") = "",
         py::arg("region") = "", py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "",
         py::arg("delimiter") = "", py::arg("limits") = load_limits{}, release_gil());
+    m.def(
+        "parse_plan_table",
+        [](const std::vector<std::vector<std::tuple<std::string, int, int>>>& cells, const std::string& file,
+           const std::string& id, const std::string& title, const std::string& organisation, const std::string& region,
+           int period_from, int period_to, const std::string& version, const load_limits& limits) {
+            std::vector<std::vector<table_cell>> rows(cells.size());
+            for (std::size_t r = 0; r < cells.size(); ++r)
+                for (const auto& [text, row, column] : cells[r]) rows[r].push_back(table_cell{text, row, column});
+            csv_options o;
+            o.id = id;
+            o.title = title;
+            o.organisation = organisation;
+            o.region = region;
+            o.period_from = period_from;
+            o.period_to = period_to;
+            o.version = version;
+            return parse_plan_table(rows, file, o, limits);
+        },
+        py::arg("cells"), py::arg("file"), py::arg("id") = "", py::arg("title") = "", py::arg("organisation") = "",
+        py::arg("region") = "", py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "",
+        py::arg("limits") = load_limits{}, release_gil(),
+        "A plan from a table in the flat CSV layout given as rows of (text, row, column) cells (C++ "
+        "parse_plan_table).");
     m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>", py::arg("limits") = load_limits{},
           release_gil());
     m.def("end_of_period", []() { return end_of_period; });

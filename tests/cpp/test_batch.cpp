@@ -243,3 +243,15 @@ TEST_CASE("plan_stream: plans in the order of the files, a broken one as its err
     kinerja::plan_stream partial(files, 2);
     CHECK(partial.next());
 }
+
+TEST_CASE("load_plan_file names what reads an Excel workbook, and folders do not list workbooks", "[batch]") {
+    scratch_folder s;
+    const fs::path book = s.path / "Tabel.XLSX";
+    write(book, "PK\x03\x04 not read as YAML");
+    const auto e = kinerja_test::thrown<kinerja::file_error>([&] { (void)kinerja::load_plan_file(book.string()); });
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.xlsx.read");
+    CHECK_THAT(e->what(), Catch::Matchers::Contains("kinerja.load_plan_xlsx"));
+    CHECK(kinerja::find_plan_files({s.path.string()}).empty());
+    CHECK(kinerja::find_plan_files({book.string()}) == std::vector<std::string>{book.string()});  // named: kept
+}

@@ -14,6 +14,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <vector>
 
 using Catch::Matchers::Contains;
 using kinerja::csv_options;
@@ -674,4 +675,81 @@ TEST_CASE("A quoted empty cell in a value column is a printed blank, an empty ce
     const kinerja::plan q = parse_plan_csv(lines({header, "s-1,sasaran,S,\"\",,,2024,,\"1,5\",T"}), "t.csv");
     CHECK(q.nodes.front().parent.empty());
     CHECK(at(q.nodes.front().budget, 2024) == "1,5");
+}
+
+namespace {
+
+// Rows of cells as a spreadsheet gives them: each cell's text at (row, column), from column 1.
+std::vector<std::vector<kinerja::table_cell>> sheet(const std::vector<std::vector<std::string>>& texts) {
+    std::vector<std::vector<kinerja::table_cell>> rows;
+    for (std::size_t r = 0; r < texts.size(); ++r) {
+        rows.emplace_back();
+        for (std::size_t c = 0; c < texts[r].size(); ++c)
+            rows.back().push_back(kinerja::table_cell{texts[r][c], static_cast<int>(r + 1), static_cast<int>(c + 1)});
+    }
+    return rows;
+}
+
+}  // namespace
+
+TEST_CASE("A table given as cells reads as the CSV table, located by row and column", "[csv][plan]") {
+    // the same two rows as CSV text and as cells; the CSV's pagu cell starts at character 39 of
+    // line 2, the sheet's is column 6 (F) of row 2
+    const std::string text =
+        "node_id,level,name,year,source,budget\n"
+        "p-1,program,Program Satu,2024,Tabel X,\"1,000\"\n"
+        "k-1,kegiatan,Kegiatan Satu,2024,Tabel X,\"1,500\"\n";
+    auto rows = sheet({{"node_id", "level", "name", "year", "source", "budget"},
+                       {"p-1", "program", "Program Satu", "2024", "Tabel X", "1,000"},
+                       {"k-1", "kegiatan", "Kegiatan Satu", "2024", "Tabel X", "1,500"}});
+    kinerja::csv_options titled;
+    titled.title = "T";  // the default title names the file, which differs
+    const kinerja::plan from_csv = kinerja::parse_plan_csv(text, "t.csv", titled);
+    const kinerja::plan from_cells = kinerja::parse_plan_table(rows, "t.xlsx", titled);
+    CHECK(kinerja::to_yaml(from_cells) == kinerja::to_yaml(from_csv));
+    const auto& pagu = from_cells.find_node("p-1")->budget.at(2024).front();
+    CHECK(pagu.text == "1,000");
+    CHECK(pagu.location.to_string() == "t.xlsx:2:6");
+    CHECK(from_csv.find_node("p-1")->budget.at(2024).front().location.to_string() == "t.csv:2:39");
+
+    SECTION("a row that ends early has empty cells; text beyond the header is an error at its cell") {
+        auto short_rows = rows;
+        short_rows[2].pop_back();  // k-1 prints no pagu
+        const kinerja::plan p = kinerja::parse_plan_table(short_rows, "t.xlsx");
+        CHECK(p.find_node("k-1")->budget.empty());
+        auto long_rows = rows;
+        long_rows[1].push_back(kinerja::table_cell{"", 2, 7});
+        long_rows[1].push_back(kinerja::table_cell{"a note", 2, 8});
+        const auto e = thrown<kinerja::file_error>([&] { (void)kinerja::parse_plan_table(long_rows, "t.xlsx"); });
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.csv.schema");
+        CHECK(e->line() == 2);
+        CHECK(e->column() == 8);
+        CHECK_THAT(e->what(), Catch::Matchers::Contains("beyond the header's last column (column 6)"));
+    }
+    SECTION("schema errors name the cell and no delimiter") {
+        auto no_source = rows;
+        for (auto& r : no_source) r.erase(r.begin() + 4);  // the source column
+        for (auto& r : no_source)
+            for (std::size_t c = 0; c < r.size(); ++c) r[c].column = static_cast<int>(c + 1);
+        const auto e = thrown<kinerja::file_error>([&] { (void)kinerja::parse_plan_table(no_source, "t.xlsx"); });
+        REQUIRE(e);
+        CHECK(e->id() == "kinerja.csv.schema");
+        CHECK(e->line() == 1);
+        CHECK_THAT(e->what(), Catch::Matchers::Contains("lacks the required column(s) source"));
+        CHECK_THAT(e->what(), !Catch::Matchers::Contains("delimiter"));
+    }
+    SECTION("a cell without a place, and text that is not UTF-8") {
+        auto unplaced = rows;
+        unplaced[1][2].row = 0;
+        const auto a = thrown<kinerja::argument_error>([&] { (void)kinerja::parse_plan_table(unplaced, "t.xlsx"); });
+        REQUIRE(a);
+        CHECK(a->id() == "kinerja.argument.table_cell");
+        auto latin1 = rows;
+        latin1[2][2].text = "Kegiatan \xe9";
+        const auto e = thrown<kinerja::file_error>([&] { (void)kinerja::parse_plan_table(latin1, "t.xlsx"); });
+        REQUIRE(e);
+        CHECK(e->line() == 3);
+        CHECK(e->column() == 3);
+    }
 }
