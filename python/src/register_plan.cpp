@@ -22,6 +22,20 @@ namespace kinerja::python {
 
 namespace {
 
+// The identity of a plan read from a table (Python's load_plan_csv and load_plan_xlsx arguments).
+csv_options table_identity(const std::string& id, const std::string& title, const std::string& organisation,
+                           const std::string& region, int period_from, int period_to, const std::string& version) {
+    csv_options o;
+    o.id = id;
+    o.title = title;
+    o.organisation = organisation;
+    o.region = region;
+    o.period_from = period_from;
+    o.period_to = period_to;
+    o.version = version;
+    return o;
+}
+
 // A JSON value as the Python object json.loads would give for its text.
 py::object json_to_python(const nlohmann::ordered_json& j) {
     using t = nlohmann::ordered_json::value_t;
@@ -597,14 +611,7 @@ void register_plan(py::module_& m) {
         [](const std::string& path, const std::string& id, const std::string& title, const std::string& organisation,
            const std::string& region, int period_from, int period_to, const std::string& version,
            const std::string& delimiter, const load_limits& limits) {
-            csv_options o;
-            o.id = id;
-            o.title = title;
-            o.organisation = organisation;
-            o.region = region;
-            o.period_from = period_from;
-            o.period_to = period_to;
-            o.version = version;
+            csv_options o = table_identity(id, title, organisation, region, period_from, period_to, version);
             if (delimiter.size() > 1)
                 throw argument_error("kinerja.argument.csv_options",
                                      "the delimiter is one character, got \"" + delimiter + "\"");
@@ -622,15 +629,8 @@ void register_plan(py::module_& m) {
             std::vector<std::vector<table_cell>> rows(cells.size());
             for (std::size_t r = 0; r < cells.size(); ++r)
                 for (const auto& [text, row, column] : cells[r]) rows[r].push_back(table_cell{text, row, column});
-            csv_options o;
-            o.id = id;
-            o.title = title;
-            o.organisation = organisation;
-            o.region = region;
-            o.period_from = period_from;
-            o.period_to = period_to;
-            o.version = version;
-            return parse_plan_table(rows, file, o, limits);
+            return parse_plan_table(
+                rows, file, table_identity(id, title, organisation, region, period_from, period_to, version), limits);
         },
         py::arg("cells"), py::arg("file"), py::arg("id") = "", py::arg("title") = "", py::arg("organisation") = "",
         py::arg("region") = "", py::arg("period_from") = 0, py::arg("period_to") = 0, py::arg("version") = "",
