@@ -141,6 +141,9 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
         {"placeholder", severity::info, "built-in"},
         {"spreadsheet-error", severity::error, "built-in"},
         {"target-end", severity::warning, "built-in"},
+        {"ratio-mismatch", severity::error, "built-in"},
+        {"source-conflict", severity::warning, "built-in"},
+        {"method-mix", severity::warning, "built-in"},
     };
     CHECK(listed == expected);
     CHECK(registry.rules().size() == kinerja::check_rules().size());
@@ -150,9 +153,9 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     CHECK(registry.find("no-such-rule") == nullptr);
 
     const check_registry with_file({small_rules()});
-    REQUIRE(with_file.rules().size() == 25 + 3);
+    REQUIRE(with_file.rules().size() == 28 + 3);
     // the file's rules follow, in the file's order, with the file as origin and their place in it
-    const kinerja::rule_info& first = with_file.rules()[25];
+    const kinerja::rule_info& first = with_file.rules()[28];
     CHECK(first.id == "target-at-least-85");
     CHECK(first.severity == severity::info);
     CHECK(first.origin == "ours.yaml");
