@@ -938,7 +938,9 @@ struct checker {
                     const value v = read_value(ind, vs.front(), scales, units);
                     if (!v.is_missing() && v.number) into.emplace(y, v);
                 } catch (const error&) {
-                    // an unreadable count tells nothing
+                    // "36.743" in a table whose convention nothing settles: a count of people or
+                    // cases is whole, so a number grouped by dots in threes is read as one
+                    if (const auto whole = grouped_count(vs.front().text)) into.emplace(y, *whole);
                 }
         };
         counts(ind.numerators, row.numerators);
@@ -1111,7 +1113,9 @@ struct checker {
 
     void reported(const node& n, const indicator& ind, int y, const printed_value& pv,
                   const std::map<int, value>& targets, const std::map<int, value>& realizations) {
-        if (!on(rule_ids::reported_achievement)) return;
+        // method-mix reads the same audits: they run when either rule is on
+        if (!on(rule_ids::reported_achievement) && !on(rule_ids::method_mix)) return;
+        const bool judge = on(rule_ids::reported_achievement);
         value printed;
         try {
             printed = parse_reported_achievement(pv.text);
@@ -1139,6 +1143,7 @@ struct checker {
         try {
             a = audit_achievement(t->second, r->second, printed, ao, scales);
         } catch (const error& e) {
+            if (!judge) return;
             finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
                              who(&n, &ind) + ", " + year_label(y) + ": the printed achievement " + pv.text +
                                  " cannot be checked: " + e.what(),
@@ -1152,7 +1157,8 @@ struct checker {
                 for (const audit_match& x : a.matches) m.methods.insert(x.method);
                 mix_rows[detail::table_of(pv, ind.source)].push_back(std::move(m));
             }
-            if (!a.consistent || !on(rule_ids::rounding_rule) || p.settings.rounding.mode == rounding::none) return;
+            if (!judge || !a.consistent || !on(rule_ids::rounding_rule) || p.settings.rounding.mode == rounding::none)
+                return;
             const bool by_setting = std::any_of(a.matches.begin(), a.matches.end(), [&](const audit_match& m) {
                 return m.exact && m.rounding.mode == p.settings.rounding.mode;
             });
@@ -1168,6 +1174,7 @@ struct checker {
             f.actual_number = printed.number;
             return;
         }
+        if (!judge) return;
         finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
                          who(&n, &ind) + ", " + year_label(y) + ": " + a.explanation, pv.location, pv.source);
         if (a.expected) {
@@ -1178,6 +1185,25 @@ struct checker {
         }
         f.actual = pv.text;
         f.actual_number = printed.number;
+    }
+
+    // A whole count grouped by dots in threes ("36.743", "1.234.567"), as a number; empty otherwise.
+    static std::optional<value> grouped_count(const std::string& text) {
+        const std::string t(detail::trim(text));
+        const std::size_t first = t.find('.');
+        if (first == std::string::npos || first == 0 || first > 3) return std::nullopt;
+        std::string digits;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            if (t[k] == '.') {
+                if ((t.size() - k - 1) % 4 != 3) return std::nullopt;  // every group after a dot has 3 digits
+                continue;
+            }
+            if (!detail::is_digit(t[k])) return std::nullopt;
+            digits += t[k];
+        }
+        const std::optional<decimal> d = decimal::from_string(digits);
+        if (!d) return std::nullopt;
+        return make_value(*d, "", 0);
     }
 
     // method-mix: the printed achievements of one source table's lower-is-better rows, each with
