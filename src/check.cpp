@@ -1259,17 +1259,15 @@ struct checker {
                 }
                 const value printed = parse_reported_achievement(r.pv->text);
                 // in the printed value's scale: a table printing fractions (1.14) gets a fraction
-                if (by_rule && fraction_tables[r.pv->source.empty() ? r.ind->source : r.pv->source])
-                    *by_rule /= 100.0;
+                if (by_rule && fraction_tables[r.pv->source.empty() ? r.ind->source : r.pv->source]) *by_rule /= 100.0;
                 const std::string shown =
                     by_rule ? format_number(*by_rule, convention::english, printed.decimals, false) : std::string();
                 finding& f = add(rule_ids::method_mix, r.n, r.ind, r.year,
                                  who(r.n, r.ind) + ", " + year_label(r.year) + ": the printed achievement " +
                                      r.pv->text + " follows only by the " + others + " method, but " +
                                      std::to_string(best) + " of the " + std::to_string(rows.size()) +
-                                     " lower-is-better rows of its table follow the " +
-                                     std::string(to_string(*rule)) + " method" +
-                                     (by_rule ? ", which gives " + shown : std::string()),
+                                     " lower-is-better rows of its table follow the " + std::string(to_string(*rule)) +
+                                     " method" + (by_rule ? ", which gives " + shown : std::string()),
                                  r.pv->location, r.pv->source);
                 f.expected = by_rule ? shown : std::string(to_string(*rule));
                 f.expected_number = by_rule;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The checks of one indicator's row (unit-change within the row, scale-jump,
-// achievement-without-realization, share-above-100, ratio-mismatch, source-conflict) and of a node's pagu against its targets
-// (budget-target). check_plan (check.cpp) runs them; docs/plans.md explains each from real tables.
+// achievement-without-realization, share-above-100, ratio-mismatch, source-conflict) and of a node's pagu against its
+// targets (budget-target). check_plan (check.cpp) runs them; docs/plans.md explains each from real tables.
 #include <kinerja/detail/check_indicators.hpp>
 
 #include <kinerja/audit.hpp>
@@ -206,8 +206,9 @@ std::pair<double, int> as_percent(const value& fraction) {
 row_finding jump_finding(const node& n, const indicator& ind, int fy, const value& fraction, const value& other,
                          const printed_value* pv, std::string message) {
     const auto [percent, d] = as_percent(fraction);
-    message += ": " + fraction.text + " read as a fraction is " + format_number(percent, convention::english, d, false) +
-               "%, beside " + other.text + " (a percentage printed as a fraction?)";
+    message += ": " + fraction.text + " read as a fraction is " +
+               format_number(percent, convention::english, d, false) + "%, beside " + other.text +
+               " (a percentage printed as a fraction?)";
     row_finding f = make(kinerja::rule_ids::scale_jump, n, &ind, fy, std::move(message), pv);
     f.expected = format_number(percent, convention::english, d, false) + "%";
     f.expected_number = percent;
@@ -261,8 +262,8 @@ void pair_jumps(const node& n, const indicator& ind, const read_row& row, bool p
         const value& other = target_is_fraction ? r->second : t;
         const printed_value* pv = indicator::first(target_is_fraction ? ind.targets : ind.realizations, y);
         const bool seen = std::any_of(out.begin(), out.end(), [&](const row_finding& f) {
-            return f.rule == kinerja::rule_ids::scale_jump && f.ind == &ind && pv && f.where.line == pv->location.line &&
-                   f.where.column == pv->location.column;
+            return f.rule == kinerja::rule_ids::scale_jump && f.ind == &ind && pv &&
+                   f.where.line == pv->location.line && f.where.column == pv->location.column;
         });
         if (seen) continue;
         out.push_back(jump_finding(n, ind, y, fraction, other, pv,
@@ -373,8 +374,8 @@ void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool
                 fits = true;
                 break;
             }
-            const double gap = got > 0.0 && *rv.number > 0.0 ? std::fabs(std::log10(got / *rv.number))
-                                                              : std::fabs(got - *rv.number);
+            const double gap =
+                got > 0.0 && *rv.number > 0.0 ? std::fabs(std::log10(got / *rv.number)) : std::fabs(got - *rv.number);
             if (gap < nearest_gap) {
                 nearest_gap = gap;
                 nearest = m;
@@ -388,13 +389,13 @@ void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool
         const printed_value* dp = indicator::first(ind.denominators, y);
         const std::string shown = format_number(expected, convention::english, rv.decimals, false) +
                                   (rv.kind == value_kind::percent ? "%" : "");
-        row_finding f = make(kinerja::rule_ids::ratio_mismatch, n, &ind, y,
-                             who(n, &ind) + ": the realization of " + year_label(y) + " is " + rv.text +
-                                 " but its printed numerator and denominator give " + (nv ? nv->text : num.text) +
-                                 " / " + (dp ? dp->text : dv.text) + " x " +
-                                 format_number(m, convention::english, 0, false) + " = " + shown +
-                                 " (no power of ten from 1 to 100,000 gives " + rv.text + " to its printed digits)",
-                             pv);
+        row_finding f =
+            make(kinerja::rule_ids::ratio_mismatch, n, &ind, y,
+                 who(n, &ind) + ": the realization of " + year_label(y) + " is " + rv.text +
+                     " but its printed numerator and denominator give " + (nv ? nv->text : num.text) + " / " +
+                     (dp ? dp->text : dv.text) + " x " + format_number(m, convention::english, 0, false) + " = " +
+                     shown + " (no power of ten from 1 to 100,000 gives " + rv.text + " to its printed digits)",
+                 pv);
         f.expected = shown;
         f.expected_number = expected;
         f.actual = rv.text;
@@ -438,9 +439,7 @@ void source_conflicts(const node& n, const indicator& ind, const std::map<int, s
                                      (first_bare ? cs[k].v.half_unit() : 100.0 * cs[k].v.half_unit());
                 if (std::fabs(x - z) <= slack + 1e-9 * std::max(1.0, std::fabs(x))) continue;
             }
-            auto label = [&](const printed_value* pv) {
-                return pv && !pv->source.empty() ? pv->source : ind.source;
-            };
+            auto label = [&](const printed_value* pv) { return pv && !pv->source.empty() ? pv->source : ind.source; };
             row_finding f = make(kinerja::rule_ids::source_conflict, n, &ind, y,
                                  who(n, &ind) + ": the " + what + " of " + year_label(y) + " is printed as " +
                                      first.v.text + " (" + label(first.printed) + ") and as " + cs[k].v.text + " (" +

@@ -171,7 +171,7 @@ struct check_options {
     /// within a fifth and five times its neighbour (Wonogiri: target 0,00725 beside realization
     /// 1,93%, 266 times; its capaian in one scale is 266%).
     std::pair<double, double> scale_jump_mixed_band{20.0, 500.0};
-    bool include_history = true;    ///< also check the history nodes (previous period)
+    bool include_history = true;  ///< also check the history nodes (previous period)
     /// Validation rules written as data (validation.hpp), run by kinerja::check with the
     /// built-in rules. Their ids must differ from the built-ins' and from each other's.
     std::vector<rule_set> rule_sets = {};

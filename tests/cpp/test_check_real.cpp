@@ -69,10 +69,12 @@ TEST_CASE("ratio-mismatch: a realization against its printed numerator and denom
                          "denominators: {2016: \"39.834\"}, targets: {2016: \"90,89\"}"),
                "ratio-mismatch")
               .empty());
-    CHECK(only(indicator("realizations: {2013: \"14%\"}, numerators: {2013: \"4337\"}, denominators: {2013: \"31500\"}"),
-               "ratio-mismatch")
-              .empty());
-    CHECK(only(indicator("realizations: {2013: \"13.76\"}, numerators: {2013: \"4337\"}, denominators: {2013: \"31500\"}"),
+    CHECK(
+        only(indicator("realizations: {2013: \"14%\"}, numerators: {2013: \"4337\"}, denominators: {2013: \"31500\"}"),
+             "ratio-mismatch")
+            .empty());
+    CHECK(only(indicator(
+                   "realizations: {2013: \"13.76\"}, numerators: {2013: \"4337\"}, denominators: {2013: \"31500\"}"),
                "ratio-mismatch")
               .empty());
     // a rate per 1.000 is the same ratio times 1.000: 51 / 5350 x 1000 = 9,533 (printed 9,53)
@@ -163,7 +165,8 @@ TEST_CASE("scale-jump: a year's target printed as a fraction beside its realizat
     // Wonogiri 2020: target 0,00725 (a fraction: 0,725%) and realization 1,93%: 1,93 / 0,00725 =
     // 266,2 times, outside the 50-200 band of values printed alike but inside the mixed 20-500
     auto p = [](const std::string& target) {
-        return indicator("unit: \"%\", targets: {2016: \"" + target + "\"}, realizations: {2015: \"1,852%\", 2016: \"1,93%\"}");
+        return indicator("unit: \"%\", targets: {2016: \"" + target +
+                         "\"}, realizations: {2015: \"1,852%\", 2016: \"1,93%\"}");
     };
     const auto found = only(p("0,00725"), "scale-jump");
     REQUIRE(found.size() == 1);
@@ -233,8 +236,9 @@ TEST_CASE("realized budget levels: as pagu where a plan prints pagu, else by the
     CHECK(a.carries_realized(kinerja::node_level::kegiatan) == false);
     CHECK_THAT(a.summary(), Contains("realized budget on: program 1/1; not on: kegiatan 0/1 (inferred"));
     // a plan without any realized budget states nothing about it
-    CHECK_THAT(kinerja::infer_conventions(parse("nodes:\n  - {id: p-1, level: program, name: P, source: T}\n")).summary(),
-               !Contains("realized budget"));
+    CHECK_THAT(
+        kinerja::infer_conventions(parse("nodes:\n  - {id: p-1, level: program, name: P, source: T}\n")).summary(),
+        !Contains("realized budget"));
 }
 
 TEST_CASE("a comma amount split in a YAML flow map is named with a hint to quote it", "[check][real]") {
