@@ -75,8 +75,9 @@ const std::vector<rule_info>& check_rules() {
          "a printed achievement that follows from its inputs only by a rounding other than the plan's setting (the "
          "document mixes rules)"},
         {rule_ids::scale_jump, severity::warning,
-         "two neighbouring values of a percentage row differ 50 to 200 times and the smaller is at most 1: a "
-         "percentage printed as a fraction"},
+         "two neighbouring values of a percentage row, or a year's target and realization, differ 50 to 200 times "
+         "(20 to 500 when one prints % and the other is bare) and the smaller is at most 1: a percentage printed as "
+         "a fraction"},
         {rule_ids::achievement_without_realization, severity::warning,
          "a printed achievement (capaian) in a year whose realization is not printed or is a placeholder"},
         {rule_ids::share_above_100, severity::error,
@@ -95,6 +96,15 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::target_end, severity::warning,
          "an indicator's end-column target is not what the plan's end column of targets means (its last year, or "
          "the sum of its years); with no majority nothing is checked"},
+        {rule_ids::ratio_mismatch, severity::error,
+         "a realization printed beside its numerator and denominator is not their ratio (times a power of ten from 1 "
+         "to 100.000) within one unit of its last printed digit"},
+        {rule_ids::source_conflict, severity::warning,
+         "one year's realization or printed achievement of an indicator is printed by two sources with values that "
+         "differ beyond their printed rounding (a fraction and a percent compared in one scale)"},
+        {rule_ids::method_mix, severity::warning,
+         "a printed achievement follows only from another method than the one all the other lower-is-better rows of "
+         "its table follow (at least two of them, more than the majority share)"},
     };
     return rules;
 }
@@ -363,39 +373,9 @@ struct checker {
     }
     // Whether a level carries pagu by the plan's convention: true, false, or empty (unknown).
     std::optional<bool> carries(node_level l) const { return conv.carries_pagu(l); }
-    // Whether a level carries realized budget: a table prints realisasi anggaran on the rows it
-    // prints anggaran on (Sumatera Utara's Tabel 19: both only on sub kegiatan; Tanah Datar's
-    // Tabel 3.3.97: both only on the programme), so in a plan that prints pagu a level carries
-    // realized budget as it carries pagu (unknown stays unknown); in a plan that prints no pagu at
-    // all (a table of realisasi alone) a level carries it when most of its nodes print one, and
-    // nothing is guessed without a majority.
-    std::map<node_level, std::optional<bool>> realized_levels;
-    std::optional<bool> carries_realized(node_level l) {
-        const bool prints_pagu = std::any_of(conv.pagu_levels.begin(), conv.pagu_levels.end(), [](const auto& x) {
-            return x.priced > 0 || x.origin == convention_origin::declared;
-        });
-        if (prints_pagu) return carries(l);
-        if (realized_levels.empty()) {
-            std::map<node_level, std::pair<std::size_t, std::size_t>> counts;  // (with, without)
-            for (const node& n : p.nodes) {
-                const bool any = std::any_of(n.budget_realized.begin(), n.budget_realized.end(), [&](const auto& kv) {
-                    return !budget_amount(n, &node::budget_realized, kv.first).blank;
-                });
-                (any ? counts[n.level].first : counts[n.level].second)++;
-            }
-            for (const auto& [level, c] : counts) {
-                const double all = static_cast<double>(c.first + c.second);
-                std::optional<bool> v;
-                if (static_cast<double>(c.first) > conv.majority * all)
-                    v = true;
-                else if (static_cast<double>(c.second) > conv.majority * all)
-                    v = false;
-                realized_levels[level] = v;
-            }
-        }
-        const auto it = realized_levels.find(l);
-        return it == realized_levels.end() ? std::nullopt : it->second;
-    }
+    // Whether a level carries realized budget, by the plan's conventions (conventions.hpp
+    // realized_levels: as it carries pagu where the plan prints pagu, else by its nodes)
+    std::optional<bool> carries_realized(node_level l) const { return conv.carries_realized(l); }
     std::optional<bool> carries_amount(node_level l, bool pagu) { return pagu ? carries(l) : carries_realized(l); }
 
     // A roll-up message names the first children's amounts and counts the rest, so that a
@@ -932,7 +912,9 @@ struct checker {
             note_unknown(std::string(detail::trim(ind.unit->text)), &n, &ind, ind.unit->location, ind.unit->source,
                          false);
         std::map<int, value> targets, realizations;
-        auto read_all = [&](const year_values& ys, std::map<int, value>* into) {
+        detail::read_row row;
+        auto read_all = [&](const year_values& ys, std::map<int, value>* into,
+                            std::map<int, std::vector<detail::read_cell>>* all) {
             for (const auto& [y, vs] : ys)
                 for (std::size_t k = 0; k < vs.size(); ++k) {
                     auto v = read(&n, &ind, y, vs[k], false);
@@ -940,10 +922,30 @@ struct checker {
                     unit_check(n, ind, unit, y, vs[k], *v);
                     grade_check(n, ind, y, vs[k], *v);
                     if (into && k == 0) into->emplace(y, *v);
+                    if (all) (*all)[y].push_back({&vs[k], *v});
                 }
         };
-        read_all(ind.targets, &targets);
-        read_all(ind.realizations, &realizations);
+        read_all(ind.targets, &targets, nullptr);
+        read_all(ind.realizations, &realizations, &row.all_realizations);
+        for (const auto& [y, vs] : ind.reported_achievement)
+            for (const printed_value& pv : vs) try {
+                    row.all_achievements[y].push_back({&pv, parse_reported_achievement(pv.text)});
+                } catch (const error&) {
+                    // unparsed-value reports it (reported below)
+                }
+        // the counts behind a realization, read quietly: they take part in ratio-mismatch only
+        auto counts = [&](const year_values& ys, std::map<int, value>& into) {
+            for (const auto& [y, vs] : ys) try {
+                    const value v = read_value(ind, vs.front(), scales, units);
+                    if (!v.is_missing() && v.number) into.emplace(y, v);
+                } catch (const error&) {
+                    // "36.743" in a table whose convention nothing settles: a count of people or
+                    // cases is whole, so a number grouped by dots in threes is read as one
+                    if (const auto whole = grouped_count(vs.front().text)) into.emplace(y, *whole);
+                }
+        };
+        counts(ind.numerators, row.numerators);
+        counts(ind.denominators, row.denominators);
         std::optional<value> baseline;
         if (ind.baseline) {
             if (auto v = read(&n, &ind, ind.baseline_year, *ind.baseline, false)) {
@@ -997,9 +999,12 @@ struct checker {
             }
         }
         std::vector<detail::row_finding> found;
+        row.targets = std::move(targets);
+        row.realizations = std::move(realizations);
+        row.units = &units;
+        row.baseline = std::move(baseline);
         detail::indicator_row_checks(
-            n, ind, detail::read_row{targets, realizations, &units, baseline}, unit,
-            [this](std::string_view rule) { return on(rule); }, found);
+            n, ind, row, unit, [this](std::string_view rule) { return on(rule); }, options, found);
         take(found);
     }
 
@@ -1109,7 +1114,9 @@ struct checker {
 
     void reported(const node& n, const indicator& ind, int y, const printed_value& pv,
                   const std::map<int, value>& targets, const std::map<int, value>& realizations) {
-        if (!on(rule_ids::reported_achievement)) return;
+        // method-mix reads the same audits: they run when either rule is on
+        if (!on(rule_ids::reported_achievement) && !on(rule_ids::method_mix)) return;
+        const bool judge = on(rule_ids::reported_achievement);
         value printed;
         try {
             printed = parse_reported_achievement(pv.text);
@@ -1137,6 +1144,7 @@ struct checker {
         try {
             a = audit_achievement(t->second, r->second, printed, ao, scales);
         } catch (const error& e) {
+            if (!judge) return;
             finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
                              who(&n, &ind) + ", " + year_label(y) + ": the printed achievement " + pv.text +
                                  " cannot be checked: " + e.what(),
@@ -1145,7 +1153,13 @@ struct checker {
             return;
         }
         if (a.consistent.value_or(true)) {
-            if (!a.consistent || !on(rule_ids::rounding_rule) || p.settings.rounding.mode == rounding::none) return;
+            if (a.consistent && ao.polarity == polarity::lower && ind.scale.empty()) {
+                mix_row m{&n, &ind, y, &pv, t->second, r->second, {}};
+                for (const audit_match& x : a.matches) m.methods.insert(x.method);
+                mix_rows[detail::table_of(pv, ind.source)].push_back(std::move(m));
+            }
+            if (!judge || !a.consistent || !on(rule_ids::rounding_rule) || p.settings.rounding.mode == rounding::none)
+                return;
             const bool by_setting = std::any_of(a.matches.begin(), a.matches.end(), [&](const audit_match& m) {
                 return m.exact && m.rounding.mode == p.settings.rounding.mode;
             });
@@ -1161,6 +1175,7 @@ struct checker {
             f.actual_number = printed.number;
             return;
         }
+        if (!judge) return;
         finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
                          who(&n, &ind) + ", " + year_label(y) + ": " + a.explanation, pv.location, pv.source);
         if (a.expected) {
@@ -1171,6 +1186,96 @@ struct checker {
         }
         f.actual = pv.text;
         f.actual_number = printed.number;
+    }
+
+    // A whole count grouped by dots in threes ("36.743", "1.234.567"), as a number; empty otherwise.
+    static std::optional<value> grouped_count(const std::string& text) {
+        const std::string t(detail::trim(text));
+        const std::size_t first = t.find('.');
+        if (first == std::string::npos || first == 0 || first > 3) return std::nullopt;
+        std::string digits;
+        for (std::size_t k = 0; k < t.size(); ++k) {
+            if (t[k] == '.') {
+                if ((t.size() - k - 1) % 4 != 3) return std::nullopt;  // every group after a dot has 3 digits
+                continue;
+            }
+            if (!detail::is_digit(t[k])) return std::nullopt;
+            digits += t[k];
+        }
+        const std::optional<decimal> d = decimal::from_string(digits);
+        if (!d) return std::nullopt;
+        return make_value(*d, "", 0);
+    }
+
+    // method-mix: the printed achievements of one source table's lower-is-better rows, each with
+    // the methods that reproduce it (audit.hpp: inverse, complement, reduction). A table computes
+    // its capaian one way; a row that only another method reproduces, where one method reproduces
+    // more than the majority share of the table's rows and at least two of them, is computed
+    // differently from its neighbours (Manggarai Timur's Tabel 3.8: AKI and AKB by target /
+    // realisasi, AKBalita's 72,52 only by (target - realisasi) / target, which turns a target
+    // beaten 3,5 times into "not met").
+    struct mix_row {
+        const node* n = nullptr;
+        const indicator* ind = nullptr;
+        int year = 0;
+        const printed_value* pv = nullptr;
+        value target, realization;
+        std::set<method> methods;
+    };
+    std::map<std::string, std::vector<mix_row>> mix_rows;  // table -> rows, in plan order
+
+    void method_mixes() {
+        if (!on(rule_ids::method_mix)) return;
+        for (const auto& [table, rows] : mix_rows) {
+            std::map<method, std::size_t> fits;
+            for (const mix_row& r : rows)
+                for (method m : r.methods) ++fits[m];
+            std::optional<method> rule;
+            std::size_t best = 0;
+            bool tie = false;
+            for (const auto& [m, count] : fits) {
+                if (count > best) {
+                    best = count;
+                    rule = m;
+                    tie = false;
+                } else if (count == best) {
+                    tie = true;
+                }
+            }
+            if (!rule || tie || best < 2 ||
+                !(static_cast<double>(best) > conv.majority * static_cast<double>(rows.size())))
+                continue;
+            for (const mix_row& r : rows) {
+                if (r.methods.count(*rule)) continue;
+                std::string others;
+                for (method m : r.methods) others += (others.empty() ? "" : ", ") + std::string(to_string(m));
+                std::optional<double> by_rule;
+                try {
+                    achievement_options o;
+                    o.polarity = polarity::lower;
+                    o.method = *rule;
+                    by_rule = achievement(r.target, r.realization, o).percent;
+                } catch (const error&) {
+                    // no figure by the table's method (a zero realization): the message says the method only
+                }
+                const value printed = parse_reported_achievement(r.pv->text);
+                // in the printed value's scale: a table printing fractions (1.14) gets a fraction
+                if (by_rule && fraction_tables[r.pv->source.empty() ? r.ind->source : r.pv->source]) *by_rule /= 100.0;
+                const std::string shown =
+                    by_rule ? format_number(*by_rule, convention::english, printed.decimals, false) : std::string();
+                finding& f = add(rule_ids::method_mix, r.n, r.ind, r.year,
+                                 who(r.n, r.ind) + ", " + year_label(r.year) + ": the printed achievement " +
+                                     r.pv->text + " follows only by the " + others + " method, but " +
+                                     std::to_string(best) + " of the " + std::to_string(rows.size()) +
+                                     " lower-is-better rows of its table follow the " + std::string(to_string(*rule)) +
+                                     " method" + (by_rule ? ", which gives " + shown : std::string()),
+                                 r.pv->location, r.pv->source);
+                f.expected = by_rule ? shown : std::string(to_string(*rule));
+                f.expected_number = by_rule;
+                f.actual = r.pv->text;
+                f.actual_number = printed.number;
+            }
+        }
     }
 
     void catalog_references(const std::vector<node>& list) {
@@ -1262,6 +1367,7 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
         c.codes(p.history);
         c.indicators(p.history);
     }
+    c.method_mixes();
     c.cell_findings();
     return std::move(c.out);
 }

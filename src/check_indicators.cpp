@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The checks of one indicator's row (unit-change within the row, scale-jump,
-// achievement-without-realization, share-above-100) and of a node's pagu against its targets
-// (budget-target). check_plan (check.cpp) runs them; docs/plans.md explains each from real tables.
+// achievement-without-realization, share-above-100, ratio-mismatch, source-conflict) and of a node's pagu against its
+// targets (budget-target). check_plan (check.cpp) runs them; docs/plans.md explains each from real tables.
 #include <kinerja/detail/check_indicators.hpp>
 
 #include <kinerja/audit.hpp>
@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <limits>
 #include <set>
 
 namespace kinerja::detail {
@@ -36,12 +37,15 @@ std::string year_list(const std::vector<int>& years) {
 }
 
 // The unit a value carries in its own text: the satuan of a count, "%" of a percent, "Rupiah" of
-// money; "" for values without one (bare numbers, ratios, grades, predicates, missing).
+// money, "per N" of a rate per N (its base only: "per 1000 kelahiran hidup" and "per 1.000 KH" are
+// one unit, "per 100.000 lahir hidup" another: Lampung's AKB targets 32 per 1000 and 24 per
+// 100.000); "" for values without one (bare numbers, ratios, grades, predicates, missing).
 std::string carried_unit(const value& v) {
     switch (v.kind) {
         case value_kind::count: return v.unit;
         case value_kind::percent: return "%";
         case value_kind::money: return "Rupiah";
+        case value_kind::number: return v.per ? "per " + format_number(*v.per, convention::english, 0, true) : "";
         default: return "";
     }
 }
@@ -157,61 +161,115 @@ void baseline_kind(const node& n, const indicator& ind, const read_row& row, std
     out.push_back(std::move(f));
 }
 
-// scale-jump: two neighbouring values of a percentage row, one of them at most 1 and the other
-// 50 to 200 times it: a percentage printed as a fraction (0.029% beside 0.00028, which is 0.028%
-// read as a fraction). The finding is at the fraction, next to the jump.
-constexpr double jump_low = 50.0;
-constexpr double jump_high = 200.0;
+// scale-jump: two values of a percentage row that should be alike, one of them at most 1 and the
+// other many times it: a percentage printed as a fraction (0.029% beside 0.00028, which is 0.028%
+// read as a fraction). When both print the same way the other is 50 to 200 times the smaller
+// (check_options::scale_jump_band); when one prints `%` and the smaller is a bare number, the
+// printing itself says the two are written differently and 20 to 500 times is enough
+// (scale_jump_mixed_band: Wonogiri's target 0,00725 beside its realization 1,93%, 266 times).
+// The values compared: neighbouring years of one row, and a year's target with its realization.
+struct jump_pair {
+    double ratio = 0.0;
+    bool first_is_fraction = false;
+};
+
+bool jump_usable(const value& v) {
+    return v.number && *v.number != 0.0 && (v.kind == value_kind::percent || v.kind == value_kind::number);
+}
+
+std::optional<jump_pair> jump_between(const value& a, const value& b, bool percent_unit, const check_options& o) {
+    if (!jump_usable(a) || !jump_usable(b)) return std::nullopt;
+    if (a.kind != value_kind::percent && b.kind != value_kind::percent && !percent_unit) return std::nullopt;
+    const double x = std::fabs(*a.number);
+    const double y = std::fabs(*b.number);
+    const double small = std::min(x, y);
+    if (small > 1.0) return std::nullopt;
+    const double ratio = std::max(x, y) / small;
+    const value& smaller = x < y ? a : b;
+    const value& larger = x < y ? b : a;
+    // the printing, not the reading: in a row whose unit is % a bare 0,00725 reads as a percent too
+    auto shows_percent = [](const value& v) { return v.text.find('%') != std::string::npos; };
+    const bool mixed = !shows_percent(smaller) && shows_percent(larger);
+    const auto& band = mixed ? o.scale_jump_mixed_band : o.scale_jump_band;
+    if (ratio < band.first || ratio > band.second) return std::nullopt;
+    return jump_pair{ratio, x < y};
+}
+
+// The fraction times 100, to the digits it was printed with (0.00028: 0.028, not
+// 0.027999999999999997), and its decimals.
+std::pair<double, int> as_percent(const value& fraction) {
+    const int d = std::max(fraction.decimals - 2, 0);
+    const double scale = std::pow(10.0, d);
+    return {std::round(*fraction.number * 100.0 * scale) / scale, d};
+}
+
+row_finding jump_finding(const node& n, const indicator& ind, int fy, const value& fraction, const value& other,
+                         const printed_value* pv, std::string message) {
+    const auto [percent, d] = as_percent(fraction);
+    message += ": " + fraction.text + " read as a fraction is " +
+               format_number(percent, convention::english, d, false) + "%, beside " + other.text +
+               " (a percentage printed as a fraction?)";
+    row_finding f = make(kinerja::rule_ids::scale_jump, n, &ind, fy, std::move(message), pv);
+    f.expected = format_number(percent, convention::english, d, false) + "%";
+    f.expected_number = percent;
+    f.actual = fraction.text;
+    f.actual_number = fraction.number;
+    return f;
+}
 
 void row_jumps(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
-               bool percent_unit, const char* what, std::vector<row_finding>& out) {
+               bool percent_unit, const char* what, const check_options& options, std::vector<row_finding>& out) {
     const value* prev = nullptr;
     int prev_year = 0;
     std::set<int> reported;
     for (const auto& [y, v] : values) {
         // percentages and bare numbers take part; a pair needs a percentage (or a percent unit)
-        const bool usable =
-            v.number && *v.number != 0.0 && (v.kind == value_kind::percent || v.kind == value_kind::number);
-        if (!usable) {
+        if (!jump_usable(v)) {
             if (!v.is_missing()) prev = nullptr;  // another kind breaks the row
             continue;
         }
-        if (prev && (prev->kind == value_kind::percent || v.kind == value_kind::percent || percent_unit)) {
-            const double a = std::fabs(*prev->number);
-            const double b = std::fabs(*v.number);
-            const double small = std::min(a, b);
-            const double ratio = std::max(a, b) / small;
-            if (small <= 1.0 && ratio >= jump_low && ratio <= jump_high) {
-                const bool later_is_fraction = b < a;
+        if (prev) {
+            if (const auto j = jump_between(*prev, v, percent_unit, options)) {
+                const bool later_is_fraction = !j->first_is_fraction;
                 const int fy = later_is_fraction ? y : prev_year;
                 const value& fraction = later_is_fraction ? v : *prev;
                 const value& other = later_is_fraction ? *prev : v;
-                if (reported.insert(fy).second) {
-                    const printed_value* pv = indicator::first(printed, fy);
-                    const int d = std::max(fraction.decimals - 2, 0);
-                    // the fraction times 100, to the digits it was printed with (0.00028: 0.028, not
-                    // 0.027999999999999997)
-                    const double scale = std::pow(10.0, d);
-                    const double as_percent = std::round(*fraction.number * 100.0 * scale) / scale;
-                    row_finding f =
-                        make(kinerja::rule_ids::scale_jump, n, &ind, fy,
-                             who(n, &ind) + ": the " + what + " moves from " + prev->text + " (" +
-                                 year_label(prev_year) + ") to " + v.text + " (" + year_label(y) + "), " +
-                                 format_number(ratio, convention::english, 0, false) + " times " +
-                                 (later_is_fraction ? "smaller" : "larger") + ": " + fraction.text +
-                                 " read as a fraction is " + format_number(as_percent, convention::english, d, false) +
-                                 "%, beside " + other.text + " (a percentage printed as a fraction?)",
-                             pv);
-                    f.expected = format_number(as_percent, convention::english, d, false) + "%";
-                    f.expected_number = as_percent;
-                    f.actual = fraction.text;
-                    f.actual_number = fraction.number;
-                    out.push_back(std::move(f));
-                }
+                if (reported.insert(fy).second)
+                    out.push_back(jump_finding(n, ind, fy, fraction, other, indicator::first(printed, fy),
+                                               who(n, &ind) + ": the " + what + " moves from " + prev->text + " (" +
+                                                   year_label(prev_year) + ") to " + v.text + " (" + year_label(y) +
+                                                   "), " + format_number(j->ratio, convention::english, 0, false) +
+                                                   " times " + (later_is_fraction ? "smaller" : "larger")));
             }
         }
         prev = &v;
         prev_year = y;
+    }
+}
+
+// A year's target against its realization (Wonogiri 2020: 0,00725 and 1,93%); a cell already
+// reported by its row is not reported again.
+void pair_jumps(const node& n, const indicator& ind, const read_row& row, bool percent_unit,
+                const check_options& options, std::vector<row_finding>& out) {
+    for (const auto& [y, t] : row.targets) {
+        if (y == end_of_period) continue;
+        const auto r = row.realizations.find(y);
+        if (r == row.realizations.end()) continue;
+        const auto j = jump_between(t, r->second, percent_unit, options);
+        if (!j) continue;
+        const bool target_is_fraction = j->first_is_fraction;
+        const value& fraction = target_is_fraction ? t : r->second;
+        const value& other = target_is_fraction ? r->second : t;
+        const printed_value* pv = indicator::first(target_is_fraction ? ind.targets : ind.realizations, y);
+        const bool seen = std::any_of(out.begin(), out.end(), [&](const row_finding& f) {
+            return f.rule == kinerja::rule_ids::scale_jump && f.ind == &ind && pv &&
+                   f.where.line == pv->location.line && f.where.column == pv->location.column;
+        });
+        if (seen) continue;
+        out.push_back(jump_finding(n, ind, y, fraction, other, pv,
+                                   who(n, &ind) + ": the target of " + year_label(y) + " is " + t.text +
+                                       " and its realization " + r->second.text + ", " +
+                                       format_number(j->ratio, convention::english, 0, false) + " times apart"));
     }
 }
 
@@ -264,6 +322,136 @@ void achievements(const node& n, const indicator& ind, const read_row& row, std:
         f.actual = pv.text;
         f.actual_number = printed.number;
         out.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ ratio-mismatch, source-conflict
+
+namespace {
+
+// The value prints a percent sign (in a row whose unit is % a bare number reads as a percent too).
+bool shows_percent(const value& v) { return v.text.find('%') != std::string::npos; }
+
+// Agree within the rounding of their printed digits (half a unit of each one's last digit).
+bool agree_printed(double a, double b, const value& va, const value& vb) {
+    return std::fabs(a - b) <= va.half_unit() + vb.half_unit() + 1e-9 * std::max(1.0, std::fabs(a));
+}
+
+// The realization's multiplier as its unit says: 100 for a percentage (printed with % or in a
+// percent row), N for a rate per N; empty when the value does not say.
+std::optional<double> stated_multiplier(const value& v, bool percent_unit) {
+    if (v.kind == value_kind::percent || (percent_unit && v.kind == value_kind::number && !v.per)) return 100.0;
+    if (v.per) return *v.per;
+    return std::nullopt;
+}
+
+// ratio-mismatch: a realization printed with its numerator and denominator (Tanah Datar 2016's
+// "36.743 ... x 100 = 92.22 / 39.834") is their ratio times a power of ten (1 for a fraction, 100 for
+// a percentage, 1.000 or 100.000 for a rate per N) to its printed digits. Tables print the ratio
+// rounded (Banggai Kepulauan's "14%" for 4337 / 31500 = 13,77%) or cut off, so a realization within
+// one unit of its last printed digit of some power's ratio agrees; only one that no power gives is
+// reported (36.743 / 39.834 x 100 = 92,24, printed 92,22).
+void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool percent_unit,
+                  std::vector<row_finding>& out) {
+    for (const auto& [y, num] : row.numerators) {
+        const auto d = row.denominators.find(y);
+        const auto r = row.realizations.find(y);
+        if (d == row.denominators.end() || r == row.realizations.end()) continue;
+        const value& rv = r->second;
+        const value& dv = d->second;
+        if (!num.number || !dv.number || *dv.number == 0.0 || !rv.number) continue;
+        if (rv.kind != value_kind::number && rv.kind != value_kind::percent) continue;  // ranges, bounds, grades
+        const double q = *num.number / *dv.number;
+        const double unit = rv.unrounded ? 0.0 : 2.0 * rv.half_unit();  // one unit of the last printed digit
+        bool fits = false;
+        double nearest = 1.0;
+        double nearest_gap = std::numeric_limits<double>::infinity();
+        for (double m = 1.0; m <= 100000.0; m *= 10.0) {
+            const double got = q * m;
+            if (std::fabs(got - *rv.number) <= unit + 1e-9 * std::max(1.0, std::fabs(got))) {
+                fits = true;
+                break;
+            }
+            const double gap =
+                got > 0.0 && *rv.number > 0.0 ? std::fabs(std::log10(got / *rv.number)) : std::fabs(got - *rv.number);
+            if (gap < nearest_gap) {
+                nearest_gap = gap;
+                nearest = m;
+            }
+        }
+        if (fits) continue;
+        const double m = stated_multiplier(rv, percent_unit).value_or(nearest);
+        const double expected = std::round(q * m * std::pow(10.0, rv.decimals)) / std::pow(10.0, rv.decimals);
+        const printed_value* pv = indicator::first(ind.realizations, y);
+        const printed_value* nv = indicator::first(ind.numerators, y);
+        const printed_value* dp = indicator::first(ind.denominators, y);
+        const std::string shown = format_number(expected, convention::english, rv.decimals, false) +
+                                  (rv.kind == value_kind::percent ? "%" : "");
+        row_finding f =
+            make(kinerja::rule_ids::ratio_mismatch, n, &ind, y,
+                 who(n, &ind) + ": the realization of " + year_label(y) + " is " + rv.text +
+                     " but its printed numerator and denominator give " + (nv ? nv->text : num.text) + " / " +
+                     (dp ? dp->text : dv.text) + " x " + format_number(m, convention::english, 0, false) + " = " +
+                     shown + " (no power of ten from 1 to 100,000 gives " + rv.text + " to its printed digits)",
+                 pv);
+        f.expected = shown;
+        f.expected_number = expected;
+        f.actual = rv.text;
+        f.actual_number = rv.number;
+        out.push_back(std::move(f));
+    }
+}
+
+// source-conflict: one slot (a year's realization or printed achievement) printed by two
+// sources (the plan lists every printing: `2015: ["15", {value: "11 Nagari", source: ...}]`) with
+// numbers that differ beyond their printed rounding (Tanah Datar 2015: 15 in the table, 11 Nagari in
+// the text; Lampung 2016: APK 70.00 in the graph, 66,67 in the text). Each value is read in its own
+// convention, so "63.51" and "63,51" agree. Reported once per slot, at the first value that differs.
+void source_conflicts(const node& n, const indicator& ind, const std::map<int, std::vector<read_cell>>& cells,
+                      const char* what, bool fractions, std::vector<row_finding>& out) {
+    auto number_of = [](const value& v) -> std::optional<double> {
+        if (v.is_missing() || !v.number) return std::nullopt;
+        switch (v.kind) {
+            case value_kind::number:
+            case value_kind::percent:
+            case value_kind::count:
+            case value_kind::money: return v.number;
+            default: return std::nullopt;  // ranges, bounds, grades: their own readings
+        }
+    };
+    for (const auto& [y, cs] : cells) {
+        if (cs.size() < 2) continue;
+        const read_cell& first = cs.front();
+        const std::optional<double> a = number_of(first.v);
+        if (!a) continue;
+        for (std::size_t k = 1; k < cs.size(); ++k) {
+            const std::optional<double> b = number_of(cs[k].v);
+            if (!b || agree_printed(*a, *b, first.v, cs[k].v)) continue;
+            // a printed achievement as a fraction in one source and a percent in the other (Tabel
+            // 2.7's 1.46 beside the text's 146.31%) is one value in two scales
+            if (fractions && shows_percent(first.v) != shows_percent(cs[k].v)) {
+                const bool first_bare = !shows_percent(first.v);
+                const double x = first_bare ? *a * 100.0 : *a;
+                const double z = first_bare ? *b : *b * 100.0;
+                const double slack = (first_bare ? 100.0 * first.v.half_unit() : first.v.half_unit()) +
+                                     (first_bare ? cs[k].v.half_unit() : 100.0 * cs[k].v.half_unit());
+                if (std::fabs(x - z) <= slack + 1e-9 * std::max(1.0, std::fabs(x))) continue;
+            }
+            auto label = [&](const printed_value* pv) { return pv && !pv->source.empty() ? pv->source : ind.source; };
+            row_finding f = make(kinerja::rule_ids::source_conflict, n, &ind, y,
+                                 who(n, &ind) + ": the " + what + " of " + year_label(y) + " is printed as " +
+                                     first.v.text + " (" + label(first.printed) + ") and as " + cs[k].v.text + " (" +
+                                     label(cs[k].printed) + "): two sources disagree",
+                                 cs[k].printed);
+            f.expected = first.v.text;
+            f.expected_number = a;
+            f.actual = cs[k].v.text;
+            f.actual_number = b;
+            out.push_back(std::move(f));
+            break;
+        }
     }
 }
 
@@ -322,7 +510,7 @@ bool names_a_rate_of_change(const std::string& name) {
 }
 
 void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
-                          const rule_on& on, std::vector<row_finding>& out) {
+                          const rule_on& on, const check_options& options, std::vector<row_finding>& out) {
     if (on(kinerja::rule_ids::unit_change) && !declared) {
         row_units(n, ind, row.targets, ind.targets, "target", row.units, out);
         row_units(n, ind, row.realizations, ind.realizations, "realization", row.units, out);
@@ -330,8 +518,9 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
     }
     if (on(kinerja::rule_ids::scale_jump)) {
         const bool percent_unit = declared && declared->kind == value_kind::percent;
-        row_jumps(n, ind, row.targets, ind.targets, percent_unit, "target", out);
-        row_jumps(n, ind, row.realizations, ind.realizations, percent_unit, "realization", out);
+        row_jumps(n, ind, row.targets, ind.targets, percent_unit, "target", options, out);
+        row_jumps(n, ind, row.realizations, ind.realizations, percent_unit, "realization", options, out);
+        pair_jumps(n, ind, row, percent_unit, options, out);
     }
     if (on(kinerja::rule_ids::share_above_100) && (!declared || declared->kind == value_kind::percent) &&
         names_a_share(ind.name)) {
@@ -340,6 +529,14 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
         row_shares(n, ind, row.realizations, ind.realizations, percent_unit, "realization", out);
     }
     if (on(kinerja::rule_ids::achievement_without_realization)) achievements(n, ind, row, out);
+    if (on(kinerja::rule_ids::ratio_mismatch))
+        ratio_checks(n, ind, row, declared && declared->kind == value_kind::percent, out);
+    if (on(kinerja::rule_ids::source_conflict)) {
+        // realizations and printed achievements are facts; two printings of a target may be a
+        // revision (awal and perubahan: Bekasi's Tabel SK2026 beside its Tabel 6.1), not a conflict
+        source_conflicts(n, ind, row.all_realizations, "realization", false, out);
+        source_conflicts(n, ind, row.all_achievements, "printed achievement", true, out);
+    }
 }
 
 // ------------------------------------------------------------------ budget-target

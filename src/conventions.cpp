@@ -122,6 +122,12 @@ std::optional<bool> plan_conventions::carries_pagu(node_level level) const noexc
     return std::nullopt;
 }
 
+std::optional<bool> plan_conventions::carries_realized(node_level level) const noexcept {
+    for (const auto& l : realized_levels)
+        if (l.level == level) return l.carries;
+    return std::nullopt;
+}
+
 std::vector<std::string> plan_conventions::lines() const {
     std::vector<std::string> out;
     auto origin = [](convention_origin o, const std::string& evidence) {
@@ -140,6 +146,21 @@ std::vector<std::string> plan_conventions::lines() const {
     if (!no.empty()) levels += "; not on: " + no;
     if (!unsure.empty()) levels += "; no majority on: " + unsure;
     out.push_back(levels + (declared_levels ? " (declared)" : " (nodes priced/all)"));
+    // realized budget: stated where the plan prints any
+    if (std::any_of(realized_levels.begin(), realized_levels.end(), [](const auto& l) { return l.priced > 0; })) {
+        std::string on, off, open;
+        for (const auto& l : realized_levels) {
+            std::string& to = !l.carries ? open : *l.carries ? on : off;
+            to += (to.empty() ? "" : ", ") + std::string(to_string(l.level)) + " " + std::to_string(l.priced) + "/" +
+                  std::to_string(l.priced + l.unpriced);
+        }
+        std::string line = "realized budget on: " + (on.empty() ? std::string("no level") : on);
+        if (!off.empty()) line += "; not on: " + off;
+        if (!open.empty()) line += "; no majority on: " + open;
+        out.push_back(line + (realized_follows_pagu ? " (as pagu: a table prints realisasi where it prints anggaran; "
+                                                      "nodes with realized budget/all)"
+                                                    : " (inferred: nodes with realized budget/all)"));
+    }
     auto end_line = [&](const char* what, const end_column_convention& c) {
         const std::string value = c.value ? (*c.value == end_column::sum    ? "the sum of the years"
                                              : *c.value == end_column::last ? "the last year"
@@ -346,6 +367,39 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
             l.origin = l.carries ? convention_origin::inferred : convention_origin::unknown;
         }
         c.pagu_levels.push_back(l);
+    }
+
+    // ---- the levels that carry realized budget (realisasi anggaran): a table prints realisasi on
+    // the rows it prints anggaran on (Sumatera Utara's Tabel 19: both only on sub kegiatan; Tanah
+    // Datar's Tabel 3.3.97: both only on the programme), so in a plan that prints pagu each level
+    // carries realized budget as it carries pagu; in a plan that prints none (a table of realisasi
+    // alone) a level carries it when most of its nodes print one
+    c.realized_follows_pagu = std::any_of(c.pagu_levels.begin(), c.pagu_levels.end(), [](const auto& l) {
+        return l.priced > 0 || l.origin == convention_origin::declared;
+    });
+    std::map<node_level, std::pair<std::size_t, std::size_t>> realized;  // level -> (with, without)
+    for (const node& n : p.nodes) {
+        const bool any = std::any_of(n.budget_realized.begin(), n.budget_realized.end(),
+                                     [](const auto& kv) { return !kv.second.empty() && !blank(&kv.second.front()); });
+        (any ? realized[n.level].first : realized[n.level].second)++;
+    }
+    for (const auto& [level, counts] : realized) {
+        level_pagu_convention l;
+        l.level = level;
+        l.priced = counts.first;
+        l.unpriced = counts.second;
+        if (c.realized_follows_pagu) {
+            l.carries = c.carries_pagu(level);
+            for (const auto& pl : c.pagu_levels)
+                if (pl.level == level) l.origin = pl.origin;
+        } else {
+            if (most(l.priced, l.priced + l.unpriced, c.majority))
+                l.carries = true;
+            else if (most(l.unpriced, l.priced + l.unpriced, c.majority))
+                l.carries = false;
+            l.origin = l.carries ? convention_origin::inferred : convention_origin::unknown;
+        }
+        c.realized_levels.push_back(l);
     }
 
     // ---- the end column of pagu: nodes, then total rows

@@ -163,11 +163,35 @@ struct reader {
         }
         return out;
     }
+    // An amount with comma grouping written unquoted in a flow map, {2020: 8,958,876,144}: YAML
+    // splits it at its commas into the entry 2020: 8 and the keys 958, 876, 144 without values.
+    // At the first such key, the error names the amount and says to quote it.
+    template <class It>
+    void split_amount(const yaml_node& map, It it, const std::string& what) const {
+        auto group = [](const yaml_node& k, const yaml_node& v) {
+            const bool empty = !v.IsDefined() || v.IsNull() || (v.IsScalar() && v.Scalar().empty() && !v.quoted());
+            const std::string_view key = k.view();
+            return k.IsScalar() && empty && key.size() == 3 && std::all_of(key.begin(), key.end(), detail::is_digit);
+        };
+        if (it == map.begin() || !group(it->first, it->second)) return;
+        It prev = map.begin();
+        for (It k = map.begin(); k != it; ++k) prev = k;
+        if (!prev->second.IsScalar() || !prev->first.IsScalar()) return;
+        const std::string lead = prev->second.Scalar();
+        if (lead.empty() || lead.size() > 3 || !std::all_of(lead.begin(), lead.end(), detail::is_digit)) return;
+        std::string amount = lead;
+        for (It k = it; k != map.end() && group(k->first, k->second); ++k) amount += "," + k->first.Scalar();
+        fail(it->first, what + ": \"" + it->first.Scalar() + "\" is not a year: the amount " + amount +
+                            " is written without quotes in a {...} mapping, where a comma separates entries, so it was "
+                            "split at its commas; quote it: " +
+                            prev->first.Scalar() + ": \"" + amount + "\"");
+    }
     year_values years(const yaml_node& n, const std::string& what) const {
         year_values out;
         if (n.IsNull()) return out;
         expect_map(n, what);
         for (auto it = n.begin(); it != n.end(); ++it) {
+            split_amount(n, it, what);
             const int y = year_key(it->first, what);
             if (out.count(y)) fail(it->first, what + ": year " + it->first.Scalar() + " appears twice");
             out[y] = printed_list(it->second, what + " " + it->first.Scalar());

@@ -47,8 +47,10 @@
 ///    row, or in a total row) is below 0
 ///  - rounding-rule (info): a printed achievement that follows only by a rounding other than the
 ///    plan's setting
-///  - scale-jump (warning): two neighbouring values of a percentage row differ 50 to 200 times and
-///    the smaller is at most 1 (a percentage printed as a fraction)
+///  - scale-jump (warning): two neighbouring values of a percentage row, or a year's target and
+///    realization, differ 50 to 200 times (20 to 500 when one prints `%` and the other is bare)
+///    and the smaller is at most 1 (a percentage printed as a fraction;
+///    check_options::scale_jump_band)
 ///  - achievement-without-realization (warning): a printed achievement in a year without a printed
 ///    realization
 ///  - share-above-100 (error): a percentage of a whole (by its name: Persentase, Proporsi,
@@ -63,6 +65,12 @@
 ///    #N/A)
 ///  - target-end (warning): an indicator's end-column target is not what the plan's end column of
 ///    targets means (its last year, or the sum of its years); with no majority nothing is checked
+///  - ratio-mismatch (error): a realization printed beside its numerator and denominator is not
+///    their ratio (times a power of ten, 1 to 100.000) within one unit of its last printed digit
+///  - source-conflict (warning): one year's realization or printed achievement of an indicator is
+///    printed by two sources with values that differ beyond their printed rounding
+///  - method-mix (warning): a printed achievement follows only from another method than the one
+///    that the table's other lower-is-better rows all follow (inverse, complement, reduction)
 // clang-format on
 ///
 /// duplicate-code compares codes within one objective and one responsible agency
@@ -119,6 +127,9 @@ inline constexpr std::string_view unknown_unit = "unknown-unit";
 inline constexpr std::string_view placeholder = "placeholder";
 inline constexpr std::string_view spreadsheet_error = "spreadsheet-error";
 inline constexpr std::string_view target_end = "target-end";
+inline constexpr std::string_view ratio_mismatch = "ratio-mismatch";
+inline constexpr std::string_view source_conflict = "source-conflict";
+inline constexpr std::string_view method_mix = "method-mix";
 }  // namespace rule_ids
 
 /// rule_info::origin of a built-in rule.
@@ -150,7 +161,17 @@ struct check_options {
     /// mixed; an id that is neither is an argument_error kinerja.argument.rule naming the known ids.
     std::set<std::string> rules;
     double budget_tolerance = 0.5;  ///< Rupiah; sums within it agree
-    bool include_history = true;    ///< also check the history nodes (previous period)
+    /// scale-jump: how many times larger than a value at most 1 its neighbour in a percentage row
+    /// must be (from, to) for the smaller to be read as a fraction, when both print the same way
+    /// (both with `%`, or both bare): 50 to 200, a percentage within half and twice its neighbour
+    /// (seed E.16: 0.029% beside 0.00028, 104 times).
+    std::pair<double, double> scale_jump_band{50.0, 200.0};
+    /// scale-jump: the same when one value prints `%` and the other is a bare number at most 1
+    /// (the printing itself says the two are written differently): 20 to 500, a percentage
+    /// within a fifth and five times its neighbour (Wonogiri: target 0,00725 beside realization
+    /// 1,93%, 266 times; its capaian in one scale is 266%).
+    std::pair<double, double> scale_jump_mixed_band{20.0, 500.0};
+    bool include_history = true;  ///< also check the history nodes (previous period)
     /// Validation rules written as data (validation.hpp), run by kinerja::check with the
     /// built-in rules. Their ids must differ from the built-ins' and from each other's.
     std::vector<rule_set> rule_sets = {};
@@ -163,6 +184,16 @@ struct check_options {
     check_options with_budget_tolerance(double rupiah) const {
         auto o = *this;
         o.budget_tolerance = rupiah;
+        return o;
+    }
+    check_options with_scale_jump_band(double from, double to) const {
+        auto o = *this;
+        o.scale_jump_band = {from, to};
+        return o;
+    }
+    check_options with_scale_jump_mixed_band(double from, double to) const {
+        auto o = *this;
+        o.scale_jump_mixed_band = {from, to};
         return o;
     }
     check_options with_include_history(bool on) const {

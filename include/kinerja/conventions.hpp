@@ -85,6 +85,14 @@ struct table_convention {
 /// The conventions of a plan, each declared or inferred.
 struct plan_conventions {
     std::vector<level_pagu_convention> pagu_levels;  ///< the levels the plan has, in cascade order
+    /// Whether each level carries realized budget (realisasi anggaran), in cascade order; `priced`
+    /// counts the level's nodes that print one. A table prints realisasi on the rows it prints
+    /// anggaran on, so in a plan that prints pagu (realized_follows_pagu) each level carries it
+    /// as it carries pagu, with that convention's origin; in a plan that prints none (a table of
+    /// realisasi alone) a level carries it when more than the majority share of its nodes print
+    /// one, and nothing is guessed without a majority.
+    std::vector<level_pagu_convention> realized_levels;
+    bool realized_follows_pagu = false;  ///< the plan prints pagu: realized budget follows it
     end_column_convention budget_end;
     end_column_convention target_end;
     indicator_pagu_convention indicator_pagu;
@@ -97,6 +105,8 @@ struct plan_conventions {
     /// Whether nodes of this level carry pagu: true, false, or empty when unknown (also for a
     /// level the plan does not have).
     std::optional<bool> carries_pagu(node_level level) const noexcept;
+    /// Whether nodes of this level carry realized budget: true, false, or empty when unknown.
+    std::optional<bool> carries_realized(node_level level) const noexcept;
     /// One line per convention, as `check` and the report state them.
     std::vector<std::string> lines() const;
     /// The lines joined by "; ".

@@ -320,6 +320,14 @@ void register_plan(py::module_& m) {
                 return c.carries_pagu(node_level_from_string(level));
             },
             py::arg("level"), "True, False, or None when unknown.")
+        .def_readonly("realized_levels", &plan_conventions::realized_levels)
+        .def_readonly("realized_follows_pagu", &plan_conventions::realized_follows_pagu)
+        .def(
+            "carries_realized",
+            [](const plan_conventions& c, const std::string& level) {
+                return c.carries_realized(node_level_from_string(level));
+            },
+            py::arg("level"), "Whether the level carries realized budget: True, False, or None when unknown.")
         .def("lines", &plan_conventions::lines)
         .def("summary", &plan_conventions::summary)
         .def("__str__",

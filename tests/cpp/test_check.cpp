@@ -409,7 +409,10 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
                                                 "unknown-unit",
                                                 "placeholder",
                                                 "spreadsheet-error",
-                                                "target-end"});
+                                                "target-end",
+                                                "ratio-mismatch",
+                                                "source-conflict",
+                                                "method-mix"});
     }
 }
 

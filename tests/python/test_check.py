@@ -177,7 +177,7 @@ def test_unknown_rule_is_an_argument_error():
     assert "budget-rollup" in str(info.value)
 
 
-def test_check_rules_lists_twenty_four_rules():
+def test_check_rules_lists_the_built_in_rules():
     rules = kinerja.check_rules()
     assert [r["id"] for r in rules] == ["budget-rollup", "budget-missing", "budget-end", "budget-incomplete",
                                         "budget-indicator-rows", "reported-achievement",
@@ -185,7 +185,8 @@ def test_check_rules_lists_twenty_four_rules():
                                         "unit-change", "target-direction", "unparsed-value", "grade-score",
                                         "catalog-reference", "negative-amount", "rounding-rule",
                                         "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
-                                        "unknown-unit", "placeholder", "spreadsheet-error", "target-end"]
+                                        "unknown-unit", "placeholder", "spreadsheet-error", "target-end",
+                                        "ratio-mismatch", "source-conflict", "method-mix"]
     assert {r["id"]: r["severity"] for r in rules}["negative-amount"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["rounding-rule"] == "info"
     assert {r["id"]: r["severity"] for r in rules}["budget-rollup"] == "error"

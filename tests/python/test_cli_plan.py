@@ -208,7 +208,8 @@ def test_rules_lists_the_rules(capsys):
                    "code-hierarchy", "duplicate-code", "orphan", "unit-change", "target-direction",
                    "unparsed-value", "grade-score", "catalog-reference", "negative-amount", "rounding-rule",
                    "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
-                   "unknown-unit", "placeholder", "spreadsheet-error", "target-end"]
+                   "unknown-unit", "placeholder", "spreadsheet-error", "target-end",
+                   "ratio-mismatch", "source-conflict", "method-mix"]
     assert "budget-rollup (error):" in out
 
 
@@ -217,7 +218,7 @@ def test_rules_as_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["orphan"]["severity"] == "warning"
-    assert len(data) == 25
+    assert len(data) == 28
 
 
 # --------------------------------------------------------------------------- non-ASCII characters in values (issue 13)

@@ -229,10 +229,10 @@ def test_text_fits_the_width_and_stays_short(report, columns):
     text = report.render("text", columns=columns)
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= columns
-    assert len(lines) <= 400  # a few hundred lines for the bundled plan (it has 119 findings and 968 budget rows)
+    assert len(lines) <= 400  # a few hundred lines for the bundled plan (it has 122 findings and 968 budget rows)
     full = report.render("text", columns=columns, full=True).splitlines()
     assert max(len(line) for line in full) <= columns
-    assert len(full) > 1000  # every row: 244 achievement rows, 968 budget rows, 119 findings ...
+    assert len(full) > 1000  # every row: 244 achievement rows, 968 budget rows, 122 findings ...
 
 
 def test_text_width_defaults_to_columns_then_100(report, monkeypatch):

@@ -6,6 +6,7 @@
 /// (src/check_indicators.cpp), which check_plan (src/check.cpp) runs and turns into findings.
 /// The rules and their reasons are in docs/plans.md (section "Checks").
 
+#include <kinerja/check.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/unit_registry.hpp>
 #include <kinerja/value.hpp>
@@ -35,6 +36,12 @@ struct row_finding {
     std::string source;  ///< the printed value's source table ("" for the owner's)
 };
 
+/// One printed value and how it reads.
+struct read_cell {
+    const printed_value* printed = nullptr;
+    value v;
+};
+
 /// An indicator's printed values as check_plan read them: the first printed value of each year
 /// (unreadable ones are absent; check_plan reports them as unparsed-value).
 struct read_row {
@@ -45,6 +52,14 @@ struct read_row {
     const unit_registry* units = nullptr;
     /// The baseline (kondisi awal) as read, when one is printed and readable.
     std::optional<value> baseline;
+    /// Every readable printing of each year's realization and printed achievement (a slot printed
+    /// by two sources holds two), for source-conflict.
+    std::map<int, std::vector<read_cell>> all_realizations;
+    std::map<int, std::vector<read_cell>> all_achievements;
+    /// The numerators and denominators printed beside the realizations (readable ones), for
+    /// ratio-mismatch.
+    std::map<int, value> numerators;
+    std::map<int, value> denominators;
 };
 
 /// Whether `v` is a count in a word `units` does not know (a typo such as "1 Dukumen"): that is
@@ -57,11 +72,12 @@ inline bool unknown_count_word(const value& v, const unit_registry& units) {
 using rule_on = std::function<bool(std::string_view)>;
 
 /// The checks of one indicator's row: unit-change within the row and between the baseline and the
-/// targets (for an indicator without a unit the registry knows), scale-jump,
-/// achievement-without-realization and share-above-100.
+/// targets (for an indicator without a unit the registry knows), scale-jump (within a row, and a
+/// year's target against its realization, by options' bands), achievement-without-realization,
+/// share-above-100, ratio-mismatch and source-conflict.
 /// `declared` is the indicator's unit as the registry knows it (nullptr: none or unknown).
 void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
-                          const rule_on& on, std::vector<row_finding>& out);
+                          const rule_on& on, const check_options& options, std::vector<row_finding>& out);
 
 /// The budget-target check over the plan's nodes (not its history): pagu without any target,
 /// targets without any pagu, at levels that carry both somewhere in the plan; context nodes are

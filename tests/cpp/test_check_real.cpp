@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: Apache-2.0
+// Tests of the checks learnt from the third batch of real tables (docs/real-plans.md):
+// ratio-mismatch, source-conflict, method-mix, scale-jump between a year's target and realization
+// (and its bands), unit-change of a rate's base, the realized-budget levels of plan_conventions and
+// the YAML hint for a comma amount split in a flow map. Every plan is small and inline; every
+// expected value is worked by hand in the comment beside it.
+#include <catch2/catch.hpp>
+
+#include <kinerja/check.hpp>
+#include <kinerja/conventions.hpp>
+#include <kinerja/error.hpp>
+#include <kinerja/plan_io.hpp>
+
+#include <string>
+#include <vector>
+
+using Catch::Matchers::Contains;
+using Catch::Matchers::WithinAbs;
+using kinerja::check_options;
+using kinerja::check_plan;
+using kinerja::finding;
+using kinerja::plan;
+
+namespace {
+
+const std::string head =
+    "kinerja_plan: 1\n"
+    "plan: {id: x, title: X, organisation: O, region: R, period: [2015, 2016], version: published}\n";
+
+plan parse(const std::string& body) { return kinerja::parse_plan(head + body, "inline.yaml"); }
+
+std::vector<finding> only(const plan& p, const std::string& rule, const check_options& base = {}) {
+    check_options o = base;
+    o.rules = {rule};
+    return check_plan(p, o);
+}
+
+// One sasaran with one indicator whose fields are `fields` (a flow map's inside).
+plan indicator(const std::string& fields) {
+    return parse(
+        "nodes:\n"
+        "  - id: s-1\n"
+        "    level: sasaran\n"
+        "    name: S\n"
+        "    source: \"Tabel 3.3.9\"\n"
+        "    indicators:\n"
+        "      - {id: i-1, name: APM SD, polarity: higher, source: \"Tabel 3.3.9\", " +
+        fields + "}\n");
+}
+
+}  // namespace
+
+TEST_CASE("ratio-mismatch: a realization against its printed numerator and denominator", "[check][real]") {
+    // Tanah Datar 2016: 36.743 / 39.834 x 100 = 92,240 (92,24), printed 92,22: two units of the last
+    // digit off, and no other power of ten comes near
+    const auto found = only(indicator("realizations: {2016: \"92,22\"}, numerators: {2016: \"36.743\"}, "
+                                      "denominators: {2016: \"39.834\"}, targets: {2016: \"90,89\"}"),
+                            "ratio-mismatch");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].year == 2016);
+    CHECK(found[0].severity == kinerja::severity::error);
+    CHECK(found[0].actual == "92,22");
+    REQUIRE(found[0].expected_number);
+    CHECK_THAT(*found[0].expected_number, WithinAbs(92.24, 1e-9));
+    CHECK_THAT(found[0].message, Contains("36.743 / 39.834 x 100 = 92.24"));
+    // the right figure, a whole percent rounded (Banggai Kepulauan: 4337 / 31500 = 13,77% printed
+    // "14%"), and one cut off (13,768 printed 13,76) all agree
+    CHECK(only(indicator("realizations: {2016: \"92,24\"}, numerators: {2016: \"36.743\"}, "
+                         "denominators: {2016: \"39.834\"}, targets: {2016: \"90,89\"}"),
+               "ratio-mismatch")
+              .empty());
+    CHECK(
+        only(indicator("realizations: {2013: \"14%\"}, numerators: {2013: \"4337\"}, denominators: {2013: \"31500\"}"),
+             "ratio-mismatch")
+            .empty());
+    CHECK(only(indicator(
+                   "realizations: {2013: \"13.76\"}, numerators: {2013: \"4337\"}, denominators: {2013: \"31500\"}"),
+               "ratio-mismatch")
+              .empty());
+    // a rate per 1.000 is the same ratio times 1.000: 51 / 5350 x 1000 = 9,533 (printed 9,53)
+    CHECK(only(indicator("realizations: {2019: \"9,53\"}, numerators: {2019: \"51\"}, denominators: {2019: \"5350\"}"),
+               "ratio-mismatch")
+              .empty());
+    // a count of 9,83 is neither 51 / 5350 x 1000 = 9,53 nor any other power: reported, with the
+    // nearest power (1.000) as the expectation: 9.53
+    const auto rate =
+        only(indicator("realizations: {2019: \"9,83\"}, numerators: {2019: \"51\"}, denominators: {2019: \"5350\"}"),
+             "ratio-mismatch");
+    REQUIRE(rate.size() == 1);
+    CHECK(rate[0].expected == "9.53");
+}
+
+TEST_CASE("source-conflict: one slot printed by two sources", "[check][real]") {
+    // Lampung 2016: APK 2015 printed 70.00 in the graph and 66,67 in the text: 3,33 apart
+    const auto found =
+        only(indicator("realizations: {2014: \"64.35\", 2015: [\"70.00\", {value: \"66,67\", source: \"Teks\"}]}"),
+             "source-conflict");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].year == 2015);
+    CHECK(found[0].expected == "70.00");
+    CHECK(found[0].actual == "66,67");
+    CHECK_THAT(found[0].message, Contains("printed as 70.00 (Tabel 3.3.9) and as 66,67 (Teks)"));
+    // the same figure in the other convention, and a figure within the rounding, agree
+    CHECK(only(indicator("realizations: {2012: [\"63.51\", {value: \"63,51\", source: \"Teks\"}]}"), "source-conflict")
+              .empty());
+    CHECK(only(indicator("realizations: {2012: [\"63.5\", {value: \"63,51\", source: \"Teks\"}]}"), "source-conflict")
+              .empty());
+    // a printed achievement as a fraction and as a percent is one value in two scales (seed Tabel
+    // 2.7's 1.46 and the text's 146.31%); 0.97 beside 102.28% is not (the seed's row 2, 2021)
+    CHECK(only(indicator("targets: {2016: \"1\"}, realizations: {2016: \"1.4631\"}, "
+                         "reported_achievement: {2016: [\"1.46\", {value: \"146.31%\", source: \"Teks\"}]}"),
+               "source-conflict")
+              .empty());
+    CHECK(only(indicator("targets: {2016: \"1\"}, realizations: {2016: \"1.02\"}, "
+                         "reported_achievement: {2016: [\"0.97\", {value: \"102.28%\", source: \"Teks\"}]}"),
+               "source-conflict")
+              .size() == 1);
+    // two printings of a target may be a revision (awal and perubahan): not judged
+    CHECK(only(indicator("targets: {2016: [\"6\", {value: \"4\", source: \"Tabel SK2026\"}]}"), "source-conflict")
+              .empty());
+}
+
+TEST_CASE("method-mix: a capaian computed by another method than its table's", "[check][real]") {
+    // Manggarai Timur Tabel 3.8 (all lower is better): AKI 0,16 / 0,19 -> 87,10 (inverse, within
+    // the printed precision), AKB 9,20 / 9,53 = 96,54 (inverse), AKBalita 0,64 / 0,18 = 355,56 by
+    // inverse but printed 72,52 = (0,64 - 0,18) / 0,64 (reduction, within the printed precision)
+    const plan p = parse(
+        "nodes:\n"
+        "  - id: ss-5\n"
+        "    level: sasaran\n"
+        "    name: S\n"
+        "    source: \"Tabel 3.8\"\n"
+        "    indicators:\n"
+        "      - {id: aki, name: AKI, polarity: lower, source: \"Tabel 3.8\", targets: {2016: \"0,16\"}, "
+        "realizations: {2016: \"0,19\"}, reported_achievement: {2016: \"87,10\"}}\n"
+        "      - {id: akb, name: AKB, polarity: lower, source: \"Tabel 3.8\", targets: {2016: \"9,20\"}, "
+        "realizations: {2016: \"9,53\"}, reported_achievement: {2016: \"96,54\"}}\n"
+        "      - {id: akaba, name: AKBalita, polarity: lower, source: \"Tabel 3.8\", targets: {2016: \"0,64\"}, "
+        "realizations: {2016: \"0,18\"}, reported_achievement: {2016: \"72,52\"}}\n");
+    const auto found = only(p, "method-mix");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].indicator == "akaba");
+    CHECK(found[0].year == 2016);
+    CHECK(found[0].expected == "355.56");  // 0.64 / 0.18 = 3.5556
+    CHECK(found[0].actual == "72,52");
+    CHECK_THAT(found[0].message, Contains("follows only by the reduction method, but 2 of the 3"));
+    // reported-achievement does not call 72,52 wrong: a method reproduces it
+    CHECK(only(p, "reported-achievement").empty());
+    // two rows are no majority to compare with: nothing is said
+    const plan two = parse(
+        "nodes:\n"
+        "  - id: ss-5\n"
+        "    level: sasaran\n"
+        "    name: S\n"
+        "    source: \"Tabel 3.8\"\n"
+        "    indicators:\n"
+        "      - {id: akb, name: AKB, polarity: lower, source: \"Tabel 3.8\", targets: {2016: \"9,20\"}, "
+        "realizations: {2016: \"9,53\"}, reported_achievement: {2016: \"96,54\"}}\n"
+        "      - {id: akaba, name: AKBalita, polarity: lower, source: \"Tabel 3.8\", targets: {2016: \"0,64\"}, "
+        "realizations: {2016: \"0,18\"}, reported_achievement: {2016: \"72,52\"}}\n");
+    CHECK(only(two, "method-mix").empty());
+}
+
+TEST_CASE("scale-jump: a year's target printed as a fraction beside its realization in percent", "[check][real]") {
+    // Wonogiri 2020: target 0,00725 (a fraction: 0,725%) and realization 1,93%: 1,93 / 0,00725 =
+    // 266,2 times, outside the 50-200 band of values printed alike but inside the mixed 20-500
+    auto p = [](const std::string& target) {
+        return indicator("unit: \"%\", targets: {2016: \"" + target +
+                         "\"}, realizations: {2015: \"1,852%\", 2016: \"1,93%\"}");
+    };
+    const auto found = only(p("0,00725"), "scale-jump");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].year == 2016);
+    CHECK(found[0].expected == "0.725%");
+    CHECK(found[0].actual == "0,00725");
+    CHECK_THAT(found[0].message, Contains("266 times apart"));
+    // printed with its % sign the target is a percentage: 1,93 / 0,725 = 2,66 times, no jump
+    CHECK(only(p("0,725%"), "scale-jump").empty());
+    // the band is a setting: 266 is outside 20-250
+    CHECK(only(p("0,00725"), "scale-jump", check_options{}.with_scale_jump_mixed_band(20.0, 250.0)).empty());
+    // values printed alike keep the 50-200 band: 0,0193 beside 1,93% is 100 times (within it)
+    CHECK(only(indicator("unit: \"%\", targets: {2016: \"0,0193\"}, realizations: {2016: \"1,93\"}"), "scale-jump")
+              .size() == 1);
+}
+
+TEST_CASE("unit-change: a rate per 1.000 beside a rate per 100.000 in one row", "[check][real]") {
+    // Lampung 2015: AKB target 32 per 1000 kelahiran hidup, 2019 target 24 per 100.000 lahir hidup
+    const plan p = parse(
+        "nodes:\n"
+        "  - id: s-1\n"
+        "    level: sasaran\n"
+        "    name: S\n"
+        "    source: \"LKj\"\n"
+        "    indicators:\n"
+        "      - {id: akb, name: AKB, polarity: lower, source: \"LKj\", "
+        "targets: {2015: \"32 per 1000 kelahiran hidup\", 2016: \"24 per 100.000 lahir hidup\"}}\n");
+    const auto found = only(p, "unit-change");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].year == 2016);
+    CHECK(found[0].expected == "per 1,000");
+    // the same base in other words is one unit
+    const plan same = parse(
+        "nodes:\n"
+        "  - id: s-1\n"
+        "    level: sasaran\n"
+        "    name: S\n"
+        "    source: \"LKj\"\n"
+        "    indicators:\n"
+        "      - {id: akb, name: AKB, polarity: lower, source: \"LKj\", "
+        "targets: {2015: \"32 per 1000 kelahiran hidup\", 2016: \"24 per 1.000 KH\"}}\n");
+    CHECK(only(same, "unit-change").empty());
+}
+
+TEST_CASE("realized budget levels: as pagu where a plan prints pagu, else by their nodes", "[check][real]") {
+    // Sumatera Utara's Tabel 19: anggaran and realisasi only on the sub kegiatan
+    const plan priced = parse(
+        "nodes:\n"
+        "  - {id: p-1, level: program, name: P, source: T}\n"
+        "  - {id: sk-1, level: sub_kegiatan, name: A, parent: p-1, source: T, budget: {2015: \"100\"}, "
+        "budget_realized: {2015: \"90\"}}\n"
+        "  - {id: sk-2, level: sub_kegiatan, name: B, parent: p-1, source: T, budget: {2015: \"50\"}, "
+        "budget_realized: {2015: \"40\"}}\n");
+    const kinerja::plan_conventions c = kinerja::infer_conventions(priced);
+    CHECK(c.realized_follows_pagu);
+    CHECK(c.carries_realized(kinerja::node_level::sub_kegiatan) == true);
+    CHECK(c.carries_realized(kinerja::node_level::program) == false);
+    CHECK_THAT(c.summary(), Contains("realized budget on: sub_kegiatan 2/2; not on: program 0/1 (as pagu"));
+    // a table of realisasi alone: a level carries it when most of its nodes print one
+    const plan alone = parse(
+        "nodes:\n"
+        "  - {id: p-1, level: program, name: P, source: T, budget_realized: {2015: \"130\"}}\n"
+        "  - {id: k-1, level: kegiatan, name: A, parent: p-1, source: T}\n");
+    const kinerja::plan_conventions a = kinerja::infer_conventions(alone);
+    CHECK_FALSE(a.realized_follows_pagu);
+    CHECK(a.carries_realized(kinerja::node_level::program) == true);
+    CHECK(a.carries_realized(kinerja::node_level::kegiatan) == false);
+    CHECK_THAT(a.summary(), Contains("realized budget on: program 1/1; not on: kegiatan 0/1 (inferred"));
+    // a plan without any realized budget states nothing about it
+    CHECK_THAT(
+        kinerja::infer_conventions(parse("nodes:\n  - {id: p-1, level: program, name: P, source: T}\n")).summary(),
+        !Contains("realized budget"));
+}
+
+TEST_CASE("a comma amount split in a YAML flow map is named with a hint to quote it", "[check][real]") {
+    // {2015: 8,958,876,144}: YAML reads 2015: 8 and the keys 958, 876, 144
+    try {
+        parse("nodes:\n  - {id: p-1, level: program, name: P, source: T, budget: {2015: 8,958,876,144}}\n");
+        FAIL("no error");
+    } catch (const kinerja::file_error& e) {
+        CHECK(e.id() == "kinerja.plan.schema");
+        CHECK(e.line() == 4);
+        CHECK_THAT(e.what(), Contains("the amount 8,958,876,144 is written without quotes"));
+        CHECK_THAT(e.what(), Contains("quote it: 2015: \"8,958,876,144\""));
+    }
+    // quoted, it is read as printed
+    CHECK(parse("nodes:\n  - {id: p-1, level: program, name: P, source: T, budget: {2015: \"8,958,876,144\"}}\n")
+              .find_node("p-1")
+              ->budget.at(2015)
+              .front()
+              .text == "8,958,876,144");
+}

@@ -1,0 +1,124 @@
+"""The checks learnt from the third batch of real tables (docs/plans.md, "Checks learnt from the
+third batch"), from Python and the CLI: ratio-mismatch, source-conflict, method-mix, scale-jump
+between a year's target and realization, unit-change of a rate's base, the realized-budget levels
+of Plan.conventions() and the hint for a comma amount split in a YAML flow map. Every expected
+value is worked by hand in the comment beside it."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+import kinerja
+from kinerja import cli
+
+REAL = Path(__file__).resolve().parent.parent / "data" / "real"
+HEAD = ("kinerja_plan: 1\n"
+        "plan: {id: x, title: X, organisation: O, region: R, period: [2015, 2016], version: published}\n")
+
+
+def indicator(fields):
+    return kinerja.Plan.from_yaml(
+        HEAD + "nodes:\n"
+        "  - id: s-1\n    level: sasaran\n    name: S\n    source: \"Tabel 3.3.9\"\n    indicators:\n"
+        "      - {id: i-1, name: APM SD, polarity: higher, source: \"Tabel 3.3.9\", " + fields + "}\n")
+
+
+def test_ratio_mismatch_against_the_printed_counts():
+    # Tanah Datar 2016: 36.743 / 39.834 x 100 = 92,240 -> 92,24; printed 92,22
+    plan = indicator('realizations: {2016: "92,22"}, numerators: {2016: "36.743"}, denominators: {2016: "39.834"}')
+    [f] = plan.check(rules=["ratio-mismatch"])
+    assert (f.rule, f.severity, f.year, f.actual_text) == ("ratio-mismatch", "error", 2016, "92,22")
+    assert f.expected_text == "92.24" and f.expected == pytest.approx(92.24)
+    # Banggai Kepulauan: 3029 / 13184 x 100 = 22,975, printed as a whole percent "23%": agrees
+    plan = indicator('realizations: {2016: "23%"}, numerators: {2016: "3029"}, denominators: {2016: "13184"}')
+    assert plan.check(rules=["ratio-mismatch"]) == []
+
+
+def test_source_conflict_names_both_sources():
+    # Tanah Datar 2015: realisasi 15 (table) and 11 Nagari (text) for one year
+    plan = indicator('realizations: {2015: ["15", {value: "11 Nagari", source: "Teks p.171"}]}')
+    [f] = plan.check(rules=["source-conflict"])
+    assert (f.year, f.expected_text, f.actual_text) == (2015, "15", "11 Nagari")
+    assert "(Tabel 3.3.9) and as 11 Nagari (Teks p.171)" in f.message
+    # 1.21 (a fraction) and 121.32% (a percent) are one achievement: 1.21 stands for 120.5..121.5%
+    plan = indicator('targets: {2016: "1"}, realizations: {2016: "1.2132"}, '
+                     'reported_achievement: {2016: ["1.21", {value: "121.32%", source: "Teks"}]}')
+    assert plan.check(rules=["source-conflict"]) == []
+
+
+def test_method_mix_in_a_table_of_lower_is_better_rows():
+    rows = [("aki", "0,16", "0,19", "87,10"), ("akb", "9,20", "9,53", "96,54"), ("akaba", "0,64", "0,18", "72,52")]
+    body = "".join(
+        f'      - {{id: {i}, name: {i.upper()}, polarity: lower, source: "Tabel 3.8", targets: {{2016: "{t}"}}, '
+        f'realizations: {{2016: "{r}"}}, reported_achievement: {{2016: "{c}"}}}}\n' for i, t, r, c in rows)
+    plan = kinerja.Plan.from_yaml(
+        HEAD + "nodes:\n  - id: ss-5\n    level: sasaran\n    name: S\n    source: \"Tabel 3.8\"\n    indicators:\n"
+        + body)
+    [f] = plan.check(rules=["method-mix"])
+    # AKI 0,16 / 0,19 and AKB 9,20 / 9,53 = 96,54 follow target / realisasi; AKBalita's 72,52 is
+    # (0,64 - 0,18) / 0,64 only; by the table's method 0,64 / 0,18 = 355,56
+    assert (f.indicator, f.year, f.expected_text, f.actual_text) == ("akaba", 2016, "355.56", "72,52")
+    assert kinerja.check_rules()[-1]["id"] == "method-mix"
+
+
+def test_scale_jump_between_a_target_and_its_realization():
+    # Wonogiri 2020: 1,93 / 0,00725 = 266 times; 0,00725 as a fraction is 0,725%
+    plan = indicator('unit: "%", targets: {2016: "0,00725"}, realizations: {2016: "1,93%"}')
+    [f] = plan.check(rules=["scale-jump"])
+    assert (f.year, f.expected_text, f.actual_text) == (2016, "0.725%", "0,00725")
+    assert "266 times apart" in f.message
+
+
+def test_rate_bases_in_one_row_are_a_unit_change():
+    # Lampung 2015: per 1000 kelahiran hidup, then per 100.000 lahir hidup
+    plan = indicator('targets: {2015: "32 per 1000 kelahiran hidup", 2016: "24 per 100.000 lahir hidup"}')
+    [f] = plan.check(rules=["unit-change"])
+    assert (f.year, f.expected_text) == (2016, "per 1,000")
+
+
+def test_realized_budget_levels_are_conventions():
+    plan = kinerja.Plan.from_yaml(
+        HEAD + "nodes:\n"
+        "  - {id: p-1, level: program, name: P, source: T}\n"
+        "  - {id: sk-1, level: sub_kegiatan, name: A, parent: p-1, source: T, budget: {2015: \"100\"}, "
+        "budget_realized: {2015: \"90\"}}\n")
+    c = plan.conventions()
+    assert c.realized_follows_pagu is True
+    assert c.carries_realized("sub_kegiatan") is True and c.carries_realized("program") is False
+    assert [(lv.level, lv.priced, lv.unpriced) for lv in c.realized_levels] == [("program", 0, 1),
+                                                                                 ("sub_kegiatan", 1, 0)]
+    assert any(line.startswith("realized budget on: sub_kegiatan 1/1; not on: program 0/1") for line in c.lines())
+
+
+def test_check_states_the_realized_levels(capsys):
+    # Sumatera Utara's Tabel 19 prices and realises only its four sub kegiatan
+    assert cli.main(["check", str(REAL / "sumut-setda-lkj-2021-tabel19.yaml")]) == 0
+    out = capsys.readouterr().out
+    assert ("  realized budget on: sub_kegiatan 4/4; not on: sasaran 0/1, program 0/1, kegiatan 0/2 (as pagu: "
+            "a table prints realisasi where it prints anggaran; nodes with realized budget/all)\n") in out
+
+
+def test_a_comma_amount_in_a_flow_map_gets_a_hint(tmp_path, capsys):
+    path = tmp_path / "comma.yaml"
+    path.write_text(HEAD + "nodes:\n  - {id: p-1, level: program, name: P, source: T, budget: {2015: 8,958,876,144}}\n",
+                    encoding="utf-8")
+    assert cli.main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "[kinerja.plan.schema]" in err and "comma.yaml:4:" in err
+    assert 'the amount 8,958,876,144 is written without quotes' in err
+    assert 'quote it: 2015: "8,958,876,144"' in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("name,rule,node,year", [
+    ("lampung-lkj-2016.yaml", "source-conflict", "s-16", 2015),
+    ("tanahdatar-lkjip-2016.yaml", "ratio-mismatch", "s-2.1.1", 2016),
+    ("wonogiri-lkjip-2020-pariwisata.yaml", "scale-jump", "ss-pariwisata", 2020),
+    ("lampung-lkj-2015-akb.yaml", "unit-change", "s-kesehatan", 2019),
+    ("manggaraitimur-lkjip-2019-tabel3.8.yaml", "method-mix", "ss-5", 2019),
+])
+def test_the_real_tables_give_their_finding(name, rule, node, year, capsys):
+    cli.main(["check", str(REAL / name), "--format", "json", "--rules", rule])
+    findings = json.loads(capsys.readouterr().out)
+    assert [(f["rule"], f["node_id"], f["year"]) for f in findings] == [(rule, node, year)]
