@@ -44,7 +44,7 @@ struct differ {
     }
     void years(const std::string& subject, const std::string& id, const std::string& node, const std::string& name,
                const char* f, const year_values& a, const year_values& b) {
-        std::map<int, std::pair<std::string, std::string>> all;
+        std::map<period_year, std::pair<std::string, std::string>> all;
         for (const auto& [y, vs] : a) all[y].first = joined(vs);
         for (const auto& [y, vs] : b) all[y].second = joined(vs);
         for (const auto& [y, ab] : all)

@@ -273,7 +273,7 @@ struct attribute {
 
 struct pending_value {
     col column;
-    int year;
+    period_year year;
     const cell* at;
     std::string row_source;
 };
@@ -341,14 +341,14 @@ private:
     }
 
     // "2024" or "end"; nullopt for an empty cell.
-    std::optional<int> parse_year(const row_view& r) const {
+    std::optional<period_year> parse_year(const row_view& r) const {
         const std::string y = r.trimmed(c_year);
         if (y.empty()) return std::nullopt;
         if (detail::iequals(y, "end")) return end_of_period;
         bool digits = y.size() == 4 && y[0] != '0';
         for (char ch : y) digits = digits && detail::is_digit(ch);
         const int value = digits ? std::stoi(y) : 0;
-        if (!digits || value == end_of_period)
+        if (!digits || value > last_plan_year)
             schema(r.cells[c_year],
                    "year must be a year such as 2024, or end for the end-of-period column "
                    "(kondisi akhir); got " +
@@ -415,8 +415,8 @@ private:
     std::vector<std::string> node_order_;
     std::map<std::string, node_acc> nodes_;
     std::map<std::string, indicator_acc> indicators_;
-    std::map<std::pair<std::string, int>, int> years_seen_;  // (node or indicator id, year) -> line
-    std::map<int, location> years_;                          // the years of the table, each with its first cell
+    std::map<std::pair<std::string, period_year>, int> years_seen_;  // (node or indicator id, year) -> line
+    std::map<int, location> years_;                                  // the years of the table, each with its first cell
 };
 
 void builder::read(const row_view& r) {
@@ -426,7 +426,7 @@ void builder::read(const row_view& r) {
     if (source.empty()) schema(r.cells[c_source], "source is empty; every row names the table its values come from");
     const std::string indicator_id = r.trimmed(c_indicator_id);
     const bool indicator_row = !indicator_id.empty();
-    const std::optional<int> year = parse_year(r);
+    const std::optional<period_year> year = parse_year(r);
 
     // Cells that belong to the other kind of row.
     const std::string owner_kind = indicator_row ? "indicator " + quoted(indicator_id) : "node " + quoted(node_id);
@@ -454,7 +454,7 @@ void builder::read(const row_view& r) {
                 schema(r.cells[c], std::string(column_names[c]) + " " + quoted(r.text(c)) +
                                        " needs a year, but the year cell is empty (a year such as 2024, or end)");
     } else {
-        if (*year != end_of_period) years_.emplace(*year, at(r.cells[c_year]));
+        if (!year->is_end()) years_.emplace(year->value(), at(r.cells[c_year]));
         const std::string key = indicator_row ? "i:" + indicator_id : "n:" + node_id;
         auto [it, fresh] = years_seen_.emplace(std::make_pair(key, *year), r.line());
         if (!fresh)

@@ -12,7 +12,7 @@ changes), shared by :mod:`kinerja.plan`, :mod:`kinerja.results`, :mod:`kinerja.d
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional
+from typing import Any, Dict, Iterable, List, Optional, Tuple
 
 from . import _api as api
 from . import _core
@@ -22,9 +22,9 @@ __all__ = ["FRAME_COLUMNS", "BUDGET_COLUMNS", "FINDING_COLUMNS", "CHANGE_COLUMNS
            "finding_to_dict", "findings_frame", "changes_frame", "year_key", "year_label"]
 
 
-def year_key(y: Any) -> int:
-    """A sort key for a year of a frame: an integer, ``"end"`` (the end of the period) last."""
-    return 9999 if y == "end" else int(y)
+def year_key(y: Any) -> Tuple[int, int]:
+    """A sort key for a year of a frame: the years in order, ``"end"`` (the end of the period) after every one."""
+    return (1, 0) if y == "end" else (0, int(y))
 
 
 def year_label(y: Any) -> str:

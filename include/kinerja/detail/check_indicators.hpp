@@ -24,8 +24,8 @@ namespace kinerja::detail {
 struct row_finding {
     std::string_view rule;
     const node* n = nullptr;
-    const indicator* ind = nullptr;  ///< nullptr for a node finding
-    std::optional<int> year;         ///< end_of_period for the end column; empty for several years
+    const indicator* ind = nullptr;   ///< nullptr for a node finding
+    std::optional<period_year> year;  ///< end_of_period for the end column; empty for several years
     std::string message;
     std::string expected;
     std::string actual;
@@ -38,8 +38,8 @@ struct row_finding {
 /// An indicator's printed values as check_plan read them: the first printed value of each year
 /// (unreadable ones are absent; check_plan reports them as unparsed-value).
 struct read_row {
-    std::map<int, value> targets;
-    std::map<int, value> realizations;
+    std::map<period_year, value> targets;
+    std::map<period_year, value> realizations;
     /// The words the plan's values are read with (plan_units); a count in a word it does not know
     /// is unknown-unit's business (one finding per word), not a unit change. nullptr: every word.
     const unit_registry* units = nullptr;
