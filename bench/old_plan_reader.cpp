@@ -72,7 +72,7 @@ struct reader {
         const int from = integer(n[0], what), to = integer(n[1], what);
         for (std::size_t k = 0; k < 2; ++k) {
             const int y = k == 0 ? from : to;
-            if (y < 1000 || y >= end_of_period)
+            if (y < 1000 || y > last_plan_year)
                 fail(n[k], what + ": year " + std::to_string(y) + " is out of range (1000 to 9998)");
         }
         if (to < from) fail(n, what + " ends before it starts");
@@ -116,13 +116,13 @@ struct reader {
                         detail::cut_utf8(s, 60) + "\"");
         return std::atoi(s.c_str());
     }
-    int year_key(const YAML::Node& n, const std::string& what) const {
+    period_year year_key(const YAML::Node& n, const std::string& what) const {
         const std::string s = text(n, what);
         if (detail::iequals(s, "end")) return end_of_period;
         if (s.size() != 4 || !std::all_of(s.begin(), s.end(), detail::is_digit))
             fail(n, what + ": a year map's keys are years (2024) or end, got \"" + s + "\"");
         const int y = std::atoi(s.c_str());
-        if (y < 1000 || y >= end_of_period)
+        if (y < 1000 || y > last_plan_year)
             fail(n, what + ": year " + s + " is out of range (1000 to 9998; the end column is written end)");
         return y;
     }
@@ -166,7 +166,7 @@ struct reader {
         if (n.IsNull()) return out;
         expect_map(n, what);
         for (auto it = n.begin(); it != n.end(); ++it) {
-            const int y = year_key(it->first, what);
+            const period_year y = year_key(it->first, what);
             if (out.count(y)) fail(it->first, what + ": year " + it->first.Scalar() + " appears twice");
             out[y] = printed_list(it->second, what + " " + it->first.Scalar());
         }
@@ -208,7 +208,7 @@ std::string quote(std::string_view s) {
     return out + "\"";
 }
 
-std::string year_text(int y) { return y == end_of_period ? "end" : std::to_string(y); }
+std::string year_text(period_year y) { return to_string(y); }
 
 std::string flow(const printed_value& v) {
     if (v.source.empty() && v.note.empty()) return quote(v.text);
@@ -444,9 +444,9 @@ const std::vector<field<indicator>>& indicator_fields() {
             [](const reader& r, const YAML::Node& n, indicator& o) {
                 r.expect_map(n, "quarterly_realizations");
                 for (auto it = n.begin(); it != n.end(); ++it) {
-                    const int y = r.year_key(it->first, "quarterly_realizations");
+                    const period_year y = r.year_key(it->first, "quarterly_realizations");
                     r.expect_map(it->second, "quarterly_realizations " + it->first.Scalar());
-                    auto& quarters = o.quarterly_realizations[y];
+                    auto& quarters = o.quarterly_realizations[y.value()];
                     const YAML::Node quarters_node = it->second;  // a copy: it->second belongs to a temporary
                     for (auto q = quarters_node.begin(); q != quarters_node.end(); ++q) {
                         const std::string key = r.text(q->first, "a quarter");

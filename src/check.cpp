@@ -129,7 +129,7 @@ struct checker {
 
     bool on(std::string_view rule) const { return options.rules.empty() || options.rules.count(std::string(rule)) > 0; }
 
-    finding& add(std::string_view rule, const node* n, const indicator* ind, std::optional<int> year,
+    finding& add(std::string_view rule, const node* n, const indicator* ind, std::optional<period_year> year,
                  std::string message, const location& where, const std::string& source) {
         finding f;
         f.rule = std::string(rule);
@@ -169,7 +169,7 @@ struct checker {
         if (ind) s += (s.empty() ? "" : ", ") + std::string("indicator \"") + ind->name + "\"";
         return s;
     }
-    static std::string year_label(int y) { return y == end_of_period ? "the end column" : std::to_string(y); }
+    static std::string year_label(period_year y) { return y.is_end() ? "the end column" : to_string(y); }
 
     // ------------------------------------------------------------------ cells
     // What the cells hold besides values: placeholders (reported once per plan), spreadsheet
@@ -179,7 +179,7 @@ struct checker {
         std::map<std::string, std::size_t> words;  // as printed -> cells
         const node* n = nullptr;
         const indicator* ind = nullptr;
-        std::optional<int> year;
+        std::optional<period_year> year;
         location where;
         std::string source;
     } placeholders;
@@ -207,7 +207,8 @@ struct checker {
         (in_cell ? u.cells : u.units_declared)++;
     }
 
-    void note(const node* n, const indicator* ind, std::optional<int> year, const printed_value& pv, const value& v) {
+    void note(const node* n, const indicator* ind, std::optional<period_year> year, const printed_value& pv,
+              const value& v) {
         if (v.kind == value_kind::placeholder) {
             if (placeholders.count++ == 0) {
                 placeholders.n = n;
@@ -285,8 +286,8 @@ struct checker {
     }
 
     // Reads a printed value; reports unparsed-value and returns nothing when it cannot.
-    std::optional<value> read(const node* n, const indicator* ind, std::optional<int> year, const printed_value& v,
-                              bool money) {
+    std::optional<value> read(const node* n, const indicator* ind, std::optional<period_year> year,
+                              const printed_value& v, bool money) {
         try {
             value got = money ? read_money(v) : read_value(*ind, v, scales, units);
             note(n, ind, year, v, got);
@@ -316,7 +317,7 @@ struct checker {
         bool readable = true;
     };
     std::map<const printed_value*, read_amount> amounts;
-    const read_amount& amount(const node* n, int year, const printed_value& v) {
+    const read_amount& amount(const node* n, period_year year, const printed_value& v) {
         auto it = amounts.find(&v);
         if (it != amounts.end()) return it->second;
         read_amount m;
@@ -339,7 +340,7 @@ struct checker {
         const printed_value* cell = nullptr;  // the first cell (location, source)
         std::string text;                     // the cells as printed ("a + b" for parts)
     };
-    node_amount budget_amount(const node& n, const year_values node::*field, int y) {
+    node_amount budget_amount(const node& n, const year_values node::*field, period_year y) {
         std::vector<const printed_value*> cells;
         if (field == &node::budget)
             cells = node_pagu_cells(n, y, conv.indicator_pagu.value);
@@ -363,9 +364,9 @@ struct checker {
         if (!got.readable) got.exact.reset();
         return got;
     }
-    static void budget_years(const node& n, const year_values node::*field, std::set<int>& years) {
+    static void budget_years(const node& n, const year_values node::*field, std::set<period_year>& years) {
         if (field == &node::budget) {
-            const std::set<int> pagu = node_pagu_years(n);
+            const std::set<period_year> pagu = node_pagu_years(n);
             years.insert(pagu.begin(), pagu.end());
         } else {
             for (const auto& kv : n.*field) years.insert(kv.first);
@@ -442,10 +443,10 @@ struct checker {
         for (int which = 0; which < 2; ++which) {
             const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
             const char* what = which == 0 ? "pagu" : "realized budget";
-            std::set<int> years;
+            std::set<period_year> years;
             budget_years(parent, field, years);
             for (const node* c : kids) budget_years(*c, field, years);
-            for (int y : years) {
+            for (period_year y : years) {
                 const node_amount own_amount = budget_amount(parent, field, y);
                 const std::optional<decimal> own = own_amount.exact;
                 decimal sum;
@@ -508,7 +509,7 @@ struct checker {
     }
 
     void mismatch(const node& parent, const decimal& own, const node_amount& own_amount, const decimal& sum,
-                  const std::string& parts, int y, const char* what, const std::string& tree) {
+                  const std::string& parts, period_year y, const char* what, const std::string& tree) {
         if (std::fabs((own - sum).to_double()) <= options.budget_tolerance || !on(rule_ids::budget_rollup)) return;
         const printed_value* pv = own_amount.cell;
         finding& f = add(rule_ids::budget_rollup, &parent, nullptr, y,
@@ -525,22 +526,23 @@ struct checker {
     // budget-incomplete: a child with no amount at all in a year where its parent (or total) and
     // siblings have one is a hole in the sum, reported rather than skipped. Only a child whose
     // level carries pagu by the plan's conventions can leave a hole (unknown: nothing is guessed).
-    std::set<std::tuple<const node*, int, int>> holes;  // (child, year, pagu or realized): once
+    std::set<std::tuple<const node*, period_year, int>> holes;  // (child, year, pagu or realized): once
     // A blank node whose own children print an amount in the year is budget-missing's finding
     // (it names the hole with the children's sum), not a second one here.
-    bool priced_below(const node& c, int y, bool pagu) {
+    bool priced_below(const node& c, period_year y, bool pagu) {
         const year_values node::*field = pagu ? &node::budget : &node::budget_realized;
         const std::vector<const node*>& kids = index.children(c.id);
         return std::any_of(kids.begin(), kids.end(), [&](const node* k) { return !budget_amount(*k, field, y).blank; });
     }
     // A year the node is not in the table for is no hole: outside its printed period (history
     // nodes) or before its valid_from / after its valid_to.
-    static bool in_table(const node& c, int y) {
-        if (c.period && (y < c.period->first || y > c.period->second)) return false;
-        if (y == end_of_period) return true;
-        return !(c.valid_from && y < *c.valid_from) && !(c.valid_to && y > *c.valid_to);
+    static bool in_table(const node& c, period_year y) {
+        if (y.is_end()) return !c.period;  // a printed period [from, to] has no end column
+        const int v = y.value();
+        if (c.period && (v < c.period->first || v > c.period->second)) return false;
+        return !(c.valid_from && v < *c.valid_from) && !(c.valid_to && v > *c.valid_to);
     }
-    void incomplete(const node& parent, const std::vector<const node*>& blanks, int y, const char* what,
+    void incomplete(const node& parent, const std::vector<const node*>& blanks, period_year y, const char* what,
                     const std::string& tree, bool pagu) {
         if (!on(rule_ids::budget_incomplete)) return;
         for (const node* c : blanks) {
@@ -554,7 +556,7 @@ struct checker {
             f.actual = cv ? cv->text : "";
         }
     }
-    void incomplete_in_total(const total& t, const std::vector<const node*>& blanks, int y, const char* what,
+    void incomplete_in_total(const total& t, const std::vector<const node*>& blanks, period_year y, const char* what,
                              bool pagu) {
         if (!on(rule_ids::budget_incomplete)) return;
         for (const node* c : blanks) {
@@ -911,10 +913,10 @@ struct checker {
             !scales.find(ind.unit->text))
             note_unknown(std::string(detail::trim(ind.unit->text)), &n, &ind, ind.unit->location, ind.unit->source,
                          false);
-        std::map<int, value> targets, realizations;
+        std::map<period_year, value> targets, realizations;
         detail::read_row row;
-        auto read_all = [&](const year_values& ys, std::map<int, value>* into,
-                            std::map<int, std::vector<detail::read_cell>>* all) {
+        auto read_all = [&](const year_values& ys, std::map<period_year, value>* into,
+                            std::map<period_year, std::vector<detail::read_cell>>* all) {
             for (const auto& [y, vs] : ys)
                 for (std::size_t k = 0; k < vs.size(); ++k) {
                     auto v = read(&n, &ind, y, vs[k], false);
@@ -934,7 +936,7 @@ struct checker {
                     // unparsed-value reports it (reported below)
                 }
         // the counts behind a realization, read quietly: they take part in ratio-mismatch only
-        auto counts = [&](const year_values& ys, std::map<int, value>& into) {
+        auto counts = [&](const year_values& ys, std::map<period_year, value>& into) {
             for (const auto& [y, vs] : ys) try {
                     const value v = read_value(ind, vs.front(), scales, units);
                     if (!v.is_missing() && v.number) into.emplace(y, v);
@@ -967,9 +969,9 @@ struct checker {
         if (directed && (own || !ind.scale.empty())) {
             const polarity pol = own.value_or(polarity::higher);
             const value* prev = nullptr;
-            int prev_year = 0;
+            period_year prev_year = 0;
             for (const auto& [y, v] : targets) {
-                if (y == end_of_period) continue;
+                if (y.is_end()) continue;
                 // Leading placeholders (blank, "-", 0) stand for years before the indicator
                 // starts: the first real target is compared with what follows, not with them.
                 if (!prev && (v.is_missing() || (v.number && *v.number == 0.0))) continue;
@@ -987,7 +989,7 @@ struct checker {
                         const printed_value* pv = indicator::first(ind.targets, y);
                         finding& f = add(rule_ids::target_direction, &n, &ind, y,
                                          who(&n, &ind) + ": the target moves from " + prev->text + " (" +
-                                             std::to_string(prev_year) + ") to " + v.text + " (" + std::to_string(y) +
+                                             to_string(prev_year) + ") to " + v.text + " (" + to_string(y) +
                                              "), against its polarity (" + std::string(to_string(pol)) + " is better)",
                                          pv->location, pv->source);
                         f.expected = std::string(pol == polarity::higher ? "at least " : "at most ") + prev->text;
@@ -1014,13 +1016,13 @@ struct checker {
     // every year and end column are numbers of one kind tells; a range is compared end by end with
     // the last year's; values agree within the rounding of their printed digits. A plan's main
     // nodes only (history tables have conventions of their own).
-    void target_end_check(const node& n, const indicator& ind, const std::map<int, value>& targets) {
+    void target_end_check(const node& n, const indicator& ind, const std::map<period_year, value>& targets) {
         const std::optional<end_column> rule = conv.target_end.value;
         if (rule != end_column::last && rule != end_column::sum) return;
         const auto e = targets.find(end_of_period);
         if (e == targets.end() || !e->second.number) return;
         const value& end = e->second;
-        std::set<int> printed;
+        std::set<period_year> printed;
         for (const auto& kv : ind.targets) printed.insert(kv.first);
         const std::vector<int> years = detail::period_years(p, printed);
         if (years.size() < 2) return;
@@ -1076,7 +1078,7 @@ struct checker {
         f.actual_number = end.number;
     }
 
-    void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<int> y,
+    void unit_check(const node& n, const indicator& ind, const unit_info* unit, std::optional<period_year> y,
                     const printed_value& pv, const value& v) {
         if (!on(rule_ids::unit_change) || !unit) return;
         // a word nobody declared (a typo, "1 Dukumen") is unknown-unit's business, with its nearest spelling
@@ -1097,7 +1099,7 @@ struct checker {
         f.actual = got;
     }
 
-    void grade_check(const node& n, const indicator& ind, std::optional<int> y, const printed_value& pv,
+    void grade_check(const node& n, const indicator& ind, std::optional<period_year> y, const printed_value& pv,
                      const value& v) {
         if (!on(rule_ids::grade_score) || v.kind != value_kind::grade || !v.number || v.scale.empty()) return;
         const scale* s = scales.find(v.scale);
@@ -1112,8 +1114,8 @@ struct checker {
         f.actual = v.grade;
     }
 
-    void reported(const node& n, const indicator& ind, int y, const printed_value& pv,
-                  const std::map<int, value>& targets, const std::map<int, value>& realizations) {
+    void reported(const node& n, const indicator& ind, period_year y, const printed_value& pv,
+                  const std::map<period_year, value>& targets, const std::map<period_year, value>& realizations) {
         // method-mix reads the same audits: they run when either rule is on
         if (!on(rule_ids::reported_achievement) && !on(rule_ids::method_mix)) return;
         const bool judge = on(rule_ids::reported_achievement);
@@ -1217,7 +1219,7 @@ struct checker {
     struct mix_row {
         const node* n = nullptr;
         const indicator* ind = nullptr;
-        int year = 0;
+        period_year year = 0;
         const printed_value* pv = nullptr;
         value target, realization;
         std::set<method> methods;
@@ -1338,9 +1340,9 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
     c.negative_amounts(p.nodes);
     c.totals();
     {
-        const detail::budget_finding_sink sink = [&c](std::string_view rule, const node* n, std::optional<int> y,
-                                                      std::string message, const location& where,
-                                                      const std::string& source) -> finding& {
+        const detail::budget_finding_sink sink = [&c](std::string_view rule, const node* n,
+                                                      std::optional<period_year> y, std::string message,
+                                                      const location& where, const std::string& source) -> finding& {
             return c.add(rule, n, nullptr, y, std::move(message), where, source);
         };
         if (c.on(rule_ids::budget_end)) detail::check_budget_end(p, c.conv, options.budget_tolerance, sink);

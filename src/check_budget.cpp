@@ -43,8 +43,8 @@ std::string evidence(const end_column_convention& e) {
 void check_budget_end(const plan& p, const plan_conventions& c, double tolerance, const budget_finding_sink& add) {
     const std::optional<end_column> rule = c.budget_end.value;
     if (rule == end_column::independent) return;
-    auto judge = [&](const node* n, const std::string& subject, const std::set<int>& printed, const printed_value* cell,
-                     auto&& at) -> finding* {
+    auto judge = [&](const node* n, const std::string& subject, const std::set<period_year>& printed,
+                     const printed_value* cell, auto&& at) -> finding* {
         if (!printed.count(end_of_period)) return nullptr;
         const std::optional<decimal> end = at(end_of_period);
         if (!end) return nullptr;
@@ -96,7 +96,7 @@ void check_budget_end(const plan& p, const plan_conventions& c, double tolerance
     for (const node& n : p.nodes) {
         const printed_value* cell = node_pagu_cell(n, end_of_period);
         try {
-            judge(&n, who(n), node_pagu_years(n), cell, [&](int y) -> std::optional<decimal> {
+            judge(&n, who(n), node_pagu_years(n), cell, [&](period_year y) -> std::optional<decimal> {
                 try {
                     return node_pagu_exact(n, y, pagu_rule);
                 } catch (const error&) {
@@ -107,12 +107,12 @@ void check_budget_end(const plan& p, const plan_conventions& c, double tolerance
         }
     }
     for (const total& t : p.totals) {
-        std::set<int> printed;
+        std::set<period_year> printed;
         for (const auto& kv : t.budget) printed.insert(kv.first);
         finding* f = nullptr;
         try {
             f = judge(nullptr, "total \"" + t.name + "\"", printed, indicator::first(t.budget, end_of_period),
-                      [&](int y) { return money(indicator::first(t.budget, y)); });
+                      [&](period_year y) { return money(indicator::first(t.budget, y)); });
         } catch (const error&) {  // a sum beyond the exact range: not judged
         }
         if (f) {
@@ -131,17 +131,17 @@ void check_indicator_rows(const plan& p, const plan_conventions& c, double toler
                                 : "inferred: " + std::to_string(c.indicator_pagu.parts) + " nodes in parts, " +
                                       std::to_string(c.indicator_pagu.repeat) + " repeated";
     for (const node& n : p.nodes) {
-        std::set<int> years;
+        std::set<period_year> years;
         for (const indicator& i : n.indicators)
             for (const auto& kv : i.budget) years.insert(kv.first);
-        for (int y : years) {
+        for (period_year y : years) {
             std::vector<std::pair<const indicator*, decimal>> rows;
             for (const indicator& i : n.indicators)
                 if (auto m = money(indicator::first(i.budget, y))) rows.emplace_back(&i, *m);
             if (rows.empty()) continue;
             const printed_value* own_cell = indicator::first(n.budget, y);
             const std::optional<decimal> own = money(own_cell);
-            const std::string label = y == end_of_period ? "the end column" : std::to_string(y);
+            const std::string label = y.is_end() ? "the end column" : to_string(y);
             if (*rule == indicator_pagu::repeat) {
                 // each row is the whole: the node's own pagu, or else the first row's
                 const decimal whole = own ? *own : rows.front().second;

@@ -27,9 +27,9 @@ std::string who(const node& n, const indicator* ind) {
     return s;
 }
 
-std::string year_label(int y) { return y == end_of_period ? "the end column" : std::to_string(y); }
+std::string year_label(period_year y) { return y.is_end() ? "the end column" : to_string(y); }
 
-std::string year_list(const std::vector<int>& years) {
+std::string year_list(const std::vector<period_year>& years) {
     std::string s;
     for (std::size_t k = 0; k < years.size(); ++k)
         s += (k == 0 ? "" : k + 1 == years.size() ? " and " : ", ") + year_label(years[k]);
@@ -58,7 +58,7 @@ bool same_unit(const std::string& a, const std::string& b) {
     return iequals(trim(a), trim(b));
 }
 
-row_finding make(std::string_view rule, const node& n, const indicator* ind, std::optional<int> year,
+row_finding make(std::string_view rule, const node& n, const indicator* ind, std::optional<period_year> year,
                  std::string message, const printed_value* at) {
     row_finding f;
     f.rule = rule;
@@ -80,9 +80,10 @@ row_finding make(std::string_view rule, const node& n, const indicator* ind, std
 // values that carry a unit take part: a bare number says nothing about its unit. When one unit
 // holds a strict majority of the row, each value in another unit is reported against it (44 OPD,
 // 765 Orang, 44 OPD, 44 OPD: 2025 is the odd one); without a majority, each change is.
-void row_units(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
-               const char* what, const unit_registry* known, std::vector<row_finding>& out) {
-    std::vector<std::pair<int, std::string>> units;  // (year, unit) in year order
+void row_units(const node& n, const indicator& ind, const std::map<period_year, value>& values,
+               const year_values& printed, const char* what, const unit_registry* known,
+               std::vector<row_finding>& out) {
+    std::vector<std::pair<period_year, std::string>> units;  // (year, unit) in year order
     for (const auto& [y, v] : values) {
         if (known && unknown_count_word(v, *known)) continue;
         std::string u = carried_unit(v);
@@ -99,7 +100,7 @@ void row_units(const node& n, const indicator& ind, const std::map<int, value>& 
             break;
         }
     }
-    auto report = [&](int y, const std::string& expected, const std::string& message) {
+    auto report = [&](period_year y, const std::string& expected, const std::string& message) {
         const printed_value* pv = indicator::first(printed, y);
         row_finding f = make(kinerja::rule_ids::unit_change, n, &ind, y, message, pv);
         f.expected = expected;
@@ -107,7 +108,7 @@ void row_units(const node& n, const indicator& ind, const std::map<int, value>& 
         out.push_back(std::move(f));
     };
     if (majority) {
-        std::vector<int> others;
+        std::vector<period_year> others;
         for (const auto& [y, u] : units)
             if (same_unit(u, *majority)) others.push_back(y);
         for (const auto& [y, u] : units) {
@@ -121,8 +122,8 @@ void row_units(const node& n, const indicator& ind, const std::map<int, value>& 
     }
     for (std::size_t k = 1; k < units.size(); ++k) {
         if (same_unit(units[k - 1].second, units[k].second)) continue;
-        const int y0 = units[k - 1].first;
-        const int y = units[k].first;
+        const period_year y0 = units[k - 1].first;
+        const period_year y = units[k].first;
         report(y, units[k - 1].second,
                who(n, &ind) + ": the " + what + " changes unit from " + values.at(y0).text + " (" + year_label(y0) +
                    ") to " + values.at(y).text + " (" + year_label(y) + "); the indicator declares no unit");
@@ -140,10 +141,10 @@ void baseline_kind(const node& n, const indicator& ind, const read_row& row, std
     const value& b = *row.baseline;
     const value_kind kinds[] = {value_kind::percent, value_kind::count, value_kind::money};
     if (std::find(std::begin(kinds), std::end(kinds), b.kind) == std::end(kinds)) return;
-    std::optional<int> first;
+    std::optional<period_year> first;
     std::optional<value_kind> other;
     for (const auto& [y, v] : row.targets) {
-        if (y == end_of_period || std::find(std::begin(kinds), std::end(kinds), v.kind) == std::end(kinds)) continue;
+        if (y.is_end() || std::find(std::begin(kinds), std::end(kinds), v.kind) == std::end(kinds)) continue;
         if (other && v.kind != *other) return;  // the targets mix kinds: the row check's business
         other = v.kind;
         if (!first) first = y;
@@ -203,7 +204,7 @@ std::pair<double, int> as_percent(const value& fraction) {
     return {std::round(*fraction.number * 100.0 * scale) / scale, d};
 }
 
-row_finding jump_finding(const node& n, const indicator& ind, int fy, const value& fraction, const value& other,
+row_finding jump_finding(const node& n, const indicator& ind, period_year fy, const value& fraction, const value& other,
                          const printed_value* pv, std::string message) {
     const auto [percent, d] = as_percent(fraction);
     message += ": " + fraction.text + " read as a fraction is " +
@@ -217,11 +218,12 @@ row_finding jump_finding(const node& n, const indicator& ind, int fy, const valu
     return f;
 }
 
-void row_jumps(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
-               bool percent_unit, const char* what, const check_options& options, std::vector<row_finding>& out) {
+void row_jumps(const node& n, const indicator& ind, const std::map<period_year, value>& values,
+               const year_values& printed, bool percent_unit, const char* what, const check_options& options,
+               std::vector<row_finding>& out) {
     const value* prev = nullptr;
-    int prev_year = 0;
-    std::set<int> reported;
+    period_year prev_year = 0;
+    std::set<period_year> reported;
     for (const auto& [y, v] : values) {
         // percentages and bare numbers take part; a pair needs a percentage (or a percent unit)
         if (!jump_usable(v)) {
@@ -231,7 +233,7 @@ void row_jumps(const node& n, const indicator& ind, const std::map<int, value>& 
         if (prev) {
             if (const auto j = jump_between(*prev, v, percent_unit, options)) {
                 const bool later_is_fraction = !j->first_is_fraction;
-                const int fy = later_is_fraction ? y : prev_year;
+                const period_year fy = later_is_fraction ? y : prev_year;
                 const value& fraction = later_is_fraction ? v : *prev;
                 const value& other = later_is_fraction ? *prev : v;
                 if (reported.insert(fy).second)
@@ -276,8 +278,8 @@ void pair_jumps(const node& n, const indicator& ind, const read_row& row, bool p
 // share-above-100: a percentage of a whole (by its name) above 100%.
 // A bare number counts as a percentage where the indicator's unit is one (Kutai Kartanegara's
 // "Persen" column beside "100.80").
-void row_shares(const node& n, const indicator& ind, const std::map<int, value>& values, const year_values& printed,
-                bool percent_unit, const char* what, std::vector<row_finding>& out) {
+void row_shares(const node& n, const indicator& ind, const std::map<period_year, value>& values,
+                const year_values& printed, bool percent_unit, const char* what, std::vector<row_finding>& out) {
     for (const auto& [y, v] : values) {
         const bool percent = v.kind == value_kind::percent || (percent_unit && v.kind == value_kind::number);
         if (!percent || !v.number || !(*v.number > 100.0)) continue;
@@ -310,7 +312,9 @@ void achievements(const node& n, const indicator& ind, const read_row& row, std:
         const auto r = row.realizations.find(y);
         if (printed_cell && (r == row.realizations.end() || !r->second.is_missing()))
             continue;  // a value, or unreadable
-        if (ind.quarterly_realizations.count(y) || (ind.numerators.count(y) && ind.denominators.count(y))) continue;
+        if ((!y.is_end() && ind.quarterly_realizations.count(y.value())) ||
+            (ind.numerators.count(y) && ind.denominators.count(y)))
+            continue;
         row_finding f = make(
             kinerja::rule_ids::achievement_without_realization, n, &ind, y,
             who(n, &ind) + ": the achievement of " + year_label(y) + " is printed as " + pv.text + " but " +
@@ -409,7 +413,7 @@ void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool
 // numbers that differ beyond their printed rounding (Tanah Datar 2015: 15 in the table, 11 Nagari in
 // the text; Lampung 2016: APK 70.00 in the graph, 66,67 in the text). Each value is read in its own
 // convention, so "63.51" and "63,51" agree. Reported once per slot, at the first value that differs.
-void source_conflicts(const node& n, const indicator& ind, const std::map<int, std::vector<read_cell>>& cells,
+void source_conflicts(const node& n, const indicator& ind, const std::map<period_year, std::vector<read_cell>>& cells,
                       const char* what, bool fractions, std::vector<row_finding>& out) {
     auto number_of = [](const value& v) -> std::optional<double> {
         if (v.is_missing() || !v.number) return std::nullopt;
@@ -555,7 +559,7 @@ bool filled(const indicator& ind, const printed_value& pv, const scale_registry&
 
 // The pagu of a year: 1 when a positive amount is printed, 0 when none (no cell, a placeholder,
 // or 0), -1 when it cannot be read (unparsed-value reports it; the year is not judged).
-int pagu_state(const node& n, int y) {
+int pagu_state(const node& n, period_year y) {
     const printed_value* pv = node_pagu_cell(n, y);
     if (!pv) return 0;
     try {
@@ -572,13 +576,13 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
                           std::vector<row_finding>& out) {
     if (!on(kinerja::rule_ids::budget_target)) return;
     // The years a node is judged in: the plan's period, or, without one, every printed year.
-    std::set<int> years;
+    std::set<period_year> years;
     if (p.info.period_from > 0 && p.info.period_to >= p.info.period_from &&
         p.info.period_to - p.info.period_from < 1000) {
         for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.insert(y);
     } else {
         for (const node& n : p.nodes) {
-            const std::set<int> ys = node_pagu_years(n);
+            const std::set<period_year> ys = node_pagu_years(n);
             years.insert(ys.begin(), ys.end());
             for (const indicator& ind : n.indicators)
                 for (const auto& kv : ind.targets) years.insert(kv.first);
@@ -591,22 +595,22 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
     // at all for a level (Tabel SK2026 prints targets only) is not asked for one.
     std::set<std::pair<node_level, std::string>> priced, targeted;
     for (const node& n : p.nodes) {
-        for (int y : years)
+        for (period_year y : years)
             if (pagu_state(n, y) == 1) priced.emplace(n.level, table_of(*node_pagu_cell(n, y), n.source));
         for (const indicator& ind : n.indicators)
             for (const auto& [y, vs] : ind.targets)
-                if (y != end_of_period && filled(ind, vs.front(), scales))
+                if (!y.is_end() && filled(ind, vs.front(), scales))
                     targeted.emplace(n.level, table_of(vs.front(), ind.source));
     }
     for (const node& n : p.nodes) {
         // a node printed without indicator rows is not judged: the rule compares the rows a table
         // prints, and a transcription without a node's indicators says nothing about its targets
         if (n.context || n.indicators.empty()) continue;
-        std::vector<int> pagu_only, target_only;
+        std::vector<period_year> pagu_only, target_only;
         const printed_value* first_pagu = nullptr;
         const printed_value* first_target = nullptr;
         bool any_pagu = false, any_target = false;
-        for (int y : years) {
+        for (period_year y : years) {
             const int pagu = pagu_state(n, y);
             if (pagu < 0) continue;
             any_pagu = any_pagu || pagu == 1;
@@ -638,7 +642,7 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
         const std::string lvl(to_string(n.level));
         if (!pagu_only.empty()) {
             row_finding f = make(kinerja::rule_ids::budget_target, n, nullptr,
-                                 pagu_only.size() == 1 ? std::optional<int>(pagu_only.front()) : std::nullopt,
+                                 pagu_only.size() == 1 ? std::optional<period_year>(pagu_only.front()) : std::nullopt,
                                  who(n, nullptr) + " has pagu in " + year_list(pagu_only) +
                                      " but none of its indicators has a target in " +
                                      (pagu_only.size() == 1 ? "that year" : "those years"),
@@ -648,12 +652,13 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
             out.push_back(std::move(f));
         }
         if (!target_only.empty()) {
-            row_finding f = make(kinerja::rule_ids::budget_target, n, nullptr,
-                                 target_only.size() == 1 ? std::optional<int>(target_only.front()) : std::nullopt,
-                                 who(n, nullptr) + " has targets in " + year_list(target_only) + " but no pagu in " +
-                                     (target_only.size() == 1 ? "that year" : "those years") +
-                                     " (the table prices the " + lvl + " level elsewhere)",
-                                 first_target);
+            row_finding f =
+                make(kinerja::rule_ids::budget_target, n, nullptr,
+                     target_only.size() == 1 ? std::optional<period_year>(target_only.front()) : std::nullopt,
+                     who(n, nullptr) + " has targets in " + year_list(target_only) + " but no pagu in " +
+                         (target_only.size() == 1 ? "that year" : "those years") + " (the table prices the " + lvl +
+                         " level elsewhere)",
+                     first_target);
             f.expected = "a pagu";
             f.actual = "";
             out.push_back(std::move(f));

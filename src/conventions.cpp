@@ -198,13 +198,13 @@ std::string plan_conventions::summary() const {
     return s;
 }
 
-std::vector<int> detail::period_years(const plan& p, const std::set<int>& printed) {
+std::vector<int> detail::period_years(const plan& p, const std::set<period_year>& printed) {
     std::vector<int> years;
     if (p.info.period_from > 0 && p.info.period_to >= p.info.period_from) {
         for (int y = p.info.period_from; y <= p.info.period_to; ++y) years.push_back(y);
     } else {
-        for (int y : printed)
-            if (y != end_of_period) years.push_back(y);
+        for (period_year y : printed)
+            if (!y.is_end()) years.push_back(y.value());
     }
     return years;
 }
@@ -308,10 +308,10 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         c.indicator_pagu.origin = convention_origin::declared;
     }
     for (const node& n : p.nodes) {
-        std::set<int> years;
+        std::set<period_year> years;
         for (const indicator& i : n.indicators)
             for (const auto& kv : i.budget) years.insert(kv.first);
-        for (int y : years) try {
+        for (period_year y : years) try {
                 std::vector<decimal> rows;
                 for (const indicator& i : n.indicators)
                     if (auto m = money(indicator::first(i.budget, y))) rows.push_back(*m);
@@ -347,7 +347,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
     std::map<node_level, std::pair<std::size_t, std::size_t>> priced;  // level -> (with, without)
     for (const node& n : p.nodes) {
         bool any = false;
-        for (int y : node_pagu_years(n))
+        for (period_year y : node_pagu_years(n))
             for (const printed_value* v : node_pagu_cells(n, y, rule)) any = any || !blank(v);
         (any ? priced[n.level].first : priced[n.level].second)++;
     }
@@ -403,7 +403,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
     }
 
     // ---- the end column of pagu: nodes, then total rows
-    auto judge_end = [&](const std::set<int>& printed, auto&& at) {
+    auto judge_end = [&](const std::set<period_year>& printed, auto&& at) {
         if (!printed.count(end_of_period)) return;
         const std::optional<decimal> end = at(end_of_period);
         if (!end) return;
@@ -419,7 +419,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         }
         count_end(c.budget_end, sum.to_double(), last->to_double(), end->to_double(), tol);
     };
-    auto judge_budget = [&](const std::set<int>& printed, auto&& at) {
+    auto judge_budget = [&](const std::set<period_year>& printed, auto&& at) {
         try {
             judge_end(printed, at);
         } catch (const error&) {
@@ -427,7 +427,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         }
     };
     for (const node& n : p.nodes)
-        judge_budget(node_pagu_years(n), [&](int y) -> std::optional<decimal> {
+        judge_budget(node_pagu_years(n), [&](period_year y) -> std::optional<decimal> {
             try {
                 return node_pagu_exact(n, y, rule);
             } catch (const error&) {
@@ -435,9 +435,9 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
             }
         });
     for (const total& t : p.totals) {
-        std::set<int> years;
+        std::set<period_year> years;
         for (const auto& kv : t.budget) years.insert(kv.first);
-        judge_budget(years, [&](int y) { return money(indicator::first(t.budget, y)); });
+        judge_budget(years, [&](period_year y) { return money(indicator::first(t.budget, y)); });
     }
     if (d.budget_end) {
         c.budget_end.value = d.budget_end;
@@ -450,10 +450,10 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
     const scale_registry scales = plan_scales(p);
     for (const node& n : p.nodes)
         for (const indicator& ind : n.indicators) {
-            std::set<int> printed;
+            std::set<period_year> printed;
             for (const auto& kv : ind.targets) printed.insert(kv.first);
             if (!printed.count(end_of_period)) continue;
-            auto at = [&](int y) -> std::optional<value> {
+            auto at = [&](period_year y) -> std::optional<value> {
                 const printed_value* v = indicator::first(ind.targets, y);
                 if (blank(v)) return std::nullopt;
                 try {

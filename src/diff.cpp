@@ -41,7 +41,8 @@ struct differ {
 
     /// A change of `subject` (`id`, `name`) that belongs to node `owner`.
     void add(change_kind kind, const std::string& subject, const std::string& id, const node& owner,
-             const std::string& name, const char* f, std::optional<int> year, std::string from, std::string to) {
+             const std::string& name, const char* f, std::optional<period_year> year, std::string from,
+             std::string to) {
         change c;
         c.kind = kind;
         c.subject = subject;
@@ -63,7 +64,7 @@ struct differ {
     }
     void years(const std::string& subject, const std::string& id, const node& owner, const std::string& name,
                const char* f, const year_values& a, const year_values& b) {
-        std::map<int, std::pair<std::string, std::string>> all;
+        std::map<period_year, std::pair<std::string, std::string>> all;
         for (const auto& [y, vs] : a) all[y].first = joined(vs);
         for (const auto& [y, vs] : b) all[y].second = joined(vs);
         for (const auto& [y, ab] : all)

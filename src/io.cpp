@@ -10,12 +10,6 @@
 
 namespace kinerja {
 
-namespace {
-
-std::string year_text(int year) { return year == end_of_period ? std::string("end") : std::to_string(year); }
-
-}  // namespace
-
 std::string to_string(const value& v) { return v.text.empty() ? format_value(v) : v.text; }
 
 std::string to_string(const rounding_rule& r) {
@@ -27,7 +21,7 @@ std::string to_string(const rounding_rule& r) {
 std::string to_string(const finding& f) {
     std::string out =
         f.location.to_string() + ": " + std::string(to_string(f.severity)) + ": [" + f.rule + "] " + f.node;
-    if (f.year) out += " " + year_text(*f.year);
+    if (f.year) out += " " + to_string(*f.year);
     return out + ": " + f.message;
 }
 
@@ -36,7 +30,7 @@ std::string to_string(const change& c) {
     if (c.subject == "indicator") where += " [" + c.id + "]";
     if (c.kind == change_kind::changed) {
         std::string out = "changed " + where + " " + c.field;
-        if (c.year) out += " " + year_text(*c.year);
+        if (c.year) out += " " + to_string(*c.year);
         return out + ": '" + c.from + "' -> '" + c.to + "'";
     }
     return std::string(to_string(c.kind)) + " " + where + ": " + c.name;

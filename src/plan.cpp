@@ -80,7 +80,7 @@ const std::string& indicator::unit_text() const noexcept {
     return unit ? unit->text : none;
 }
 
-const printed_value* indicator::first(const year_values& values, int year) noexcept {
+const printed_value* indicator::first(const year_values& values, period_year year) noexcept {
     auto it = values.find(year);
     return it == values.end() || it->second.empty() ? nullptr : &it->second.front();
 }

@@ -281,7 +281,7 @@ struct attribute {
 // are read one at a time and not kept).
 struct pending_value {
     col column;
-    int year;
+    period_year year;
     int line;
     int column_number;
     std::string text;
@@ -289,13 +289,13 @@ struct pending_value {
 };
 
 // The rows an owner (node or indicator) has for each year, sorted by year: (year, line).
-using years_seen = std::vector<std::pair<int, int>>;
+using years_seen = std::vector<std::pair<period_year, int>>;
 
 // Notes that an owner has a row for `year` on `line`; returns the line of an earlier row for that
 // year, or 0 (then the year is noted). Rows usually come in year order: appending is the common case.
-int note_year(years_seen& seen, int year, int line) {
+int note_year(years_seen& seen, period_year year, int line) {
     auto it = std::lower_bound(seen.begin(), seen.end(), year,
-                               [](const std::pair<int, int>& e, int y) { return e.first < y; });
+                               [](const std::pair<period_year, int>& e, period_year y) { return e.first < y; });
     if (it != seen.end() && it->first == year) return it->second;
     seen.insert(it, std::make_pair(year, line));
     return 0;
@@ -348,7 +348,7 @@ private:
     location at(const cell* c) const { return location{shared_file_, c ? c->line : 0, c ? c->column : 0}; }
     // One copy of each distinct source text (a table has a few, on every row).
     const std::string* intern(const std::string& source) { return &*sources_.insert(source).first; }
-    pending_value pending(col c, int year, const row_view& r, const std::string& source) {
+    pending_value pending(col c, period_year year, const row_view& r, const std::string& source) {
         return pending_value{c, year, r.cells[c]->line, r.cells[c]->column, r.cells[c]->text, intern(source)};
     }
     [[noreturn]] void fail(const std::string& id, const cell* c, const std::string& why) const {
@@ -371,14 +371,14 @@ private:
     }
 
     // "2024" or "end"; nullopt for an empty cell.
-    std::optional<int> parse_year(const row_view& r) const {
+    std::optional<period_year> parse_year(const row_view& r) const {
         const std::string y = r.trimmed(c_year);
         if (y.empty()) return std::nullopt;
         if (detail::iequals(y, "end")) return end_of_period;
         bool digits = y.size() == 4 && y[0] != '0';
         for (char ch : y) digits = digits && detail::is_digit(ch);
         const int value = digits ? std::stoi(y) : 0;
-        if (!digits || value == end_of_period)
+        if (!digits || value > last_plan_year)
             schema(r.cells[c_year],
                    "year must be a year such as 2024, or end for the end-of-period column "
                    "(kondisi akhir); got " +
@@ -456,7 +456,7 @@ void builder::read(const row_view& r) {
     if (source.empty()) schema(r.cells[c_source], "source is empty; every row names the table its values come from");
     const std::string indicator_id = r.trimmed(c_indicator_id);
     const bool indicator_row = !indicator_id.empty();
-    const std::optional<int> year = parse_year(r);
+    const std::optional<period_year> year = parse_year(r);
     bool year_noted = false;
 
     // Cells that belong to the other kind of row.
@@ -485,7 +485,8 @@ void builder::read(const row_view& r) {
                 schema(r.cells[c], std::string(column_names[c]) + " " + quoted(r.text(c)) +
                                        " needs a year, but the year cell is empty (a year such as 2024, or end)");
     } else {
-        if (*year != end_of_period && years_.find(*year) == years_.end()) years_.emplace(*year, at(r.cells[c_year]));
+        if (!year->is_end() && years_.find(year->value()) == years_.end())
+            years_.emplace(year->value(), at(r.cells[c_year]));
         // an owner seen before may already have a row for the year (a new one is noted below)
         years_seen* seen = nullptr;
         if (indicator_row) {

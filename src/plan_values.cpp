@@ -58,14 +58,15 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
 
 value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
 
-std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales,
+std::optional<value> yearly_realization(const indicator& ind, period_year year, const scale_registry& scales,
                                         const unit_registry& units) {
     if (const printed_value* r = indicator::first(ind.realizations, year)) return read_value(ind, *r, scales, units);
-    auto q = ind.quarterly_realizations.find(year);
+    if (year.is_end()) return std::nullopt;  // quarters are of calendar years
+    auto q = ind.quarterly_realizations.find(year.value());
     if (q == ind.quarterly_realizations.end() || q->second.empty()) return std::nullopt;
     if (ind.aggregation == aggregation::unspecified)
         throw argument_error("kinerja.argument.aggregation",
-                             "indicator \"" + ind.id + "\" has quarterly realizations for " + std::to_string(year) +
+                             "indicator \"" + ind.id + "\" has quarterly realizations for " + to_string(year) +
                                  " but no aggregation (sum, last, max or mean) to make a year of them");
     std::vector<value> quarters;
     for (const auto& [quarter, pv] : q->second) {
@@ -81,11 +82,10 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
     bool all_exact = ind.aggregation == aggregation::sum || ind.aggregation == aggregation::max;
     for (const value& v : quarters) {
         if (!v.number || v.kind != out.kind || v.unit != out.unit)
-            throw argument_error("kinerja.argument.aggregation", "the quarterly realizations of indicator \"" + ind.id +
-                                                                     "\" in " + std::to_string(year) +
-                                                                     " cannot be combined by " +
-                                                                     std::string(to_string(ind.aggregation)) +
-                                                                     " (they are not numbers of one kind and unit)");
+            throw argument_error("kinerja.argument.aggregation",
+                                 "the quarterly realizations of indicator \"" + ind.id + "\" in " + to_string(year) +
+                                     " cannot be combined by " + std::string(to_string(ind.aggregation)) +
+                                     " (they are not numbers of one kind and unit)");
         acc = ind.aggregation == aggregation::max ? std::max(acc, *v.number) : acc + *v.number;
         out.decimals = std::max(out.decimals, v.decimals);
         all_exact = all_exact && v.exact.has_value();
@@ -102,9 +102,10 @@ std::optional<value> yearly_realization(const indicator& ind, int year, const sc
     return out;
 }
 
-const printed_value* realization_cell(const indicator& ind, int year) noexcept {
+const printed_value* realization_cell(const indicator& ind, period_year year) noexcept {
     if (const printed_value* v = indicator::first(ind.realizations, year)) return v;
-    auto q = ind.quarterly_realizations.find(year);
+    if (year.is_end()) return nullptr;
+    auto q = ind.quarterly_realizations.find(year.value());
     if (q != ind.quarterly_realizations.end() && !q->second.empty()) return &q->second.rbegin()->second;
     return nullptr;
 }
@@ -113,7 +114,7 @@ namespace {
 bool blank(const printed_value* v) noexcept { return !v || detail::trim(v->text).empty(); }
 }  // namespace
 
-std::vector<const printed_value*> node_pagu_cells(const node& n, int year, std::optional<indicator_pagu> rule) {
+std::vector<const printed_value*> node_pagu_cells(const node& n, period_year year, std::optional<indicator_pagu> rule) {
     std::vector<const printed_value*> cells;
     const printed_value* own = indicator::first(n.budget, year);
     if (!blank(own)) return {own};
@@ -126,7 +127,7 @@ std::vector<const printed_value*> node_pagu_cells(const node& n, int year, std::
     return cells;
 }
 
-const printed_value* node_pagu_cell(const node& n, int year) noexcept {
+const printed_value* node_pagu_cell(const node& n, period_year year) noexcept {
     const printed_value* own = indicator::first(n.budget, year);
     if (!blank(own)) return own;
     for (const indicator& i : n.indicators)
@@ -134,15 +135,15 @@ const printed_value* node_pagu_cell(const node& n, int year) noexcept {
     return own;
 }
 
-std::set<int> node_pagu_years(const node& n) {
-    std::set<int> years;
+std::set<period_year> node_pagu_years(const node& n) {
+    std::set<period_year> years;
     for (const auto& kv : n.budget) years.insert(kv.first);
     for (const indicator& i : n.indicators)
         for (const auto& kv : i.budget) years.insert(kv.first);
     return years;
 }
 
-std::optional<decimal> node_pagu_exact(const node& n, int year, std::optional<indicator_pagu> rule) {
+std::optional<decimal> node_pagu_exact(const node& n, period_year year, std::optional<indicator_pagu> rule) {
     std::optional<decimal> sum;
     for (const printed_value* v : node_pagu_cells(n, year, rule)) {
         if (blank(v)) continue;
@@ -154,17 +155,17 @@ std::optional<decimal> node_pagu_exact(const node& n, int year, std::optional<in
     return sum;
 }
 
-std::optional<double> node_pagu(const node& n, int year, std::optional<indicator_pagu> rule) {
+std::optional<double> node_pagu(const node& n, period_year year, std::optional<indicator_pagu> rule) {
     const std::optional<decimal> d = node_pagu_exact(n, year, rule);
     if (!d) return std::nullopt;
     return d->to_double();
 }
 
-std::optional<double> node_pagu(const plan& p, const node& n, int year) {
+std::optional<double> node_pagu(const plan& p, const node& n, period_year year) {
     return node_pagu(n, year, infer_conventions(p).indicator_pagu.value);
 }
 
-achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year,
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, period_year year,
                                                 const scale_registry& scales) {
     achievement_result none;
     // the polarity that applies: the indicator's own, else its catalog entry's (catalog.md)
@@ -191,11 +192,11 @@ achievement_result indicator_achievement_detail(const plan& p, const indicator& 
     return achievement(tv, *rv, o, scales);
 }
 
-achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year) {
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, period_year year) {
     return indicator_achievement_detail(p, ind, year, plan_scales(p));
 }
 
-std::optional<double> indicator_achievement(const plan& p, const indicator& ind, int year,
+std::optional<double> indicator_achievement(const plan& p, const indicator& ind, period_year year,
                                             const scale_registry& scales) {
     try {
         return indicator_achievement_detail(p, ind, year, scales).percent;
@@ -204,11 +205,11 @@ std::optional<double> indicator_achievement(const plan& p, const indicator& ind,
     }
 }
 
-std::optional<double> indicator_achievement(const plan& p, const indicator& ind, int year) {
+std::optional<double> indicator_achievement(const plan& p, const indicator& ind, period_year year) {
     return indicator_achievement(p, ind, year, plan_scales(p));
 }
 
-std::optional<double> indicator_achievement(const plan& p, std::string_view indicator_id, int year) {
+std::optional<double> indicator_achievement(const plan& p, std::string_view indicator_id, period_year year) {
     return indicator_achievement(p, require_indicator(p, indicator_id), year);
 }
 

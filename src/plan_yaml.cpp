@@ -28,9 +28,6 @@
 #ifndef KINERJA_INSTALL_DATADIR
 #define KINERJA_INSTALL_DATADIR ""
 #endif
-#ifndef KINERJA_SOURCE_DATADIR
-#define KINERJA_SOURCE_DATADIR ""
-#endif
 
 namespace kinerja {
 
@@ -74,7 +71,7 @@ struct reader {
         const int from = integer(n[0], what), to = integer(n[1], what);
         for (std::size_t k = 0; k < 2; ++k) {
             const int y = k == 0 ? from : to;
-            if (y < 1000 || y >= end_of_period)
+            if (y < 1000 || y > last_plan_year)
                 fail(n[k], what + ": year " + std::to_string(y) + " is out of range (1000 to 9998)");
         }
         if (to < from) fail(n, what + " ends before it starts");
@@ -118,13 +115,13 @@ struct reader {
                         detail::cut_utf8(s, 60) + "\"");
         return std::atoi(s.c_str());
     }
-    int year_key(const yaml_node& n, const std::string& what) const {
+    period_year year_key(const yaml_node& n, const std::string& what) const {
         const std::string s = text(n, what);
         if (detail::iequals(s, "end")) return end_of_period;
         if (s.size() != 4 || !std::all_of(s.begin(), s.end(), detail::is_digit))
             fail(n, what + ": a year map's keys are years (2024) or end, got \"" + s + "\"");
         const int y = std::atoi(s.c_str());
-        if (y < 1000 || y >= end_of_period)
+        if (y < 1000 || y > last_plan_year)
             fail(n, what + ": year " + s + " is out of range (1000 to 9998; the end column is written end)");
         return y;
     }
@@ -192,7 +189,7 @@ struct reader {
         expect_map(n, what);
         for (auto it = n.begin(); it != n.end(); ++it) {
             split_amount(n, it, what);
-            const int y = year_key(it->first, what);
+            const period_year y = year_key(it->first, what);
             if (out.count(y)) fail(it->first, what + ": year " + it->first.Scalar() + " appears twice");
             out[y] = printed_list(it->second, what + " " + it->first.Scalar());
         }
@@ -234,7 +231,7 @@ std::string quote(std::string_view s) {
     return out + "\"";
 }
 
-std::string year_text(int y) { return y == end_of_period ? "end" : std::to_string(y); }
+std::string year_text(period_year y) { return to_string(y); }
 
 std::string flow(const printed_value& v) {
     if (v.source.empty() && v.note.empty()) return quote(v.text);
@@ -470,9 +467,13 @@ const std::vector<field<indicator>>& indicator_fields() {
             [](const reader& r, const yaml_node& n, indicator& o) {
                 r.expect_map(n, "quarterly_realizations");
                 for (auto it = n.begin(); it != n.end(); ++it) {
-                    const int y = r.year_key(it->first, "quarterly_realizations");
+                    const period_year y = r.year_key(it->first, "quarterly_realizations");
+                    if (y.is_end())
+                        r.fail(it->first,
+                               "quarterly_realizations: quarters belong to a calendar year (2024), "
+                               "not to the end column");
                     r.expect_map(it->second, "quarterly_realizations " + it->first.Scalar());
-                    auto& quarters = o.quarterly_realizations[y];
+                    auto& quarters = o.quarterly_realizations[y.value()];
                     const yaml_node quarters_node = it->second;  // a copy: it->second belongs to a temporary
                     for (auto q = quarters_node.begin(); q != quarters_node.end(); ++q) {
                         const std::string key = r.text(q->first, "a quarter");
@@ -911,6 +912,232 @@ void read_conventions(const reader& r, const yaml_node& key, const yaml_node& v,
     }
 }
 
+// ----------------------------------------------------------------------------- parse_plan's steps
+// parse_plan reads the top-level mapping one section at a time (read_section), checks that the
+// required sections came (require_sections), then resolves what refers across sections
+// (resolve_plan). Each step below reads one section; the order of their checks, and so the first
+// error a file meets, is the order of the file.
+
+namespace {
+
+// What parse_plan learns about the file besides the plan: which required sections it met, and
+// where the catalogs are listed (for the errors of loading them).
+struct sections {
+    bool has_version = false;
+    bool has_plan = false;
+    bool has_nodes = false;
+    location catalogs_key;
+    std::vector<location> catalogs_listed;
+};
+
+// `kinerja_plan: 1`: the format version.
+void read_format_version(const reader& r, const yaml_node& v, plan& p) {
+    p.format_version = r.integer(v, "kinerja_plan");
+    if (p.format_version != 1)
+        r.fail(v,
+               "this version of kinerja reads plan format 1, the file is format " + std::to_string(p.format_version));
+}
+
+// `plan:`: the identity of the plan (id, title, organisation, region, period, version, ...).
+void read_identity(const reader& r, const yaml_node& v, plan_info& info) {
+    r.expect_map(v, "plan");
+    for (auto k = v.begin(); k != v.end(); ++k) {
+        const std::string pk = r.text(k->first, "a key");
+        const yaml_node pv = k->second;
+        if (pk == "id")
+            info.id = r.text(pv, "plan.id");
+        else if (pk == "title")
+            info.title = r.text(pv, "plan.title");
+        else if (pk == "organisation")
+            info.organisation = r.text(pv, "plan.organisation");
+        else if (pk == "region")
+            info.region = r.text(pv, "plan.region");
+        else if (pk == "period") {
+            std::tie(info.period_from, info.period_to) = r.period(pv, "plan.period");
+        } else if (pk == "version")
+            info.version = r.text(pv, "plan.version");
+        else if (pk == "document_date")
+            info.document_date = r.text(pv, "plan.document_date");
+        else if (pk == "source_document")
+            info.source_document = r.text(pv, "plan.source_document");
+        else
+            r.fail(k->first, "unknown key \"" + pk +
+                                 "\" in plan (allowed: id, title, organisation, region, period, version, "
+                                 "document_date, source_document)");
+    }
+    for (const char* req : {"id", "title", "organisation", "region", "version"}) {
+        const std::string& val = std::string(req) == "id"             ? info.id
+                                 : std::string(req) == "title"        ? info.title
+                                 : std::string(req) == "organisation" ? info.organisation
+                                 : std::string(req) == "region"       ? info.region
+                                                                      : info.version;
+        if (val.empty()) r.fail(v, std::string("plan needs ") + req);
+    }
+    if (info.period_from == 0) r.fail(v, "plan needs period: [from, to]");
+}
+
+// `settings:`: how achievements are computed and codes compared.
+void read_settings(const reader& r, const yaml_node& v, plan_settings& settings) {
+    r.expect_map(v, "settings");
+    for (auto k = v.begin(); k != v.end(); ++k) {
+        const std::string sk = r.text(k->first, "a key");
+        try {
+            if (sk == "lower_method") {
+                settings.lower_method = method_from_string(r.text(k->second, sk));
+                if (settings.lower_method == method::direct)
+                    r.fail(k->second, "lower_method is inverse, complement or reduction");
+            } else if (sk == "rounding") {
+                settings.rounding.mode = rounding_from_string(r.text(k->second, sk));
+            } else if (sk == "decimals") {
+                settings.rounding.decimals = r.integer(k->second, sk);
+                if (settings.rounding.decimals < 0 || settings.rounding.decimals > 12)
+                    r.fail(k->second, "decimals lie in 0..12");
+            } else if (sk == "code_scope") {
+                settings.code_scope = code_scope_from_string(r.text(k->second, sk));
+            } else {
+                r.fail(k->first, "unknown key \"" + sk +
+                                     "\" in settings (allowed: lower_method, rounding, decimals, code_scope)");
+            }
+        } catch (const lookup_error& e) {
+            r.fail(k->second, e.what());
+        }
+    }
+}
+
+// `catalogs:`: the formula catalogs the plan uses, each once; where each is listed is kept for
+// the errors of loading them (resolve_plan).
+void read_catalogs(const reader& r, const yaml_node& key, const yaml_node& v, plan& p, sections& met) {
+    met.catalogs_key = r.where(key);
+    r.expect_seq(v, "catalogs");
+    p.catalogs.emplace();
+    for (const auto& item : v) {
+        const std::string path = r.text(item, "a catalogs item");
+        if (path.empty()) r.fail(item, "a catalogs item is a catalog file or bundled, not empty");
+        if (std::find(p.catalogs->begin(), p.catalogs->end(), path) != p.catalogs->end())
+            r.fail(item, "catalogs lists \"" + path + "\" twice");
+        p.catalogs->push_back(path);
+        met.catalogs_listed.push_back(r.where(item));
+    }
+}
+
+// `sources:`: table labels and what they are.
+void read_sources(const reader& r, const yaml_node& v, plan& p) {
+    r.expect_map(v, "sources");
+    for (auto k = v.begin(); k != v.end(); ++k)
+        p.sources.emplace_back(r.text(k->first, "a source label"), r.text(k->second, "a source description"));
+}
+
+// `nodes:` or `history:`: a list of nodes (empty when null), each counted against max_nodes.
+void read_nodes(const reader& r, const yaml_node& v, const std::string& key, std::vector<node>& out) {
+    if (v.IsNull()) return;
+    r.expect_seq(v, key);
+    for (const auto& item : v) {
+        r.count_node(item);
+        node n;
+        read_node(r, item, n, false);
+        out.push_back(std::move(n));
+    }
+}
+
+// `totals:`: printed total rows.
+void read_totals(const reader& r, const yaml_node& v, std::vector<total>& out) {
+    r.expect_seq(v, "totals");
+    for (const auto& item : v) {
+        total t;
+        read_total(r, item, t);
+        out.push_back(std::move(t));
+    }
+}
+
+// One entry of `versions:`: its label, source and node entries (differences from the main
+// nodes), whose references are noted under the version's name.
+plan_version read_version(const reader& r, const yaml_node& name, const yaml_node& v) {
+    plan_version pv;
+    pv.name = r.text(name, "a version name");
+    r.expect_map(v, "version " + pv.name);
+    for (auto q = v.begin(); q != v.end(); ++q) {
+        const std::string vk = r.text(q->first, "a key");
+        if (vk == "label")
+            pv.label = r.text(q->second, "label");
+        else if (vk == "source")
+            pv.source = r.text(q->second, "source");
+        else if (vk == "nodes") {
+            r.expect_seq(q->second, "nodes");
+            const yaml_node entries = q->second;
+            r.scope = pv.name;
+            for (const auto& item : entries) {
+                r.count_node(item);
+                node n;
+                read_node(r, item, n, true);
+                pv.nodes.push_back(std::move(n));
+            }
+            r.scope.clear();
+        } else
+            r.fail(q->first, "unknown key \"" + vk + "\" in version " + pv.name + " (allowed: label, source, nodes)");
+    }
+    return pv;
+}
+
+// `versions:`: the plan's other versions (AWAL columns of a revision).
+void read_versions(const reader& r, const yaml_node& v, std::vector<plan_version>& out) {
+    r.expect_map(v, "versions");
+    for (auto k = v.begin(); k != v.end(); ++k) out.push_back(read_version(r, k->first, k->second));
+}
+
+// One top-level section, by its key.
+void read_section(const reader& r, const std::string& key, const yaml_node& key_node, const yaml_node& v, plan& p,
+                  sections& met) {
+    if (key == "kinerja_plan") {
+        read_format_version(r, v, p);
+        met.has_version = true;
+    } else if (key == "plan") {
+        met.has_plan = true;
+        read_identity(r, v, p.info);
+    } else if (key == "settings") {
+        read_settings(r, v, p.settings);
+    } else if (key == "conventions") {
+        read_conventions(r, key_node, v, p.conventions);
+    } else if (key == "catalogs") {
+        read_catalogs(r, key_node, v, p, met);
+    } else if (key == "scales") {
+        read_scales(r, v, p);
+    } else if (key == "units") {
+        read_units(r, v, p.units);
+    } else if (key == "sources") {
+        read_sources(r, v, p);
+    } else if (key == "nodes" || key == "history") {
+        if (key == "nodes") met.has_nodes = true;
+        read_nodes(r, v, key, key == "nodes" ? p.nodes : p.history);
+    } else if (key == "totals") {
+        read_totals(r, v, p.totals);
+    } else if (key == "versions") {
+        read_versions(r, v, p.versions);
+    } else {
+        r.fail(key_node, "unknown top-level key \"" + key +
+                             "\" (allowed: kinerja_plan, plan, settings, conventions, catalogs, scales, units, "
+                             "sources, nodes, history, totals, versions)");
+    }
+}
+
+// The sections every plan file has: kinerja_plan, plan and nodes.
+void require_sections(const std::string& file, const sections& met) {
+    if (!met.has_version)
+        throw file_error("kinerja.plan.schema", file, 1, 1,
+                         "the file does not start with kinerja_plan: 1 (is it a plan file?)");
+    if (!met.has_plan) throw file_error("kinerja.plan.schema", file, 1, 1, "the plan: section is missing");
+    if (!met.has_nodes) throw file_error("kinerja.plan.schema", file, 1, 1, "the nodes: section is missing");
+}
+
+// What refers across sections: parents, scales and other references (the check shared with the
+// CSV reader), the catalogs and the indicators' catalog entries, then the tables' conventions.
+void resolve_plan(const reader& r, plan& p, const sections& met) {
+    detail::validate_references(p, r.sites);
+    detail::load_plan_catalogs(p, r.sites, met.catalogs_listed, met.catalogs_key);
+    detail::learn_table_conventions(p);
+}
+
+}  // namespace
+
 // ----------------------------------------------------------------------------- public functions
 
 std::vector<unit_declaration> parse_unit_declarations(std::string_view yaml, const std::string& file) {
@@ -946,165 +1173,16 @@ plan parse_plan(std::string_view yaml, const std::string& file, const load_limit
                          "a plan file is a mapping with kinerja_plan, plan and nodes");
     plan p;
     p.file = file;
-    bool has_version = false, has_plan = false, has_nodes = false;
-    location catalogs_key{file, 1, 1};
-    std::vector<location> catalogs_listed;
+    sections met;
+    met.catalogs_key = location{file, 1, 1};
     std::set<std::string> seen;
     for (auto it = root.begin(); it != root.end(); ++it) {
         const std::string key = r.text(it->first, "a key");
         if (!seen.insert(key).second) r.fail(it->first, "key \"" + key + "\" appears twice");
-        const yaml_node v = it->second;
-        if (key == "kinerja_plan") {
-            p.format_version = r.integer(v, "kinerja_plan");
-            if (p.format_version != 1)
-                r.fail(v, "this version of kinerja reads plan format 1, the file is format " +
-                              std::to_string(p.format_version));
-            has_version = true;
-        } else if (key == "plan") {
-            has_plan = true;
-            r.expect_map(v, "plan");
-            for (auto k = v.begin(); k != v.end(); ++k) {
-                const std::string pk = r.text(k->first, "a key");
-                const yaml_node pv = k->second;
-                if (pk == "id")
-                    p.info.id = r.text(pv, "plan.id");
-                else if (pk == "title")
-                    p.info.title = r.text(pv, "plan.title");
-                else if (pk == "organisation")
-                    p.info.organisation = r.text(pv, "plan.organisation");
-                else if (pk == "region")
-                    p.info.region = r.text(pv, "plan.region");
-                else if (pk == "period") {
-                    std::tie(p.info.period_from, p.info.period_to) = r.period(pv, "plan.period");
-                } else if (pk == "version")
-                    p.info.version = r.text(pv, "plan.version");
-                else if (pk == "document_date")
-                    p.info.document_date = r.text(pv, "plan.document_date");
-                else if (pk == "source_document")
-                    p.info.source_document = r.text(pv, "plan.source_document");
-                else
-                    r.fail(k->first, "unknown key \"" + pk +
-                                         "\" in plan (allowed: id, title, organisation, region, period, version, "
-                                         "document_date, source_document)");
-            }
-            for (const char* req : {"id", "title", "organisation", "region", "version"}) {
-                const std::string& val = std::string(req) == "id"             ? p.info.id
-                                         : std::string(req) == "title"        ? p.info.title
-                                         : std::string(req) == "organisation" ? p.info.organisation
-                                         : std::string(req) == "region"       ? p.info.region
-                                                                              : p.info.version;
-                if (val.empty()) r.fail(v, std::string("plan needs ") + req);
-            }
-            if (p.info.period_from == 0) r.fail(v, "plan needs period: [from, to]");
-        } else if (key == "settings") {
-            r.expect_map(v, "settings");
-            for (auto k = v.begin(); k != v.end(); ++k) {
-                const std::string sk = r.text(k->first, "a key");
-                try {
-                    if (sk == "lower_method") {
-                        p.settings.lower_method = method_from_string(r.text(k->second, sk));
-                        if (p.settings.lower_method == method::direct)
-                            r.fail(k->second, "lower_method is inverse, complement or reduction");
-                    } else if (sk == "rounding") {
-                        p.settings.rounding.mode = rounding_from_string(r.text(k->second, sk));
-                    } else if (sk == "decimals") {
-                        p.settings.rounding.decimals = r.integer(k->second, sk);
-                        if (p.settings.rounding.decimals < 0 || p.settings.rounding.decimals > 12)
-                            r.fail(k->second, "decimals lie in 0..12");
-                    } else if (sk == "code_scope") {
-                        p.settings.code_scope = code_scope_from_string(r.text(k->second, sk));
-                    } else {
-                        r.fail(k->first, "unknown key \"" + sk +
-                                             "\" in settings (allowed: lower_method, rounding, decimals, code_scope)");
-                    }
-                } catch (const lookup_error& e) {
-                    r.fail(k->second, e.what());
-                }
-            }
-        } else if (key == "conventions") {
-            read_conventions(r, it->first, v, p.conventions);
-        } else if (key == "catalogs") {
-            catalogs_key = r.where(it->first);
-            r.expect_seq(v, "catalogs");
-            p.catalogs.emplace();
-            for (const auto& item : v) {
-                const std::string path = r.text(item, "a catalogs item");
-                if (path.empty()) r.fail(item, "a catalogs item is a catalog file or bundled, not empty");
-                if (std::find(p.catalogs->begin(), p.catalogs->end(), path) != p.catalogs->end())
-                    r.fail(item, "catalogs lists \"" + path + "\" twice");
-                p.catalogs->push_back(path);
-                catalogs_listed.push_back(r.where(item));
-            }
-        } else if (key == "scales") {
-            read_scales(r, v, p);
-        } else if (key == "units") {
-            read_units(r, v, p.units);
-        } else if (key == "sources") {
-            r.expect_map(v, "sources");
-            for (auto k = v.begin(); k != v.end(); ++k)
-                p.sources.emplace_back(r.text(k->first, "a source label"), r.text(k->second, "a source description"));
-        } else if (key == "nodes" || key == "history") {
-            if (key == "nodes") has_nodes = true;
-            if (v.IsNull()) continue;
-            r.expect_seq(v, key);
-            for (const auto& item : v) {
-                r.count_node(item);
-                node n;
-                read_node(r, item, n, false);
-                (key == "nodes" ? p.nodes : p.history).push_back(std::move(n));
-            }
-        } else if (key == "totals") {
-            r.expect_seq(v, "totals");
-            for (const auto& item : v) {
-                total t;
-                read_total(r, item, t);
-                p.totals.push_back(std::move(t));
-            }
-        } else if (key == "versions") {
-            r.expect_map(v, "versions");
-            for (auto k = v.begin(); k != v.end(); ++k) {
-                plan_version pv;
-                pv.name = r.text(k->first, "a version name");
-                r.expect_map(k->second, "version " + pv.name);
-                const yaml_node version_node = k->second;
-                for (auto q = version_node.begin(); q != version_node.end(); ++q) {
-                    const std::string vk = r.text(q->first, "a key");
-                    if (vk == "label")
-                        pv.label = r.text(q->second, "label");
-                    else if (vk == "source")
-                        pv.source = r.text(q->second, "source");
-                    else if (vk == "nodes") {
-                        r.expect_seq(q->second, "nodes");
-                        const yaml_node entries = q->second;
-                        r.scope = pv.name;
-                        for (const auto& item : entries) {
-                            r.count_node(item);
-                            node n;
-                            read_node(r, item, n, true);
-                            pv.nodes.push_back(std::move(n));
-                        }
-                        r.scope.clear();
-                    } else
-                        r.fail(q->first,
-                               "unknown key \"" + vk + "\" in version " + pv.name + " (allowed: label, source, nodes)");
-                }
-                p.versions.push_back(std::move(pv));
-            }
-        } else {
-            r.fail(it->first, "unknown top-level key \"" + key +
-                                  "\" (allowed: kinerja_plan, plan, settings, conventions, catalogs, scales, units, "
-                                  "sources, nodes, history, totals, versions)");
-        }
+        read_section(r, key, it->first, it->second, p, met);
     }
-    if (!has_version)
-        throw file_error("kinerja.plan.schema", file, 1, 1,
-                         "the file does not start with kinerja_plan: 1 (is it a plan file?)");
-    if (!has_plan) throw file_error("kinerja.plan.schema", file, 1, 1, "the plan: section is missing");
-    if (!has_nodes) throw file_error("kinerja.plan.schema", file, 1, 1, "the nodes: section is missing");
-
-    detail::validate_references(p, r.sites);
-    detail::load_plan_catalogs(p, r.sites, catalogs_listed, catalogs_key);
-    detail::learn_table_conventions(p);
+    require_sections(file, met);
+    resolve_plan(r, p, met);
     return p;
 }
 

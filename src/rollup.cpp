@@ -245,7 +245,7 @@ std::vector<rollup_entry> rollup_plan(const plan& p, const rollup_options& optio
             std::set<int> hyears;
             for (const indicator& i : n.indicators)
                 for (const auto& kv : i.targets)
-                    if (kv.first != end_of_period) hyears.insert(kv.first);
+                    if (!kv.first.is_end()) hyears.insert(kv.first.value());
             for (int y : hyears) out.push_back(r.entry(n, y));
         }
     }

@@ -354,7 +354,7 @@ std::vector<std::string> split_lines(std::string_view text) {
     return out;
 }
 
-int year_of(const rule_reader& r, const YAML::Node& n) {
+period_year year_of(const rule_reader& r, const YAML::Node& n) {
     const std::string s = r.text(n, "a year");
     if (detail::iequals(s, "end")) return end_of_period;
     if (s.size() != 4 || !std::all_of(s.begin(), s.end(), detail::is_digit))
@@ -531,16 +531,16 @@ struct reading {
 
 const auto& show = detail::show_amount;  // one format for numbers in findings
 
-std::string year_label(std::optional<int> y) {
+std::string year_label(std::optional<period_year> y) {
     if (!y) return "";
-    return *y == end_of_period ? "end" : std::to_string(*y);
+    return to_string(*y);
 }
 
 bool is_blank(const printed_value* v) { return !v || detail::trim(v->text).empty(); }
 
 // The pagu of a node in a year: node_pagu_cells and node_pagu_years (plan_values.hpp).
-void pagu_years(const node& n, std::set<int>& years) {
-    const std::set<int> pagu = node_pagu_years(n);
+void pagu_years(const node& n, std::set<period_year>& years) {
+    const std::set<period_year> pagu = node_pagu_years(n);
     years.insert(pagu.begin(), pagu.end());
 }
 
@@ -568,7 +568,7 @@ struct evaluator {
 
     // A node's pagu in a year (plan_values.hpp node_pagu_cells): one cell, or the sum of its
     // indicator rows' parts, located at the first.
-    reading pagu_at(const node& n, int y) const {
+    reading pagu_at(const node& n, period_year y) const {
         const std::vector<const printed_value*> cells = node_pagu_cells(n, y, pagu_rule);
         if (cells.size() <= 1) return money_at(cells.empty() ? nullptr : cells.front());
         reading r;
@@ -615,7 +615,7 @@ struct evaluator {
         return r;
     }
 
-    reading realization(const indicator& ind, int y, bool percent_only = false) const {
+    reading realization(const indicator& ind, period_year y, bool percent_only = false) const {
         reading r;
         r.where = realization_cell(ind, y);
         try {
@@ -626,7 +626,7 @@ struct evaluator {
         return r;
     }
 
-    reading achievement_of(const indicator& ind, int y) const {
+    reading achievement_of(const indicator& ind, period_year y) const {
         reading r;
         r.where = realization_cell(ind, y);
         r.number = indicator_achievement(p, ind, y, scales);  // plan_values.hpp: the one rule
@@ -634,7 +634,7 @@ struct evaluator {
     }
 
     // ---- node quantities
-    void node_years(const std::string& q, const node& n, std::set<int>& years) const {
+    void node_years(const std::string& q, const node& n, std::set<period_year>& years) const {
         if (q == "pagu")
             pagu_years(n, years);
         else if (q == "realized")
@@ -649,14 +649,14 @@ struct evaluator {
         }
     }
 
-    reading node_value(const std::string& q, const node& n, std::optional<int> year) const {
+    reading node_value(const std::string& q, const node& n, std::optional<period_year> year) const {
         reading r;
         if (q == "children") {
             r.number = static_cast<double>(index.children(n.id).size());
             return r;
         }
         if (!year) return r;
-        const int y = *year;
+        const period_year y = *year;
         if (q == "pagu") return pagu_at(n, y);
         if (q == "realized") return money_at(indicator::first(n.budget_realized, y));
         if (q == "parent_pagu" || q == "program_pagu" || q == "kegiatan_pagu") {
@@ -692,7 +692,8 @@ struct evaluator {
     }
 
     // ---- indicator quantities
-    void indicator_years(const std::string& q, const node& n, const indicator& ind, std::set<int>& years) const {
+    void indicator_years(const std::string& q, const node& n, const indicator& ind,
+                         std::set<period_year>& years) const {
         auto add = [&](const year_values& ys) {
             for (const auto& kv : ys) years.insert(kv.first);
         };
@@ -705,16 +706,18 @@ struct evaluator {
             add(ind.reported_achievement);
         else if (q == "achievement") {
             for (const auto& kv : ind.targets)
-                if (ind.realizations.count(kv.first) || ind.quarterly_realizations.count(kv.first))
+                if (ind.realizations.count(kv.first) ||
+                    (!kv.first.is_end() && ind.quarterly_realizations.count(kv.first.value())))
                     years.insert(kv.first);
         } else if (q == "node_pagu")
             pagu_years(n, years);
     }
 
-    reading indicator_value(const std::string& q, const node& n, const indicator& ind, std::optional<int> year) const {
+    reading indicator_value(const std::string& q, const node& n, const indicator& ind,
+                            std::optional<period_year> year) const {
         if (q == "baseline") return ind.baseline ? value_at(ind, &*ind.baseline) : reading{};
         if (!year) return {};
-        const int y = *year;
+        const period_year y = *year;
         if (q == "target") return value_at(ind, indicator::first(ind.targets, y));
         if (q == "target_percent") return value_at(ind, indicator::first(ind.targets, y), true);
         if (q == "realization") return realization(ind, y);
@@ -788,7 +791,7 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
         const bool any_yearly =
             std::any_of(names.begin(), names.end(), [&](const std::string& q) { return yearly(rule.scope, q); });
 
-        auto evaluate_row = [&](const node& n, const indicator* ind, std::optional<int> year) {
+        auto evaluate_row = [&](const node& n, const indicator* ind, std::optional<period_year> year) {
             if (!rule.years.empty() && (!year || !rule.years.count(*year))) return;
             std::map<std::string, double> vars;
             std::map<std::string, const printed_value*> cells;
@@ -847,9 +850,9 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
                         evaluate_row(n, nullptr, std::nullopt);
                         continue;
                     }
-                    std::set<int> years;
+                    std::set<period_year> years;
                     for (const std::string& q : names) ev.node_years(q, n, years);
-                    for (int y : years) evaluate_row(n, nullptr, y);
+                    for (period_year y : years) evaluate_row(n, nullptr, y);
                 } else {
                     for (const indicator& ind : n.indicators) {
                         if (!rule.unit.empty()) {
@@ -861,9 +864,9 @@ std::vector<finding> apply_rules(const plan& p, const rule_set& rules, const val
                             evaluate_row(n, &ind, ind.baseline_year);
                             continue;
                         }
-                        std::set<int> years;
+                        std::set<period_year> years;
                         for (const std::string& q : names) ev.indicator_years(q, n, ind, years);
-                        for (int y : years) evaluate_row(n, &ind, y);
+                        for (period_year y : years) evaluate_row(n, &ind, y);
                     }
                 }
             }

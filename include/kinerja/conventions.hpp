@@ -31,13 +31,25 @@ namespace kinerja {
 enum class convention_origin { declared, inferred, unknown };
 std::string_view to_string(convention_origin o) noexcept;
 
-/// Settings of the inference.
+/// Settings of the inference; the `with_` setters return a changed copy
+/// (`convention_options{}.with_majority(2.0 / 3).with_amount_tolerance(1.0)`).
 struct convention_options {
     /// A convention is inferred when more than this share of the rows that tell follow it
     /// (0.5: a strict majority). In [0.5, 1); the plan's `conventions: majority:` overrides it.
     double majority = 0.5;
     /// Rupiah: an end column within this of the sum (or of the last year) agrees with it.
     double amount_tolerance = 0.5;
+
+    convention_options with_majority(double share) const {
+        auto o = *this;
+        o.majority = share;
+        return o;
+    }
+    convention_options with_amount_tolerance(double rupiah) const {
+        auto o = *this;
+        o.amount_tolerance = rupiah;
+        return o;
+    }
 };
 
 /// Whether one level of the cascade carries pagu.
@@ -131,7 +143,7 @@ std::string table_of(const printed_value& pv, const std::string& owner);
 
 /// The yearly years an end column stands for: the plan's period, or, when the plan states none,
 /// the years `printed` holds (without the end column).
-std::vector<int> period_years(const plan& p, const std::set<int>& printed);
+std::vector<int> period_years(const plan& p, const std::set<period_year>& printed);
 }  // namespace detail
 
 }  // namespace kinerja

@@ -32,9 +32,9 @@ struct change {
     std::string node_name;  ///< that node's name (in the newer version when it exists)
     std::string field;  ///< for changes: name, level, code, parent, responsible, unit, polarity, convention, catalog,
                         ///< formula, baseline, target, realization, reported_achievement, budget, budget_realized
-    std::optional<int> year;  ///< for year maps (end_of_period for the end column)
-    std::string from;         ///< the text in the older version ("" when absent)
-    std::string to;           ///< the text in the newer version ("" when absent)
+    std::optional<period_year> year;  ///< for year maps (end_of_period for the end column)
+    std::string from;                 ///< the text in the older version ("" when absent)
+    std::string to;                   ///< the text in the newer version ("" when absent)
 };
 
 /// Every difference from `older` to `newer`: nodes (and their indicators) by id, among nodes and

@@ -27,8 +27,8 @@ struct finding {
     std::string node_name;  ///< the node's name; filled by name_findings
     std::string indicator;  ///< the indicator's id ("" for node findings)
     std::string indicator_name;
-    std::optional<int> year;  ///< end_of_period for the end column
-    std::string expected;     ///< as text ("" when there is nothing to expect)
+    std::optional<period_year> year;  ///< a calendar year or end_of_period (the end column)
+    std::string expected;             ///< as text ("" when there is nothing to expect)
     std::string actual;
     std::optional<double> expected_number;  ///< the same as numbers, where they are numbers
     std::optional<double> actual_number;

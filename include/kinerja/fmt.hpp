@@ -3,7 +3,7 @@
 
 /// \file fmt.hpp
 /// fmt formatters (fmt 9 and later) for the types io.hpp gives a text: value, finding, change,
-/// location, rounding_rule, severity, polarity, method, rounding, change_kind. Each writes the
+/// location, period_year, rounding_rule, severity, polarity, method, rounding, change_kind. Each writes the
 /// type's to_string (io.hpp), the same text as operator<<, and takes the format specification of
 /// a string (`{:>12}`, `{:.20}`). Opt-in: include this header (and link fmt::fmt) only where fmt
 /// is wanted.
@@ -46,6 +46,8 @@ template <>
 struct fmt::formatter<kinerja::change> : kinerja::fmt_detail::text_formatter<kinerja::change> {};
 template <>
 struct fmt::formatter<kinerja::location> : kinerja::fmt_detail::text_formatter<kinerja::location> {};
+template <>
+struct fmt::formatter<kinerja::period_year> : kinerja::fmt_detail::text_formatter<kinerja::period_year> {};
 template <>
 struct fmt::formatter<kinerja::rounding_rule> : kinerja::fmt_detail::text_formatter<kinerja::rounding_rule> {};
 template <>

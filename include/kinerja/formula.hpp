@@ -87,11 +87,29 @@ enum class missing_reason : std::uint8_t {
 };
 std::string_view to_string(missing_reason r) noexcept;
 
+/// Settings of formula::compile; the `with_` setters return a changed copy
+/// (`formula_options{}.with_missing(missing_strategy::zero).with_max_depth(50)`).
 struct formula_options {
     kinerja::missing_strategy missing = missing_strategy::propagate;
     /// Longest formula text accepted, and deepest nesting; longer or deeper input is an error.
     std::size_t max_length = 10000;
     std::size_t max_depth = 200;
+
+    formula_options with_missing(kinerja::missing_strategy m) const {
+        auto o = *this;
+        o.missing = m;
+        return o;
+    }
+    formula_options with_max_length(std::size_t n) const {
+        auto o = *this;
+        o.max_length = n;
+        return o;
+    }
+    formula_options with_max_depth(std::size_t n) const {
+        auto o = *this;
+        o.max_depth = n;
+        return o;
+    }
 };
 
 /// The unit of a formula's result.
@@ -121,11 +139,24 @@ struct formula_columns {
     void add(std::string name, const double* data) { columns.emplace_back(std::move(name), data); }
 };
 
+/// Settings of formula::evaluate on columns; the `with_` setters return a changed copy
+/// (`eval_options{}.with_threads(1)`).
 struct eval_options {
     /// Threads for large inputs (0: the hardware's; 1: the calling thread only).
     unsigned threads = 0;
     /// Rows per thread below which no thread is started.
     std::size_t min_rows_per_thread = 1u << 16;
+
+    eval_options with_threads(unsigned n) const {
+        auto o = *this;
+        o.threads = n;
+        return o;
+    }
+    eval_options with_min_rows_per_thread(std::size_t n) const {
+        auto o = *this;
+        o.min_rows_per_thread = n;
+        return o;
+    }
 };
 
 namespace detail {

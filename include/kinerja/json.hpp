@@ -20,7 +20,8 @@
 /// unknown enumeration name kinerja::lookup_error `kinerja.lookup.<type>` (severity, polarity,
 /// method, rounding, attainment, report_scale, change_kind, rollup_method, node_level,
 /// value_kind, convention), a year that is neither an integer nor "end"
-/// kinerja::argument_error `kinerja.argument.json_year`.
+/// kinerja::argument_error `kinerja.argument.json_year`. A period_year (year.hpp) is an integer
+/// or "end" (`j.get<kinerja::period_year>()`).
 
 #include <kinerja/achievement.hpp>
 #include <kinerja/audit.hpp>
@@ -72,16 +73,16 @@ inline constexpr convention conventions[] = {convention::indonesian, convention:
 
 /// An integer year, "end" for end_of_period, null for none.
 template <class Json>
-Json year_json(const std::optional<int>& year) {
+Json year_json(const std::optional<period_year>& year) {
     if (!year) return nullptr;
-    if (*year == end_of_period) return "end";
-    return *year;
+    if (year->is_end()) return "end";
+    return year->value();
 }
 template <class Json>
-std::optional<int> year_from(const Json& j) {
+std::optional<period_year> year_from(const Json& j) {
     if (j.is_null()) return std::nullopt;
     if (j.is_string() && j.template get_ref<const std::string&>() == "end") return end_of_period;
-    if (j.is_number_integer()) return j.template get<int>();
+    if (j.is_number_integer()) return period_year(j.template get<int>());
     throw argument_error("kinerja.argument.json_year",
                          "a year in JSON is an integer, \"end\" or null, got " + j.dump());
 }
@@ -475,3 +476,21 @@ void from_json(const Json& j, plan& p) {
 }
 
 }  // namespace kinerja
+
+/// period_year as JSON: an integer year, or "end" for end_of_period (`j.get<kinerja::period_year>()`
+/// and `json j = year` work; period_year has no default value, hence a serializer rather than
+/// from_json). \throws argument_error kinerja.argument.json_year for anything else (null too).
+template <>
+struct nlohmann::adl_serializer<kinerja::period_year> {
+    template <class Json>
+    static void to_json(Json& j, kinerja::period_year y) {
+        j = kinerja::json_detail::year_json<Json>(y);
+    }
+    template <class Json>
+    static kinerja::period_year from_json(const Json& j) {
+        if (j.is_null())
+            throw kinerja::argument_error("kinerja.argument.json_year",
+                                          "a year in JSON is an integer or \"end\", got null");
+        return *kinerja::json_detail::year_from(j);
+    }
+};

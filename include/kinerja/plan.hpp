@@ -17,6 +17,7 @@
 #include <kinerja/number.hpp>
 #include <kinerja/rounding.hpp>
 #include <kinerja/unit_registry.hpp>
+#include <kinerja/year.hpp>
 
 #include <atomic>
 #include <map>
@@ -32,9 +33,6 @@
 namespace kinerja {
 
 class catalog;
-
-/// Year key of the end-of-period column (kondisi akhir) in year maps.
-inline constexpr int end_of_period = 9999;
 
 /// The name of a file, shared: copies refer to one string, so the locations of every value of a
 /// plan cost a pointer each, not a copy of the path (a loader makes one file_name per file). Reads
@@ -114,7 +112,7 @@ struct printed_value {
 
 /// Printed values by year (end_of_period for the end column). Several sources may print a value
 /// for the same year (a table's ratio and a percentage in the text), hence a list.
-using year_values = std::map<int, std::vector<printed_value>>;
+using year_values = std::map<period_year, std::vector<printed_value>>;
 
 /// Levels of the cascade, from the region's goals down to sub-activities: the nomenclature's
 /// urusan; the regional plan's (RPJMD) misi, tujuan and sasaran, which a regional table prints as
@@ -183,7 +181,7 @@ struct indicator {
     /// The unit text ("" if none).
     const std::string& unit_text() const noexcept;
     /// The first printed value of a year map entry, or nullptr.
-    static const printed_value* first(const year_values& values, int year) noexcept;
+    static const printed_value* first(const year_values& values, period_year year) noexcept;
 };
 
 /// A node of the cascade.

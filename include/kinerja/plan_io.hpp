@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kinerja {
@@ -23,7 +24,8 @@ namespace kinerja {
 /// plan (the bundled one: 181 KB, periods of 3 and 6 years, nesting 9 deep, no aliases, 267 nodes
 /// with history and version entries); raise one for a genuine input that goes past it. Exceeding one is a file_error
 /// `kinerja.limit.<name>` (the field's name without `max_`) that names the limit, the value
-/// found and how to raise it.
+/// found and how to raise it. The `with_` setters return a changed copy
+/// (`load_limits{}.with_max_input_bytes(std::uint64_t{1} << 30)`).
 struct load_limits {
     /// Bytes of input read (a file is read in chunks and reading stops past this; a device or a
     /// pipe without a size is fine): 256 MiB.
@@ -39,6 +41,32 @@ struct load_limits {
     std::uint64_t max_nodes = 1000000;
     /// Depth of nested YAML mappings and lists: 64 (a plan file needs about 10).
     std::uint64_t max_nesting = 64;
+
+    load_limits with_max_input_bytes(std::uint64_t n) const {
+        auto o = *this;
+        o.max_input_bytes = n;
+        return o;
+    }
+    load_limits with_max_period_years(std::uint64_t n) const {
+        auto o = *this;
+        o.max_period_years = n;
+        return o;
+    }
+    load_limits with_max_alias_expansion(std::uint64_t n) const {
+        auto o = *this;
+        o.max_alias_expansion = n;
+        return o;
+    }
+    load_limits with_max_nodes(std::uint64_t n) const {
+        auto o = *this;
+        o.max_nodes = n;
+        return o;
+    }
+    load_limits with_max_nesting(std::uint64_t n) const {
+        auto o = *this;
+        o.max_nesting = n;
+        return o;
+    }
 };
 
 /// Reads a plan from YAML text. `file` names it in errors and locations.
@@ -63,6 +91,8 @@ void save_plan(const plan& p, const std::string& path);
 /// takes its default: id = the file name without directory and extension ("csv-plan" when the
 /// name gives none), title = "Plan read from NAME", organisation and region = "unknown",
 /// version = "main", period = the first and last year the table has (give both years or none).
+/// The `with_` setters return a changed copy
+/// (`csv_options{}.with_id("dinkes-2025").with_period(2025, 2029).with_delimiter(';')`).
 struct csv_options {
     std::string id;
     std::string title;
@@ -75,6 +105,44 @@ struct csv_options {
     /// and '|' outside quotes, in that order on ties (';' is common in Indonesian Excel exports,
     /// where ',' is the decimal mark; '|' in some database exports).
     char delimiter = '\0';
+
+    csv_options with_id(std::string s) const {
+        auto o = *this;
+        o.id = std::move(s);
+        return o;
+    }
+    csv_options with_title(std::string s) const {
+        auto o = *this;
+        o.title = std::move(s);
+        return o;
+    }
+    csv_options with_organisation(std::string s) const {
+        auto o = *this;
+        o.organisation = std::move(s);
+        return o;
+    }
+    csv_options with_region(std::string s) const {
+        auto o = *this;
+        o.region = std::move(s);
+        return o;
+    }
+    /// Both years of the period (period_from, period_to).
+    csv_options with_period(int from, int to) const {
+        auto o = *this;
+        o.period_from = from;
+        o.period_to = to;
+        return o;
+    }
+    csv_options with_version(std::string s) const {
+        auto o = *this;
+        o.version = std::move(s);
+        return o;
+    }
+    csv_options with_delimiter(char c) const {
+        auto o = *this;
+        o.delimiter = c;
+        return o;
+    }
 };
 
 /// Reads a plan from a flat CSV table (docs/plan-csv.md): a header row, then one row per

@@ -60,31 +60,32 @@ value read_money(const printed_value& v);
 /// \throws parse_error for unreadable values; argument_error kinerja.argument.aggregation when
 /// quarters are printed but the indicator states no aggregation, or the quarters cannot be
 /// combined (predicates other than with `last`, different kinds or units).
-std::optional<value> yearly_realization(const indicator& ind, int year, const scale_registry& scales,
+std::optional<value> yearly_realization(const indicator& ind, period_year year, const scale_registry& scales,
                                         const unit_registry& units = default_units());
 /// The cell the realization of a year is read from: the yearly value, or else the last printed
 /// quarter; nullptr when neither is printed (for locating findings).
-const printed_value* realization_cell(const indicator& ind, int year) noexcept;
+const printed_value* realization_cell(const indicator& ind, period_year year) noexcept;
 
 /// The printed cells a node's pagu in a year is read from: the node's own row's when it is not
 /// blank; else, under `rule` parts, every non-blank cell of its indicators' rows (the pagu is
 /// their sum), under `repeat` or an unknown rule (empty) the first of them; else the node's own
 /// blank cell, or none. The one rule of a node's pagu: every reader of pagu goes through it.
-std::vector<const printed_value*> node_pagu_cells(const node& n, int year,
+std::vector<const printed_value*> node_pagu_cells(const node& n, period_year year,
                                                   std::optional<indicator_pagu> rule = std::nullopt);
 /// The first of node_pagu_cells under any rule (the only one unless the pagu is in parts);
 /// nullptr when none.
-const printed_value* node_pagu_cell(const node& n, int year) noexcept;
+const printed_value* node_pagu_cell(const node& n, period_year year) noexcept;
 /// The years in which the node's row or one of its indicators' rows prints a pagu cell.
-std::set<int> node_pagu_years(const node& n);
+std::set<period_year> node_pagu_years(const node& n);
 /// The pagu of a node in a year: node_pagu_cells read as money and summed (exactly); empty when
 /// no cell holds one or every cell reads as missing ("-"). \throws parse_error for an
 /// unreadable amount.
-std::optional<decimal> node_pagu_exact(const node& n, int year, std::optional<indicator_pagu> rule = std::nullopt);
+std::optional<decimal> node_pagu_exact(const node& n, period_year year,
+                                       std::optional<indicator_pagu> rule = std::nullopt);
 /// The same as a double.
-std::optional<double> node_pagu(const node& n, int year, std::optional<indicator_pagu> rule = std::nullopt);
+std::optional<double> node_pagu(const node& n, period_year year, std::optional<indicator_pagu> rule = std::nullopt);
 /// The same with the plan's convention for indicator rows (infer_conventions(p), conventions.hpp).
-std::optional<double> node_pagu(const plan& p, const node& n, int year);
+std::optional<double> node_pagu(const plan& p, const node& n, period_year year);
 
 /// The achievement of an indicator in a year, with how it was obtained (achievement.hpp): the
 /// first printed target of the year against yearly_realization, with the plan's settings and
@@ -93,21 +94,21 @@ std::optional<double> node_pagu(const plan& p, const node& n, int year);
 /// then says "polarity unknown").
 /// \throws the errors of read_value, yearly_realization and achievement (an unreadable value,
 /// quarters without an aggregation, incomparable values, an undefined result).
-achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year,
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, period_year year,
                                                 const scale_registry& scales);
 /// The same with the plan's scales (plan_scales(p)).
-achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, int year);
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, period_year year);
 
 /// The achievement in percent, rounded by the plan's rounding rule; empty where
 /// indicator_achievement_detail gives no percent or throws (a value that cannot be read or
 /// compared, an undefined result). Never throws for the plan's content.
-std::optional<double> indicator_achievement(const plan& p, const indicator& ind, int year,
+std::optional<double> indicator_achievement(const plan& p, const indicator& ind, period_year year,
                                             const scale_registry& scales);
 /// The same with the plan's scales (plan_scales(p)); pass them in when asking for many.
-std::optional<double> indicator_achievement(const plan& p, const indicator& ind, int year);
+std::optional<double> indicator_achievement(const plan& p, const indicator& ind, period_year year);
 /// The same for the indicator with this id. \throws lookup_error kinerja.lookup.indicator
 /// (see require_indicator).
-std::optional<double> indicator_achievement(const plan& p, std::string_view indicator_id, int year);
+std::optional<double> indicator_achievement(const plan& p, std::string_view indicator_id, period_year year);
 
 /// The node with this id (among nodes and history). \throws lookup_error kinerja.lookup.node
 /// whose message names up to 3 nearest existing ids (see nearest_names).

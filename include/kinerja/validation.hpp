@@ -41,6 +41,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kinerja {
@@ -93,16 +94,28 @@ struct validation_rule {
     /// The finding's message; `{left}`, `{right}` (the values), `{node}` (code, or id),
     /// `{year}` (a year or "end"), `{indicator}` (its name), `{id}` (the rule's id) are replaced.
     std::string message;
-    std::set<int> years;         ///< only these years (end_of_period for the end column); empty: all
-    kinerja::location location;  ///< where the rule stands in its file
+    std::set<period_year> years;  ///< only these years (end_of_period for the end column); empty: all
+    kinerja::location location;   ///< where the rule stands in its file
 };
 
-/// Options of apply_rules.
+/// Options of apply_rules; the `with_` setters return a changed copy
+/// (`validation_options{}.with_rules({"pagu-positive"}).with_include_history(false)`).
 struct validation_options {
     bool include_history = true;  ///< also the history nodes (previous period, e.g. Tabel 2.11)
     /// Only these rule ids (empty: all). \throws argument_error kinerja.argument.rule for an id
     /// that is not in the rule set.
     std::set<std::string> rules;
+
+    validation_options with_include_history(bool on) const {
+        auto o = *this;
+        o.include_history = on;
+        return o;
+    }
+    validation_options with_rules(std::set<std::string> ids) const {
+        auto o = *this;
+        o.rules = std::move(ids);
+        return o;
+    }
 };
 
 /// A set of rules, checked and compiled. Cheap to copy.

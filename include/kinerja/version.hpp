@@ -9,7 +9,12 @@
 #define KINERJA_VERSION_MINOR 1
 #define KINERJA_VERSION_PATCH 0
 
+#define KINERJA_DETAIL_TEXT(x) #x
+#define KINERJA_DETAIL_NUMBER_TEXT(x) KINERJA_DETAIL_TEXT(x)
+
 namespace kinerja {
-/// The version as "major.minor.patch".
-inline constexpr const char* version_string = "0.1.0";
+/// The version as "major.minor.patch", made from the three macros above.
+inline constexpr const char* version_string =
+    KINERJA_DETAIL_NUMBER_TEXT(KINERJA_VERSION_MAJOR) "." KINERJA_DETAIL_NUMBER_TEXT(
+        KINERJA_VERSION_MINOR) "." KINERJA_DETAIL_NUMBER_TEXT(KINERJA_VERSION_PATCH);
 }  // namespace kinerja

@@ -14,6 +14,7 @@
 
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/year.hpp>
 
 #include <cstdio>
 #include <string>
@@ -73,6 +74,22 @@ inline std::string_view utf8_of(pybind11::handle s) {
 /// the GIL is released while the call runs, after the arguments are converted and before the
 /// result is. Such a call touches no Python object.
 using release_gil = pybind11::call_guard<pybind11::gil_scoped_release>;
+
+/// A year column as Python has it: an int, or "end" for the end-of-period column.
+inline pybind11::object year_key(period_year y) {
+    return y.is_end() ? pybind11::object(pybind11::str("end")) : pybind11::object(pybind11::int_(y.value()));
+}
+
+/// A year column from Python: an int, or "end" for the end-of-period column. \throws ValueError
+/// for another string, TypeError (pybind11's cast) for another type.
+inline period_year year_from(const pybind11::object& y) {
+    if (pybind11::isinstance<pybind11::str>(y)) {
+        const std::string s = y.cast<std::string>();
+        if (s == "end") return end_of_period;
+        throw pybind11::value_error("a year is an integer or \"end\", got \"" + s + "\"");
+    }
+    return y.cast<int>();
+}
 
 void register_errors(pybind11::module_& m);
 void register_values(pybind11::module_& m);

@@ -59,17 +59,6 @@ py::object json_to_python(const nlohmann::ordered_json& j) {
     }
 }
 
-py::object year_key(int y) { return y == end_of_period ? py::object(py::str("end")) : py::object(py::int_(y)); }
-
-int year_from(const py::object& y) {
-    if (py::isinstance<py::str>(y)) {
-        const std::string s = y.cast<std::string>();
-        if (s == "end") return end_of_period;
-        throw py::value_error("a year is an integer or \"end\", got \"" + s + "\"");
-    }
-    return y.cast<int>();
-}
-
 py::dict settings_dict(const plan_settings& s) {
     py::dict d;
     d["lower_method"] = std::string(to_string(s.lower_method));
@@ -227,9 +216,7 @@ void register_plan(py::module_& m) {
             "to_json (include/kinerja/json.hpp), keys in its order.")
         .def("__repr__", [](const finding& f) {
             return "Finding(" + f.rule + ", " + std::string(to_string(f.severity)) + ", node=" + f.node +
-                   (f.year ? ", year=" + (*f.year == end_of_period ? std::string("end") : std::to_string(*f.year))
-                           : "") +
-                   ")";
+                   (f.year ? ", year=" + to_string(*f.year) : "") + ")";
         });
 
     py::class_<rule_info>(m, "RuleInfo", "A rule of the registry of checks (kinerja::check_registry).")
@@ -420,7 +407,7 @@ void register_plan(py::module_& m) {
             "set_value",
             [](plan& p, const std::string& indicator_id, const std::string& field, const py::object& year,
                const std::string& text, const std::string& source) {
-                const int y = year_from(year);
+                const period_year y = year_from(year);
                 for (auto* list : {&p.nodes, &p.history})
                     for (node& n : *list)
                         for (indicator& i : n.indicators)
@@ -474,9 +461,7 @@ void register_plan(py::module_& m) {
         .def_readonly("new", &change::to)
         .def("__repr__", [](const change& c) {
             return "Change(" + std::string(to_string(c.kind)) + " " + c.subject + " " + c.id +
-                   (c.field.empty() ? "" : " " + c.field) +
-                   (c.year ? " " + (*c.year == end_of_period ? std::string("end") : std::to_string(*c.year)) : "") +
-                   ")";
+                   (c.field.empty() ? "" : " " + c.field) + (c.year ? " " + to_string(*c.year) : "") + ")";
         });
     m.def("diff_plans", &diff_plans, py::arg("older"), py::arg("newer"), release_gil());
 
@@ -559,7 +544,7 @@ void register_plan(py::module_& m) {
         "node_pagu_years",
         [](const node& n) {
             py::list out;
-            for (int y : node_pagu_years(n)) out.append(year_key(y));
+            for (period_year y : node_pagu_years(n)) out.append(year_key(y));
             return out;
         },
         py::arg("node"));
@@ -647,7 +632,7 @@ void register_plan(py::module_& m) {
         "parse_plan_table).");
     m.def("parse_plan", &parse_plan, py::arg("text"), py::arg("file") = "<string>", py::arg("limits") = load_limits{},
           release_gil());
-    m.def("end_of_period", []() { return end_of_period; });
+    m.def("end_of_period", []() { return year_key(end_of_period); });
     m.def("set_data_directory", &set_data_directory, py::arg("directory"));
     m.def("data_directory", &data_directory);
 }

@@ -12,8 +12,6 @@ namespace kinerja::python {
 
 namespace {
 
-py::object year_key(int y) { return y == end_of_period ? py::object(py::str("end")) : py::object(py::int_(y)); }
-
 py::object opt_str(const std::string& s) { return s.empty() ? py::object(py::none()) : py::object(to_str(s)); }
 
 }  // namespace
@@ -39,7 +37,7 @@ void register_validation(py::module_& m) {
         .def_property_readonly("years",
                                [](const validation_rule& r) {
                                    py::list out;
-                                   for (int y : r.years) out.append(year_key(y));
+                                   for (period_year y : r.years) out.append(year_key(y));
                                    return out;
                                })
         .def_property_readonly("location", [](const validation_rule& r) { return r.location.to_string(); })

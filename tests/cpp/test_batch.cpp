@@ -80,7 +80,7 @@ struct corpus {
 std::vector<std::string> lines_of(const std::vector<kinerja::finding>& fs) {
     std::vector<std::string> out;
     for (const auto& f : fs)
-        out.push_back(f.rule + "|" + f.node_id + "|" + f.indicator + "|" + (f.year ? std::to_string(*f.year) : "") +
+        out.push_back(f.rule + "|" + f.node_id + "|" + f.indicator + "|" + (f.year ? kinerja::to_string(*f.year) : "") +
                       "|" + f.location.to_string() + "|" + f.message);
     return out;
 }

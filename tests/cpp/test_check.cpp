@@ -10,6 +10,7 @@
 #include <kinerja/plan_io.hpp>
 
 #include <algorithm>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,6 +22,7 @@ using kinerja::check_options;
 using kinerja::check_plan;
 using kinerja::end_of_period;
 using kinerja::finding;
+using kinerja::period_year;
 using kinerja::plan;
 using kinerja::severity;
 
@@ -43,7 +45,7 @@ const std::vector<finding>& bundled_findings() {
 }
 
 std::vector<finding> select(const std::vector<finding>& all, const std::string& rule, const std::string& node_id,
-                            std::optional<int> year = std::nullopt) {
+                            std::optional<period_year> year = std::nullopt) {
     std::vector<finding> out;
     for (const finding& f : all)
         if (f.rule == rule && f.node_id == node_id && (!year || f.year == year)) out.push_back(f);
@@ -64,7 +66,7 @@ std::size_t count_rule(const std::vector<finding>& all, const std::string& rule)
 }
 
 // The one budget-rollup finding of a node in a year, checked against the sum worked by hand.
-void expect_rollup(const std::string& node_id, int year, const std::string& printed, double printed_number,
+void expect_rollup(const std::string& node_id, period_year year, const std::string& printed, double printed_number,
                    double children_sum) {
     INFO(node_id << " " << year);
     const auto found = select(bundled_findings(), "budget-rollup", node_id, year);
@@ -82,7 +84,7 @@ void expect_rollup(const std::string& node_id, int year, const std::string& prin
     CHECK(f.indicator.empty());
 }
 
-void expect_no_budget_finding(const std::string& node_id, int year) {
+void expect_no_budget_finding(const std::string& node_id, period_year year) {
     INFO(node_id << " " << year);
     CHECK(select(bundled_findings(), "budget-rollup", node_id, year).empty());
     CHECK(select(bundled_findings(), "budget-missing", node_id, year).empty());
@@ -153,15 +155,18 @@ TEST_CASE("Other failing Tabel 6.1 roll-ups of seed-findings A.1/A.2 are found",
 
 TEST_CASE("Roll-ups that hold in Tabel 6.1 produce no finding", "[check]") {
     SECTION("p-2.08.07: 254,400,000 + 815,500,000 + 515,000,000 = 1,584,900,000 = 1,584.900.000 (2025-end)") {
-        for (int y : {2024, 2025, 2026, end_of_period}) expect_no_budget_finding("p-2.08.07", y);
+        for (period_year y : std::initializer_list<period_year>{2024, 2025, 2026, end_of_period})
+            expect_no_budget_finding("p-2.08.07", y);
     }
     SECTION(
         "k-2.08.02.2.03: 1,500,000,000 + 1,200,000,000 + 300,000,000 = 3,000,000,000 (2024), "
         "3,385,000,000 + 1,327,220,800 + 150,000,000 = 4,862,220,800 (2025)") {
-        for (int y : {2024, 2025, 2026, end_of_period}) expect_no_budget_finding("k-2.08.02.2.03", y);
+        for (period_year y : std::initializer_list<period_year>{2024, 2025, 2026, end_of_period})
+            expect_no_budget_finding("k-2.08.02.2.03", y);
     }
     SECTION("k-2.08.01.2.05: 75,000,000 + 75,000,000 = 150,000,000 (2024); - + 85.000.000 = 85.000.000,00") {
-        for (int y : {2024, 2025, 2026, end_of_period}) expect_no_budget_finding("k-2.08.01.2.05", y);
+        for (period_year y : std::initializer_list<period_year>{2024, 2025, 2026, end_of_period})
+            expect_no_budget_finding("k-2.08.01.2.05", y);
     }
     SECTION("k-2.08.01.2.02 2024: 6,857,934,000 + 10,000,000 = 6,867,934,000") {
         expect_no_budget_finding("k-2.08.01.2.02", 2024);
@@ -176,13 +181,14 @@ TEST_CASE("Roll-ups that hold in Tabel 6.1 produce no finding", "[check]") {
         expect_no_budget_finding("p-2.08.06", 2024);
     }
     SECTION("k-2.08.07.2.02 2025-end: 815,500,000 + (blank) = 815,500,000") {
-        for (int y : {2025, 2026, end_of_period}) expect_no_budget_finding("k-2.08.07.2.02", y);
+        for (period_year y : std::initializer_list<period_year>{2025, 2026, end_of_period})
+            expect_no_budget_finding("k-2.08.07.2.02", y);
     }
 }
 
 TEST_CASE("An activity without pagu whose sub-activities have one is budget-missing", "[check]") {
     // k-2.08.01.2.07 prints no pagu for 2025-end; its sub-activities print 50,412,000 + 150,000,000
-    for (int y : {2025, 2026, end_of_period}) {
+    for (period_year y : std::initializer_list<period_year>{2025, 2026, end_of_period}) {
         INFO(y);
         const auto found = select(bundled_findings(), "budget-missing", "k-2.08.01.2.07", y);
         REQUIRE(found.size() == 1);
@@ -448,7 +454,7 @@ TEST_CASE("Each rule fires exactly where a minimal plan triggers it", "[check]")
         severity level;
         const char* node;  // finding.node (code, or id without code)
         const char* indicator;
-        std::optional<int> year;
+        std::optional<period_year> year;
         const char* expected;
         const char* actual;
         int line;

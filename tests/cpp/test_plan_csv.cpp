@@ -42,7 +42,7 @@ std::string fixture(const char* name) {
 }
 
 // The text of the first printed value of a year, or "<none>".
-std::string at(const kinerja::year_values& ys, int year) {
+std::string at(const kinerja::year_values& ys, kinerja::period_year year) {
     auto it = ys.find(year);
     return it == ys.end() || it->second.empty() ? "<none>" : it->second.front().text;
 }

@@ -53,7 +53,7 @@ std::string temp_path(const std::string& stem) {
     return (std::string(P_tmpdir) + "/kinerja-test-plan-io-" + stem + ".yaml");
 }
 
-const std::string& text_of(const kinerja::year_values& ys, int year) {
+const std::string& text_of(const kinerja::year_values& ys, kinerja::period_year year) {
     const kinerja::printed_value* v = indicator::first(ys, year);
     REQUIRE(v != nullptr);
     return v->text;

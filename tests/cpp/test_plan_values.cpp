@@ -40,7 +40,7 @@ TEST_CASE("A node's pagu is its own row, else its first indicator row with one",
     CHECK(kinerja::node_pagu_cell(on_indicator, 2025)->text == "150");
     CHECK_FALSE(kinerja::node_pagu(own, 2025).has_value());
     CHECK(kinerja::node_pagu_cell(own, 2025) == nullptr);
-    CHECK(kinerja::node_pagu_years(on_indicator) == std::set<int>{2024, 2025});
+    CHECK(kinerja::node_pagu_years(on_indicator) == std::set<kinerja::period_year>{2024, 2025});
 }
 
 TEST_CASE("An indicator's achievement follows the plan's settings and its polarity", "[plan][values]") {

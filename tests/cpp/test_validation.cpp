@@ -52,11 +52,11 @@ std::vector<finding> of_rule(const std::vector<finding>& all, const std::string&
 
 // The one finding of a rule on a node (and indicator) in a year.
 finding one(const std::vector<finding>& all, const std::string& rule, const std::string& node_id,
-            std::optional<int> year, const std::string& indicator = "") {
+            std::optional<kinerja::period_year> year, const std::string& indicator = "") {
     std::vector<finding> found;
     for (const finding& f : all)
         if (f.rule == rule && f.node_id == node_id && f.year == year && f.indicator == indicator) found.push_back(f);
-    INFO(rule << " " << node_id << " " << (year ? std::to_string(*year) : "-") << " " << indicator);
+    INFO(rule << " " << node_id << " " << (year ? to_string(*year) : "-") << " " << indicator);
     REQUIRE(found.size() == 1);
     return found.front();
 }

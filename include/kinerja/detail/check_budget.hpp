@@ -16,7 +16,7 @@ namespace kinerja::detail {
 
 /// Adds a finding of `rule` about node `n` (nullptr for a total row) and returns it to be filled in.
 using budget_finding_sink =
-    std::function<finding&(std::string_view rule, const node* n, std::optional<int> year, std::string message,
+    std::function<finding&(std::string_view rule, const node* n, std::optional<period_year> year, std::string message,
                            const location& where, const std::string& source)>;
 
 /// budget-end: each node's (and total row's) end-of-period pagu against its yearly pagu, by the

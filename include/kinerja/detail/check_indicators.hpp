@@ -25,8 +25,8 @@ namespace kinerja::detail {
 struct row_finding {
     std::string_view rule;
     const node* n = nullptr;
-    const indicator* ind = nullptr;  ///< nullptr for a node finding
-    std::optional<int> year;         ///< end_of_period for the end column; empty for several years
+    const indicator* ind = nullptr;   ///< nullptr for a node finding
+    std::optional<period_year> year;  ///< end_of_period for the end column; empty for several years
     std::string message;
     std::string expected;
     std::string actual;
@@ -45,8 +45,8 @@ struct read_cell {
 /// An indicator's printed values as check_plan read them: the first printed value of each year
 /// (unreadable ones are absent; check_plan reports them as unparsed-value).
 struct read_row {
-    std::map<int, value> targets;
-    std::map<int, value> realizations;
+    std::map<period_year, value> targets;
+    std::map<period_year, value> realizations;
     /// The words the plan's values are read with (plan_units); a count in a word it does not know
     /// is unknown-unit's business (one finding per word), not a unit change. nullptr: every word.
     const unit_registry* units = nullptr;
@@ -54,12 +54,12 @@ struct read_row {
     std::optional<value> baseline;
     /// Every readable printing of each year's realization and printed achievement (a slot printed
     /// by two sources holds two), for source-conflict.
-    std::map<int, std::vector<read_cell>> all_realizations;
-    std::map<int, std::vector<read_cell>> all_achievements;
+    std::map<period_year, std::vector<read_cell>> all_realizations;
+    std::map<period_year, std::vector<read_cell>> all_achievements;
     /// The numerators and denominators printed beside the realizations (readable ones), for
     /// ratio-mismatch.
-    std::map<int, value> numerators;
-    std::map<int, value> denominators;
+    std::map<period_year, value> numerators;
+    std::map<period_year, value> denominators;
 };
 
 /// Whether `v` is a count in a word `units` does not know (a typo such as "1 Dukumen"): that is
