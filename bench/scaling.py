@@ -194,7 +194,7 @@ def _limits(kinerja, path: str, n: int) -> Dict:
 
 
 def _resident_mb(field: str = "VmRSS") -> float:
-    """This process's resident memory (VmRSS) or its peak (VmHWM) in MB, from /proc/self/status."""
+    """This process's resident memory (VmRSS) or its peak (VmHWM) in MiB, from /proc/self/status."""
     try:
         with open("/proc/self/status") as f:
             for line in f:
@@ -313,7 +313,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
           f"1 indicator a node (2 a sasaran), {len(YEARS)} years {YEARS[0]}-{YEARS[-1]} and end")
     print("seconds:")
     print(f"{'N':>9} {'CSV MB':>7} " + " ".join(f"{op:>10}" for op in OPERATIONS) + f" {'findings':>9}"
-          f" {'plan MB':>8} {'peak MB':>8}")
+          f" {'plan MiB':>8} {'peak MiB':>8}")
     for n in sizes:
         csv_path = os.path.join(folder, f"plan-{n}.csv")
         yaml_path = os.path.join(folder, f"plan-{n}.yaml") if n <= args.yaml_max else ""
@@ -338,10 +338,11 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         cells = " ".join(f"{r[op]:>10.3f}" if op in r else f"{'-':>10}" for op in OPERATIONS)
         print(f"{n:>9} {mb:>7.1f} {cells} {int(r['findings']):>9} {r['plan MB']:>8.0f} {r['peak MB']:>8.0f}",
               flush=True)
-        memory.append(f"  N = {n:,}: the loaded plan {r['plan MB']:.0f} MB resident "
-                      f"({r['plan MB'] * 1e6 / (mb * 1e6):.1f} bytes a byte of CSV), peak {r['load peak MB']:.0f} MB "
-                      f"after loading, {r['peak MB']:.0f} MB over the whole run")
-    print("resident memory of each size's process (plan MB: after load_plan_csv less before; peak: VmHWM):")
+        memory.append(f"  N = {n:,}: the loaded plan {r['plan MB']:.0f} MiB resident "
+                      f"({r['plan MB'] * 2**20 / (mb * 1e6):.1f} bytes a byte of CSV), peak {r['load peak MB']:.0f} MiB "
+                      f"({r['load peak MB'] * 2**20 / (mb * 1e6):.1f} a byte) after loading, {r['peak MB']:.0f} MiB "
+                      f"over the whole run")
+    print("resident memory of each size's process (plan: after load_plan_csv less before; peak: VmHWM):")
     for line in memory:
         print(line)
     print("fitted exponent (least-squares slope of log time on log N; 1 is linear):")
