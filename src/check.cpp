@@ -169,7 +169,7 @@ struct checker {
         if (ind) s += (s.empty() ? "" : ", ") + std::string("indicator \"") + ind->name + "\"";
         return s;
     }
-    static std::string year_label(period_year y) { return y.is_end() ? "the end column" : to_string(y); }
+    static std::string year_label(period_year y) { return detail::year_label(y); }
 
     // ------------------------------------------------------------------ cells
     // What the cells hold besides values: placeholders (reported once per plan), spreadsheet

@@ -19,6 +19,8 @@
 
 namespace kinerja::detail {
 
+std::string year_label(period_year y) { return y.is_end() ? "the end column" : to_string(y); }
+
 namespace {
 
 std::string who(const node& n, const indicator* ind) {
@@ -26,8 +28,6 @@ std::string who(const node& n, const indicator* ind) {
     if (ind) s += ", indicator \"" + ind->name + "\"";
     return s;
 }
-
-std::string year_label(period_year y) { return y.is_end() ? "the end column" : to_string(y); }
 
 std::string year_list(const std::vector<period_year>& years) {
     std::string s;

@@ -71,6 +71,9 @@ inline bool unknown_count_word(const value& v, const unit_registry& units) {
 /// Whether a check rule is on.
 using rule_on = std::function<bool(std::string_view)>;
 
+/// A year as the checks' messages name it: "2024", or "the end column".
+std::string year_label(period_year y);
+
 /// The checks of one indicator's row: unit-change within the row and between the baseline and the
 /// targets (for an indicator without a unit the registry knows), scale-jump (within a row, and a
 /// year's target against its realization, by options' bands), achievement-without-realization,
