@@ -63,6 +63,23 @@ bool most(std::size_t count, std::size_t all, double majority) noexcept {
     return all > 0 && static_cast<double>(count) > majority * static_cast<double>(all);
 }
 
+// A level's convention from its nodes that print an amount (`counts.first`) and those that do not:
+// carried when more than the majority share print one, not carried when more than it print
+// none, else unknown.
+level_pagu_convention level_by_majority(node_level level, const std::pair<std::size_t, std::size_t>& counts,
+                                        double majority) {
+    level_pagu_convention l;
+    l.level = level;
+    l.priced = counts.first;
+    l.unpriced = counts.second;
+    if (most(l.priced, l.priced + l.unpriced, majority))
+        l.carries = true;
+    else if (most(l.unpriced, l.priced + l.unpriced, majority))
+        l.carries = false;
+    l.origin = l.carries ? convention_origin::inferred : convention_origin::unknown;
+    return l;
+}
+
 std::optional<decimal> money(const printed_value* v) noexcept {
     if (blank(v)) return std::nullopt;
     try {
@@ -352,19 +369,10 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         (any ? priced[n.level].first : priced[n.level].second)++;
     }
     for (const auto& [level, counts] : priced) {
-        level_pagu_convention l;
-        l.level = level;
-        l.priced = counts.first;
-        l.unpriced = counts.second;
+        level_pagu_convention l = level_by_majority(level, counts, c.majority);
         if (d.pagu_levels) {
             l.carries = std::find(d.pagu_levels->begin(), d.pagu_levels->end(), level) != d.pagu_levels->end();
             l.origin = convention_origin::declared;
-        } else {
-            if (most(l.priced, l.priced + l.unpriced, c.majority))
-                l.carries = true;
-            else if (most(l.unpriced, l.priced + l.unpriced, c.majority))
-                l.carries = false;
-            l.origin = l.carries ? convention_origin::inferred : convention_origin::unknown;
         }
         c.pagu_levels.push_back(l);
     }
@@ -384,20 +392,12 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         (any ? realized[n.level].first : realized[n.level].second)++;
     }
     for (const auto& [level, counts] : realized) {
-        level_pagu_convention l;
-        l.level = level;
-        l.priced = counts.first;
-        l.unpriced = counts.second;
-        if (c.realized_follows_pagu) {
+        level_pagu_convention l = level_by_majority(level, counts, c.majority);
+        if (c.realized_follows_pagu) {  // as the level carries pagu, with that convention's origin
             l.carries = c.carries_pagu(level);
+            l.origin = convention_origin::unknown;
             for (const auto& pl : c.pagu_levels)
                 if (pl.level == level) l.origin = pl.origin;
-        } else {
-            if (most(l.priced, l.priced + l.unpriced, c.majority))
-                l.carries = true;
-            else if (most(l.unpriced, l.priced + l.unpriced, c.majority))
-                l.carries = false;
-            l.origin = l.carries ? convention_origin::inferred : convention_origin::unknown;
         }
         c.realized_levels.push_back(l);
     }
