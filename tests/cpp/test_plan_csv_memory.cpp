@@ -4,6 +4,8 @@
 // small multiple of the table's size (docs/performance.md, "Scaling with the size of a plan").
 #include <catch2/catch.hpp>
 
+#include "support.hpp"
+
 #include <kinerja/plan_io.hpp>
 
 #if defined(__linux__)
@@ -17,18 +19,6 @@
 #include <string>
 
 namespace {
-
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
-#endif
 
 // A table of bench/scaling's shape: per node a row a year with pagu, and an indicator with a row a
 // year (target, realization, printed achievement); attributes on the first row of each.
@@ -68,7 +58,7 @@ long status_kb(const char* field) {
 
 TEST_CASE("Loading a CSV table peaks at a small multiple of its size", "[plan][csv][memory]") {
 #if defined(__linux__)
-    if (sanitized) {
+    if (kinerja_test::sanitized) {
         WARN("skipped under AddressSanitizer: its allocator holds freed memory in quarantine");
         return;
     }

@@ -34,18 +34,6 @@ std::optional<file_error> load_error(const std::string& text) {
     return thrown<file_error>([&] { (void)kinerja::parse_plan(text, "r.yaml"); });
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr bool sanitized = true;
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-constexpr bool sanitized = true;
-#else
-constexpr bool sanitized = false;
-#endif
-#else
-constexpr bool sanitized = false;
-#endif
-
 }  // namespace
 
 TEST_CASE("An alias reads as a copy of its anchored node, placed where the anchor is", "[plan][yaml]") {
@@ -161,7 +149,7 @@ TEST_CASE("Every location of a loaded plan shares one file name", "[plan][yaml]"
 }
 
 TEST_CASE("A loaded plan holds at most 10 bytes of memory per byte of its text", "[plan][yaml][memory]") {
-    if (sanitized) {
+    if (kinerja_test::sanitized) {
         WARN("skipped under AddressSanitizer: its allocator does not report to mallinfo2");
         return;
     }
