@@ -160,16 +160,22 @@ class PlanFindings(Findings):
         return findings_html(self)
 
 
-def _plan_record(r: Any, findings: List[Any]) -> Dict[str, Any]:
-    """What a batch keeps of one plan (a compiled PlanResult and its findings): its identity,
-    load error and finding counts."""
+def _record(path: str, identity: Any, error: Optional["PlanLoadError"], findings: List[Any]) -> Dict[str, Any]:
+    """What a batch keeps of one plan: its identity (anything with ``id``, ``title``, ``region``,
+    ``organisation``: a compiled PlanResult or a Plan; None when it was not loaded), load error
+    and finding counts."""
     by_sev = Counter(f.severity for f in findings)
-    e = r.error
-    return {"plan": r.path, "loaded": r.loaded, "id": r.id or None, "title": r.title or None,
-            "region": r.region or None, "organisation": r.organisation or None,
-            "error": None if e is None else PlanLoadError._of(r.path, e).to_dict(),
+    ident = {k: (getattr(identity, k) or None) if identity is not None else None
+             for k in ("id", "title", "region", "organisation")}
+    return {"plan": path, "loaded": error is None, **ident, "error": error.to_dict() if error else None,
             "findings": len(findings), "errors": by_sev.get("error", 0), "warnings": by_sev.get("warning", 0),
             "info": by_sev.get("info", 0)}
+
+
+def _plan_record(r: Any, findings: List[Any]) -> Dict[str, Any]:
+    """:func:`_record` of a compiled PlanResult of the C++ batch."""
+    error = None if r.error is None else PlanLoadError._of(r.path, r.error)
+    return _record(r.path, r, error, findings)
 
 
 def _is_workbook(path: str) -> bool:
@@ -187,17 +193,6 @@ def _load_workbook(path: str, limits: Any) -> Tuple[Optional[Plan], Optional["Pl
         location = f"{file}:{line}:{column}" if line else file
         reason = getattr(exc, "reason", None) or str(exc)
         return None, PlanLoadError(path, exc.id or "kinerja.xlsx.read", reason, file, line, column, location)
-
-
-def _workbook_record(path: str, plan: Optional[Plan], error: Optional["PlanLoadError"],
-                     findings: List[Any]) -> Dict[str, Any]:
-    """:func:`_plan_record` of a workbook loaded in Python."""
-    by_sev = Counter(f.severity for f in findings)
-    return {"plan": path, "loaded": plan is not None, "id": plan.id if plan else None,
-            "title": plan.title if plan else None, "region": plan.region if plan else None,
-            "organisation": plan.organisation if plan else None,
-            "error": error.to_dict() if error else None, "findings": len(findings),
-            "errors": by_sev.get("error", 0), "warnings": by_sev.get("warning", 0), "info": by_sev.get("info", 0)}
 
 
 def batch_summary(records: List[Dict[str, Any]], findings: Iterable[Any], worst: int = 10) -> Dict[str, Any]:
@@ -288,7 +283,7 @@ class PlanSet:
                 plan, failure = _load_workbook(r.path, self._limits)
                 found = list(plan.check(rules=rules, include_history=include_history, rules_file=rules_file)) \
                     if plan is not None else []
-                records.append(_workbook_record(r.path, plan, failure, found))
+                records.append(_record(r.path, plan, failure, found))
                 findings.extend(PlanFinding(r.path, f) for f in found)
                 continue
             found = r.findings  # a conversion: read once
