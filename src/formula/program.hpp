@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Private to the formula implementation (src/formula/*.cpp, src/formula.cpp): the syntax tree,
 // the compiled program and the stages that make and run it. Reading order:
-//   parse.cpp     text -> syntax tree (lexer, recursive-descent parser, unit inference)
+//   lex.cpp       text -> tokens (lex.hpp)
+//   parse.cpp     tokens -> syntax tree (recursive descent), each node's unit from units.cpp
+//   units.cpp     unit inference: the unit of each operation, and operands that cannot meet
 //   codegen.cpp   syntax tree -> program of column operations (fusion, register allocation)
 //   columns.cpp   input columns bound to the program's variables (previous/ytd columns)
 //   kernels.cpp   the program run block by block over the bound columns
