@@ -6,6 +6,8 @@
 // expected value is worked by hand in the comment beside it.
 #include <catch2/catch.hpp>
 
+#include "check_support.hpp"
+
 #include <kinerja/check.hpp>
 #include <kinerja/conventions.hpp>
 #include <kinerja/error.hpp>
@@ -23,17 +25,9 @@ using kinerja::plan;
 
 namespace {
 
-const std::string head =
-    "kinerja_plan: 1\n"
-    "plan: {id: x, title: X, organisation: O, region: R, period: [2015, 2016], version: published}\n";
+using kinerja_test::only;
 
-plan parse(const std::string& body) { return kinerja::parse_plan(head + body, "inline.yaml"); }
-
-std::vector<finding> only(const plan& p, const std::string& rule, const check_options& base = {}) {
-    check_options o = base;
-    o.rules = {rule};
-    return check_plan(p, o);
-}
+plan parse(const std::string& body) { return kinerja_test::inline_plan(2015, 2016, "published", body); }
 
 // One sasaran with one indicator whose fields are `fields` (a flow map's inside).
 plan indicator(const std::string& fields) {

@@ -7,6 +7,8 @@
 // comment beside it.
 #include <catch2/catch.hpp>
 
+#include "check_support.hpp"
+
 #include <kinerja/check.hpp>
 #include <kinerja/plan_io.hpp>
 
@@ -21,17 +23,9 @@ using kinerja::plan;
 
 namespace {
 
-const std::string head =
-    "kinerja_plan: 1\n"
-    "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2028], version: perubahan}\n";
+using kinerja_test::only;
 
-plan parse(const std::string& body) { return kinerja::parse_plan(head + body, "inline.yaml"); }
-
-std::vector<finding> only(const plan& p, const std::string& rule) {
-    check_options o;
-    o.rules = {rule};
-    return check_plan(p, o);
-}
+plan parse(const std::string& body) { return kinerja_test::inline_plan(2024, 2028, "perubahan", body); }
 
 // One sasaran with one indicator of the given name, polarity and targets (a YAML flow map).
 plan indicator_row(const std::string& name, const std::string& polarity, const std::string& targets,

@@ -6,6 +6,8 @@
 // hand in the comment beside it.
 #include <catch2/catch.hpp>
 
+#include "check_support.hpp"
+
 #include <kinerja/check.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
@@ -27,18 +29,10 @@ using kinerja::severity;
 
 namespace {
 
-const std::string head =
-    "kinerja_plan: 1\n"
-    "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n";
+using kinerja_test::only;
 
 plan parse(const std::string& body, const std::string& settings = "") {
-    return kinerja::parse_plan(head + settings + body, "inline.yaml");
-}
-
-std::vector<finding> only(const plan& p, const std::string& rule) {
-    check_options o;
-    o.rules = {rule};
-    return check_plan(p, o);
+    return kinerja_test::inline_plan(2024, 2026, "perubahan", settings + body);
 }
 
 }  // namespace
