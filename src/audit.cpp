@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <kinerja/audit.hpp>
 
+#include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/operands.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
@@ -68,14 +69,14 @@ double in_scale(double percent, report_scale s) { return s == report_scale::frac
 
 // The printed value in steps of 10^-d, if it is a whole number of such steps.
 std::optional<long long> steps_of(double printed, int d) {
-    const double x = printed * std::pow(10.0, d);
+    const double x = printed * detail::power_of_ten(d);
     const double k = std::round(x);
     if (std::fabs(x - k) > 1e-6 * std::max(1.0, std::fabs(x))) return std::nullopt;
     return static_cast<long long>(k);
 }
 
 long long rounded_steps(double x, const rounding_rule& rule) {
-    return std::llround(rule.apply(x) * std::pow(10.0, rule.decimals));
+    return std::llround(rule.apply(x) * detail::power_of_ten(rule.decimals));
 }
 
 std::string show(double v, int d = 2) { return format_number(v, convention::english, d, false); }

@@ -8,6 +8,7 @@
 #include <kinerja/detail/check_indicators.hpp>
 #include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/plan_index.hpp>
+#include <kinerja/detail/reading_memo.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
@@ -1463,6 +1464,7 @@ std::vector<finding> check_registry::run(const plan& p, const check_options& opt
     std::vector<std::set<std::string>> wanted(functions_.size());
     for (std::size_t k = 0; k < rules_.size(); ++k)
         if (options.rules.empty() || options.rules.count(rules_[k].id)) wanted[function_of_[k]].insert(rules_[k].id);
+    const detail::reading_memo_scope memo;  // the passes read the same cells: each text once
     std::vector<finding> out;
     for (std::size_t k = 0; k < functions_.size(); ++k) {
         if (wanted[k].empty()) continue;

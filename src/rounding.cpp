@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <kinerja/rounding.hpp>
 
+#include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
@@ -14,7 +15,7 @@ double rounding_rule::apply(double value) const {
         throw argument_error("kinerja.argument.decimals",
                              "decimals must lie in 0..12, got " + std::to_string(decimals));
     if (mode == rounding::none || !std::isfinite(value)) return value;
-    const double scale = std::pow(10.0, decimals);
+    const double scale = detail::power_of_ten(decimals);
     const double scaled = std::fabs(value) * scale;
     // Relative to the magnitude (representation error grows with it), but at least 1e-9 and at
     // most 1e-6 of a step, so that the tolerance never moves a value that is really off a boundary.

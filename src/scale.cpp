@@ -230,10 +230,12 @@ void scale_registry::add(const scale& s, bool replace) {
                 "kinerja.argument.scale_exists",
                 "a scale named \"" + s.name() + "\" is already registered; pass replace=true to redefine it");
         scales_[it->second] = s;
+        stamp_.touch();
         return;
     }
     scales_.push_back(s);
     index_[key] = scales_.size() - 1;
+    stamp_.touch();
 }
 
 const scale* scale_registry::find(std::string_view name) const {

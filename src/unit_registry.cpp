@@ -290,6 +290,7 @@ void unit_registry::add(const unit_info& info, const std::vector<std::string>& a
     }
     units_.push_back(info);
     for (const auto& w : words) index_[detail::fold(w)] = {units_.size() - 1, w};
+    stamp_.touch();
 }
 
 const unit_info* unit_registry::find(std::string_view word) const {

@@ -2,12 +2,17 @@
 #include <kinerja/value.hpp>
 
 #include <kinerja/detail/number_text.hpp>
+#include <kinerja/detail/reading_memo.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <exception>
+#include <functional>
+#include <memory>
+#include <unordered_map>
 
 namespace kinerja {
 
@@ -32,43 +37,49 @@ std::string_view to_string(bound_relation r) noexcept {
 }
 
 std::optional<value_kind> marker_kind(std::string_view text) {
-    const std::string k = detail::fold(text);
+    // Every marker below starts with '-', '#', a dash or a letter: a cell that starts with a digit
+    // (most cells: "1.234.567", "62.00%") is none, without folding it.
+    const std::string_view t = detail::trim(text);
+    if (!t.empty() && detail::is_digit(t.front())) return std::nullopt;
+    const std::string k = detail::fold(t);
     if (k.empty() || k == "-" || k == "--" || k == "---" || k == "\xe2\x80\x93" || k == "\xe2\x80\x94")
         return value_kind::missing;
     if (k[0] == '#') {
-        static const char* const errors[] = {"#value!", "#ref!",   "#div/0!", "#n/a",          "#name?", "#num!",
-                                             "#null!",  "#spill!", "#calc!",  "#getting_data", "#field!"};
-        for (const char* e : errors)
+        static constexpr std::string_view errors[] = {"#value!", "#ref!",         "#div/0!", "#n/a",
+                                                      "#name?",  "#num!",         "#null!",  "#spill!",
+                                                      "#calc!",  "#getting_data", "#field!"};
+        for (const std::string_view e : errors)
             if (k == e) return value_kind::spreadsheet_error;
         if (k.size() >= 3 && k.find_first_not_of('#') == std::string::npos) return value_kind::spreadsheet_error;
     }
-    // words that say the cell was not filled in, as published tables print them
-    static const char* const placeholders[] = {"n/a",
-                                               "n.a",
-                                               "n.a.",
-                                               "na",
-                                               "n/a.",
-                                               "t.a.d",
-                                               "tad",
-                                               "tidak ada data",
-                                               "tdk ada data",
-                                               "belum diisi",
-                                               "belum disi",
-                                               "belum di isi",
-                                               "belum terisi",
-                                               "belum ada data",
-                                               "data belum ada",
-                                               "belum tersedia",
-                                               "data belum tersedia",
-                                               "tidak tersedia",
-                                               "data tidak tersedia",
-                                               "belum dihitung",
-                                               "belum diukur",
-                                               "belum ada target",
-                                               "tbd",
-                                               "n/d",
-                                               "nd"};
-    for (const char* w : placeholders)
+    // words that say the cell was not filled in, as published tables print them (string_views:
+    // a comparison with one of another length costs a size test)
+    static constexpr std::string_view placeholders[] = {"n/a",
+                                                        "n.a",
+                                                        "n.a.",
+                                                        "na",
+                                                        "n/a.",
+                                                        "t.a.d",
+                                                        "tad",
+                                                        "tidak ada data",
+                                                        "tdk ada data",
+                                                        "belum diisi",
+                                                        "belum disi",
+                                                        "belum di isi",
+                                                        "belum terisi",
+                                                        "belum ada data",
+                                                        "data belum ada",
+                                                        "belum tersedia",
+                                                        "data belum tersedia",
+                                                        "tidak tersedia",
+                                                        "data tidak tersedia",
+                                                        "belum dihitung",
+                                                        "belum diukur",
+                                                        "belum ada target",
+                                                        "tbd",
+                                                        "n/d",
+                                                        "nd"};
+    for (const std::string_view w : placeholders)
         if (k == w) return value_kind::placeholder;
     return std::nullopt;
 }
@@ -382,8 +393,87 @@ bool bounded_kind_ok(const value& v) {
 
 }  // namespace
 
+// The memo of parse_value while a check runs (detail/reading_memo.hpp).
+namespace {
+namespace memo {
+
+struct key {
+    std::string_view text, context;  // views into the entry's own copies (or the caller's, to look up)
+    int printed_in;                  // -1: none
+    std::uint64_t units, scales;     // the registries' content_id
+    bool operator==(const key& o) const noexcept {
+        return printed_in == o.printed_in && units == o.units && scales == o.scales && text == o.text &&
+               context == o.context;
+    }
+};
+struct key_hash {
+    std::size_t operator()(const key& k) const noexcept {
+        std::size_t h = std::hash<std::string_view>{}(k.text);
+        const auto mix = [&h](std::size_t x) { h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
+        mix(std::hash<std::string_view>{}(k.context));
+        mix(static_cast<std::size_t>(k.printed_in + 1));
+        mix(static_cast<std::size_t>(k.units));
+        mix(static_cast<std::size_t>(k.scales));
+        return h;
+    }
+};
+struct entry {
+    std::string text, context;
+    value read;
+    std::exception_ptr error;  // set when the text does not read
+};
+using table = std::unordered_map<key, std::unique_ptr<entry>, key_hash>;
+
+thread_local table* current = nullptr;
+
+}  // namespace memo
+}  // namespace
+
+namespace detail {
+reading_memo_scope::reading_memo_scope() : outer_(memo::current == nullptr) {
+    if (outer_) memo::current = new memo::table;
+}
+reading_memo_scope::~reading_memo_scope() {
+    if (outer_) {
+        delete memo::current;
+        memo::current = nullptr;
+    }
+}
+}  // namespace detail
+
+namespace {
+value parse_value_once(std::string_view text, std::string_view context, const unit_registry& units,
+                       const scale_registry& scales, std::optional<convention> printed_in);
+}  // namespace
+
 value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
                   const scale_registry& scales, std::optional<convention> printed_in) {
+    memo::table* const m = memo::current;
+    if (!m) return parse_value_once(text, context, units, scales, printed_in);
+    const int conv = printed_in ? static_cast<int>(*printed_in) : -1;
+    const memo::key k{text, context, conv, units.content_id(), scales.content_id()};
+    auto it = m->find(k);
+    if (it == m->end()) {
+        if (m->size() >= detail::reading_memo_capacity) m->clear();
+        auto e = std::make_unique<memo::entry>();
+        e->text = std::string(text);
+        e->context = std::string(context);
+        try {
+            e->read = parse_value_once(text, context, units, scales, printed_in);
+        } catch (const error&) {
+            e->error = std::current_exception();
+        }
+        const memo::key own{e->text, e->context, conv, k.units, k.scales};
+        it = m->emplace(own, std::move(e)).first;
+    }
+    if (it->second->error) std::rethrow_exception(it->second->error);
+    return it->second->read;
+}
+
+namespace {
+
+value parse_value_once(std::string_view text, std::string_view context, const unit_registry& units,
+                       const scale_registry& scales, std::optional<convention> printed_in) {
     value v;
     v.text = std::string(text);
     if (const auto m = marker_kind(text)) {
@@ -438,8 +528,6 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
     }
     return parse_one(text, context, units, scales, printed_in);
 }
-
-namespace {
 
 value parse_one(std::string_view text, std::string_view context, const unit_registry& units,
                 const scale_registry& scales, std::optional<convention> printed_in) {

@@ -5,20 +5,24 @@
 /// Ordinal scales: ordered levels (lowest first), each optionally with a score band whose
 /// edges say whether they are included. Built in (docs/scales.md cites the sources):
 ///
-/// | name        | levels and bands                                                          |
-/// |-------------|---------------------------------------------------------------------------|
-/// | KLA         | Pratama [500,600], Madya (600,700], Nindya (700,800], Utama (800,900], KLA (900,1000] (the
-/// ministry's 500-600, 601-700, ...) | | KLA-printed | as the seed prints them: [500,600), [600,700), [700,800),
-/// [800,900), [900,1000] | | APE         | Pratama (alias Pertama) < Madya < Utama < Mentor (no bands)               |
-/// | AKIP        | D [0,30], C (30,50], CC (50,60], B (60,70], BB (70,80], A (80,90], AA (90,100] (PermenPANRB 88/2021)
-/// | | capaian     | achievement categories used with Permendagri 86/2017: Sangat Rendah (-inf,51), Rendah [51,66),
-/// Sedang [66,76), Tinggi [76,91), Sangat Tinggi [91,inf) |
+// clang-format off
+/// | name        | levels and bands                                                                    |
+/// |-------------|-------------------------------------------------------------------------------------|
+/// | KLA         | Pratama [500,600], Madya (600,700], Nindya (700,800], Utama (800,900], KLA (900,1000] (the ministry's 500-600, 601-700, ...) |
+/// | KLA-printed | as the seed prints them: [500,600), [600,700), [700,800), [800,900), [900,1000]     |
+/// | APE         | Pratama (alias Pertama) < Madya < Utama < Mentor (no bands)                         |
+/// | AKIP        | D [0,30], C (30,50], CC (50,60], B (60,70], BB (70,80], A (80,90], AA (90,100] (PermenPANRB 88/2021) |
+/// | capaian     | achievement categories used with Permendagri 86/2017: Sangat Rendah (-inf,51), Rendah [51,66), Sedang [66,76), Tinggi [76,91), Sangat Tinggi [91,inf) |
+// clang-format on
 ///
 /// Bands are written in interval notation, `[a,b]`, `(a,b]`, `[a,inf)`: a square bracket
 /// includes the edge, a round one excludes it. `band::parse` reads that notation, so scales
 /// can be defined from data.
 
+#include <kinerja/detail/stamp.hpp>
+
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -97,8 +101,13 @@ public:
     std::vector<std::string> names() const;
     /// Scales having a level with this name or alias, in registration order.
     std::vector<const scale*> scales_with_level(std::string_view level_name) const;
+    /// A number naming this registry's content: a copy has its original's until either changes;
+    /// another registry, or this one after a change, has another (memos of values read with it
+    /// are keyed by it).
+    std::uint64_t content_id() const noexcept { return stamp_.value(); }
 
 private:
+    detail::content_stamp stamp_;
     std::vector<scale> scales_;
     std::map<std::string, std::size_t> index_;
 };

@@ -18,9 +18,11 @@
 /// counted items, time, length and mass, and for dimensionless units a scale factor (0.01 for
 /// percent, 1e-5 for a rate per 100,000).
 
+#include <kinerja/detail/stamp.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/value_kind.hpp>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -111,8 +113,13 @@ public:
     std::vector<std::string> nearest(std::string_view word, std::size_t count = 3) const;
     /// Every registered word (names and aliases) as registered, sorted case-insensitively.
     std::vector<std::string> words() const;
+    /// A number naming this registry's content: a copy has its original's until either changes;
+    /// another registry, or this one after a change, has another (memos of values read with it
+    /// are keyed by it).
+    std::uint64_t content_id() const noexcept { return stamp_.value(); }
 
 private:
+    detail::content_stamp stamp_;
     std::vector<unit_info> units_;
     std::map<std::string, std::pair<std::size_t, std::string>> index_;  // folded word -> (position, word as registered)
 };
