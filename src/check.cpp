@@ -106,6 +106,9 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::method_mix, severity::warning,
          "a printed achievement follows only from another method than the one all the other lower-is-better rows of "
          "its table follow (at least two of them, more than the majority share)"},
+        {rule_ids::growth_range, severity::warning,
+         "an economic growth rate (the indicator's name: Pertumbuhan Ekonomi, Laju Pertumbuhan Ekonomi, Pertumbuhan "
+         "PDRB, LPE) printed beyond plus or minus 100 (percent): a level printed where the rate belongs"},
     };
     return rules;
 }
@@ -793,8 +796,10 @@ struct checker {
     // a `supports` link, and only in a plan that prints a level above programmes at all (a plain
     // list of programmes is a table's shape, not a defect); an activity or sub-activity is one when
     // it has no parent in a plan that prints the level above it. An agency's
-    // objective is an orphan without indicators only where its table prints indicators (a summary
-    // table of capaian and absorption, Temanggung's Tabel 4.1, prints none), and without
+    // objective is an orphan without indicators only where its table prints objectives' indicators
+    // (a summary table of capaian and absorption, Temanggung's Tabel 4.1, prints none; a Renstra
+    // evaluation form, Tanjung Jabung Barat's Formulir E.80, prints them for programmes and
+    // kegiatan only), and without
     // programmes only where its table prints programmes or links objectives to them (an LKjIP
     // table of sasaran and IKU, Tanah Datar's Tabel 3.3.97, prints none, though another table of
     // the same plan does). Context nodes are not judged.
@@ -805,7 +810,12 @@ struct checker {
         for (const node& n : p.nodes) levels.insert(n.level);
         std::set<std::string> with_indicators, with_programmes;  // tables (folded labels)
         for (const node& n : p.nodes) {
-            if (!n.indicators.empty()) with_indicators.insert(node_table(n));
+            // a table prints objective indicators only if one of its objectives has some: the
+            // Permendagri 86 evaluation forms (E.80, E.81) print a sasaran column and indicators
+            // for programmes and kegiatan only
+            if (!n.indicators.empty() && n.level != node_level::program && n.level != node_level::kegiatan &&
+                n.level != node_level::sub_kegiatan)
+                with_indicators.insert(node_table(n));
             if (n.level == node_level::program) with_programmes.insert(node_table(n));
             for (const node* k : index.children(n.id))
                 if (k->level == node_level::program) with_programmes.insert(node_table(n));

@@ -296,6 +296,26 @@ void row_shares(const node& n, const indicator& ind, const std::map<period_year,
     }
 }
 
+// growth-range: an economic growth rate (by its name) beyond ±100 percent points.
+void row_growth(const node& n, const indicator& ind, const std::map<period_year, value>& values,
+                const year_values& printed, const char* what, std::vector<row_finding>& out) {
+    for (const auto& [y, v] : values) {
+        if (v.kind != value_kind::percent && v.kind != value_kind::number) continue;
+        if (!v.number || !(std::fabs(*v.number) > 100.0)) continue;
+        const printed_value* pv = indicator::first(printed, y);
+        row_finding f = make(kinerja::rule_ids::growth_range, n, &ind, y,
+                             who(n, &ind) + ": the " + what + " of " + year_label(y) + " is " + v.text +
+                                 ", but the indicator is an economy's growth rate (its name says so), a change of a "
+                                 "few percent a year; a value beyond 100 is a level printed where the rate belongs",
+                             pv);
+        f.expected = "a growth rate within -100 and 100 (%)";
+        f.expected_number = 100.0;
+        f.actual = v.text;
+        f.actual_number = v.number;
+        out.push_back(std::move(f));
+    }
+}
+
 // achievement-without-realization: a printed capaian in a year whose realization is not printed
 // (no cell, or a placeholder), neither as a year nor as quarters, nor as counts behind it.
 void achievements(const node& n, const indicator& ind, const read_row& row, std::vector<row_finding>& out) {
@@ -500,6 +520,25 @@ const std::vector<std::string>& rate_of_change_words() {
     return words;
 }
 
+const std::vector<std::string>& economic_growth_names() {
+    static const std::vector<std::string> words = {"pertumbuhan ekonomi", "pertumbuhan pdrb",
+                                                   "laju pertumbuhan ekonomi", "laju pertumbuhan pdrb"};
+    return words;
+}
+
+bool names_economic_growth(const std::string& name) {
+    const std::string folded = fold(name);
+    if (std::any_of(economic_growth_names().begin(), economic_growth_names().end(),
+                    [&](const std::string& w) { return folded.find(w) != std::string::npos; }))
+        return true;
+    for (std::size_t at = folded.find("lpe"); at != std::string::npos; at = folded.find("lpe", at + 1)) {
+        const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(folded[at - 1]));
+        const bool ends = at + 3 == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[at + 3]));
+        if (starts && ends) return true;
+    }
+    return false;
+}
+
 bool names_a_rate_of_change(const std::string& name) {
     const std::string folded = fold(name);
     return std::any_of(rate_of_change_words().begin(), rate_of_change_words().end(), [&](const std::string& w) {
@@ -531,6 +570,11 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
         const bool percent_unit = declared && declared->kind == value_kind::percent;
         row_shares(n, ind, row.targets, ind.targets, percent_unit, "target", out);
         row_shares(n, ind, row.realizations, ind.realizations, percent_unit, "realization", out);
+    }
+    if (on(kinerja::rule_ids::growth_range) && (!declared || declared->kind == value_kind::percent) &&
+        names_economic_growth(ind.name)) {
+        row_growth(n, ind, row.targets, ind.targets, "target", out);
+        row_growth(n, ind, row.realizations, ind.realizations, "realization", out);
     }
     if (on(kinerja::rule_ids::achievement_without_realization)) achievements(n, ind, row, out);
     if (on(kinerja::rule_ids::ratio_mismatch))

@@ -71,6 +71,8 @@
 ///    printed by two sources with values that differ beyond their printed rounding
 ///  - method-mix (warning): a printed achievement follows only from another method than the one
 ///    that the table's other lower-is-better rows all follow (inverse, complement, reduction)
+///  - growth-range (warning): an economic growth rate (by its name: Pertumbuhan Ekonomi, Laju
+///    Pertumbuhan Ekonomi, Pertumbuhan PDRB, LPE) printed beyond ±100: a level where a rate belongs
 // clang-format on
 ///
 /// duplicate-code compares codes within one objective and one responsible agency
@@ -130,6 +132,7 @@ inline constexpr std::string_view target_end = "target-end";
 inline constexpr std::string_view ratio_mismatch = "ratio-mismatch";
 inline constexpr std::string_view source_conflict = "source-conflict";
 inline constexpr std::string_view method_mix = "method-mix";
+inline constexpr std::string_view growth_range = "growth-range";
 }  // namespace rule_ids
 
 /// rule_info::origin of a built-in rule.

@@ -418,7 +418,8 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
                                                 "target-end",
                                                 "ratio-mismatch",
                                                 "source-conflict",
-                                                "method-mix"});
+                                                "method-mix",
+                                                "growth-range"});
     }
 }
 
@@ -526,8 +527,9 @@ TEST_CASE("Each rule fires exactly where a minimal plan triggers it", "[check]")
 }
 
 TEST_CASE("An objective without indicators is an orphan too", "[check]") {
-    // the table prints indicators (on the programme's row), so an objective of it without any is
-    // an orphan (a table that prints none for any node is not judged: test_check_real_rules.cpp)
+    // the table prints objectives' indicators (s-2's), so an objective of it without any is an
+    // orphan (a table that prints none for any objective is not judged: test_check_real_rules.cpp,
+    // test_check_real.cpp)
     const plan p = kinerja::parse_plan(
         "kinerja_plan: 1\n"
         "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2026], version: perubahan}\n"
@@ -535,7 +537,11 @@ TEST_CASE("An objective without indicators is an orphan too", "[check]") {
         "  - {id: s-1, level: sasaran, name: Sasaran, source: \"Tabel 6.1\"}\n"
         "  - {id: p-1, level: program, name: Program, parent: s-1, source: \"Tabel 6.1\", indicators: [{id: i-1, "
         "name: I, source: \"Tabel 6.1\"}]}\n"
-        "  - {id: p-2, level: program, name: Program tanpa sasaran, source: \"Tabel 6.1\"}\n",
+        "  - {id: p-2, level: program, name: Program tanpa sasaran, source: \"Tabel 6.1\"}\n"
+        "  - {id: s-2, level: sasaran, name: Sasaran dua, source: \"Tabel 6.1\", indicators: [{id: i-2, name: J, "
+        "source: \"Tabel 6.1\"}]}\n"
+        "  - {id: p-3, level: program, name: Program tiga, parent: s-2, source: \"Tabel 6.1\", indicators: [{id: "
+        "i-3, name: K, source: \"Tabel 6.1\"}]}\n",
         "orphans.yaml");
     const auto found = check_plan(p);
     REQUIRE(found.size() == 2);

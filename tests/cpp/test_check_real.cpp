@@ -253,3 +253,76 @@ TEST_CASE("a comma amount split in a YAML flow map is named with a hint to quote
               .front()
               .text == "8,958,876,144");
 }
+
+// ---- the fourth batch (docs/real-plans.md, "Measured with a held-out batch 4")
+
+TEST_CASE("growth-range: an economy's growth rate printed as a level", "[check][real]") {
+    auto growth = [](const std::string& name, const std::string& fields) {
+        return kinerja::parse_plan(head +
+                                       "nodes:\n"
+                                       "  - id: s-1\n"
+                                       "    level: sasaran\n"
+                                       "    name: Capaian Kinerja Makro\n"
+                                       "    source: \"a.1\"\n"
+                                       "    indicators:\n"
+                                       "      - {id: i-1, name: \"" +
+                                       name + "\", polarity: higher, source: \"a.1\", " + fields + "}\n",
+                                   "inline.yaml");
+    };
+    // Labuhanbatu Utara's LHR: "Pertumbuhan Ekonomi" 17.259,19 (2015 here) and 17.306,59: 17259,19
+    // and 17306,59 percent would be an economy 173 times its size a year earlier, so both are levels
+    const auto found =
+        only(growth("Pertumbuhan Ekonomi", "realizations: {2015: \"17.259,19\", 2016: \"17.306,59\"}"), "growth-range");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].rule == "growth-range");
+    CHECK(found[0].severity == kinerja::severity::warning);
+    CHECK(found[0].year == 2015);
+    CHECK(found[0].actual == "17.259,19");
+    REQUIRE(found[0].actual_number);
+    CHECK_THAT(*found[0].actual_number, WithinAbs(17259.19, 1e-6));
+    CHECK_THAT(found[0].message, Contains("growth rate"));
+    // Bone's RPJMD "Pertumbuhan ekonomi (%)" 7,69 and Jawa Timur's "5,34 persen": rates, silent
+    CHECK(only(growth("Pertumbuhan ekonomi (%)", "targets: {2015: \"7,69\", 2016: \"7,14\"}"), "growth-range").empty());
+    CHECK(only(growth("pertumbuhan ekonomi Jatim", "realizations: {2016: \"5,34 persen\"}"), "growth-range").empty());
+    // a contraction is a negative rate: -2,5 is silent, -150 is not (below -100 nothing is left)
+    CHECK(only(growth("Laju Pertumbuhan Ekonomi", "realizations: {2016: \"-2,5\"}"), "growth-range").empty());
+    CHECK(only(growth("LPE", "targets: {2016: \"-150\"}"), "growth-range").size() == 1);
+    // Sulawesi Barat's "Pertumbuhan PDRB* (%)" 12.06 is a rate; a target of 120% is not
+    CHECK(only(growth("Pertumbuhan PDRB* (%)", "targets: {2015: \"12.06\", 2016: \"120%\"}"), "growth-range").size() ==
+          1);
+    // other rates of change may exceed 100: Tanah Datar's zakat grows 400% from a small base
+    CHECK(only(growth("Persentase Peningkatan zakat yang terhimpun", "targets: {2015: \"400%\"}"), "growth-range")
+              .empty());
+    // the level itself (PDRB, pendapatan per kapita) is not a rate
+    CHECK(only(growth("Pendapatan per Kapita", "realizations: {2016: \"25.191,24\"}"), "growth-range").empty());
+}
+
+TEST_CASE("orphan: an objective without indicators where its table prints them only for programmes", "[check][real]") {
+    // Tanjung Jabung Barat's Formulir E.80: a sasaran column, indicators only for the programme and
+    // its kegiatan: the sasaran without indicators is the form's shape
+    const std::string form =
+        "nodes:\n"
+        "  - {id: s-1, level: sasaran, name: Tertib Pengelolaan Administrasi Perkantoran, source: \"Form E.80\"}\n"
+        "  - id: p-1\n"
+        "    level: program\n"
+        "    name: Program Pelayanan Administrasi Perkantoran\n"
+        "    parent: s-1\n"
+        "    source: \"Form E.80\"\n"
+        "    indicators:\n"
+        "      - {id: i-1, name: Berjalannya kegiatan administrasi, source: \"Form E.80\", targets: {2015: \"12 "
+        "Bulan\"}}\n";
+    CHECK(only(parse(form), "orphan").empty());
+    // where the table prints an indicator for another sasaran, this one's absence is reported
+    const auto found =
+        only(parse(form + "  - id: s-2\n"
+                          "    level: sasaran\n"
+                          "    name: Meningkatnya layanan\n"
+                          "    source: \"Form E.80\"\n"
+                          "    indicators:\n"
+                          "      - {id: i-2, name: Persentase layanan, source: \"Form E.80\"}\n"
+                          "  - {id: p-2, level: program, name: P2, parent: s-2, source: \"Form E.80\"}\n"),
+             "orphan");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].node_id == "s-1");
+    CHECK_THAT(found[0].message, Contains("has no indicators"));
+}

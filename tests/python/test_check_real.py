@@ -59,7 +59,7 @@ def test_method_mix_in_a_table_of_lower_is_better_rows():
     # AKI 0,16 / 0,19 and AKB 9,20 / 9,53 = 96,54 follow target / realisasi; AKBalita's 72,52 is
     # (0,64 - 0,18) / 0,64 only; by the table's method 0,64 / 0,18 = 355,56
     assert (f.indicator, f.year, f.expected_text, f.actual_text) == ("akaba", 2016, "355.56", "72,52")
-    assert kinerja.check_rules()[-1]["id"] == "method-mix"
+    assert [r["id"] for r in kinerja.check_rules()][-2:] == ["method-mix", "growth-range"]
 
 
 def test_scale_jump_between_a_target_and_its_realization():
@@ -122,3 +122,40 @@ def test_the_real_tables_give_their_finding(name, rule, node, year, capsys):
     cli.main(["check", str(REAL / name), "--format", "json", "--rules", rule])
     findings = json.loads(capsys.readouterr().out)
     assert [(f["rule"], f["node_id"], f["year"]) for f in findings] == [(rule, node, year)]
+
+
+# ---- the fourth batch (docs/real-plans.md, "Measured with a held-out batch 4")
+
+def growth(name, fields):
+    return kinerja.Plan.from_yaml(
+        HEAD + "nodes:\n  - id: s-1\n    level: sasaran\n    name: Capaian Kinerja Makro\n    source: \"a.1\"\n"
+        "    indicators:\n      - {id: i-1, name: \"" + name + "\", polarity: higher, source: \"a.1\", " + fields + "}\n")
+
+
+def test_growth_range_names_a_level_printed_as_an_economys_growth_rate():
+    # Labuhanbatu Utara: "Pertumbuhan Ekonomi" 17.259,19 -- a 17259% growth is an economy 173 times larger
+    plan = growth("Pertumbuhan Ekonomi", 'realizations: {2015: "17.259,19", 2016: "17.306,59"}')
+    found = plan.check(rules=["growth-range"])
+    assert [(f.rule, f.severity, f.year, f.actual_text) for f in found] == [
+        ("growth-range", "warning", 2015, "17.259,19"), ("growth-range", "warning", 2016, "17.306,59")]
+    assert found[0].actual == pytest.approx(17259.19)
+    # rates of a few percent (Bone 7,69; Jawa Timur "5,34 persen"), a contraction, and other rates of change
+    assert growth("Pertumbuhan ekonomi (%)", 'targets: {2015: "7,69"}').check(rules=["growth-range"]) == []
+    assert growth("pertumbuhan ekonomi Jatim", 'realizations: {2016: "5,34 persen"}').check(rules=["growth-range"]) == []
+    assert growth("Laju Pertumbuhan Ekonomi", 'realizations: {2016: "-2,5"}').check(rules=["growth-range"]) == []
+    assert growth("Persentase Peningkatan zakat", 'targets: {2015: "400%"}').check(rules=["growth-range"]) == []
+
+
+def test_growth_range_from_the_cli_on_the_real_table(capsys):
+    code = cli.main(["check", str(REAL / "labura-lhr-lppd-2020-kinerja-makro.yaml"), "--format", "json",
+                     "--rules", "growth-range"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0  # warnings only
+    assert [(f["rule"], f["node_id"], f["indicator"], f["year"]) for f in out] == [
+        ("growth-range", "makro", "ind-pertumbuhan", 2019), ("growth-range", "makro", "ind-pertumbuhan", 2020)]
+
+
+def test_an_objective_without_indicators_in_a_form_that_prints_them_for_programmes_only():
+    # Tanjung Jabung Barat's Formulir E.80: sasaran column, indicators for programmes and kegiatan only
+    plan = kinerja.load_plan(REAL / "tanjabbar-dinkes-evaluasi-renstra-2016-2019.yaml")
+    assert plan.check(rules=["orphan"]) == []

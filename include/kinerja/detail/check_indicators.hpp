@@ -77,7 +77,7 @@ std::string year_label(period_year y);
 /// The checks of one indicator's row: unit-change within the row and between the baseline and the
 /// targets (for an indicator without a unit the registry knows), scale-jump (within a row, and a
 /// year's target against its realization, by options' bands), achievement-without-realization,
-/// share-above-100, ratio-mismatch and source-conflict.
+/// share-above-100, growth-range, ratio-mismatch and source-conflict.
 /// `declared` is the indicator's unit as the registry knows it (nullptr: none or unknown).
 void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
                           const rule_on& on, const check_options& options, std::vector<row_finding>& out);
@@ -107,5 +107,17 @@ const std::vector<std::string>& share_name_exclusions();
 bool names_a_rate_of_change(const std::string& name);
 /// "peningkatan", "kenaikan", "pertumbuhan", "laju", "perubahan", "penurunan", "pengurangan".
 const std::vector<std::string>& rate_of_change_words();
+
+/// Whether an indicator's name says it is the growth rate of a region's economy (growth-range): it
+/// holds one of economic_growth_names() (after folding case and spaces), or "lpe" as a word. Real
+/// tables print it in percent points of a few units (Bone's RPJMD "Pertumbuhan ekonomi (%)" 7,69;
+/// Sulawesi Barat's "Pertumbuhan PDRB* (%)" 12.06; Jawa Timur's LKPJ "5,34 persen"; the LPPD
+/// formula {PDRB(t+1) - PDRB(t)} / PDRB(t) x 100%); a value beyond ±100 would mean the economy more
+/// than doubled or vanished in a year, so it is a level (PDRB) printed in the rate's row
+/// (Labuhanbatu Utara's "17.259,19"). Other rates of change are not judged: a small series may
+/// grow 400% (Tanah Datar's zakat).
+bool names_economic_growth(const std::string& name);
+/// "pertumbuhan ekonomi", "pertumbuhan pdrb", "laju pertumbuhan ekonomi", "laju pertumbuhan pdrb".
+const std::vector<std::string>& economic_growth_names();
 
 }  // namespace kinerja::detail
