@@ -339,3 +339,12 @@ def test_chromium_renders_the_lkjip_page(bundled, tmp_path):
     dom = subprocess.run([CHROMIUM, "--headless", "--disable-gpu", "--no-sandbox", "--disable-dev-shm-usage",
                           "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     assert "kinerja-lkjip-capaian" in dom and "102.28" in dom
+
+
+def test_the_documented_terminal_output_is_the_command_s(capsys, monkeypatch):
+    text = (ROOT / "docs" / "lkjip.md").read_text(encoding="utf-8")
+    block = re.search(r"```\n\$ COLUMNS=100 kinerja report --layout lkjip --year 2021\n(.*?)\n```", text, re.S)
+    assert block
+    monkeypatch.setenv("COLUMNS", "100")
+    code, out, err = run(capsys, "report", "--layout", "lkjip", "--year", "2021")
+    assert code == 0 and out.rstrip("\n") == block.group(1)
