@@ -499,24 +499,6 @@ class Plan:
                        "indicators": e.indicators, "skipped": e.skipped, "children": e.children,
                        "method": e.method, "basis": e.basis} for e in entries), ROLLUP_COLUMNS)
 
-    def report(self, layout: str = "default", year: Optional[Union[int, str]] = None, include_findings: bool = True):
-        """The plan's report (:class:`kinerja.Report`, rendered with ``render(format)`` or ``save(path)``).
-        ``layout="default"``: :func:`kinerja.build_report` (``year`` limits its achievement section);
-        ``layout="lkjip"``: the tables of the yearly performance report (LKjIP) for ``year``
-        (docs/lkjip.md).
-
-        :raises ArgumentError: ``kinerja.argument.lkjip_year`` for the LKjIP layout without a year or
-            with a year the plan cannot report; ``kinerja.argument.report_layout`` for an unknown layout
-
-        >>> r = bundled_plan().report(layout="lkjip", year=2021)
-        >>> [s.key for s in r.sections], len(r.section("lkjip-budget").rows)
-        (['lkjip-capaian', 'lkjip-budget'], 5)
-        """
-        from .report import build_report
-
-        return build_report(self, years=None if year is None else [year], include_findings=include_findings,
-                            layout=layout)
-
     def lkjip_years(self) -> List[int]:
         """The years the plan can report in the LKjIP layout: those in which an indicator of a
         sasaran prints a target or a realization, or a programme a pagu or a realized amount."""

@@ -1159,3 +1159,27 @@ def _lkjip_text_view(s: Section) -> "_View":
         return _View(shown, rows, after, grouped=True)
     names = ["code", "programme", "pagu", "realized", "absorption %", "capaian %", "efficiency %"]
     return _View(names, [[r[col[n]] for n in names] for r in s.rows])
+
+
+def _plan_report(self: Plan, layout: str = "default", year: Optional[Union[int, str]] = None,
+                 include_findings: bool = True) -> Report:
+    """The plan's report (:class:`kinerja.Report`, rendered with ``render(format)`` or ``save(path)``).
+    ``layout="default"``: :func:`kinerja.build_report` (``year`` limits its achievement section);
+    ``layout="lkjip"``: the tables of the yearly performance report (LKjIP) for ``year``
+    (docs/lkjip.md).
+
+    :raises ArgumentError: ``kinerja.argument.lkjip_year`` for the LKjIP layout without a year or
+        with a year the plan cannot report; ``kinerja.argument.report_layout`` for an unknown layout
+
+    >>> import kinerja
+    >>> r = kinerja.bundled_plan().report(layout="lkjip", year=2021)
+    >>> [s.key for s in r.sections], len(r.section("lkjip-budget").rows)
+    (['lkjip-capaian', 'lkjip-budget'], 5)
+    """
+    return build_report(self, years=None if year is None else [year], include_findings=include_findings,
+                        layout=layout)
+
+
+# Plan.report lives here, beside the reports it builds: plan.py cannot import this module (report
+# imports plan), and every `import kinerja` imports it
+Plan.report = _plan_report  # type: ignore[attr-defined]
