@@ -471,8 +471,11 @@ def _batch_report(args: argparse.Namespace) -> int:
                     n += 1
                     name = f"{stem}-{n}"
                 used.add(name)
-                report = build_report(plan, years=args.year or None, include_findings=not args.no_findings,
-                                      layout=args.layout)
+                try:
+                    report = build_report(plan, years=args.year or None, include_findings=not args.no_findings,
+                                          layout=args.layout)
+                except KinerjaError as exc:  # e.g. a year this plan cannot report in the LKjIP layout: say which plan
+                    raise KinerjaError(f"{path}: {exc}", id=exc.id) from None
                 target = os.path.join(args.output, f"{name}.{ext}")
                 report.save(target, args.format, width=args.width)
                 findings = plan.check()

@@ -348,3 +348,16 @@ def test_the_documented_terminal_output_is_the_command_s(capsys, monkeypatch):
     monkeypatch.setenv("COLUMNS", "100")
     code, out, err = run(capsys, "report", "--layout", "lkjip", "--year", "2021")
     assert code == 0 and out.rstrip("\n") == block.group(1)
+
+
+def test_a_batch_names_the_plan_that_cannot_report_the_year(capsys, tmp_path):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(SMALL, folder / "small.yaml")
+    code, out, err = run(capsys, "report", folder, "--layout", "lkjip", "--year", "2025", "--format", "json",
+                         "-o", tmp_path / "out")
+    assert code == 0 and (tmp_path / "out" / "small.json").is_file()
+    code, out, err = run(capsys, "report", folder, "--layout", "lkjip", "--year", "2021", "--format", "json",
+                         "-o", tmp_path / "out2")
+    assert code == 2 and "small.yaml" in err and "kinerja.argument.lkjip_year" in err
+    assert len(err.strip().splitlines()) == 1
