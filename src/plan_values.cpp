@@ -165,16 +165,18 @@ std::optional<double> node_pagu(const plan& p, const node& n, period_year year) 
     return node_pagu(n, year, infer_conventions(p).indicator_pagu.value);
 }
 
-achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, period_year year,
-                                                const scale_registry& scales) {
-    achievement_result none;
+namespace {
+
+// The achievement options of an indicator of `p` (the plan's settings, the indicator's polarity),
+// filling `none` with what a result without a percent says; empty when the polarity is unknown.
+std::optional<achievement_options> indicator_options(const plan& p, const indicator& ind, achievement_result& none) {
     // the polarity that applies: the indicator's own, else its catalog entry's (catalog.md)
     const std::optional<polarity> own = indicator_polarity(p, ind);
     if (ind.scale.empty() && !own) {
         none.basis =
             "polarity unknown: no achievement (neither the indicator nor its catalog entry states higher, "
             "lower or a scale)";
-        return none;
+        return std::nullopt;
     }
     achievement_options o;
     o.polarity = ind.scale.empty() ? *own : polarity::higher;  // a scale: by position or score
@@ -182,14 +184,31 @@ achievement_result indicator_achievement_detail(const plan& p, const indicator& 
     o.rounding = p.settings.rounding;
     none.polarity = o.polarity;
     none.method = o.resolved_method();
+    return o;
+}
+
+}  // namespace
+
+achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, period_year year,
+                                                const scale_registry& scales) {
+    achievement_result none;
+    if (!indicator_options(p, ind, none)) return none;
     const printed_value* t = indicator::first(ind.targets, year);
     if (!t) return none;
+    return indicator_achievement_against(p, ind, *t, year, scales);
+}
+
+achievement_result indicator_achievement_against(const plan& p, const indicator& ind, const printed_value& target,
+                                                 period_year year, const scale_registry& scales) {
+    achievement_result none;
+    const std::optional<achievement_options> o = indicator_options(p, ind, none);
+    if (!o) return none;
     const unit_registry units = p.units.empty() ? unit_registry() : plan_units(p);
     const unit_registry& reading = p.units.empty() ? default_units() : units;
-    const value tv = read_value(ind, *t, scales, reading);
+    const value tv = read_value(ind, target, scales, reading);
     const std::optional<value> rv = yearly_realization(ind, year, scales, reading);
     if (!rv || tv.is_missing() || rv->is_missing()) return none;
-    return achievement(tv, *rv, o, scales);
+    return achievement(tv, *rv, *o, scales);
 }
 
 achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, period_year year) {

@@ -17,6 +17,7 @@
 #include <kinerja/finding.hpp>
 #include <kinerja/indices.hpp>
 #include <kinerja/io.hpp>
+#include <kinerja/lkjip.hpp>
 #include <kinerja/number.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/plan_io.hpp>

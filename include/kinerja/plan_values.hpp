@@ -99,6 +99,13 @@ achievement_result indicator_achievement_detail(const plan& p, const indicator& 
 /// The same with the plan's scales (plan_scales(p)).
 achievement_result indicator_achievement_detail(const plan& p, const indicator& ind, period_year year);
 
+/// The achievement of an indicator's realization of `year` against another printed target
+/// (`target`: e.g. the end-of-period target, lkjip.hpp), by the same rule as
+/// indicator_achievement_detail, which is this function with the year's first target.
+/// \throws as indicator_achievement_detail.
+achievement_result indicator_achievement_against(const plan& p, const indicator& ind, const printed_value& target,
+                                                 period_year year, const scale_registry& scales);
+
 /// The achievement in percent, rounded by the plan's rounding rule; empty where
 /// indicator_achievement_detail gives no percent or throws (a value that cannot be read or
 /// compared, an undefined result). Never throws for the plan's content.

@@ -30,7 +30,8 @@ Main names:
   ``mean_achievement``, ``audit_achievement``;
 - plans: ``Plan``, ``load_plan``, ``bundled_plan``, ``Findings``, ``Changes``,
   ``IndicatorView``, ``findings_frame``, ``changes_frame``, ``check_rules``;
-- reports: ``build_report``, ``Report``, ``Section``;
+- reports: ``build_report``, ``Report``, ``Section``; the LKjIP tables of a year: ``build_lkjip_report``,
+  ``Plan.report(layout="lkjip", year=Y)`` (docs/lkjip.md);
 - many plans: ``load_plans``, ``PlanSet``, ``find_plan_files``, ``PlanFindings``, ``PlanLoadError``
   (docs/batch.md);
 - errors: ``KinerjaError`` and its subclasses (each also a built-in error);
@@ -120,6 +121,7 @@ from .plan import (
     shipped_rules,
 )
 from .report import Report, Section, build_report
+from .report import build_lkjip_report
 from .batch import PlanFinding, PlanFindings, PlanLoadError, PlanSet, find_plan_files, load_plans
 from . import indices
 from . import catalog
@@ -145,6 +147,7 @@ __all__ = [
     "Report",
     "Section",
     "build_report",
+    "build_lkjip_report",
     "bundled_plan",
     "bundled_plan_path",
     "changes_frame",

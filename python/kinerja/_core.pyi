@@ -1,7 +1,7 @@
 """Type stubs of kinerja's compiled core (private; use the kinerja package)."""
 
 from decimal import Decimal
-from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Set, Tuple, Union
 
 import numpy as np
 import numpy.typing as npt
@@ -578,3 +578,61 @@ class PlanStream:
     def __init__(self, files: List[str], threads: int = ..., limits: LoadLimits = ...) -> None: ...
     def __len__(self) -> int: ...
     def next(self) -> Optional[Tuple[int, str, Optional[Plan], Optional[PlanLoadError]]]: ...
+
+# --- the LKjIP tables of a year (lkjip.hpp; docs/lkjip.md)
+class LkjipPrevious:
+    """An earlier year of an LKjIP indicator row."""
+    year: int
+    realization: str
+    realization_number: Optional[float]
+    achievement: Optional[float]
+
+class LkjipIndicatorRow:
+    """An indicator of a sasaran in the LKjIP year: target, realization, capaian, earlier years, end target and progress (lkjip.hpp)."""
+    part: str
+    node_id: str
+    node: str
+    node_name: str
+    indicator_id: str
+    indicator_name: str
+    unit: str
+    polarity: str
+    target: str
+    target_number: Optional[float]
+    realization: str
+    realization_number: Optional[float]
+    achievement: Optional[float]
+    category: str
+    achievement_basis: str
+    previous: List[LkjipPrevious]
+    end_year: Optional[int]
+    end_target: str
+    end_target_number: Optional[float]
+    progress: Optional[float]
+    progress_basis: str
+
+class LkjipProgrammeRow:
+    """A programme in the LKjIP year: pagu, realization, absorption, capaian and efficiency (lkjip.hpp)."""
+    part: str
+    node_id: str
+    node: str
+    node_name: str
+    pagu: str
+    pagu_number: Optional[float]
+    realized: str
+    realized_number: Optional[float]
+    absorption: Optional[float]
+    achievement: Optional[float]
+    achievement_basis: str
+    efficiency: Optional[float]
+    efficiency_basis: str
+
+class LkjipReport:
+    """The LKjIP tables of one year (lkjip.hpp)."""
+    year: int
+    previous_years: List[int]
+    indicators: List[LkjipIndicatorRow]
+    programmes: List[LkjipProgrammeRow]
+
+def lkjip_years(plan: Plan) -> Set[int]: ...
+def lkjip_tables(plan: Plan, year: int, previous_years: int = ...) -> LkjipReport: ...

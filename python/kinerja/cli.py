@@ -25,7 +25,7 @@ from . import _api as api
 from ._files import shown_location, shown_path
 from .errors import KinerjaError
 from .plan import bundled_plan, bundled_plan_path, finding_to_dict, load_plan_file
-from .report import FORMATS, build_report
+from .report import FORMATS, LAYOUTS, build_report
 
 
 def _value_dict(v: Any) -> dict:
@@ -198,7 +198,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     if _batch_mode(args):
         return _batch_report(args)
     plan = _plan(args)
-    report = build_report(plan, years=args.year or None, include_findings=not args.no_findings)
+    report = build_report(plan, years=args.year or None, include_findings=not args.no_findings,
+                          layout=args.layout)
     if fmt == "xlsx" and not args.output:
         raise KinerjaError("the xlsx format needs --output FILE.xlsx", id="kinerja.cli.output")
     if args.output:
@@ -470,7 +471,11 @@ def _batch_report(args: argparse.Namespace) -> int:
                     n += 1
                     name = f"{stem}-{n}"
                 used.add(name)
-                report = build_report(plan, years=args.year or None, include_findings=not args.no_findings)
+                try:
+                    report = build_report(plan, years=args.year or None, include_findings=not args.no_findings,
+                                          layout=args.layout)
+                except KinerjaError as exc:  # e.g. a year this plan cannot report in the LKjIP layout: say which plan
+                    raise KinerjaError(f"{path}: {exc}", id=exc.id) from None
                 target = os.path.join(args.output, f"{name}.{ext}")
                 report.save(target, args.format, width=args.width)
                 findings = plan.check()
@@ -646,6 +651,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--year", type=_year, action="append",
                    help="only these years in the achievement section (repeatable; 'end': the end-of-period column)")
     s.add_argument("--width", type=int, default=48, help="widest text cell in the terminal table (default 48)")
+    s.add_argument("--layout", choices=LAYOUTS, default="default",
+                   help="default: the plan's report; lkjip: the tables of the yearly performance report (LKjIP) "
+                        "for the one --year Y (docs/lkjip.md)")
     s.add_argument("--no-findings", action="store_true", help="leave out the findings section")
     s.add_argument("--full", action="store_true", help="text: every row of every section (default: a summary and "
                                                        "the sections shortened to what a reader looks at first)")

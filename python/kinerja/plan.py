@@ -499,6 +499,11 @@ class Plan:
                        "indicators": e.indicators, "skipped": e.skipped, "children": e.children,
                        "method": e.method, "basis": e.basis} for e in entries), ROLLUP_COLUMNS)
 
+    def lkjip_years(self) -> List[int]:
+        """The years the plan can report in the LKjIP layout: those in which an indicator of a
+        sasaran prints a target or a realization, or a programme a pagu or a realized amount."""
+        return sorted(_core.lkjip_years(self._core))
+
     def realization(self, indicator_id: str, year: Union[int, str]):
         """The realization of a year as a :class:`kinerja.Value`: the printed yearly value, or the
         quarterly (triwulan) values combined by the indicator's aggregation; None if neither is printed."""

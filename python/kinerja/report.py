@@ -38,7 +38,7 @@ from .errors import ArgumentError
 from .plan import Plan
 from .tables import finding_to_dict, row_year, year_key, year_label
 
-__all__ = ["Section", "Report", "build_report", "FORMATS", "terminal_columns"]
+__all__ = ["Section", "Report", "build_report", "build_lkjip_report", "FORMATS", "LAYOUTS", "terminal_columns"]
 
 FORMATS = ("text", "markdown", "csv", "json", "html", "xlsx")
 # the format Report.save writes for a file suffix
@@ -186,10 +186,29 @@ def _categories_text(cats: Sequence[str]) -> str:
 
 
 def build_report(plan: Plan, years: Optional[Sequence[Union[int, str]]] = None,
-                 include_findings: bool = True) -> Report:
+                 include_findings: bool = True, layout: str = "default") -> Report:
     """Assemble the summary and the sections of a plan. ``years`` limits the achievement section
     to those years (``"end"``: the end-of-period column, its targets); a year outside the plan
-    period leaves it empty, saying so."""
+    period leaves it empty, saying so.
+
+    ``layout="lkjip"``: the tables of a yearly performance report for the one year in ``years``
+    instead (:func:`build_lkjip_report`, docs/lkjip.md).
+
+    :raises ArgumentError: ``kinerja.argument.report_layout`` for an unknown layout;
+        ``kinerja.argument.lkjip_year`` for the LKjIP layout without exactly one year, or with a
+        year the plan cannot report
+    """
+    if layout != "default":
+        if layout not in LAYOUTS:
+            raise ArgumentError(f"[kinerja.argument.report_layout] unknown report layout {layout!r}; use one of "
+                                f"{', '.join(LAYOUTS)}", id="kinerja.argument.report_layout")
+        asked = list(years or [])
+        if len(asked) != 1:
+            raise ArgumentError(f"[kinerja.argument.lkjip_year] the LKjIP layout reports one year: give exactly one "
+                                f"(--year Y, year=Y), got {len(asked)}; the plan can report "
+                                f"{_years_text(sorted(_core.lkjip_years(plan._core))) or 'no year'}",
+                                id="kinerja.argument.lkjip_year")
+        return build_lkjip_report(plan, asked[0])
     sections: List[Section] = []
     rows = plan.indicator_rows(include_history=True)
     lo, hi = plan.period
@@ -544,6 +563,8 @@ def _text_view(s: Section, full: bool) -> _View:
     what a reader looks at first, each saying what it left out."""
     if full:
         return _View(s.columns, s.rows)
+    if s.key.startswith("lkjip-"):
+        return _lkjip_text_view(s)
     col = {c: i for i, c in enumerate(s.columns)}
 
     def pick(names: List[str], rows: List[List[Any]]) -> List[List[Any]]:
@@ -633,7 +654,8 @@ def _text(report: Report, cell_width: int, width: int, full: bool) -> str:
                 out += [" " * label_w + x for x in lines[1:]]
         elif rows:
             table, tail = _fit(columns, rows, width, cell_width, view.grouped)
-            if tail and any(_YEAR_COLUMN.match(c) for c in columns) and (full or s.key != "tabel-6.1"):
+            if tail and any(_YEAR_COLUMN.match(c) for c in columns) and (full or s.key != "tabel-6.1") \
+                    and not s.key.startswith("lkjip-"):
                 # too wide with a column per year: one row per year instead
                 table, tail = _fit(*_long(columns, rows), width, cell_width)
             out += table
@@ -827,17 +849,21 @@ def _html(report: Report) -> str:
     out = ["<!DOCTYPE html>", "<html lang=\"en\"><head><meta charset=\"utf-8\">",
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">",
            f"<title>{title}</title>", f"<style>{_CSS}</style>", "</head><body>", f"<h1>{title}</h1>"]
-    out.append("<nav><ul>" + "<li><a href=\"#summary\">Summary</a></li><li><a href=\"#charts\">Charts</a></li>" +
+    # a report of no whole plan (the LKjIP layout of one year) has no charts section
+    with_charts = report.plan is not None
+    out.append("<nav><ul>" + "<li><a href=\"#summary\">Summary</a></li>" +
+               ("<li><a href=\"#charts\">Charts</a></li>" if with_charts else "") +
                "".join(f"<li><a href=\"#{html.escape(s.key)}\">{html.escape(s.title)}</a></li>"
                        for s in report.sections) + "</ul></nav>")
     out += ["<section id=\"summary\"><h2>Summary</h2>", _summary_html(report), "</section>"]
-    charts = _charts(report)
-    out.append("<section id=\"charts\"><h2>Charts</h2>")
-    if not charts:
-        out.append("<p class=\"empty\">No charts: they need matplotlib (Debian: python3-matplotlib).</p>")
-    for cid, caption, svg in charts:
-        out.append(f"<figure>{svg}<figcaption>{html.escape(caption)}</figcaption></figure>")
-    out.append("</section>")
+    if with_charts:
+        charts = _charts(report)
+        out.append("<section id=\"charts\"><h2>Charts</h2>")
+        if not charts:
+            out.append("<p class=\"empty\">No charts: they need matplotlib (Debian: python3-matplotlib).</p>")
+        for cid, caption, svg in charts:
+            out.append(f"<figure>{svg}<figcaption>{html.escape(caption)}</figcaption></figure>")
+        out.append("</section>")
     for s in report.sections:
         out.append(f"<section id=\"{html.escape(s.key)}\">")
         if s.key == "findings":
@@ -937,7 +963,7 @@ def _number_format(column: str, value: float) -> str:
     """The Excel number format of a number in a column: ``#,##0`` for Rupiah, ``0.00`` for
     percentages and achievement, ``0.0000`` for ratios (achievement / 100), ``0`` for years,
     else ``#,##0`` for a whole number and ``#,##0.00##`` for others."""
-    if column == "year":
+    if column == "year" or column.endswith(" year"):
         return "0"
     if _MONEY_COLUMN.match(column):
         return "#,##0" if float(value).is_integer() else "#,##0.00"
@@ -1022,3 +1048,138 @@ def _xlsx(report: Report) -> bytes:
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+# ---------------------------------------------------------------------------- the LKjIP layout
+
+LAYOUTS = ("default", "lkjip")
+
+
+def build_lkjip_report(plan: Plan, year: int, previous_years: int = 2) -> Report:
+    """The standard tables of a yearly performance report (LKjIP) for ``year`` (docs/lkjip.md):
+    capaian kinerja per sasaran and indicator (target, realization, capaian and category of the
+    year, the realizations and capaian of the ``previous_years`` years before, the end-of-period
+    target and the progress towards it) and, per programme, pagu, realization, absorption,
+    capaian and efficiency. The numbers come from the compiled core (``kinerja._core.lkjip_tables``,
+    C++ ``kinerja::lkjip_tables``); every computed number has its printed inputs beside it and a
+    basis column that says how it was obtained.
+
+    :raises ArgumentError: ``kinerja.argument.lkjip_year`` for a year in which the plan prints
+        nothing to report (the message lists the years it can report)
+
+    >>> import kinerja
+    >>> r = build_lkjip_report(kinerja.bundled_plan(), 2021)
+    >>> [s.key for s in r.sections]
+    ['lkjip-capaian', 'lkjip-budget']
+    """
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ArgumentError(f"[kinerja.argument.lkjip_year] the LKjIP layout reports one calendar year (an integer), "
+                            f"got {year!r}", id="kinerja.argument.lkjip_year")
+    t = _core.lkjip_tables(plan._core, year, previous_years)
+    prev = list(t.previous_years)
+    lo, hi = plan.period
+
+    cols = ["part", "sasaran", "sasaran name", "indicator", "unit", "polarity"]
+    for y in prev:
+        cols += [f"realization {y}", f"realization {y} (printed)", f"capaian {y} %"]
+    cols += [f"target {year}", f"target {year} (printed)", f"realization {year}", f"realization {year} (printed)",
+             f"capaian {year} %", "category", "end target", "end target (printed)", "end target year",
+             "end progress %", "capaian basis", "progress basis"]
+    cap = Section("lkjip-capaian", f"Capaian kinerja {year} per sasaran and indicator (LKjIP)", cols,
+                  note=f"capaian = realization against the target of the year with the plan's settings and each "
+                       f"indicator's polarity; progress = realization {year} against the end target (the "
+                       f"end-of-period column, else the target of the last year of the indicator's period), by the "
+                       f"same rule; category on the capaian scale",
+                  empty=f"No indicator of a sasaran prints a target or realization in {year}.")
+    for r in t.indicators:
+        line: List[Any] = [r.part, r.node, r.node_name, r.indicator_name, r.unit, r.polarity]
+        for p in r.previous:
+            line += [p.realization_number, p.realization or None, p.achievement]
+        line += [r.target_number, r.target or None, r.realization_number, r.realization or None, r.achievement,
+                 r.category or None, r.end_target_number, r.end_target or None,
+                 r.end_year if r.end_year is not None else ("end" if r.end_target else None), r.progress,
+                 r.achievement_basis, r.progress_basis]
+        cap.rows.append(line)
+
+    bud = Section("lkjip-budget", f"Budget, absorption and efficiency {year} per programme (LKjIP)",
+                  ["part", "code", "programme", "pagu", "pagu (printed)", "realized", "realized (printed)",
+                   "absorption %", "capaian %", "efficiency %", "capaian basis", "efficiency basis"],
+                  note="amounts in Rupiah; absorption = realized / pagu x 100; capaian = the programme's roll-up "
+                       "(mean of its indicators, else of its activities); efficiency = (1 - absorption / capaian) x "
+                       "100 (positive: more achieved than spent, in shares of plan); half up to 2 decimals",
+                  empty=f"No programme prints a pagu or a realized budget in {year}.")
+    for b in t.programmes:
+        bud.rows.append([b.part, b.node, b.node_name, b.pagu_number, b.pagu or None, b.realized_number,
+                         b.realized or None, b.absorption, b.achievement, b.efficiency, b.achievement_basis,
+                         b.efficiency_basis])
+
+    achieved = [r for r in t.indicators if r.achievement is not None]
+    summary: List[Tuple[str, str]] = [
+        ("plan", plan.title), ("organisation", ", ".join(x for x in (plan.organisation, plan.region) if x)),
+        ("period", f"{lo}-{hi}, version {plan.version}" if plan.version else f"{lo}-{hi}"),
+        ("year", f"{year} (LKjIP layout; earlier years shown: {', '.join(str(y) for y in prev) or 'none'})"),
+        ("indicators", f"{len(t.indicators)} indicators of sasaran with a target or realization in {year}; "
+                       f"{len(achieved)} with a capaian" +
+                       (f": {_categories_text([r.category for r in achieved])}" if achieved else ""))]
+    both = [b for b in t.programmes if b.absorption is not None]
+    if both:
+        pagu = sum(b.pagu_number for b in both)
+        real = sum(b.realized_number for b in both)
+        summary.append(("absorption", f"{_rp(real)} realized of {_rp(pagu)} = {_pct(real, pagu)}, "
+                                      f"{len(both)} of {len(t.programmes)} programmes"))
+    else:
+        summary.append(("absorption", f"no programme prints both a pagu and a realized amount in {year}"))
+    about = [("plan", plan.title), ("organisation", plan.organisation), ("region", plan.region),
+             ("period", f"{lo}-{hi}"), ("version", plan.version), ("layout", f"lkjip {year}"),
+             ("plan file", shown_path(plan.file)), ("made by", f"kinerja {_core.__version__}")]
+    sections = [cap, bud]
+    about += [(f"sheet {s.key}", s.title + (f" ({s.note})" if s.note else "")) for s in sections]
+    return Report(f"{plan.title}: LKjIP {year}", sections, summary, about, None)
+
+
+def _lkjip_text_view(s: Section) -> "_View":
+    """The LKjIP sections in the terminal: the printed values and the computed numbers, each
+    indicator under a line naming its sasaran and itself; the earlier years' realizations and the
+    basis columns are left out (--full, csv, json and xlsx show them)."""
+    col = {c: i for i, c in enumerate(s.columns)}
+    if s.key == "lkjip-capaian":
+        year = s.title.split()[2]  # "Capaian kinerja 2025 per ..."
+        earlier = [c for c in s.columns if c.startswith("capaian ") and c.endswith(" %") and year not in c]
+        # one group line per indicator (its sasaran and its name), then its numbers
+        names = [f"target {year} (printed)", f"realization {year} (printed)", f"capaian {year} %", "category"] + \
+            earlier[::-1] + ["end target (printed)", "end progress %"]
+        shown = ["indicator", "target", "realization", "capaian %", "category"] + \
+            [c.split()[1] + " %" for c in earlier[::-1]] + ["end target", "progress %"]
+        rows = [[f"{r[col['sasaran']]} {r[col['sasaran name']]}: {r[col['indicator']]}"] +
+                [r[col[n]] for n in names] for r in s.rows]
+        before = ", ".join(c.split()[1] + " %" for c in earlier[::-1])
+        after = [f"({before}: the capaian of the earlier years; progress %: the realization of {year} against the "
+                 f"end target; --full shows every column.)" if before else
+                 f"(progress %: the realization of {year} against the end target; --full shows every column.)"]
+        return _View(shown, rows, after, grouped=True)
+    names = ["code", "programme", "pagu", "realized", "absorption %", "capaian %", "efficiency %"]
+    return _View(names, [[r[col[n]] for n in names] for r in s.rows])
+
+
+def _plan_report(self: Plan, layout: str = "default", year: Optional[Union[int, str]] = None,
+                 include_findings: bool = True) -> Report:
+    """The plan's report (:class:`kinerja.Report`, rendered with ``render(format)`` or ``save(path)``).
+    ``layout="default"``: :func:`kinerja.build_report` (``year`` limits its achievement section);
+    ``layout="lkjip"``: the tables of the yearly performance report (LKjIP) for ``year``
+    (docs/lkjip.md).
+
+    :raises ArgumentError: ``kinerja.argument.lkjip_year`` for the LKjIP layout without a year or
+        with a year the plan cannot report; ``kinerja.argument.report_layout`` for an unknown layout
+
+    >>> import kinerja
+    >>> r = kinerja.bundled_plan().report(layout="lkjip", year=2021)
+    >>> [s.key for s in r.sections], len(r.section("lkjip-budget").rows)
+    (['lkjip-capaian', 'lkjip-budget'], 5)
+    """
+    return build_report(self, years=None if year is None else [year], include_findings=include_findings,
+                        layout=layout)
+
+
+# Plan.report lives here, beside the reports it builds: plan.py cannot import this module (report
+# imports plan), and every `import kinerja` imports it
+Plan.report = _plan_report  # type: ignore[attr-defined]

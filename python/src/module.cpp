@@ -17,4 +17,5 @@ PYBIND11_MODULE(_core, m) {
     kinerja::python::register_catalog(m);
     kinerja::python::register_validation(m);
     kinerja::python::register_batch(m);
+    kinerja::python::register_lkjip(m);
 }

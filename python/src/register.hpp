@@ -101,6 +101,7 @@ void register_formula(pybind11::module_& m);
 void register_catalog(pybind11::module_& m);
 void register_validation(pybind11::module_& m);
 void register_batch(pybind11::module_& m);
+void register_lkjip(pybind11::module_& m);
 }  // namespace kinerja::python
 
 namespace pybind11::detail {
