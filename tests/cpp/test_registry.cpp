@@ -144,6 +144,12 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
         {"ratio-mismatch", severity::error, "built-in"},
         {"source-conflict", severity::warning, "built-in"},
         {"method-mix", severity::warning, "built-in"},
+        {"strategy-level", severity::error, "built-in"},
+        {"programme-without-policy", severity::warning, "built-in"},
+        {"sasaran-without-strategy", severity::warning, "built-in"},
+        {"strategy-without-programme", severity::warning, "built-in"},
+        {"policy-without-programme", severity::warning, "built-in"},
+        {"strategy-unlinked", severity::warning, "built-in"},
     };
     CHECK(listed == expected);
     CHECK(registry.rules().size() == kinerja::check_rules().size());
@@ -153,16 +159,16 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     CHECK(registry.find("no-such-rule") == nullptr);
 
     const check_registry with_file({small_rules()});
-    REQUIRE(with_file.rules().size() == 28 + 3);
+    REQUIRE(with_file.rules().size() == 34 + 3);  // 34 built-in rules (28, then the strategy layer's 6)
     // the file's rules follow, in the file's order, with the file as origin and their place in it
-    const kinerja::rule_info& first = with_file.rules()[28];
+    const kinerja::rule_info& first = with_file.rules()[34];
     CHECK(first.id == "target-at-least-85");
     CHECK(first.severity == severity::info);
     CHECK(first.origin == "ours.yaml");
     CHECK(first.location.line == 3);
-    CHECK(with_file.rules()[29].id == "sasaran-pagu-at-most-250");
-    CHECK(with_file.rules()[30].id == "program-pagu-at-least-250");
-    CHECK(with_file.rules()[30].severity == severity::error);
+    CHECK(with_file.rules()[35].id == "sasaran-pagu-at-most-250");
+    CHECK(with_file.rules()[36].id == "program-pagu-at-least-250");
+    CHECK(with_file.rules()[36].severity == severity::error);
 }
 
 TEST_CASE("check runs built-in and file rules together, ordered by place in the plan file", "[registry]") {
