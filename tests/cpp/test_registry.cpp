@@ -223,7 +223,7 @@ TEST_CASE("check_options.rules picks rules of either kind, and an unknown id nam
     const std::string what = message_of([&] { (void)kinerja::check(small_plan(), o); });
     CHECK_THAT(what, Contains("unknown check rule \"program-pagu-at-least-25\""));
     CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                             // the built-in ones
-    CHECK_THAT(what, Contains("method-mix, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
+    CHECK_THAT(what, Contains("strategy-unlinked, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
 }
 
 TEST_CASE("A rule id in two rule sets is an argument_error naming both", "[registry]") {

@@ -93,7 +93,7 @@ TEST_CASE("strategi and arah_kebijakan are levels: names, CSV spellings, YAML ro
     // a CSV table names the levels as people write them: "Arah Kebijakan", "Strategi"
     const plan csv = kinerja::parse_plan_csv(
         "node_id,level,name,year,source\n"
-        "s-1,sasaran,S,,T\n"
+        "s-1,sasaran,S,2024,T\n"
         "str-1,Strategi,Strategi satu,,T51\n"
         "ak-1,Arah Kebijakan,Kebijakan satu,,T51\n",
         "t51.csv");
@@ -245,7 +245,7 @@ TEST_CASE("strategy-level: a link of the layer to a node of the wrong level is a
         {"  - {id: str-2, level: strategi, name: S2, parent: s-1, supports: [s-1], source: T51}\n", "str-2"},
         // a strategi supports an indicator
         {"  - {id: str-2, level: strategi, name: S2, supports: [s-1, ind-1], source: T51}\n"
-         "  - {id: s-9, level: sasaran, name: S9, parent: t-1, source: T61, indicators: [{id: ind-1, name: I}]}\n",
+         "  - {id: s-9, level: sasaran, name: S9, parent: t-1, source: T61, indicators: [{id: ind-1, name: I, source: T61}]}\n",
          "str-2"},
     };
     for (const auto& [line, culprit] : cases) {
@@ -344,17 +344,17 @@ TEST_CASE("A CSV table carries the links in its supports column", "[strategy][cs
     // as a plan file it reads back equal
     CHECK(kinerja::parse_plan(kinerja::to_yaml(p)) == p);
 
-    // an id that is not in the table is an error at its cell (line 2, column 4: the supports cell)
+    // an id that is not in the table is an error at its cell (line 2, at the supports cell)
     const auto e = kinerja_test::thrown<kinerja::file_error>([] {
         kinerja::parse_plan_csv(
             "node_id,level,name,supports,year,source\n"
-            "str-1,strategi,S,s-9,,T51\n",
+            "str-1,strategi,S,s-9,2024,T51\n",
             "bad.csv");
     });
     REQUIRE(e);
     CHECK(e->id() == "kinerja.plan.reference");
     CHECK(e->line() == 2);
-    CHECK(e->column() == 4);
+    CHECK(e->column() == 18);  // "str-1,strategi,S," is 17 characters: the cell starts at 18
     CHECK_THAT(e->what(), Contains("s-9"));
     // repeats of the cell must agree, as every attribute's
     const auto d = kinerja_test::thrown<kinerja::file_error>([] {
