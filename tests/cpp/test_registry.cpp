@@ -222,7 +222,7 @@ TEST_CASE("check_options.rules picks rules of either kind, and an unknown id nam
     o.rules = {"program-pagu-at-least-25"};
     const std::string what = message_of([&] { (void)kinerja::check(small_plan(), o); });
     CHECK_THAT(what, Contains("unknown check rule \"program-pagu-at-least-25\""));
-    CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                             // the built-in ones
+    CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                                    // the built-in ones
     CHECK_THAT(what, Contains("strategy-unlinked, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
 }
 

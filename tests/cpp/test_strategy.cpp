@@ -245,7 +245,8 @@ TEST_CASE("strategy-level: a link of the layer to a node of the wrong level is a
         {"  - {id: str-2, level: strategi, name: S2, parent: s-1, supports: [s-1], source: T51}\n", "str-2"},
         // a strategi supports an indicator
         {"  - {id: str-2, level: strategi, name: S2, supports: [s-1, ind-1], source: T51}\n"
-         "  - {id: s-9, level: sasaran, name: S9, parent: t-1, source: T61, indicators: [{id: ind-1, name: I, source: T61}]}\n",
+         "  - {id: s-9, level: sasaran, name: S9, parent: t-1, source: T61, indicators: [{id: ind-1, name: I, source: "
+         "T61}]}\n",
          "str-2"},
     };
     for (const auto& [line, culprit] : cases) {
