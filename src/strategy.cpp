@@ -49,8 +49,9 @@ bool has_strategy_layer(const plan& p) noexcept {
 }
 
 std::vector<strategy_link> strategy_links(const plan& p) {
-    const auto by_id = index_nodes(p);
     std::vector<strategy_link> out;
+    if (!has_strategy_layer(p)) return out;  // no link can touch the layer
+    const auto by_id = index_nodes(p);
     for (const node& n : p.nodes)
         for (const std::string& s : n.supports) {
             auto it = by_id.find(s);
@@ -145,6 +146,9 @@ bool fits(node_level from, node_level to) noexcept {
 }  // namespace
 
 void check_strategy(const plan& p, const std::function<bool(std::string_view)>& on, const budget_finding_sink& add) {
+    // without a strategi or arah_kebijakan node no link can touch the layer (strategy-level has
+    // nothing to judge) and the gap rules do not apply: a plan without Tabel 5.1 costs one scan
+    if (!has_strategy_layer(p)) return;
     const auto by_id = index_nodes(p);
     if (on(rule_ids::strategy_level)) {
         std::unordered_set<std::string_view> history_ids;
@@ -199,7 +203,6 @@ void check_strategy(const plan& p, const std::function<bool(std::string_view)>& 
         }
     }
 
-    if (!has_strategy_layer(p)) return;  // a plan without Tabel 5.1: its gaps are not judged
     const std::vector<strategy_link> links = strategy_links(p);
     const auto served_by = supporters(links, by_id);
     auto supporting = [&](const node& n, node_level level) {
