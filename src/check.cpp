@@ -6,6 +6,7 @@
 #include <kinerja/conventions.hpp>
 #include <kinerja/detail/check_budget.hpp>
 #include <kinerja/detail/check_indicators.hpp>
+#include <kinerja/detail/check_strategy.hpp>
 #include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/plan_index.hpp>
 #include <kinerja/detail/reading_memo.hpp>
@@ -109,6 +110,19 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::growth_range, severity::warning,
          "an economic growth rate (the indicator's name: Pertumbuhan Ekonomi, Laju Pertumbuhan Ekonomi, Pertumbuhan "
          "PDRB, LPE) printed beyond plus or minus 100 (percent): a level printed where the rate belongs"},
+        {rule_ids::strategy_level, severity::error,
+         "a link of the strategy layer (Tabel 5.1) to a node of the wrong level: strategi -> sasaran, arah_kebijakan "
+         "-> strategi, program -> arah_kebijakan; no parent links to or from strategi and arah_kebijakan"},
+        {rule_ids::programme_without_policy, severity::warning,
+         "a programme that serves no arah_kebijakan (in a plan with strategi or arah_kebijakan nodes)"},
+        {rule_ids::sasaran_without_strategy, severity::warning,
+         "a sasaran that no strategi serves (in a plan with strategi or arah_kebijakan nodes)"},
+        {rule_ids::strategy_without_programme, severity::warning,
+         "a strategi that no programme carries out through its arah_kebijakan (in a plan with a strategy layer)"},
+        {rule_ids::policy_without_programme, severity::warning,
+         "an arah_kebijakan that no programme serves (in a plan with a strategy layer)"},
+        {rule_ids::strategy_unlinked, severity::warning,
+         "a strategi that supports no sasaran, or an arah_kebijakan that supports no strategi"},
     };
     return rules;
 }
@@ -1382,6 +1396,12 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
     }
     c.method_mixes();
     c.cell_findings();
+    detail::check_strategy(
+        p, [&c](std::string_view rule) { return c.on(rule); },
+        [&c](std::string_view rule, const node* n, std::optional<period_year> y, std::string message,
+             const location& where, const std::string& source) -> finding& {
+            return c.add(rule, n, nullptr, y, std::move(message), where, source);
+        });
     return std::move(c.out);
 }
 

@@ -362,7 +362,12 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
 
     // ---- the levels that carry pagu
     std::map<node_level, std::pair<std::size_t, std::size_t>> priced;  // level -> (with, without)
+    // the strategy layer (Tabel 5.1: strategi, arah_kebijakan) is never priced: it is no level of pagu
+    auto strategy_layer = [](const node& n) {
+        return n.level == node_level::strategi || n.level == node_level::arah_kebijakan;
+    };
     for (const node& n : p.nodes) {
+        if (strategy_layer(n)) continue;
         bool any = false;
         for (period_year y : node_pagu_years(n))
             for (const printed_value* v : node_pagu_cells(n, y, rule)) any = any || !blank(v);
@@ -387,6 +392,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
     });
     std::map<node_level, std::pair<std::size_t, std::size_t>> realized;  // level -> (with, without)
     for (const node& n : p.nodes) {
+        if (strategy_layer(n)) continue;
         const bool any = std::any_of(n.budget_realized.begin(), n.budget_realized.end(),
                                      [](const auto& kv) { return !kv.second.empty() && !blank(&kv.second.front()); });
         (any ? realized[n.level].first : realized[n.level].second)++;

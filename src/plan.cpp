@@ -27,6 +27,8 @@ constexpr std::pair<node_level, std::string_view> level_names[] = {{node_level::
                                                                    {node_level::sasaran_rpd, "sasaran_rpd"},
                                                                    {node_level::tujuan, "tujuan"},
                                                                    {node_level::sasaran, "sasaran"},
+                                                                   {node_level::strategi, "strategi"},
+                                                                   {node_level::arah_kebijakan, "arah_kebijakan"},
                                                                    {node_level::program, "program"},
                                                                    {node_level::kegiatan, "kegiatan"},
                                                                    {node_level::sub_kegiatan, "sub_kegiatan"}};

@@ -213,6 +213,7 @@ enum col : std::size_t {
     c_source,
     c_convention,
     c_context,
+    c_supports,
     c_count
 };
 
@@ -235,7 +236,8 @@ constexpr std::array<const char*, c_count> column_names = {"node_id",
                                                            "reported_achievement",
                                                            "source",
                                                            "convention",
-                                                           "context"};
+                                                           "context",
+                                                           "supports"};
 constexpr std::array<col, 5> required_columns = {c_node_id, c_level, c_name, c_year, c_source};
 
 std::string known_columns() {
@@ -269,6 +271,22 @@ struct row_view {
 };
 
 // A node or indicator attribute given on one or more rows; the first row that gives it sets it.
+// The ids of a `supports` cell: separated by spaces, commas or semicolons ("ak-1; ak-2").
+std::vector<std::string> supports_ids(const std::string& cell) {
+    std::vector<std::string> out;
+    std::string id;
+    for (char ch : cell) {
+        if (ch == ' ' || ch == ',' || ch == ';' || ch == '\t') {
+            if (!id.empty()) out.push_back(std::move(id));
+            id.clear();
+        } else {
+            id += ch;
+        }
+    }
+    if (!id.empty()) out.push_back(std::move(id));
+    return out;
+}
+
 struct attribute {
     bool set = false;
     std::string text;  // as printed (trimmed for ids)
@@ -317,7 +335,7 @@ struct node_acc {
     std::string id;
     location where;
     location level_cell, name_cell;  // on its first row, for "has no level/name"
-    attribute level, code, name, parent, responsible, context;
+    attribute level, code, name, parent, responsible, context, supports;
     node_level parsed_level = node_level::program;
     std::string first_source;     // of its first row
     std::string node_row_source;  // of its first row without indicator_id
@@ -363,10 +381,11 @@ private:
         try {
             return node_level_from_string(key);
         } catch (const lookup_error&) {
-            schema(r.cells[c_level],
-                   "unknown level " + quoted(r.text(c_level)) +
-                       "; the levels are urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, "
-                       "kegiatan, sub_kegiatan");
+            schema(r.cells[c_level], "unknown level " + quoted(r.text(c_level)) +
+                                         "; the levels are urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, "
+                                         "strategi, arah_kebijakan, "
+                                         "program, "
+                                         "kegiatan, sub_kegiatan");
         }
     }
 
@@ -535,6 +554,12 @@ void builder::read(const row_view& r) {
         agree(n.parent, r, c_parent, r.trimmed(c_parent), r.trimmed(c_parent), node_owner);
     if (r.has(c_responsible))
         agree(n.responsible, r, c_responsible, r.text(c_responsible), r.text(c_responsible), node_owner);
+    if (!r.trimmed(c_supports).empty()) {
+        // the ids in the cell, separated by spaces, commas or semicolons; compared as that list
+        std::string ids;
+        for (const std::string& id : supports_ids(r.text(c_supports))) ids += (ids.empty() ? "" : " ") + id;
+        agree(n.supports, r, c_supports, r.text(c_supports), ids, node_owner);
+    }
     if (!r.trimmed(c_context).empty()) {
         std::string flag = detail::fold(r.text(c_context));
         if (flag != "true" && flag != "false")
@@ -601,11 +626,12 @@ plan builder::finish(const csv_options& options) {
     for (const std::string& id : node_order_) {
         const node_acc& n = nodes_.at(id);
         if (!n.level.set)
-            throw file_error(
-                "kinerja.csv.schema", file_, n.level_cell.line, n.level_cell.column,
-                "node " + quoted(id) +
-                    " has no level; give it on at least one of its rows "
-                    "(urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan)");
+            throw file_error("kinerja.csv.schema", file_, n.level_cell.line, n.level_cell.column,
+                             "node " + quoted(id) +
+                                 " has no level; give it on at least one of its rows "
+                                 "(urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, strategi, arah_kebijakan, "
+                                 "program, kegiatan, "
+                                 "sub_kegiatan)");
         if (!n.name.set)
             throw file_error("kinerja.csv.schema", file_, n.name_cell.line, n.name_cell.column,
                              "node " + quoted(id) + " has no name; give it on at least one of its rows");
@@ -682,6 +708,7 @@ plan builder::finish(const csv_options& options) {
         if (a.code.set) n.code = attr_value(a.code, n.source);
         if (a.parent.set) n.parent = a.parent.text;
         if (a.responsible.set) n.responsible = a.responsible.text;
+        if (a.supports.set) n.supports = supports_ids(a.supports.text);
         n.context = a.context.set && a.context.key == "true";
         n.location = a.where;
         for (pending_value& v : a.values) {
@@ -722,6 +749,9 @@ plan builder::finish(const csv_options& options) {
     for (const std::string& id : node_order_) {
         const node_acc& a = nodes_.at(id);
         if (a.parent.set) sites.note("", id, "parent", a.parent.where);
+        if (a.supports.set)
+            for (std::size_t k = 0; k < supports_ids(a.supports.text).size(); ++k)
+                sites.note("", id, "supports#" + std::to_string(k), a.supports.where);
     }
     detail::validate_references(p, sites);
     detail::learn_table_conventions(p);

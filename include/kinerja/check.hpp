@@ -73,6 +73,19 @@
 ///    that the table's other lower-is-better rows all follow (inverse, complement, reduction)
 ///  - growth-range (warning): an economic growth rate (by its name: Pertumbuhan Ekonomi, Laju
 ///    Pertumbuhan Ekonomi, Pertumbuhan PDRB, LPE) printed beyond ±100: a level where a rate belongs
+///  - strategy-level (error): a link of the strategy layer (Tabel 5.1, strategy.hpp) to a node of
+///    the wrong level: a strategi supporting other than a sasaran, an arah_kebijakan other than a
+///    strategi, a strategi supported by other than an arah_kebijakan, an arah_kebijakan by other
+///    than a program; a parent link to or from a strategi or arah_kebijakan
+///  - programme-without-policy (warning): a programme that supports no arah_kebijakan
+///  - sasaran-without-strategy (warning): a sasaran that no strategi supports
+///  - strategy-without-programme (warning): a strategi that no programme carries out through its
+///    arah_kebijakan
+///  - policy-without-programme (warning): an arah_kebijakan that no programme supports
+///  - strategy-unlinked (warning): a strategi that supports no sasaran, an arah_kebijakan that
+///    supports no strategi
+///  The five gap rules apply only to a plan with a strategy layer (a strategi or arah_kebijakan
+///  node); a plan without Tabel 5.1 gets none of their findings.
 // clang-format on
 ///
 /// duplicate-code compares codes within one objective and one responsible agency
@@ -133,6 +146,12 @@ inline constexpr std::string_view ratio_mismatch = "ratio-mismatch";
 inline constexpr std::string_view source_conflict = "source-conflict";
 inline constexpr std::string_view method_mix = "method-mix";
 inline constexpr std::string_view growth_range = "growth-range";
+inline constexpr std::string_view strategy_level = "strategy-level";
+inline constexpr std::string_view programme_without_policy = "programme-without-policy";
+inline constexpr std::string_view sasaran_without_strategy = "sasaran-without-strategy";
+inline constexpr std::string_view strategy_without_programme = "strategy-without-programme";
+inline constexpr std::string_view policy_without_programme = "policy-without-programme";
+inline constexpr std::string_view strategy_unlinked = "strategy-unlinked";
 }  // namespace rule_ids
 
 /// rule_info::origin of a built-in rule.

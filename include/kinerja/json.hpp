@@ -63,9 +63,10 @@ inline constexpr report_scale report_scales[] = {report_scale::percent, report_s
 inline constexpr change_kind change_kinds[] = {change_kind::added, change_kind::removed, change_kind::changed};
 inline constexpr rollup_method rollup_methods[] = {rollup_method::mean, rollup_method::budget_weighted,
                                                    rollup_method::ratio_of_sums};
-inline constexpr node_level node_levels[] = {node_level::urusan,   node_level::tujuan_rpd,  node_level::sasaran_rpd,
-                                             node_level::tujuan,   node_level::sasaran,     node_level::program,
-                                             node_level::kegiatan, node_level::sub_kegiatan};
+inline constexpr node_level node_levels[] = {
+    node_level::urusan,  node_level::misi,     node_level::tujuan_rpd,  node_level::sasaran_rpd,
+    node_level::tujuan,  node_level::sasaran,  node_level::strategi,    node_level::arah_kebijakan,
+    node_level::program, node_level::kegiatan, node_level::sub_kegiatan};
 inline constexpr value_kind value_kinds[] = {value_kind::missing, value_kind::number, value_kind::percent,
                                              value_kind::ratio,   value_kind::grade,  value_kind::predicate,
                                              value_kind::count,   value_kind::money};

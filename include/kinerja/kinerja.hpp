@@ -25,6 +25,7 @@
 #include <kinerja/rollup.hpp>
 #include <kinerja/rounding.hpp>
 #include <kinerja/scale.hpp>
+#include <kinerja/strategy.hpp>
 #include <kinerja/unit_registry.hpp>
 #include <kinerja/units.hpp>
 #include <kinerja/validation.hpp>

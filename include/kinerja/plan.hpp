@@ -117,8 +117,24 @@ using year_values = std::map<period_year, std::vector<printed_value>>;
 /// Levels of the cascade, from the region's goals down to sub-activities: the nomenclature's
 /// urusan; the regional plan's (RPJMD) misi, tujuan and sasaran, which a regional table prints as
 /// rows and under which its programmes hang; the agency's tujuan and sasaran; programme,
-/// activity and sub-activity.
-enum class node_level { urusan, misi, tujuan_rpd, sasaran_rpd, tujuan, sasaran, program, kegiatan, sub_kegiatan };
+/// activity and sub-activity. Between the agency's sasaran and its programmes stand the strategy
+/// (strategi) and the policy direction (arah kebijakan) of Renstra Tabel 5.1: they carry no pagu
+/// and are linked many-to-many through `supports` (a strategi supports the sasaran it serves, an
+/// arah_kebijakan the strategi it carries out, a program the arah_kebijakan it serves;
+/// strategy_links, plan.hpp).
+enum class node_level {
+    urusan,
+    misi,
+    tujuan_rpd,
+    sasaran_rpd,
+    tujuan,
+    sasaran,
+    strategi,
+    arah_kebijakan,
+    program,
+    kegiatan,
+    sub_kegiatan
+};
 std::string_view to_string(node_level level) noexcept;
 /// \throws lookup_error kinerja.lookup.node_level
 node_level node_level_from_string(std::string_view name);

@@ -346,6 +346,26 @@ class Change:
 
 def diff_plans(older: Plan, newer: Plan) -> List[Change]: ...
 
+class StrategyLink:
+    """A supports link of the strategy layer (Tabel 5.1): strategi -> sasaran, arah_kebijakan -> strategi, program -> arah_kebijakan."""
+    source: str
+    target: str
+    source_level: str
+    target_level: str
+    location: str
+
+class StrategyRow:
+    """One row of the Tabel 5.1 matrix: a sasaran and what serves it."""
+    tujuan: str
+    sasaran: str
+    strategies: List[str]
+    policies: List[str]
+    programmes: List[str]
+
+def strategy_links(plan: Plan) -> List[StrategyLink]: ...
+def strategy_matrix(plan: Plan) -> List[StrategyRow]: ...
+def has_strategy_layer(plan: Plan) -> bool: ...
+
 class RollupEntry:
     """A node's achievement in a year, rolled up the cascade."""
     node_id: str

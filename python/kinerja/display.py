@@ -79,6 +79,8 @@ LEVEL_LABELS: Dict[str, str] = {
     "sasaran_rpd": "Sasaran RPD",
     "tujuan": "Tujuan",
     "sasaran": "Sasaran",
+    "strategi": "Strategi",
+    "arah_kebijakan": "Arah Kebijakan",
     "program": "Program",
     "kegiatan": "Kegiatan",
     "sub_kegiatan": "Sub Kegiatan",
@@ -230,10 +232,52 @@ def _rolled(plan: Any, years: Sequence[int]) -> Dict[tuple, float]:
     return out
 
 
+def _strategy_links(plan: Any) -> Dict[str, List[str]]:
+    """Each node's links in the strategy layer (strategi -> sasaran, arah_kebijakan -> strategi,
+    program -> arah_kebijakan): node id -> the ids it supports, in file order."""
+    from . import _core
+
+    out: Dict[str, List[str]] = {}
+    for link in _core.strategy_links(plan._core):
+        out.setdefault(link.source, []).append(link.target)
+    return out
+
+
+def _with_strategy_layer(nodes: Sequence[Any], links: Dict[str, List[str]]) -> List[tuple]:
+    """The cascade walk (:func:`cascade_order`) with the strategy layer placed where Tabel 5.1
+    puts it: after each sasaran the strategies that support it, then the policy directions that
+    support those, one level deeper; strategy nodes linked to no sasaran follow at the end."""
+    layer = [n for n in nodes if n.level in ("strategi", "arah_kebijakan")]
+    if not layer:
+        return cascade_order(nodes)
+    served: Dict[str, List[Any]] = {}  # target id -> layer nodes that support it
+    for n in layer:
+        for t in links.get(n.id, []):
+            served.setdefault(t, []).append(n)
+    out: List[tuple] = []
+    placed = set()
+    for n, depth in cascade_order([n for n in nodes if n.level not in ("strategi", "arah_kebijakan")]):
+        out.append((n, depth))
+        strategies = [s for s in served.get(n.id, []) if s.level == "strategi" and s.id not in placed]
+        policies: List[Any] = []
+        for s in strategies:
+            placed.add(s.id)
+            out.append((s, depth + 1))
+            policies += [k for k in served.get(s.id, []) if k.level == "arah_kebijakan" and k.id not in placed
+                         and k not in policies]
+        for k in policies:
+            placed.add(k.id)
+            out.append((k, depth + 1))
+    out += [(n, 0) for n in layer if n.id not in placed]
+    return out
+
+
 def plan_html(plan: Any, max_rows: Optional[int] = 300) -> str:
     """The cascade of a plan as an indented HTML table: code, name, level, number of
     indicators, pagu per year as printed, and, for each year with any achievement, the rolled-up
-    achievement (mean) coloured by category."""
+    achievement (mean) coloured by category. A plan with strategi and arah_kebijakan nodes
+    (Tabel 5.1) shows them under the sasaran they serve and a column of each node's links in that
+    layer (a programme's policy directions, a policy's strategies, a strategy's sasaran)."""
     from . import _api as api
     from . import _core
 
@@ -241,16 +285,21 @@ def plan_html(plan: Any, max_rows: Optional[int] = 300) -> str:
     years: List[Any] = list(range(lo, hi + 1)) + ["end"]
     rolled = _rolled(plan, list(range(lo, hi + 1)))
     achievement_years = sorted({y for (_, y) in rolled})
-    columns = ["code", "name", "level", "indicators"] + [f"pagu {year_label(y)}" for y in years] + \
-        [f"capaian {y} (%)" for y in achievement_years]
+    links = _strategy_links(plan)  # node id -> the ids it supports in the strategy layer (Tabel 5.1)
+    columns = ["code", "name", "level", "indicators"] + (["supports (Tabel 5.1)"] if links else []) + \
+        [f"pagu {year_label(y)}" for y in years] + [f"capaian {y} (%)" for y in achievement_years]
     rows, cell_styles = [], []
-    walk = cascade_order(plan.nodes)
+    walk = _with_strategy_layer(plan.nodes, links)
     shown = walk if max_rows is None else walk[:max_rows]
+    names = {n.id: n.name for n in plan.nodes} if links else {}
     for n, depth in shown:
         name = _Raw(f'<span style="padding-left:{1.2 * depth:.1f}em" title="{html.escape(n.id)}">'
                     f'{html.escape(n.name)}</span>')
         code = n.code if n.code else _Raw(f'<span style="color:#888">{html.escape(n.id)}</span>')
         row = [code, name, LEVEL_LABELS.get(n.level, n.level), len(n.indicators)]
+        if links:
+            row.append(_Raw(", ".join(f'<span title="{html.escape(names.get(t, ""))}">{html.escape(t)}</span>'
+                                      for t in links.get(n.id, []))))
         row += [_core.node_pagu_cell(n, y) for y in years]  # its own row, else an indicator's row
         styles = [""] * len(row)
         bold = "font-weight:bold" if n.level in ("tujuan", "sasaran", "program") else ""

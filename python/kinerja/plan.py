@@ -563,6 +563,30 @@ class Plan:
         and the absorption (realized / pagu x 100, half up to 2 decimals)."""
         return frame(self.budget_rows(include_history), BUDGET_COLUMNS)
 
+    # ------------------------------------------------------------------ strategy and policy (Tabel 5.1)
+    def strategy_links(self) -> List[Any]:
+        """The ``supports`` links of the strategy layer (Tabel 5.1), in file order: strategi ->
+        sasaran, arah_kebijakan -> strategi, program -> arah_kebijakan (and any that link a node of
+        the layer to a wrong level, which :meth:`check` reports as ``strategy-level``). Each has
+        ``source``, ``target``, ``source_level``, ``target_level`` and ``location``."""
+        return list(_core.strategy_links(self._core))
+
+    def strategy_matrix(self) -> List[Any]:
+        """The Tabel 5.1 matrix, one row per sasaran (file order): ``tujuan``, ``sasaran`` and the
+        ids of the ``strategies`` serving it, the ``policies`` (arah_kebijakan) carrying those
+        out and the ``programmes`` serving those policies. Empty for a plan without strategi and
+        arah_kebijakan nodes."""
+        return list(_core.strategy_matrix(self._core))
+
+    def strategy_frame(self):
+        """The Tabel 5.1 matrix as a pandas DataFrame, one row per chain sasaran -> strategi ->
+        arah_kebijakan -> program with ids and names (columns
+        :data:`kinerja.strategy.STRATEGY_COLUMNS`); None where a chain stops (a sasaran without
+        strategy, a strategy without policy, a policy without programme)."""
+        from .strategy import STRATEGY_COLUMNS, strategy_rows
+
+        return frame(strategy_rows(self._core), STRATEGY_COLUMNS)
+
     def findings_frame(self, **check_args):
         """The findings of :meth:`check` (same arguments) as a DataFrame, one row per finding
         (see :func:`findings_frame`)."""

@@ -1,6 +1,6 @@
 """Reports of a plan: a summary (plan, years, realizations, achievement by category, budget and
 absorption, findings by severity), achievement by year, achievement over the earlier years,
-programmes, activities and funding by year, budgets with absorption, the conventions of the
+goals, objectives, strategies and policy directions (Tabel 5.1), programmes, activities and funding by year, budgets with absorption, the conventions of the
 tables (declared or inferred), and the findings of the checks; as a terminal report, Markdown,
 CSV, JSON, a self-contained HTML page with charts, or an Excel workbook.
 
@@ -9,7 +9,7 @@ CSV, JSON, a self-contained HTML page with charts, or an Excel workbook.
 >>> [s.title for s in report.sections][:2]
 ['Achievement (capaian kinerja) 2024-2026', 'Achievement over the years 2018-2023 (Tabel 2.7 of the plan)']
 >>> sorted(report.to_frames())
-['achievement', 'budget', 'conventions', 'findings', 'tabel-2.7', 'tabel-6.1']
+['achievement', 'budget', 'conventions', 'findings', 'tabel-2.7', 'tabel-5.1', 'tabel-6.1']
 >>> report.summary[2]
 ('period', '2024-2026, version perubahan')
 
@@ -268,6 +268,19 @@ def build_report(plan: Plan, years: Optional[Sequence[Union[int, str]]] = None,
             s.rows.append(line)
         sections.append(s)
 
+    # 2b. strategy and policy (the layout of the source's Tabel 5.1), when the plan has them
+    if _core.has_strategy_layer(plan._core):
+        from .strategy import strategy_table
+
+        layer = [n.source for n in plan.nodes if n.level in ("strategi", "arah_kebijakan")]
+        named = " (Tabel 5.1 of the plan)" if _named(layer, "Tabel 5.1") else ""
+        s = Section("tabel-5.1", f"Goals, objectives, strategies and policy directions{named}",
+                    ["tujuan", "sasaran", "strategi", "kebijakan", "program"],
+                    note="per sasaran the strategies that serve it, the policy directions (arah kebijakan) that carry "
+                         "them out and the programmes that serve those, one per line, as the plan links them")
+        s.rows = strategy_table(plan._core)
+        sections.append(s)
+
     # 3. programmes, activities and funding: the cascade with targets and pagu by year
     pyears: List[Any] = period + ["end"]
     cols = ["code", "level", "name", "indicator"]
@@ -281,6 +294,8 @@ def build_report(plan: Plan, years: Optional[Sequence[Union[int, str]]] = None,
     budget_rows = plan.budget_rows(include_history=True)
     pagu_numbers = {(b["node_id"], row_year(b)): b["budget_number"] for b in budget_rows if b["part"] == "plan"}
     for n in plan.nodes:
+        if n.level in ("strategi", "arah_kebijakan"):
+            continue  # Tabel 5.1's rows, in their own section
         inds = n.indicators or [None]
         code, level, name = n.code or "", n.level, n.name
         for k, ind in enumerate(inds):
@@ -558,9 +573,51 @@ class _View:
     second: Optional[Tuple[List[str], List[List[Any]]]] = None
 
 
+def _outline_view(s: Section) -> _View:
+    """Tabel 5.1's texts are long: an outline, each text wrapped beside its column's name (the
+    tujuan, then per sasaran its strategies, policies and programmes), nothing cut."""
+    outline: List[List[Any]] = []
+    block: Dict[str, List[Any]] = {}
+
+    def flush() -> None:
+        for c in s.columns[2:]:
+            outline.extend([c, x] for x in block.get(c, []))
+        block.clear()
+
+    for r in s.rows:
+        if r[0] is not None or r[1] is not None:
+            flush()
+            outline.extend([c, x] for c, x in zip(s.columns[:2], r[:2]) if x is not None)
+        for c, x in zip(s.columns[2:], r[2:]):
+            if x is not None:
+                block.setdefault(c, []).append(x)
+    flush()
+    return _View(["column", "text"], outline)
+
+
+def _matrix_counts_view(s: Section) -> _View:
+    """Tabel 5.1 in short: per sasaran how many strategies and policies serve it, and its
+    programmes; the texts are left to ``--full``."""
+    lines: List[List[Any]] = []
+    for r in s.rows:
+        if r[1] is not None:
+            lines.append([r[1], 0, 0, []])
+        if lines:
+            lines[-1][1] += r[2] is not None
+            lines[-1][2] += r[3] is not None
+            if r[4] is not None:
+                lines[-1][3].append(r[4])
+    strategies, policies = sum(x[1] for x in lines), sum(x[2] for x in lines)
+    return _View(["sasaran", "strategies", "policies", "program"], [x[:3] + ["; ".join(x[3])] for x in lines],
+                 [f"The texts of the {strategies} strategies and {policies} policy directions are left out (--full "
+                  f"lists them)."])
+
+
 def _text_view(s: Section, full: bool) -> _View:
     """What the text report shows of a section. Without ``full`` long sections are shortened to
     what a reader looks at first, each saying what it left out."""
+    if s.key == "tabel-5.1" and s.rows:
+        return _outline_view(s) if full else _matrix_counts_view(s)
     if full:
         return _View(s.columns, s.rows)
     if s.key.startswith("lkjip-"):

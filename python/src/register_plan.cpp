@@ -11,6 +11,7 @@
 #include <kinerja/plan_io.hpp>
 #include <kinerja/plan_values.hpp>
 #include <kinerja/rollup.hpp>
+#include <kinerja/strategy.hpp>
 
 #include <pybind11/stl.h>
 
@@ -464,6 +465,35 @@ void register_plan(py::module_& m) {
                    (c.field.empty() ? "" : " " + c.field) + (c.year ? " " + to_string(*c.year) : "") + ")";
         });
     m.def("diff_plans", &diff_plans, py::arg("older"), py::arg("newer"), release_gil());
+
+    py::class_<strategy_link>(m, "StrategyLink",
+                              "A supports link of the strategy layer (Tabel 5.1): strategi -> sasaran, "
+                              "arah_kebijakan -> strategi, program -> arah_kebijakan.")
+        .def_readonly("source", &strategy_link::from)
+        .def_readonly("target", &strategy_link::to)
+        .def_property_readonly("source_level",
+                               [](const strategy_link& l) { return std::string(to_string(l.from_level)); })
+        .def_property_readonly("target_level",
+                               [](const strategy_link& l) { return std::string(to_string(l.to_level)); })
+        .def_property_readonly("location", [](const strategy_link& l) { return l.location.to_string(); })
+        .def("__repr__", [](const strategy_link& l) {
+            return "StrategyLink(" + std::string(to_string(l.from_level)) + " " + l.from + " -> " +
+                   std::string(to_string(l.to_level)) + " " + l.to + ")";
+        });
+    py::class_<strategy_row>(m, "StrategyRow", "One row of the Tabel 5.1 matrix: a sasaran and what serves it.")
+        .def_readonly("tujuan", &strategy_row::tujuan)
+        .def_readonly("sasaran", &strategy_row::sasaran)
+        .def_readonly("strategies", &strategy_row::strategies)
+        .def_readonly("policies", &strategy_row::policies)
+        .def_readonly("programmes", &strategy_row::programmes)
+        .def("__repr__", [](const strategy_row& r) {
+            return "StrategyRow(" + r.sasaran + ": " + std::to_string(r.strategies.size()) + " strategi, " +
+                   std::to_string(r.policies.size()) + " arah_kebijakan, " + std::to_string(r.programmes.size()) +
+                   " program)";
+        });
+    m.def("strategy_links", &strategy_links, py::arg("plan"), release_gil());
+    m.def("strategy_matrix", &strategy_matrix, py::arg("plan"), release_gil());
+    m.def("has_strategy_layer", &has_strategy_layer, py::arg("plan"));
 
     py::class_<rollup_entry>(m, "RollupEntry", "A node's achievement in a year, rolled up the cascade.")
         .def_readonly("node_id", &rollup_entry::node_id)

@@ -145,6 +145,12 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
         {"source-conflict", severity::warning, "built-in"},
         {"method-mix", severity::warning, "built-in"},
         {"growth-range", severity::warning, "built-in"},
+        {"strategy-level", severity::error, "built-in"},
+        {"programme-without-policy", severity::warning, "built-in"},
+        {"sasaran-without-strategy", severity::warning, "built-in"},
+        {"strategy-without-programme", severity::warning, "built-in"},
+        {"policy-without-programme", severity::warning, "built-in"},
+        {"strategy-unlinked", severity::warning, "built-in"},
     };
     CHECK(listed == expected);
     CHECK(registry.rules().size() == kinerja::check_rules().size());
@@ -154,16 +160,16 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     CHECK(registry.find("no-such-rule") == nullptr);
 
     const check_registry with_file({small_rules()});
-    REQUIRE(with_file.rules().size() == 29 + 3);
+    REQUIRE(with_file.rules().size() == 35 + 3);  // 35 built-in rules (29, then the strategy layer's 6)
     // the file's rules follow, in the file's order, with the file as origin and their place in it
-    const kinerja::rule_info& first = with_file.rules()[29];
+    const kinerja::rule_info& first = with_file.rules()[35];
     CHECK(first.id == "target-at-least-85");
     CHECK(first.severity == severity::info);
     CHECK(first.origin == "ours.yaml");
     CHECK(first.location.line == 3);
-    CHECK(with_file.rules()[30].id == "sasaran-pagu-at-most-250");
-    CHECK(with_file.rules()[31].id == "program-pagu-at-least-250");
-    CHECK(with_file.rules()[31].severity == severity::error);
+    CHECK(with_file.rules()[36].id == "sasaran-pagu-at-most-250");
+    CHECK(with_file.rules()[37].id == "program-pagu-at-least-250");
+    CHECK(with_file.rules()[37].severity == severity::error);
 }
 
 TEST_CASE("check runs built-in and file rules together, ordered by place in the plan file", "[registry]") {
@@ -217,8 +223,8 @@ TEST_CASE("check_options.rules picks rules of either kind, and an unknown id nam
     o.rules = {"program-pagu-at-least-25"};
     const std::string what = message_of([&] { (void)kinerja::check(small_plan(), o); });
     CHECK_THAT(what, Contains("unknown check rule \"program-pagu-at-least-25\""));
-    CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                               // the built-in ones
-    CHECK_THAT(what, Contains("growth-range, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
+    CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                                    // the built-in ones
+    CHECK_THAT(what, Contains("strategy-unlinked, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
 }
 
 TEST_CASE("A rule id in two rule sets is an argument_error naming both", "[registry]") {

@@ -155,8 +155,9 @@ def test_report_html_to_a_file(capsys, tmp_path):
                 tables.append(tag)
 
     Count().feed(text)
-    # the summary; achievement, tabel-2.7, tabel-6.1, budget, conventions; the findings by severity (3)
-    assert len(tables) == 9
+    # the summary; achievement, tabel-2.7, tabel-5.1, tabel-6.1, budget, conventions; the findings by
+    # severity (3)
+    assert len(tables) == 10
     assert "Nilai AKIP" in text
 
 
@@ -209,7 +210,9 @@ def test_rules_lists_the_rules(capsys):
                    "unparsed-value", "grade-score", "catalog-reference", "negative-amount", "rounding-rule",
                    "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
                    "unknown-unit", "placeholder", "spreadsheet-error", "target-end",
-                   "ratio-mismatch", "source-conflict", "method-mix", "growth-range"]
+                   "ratio-mismatch", "source-conflict", "method-mix", "growth-range", "strategy-level", "programme-without-policy",
+                   "sasaran-without-strategy", "strategy-without-programme", "policy-without-programme",
+                   "strategy-unlinked"]
     assert "budget-rollup (error):" in out
 
 
@@ -218,7 +221,7 @@ def test_rules_as_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["orphan"]["severity"] == "warning"
-    assert len(data) == 29
+    assert len(data) == 35  # 29 rules, then the 6 of the strategy layer (Tabel 5.1)
 
 
 # --------------------------------------------------------------------------- non-ASCII characters in values (issue 13)
