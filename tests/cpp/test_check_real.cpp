@@ -258,16 +258,15 @@ TEST_CASE("a comma amount split in a YAML flow map is named with a hint to quote
 
 TEST_CASE("growth-range: an economy's growth rate printed as a level", "[check][real]") {
     auto growth = [](const std::string& name, const std::string& fields) {
-        return kinerja::parse_plan(head +
-                                       "nodes:\n"
-                                       "  - id: s-1\n"
-                                       "    level: sasaran\n"
-                                       "    name: Capaian Kinerja Makro\n"
-                                       "    source: \"a.1\"\n"
-                                       "    indicators:\n"
-                                       "      - {id: i-1, name: \"" +
-                                       name + "\", polarity: higher, source: \"a.1\", " + fields + "}\n",
-                                   "inline.yaml");
+        return parse(
+            "nodes:\n"
+            "  - id: s-1\n"
+            "    level: sasaran\n"
+            "    name: Capaian Kinerja Makro\n"
+            "    source: \"a.1\"\n"
+            "    indicators:\n"
+            "      - {id: i-1, name: \"" +
+            name + "\", polarity: higher, source: \"a.1\", " + fields + "}\n");
     };
     // Labuhanbatu Utara's LHR: "Pertumbuhan Ekonomi" 17.259,19 (2015 here) and 17.306,59: 17259,19
     // and 17306,59 percent would be an economy 173 times its size a year earlier, so both are levels
