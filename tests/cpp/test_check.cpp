@@ -418,7 +418,12 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
                                                 "target-end",
                                                 "ratio-mismatch",
                                                 "source-conflict",
-                                                "method-mix"});
+                                                "method-mix",
+                                                "annual-target-mismatch",
+                                                "evidence-missing",
+                                                "verified-value-changed",
+                                                "verification-transition",
+                                                "verification-time"});
     }
 }
 

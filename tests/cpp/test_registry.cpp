@@ -144,6 +144,11 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
         {"ratio-mismatch", severity::error, "built-in"},
         {"source-conflict", severity::warning, "built-in"},
         {"method-mix", severity::warning, "built-in"},
+        {"annual-target-mismatch", severity::warning, "built-in"},
+        {"evidence-missing", severity::warning, "built-in"},
+        {"verified-value-changed", severity::error, "built-in"},
+        {"verification-transition", severity::error, "built-in"},
+        {"verification-time", severity::error, "built-in"},
     };
     CHECK(listed == expected);
     CHECK(registry.rules().size() == kinerja::check_rules().size());
@@ -153,16 +158,16 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     CHECK(registry.find("no-such-rule") == nullptr);
 
     const check_registry with_file({small_rules()});
-    REQUIRE(with_file.rules().size() == 28 + 3);
+    REQUIRE(with_file.rules().size() == 33 + 3);
     // the file's rules follow, in the file's order, with the file as origin and their place in it
-    const kinerja::rule_info& first = with_file.rules()[28];
+    const kinerja::rule_info& first = with_file.rules()[33];
     CHECK(first.id == "target-at-least-85");
     CHECK(first.severity == severity::info);
     CHECK(first.origin == "ours.yaml");
     CHECK(first.location.line == 3);
-    CHECK(with_file.rules()[29].id == "sasaran-pagu-at-most-250");
-    CHECK(with_file.rules()[30].id == "program-pagu-at-least-250");
-    CHECK(with_file.rules()[30].severity == severity::error);
+    CHECK(with_file.rules()[34].id == "sasaran-pagu-at-most-250");
+    CHECK(with_file.rules()[35].id == "program-pagu-at-least-250");
+    CHECK(with_file.rules()[35].severity == severity::error);
 }
 
 TEST_CASE("check runs built-in and file rules together, ordered by place in the plan file", "[registry]") {
@@ -216,8 +221,8 @@ TEST_CASE("check_options.rules picks rules of either kind, and an unknown id nam
     o.rules = {"program-pagu-at-least-25"};
     const std::string what = message_of([&] { (void)kinerja::check(small_plan(), o); });
     CHECK_THAT(what, Contains("unknown check rule \"program-pagu-at-least-25\""));
-    CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                             // the built-in ones
-    CHECK_THAT(what, Contains("method-mix, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
+    CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                                    // the built-in ones
+    CHECK_THAT(what, Contains("verification-time, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
 }
 
 TEST_CASE("A rule id in two rule sets is an argument_error naming both", "[registry]") {

@@ -186,7 +186,9 @@ def test_check_rules_lists_the_built_in_rules():
                                         "catalog-reference", "negative-amount", "rounding-rule",
                                         "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
                                         "unknown-unit", "placeholder", "spreadsheet-error", "target-end",
-                                        "ratio-mismatch", "source-conflict", "method-mix"]
+                                        "ratio-mismatch", "source-conflict", "method-mix",
+                                        "annual-target-mismatch", "evidence-missing", "verified-value-changed",
+                                        "verification-transition", "verification-time"]
     assert {r["id"]: r["severity"] for r in rules}["negative-amount"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["rounding-rule"] == "info"
     assert {r["id"]: r["severity"] for r in rules}["budget-rollup"] == "error"

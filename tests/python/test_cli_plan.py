@@ -209,7 +209,9 @@ def test_rules_lists_the_rules(capsys):
                    "unparsed-value", "grade-score", "catalog-reference", "negative-amount", "rounding-rule",
                    "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
                    "unknown-unit", "placeholder", "spreadsheet-error", "target-end",
-                   "ratio-mismatch", "source-conflict", "method-mix"]
+                   "ratio-mismatch", "source-conflict", "method-mix",
+                   "annual-target-mismatch", "evidence-missing", "verified-value-changed",
+                   "verification-transition", "verification-time"]
     assert "budget-rollup (error):" in out
 
 
@@ -218,7 +220,7 @@ def test_rules_as_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["orphan"]["severity"] == "warning"
-    assert len(data) == 28
+    assert len(data) == 33
 
 
 # --------------------------------------------------------------------------- non-ASCII characters in values (issue 13)

@@ -23,7 +23,8 @@ BUILT_IN = [("budget-rollup", "error"), ("budget-missing", "warning"), ("budget-
             ("achievement-without-realization", "warning"), ("share-above-100", "error"), ("budget-target", "warning"),
             ("unknown-unit", "info"), ("placeholder", "info"), ("spreadsheet-error", "error"),
             ("target-end", "warning"), ("ratio-mismatch", "error"), ("source-conflict", "warning"),
-            ("method-mix", "warning")]
+            ("method-mix", "warning"), ("annual-target-mismatch", "warning"), ("evidence-missing", "warning"),
+            ("verified-value-changed", "error"), ("verification-transition", "error"), ("verification-time", "error")]
 # data/rules/standard.yaml, in its order, with the severity each rule sets
 STANDARD_RULES = [("sub-kegiatan-pagu-within-program", "error"), ("kegiatan-pagu-within-program", "error"),
                   ("realized-within-pagu", "error"), ("percent-target-at-most-100", "warning"),
@@ -56,7 +57,7 @@ def test_rules_command_lists_a_rule_files_rules(capsys):
     assert lines[-1].startswith("target-not-negative (error): ") and lines[-1].endswith(f" [{STANDARD}]")
     code, out, _ = run(capsys, "rules", "--rules-file", STANDARD, "--format", "json")
     data = json.loads(out)
-    assert code == 0 and len(data) == 28 + 5
+    assert code == 0 and len(data) == 33 + 5
     assert data["orphan"]["origin"] == "built-in"
     assert data["realized-within-pagu"] == {"origin": str(STANDARD), "severity": "error",
                                            "description": data["realized-within-pagu"]["description"]}
@@ -98,4 +99,4 @@ def test_an_unknown_rule_id_names_the_known_ones_of_both_kinds():
         kinerja.load_plan(SMALL).check(rules=["target-not-negativ"], rules_file=STANDARD)
     assert info.value.id == "kinerja.argument.rule"
     assert "unknown check rule \"target-not-negativ\"" in str(info.value)
-    assert "method-mix, sub-kegiatan-pagu-within-program" in str(info.value)
+    assert "verification-time, sub-kegiatan-pagu-within-program" in str(info.value)
