@@ -132,3 +132,22 @@ def test_the_page_shows_what_kinerja_check_prints(monkeypatch, capsys):
     status = cli.main(command.split()[2:])  # after "$ kinerja"
     assert capsys.readouterr().out == expected
     assert status == 1  # errors among the findings
+
+
+def test_a_plan_without_the_keys_has_none_of_it():
+    plan = kinerja.bundled_plan()
+    assert plan.annual_documents == []
+    assert plan.annual_targets_frame().empty and plan.realization_records_frame().empty
+    assert all(not ind.realization_records for n in plan.nodes + plan.history for ind in n.indicators)
+    assert plan.settings["evidence"] == "optional"
+    assert "annual_documents" not in plan.to_yaml() and "evidence" not in plan.to_yaml()
+
+
+def test_entering_another_value_after_verification_is_found():
+    plan = kinerja.load_plan(EXAMPLE)
+    assert plan.check(rules=["verified-value-changed"])[0].actual_text == "7 Kegiatan"  # the example's Q2
+    plan.set_realization("ind-layanan", 2025, "83%")  # verified as 82%
+    found = [(f.indicator, f.expected_text, f.actual_text) for f in plan.check(rules=["verified-value-changed"])]
+    assert ("ind-layanan", "82%", "83%") in found
+    # the entered value keeps the realization's evidence and verification
+    assert plan.indicator("ind-layanan").realization_records[0].status == "approved"
