@@ -4,6 +4,7 @@
 #include <kinerja/audit.hpp>
 #include <kinerja/catalog.hpp>
 #include <kinerja/conventions.hpp>
+#include <kinerja/detail/annual_cycle.hpp>
 #include <kinerja/detail/check_budget.hpp>
 #include <kinerja/detail/check_indicators.hpp>
 #include <kinerja/detail/check_strategy.hpp>
@@ -123,6 +124,19 @@ const std::vector<rule_info>& check_rules() {
          "an arah_kebijakan that no programme serves (in a plan with a strategy layer)"},
         {rule_ids::strategy_unlinked, severity::warning,
          "a strategi that supports no sasaran, or an arah_kebijakan that supports no strategi"},
+        {rule_ids::annual_target_mismatch, severity::warning,
+         "an annual document's target (Renja, Perjanjian Kinerja) differs from the Renstra's target of its year (or "
+         "an earlier document's revision of it) and is not recorded as a revision with its reason"},
+        {rule_ids::evidence_missing, severity::warning,
+         "a realization of the plan period without evidence where the plan requires it (settings: evidence: "
+         "required)"},
+        {rule_ids::verified_value_changed, severity::error,
+         "a realization differs from the value its verification verified and no later step reopened it (returned or "
+         "revised)"},
+        {rule_ids::verification_transition, severity::error,
+         "a verification step that the verification table does not allow after the step before it (approved before "
+         "verified)"},
+        {rule_ids::verification_time, severity::error, "a verification step dated before the step before it"},
     };
     return rules;
 }
@@ -1395,6 +1409,18 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
         c.indicators(p.history);
     }
     c.method_mixes();
+    {
+        std::vector<detail::cycle_finding> found;
+        detail::check_annual_cycle(
+            p, c.scales, c.units, [&c](std::string_view rule) { return c.on(rule); }, found);
+        for (detail::cycle_finding& r : found) {
+            finding& f = c.add(r.rule, r.n, r.ind, r.year, std::move(r.message), r.where, r.source);
+            f.expected = std::move(r.expected);
+            f.actual = std::move(r.actual);
+            f.expected_number = r.expected_number;
+            f.actual_number = r.actual_number;
+        }
+    }
     c.cell_findings();
     detail::check_strategy(
         p, [&c](std::string_view rule) { return c.on(rule); },

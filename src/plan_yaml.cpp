@@ -5,12 +5,14 @@
 #include <kinerja/conventions.hpp>
 #include <kinerja/plan_io.hpp>
 
+#include <kinerja/detail/annual_cycle.hpp>
 #include <kinerja/detail/files.hpp>
 #include <kinerja/detail/input_checks.hpp>
 #include <kinerja/detail/plan_catalogs.hpp>
 #include <kinerja/detail/references.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/plan_values.hpp>
 
 #include "yaml_document.hpp"
 
@@ -266,6 +268,199 @@ struct writer {
     }
 };
 
+// ----------------------------------------------------------------------------- realizations: long form
+
+// A realization in the long form (docs/annual-cycle.md): a mapping with evidence or verification
+// beside its value.
+bool long_form(const yaml_node& n) {
+    if (!n.IsMap()) return false;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        const std::string k = it->first.Scalar();
+        if (k == "evidence" || k == "verification") return true;
+    }
+    return false;
+}
+
+evidence read_evidence(const reader& r, const yaml_node& n, const std::string& what) {
+    r.expect_map(n, what);
+    evidence e;
+    e.location = r.where(n);
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const std::string k = r.text(it->first, "a key");
+        const yaml_node v = it->second;
+        if (k == "title")
+            e.title = r.text(v, what + ".title");
+        else if (k == "kind")
+            e.kind = r.text(v, what + ".kind");
+        else if (k == "uri") {
+            e.uri = r.text(v, what + ".uri");
+            if (!detail::has_uri_scheme(e.uri))
+                r.fail(v, what + ".uri must start with a scheme (https:, http:, ftp:, file:, urn: ...), got \"" +
+                              detail::cut_utf8(e.uri, 60) + "\"; a file path is written path:");
+        } else if (k == "path") {
+            e.path = r.text(v, what + ".path");
+            if (detail::trim(e.path).empty()) r.fail(v, what + ".path is empty");
+        } else if (k == "hash") {
+            e.hash = r.text(v, what + ".hash");
+            std::string why;
+            if (!detail::valid_hash(e.hash, why))
+                r.fail(v, what + ".hash \"" + detail::cut_utf8(e.hash, 60) + "\" is not a content hash: " + why);
+        } else
+            r.fail(it->first, "unknown key \"" + k + "\" in " + what + " (allowed: title, kind, uri, path, hash)");
+    }
+    if (detail::trim(e.title).empty()) r.fail(n, what + " needs a title");
+    if (!e.uri.empty() && !e.path.empty()) r.fail(n, what + " gives both uri and path; give one");
+    return e;
+}
+
+verification_step read_step(const reader& r, const yaml_node& n, const std::string& what) {
+    r.expect_map(n, what);
+    verification_step s;
+    s.location = r.where(n);
+    bool has_status = false, has_value = false;
+    const yaml_node* reason_node = nullptr;
+    yaml_node reason_copy;
+    yaml_node value_copy;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const std::string k = r.text(it->first, "a key");
+        const yaml_node v = it->second;
+        if (k == "status") {
+            const std::string t = r.text(v, what + ".status");
+            try {
+                s.status = verification_status_from_string(t);
+            } catch (const lookup_error&) {
+                r.fail(v, what + ".status must be draft, submitted, verified, returned, approved or revised, got \"" +
+                              detail::cut_utf8(t, 60) + "\"");
+            }
+            if (t != to_string(s.status))
+                r.fail(v, what + ".status is written in lower case: " + std::string(to_string(s.status)));
+            has_status = true;
+        } else if (k == "by") {
+            s.by = r.text(v, what + ".by");
+        } else if (k == "at") {
+            s.at = r.text(v, what + ".at");
+            std::string why;
+            if (!detail::parse_timestamp(s.at, why))
+                r.fail(v, what + ".at \"" + detail::cut_utf8(s.at, 60) + "\" is not a date or time: " + why);
+        } else if (k == "value") {
+            s.value = r.text(v, what + ".value");
+            has_value = true;
+            value_copy = v;
+        } else if (k == "reason") {
+            s.reason = r.text(v, what + ".reason");
+            reason_copy = v;
+            reason_node = &reason_copy;
+        } else if (k == "note") {
+            s.note = r.text(v, what + ".note");
+        } else
+            r.fail(it->first,
+                   "unknown key \"" + k + "\" in " + what + " (allowed: status, by, at, value, reason, note)");
+    }
+    if (!has_status) r.fail(n, what + " needs a status");
+    if (detail::trim(s.by).empty()) r.fail(n, what + " needs by: who took the step (a role)");
+    if (s.at.empty()) r.fail(n, what + " needs at: when (an ISO 8601 date or date and time)");
+    if (s.status == verification_status::verified && !has_value)
+        r.fail(n, what + " is verified and needs value: the value verified, as printed");
+    if (s.status != verification_status::verified && has_value)
+        r.fail(value_copy,
+               what + ": only a verified step records a value (this one is " + std::string(to_string(s.status)) + ")");
+    if (s.status == verification_status::revised && detail::trim(s.reason).empty())
+        r.fail(n, what + " is revised and needs reason: why the verified value changes");
+    if (reason_node && s.status != verification_status::revised && s.status != verification_status::returned)
+        r.fail(*reason_node, what + ": a reason belongs to a returned or revised step (this one is " +
+                                 std::string(to_string(s.status)) + "); write note: instead");
+    return s;
+}
+
+// The long form: value, source, note, evidence, verification.
+void read_long_realization(const reader& r, const yaml_node& n, const std::string& what, printed_value& v,
+                           realization_record& rec) {
+    v = printed_value{};
+    v.location = r.where(n);
+    bool has_value = false;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+        const std::string k = r.text(it->first, "a key");
+        const yaml_node x = it->second;
+        if (k == "value") {
+            v.text = r.text(x, what + ".value");
+            v.location = r.where(x);  // findings point at the value itself
+            has_value = true;
+        } else if (k == "source") {
+            v.source = r.text(x, what + ".source");
+        } else if (k == "note") {
+            v.note = r.text(x, what + ".note");
+        } else if (k == "evidence") {
+            r.expect_seq(x, what + ".evidence");
+            if (x.size() == 0) r.fail(x, what + ".evidence is an empty list (leave the key out)");
+            for (std::size_t i = 0; i < x.size(); ++i)
+                rec.evidence.push_back(read_evidence(r, x[i], what + ".evidence[" + std::to_string(i) + "]"));
+        } else if (k == "verification") {
+            r.expect_seq(x, what + ".verification");
+            if (x.size() == 0) r.fail(x, what + ".verification is an empty list (leave the key out)");
+            for (std::size_t i = 0; i < x.size(); ++i)
+                rec.verification.push_back(read_step(r, x[i], what + ".verification[" + std::to_string(i) + "]"));
+        } else {
+            r.fail(it->first,
+                   "unknown key \"" + k + "\" in " + what + " (allowed: value, source, note, evidence, verification)");
+        }
+    }
+    if (!has_value) r.fail(n, what + " needs a value: key");
+}
+
+void put_record(indicator& o, realization_record rec) {
+    auto it = std::lower_bound(o.realization_records.begin(), o.realization_records.end(), rec,
+                               [](const realization_record& a, const realization_record& b) {
+                                   return std::tie(a.year, a.quarter) < std::tie(b.year, b.quarter);
+                               });
+    if (it != o.realization_records.end() && it->year == rec.year && it->quarter == rec.quarter)
+        *it = std::move(rec);
+    else
+        o.realization_records.insert(it, std::move(rec));
+}
+
+void drop_record(indicator& o, int year, int quarter) {
+    o.realization_records.erase(
+        std::remove_if(o.realization_records.begin(), o.realization_records.end(),
+                       [&](const realization_record& r) { return r.year == year && r.quarter == quarter; }),
+        o.realization_records.end());
+}
+
+std::string flow(const evidence& e) {
+    std::string t = "{title: " + quote(e.title);
+    if (!e.kind.empty()) t += ", kind: " + quote(e.kind);
+    if (!e.uri.empty()) t += ", uri: " + quote(e.uri);
+    if (!e.path.empty()) t += ", path: " + quote(e.path);
+    if (!e.hash.empty()) t += ", hash: " + quote(e.hash);
+    return t + "}";
+}
+
+std::string flow(const verification_step& s) {
+    std::string t = "{status: " + std::string(to_string(s.status)) + ", by: " + quote(s.by) + ", at: " + quote(s.at);
+    if (s.status == verification_status::verified) t += ", value: " + quote(s.value);
+    if (!s.reason.empty()) t += ", reason: " + quote(s.reason);
+    if (!s.note.empty()) t += ", note: " + quote(s.note);
+    return t + "}";
+}
+
+// Writes `key:` (a year or q1..q4) and the long form below it.
+template <class Writer>
+void write_long_realization(Writer& w, int indent, const std::string& key, const printed_value& v,
+                            const realization_record& rec) {
+    w.line(indent, key + ":");
+    w.line(indent + 2, "value: " + quote(v.text));
+    if (!v.source.empty()) w.line(indent + 2, "source: " + quote(v.source));
+    if (!v.note.empty()) w.line(indent + 2, "note: " + quote(v.note));
+    if (!rec.evidence.empty()) {
+        w.line(indent + 2, "evidence:");
+        for (const evidence& e : rec.evidence) w.line(indent + 4, "- " + flow(e));
+    }
+    if (!rec.verification.empty()) {
+        w.line(indent + 2, "verification:");
+        for (const verification_step& s : rec.verification) w.line(indent + 4, "- " + flow(s));
+    }
+}
+
 // ----------------------------------------------------------------------------- field tables
 
 template <class T>
@@ -461,7 +656,65 @@ const std::vector<field<indicator>>& indicator_fields() {
                                          o.baseline_year.reset();
                                      }});
         f.push_back(member("targets", &indicator::targets));
-        f.push_back(member("realizations", &indicator::realizations));
+        f.push_back(field<indicator>{
+            "realizations",
+            [](const reader& r, const yaml_node& n, indicator& o) {
+                o.realizations.clear();
+                o.realization_records.erase(std::remove_if(o.realization_records.begin(), o.realization_records.end(),
+                                                           [](const realization_record& x) { return x.quarter == 0; }),
+                                            o.realization_records.end());
+                if (n.IsNull()) return;
+                r.expect_map(n, "realizations");
+                for (auto it = n.begin(); it != n.end(); ++it) {
+                    r.split_amount(n, it, "realizations");
+                    const period_year y = r.year_key(it->first, "realizations");
+                    if (o.realizations.count(y))
+                        r.fail(it->first, "realizations: year " + it->first.Scalar() + " appears twice");
+                    const yaml_node v = it->second;  // a copy: it->second belongs to a temporary
+                    const std::string what = "realizations " + it->first.Scalar();
+                    if (!long_form(v)) {
+                        o.realizations[y] = r.printed_list(v, what);
+                        continue;
+                    }
+                    if (y.is_end())
+                        r.fail(it->first,
+                               "realizations: evidence and verification belong to a year's realization "
+                               "(2024), not to the end column");
+                    realization_record rec;
+                    rec.year = y.value();
+                    printed_value pv;
+                    read_long_realization(r, v, what, pv, rec);
+                    o.realizations[y] = {pv};
+                    put_record(o, std::move(rec));
+                }
+            },
+            [](writer& w, int indent, const indicator& o) {
+                if (o.realizations.empty()) return;
+                w.line(indent, "realizations:");
+                for (const auto& [y, vs] : o.realizations) {
+                    const realization_record* rec = y.is_end() ? nullptr : o.record(y.value(), 0);
+                    if (rec && vs.size() == 1)
+                        write_long_realization(w, indent + 2, year_text(y), vs.front(), *rec);
+                    else
+                        w.line(indent + 2, year_text(y) + ": " + flow(vs));
+                }
+            },
+            [](indicator& d, const indicator& s) {
+                for (const auto& [y, vs] : s.realizations) {
+                    d.realizations[y] = vs;
+                    if (y.is_end()) continue;
+                    if (const realization_record* rec = s.record(y.value(), 0))
+                        put_record(d, *rec);
+                    else
+                        drop_record(d, y.value(), 0);
+                }
+            },
+            [](indicator& o) {
+                o.realizations.clear();
+                o.realization_records.erase(std::remove_if(o.realization_records.begin(), o.realization_records.end(),
+                                                           [](const realization_record& x) { return x.quarter == 0; }),
+                                            o.realization_records.end());
+            }});
         f.push_back(field<indicator>{
             "quarterly_realizations",
             [](const reader& r, const yaml_node& n, indicator& o) {
@@ -479,7 +732,16 @@ const std::vector<field<indicator>>& indicator_fields() {
                         const std::string key = r.text(q->first, "a quarter");
                         if (key.size() != 2 || (key[0] != 'q' && key[0] != 'Q') || key[1] < '1' || key[1] > '4')
                             r.fail(q->first, "quarters are q1, q2, q3, q4, got \"" + key + "\"");
-                        quarters[key[1] - '0'] = r.printed(q->second, "quarter " + key);
+                        const yaml_node qv = q->second;
+                        if (!long_form(qv)) {
+                            quarters[key[1] - '0'] = r.printed(qv, "quarter " + key);
+                            continue;
+                        }
+                        realization_record rec;
+                        rec.year = y.value();
+                        rec.quarter = key[1] - '0';
+                        read_long_realization(r, qv, "quarter " + key, quarters[rec.quarter], rec);
+                        put_record(o, std::move(rec));
                     }
                 }
             },
@@ -488,14 +750,30 @@ const std::vector<field<indicator>>& indicator_fields() {
                 w.line(indent, "quarterly_realizations:");
                 for (const auto& [y, qs] : o.quarterly_realizations) {
                     w.line(indent + 2, year_text(y) + ":");
-                    for (const auto& [q, v] : qs) w.line(indent + 4, "q" + std::to_string(q) + ": " + flow(v));
+                    for (const auto& [q, v] : qs) {
+                        if (const realization_record* rec = o.record(y, q))
+                            write_long_realization(w, indent + 4, "q" + std::to_string(q), v, *rec);
+                        else
+                            w.line(indent + 4, "q" + std::to_string(q) + ": " + flow(v));
+                    }
                 }
             },
             [](indicator& d, const indicator& s) {
                 for (const auto& [y, qs] : s.quarterly_realizations)
-                    for (const auto& [q, v] : qs) d.quarterly_realizations[y][q] = v;
+                    for (const auto& [q, v] : qs) {
+                        d.quarterly_realizations[y][q] = v;
+                        if (const realization_record* rec = s.record(y, q))
+                            put_record(d, *rec);
+                        else
+                            drop_record(d, y, q);
+                    }
             },
-            [](indicator& o) { o.quarterly_realizations.clear(); }});
+            [](indicator& o) {
+                o.quarterly_realizations.clear();
+                o.realization_records.erase(std::remove_if(o.realization_records.begin(), o.realization_records.end(),
+                                                           [](const realization_record& x) { return x.quarter != 0; }),
+                                            o.realization_records.end());
+            }});
         f.push_back(member("reported_achievement", &indicator::reported_achievement));
         f.push_back(member("numerators", &indicator::numerators));
         f.push_back(member("denominators", &indicator::denominators));
@@ -923,6 +1201,7 @@ namespace {
 // What parse_plan learns about the file besides the plan: which required sections it met, and
 // where the catalogs are listed (for the errors of loading them).
 struct sections {
+    std::vector<location> annual_years;  // where each annual document's year is written
     bool has_version = false;
     bool has_plan = false;
     bool has_nodes = false;
@@ -994,9 +1273,15 @@ void read_settings(const reader& r, const yaml_node& v, plan_settings& settings)
                     r.fail(k->second, "decimals lie in 0..12");
             } else if (sk == "code_scope") {
                 settings.code_scope = code_scope_from_string(r.text(k->second, sk));
+            } else if (sk == "evidence") {
+                const std::string e = r.text(k->second, sk);
+                if (e != "required" && e != "optional")
+                    r.fail(k->second, "evidence is required or optional, got \"" + detail::cut_utf8(e, 60) + "\"");
+                settings.evidence_required = e == "required";
             } else {
-                r.fail(k->first, "unknown key \"" + sk +
-                                     "\" in settings (allowed: lower_method, rounding, decimals, code_scope)");
+                r.fail(k->first,
+                       "unknown key \"" + sk +
+                           "\" in settings (allowed: lower_method, rounding, decimals, code_scope, evidence)");
             }
         } catch (const lookup_error& e) {
             r.fail(k->second, e.what());
@@ -1084,6 +1369,142 @@ void read_versions(const reader& r, const yaml_node& v, std::vector<plan_version
     for (auto k = v.begin(); k != v.end(); ++k) out.push_back(read_version(r, k->first, k->second));
 }
 
+// `annual_documents:`: yearly target documents (docs/annual-cycle.md). The indicators and years
+// are checked against the plan once the whole file is read (resolve_annual_documents).
+void read_annual_documents(const reader& r, const yaml_node& v, plan& p, sections& met) {
+    r.expect_seq(v, "annual_documents");
+    std::set<std::string> ids;
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        const yaml_node item = v[i];
+        const std::string what = "annual_documents[" + std::to_string(i) + "]";
+        r.expect_map(item, what);
+        annual_document d;
+        d.location = r.where(item);
+        location year_at = d.location;
+        bool has_kind = false, has_year = false, has_targets = false;
+        for (auto k = item.begin(); k != item.end(); ++k) {
+            const std::string key = r.text(k->first, "a key");
+            const yaml_node x = k->second;
+            if (key == "id") {
+                d.id = r.text(x, what + ".id");
+                if (!ids.insert(d.id).second) r.fail(x, "annual document id \"" + d.id + "\" appears twice");
+            } else if (key == "kind") {
+                const std::string t = r.text(x, what + ".kind");
+                try {
+                    d.kind = annual_document_kind_from_string(t);
+                } catch (const lookup_error&) {
+                    r.fail(x,
+                           what + ".kind must be renja or perjanjian_kinerja, got \"" + detail::cut_utf8(t, 60) + "\"");
+                }
+                if (t != to_string(d.kind))
+                    r.fail(x, what + ".kind is written in lower case: " + std::string(to_string(d.kind)));
+                has_kind = true;
+            } else if (key == "year") {
+                d.year = r.integer(x, what + ".year");
+                year_at = r.where(x);
+                has_year = true;
+            } else if (key == "label") {
+                d.label = r.text(x, what + ".label");
+            } else if (key == "number") {
+                d.number = r.text(x, what + ".number");
+            } else if (key == "date") {
+                d.date = r.text(x, what + ".date");
+                std::string why;
+                const auto t = detail::parse_timestamp(d.date, why);
+                if (!t) r.fail(x, what + ".date \"" + detail::cut_utf8(d.date, 60) + "\" is not a date: " + why);
+                if (t->seconds) r.fail(x, what + ".date is a date (YYYY-MM-DD), without a time");
+            } else if (key == "source") {
+                d.source = r.text(x, what + ".source");
+            } else if (key == "targets") {
+                has_targets = true;
+                r.expect_map(x, what + ".targets");
+                std::set<std::string> seen;
+                for (auto t = x.begin(); t != x.end(); ++t) {
+                    annual_target at;
+                    at.indicator = r.text(t->first, "an indicator id");
+                    at.location = r.where(t->first);
+                    if (!seen.insert(at.indicator).second)
+                        r.fail(t->first, what + ".targets: indicator \"" + at.indicator + "\" appears twice");
+                    const yaml_node tv = t->second;
+                    const std::string tw = what + ".targets." + at.indicator;
+                    if (tv.IsMap()) {
+                        at.value.location = r.where(tv);
+                        bool has_value = false;
+                        for (auto e = tv.begin(); e != tv.end(); ++e) {
+                            const std::string ek = r.text(e->first, "a key");
+                            if (ek == "value") {
+                                at.value.text = r.text(e->second, tw + ".value");
+                                has_value = true;
+                            } else if (ek == "source") {
+                                at.value.source = r.text(e->second, tw + ".source");
+                            } else if (ek == "note") {
+                                at.value.note = r.text(e->second, tw + ".note");
+                            } else if (ek == "revision") {
+                                at.revision = r.text(e->second, tw + ".revision");
+                                if (detail::trim(at.revision).empty())
+                                    r.fail(e->second, tw + ".revision is the reason for the revision; it is empty");
+                            } else {
+                                r.fail(e->first, "unknown key \"" + ek + "\" in " + tw +
+                                                     " (allowed: value, source, note, revision)");
+                            }
+                        }
+                        if (!has_value) r.fail(tv, tw + " needs a value: key");
+                    } else {
+                        at.value = r.printed(tv, tw);
+                    }
+                    d.targets.push_back(std::move(at));
+                }
+            } else {
+                r.fail(k->first, "unknown key \"" + key + "\" in " + what +
+                                     " (allowed: id, kind, year, label, number, date, source, targets)");
+            }
+        }
+        if (d.id.empty()) r.fail(item, what + " needs an id");
+        if (!has_kind) r.fail(item, what + " needs kind: renja or perjanjian_kinerja");
+        if (!has_year) r.fail(item, what + " needs year: the year its targets are for");
+        if (!has_targets) r.fail(item, what + " needs targets: indicator id: target");
+        p.annual_documents.push_back(std::move(d));
+        met.annual_years.push_back(year_at);
+    }
+}
+
+// The annual documents against the plan: each year within the plan period, each indicator one of
+// the plan period's (nodes:, not history:).
+void resolve_annual_documents(const plan& p, const sections& met) {
+    if (p.annual_documents.empty()) return;
+    std::unordered_map<std::string, const indicator*> period_indicators;
+    std::vector<std::string> ids;
+    for (const node& n : p.nodes)
+        for (const indicator& ind : n.indicators) {
+            period_indicators.emplace(ind.id, &ind);
+            ids.push_back(ind.id);
+        }
+    for (std::size_t i = 0; i < p.annual_documents.size(); ++i) {
+        const annual_document& d = p.annual_documents[i];
+        if (d.year < p.info.period_from || d.year > p.info.period_to) {
+            const location& l = met.annual_years[i];
+            throw file_error("kinerja.plan.schema", l.file, l.line, l.column,
+                             "annual document \"" + d.id + "\" is for " + std::to_string(d.year) +
+                                 ", outside the plan period " + std::to_string(p.info.period_from) + "-" +
+                                 std::to_string(p.info.period_to));
+        }
+        for (const annual_target& t : d.targets) {
+            if (period_indicators.count(t.indicator)) continue;
+            std::string why = "annual document \"" + d.id + "\" gives a target for \"" + t.indicator + "\", ";
+            const auto [n, ind] = p.find_indicator(t.indicator);
+            if (ind)
+                why += "an indicator of the previous period (history:), not of the plan period";
+            else {
+                why += "which is no indicator of the plan";
+                const std::vector<std::string> near = nearest_names(t.indicator, ids);
+                for (std::size_t k = 0; k < near.size(); ++k)
+                    why += (k == 0 ? " (nearest: \"" : ", \"") + near[k] + "\"" + (k + 1 == near.size() ? ")" : "");
+            }
+            throw file_error("kinerja.plan.reference", t.location.file, t.location.line, t.location.column, why);
+        }
+    }
+}
+
 // One top-level section, by its key.
 void read_section(const reader& r, const std::string& key, const yaml_node& key_node, const yaml_node& v, plan& p,
                   sections& met) {
@@ -1112,10 +1533,12 @@ void read_section(const reader& r, const std::string& key, const yaml_node& key_
         read_totals(r, v, p.totals);
     } else if (key == "versions") {
         read_versions(r, v, p.versions);
+    } else if (key == "annual_documents") {
+        read_annual_documents(r, v, p, met);
     } else {
         r.fail(key_node, "unknown top-level key \"" + key +
                              "\" (allowed: kinerja_plan, plan, settings, conventions, catalogs, scales, units, "
-                             "sources, nodes, history, totals, versions)");
+                             "sources, nodes, history, totals, versions, annual_documents)");
     }
 }
 
@@ -1134,6 +1557,7 @@ void resolve_plan(const reader& r, plan& p, const sections& met) {
     detail::validate_references(p, r.sites);
     detail::load_plan_catalogs(p, r.sites, met.catalogs_listed, met.catalogs_key);
     detail::learn_table_conventions(p);
+    resolve_annual_documents(p, met);
 }
 
 }  // namespace
@@ -1208,6 +1632,7 @@ std::string to_yaml(const plan& p) {
     w.line(2, "decimals: " + std::to_string(p.settings.rounding.decimals));
     if (p.settings.code_scope != code_scope::parent)
         w.line(2, "code_scope: " + std::string(to_string(p.settings.code_scope)));
+    if (p.settings.evidence_required) w.line(2, "evidence: required");
     if (!p.conventions.empty()) {
         const declared_conventions& d = p.conventions;
         w.line(0, "conventions:");
@@ -1284,6 +1709,35 @@ std::string to_yaml(const plan& p) {
             write_from(w, 4, "source", v.source);
             w.line(4, "nodes:");
             for (const node& e : v.nodes) write_node(w, 6, e, true);
+        }
+    }
+    if (!p.annual_documents.empty()) {
+        w.line(0, "annual_documents:");
+        for (const annual_document& d : p.annual_documents) {
+            w.line(2, "- id: " + quote(d.id));
+            w.line(4, "kind: " + std::string(to_string(d.kind)));
+            w.line(4, "year: " + std::to_string(d.year));
+            write_from(w, 4, "label", d.label);
+            write_from(w, 4, "number", d.number);
+            write_from(w, 4, "date", d.date);
+            write_from(w, 4, "source", d.source);
+            if (d.targets.empty()) {
+                w.line(4, "targets: {}");
+                continue;
+            }
+            w.line(4, "targets:");
+            for (const annual_target& t : d.targets) {
+                std::string v;
+                if (t.revision.empty()) {
+                    v = flow(t.value);
+                } else {
+                    v = "{value: " + quote(t.value.text);
+                    if (!t.value.source.empty()) v += ", source: " + quote(t.value.source);
+                    if (!t.value.note.empty()) v += ", note: " + quote(t.value.note);
+                    v += ", revision: " + quote(t.revision) + "}";
+                }
+                w.line(6, quote(t.indicator) + ": " + v);
+            }
         }
     }
     return w.out.str();

@@ -86,6 +86,16 @@
 ///    supports no strategi
 ///  The five gap rules apply only to a plan with a strategy layer (a strategi or arah_kebijakan
 ///  node); a plan without Tabel 5.1 gets none of their findings.
+///  - annual-target-mismatch (warning): an annual document's target (Renja, Perjanjian Kinerja)
+///    differs from the Renstra's target of its year (or from an earlier document's revision of
+///    it) and is not recorded as a revision with its reason (docs/annual-cycle.md)
+///  - evidence-missing (warning): a realization of the plan period without evidence where the
+///    plan requires it (settings: evidence: required)
+///  - verified-value-changed (error): a realization differs from the value its verification
+///    verified, and no later step reopened it (returned or revised)
+///  - verification-transition (error): a verification step the verification table does not
+///    allow after the one before it (approved before verified, verified before submitted)
+///  - verification-time (error): a verification step dated before the step before it
 // clang-format on
 ///
 /// duplicate-code compares codes within one objective and one responsible agency
@@ -152,6 +162,11 @@ inline constexpr std::string_view sasaran_without_strategy = "sasaran-without-st
 inline constexpr std::string_view strategy_without_programme = "strategy-without-programme";
 inline constexpr std::string_view policy_without_programme = "policy-without-programme";
 inline constexpr std::string_view strategy_unlinked = "strategy-unlinked";
+inline constexpr std::string_view annual_target_mismatch = "annual-target-mismatch";
+inline constexpr std::string_view evidence_missing = "evidence-missing";
+inline constexpr std::string_view verified_value_changed = "verified-value-changed";
+inline constexpr std::string_view verification_transition = "verification-transition";
+inline constexpr std::string_view verification_time = "verification-time";
 }  // namespace rule_ids
 
 /// rule_info::origin of a built-in rule.

@@ -145,6 +145,55 @@ std::string_view to_string(aggregation a) noexcept;
 /// \throws lookup_error kinerja.lookup.aggregation
 aggregation aggregation_from_string(std::string_view name);
 
+/// The annual cycle (docs/annual-cycle.md): evidence (bukti dukung) of a realization and its
+/// verification. A step of the verification says what happened to the realization: it was
+/// drafted, submitted to the verifier, verified (with the value verified), returned, approved, or
+/// revised after verification (with its reason, starting a new round).
+enum class verification_status { draft, submitted, verified, returned, approved, revised };
+std::string_view to_string(verification_status s) noexcept;
+/// \throws lookup_error kinerja.lookup.verification_status
+verification_status verification_status_from_string(std::string_view name);
+/// Whether a realization's verification may go from `from` (empty: no step yet) to `to`: the
+/// table of docs/annual-cycle.md ("Verification"), which verification_transitions() lists.
+bool verification_allowed(std::optional<verification_status> from, verification_status to) noexcept;
+/// Every allowed transition (from, to), the table of docs/annual-cycle.md in its order; an empty
+/// `from` is the first step.
+const std::vector<std::pair<std::optional<verification_status>, verification_status>>& verification_transitions();
+
+/// A piece of evidence (bukti dukung) of a realization.
+struct evidence {
+    std::string title;  ///< required
+    std::string kind;   ///< what it is, as the agency names it (laporan, foto, daftar hadir ...)
+    std::string uri;    ///< where it is, as a URI with a scheme (https://...); or
+    std::string path;   ///< where it is, as a file path (relative to the plan file)
+    std::string hash;   ///< its content hash: sha256:, sha384: or sha512: and the hex digest
+    kinerja::location location;
+};
+
+/// A step of a realization's verification: who did what when.
+struct verification_step {
+    verification_status status = verification_status::draft;
+    std::string by;      ///< who (a role, such as "Verifikator Inspektorat")
+    std::string at;      ///< when: ISO 8601 date or date and time, as written (2025-01-20, 2025-01-20T09:30+07:00)
+    std::string value;   ///< verified steps: the value verified, as printed (required there, absent elsewhere)
+    std::string reason;  ///< why (required for revised; allowed for returned)
+    std::string note;
+    kinerja::location location;
+};
+
+/// The evidence and verification of one realization: a year's (quarter 0) or a quarter's (1..4).
+struct realization_record {
+    int year = 0;
+    int quarter = 0;  ///< 0: the yearly realization; 1..4: the quarter's
+    std::vector<kinerja::evidence> evidence;
+    std::vector<verification_step> verification;
+    /// The status of its last step (empty when no step is recorded).
+    std::optional<verification_status> status() const noexcept {
+        if (verification.empty()) return std::nullopt;
+        return verification.back().status;
+    }
+};
+
 /// A performance indicator of a node.
 struct indicator {
     std::string id;
@@ -178,6 +227,9 @@ struct indicator {
     year_values realizations;
     /// Quarterly realizations: year -> quarter (1..4) -> value.
     std::map<int, std::map<int, printed_value>> quarterly_realizations;
+    /// Evidence and verification of realizations (the long form of a realization in the plan
+    /// file), ordered by year and quarter, at most one per realization.
+    std::vector<realization_record> realization_records;
     year_values reported_achievement;
     /// The counts behind a realized rate or percentage (e.g. cases handled and cases reported),
     /// by year; used by the ratio-of-sums roll-up.
@@ -198,6 +250,8 @@ struct indicator {
     const std::string& unit_text() const noexcept;
     /// The first printed value of a year map entry, or nullptr.
     static const printed_value* first(const year_values& values, period_year year) noexcept;
+    /// The evidence and verification of a year's realization (quarter 0) or a quarter's, or nullptr.
+    const realization_record* record(int year, int quarter = 0) const noexcept;
 };
 
 /// A node of the cascade.
@@ -305,6 +359,9 @@ struct plan_settings {
     method lower_method = method::inverse;
     rounding_rule rounding{rounding::half_up, 2};
     kinerja::code_scope code_scope = code_scope::parent;
+    /// `evidence: required`: every realization of the plan period needs evidence (the
+    /// evidence-missing check); default `optional`.
+    bool evidence_required = false;
 };
 
 /// What the end-of-period column (kondisi akhir) of a year map means: the `sum` of the yearly
@@ -339,6 +396,34 @@ struct declared_conventions {
     }
 };
 
+/// The kind of an annual target document (docs/annual-cycle.md).
+enum class annual_document_kind { renja, perjanjian_kinerja };
+std::string_view to_string(annual_document_kind k) noexcept;
+/// \throws lookup_error kinerja.lookup.annual_document_kind
+annual_document_kind annual_document_kind_from_string(std::string_view name);
+
+/// One indicator's target in an annual document.
+struct annual_target {
+    std::string indicator;  ///< the indicator's id (one of the plan period's indicators)
+    printed_value value;    ///< the target as printed in the document
+    /// Not empty: the target is recorded as a revision of the Renstra's, for this reason.
+    std::string revision;
+    kinerja::location location;  ///< of the indicator's key
+};
+
+/// A yearly target document (Renja, Perjanjian Kinerja): a version of one year's targets.
+struct annual_document {
+    std::string id;
+    annual_document_kind kind = annual_document_kind::renja;
+    int year = 0;
+    std::string label;   ///< its title ("Perjanjian Kinerja Tahun 2025")
+    std::string number;  ///< its number as printed
+    std::string date;    ///< ISO 8601 date (2025-01-31)
+    std::string source;
+    std::vector<annual_target> targets;  ///< in file order, one per indicator
+    kinerja::location location;
+};
+
 /// A whole plan.
 class plan {
 public:
@@ -356,6 +441,8 @@ public:
     std::vector<node> history;
     std::vector<total> totals;
     std::vector<plan_version> versions;
+    /// Yearly target documents (Renja, Perjanjian Kinerja), in file order (docs/annual-cycle.md).
+    std::vector<annual_document> annual_documents;
     /// The plan file's `catalogs:` list as written: catalog files (relative to the plan file) and
     /// `bundled` (docs/catalog.md §5). Empty optional: the key is absent, and the default catalog
     /// (default_catalog(), catalog.hpp) applies.
@@ -403,5 +490,16 @@ public:
 /// \throws file_error when the indicator names a catalog entry and the default catalog cannot be
 ///         loaded
 std::optional<kinerja::polarity> indicator_polarity(const plan& p, const indicator& ind);
+
+/// One version of an indicator's target for a year: the Renstra's (document nullptr) or an annual
+/// document's.
+struct annual_target_version {
+    const annual_document* document = nullptr;  ///< nullptr: the Renstra
+    const printed_value* value = nullptr;
+    std::string revision;  ///< the reason, for an annual target recorded as a revision
+};
+/// The versions of an indicator's target for a year, in order: the Renstra's (when it prints one),
+/// then each annual document's of that year in file order. The last one is the target in force.
+std::vector<annual_target_version> annual_target_versions(const plan& p, std::string_view indicator_id, int year);
 
 }  // namespace kinerja

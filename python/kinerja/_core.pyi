@@ -170,6 +170,56 @@ class PrintedValue:
     note: str
     location: str
 
+class Evidence:
+    """A piece of evidence (bukti dukung) of a realization (docs/annual-cycle.md)."""
+    title: str
+    kind: Optional[str]
+    uri: Optional[str]
+    path: Optional[str]
+    hash: Optional[str]  # "sha256:<hex>", "sha384:<hex>" or "sha512:<hex>"
+    location: str
+
+class VerificationStep:
+    """A step of a realization's verification: who did what when."""
+    status: str  # draft, submitted, verified, returned, approved, revised
+    by: str
+    at: str  # ISO 8601 date or date and time, as written
+    value: Optional[str]  # verified steps: the value verified
+    reason: Optional[str]
+    note: Optional[str]
+    location: str
+
+class RealizationRecord:
+    """The evidence and verification of a year's realization (quarter None) or a quarter's."""
+    year: int
+    quarter: Optional[int]
+    evidence: List[Evidence]
+    verification: List[VerificationStep]
+    status: Optional[str]  # the last step's status
+
+class AnnualTarget:
+    """One indicator's target in an annual document."""
+    indicator: str
+    value: str
+    source: Optional[str]
+    note: Optional[str]
+    revision: Optional[str]  # the reason, when recorded as a revision of the Renstra's target
+    location: str
+
+class AnnualDocument:
+    """A yearly target document (Renja, Perjanjian Kinerja): a version of a year's targets."""
+    id: str
+    kind: str  # "renja" or "perjanjian_kinerja"
+    year: int
+    label: Optional[str]
+    number: Optional[str]
+    date: Optional[str]
+    source: Optional[str]
+    targets: List[AnnualTarget]
+    location: str
+
+def verification_transitions() -> List[Tuple[Optional[str], str]]: ...
+
 class Indicator:
     """A performance indicator of a plan node; every value as printed."""
     id: str
@@ -190,6 +240,7 @@ class Indicator:
     targets: Dict[Year, str]
     realizations: Dict[Year, str]
     quarterly_realizations: Dict[Year, Dict[int, str]]
+    realization_records: List[RealizationRecord]
     reported_achievement: Dict[Year, List[str]]
     budget: Dict[Year, str]
     aggregation: str
@@ -312,6 +363,8 @@ class Plan:
     def catalog(self) -> Catalog: ...
     nodes: List[Node]
     history: List[Node]
+    annual_documents: List[AnnualDocument]
+    def annual_target_versions(self, indicator_id: str, year: int) -> List[Tuple[Optional[str], str, Optional[str]]]: ...
     def find_node(self, id: str) -> Optional[Node]: ...
     def find_indicator(self, id: str) -> Optional[Tuple[Node, Indicator]]: ...
     def node(self, id: str) -> Node: ...

@@ -23,14 +23,14 @@ from __future__ import annotations
 import math
 import os
 from pathlib import Path
-from typing import Any, Dict, Iterable, List, Optional, Union
+from typing import Any, Dict, Iterable, List, Optional, Tuple, Union
 
 from . import _core
 from . import _api as api
 from .errors import ArgumentError, KinerjaError, PlanFileError
 from .results import Changes, Findings
 from .tables import (BUDGET_COLUMNS, FRAME_COLUMNS, ROLLUP_COLUMNS, changes_frame, finding_to_dict, findings_frame, frame,
-                     indicator_rows, money, year_fields, year_key)
+                     indicator_rows, money, read_cell, year_fields, year_key)
 
 Finding = _core.Finding
 Node = _core.Node
@@ -43,6 +43,16 @@ Rule = _core.Rule
 __all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes",
            "load_plan", "load_plan_csv", "load_plan_file", "load_plan_xlsx", "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame",
            "RuleSet", "Rule", "load_rules", "standard_rules_path", "shipped_rules"]
+
+#: The columns of :meth:`Plan.annual_targets_frame`.
+ANNUAL_TARGET_COLUMNS = ["document_id", "kind", "document_label", "node_id", "node_code", "node_name", "indicator_id",
+                         "indicator_name", "year", "is_end", "target", "target_number", "renstra_target", "revision",
+                         "source"]
+
+#: The columns of :meth:`Plan.realization_records_frame`.
+REALIZATION_RECORD_COLUMNS = ["part", "node_id", "node_code", "node_name", "indicator_id", "indicator_name", "year",
+                              "is_end", "quarter", "realization", "status", "evidence", "verified_value",
+                              "verified_by", "verified_at"]
 
 _DATA = Path(__file__).resolve().parent / "data" / "plans"
 BUNDLED = "bekasi-dpppa-2024-2026.yaml"
@@ -586,6 +596,72 @@ class Plan:
         from .strategy import STRATEGY_COLUMNS, strategy_rows
 
         return frame(strategy_rows(self._core), STRATEGY_COLUMNS)
+
+    # ------------------------------------------------------------------ the annual cycle
+    @property
+    def annual_documents(self) -> List[Any]:
+        """The yearly target documents (Renja, Perjanjian Kinerja; ``kinerja._core.AnnualDocument``:
+        ``id``, ``kind``, ``year``, ``label``, ``number``, ``date``, ``source``, ``targets``) in file
+        order; docs/annual-cycle.md."""
+        return list(self._core.annual_documents)
+
+    def annual_target_versions(self, indicator_id: str, year: int) -> List[Tuple[Optional[str], str, Optional[str]]]:
+        """The versions of an indicator's target for a year, in order: ``(None, text, None)`` for the
+        Renstra's (when it prints one), then ``(document id, text, revision reason or None)`` for each
+        annual document of that year; the last one is the target in force. Raises
+        :class:`kinerja.UnknownNameError` for an unknown indicator id."""
+        return [tuple(v) for v in self._core.annual_target_versions(indicator_id, int(year))]
+
+    def annual_targets_frame(self):
+        """The annual documents' targets as a DataFrame, one row per document and indicator
+        (:data:`ANNUAL_TARGET_COLUMNS`): the document, the node and indicator, the year, the
+        target as printed and its number, the Renstra's target of that year as printed, and the
+        revision's reason where the target is recorded as one."""
+        rows: List[Dict[str, Any]] = []
+        for d in self._core.annual_documents:
+            for t in d.targets:
+                found = self._core.find_indicator(t.indicator)
+                if found is None:  # the reader refuses it; a plan built in code may still hold one
+                    continue
+                n, ind = found
+                value, _ = read_cell(ind, t.value, self)
+                number = getattr(value, "number", None) if value is not None else None
+                rows.append({"document_id": d.id, "kind": d.kind, "document_label": d.label,
+                             "node_id": n.id, "node_code": n.code, "node_name": n.name,
+                             "indicator_id": ind.id, "indicator_name": ind.name, "year": d.year, "is_end": False,
+                             "target": t.value, "target_number": number,
+                             "renstra_target": ind.targets.get(d.year), "revision": t.revision,
+                             "source": t.source or d.source})
+        return frame(rows, ANNUAL_TARGET_COLUMNS)
+
+    def realization_records_frame(self):
+        """The realizations that carry evidence or verification as a DataFrame, one row per
+        realization (:data:`REALIZATION_RECORD_COLUMNS`): the node and indicator, the year and
+        quarter (``<NA>`` for the yearly realization), the realization as printed, the status of its
+        last verification step, how many pieces of evidence it has, and its last verified value,
+        verifier and time."""
+        rows: List[Dict[str, Any]] = []
+        for part, nodes in (("plan", self._core.nodes), ("history", self._core.history)):
+            for n in nodes:
+                for ind in n.indicators:
+                    records = ind.realization_records
+                    if not records:
+                        continue
+                    yearly = ind.realizations
+                    quarterly = ind.quarterly_realizations
+                    for r in records:
+                        text = yearly.get(r.year) if r.quarter is None else quarterly.get(r.year, {}).get(r.quarter)
+                        verified = [s for s in r.verification if s.status == "verified"]
+                        last = verified[-1] if verified else None
+                        rows.append({"part": part, "node_id": n.id, "node_code": n.code, "node_name": n.name,
+                                     "indicator_id": ind.id, "indicator_name": ind.name, "year": r.year,
+                                     "is_end": False, "quarter": r.quarter, "realization": text,
+                                     "status": r.status, "evidence": len(r.evidence),
+                                     "verified_value": last.value if last else None,
+                                     "verified_by": last.by if last else None,
+                                     "verified_at": last.at if last else None})
+        out = frame(rows, REALIZATION_RECORD_COLUMNS)
+        return out.astype({"quarter": "Int64", "evidence": "int64"})
 
     def findings_frame(self, **check_args):
         """The findings of :meth:`check` (same arguments) as a DataFrame, one row per finding

@@ -66,6 +66,7 @@ py::dict settings_dict(const plan_settings& s) {
     d["rounding"] = std::string(to_string(s.rounding.mode));
     d["decimals"] = s.rounding.decimals;
     d["code_scope"] = std::string(to_string(s.code_scope));
+    d["evidence"] = s.evidence_required ? "required" : "optional";
     return d;
 }
 
@@ -96,9 +97,92 @@ printed_value entered(const std::string& text, const std::string& source) {
     return v;
 }
 
+// The annual cycle's types (docs/annual-cycle.md): evidence, verification steps, realization
+// records, annual target documents.
+void register_cycle_types(py::module_& m) {
+    py::class_<evidence>(m, "Evidence", "A piece of evidence (bukti dukung) of a realization.")
+        .def_readonly("title", &evidence::title)
+        .def_property_readonly("kind", [](const evidence& e) { return opt_str(e.kind); })
+        .def_property_readonly("uri", [](const evidence& e) { return opt_str(e.uri); })
+        .def_property_readonly("path", [](const evidence& e) { return opt_str(e.path); })
+        .def_property_readonly("hash", [](const evidence& e) { return opt_str(e.hash); })
+        .def_property_readonly("location", [](const evidence& e) { return e.location.to_string(); })
+        .def("__repr__",
+             [](const evidence& e) { return "Evidence(" + py::repr(to_str(e.title)).cast<std::string>() + ")"; });
+    py::class_<verification_step>(m, "VerificationStep", "A step of a realization's verification: who did what when.")
+        .def_property_readonly("status", [](const verification_step& s) { return std::string(to_string(s.status)); })
+        .def_readonly("by", &verification_step::by)
+        .def_readonly("at", &verification_step::at)
+        .def_property_readonly("value", [](const verification_step& s) { return opt_str(s.value); })
+        .def_property_readonly("reason", [](const verification_step& s) { return opt_str(s.reason); })
+        .def_property_readonly("note", [](const verification_step& s) { return opt_str(s.note); })
+        .def_property_readonly("location", [](const verification_step& s) { return s.location.to_string(); })
+        .def("__repr__", [](const verification_step& s) {
+            return "VerificationStep(" + std::string(to_string(s.status)) + ", " +
+                   py::repr(to_str(s.by)).cast<std::string>() + ", " + py::repr(to_str(s.at)).cast<std::string>() + ")";
+        });
+    py::class_<realization_record>(m, "RealizationRecord",
+                                   "The evidence and verification of a year's realization (quarter None) or a "
+                                   "quarter's.")
+        .def_readonly("year", &realization_record::year)
+        .def_property_readonly("quarter",
+                               [](const realization_record& r) -> py::object {
+                                   return r.quarter == 0 ? py::none() : py::object(py::int_(r.quarter));
+                               })
+        .def_readonly("evidence", &realization_record::evidence)
+        .def_readonly("verification", &realization_record::verification)
+        .def_property_readonly("status",
+                               [](const realization_record& r) -> py::object {
+                                   const auto s = r.status();
+                                   return s ? py::object(py::str(std::string(to_string(*s)))) : py::none();
+                               })
+        .def("__repr__", [](const realization_record& r) {
+            return "RealizationRecord(" + std::to_string(r.year) +
+                   (r.quarter ? ", q" + std::to_string(r.quarter) : std::string()) + ", " +
+                   std::to_string(r.evidence.size()) + " evidence, " +
+                   (r.status() ? std::string(to_string(*r.status())) : std::string("no verification")) + ")";
+        });
+    py::class_<annual_target>(m, "AnnualTarget", "One indicator's target in an annual document.")
+        .def_readonly("indicator", &annual_target::indicator)
+        .def_property_readonly("value", [](const annual_target& t) { return t.value.text; })
+        .def_property_readonly("source", [](const annual_target& t) { return opt_str(t.value.source); })
+        .def_property_readonly("note", [](const annual_target& t) { return opt_str(t.value.note); })
+        .def_property_readonly("revision", [](const annual_target& t) { return opt_str(t.revision); })
+        .def_property_readonly("location", [](const annual_target& t) { return t.value.location.to_string(); })
+        .def("__repr__", [](const annual_target& t) {
+            return "AnnualTarget('" + t.indicator + "', " + py::repr(to_str(t.value.text)).cast<std::string>() + ")";
+        });
+    py::class_<annual_document>(m, "AnnualDocument",
+                                "A yearly target document (Renja, Perjanjian Kinerja): a version of a year's targets.")
+        .def_readonly("id", &annual_document::id)
+        .def_property_readonly("kind", [](const annual_document& d) { return std::string(to_string(d.kind)); })
+        .def_readonly("year", &annual_document::year)
+        .def_property_readonly("label", [](const annual_document& d) { return opt_str(d.label); })
+        .def_property_readonly("number", [](const annual_document& d) { return opt_str(d.number); })
+        .def_property_readonly("date", [](const annual_document& d) { return opt_str(d.date); })
+        .def_property_readonly("source", [](const annual_document& d) { return opt_str(d.source); })
+        .def_readonly("targets", &annual_document::targets)
+        .def_property_readonly("location", [](const annual_document& d) { return d.location.to_string(); })
+        .def("__repr__", [](const annual_document& d) {
+            return "AnnualDocument('" + d.id + "', " + std::string(to_string(d.kind)) + ", " + std::to_string(d.year) +
+                   ", " + std::to_string(d.targets.size()) + " targets)";
+        });
+    m.def(
+        "verification_transitions",
+        [] {
+            std::vector<std::pair<py::object, std::string>> out;
+            for (const auto& [from, to] : verification_transitions())
+                out.emplace_back(from ? py::object(py::str(std::string(to_string(*from)))) : py::none(),
+                                 std::string(to_string(to)));
+            return out;
+        },
+        "The allowed verification transitions (from, to) in the table's order; from None is the first step.");
+}
+
 }  // namespace
 
 void register_plan(py::module_& m) {
+    register_cycle_types(m);
     py::class_<printed_value>(m, "PrintedValue", "A value as printed, with its source table and place in the file.")
         .def_readonly("text", &printed_value::text)
         .def_readonly("source", &printed_value::source)
@@ -154,6 +238,8 @@ void register_plan(py::module_& m) {
         .def_property_readonly("budget", [](const indicator& i) { return first_texts(i.budget); })
         .def_property_readonly("aggregation", [](const indicator& i) { return std::string(to_string(i.aggregation)); })
         .def_readonly("source", &indicator::source)
+        .def_readonly("realization_records", &indicator::realization_records,
+                      "Evidence and verification of realizations, by year and quarter.")
         .def_property_readonly("location", [](const indicator& i) { return i.location.to_string(); })
         .def("__repr__", [](const indicator& i) {
             return "Indicator('" + i.id + "', " + py::repr(to_str(i.name)).cast<std::string>() + ")";
@@ -357,6 +443,17 @@ void register_plan(py::module_& m) {
             "catalog", [](const plan& p) { return *p.resolved_catalog(); }, release_gil())
         .def_readonly("nodes", &plan::nodes)
         .def_readonly("history", &plan::history)
+        .def_readonly("annual_documents", &plan::annual_documents)
+        .def(
+            "annual_target_versions",
+            [](const plan& p, const std::string& indicator_id, int year) {
+                std::vector<std::tuple<py::object, std::string, py::object>> out;
+                for (const annual_target_version& v : annual_target_versions(p, indicator_id, year))
+                    out.emplace_back(v.document ? py::object(to_str(v.document->id)) : py::none(), v.value->text,
+                                     opt_str(v.revision));
+                return out;
+            },
+            py::arg("indicator_id"), py::arg("year"))
         .def(
             "find_node",
             [](const plan& p, const std::string& id) -> py::object {

@@ -427,7 +427,13 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
                                                 "sasaran-without-strategy",
                                                 "strategy-without-programme",
                                                 "policy-without-programme",
-                                                "strategy-unlinked"});
+                                                "strategy-unlinked",
+
+                                                "annual-target-mismatch",
+                                                "evidence-missing",
+                                                "verified-value-changed",
+                                                "verification-transition",
+                                                "verification-time"});
     }
 }
 

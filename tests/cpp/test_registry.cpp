@@ -151,6 +151,11 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
         {"strategy-without-programme", severity::warning, "built-in"},
         {"policy-without-programme", severity::warning, "built-in"},
         {"strategy-unlinked", severity::warning, "built-in"},
+        {"annual-target-mismatch", severity::warning, "built-in"},
+        {"evidence-missing", severity::warning, "built-in"},
+        {"verified-value-changed", severity::error, "built-in"},
+        {"verification-transition", severity::error, "built-in"},
+        {"verification-time", severity::error, "built-in"},
     };
     CHECK(listed == expected);
     CHECK(registry.rules().size() == kinerja::check_rules().size());
@@ -160,16 +165,16 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     CHECK(registry.find("no-such-rule") == nullptr);
 
     const check_registry with_file({small_rules()});
-    REQUIRE(with_file.rules().size() == 35 + 3);  // 35 built-in rules (29, then the strategy layer's 6)
+    REQUIRE(with_file.rules().size() == 40 + 3);  // 40 built-in rules (29, the strategy layer's 6, the annual cycle's 5)
     // the file's rules follow, in the file's order, with the file as origin and their place in it
-    const kinerja::rule_info& first = with_file.rules()[35];
+    const kinerja::rule_info& first = with_file.rules()[40];
     CHECK(first.id == "target-at-least-85");
     CHECK(first.severity == severity::info);
     CHECK(first.origin == "ours.yaml");
     CHECK(first.location.line == 3);
-    CHECK(with_file.rules()[36].id == "sasaran-pagu-at-most-250");
-    CHECK(with_file.rules()[37].id == "program-pagu-at-least-250");
-    CHECK(with_file.rules()[37].severity == severity::error);
+    CHECK(with_file.rules()[41].id == "sasaran-pagu-at-most-250");
+    CHECK(with_file.rules()[42].id == "program-pagu-at-least-250");
+    CHECK(with_file.rules()[42].severity == severity::error);
 }
 
 TEST_CASE("check runs built-in and file rules together, ordered by place in the plan file", "[registry]") {
@@ -224,7 +229,7 @@ TEST_CASE("check_options.rules picks rules of either kind, and an unknown id nam
     const std::string what = message_of([&] { (void)kinerja::check(small_plan(), o); });
     CHECK_THAT(what, Contains("unknown check rule \"program-pagu-at-least-25\""));
     CHECK_THAT(what, Contains("budget-rollup, budget-missing"));                                    // the built-in ones
-    CHECK_THAT(what, Contains("strategy-unlinked, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
+    CHECK_THAT(what, Contains("verification-time, target-at-least-85, sasaran-pagu-at-most-250"));  // then the file's
 }
 
 TEST_CASE("A rule id in two rule sets is an argument_error naming both", "[registry]") {

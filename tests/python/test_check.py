@@ -189,7 +189,9 @@ def test_check_rules_lists_the_built_in_rules():
                                         "unknown-unit", "placeholder", "spreadsheet-error", "target-end",
                                         "ratio-mismatch", "source-conflict", "method-mix", "growth-range", "strategy-level",
                                         "programme-without-policy", "sasaran-without-strategy",
-                                        "strategy-without-programme", "policy-without-programme", "strategy-unlinked"]
+                                        "strategy-without-programme", "policy-without-programme", "strategy-unlinked",
+                                        "annual-target-mismatch", "evidence-missing", "verified-value-changed",
+                                        "verification-transition", "verification-time"]
     assert {r["id"]: r["severity"] for r in rules}["negative-amount"] == "error"
     assert {r["id"]: r["severity"] for r in rules}["rounding-rule"] == "info"
     assert {r["id"]: r["severity"] for r in rules}["budget-rollup"] == "error"

@@ -38,7 +38,8 @@ def test_small_plan_identity_and_counts(small):
     assert small.period == (2024, 2026)
     assert small.version == "perubahan"
     assert small.versions == ["perubahan", "awal"]
-    assert small.settings == {"lower_method": "inverse", "rounding": "half_up", "decimals": 2, "code_scope": "parent"}
+    assert small.settings == {"lower_method": "inverse", "rounding": "half_up", "decimals": 2, "code_scope": "parent",
+                              "evidence": "optional"}
     assert small.file == str(SMALL)
     assert [n.id for n in small.nodes] == ["s-1", "p-2.08.03", "k-2.08.03.2.01", "sk-2.08.03.2.01.0001",
                                            "sk-2.08.03.2.01.0002", "k-2.08.03.2.02"]

@@ -83,7 +83,8 @@ def test_quarterly_realizations_count_in_the_frame(small):
 def test_a_bare_indicator_uses_the_default_settings(small):
     # without its plan: the defaults of C++ plan_settings (inverse, half up to 2): 2/3 -> 66.67
     assert _core.indicator_achievement(None, small.indicator("i-third"), 2024) == pytest.approx(66.67)
-    assert _core.default_plan_settings() == {"lower_method": "inverse", "rounding": "half_up", "decimals": 2, "code_scope": "parent"}
+    assert _core.default_plan_settings() == {"lower_method": "inverse", "rounding": "half_up", "decimals": 2, "code_scope": "parent",
+                              "evidence": "optional"}
     assert "66.67" in small.indicator("i-third")._repr_html_()
 
 

@@ -25,7 +25,9 @@ BUILT_IN = [("budget-rollup", "error"), ("budget-missing", "warning"), ("budget-
             ("target-end", "warning"), ("ratio-mismatch", "error"), ("source-conflict", "warning"),
             ("method-mix", "warning"), ("growth-range", "warning"), ("strategy-level", "error"), ("programme-without-policy", "warning"),
             ("sasaran-without-strategy", "warning"), ("strategy-without-programme", "warning"),
-            ("policy-without-programme", "warning"), ("strategy-unlinked", "warning")]
+            ("policy-without-programme", "warning"), ("strategy-unlinked", "warning"),
+            ("annual-target-mismatch", "warning"), ("evidence-missing", "warning"),
+            ("verified-value-changed", "error"), ("verification-transition", "error"), ("verification-time", "error")]
 # data/rules/standard.yaml, in its order, with the severity each rule sets
 STANDARD_RULES = [("sub-kegiatan-pagu-within-program", "error"), ("kegiatan-pagu-within-program", "error"),
                   ("realized-within-pagu", "error"), ("percent-target-at-most-100", "warning"),
@@ -58,7 +60,7 @@ def test_rules_command_lists_a_rule_files_rules(capsys):
     assert lines[-1].startswith("target-not-negative (error): ") and lines[-1].endswith(f" [{STANDARD}]")
     code, out, _ = run(capsys, "rules", "--rules-file", STANDARD, "--format", "json")
     data = json.loads(out)
-    assert code == 0 and len(data) == 35 + 5
+    assert code == 0 and len(data) == 40 + 5
     assert data["orphan"]["origin"] == "built-in"
     assert data["realized-within-pagu"] == {"origin": str(STANDARD), "severity": "error",
                                            "description": data["realized-within-pagu"]["description"]}
@@ -100,4 +102,4 @@ def test_an_unknown_rule_id_names_the_known_ones_of_both_kinds():
         kinerja.load_plan(SMALL).check(rules=["target-not-negativ"], rules_file=STANDARD)
     assert info.value.id == "kinerja.argument.rule"
     assert "unknown check rule \"target-not-negativ\"" in str(info.value)
-    assert "strategy-unlinked, sub-kegiatan-pagu-within-program" in str(info.value)
+    assert "verification-time, sub-kegiatan-pagu-within-program" in str(info.value)
