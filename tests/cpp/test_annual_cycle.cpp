@@ -76,7 +76,7 @@ std::string doc(const std::string& id, int year, const std::string& targets, con
 
 }  // namespace
 
-TEST_CASE("A realization's long form reads evidence and verification; the short form stays as it was",
+TEST_CASE("A realization's long form reads evidence and verification, and the short form stays as it was",
           "[plan][cycle]") {
     const plan p = parse(
         "        realizations:\n"

@@ -165,7 +165,8 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
     CHECK(registry.find("no-such-rule") == nullptr);
 
     const check_registry with_file({small_rules()});
-    REQUIRE(with_file.rules().size() == 40 + 3);  // 40 built-in rules (29, the strategy layer's 6, the annual cycle's 5)
+    REQUIRE(with_file.rules().size() ==
+            40 + 3);  // 40 built-in rules (29, the strategy layer's 6, the annual cycle's 5)
     // the file's rules follow, in the file's order, with the file as origin and their place in it
     const kinerja::rule_info& first = with_file.rules()[40];
     CHECK(first.id == "target-at-least-85");
