@@ -183,7 +183,7 @@ struct checker {
         return out.back();
     }
 
-    // Findings of check_indicators.cpp, with their severity, node and indicator.
+    // Findings of check_indicators.cpp and annual_cycle.cpp, with their severity, node and indicator.
     void take(std::vector<detail::row_finding>& found) {
         for (detail::row_finding& r : found) {
             finding& f = add(r.rule, r.n, r.ind, r.year, std::move(r.message), r.where, r.source);
@@ -1413,13 +1413,7 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
         std::vector<detail::cycle_finding> found;
         detail::check_annual_cycle(
             p, c.scales, c.units, [&c](std::string_view rule) { return c.on(rule); }, found);
-        for (detail::cycle_finding& r : found) {
-            finding& f = c.add(r.rule, r.n, r.ind, r.year, std::move(r.message), r.where, r.source);
-            f.expected = std::move(r.expected);
-            f.actual = std::move(r.actual);
-            f.expected_number = r.expected_number;
-            f.actual_number = r.actual_number;
-        }
+        c.take(found);
     }
     c.cell_findings();
     detail::check_strategy(

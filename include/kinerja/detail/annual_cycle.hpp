@@ -7,6 +7,7 @@
 /// docs/annual-cycle.md describes the forms.
 
 #include <kinerja/check.hpp>
+#include <kinerja/detail/check_indicators.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/unit_registry.hpp>
 #include <kinerja/value.hpp>
@@ -48,20 +49,9 @@ bool has_uri_scheme(std::string_view text) noexcept;
 /// whatever their printed precision and number convention (`80%` and `80,00%`).
 bool same_target(const value& a, const value& b) noexcept;
 
-/// A finding of the annual-cycle rules before check_plan gives it severity and names.
-struct cycle_finding {
-    std::string_view rule;
-    const node* n = nullptr;
-    const indicator* ind = nullptr;
-    std::optional<period_year> year;
-    std::string message;
-    std::string expected;
-    std::string actual;
-    std::optional<double> expected_number;
-    std::optional<double> actual_number;
-    kinerja::location where;
-    std::string source;
-};
+/// A finding of the annual-cycle rules before check_plan gives it severity and names: the same
+/// record as the indicator rows' findings (check_indicators.hpp), taken by the checker alike.
+using cycle_finding = row_finding;
 
 /// The annual-cycle rules (annual-target-mismatch, evidence-missing, verified-value-changed,
 /// verification-transition, verification-time) on the plan period's nodes; an unreadable
