@@ -1366,7 +1366,8 @@ struct checker {
     }
 
     // The plan's conventions, declared or learnt from its rows (conventions.hpp), after p is set
-    plan_conventions conv = infer_conventions(p);
+    // (the tables' number conventions are the loader's business: indicator::table_convention)
+    plan_conventions conv = infer_conventions(p, convention_options{}.with_number_tables(false));
 };
 
 // The built-in rules' function in the registry: the checker's passes, in this order, with

@@ -516,7 +516,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
             c.numbers.value = convention::indonesian;
         c.numbers.origin = c.numbers.value ? convention_origin::inferred : convention_origin::unknown;
     }
-    if (!d.numbers) c.number_tables = detail::table_number_conventions(p);
+    if (!d.numbers && options.number_tables) c.number_tables = detail::table_number_conventions(p);
     return c;
 }
 

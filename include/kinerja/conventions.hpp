@@ -39,6 +39,11 @@ struct convention_options {
     double majority = 0.5;
     /// Rupiah: an end column within this of the sum (or of the last year) agrees with it.
     double amount_tolerance = 0.5;
+    /// Whether to learn each table's number convention (plan_conventions::number_tables, which
+    /// reads every printed value once). The checks do not need it: the loader has already given
+    /// each indicator its table's convention (indicator::table_convention); false leaves
+    /// number_tables empty.
+    bool number_tables = true;
 
     convention_options with_majority(double share) const {
         auto o = *this;
@@ -48,6 +53,11 @@ struct convention_options {
     convention_options with_amount_tolerance(double rupiah) const {
         auto o = *this;
         o.amount_tolerance = rupiah;
+        return o;
+    }
+    convention_options with_number_tables(bool learn) const {
+        auto o = *this;
+        o.number_tables = learn;
         return o;
     }
 };

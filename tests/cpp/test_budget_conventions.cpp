@@ -402,6 +402,12 @@ TEST_CASE("An ambiguous number is read in the convention its table's other cells
     CHECK(c.number_tables[0].cells == 2);
     CHECK(c.lines().back() ==
           "ambiguous numbers (3.000) read by their table's convention: Lampiran I indonesian (2 cells)");
+    // not learnt when not asked for (check does not ask: the indicators carry it from the load),
+    // and the check still reads 3.000 as three thousand through the indicator
+    const kinerja::plan_conventions bare =
+        kinerja::infer_conventions(p, kinerja::convention_options{}.with_number_tables(false));
+    CHECK(bare.number_tables.empty());
+    CHECK(bare.numbers.value == c.numbers.value);
 
     // cells that disagree (25,00% and 1,234,567.5) teach nothing; the plan's declared numbers win
     std::string mixed = table;
