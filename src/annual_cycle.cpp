@@ -2,6 +2,7 @@
 // The annual cycle (docs/annual-cycle.md): annual target documents, evidence and verification of
 // realizations; their names, the verification table, and their checks (detail/annual_cycle.hpp).
 #include <kinerja/detail/annual_cycle.hpp>
+#include <kinerja/detail/enum_names.hpp>
 
 #include <kinerja/check.hpp>
 #include <kinerja/detail/text.hpp>
@@ -17,27 +18,23 @@ namespace kinerja {
 
 namespace {
 
-constexpr std::pair<verification_status, std::string_view> status_names[] = {
+constexpr detail::enum_name<verification_status> status_names[] = {
     {verification_status::draft, "draft"},       {verification_status::submitted, "submitted"},
     {verification_status::verified, "verified"}, {verification_status::returned, "returned"},
     {verification_status::approved, "approved"}, {verification_status::revised, "revised"},
 };
 
+constexpr detail::enum_name<annual_document_kind> document_kind_names[] = {
+    {annual_document_kind::renja, "renja"}, {annual_document_kind::perjanjian_kinerja, "perjanjian_kinerja"}};
+
 }  // namespace
 
-std::string_view to_string(verification_status s) noexcept {
-    for (const auto& [x, n] : status_names)
-        if (x == s) return n;
-    return "draft";
-}
+std::string_view to_string(verification_status s) noexcept { return detail::name_of(status_names, s); }
 
 verification_status verification_status_from_string(std::string_view name) {
-    const std::string key = detail::fold(name);
-    for (const auto& [x, n] : status_names)
-        if (key == n) return x;
-    throw lookup_error("kinerja.lookup.verification_status", std::string(name),
-                       "unknown verification status \"" + std::string(name) +
-                           "\" (draft, submitted, verified, returned, approved, revised)");
+    return detail::value_of(status_names, name, "kinerja.lookup.verification_status",
+                            "unknown verification status \"" + std::string(name) +
+                                "\" (draft, submitted, verified, returned, approved, revised)");
 }
 
 const std::vector<std::pair<std::optional<verification_status>, verification_status>>& verification_transitions() {
@@ -56,16 +53,11 @@ bool verification_allowed(std::optional<verification_status> from, verification_
     return std::any_of(table.begin(), table.end(), [&](const auto& t) { return t.first == from && t.second == to; });
 }
 
-std::string_view to_string(annual_document_kind k) noexcept {
-    return k == annual_document_kind::perjanjian_kinerja ? "perjanjian_kinerja" : "renja";
-}
+std::string_view to_string(annual_document_kind k) noexcept { return detail::name_of(document_kind_names, k); }
 
 annual_document_kind annual_document_kind_from_string(std::string_view name) {
-    const std::string key = detail::fold(name);
-    if (key == "renja") return annual_document_kind::renja;
-    if (key == "perjanjian_kinerja") return annual_document_kind::perjanjian_kinerja;
-    throw lookup_error("kinerja.lookup.annual_document_kind", std::string(name),
-                       "unknown annual document kind \"" + std::string(name) + "\" (renja or perjanjian_kinerja)");
+    return detail::value_of(document_kind_names, name, "kinerja.lookup.annual_document_kind",
+                            "unknown annual document kind \"" + std::string(name) + "\" (renja or perjanjian_kinerja)");
 }
 
 const realization_record* indicator::record(int year, int quarter) const noexcept {

@@ -2,6 +2,7 @@
 // A table's conventions, declared or inferred from its own rows (conventions.hpp).
 #include <kinerja/conventions.hpp>
 
+#include <kinerja/detail/enum_names.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_values.hpp>
@@ -15,34 +16,24 @@
 namespace kinerja {
 
 namespace {
-constexpr std::pair<end_column, std::string_view> end_names[] = {
+constexpr detail::enum_name<end_column> end_names[] = {
     {end_column::sum, "sum"}, {end_column::last, "last"}, {end_column::independent, "independent"}};
-constexpr std::pair<indicator_pagu, std::string_view> pagu_names[] = {{indicator_pagu::parts, "parts"},
-                                                                      {indicator_pagu::repeat, "repeat"}};
+constexpr detail::enum_name<indicator_pagu> pagu_names[] = {{indicator_pagu::parts, "parts"},
+                                                            {indicator_pagu::repeat, "repeat"}};
 }  // namespace
 
-std::string_view to_string(end_column e) noexcept {
-    for (const auto& [x, n] : end_names)
-        if (x == e) return n;
-    return "independent";
-}
+std::string_view to_string(end_column e) noexcept { return detail::name_of(end_names, e); }
 
 end_column end_column_from_string(std::string_view name) {
-    const std::string key = detail::fold(name);
-    for (const auto& [x, n] : end_names)
-        if (n == key) return x;
-    throw lookup_error("kinerja.lookup.end_column", std::string(name),
-                       "unknown end column meaning \"" + std::string(name) + "\"; use sum, last or independent");
+    return detail::value_of(end_names, name, "kinerja.lookup.end_column",
+                            "unknown end column meaning \"" + std::string(name) + "\"; use sum, last or independent");
 }
 
-std::string_view to_string(indicator_pagu e) noexcept { return e == indicator_pagu::parts ? "parts" : "repeat"; }
+std::string_view to_string(indicator_pagu e) noexcept { return detail::name_of(pagu_names, e); }
 
 indicator_pagu indicator_pagu_from_string(std::string_view name) {
-    const std::string key = detail::fold(name);
-    for (const auto& [x, n] : pagu_names)
-        if (n == key) return x;
-    throw lookup_error("kinerja.lookup.indicator_pagu", std::string(name),
-                       "unknown indicator pagu rule \"" + std::string(name) + "\"; use parts or repeat");
+    return detail::value_of(pagu_names, name, "kinerja.lookup.indicator_pagu",
+                            "unknown indicator pagu rule \"" + std::string(name) + "\"; use parts or repeat");
 }
 
 std::string_view to_string(convention_origin o) noexcept {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <kinerja/plan.hpp>
 
+#include <kinerja/detail/enum_names.hpp>
 #include <kinerja/detail/references.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
@@ -21,36 +22,29 @@ std::string location::to_string() const {
 }
 
 namespace {
-constexpr std::pair<node_level, std::string_view> level_names[] = {{node_level::urusan, "urusan"},
-                                                                   {node_level::misi, "misi"},
-                                                                   {node_level::tujuan_rpd, "tujuan_rpd"},
-                                                                   {node_level::sasaran_rpd, "sasaran_rpd"},
-                                                                   {node_level::tujuan, "tujuan"},
-                                                                   {node_level::sasaran, "sasaran"},
-                                                                   {node_level::strategi, "strategi"},
-                                                                   {node_level::arah_kebijakan, "arah_kebijakan"},
-                                                                   {node_level::program, "program"},
-                                                                   {node_level::kegiatan, "kegiatan"},
-                                                                   {node_level::sub_kegiatan, "sub_kegiatan"}};
-constexpr std::pair<aggregation, std::string_view> aggregation_names[] = {{aggregation::unspecified, "unspecified"},
-                                                                          {aggregation::sum, "sum"},
-                                                                          {aggregation::last, "last"},
-                                                                          {aggregation::max, "max"},
-                                                                          {aggregation::mean, "mean"}};
+constexpr detail::enum_name<node_level> level_names[] = {{node_level::urusan, "urusan"},
+                                                         {node_level::misi, "misi"},
+                                                         {node_level::tujuan_rpd, "tujuan_rpd"},
+                                                         {node_level::sasaran_rpd, "sasaran_rpd"},
+                                                         {node_level::tujuan, "tujuan"},
+                                                         {node_level::sasaran, "sasaran"},
+                                                         {node_level::strategi, "strategi"},
+                                                         {node_level::arah_kebijakan, "arah_kebijakan"},
+                                                         {node_level::program, "program"},
+                                                         {node_level::kegiatan, "kegiatan"},
+                                                         {node_level::sub_kegiatan, "sub_kegiatan"}};
+constexpr detail::enum_name<aggregation> aggregation_names[] = {{aggregation::unspecified, "unspecified"},
+                                                                {aggregation::sum, "sum"},
+                                                                {aggregation::last, "last"},
+                                                                {aggregation::max, "max"},
+                                                                {aggregation::mean, "mean"}};
 }  // namespace
 
-std::string_view to_string(node_level level) noexcept {
-    for (const auto& [l, n] : level_names)
-        if (l == level) return n;
-    return "program";
-}
+std::string_view to_string(node_level level) noexcept { return detail::name_of(level_names, level); }
 
 node_level node_level_from_string(std::string_view name) {
-    const std::string key = detail::fold(name);
-    for (const auto& [l, n] : level_names)
-        if (n == key) return l;
-    throw lookup_error("kinerja.lookup.node_level", std::string(name),
-                       "unknown node level \"" + std::string(name) + "\"");
+    return detail::value_of(level_names, name, "kinerja.lookup.node_level",
+                            "unknown node level \"" + std::string(name) + "\"");
 }
 
 std::string_view to_string(code_scope scope) noexcept { return scope == code_scope::plan ? "plan" : "parent"; }
@@ -63,18 +57,11 @@ code_scope code_scope_from_string(std::string_view name) {
                        "unknown code scope \"" + std::string(name) + "\" (parent or plan)");
 }
 
-std::string_view to_string(aggregation a) noexcept {
-    for (const auto& [x, n] : aggregation_names)
-        if (x == a) return n;
-    return "unspecified";
-}
+std::string_view to_string(aggregation a) noexcept { return detail::name_of(aggregation_names, a); }
 
 aggregation aggregation_from_string(std::string_view name) {
-    const std::string key = detail::fold(name);
-    for (const auto& [x, n] : aggregation_names)
-        if (n == key) return x;
-    throw lookup_error("kinerja.lookup.aggregation", std::string(name),
-                       "unknown aggregation \"" + std::string(name) + "\"; use sum, last, max or mean");
+    return detail::value_of(aggregation_names, name, "kinerja.lookup.aggregation",
+                            "unknown aggregation \"" + std::string(name) + "\"; use sum, last, max or mean");
 }
 
 const std::string& indicator::unit_text() const noexcept {
