@@ -275,20 +275,18 @@ void pair_jumps(const node& n, const indicator& ind, const read_row& row, bool p
     }
 }
 
-// share-above-100: a percentage of a whole (by its name) above 100%.
-// A bare number counts as a percentage where the indicator's unit is one (Kutai Kartanegara's
-// "Persen" column beside "100.80").
-void row_shares(const node& n, const indicator& ind, const std::map<period_year, value>& values,
-                const year_values& printed, bool percent_unit, const char* what, std::vector<row_finding>& out) {
+// The values of a row that break a bound its indicator's name sets (share-above-100,
+// growth-range): `beyond` says which, `why` what the name says, `expected` the bound.
+template <class Beyond>
+void row_beyond(std::string_view rule, const node& n, const indicator& ind, const std::map<period_year, value>& values,
+                const year_values& printed, const char* what, Beyond beyond, const std::string& why,
+                const std::string& expected, std::vector<row_finding>& out) {
     for (const auto& [y, v] : values) {
-        const bool percent = v.kind == value_kind::percent || (percent_unit && v.kind == value_kind::number);
-        if (!percent || !v.number || !(*v.number > 100.0)) continue;
-        const printed_value* pv = indicator::first(printed, y);
-        row_finding f = make(kinerja::rule_ids::share_above_100, n, &ind, y,
-                             who(n, &ind) + ": the " + what + " of " + year_label(y) + " is " + v.text +
-                                 ", but the indicator is a share of a whole (its name says so) and cannot exceed 100%",
-                             pv);
-        f.expected = "at most 100%";
+        if (!v.number || !beyond(v)) continue;
+        row_finding f = make(rule, n, &ind, y,
+                             who(n, &ind) + ": the " + what + " of " + year_label(y) + " is " + v.text + ", but " + why,
+                             indicator::first(printed, y));
+        f.expected = expected;
         f.expected_number = 100.0;
         f.actual = v.text;
         f.actual_number = v.number;
@@ -296,24 +294,31 @@ void row_shares(const node& n, const indicator& ind, const std::map<period_year,
     }
 }
 
+// share-above-100: a percentage of a whole (by its name) above 100%.
+// A bare number counts as a percentage where the indicator's unit is one (Kutai Kartanegara's
+// "Persen" column beside "100.80").
+void row_shares(const node& n, const indicator& ind, const std::map<period_year, value>& values,
+                const year_values& printed, bool percent_unit, const char* what, std::vector<row_finding>& out) {
+    row_beyond(
+        kinerja::rule_ids::share_above_100, n, ind, values, printed, what,
+        [percent_unit](const value& v) {
+            const bool percent = v.kind == value_kind::percent || (percent_unit && v.kind == value_kind::number);
+            return percent && *v.number > 100.0;
+        },
+        "the indicator is a share of a whole (its name says so) and cannot exceed 100%", "at most 100%", out);
+}
+
 // growth-range: an economic growth rate (by its name) beyond ±100 percent points.
 void row_growth(const node& n, const indicator& ind, const std::map<period_year, value>& values,
                 const year_values& printed, const char* what, std::vector<row_finding>& out) {
-    for (const auto& [y, v] : values) {
-        if (v.kind != value_kind::percent && v.kind != value_kind::number) continue;
-        if (!v.number || !(std::fabs(*v.number) > 100.0)) continue;
-        const printed_value* pv = indicator::first(printed, y);
-        row_finding f = make(kinerja::rule_ids::growth_range, n, &ind, y,
-                             who(n, &ind) + ": the " + what + " of " + year_label(y) + " is " + v.text +
-                                 ", but the indicator is an economy's growth rate (its name says so), a change of a "
-                                 "few percent a year; a value beyond 100 is a level printed where the rate belongs",
-                             pv);
-        f.expected = "a growth rate within -100 and 100 (%)";
-        f.expected_number = 100.0;
-        f.actual = v.text;
-        f.actual_number = v.number;
-        out.push_back(std::move(f));
-    }
+    row_beyond(
+        kinerja::rule_ids::growth_range, n, ind, values, printed, what,
+        [](const value& v) {
+            return (v.kind == value_kind::percent || v.kind == value_kind::number) && std::fabs(*v.number) > 100.0;
+        },
+        "the indicator is an economy's growth rate (its name says so), a change of a few percent a year; a value "
+        "beyond 100 is a level printed where the rate belongs",
+        "a growth rate within -100 and 100 (%)", out);
 }
 
 // achievement-without-realization: a printed capaian in a year whose realization is not printed
