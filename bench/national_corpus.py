@@ -182,6 +182,10 @@ def _urusan(nodes: List[Dict[str, Any]]) -> str:
     return ""
 
 
+# The keys of a node or indicator whose strings are ids (docs/plan-format.md).
+REFERENCE_KEYS = ("id", "parent", "supports", "replaces", "successor", "over", "indicator")
+
+
 def _copy_nodes(nodes: List[Dict[str, Any]], k: int, urusan: str) -> List[Dict[str, Any]]:
     """A copy of the template's nodes as another urusan: ids suffixed (every reference to them
     renamed too), codes' first two segments replaced."""
@@ -199,7 +203,8 @@ def _copy_nodes(nodes: List[Dict[str, Any]], k: int, urusan: str) -> List[Dict[s
         if isinstance(x, list):
             return [walk(v, key) for v in x]
         if isinstance(x, str):
-            if x in rename:
+            # only ids and the keys that name them: a kind, level or unit may spell an id ("iku")
+            if x in rename and key in REFERENCE_KEYS:
                 return rename[x]
             if key in ("code", "code_printed"):
                 return re.sub(r"^\d+\.\d+", urusan, x)

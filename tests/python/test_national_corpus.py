@@ -65,3 +65,14 @@ def test_damaged_plans_do_not_load(tmp_path):
             assert exc.id == error_id, (how, str(exc))
         else:
             raise AssertionError(f"{how}: the damaged plan loaded")
+
+
+def test_every_template_copied_as_another_urusan_loads(tmp_path):
+    # a copy renames ids and what refers to them, never a value that spells an id (Jawa Timur's
+    # LKPJ names a sasaran "iku", and every indicator of it has kind: iku)
+    for name, template in national_corpus.templates():
+        doc = {**template, "nodes": list(template["nodes"]) + national_corpus._copy_nodes(template["nodes"], 1, "9.99")}
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(national_corpus._dump(doc), encoding="utf-8")
+        plan = kinerja.load_plan(str(path))
+        assert len(plan.nodes) == 2 * len(template["nodes"]), name
