@@ -291,8 +291,9 @@ def budget(plan: Any, year: Year, level: str = "program", ax: Any = None, includ
 
 # ---------------------------------------------------------------------------------- cascade
 
-def _weights(nodes_depth: List[tuple], year: Year) -> Dict[str, float]:
-    """A node's weight: its pagu in the year, else the sum of its children's weights."""
+def _weights(nodes_depth: List[tuple], year: Year, pagu_rule: Optional[str]) -> Dict[str, float]:
+    """A node's weight: its pagu in the year (by the plan's rule for pagu printed on indicator
+    rows, ``pagu_rule``: "parts", "repeat" or None), else the sum of its children's weights."""
     weights: Dict[str, float] = {}
     children: Dict[str, List[str]] = {}
     for n, _ in nodes_depth:
@@ -300,7 +301,7 @@ def _weights(nodes_depth: List[tuple], year: Year) -> Dict[str, float]:
             children.setdefault(n.parent, []).append(n.id)
     for n, _ in reversed(nodes_depth):  # children come after parents in the walk
         try:
-            amount = _core.node_pagu(n, year)  # its own row, else an indicator's row (plan_values.hpp)
+            amount = _core.node_pagu(n, year, pagu_rule)  # its own row, else its indicator rows (plan_values.hpp)
         except KinerjaError:
             amount = None
         if amount is None or amount <= 0:
@@ -374,7 +375,7 @@ def cascade(plan: Any, year: Optional[Year] = None, ax: Any = None, method: str 
     walk = cascade_order(plan.nodes)
     if max_depth is not None:
         walk = [(n, d) for n, d in walk if d <= max_depth]
-    weights = _weights(walk, year)
+    weights = _weights(walk, year, plan.conventions().indicator_pagu.value)
     rolled: Dict[str, float] = {}
     if year != "end":
         frame = plan.rollup(method=method, years=[int(year)])

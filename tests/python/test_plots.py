@@ -95,6 +95,32 @@ def test_cascade_sunburst_has_one_wedge_per_funded_node_coloured_by_achievement(
     assert t1.theta2 - t1.theta1 == pytest.approx(360 * 8958876144 / (8958876144 + 4670000000))
 
 
+def test_cascade_weighs_pagu_printed_in_parts_on_indicator_rows_as_their_sum():
+    # s-1 prints no pagu of its own but 30 and 30 on its two indicator rows, which the plan declares
+    # parts of it: its pagu is 60, as s-2's own row prints, so the two wedges are equal halves
+    # (under the first row's rule s-1 would weigh 30: a third of the ring)
+    p = kinerja.Plan.from_yaml(
+        "kinerja_plan: 1\n"
+        "plan: {id: x, title: X, organisation: O, region: R, period: [2024, 2025], version: perubahan}\n"
+        "conventions: {indicator_pagu: parts}\n"
+        "nodes:\n"
+        "  - {id: t-1, level: tujuan, name: T, source: T, budget: {2024: \"120\"}}\n"
+        "  - id: s-1\n"
+        "    level: sasaran\n"
+        "    name: S1\n"
+        "    parent: t-1\n"
+        "    source: T\n"
+        "    indicators:\n"
+        "      - {id: i-1, name: A, polarity: higher, source: T, targets: {2024: \"1\"}, budget: {2024: \"30\"}}\n"
+        "      - {id: i-2, name: B, polarity: higher, source: T, targets: {2024: \"1\"}, budget: {2024: \"30\"}}\n"
+        "  - {id: s-2, level: sasaran, name: S2, parent: t-1, source: T, budget: {2024: \"60\"}}\n")
+    assert p.conventions().indicator_pagu.value == "parts"
+    ax = p.plot_cascade(2024)
+    drawn = {w.kinerja_node: w for w in ax.patches if isinstance(w, Wedge)}
+    for node in ("s-1", "s-2"):
+        assert drawn[node].theta2 - drawn[node].theta1 == pytest.approx(180.0)
+
+
 def test_compare_versions_of_pagu_groups_older_and_newer(plan):
     awal = plan.version_of("awal")
     ax = awal.plot_versions(plan, field="budget", year=2024)
