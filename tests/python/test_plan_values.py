@@ -106,7 +106,7 @@ def test_the_cascade_plot_sizes_a_node_by_its_indicator_row_pagu(small):
     matplotlib.use("Agg")
     from kinerja import plots
 
-    weights = plots._weights([(n, 0) for n in small.nodes], 2024)
+    weights = plots._weights([(n, 0) for n in small.nodes], 2024, small.conventions().indicator_pagu.value)
     assert weights == {"s-own": 300.0, "n-ind": 100.0, "n-other": 300.0}
 
 
