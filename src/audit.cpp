@@ -27,9 +27,30 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-std::vector<method> methods_for(polarity p) {
-    if (p == polarity::higher) return {method::direct};
-    return {method::inverse, method::complement, method::reduction};
+// The methods of a polarity (a view of a static table: the audit runs for every printed value).
+// A list of one or two (the scales or polarities an audit tries), without an allocation.
+template <class T>
+struct two_at_most {
+    T items[2]{};
+    std::size_t count = 0;
+    void push_back(T x) { items[count++] = x; }
+    const T* begin() const { return items; }
+    const T* end() const { return items + count; }
+    std::size_t size() const { return count; }
+    const T& front() const { return items[0]; }
+};
+
+struct method_list {
+    const method* first;
+    const method* last;
+    const method* begin() const { return first; }
+    const method* end() const { return last; }
+};
+method_list methods_for(polarity p) {
+    static constexpr method higher[] = {method::direct};
+    static constexpr method lower[] = {method::inverse, method::complement, method::reduction};
+    if (p == polarity::higher) return {std::begin(higher), std::end(higher)};
+    return {std::begin(lower), std::end(lower)};
 }
 
 // Achievement without rounding; NaN when undefined.
@@ -112,8 +133,12 @@ value parse_reported_achievement(std::string_view text) {
     return v;
 }
 
-audit_result audit_achievement(const value& target, const value& realization, const value& reported,
-                               const audit_options& options, const scale_registry& scales) {
+namespace {
+
+// audit_achievement, and with `explain` false detail::audit_verdict: the same verdict without
+// the words (explanation, methods).
+audit_result audit(const value& target, const value& realization, const value& reported, const audit_options& options,
+                   const scale_registry& scales, bool explain) {
     audit_result res;
     if (!reported.is_missing()) {
         if (!(reported.kind == value_kind::percent || reported.kind == value_kind::number) || !reported.number)
@@ -121,19 +146,20 @@ audit_result audit_achievement(const value& target, const value& realization, co
                                                                   std::string(to_string(reported.kind)));
         res.reported = reported.number;
     }
-    std::vector<report_scale> scales_tried;
-    if (options.scale)
-        scales_tried = {*options.scale};
-    else if (reported.kind == value_kind::percent)
-        scales_tried = {report_scale::percent};
-    else
-        scales_tried = {report_scale::percent, report_scale::fraction};
+    two_at_most<report_scale> scales_tried;
+    if (options.scale) {
+        scales_tried.push_back(*options.scale);
+    } else {
+        scales_tried.push_back(report_scale::percent);
+        if (reported.kind != value_kind::percent) scales_tried.push_back(report_scale::fraction);
+    }
     res.scale = scales_tried.front();
 
     if (target.kind == value_kind::bound || target.kind == value_kind::range) {
         // a bound or range target is met or not (check_target); no percentage follows from it
-        const target_check c = check_target(target, realization);
         res.basis = target.kind == value_kind::bound ? "a bound" : "a range";
+        if (!explain) return res;
+        const target_check c = check_target(target, realization);
         res.explanation = c.explanation + "; an achievement in percent does not follow from a " + res.basis +
                           " target, so the printed value is not checked";
         return res;
@@ -142,7 +168,7 @@ audit_result audit_achievement(const value& target, const value& realization, co
                                 (target.number || !target.level.empty()) &&
                                 (realization.number || !realization.level.empty());
     if (!inputs_present) {
-        res.explanation = "the target or the realization is missing, so the achievement cannot be checked";
+        if (explain) res.explanation = "the target or the realization is missing, so the achievement cannot be checked";
         return res;
     }
     const detail::operands o = detail::comparable(target, realization, scales);
@@ -155,17 +181,20 @@ audit_result audit_achievement(const value& target, const value& realization, co
     if (reported.is_missing()) {
         if (!std::isnan(primary_value)) res.expected = rounding_rule{rounding::half_up, 2}.apply(primary_value);
         res.scale = report_scale::percent;
+        if (!explain) return res;
         res.explanation = "no achievement is printed; by " + std::string(to_string(primary_polarity)) + "/" +
                           std::string(to_string(primary)) + " it would be " +
                           (res.expected ? show(*res.expected) + "%" : std::string("undefined"));
         return res;
     }
 
-    std::vector<polarity> polarities;
-    if (options.polarity)
-        polarities = {*options.polarity};
-    else
-        polarities = {polarity::higher, polarity::lower};
+    two_at_most<polarity> polarities;
+    if (options.polarity) {
+        polarities.push_back(*options.polarity);
+    } else {
+        polarities.push_back(polarity::higher);
+        polarities.push_back(polarity::lower);
+    }
     const double printed = *reported.number;
     for (polarity p : polarities)
         for (method m : methods_for(p))
@@ -194,13 +223,19 @@ audit_result audit_achievement(const value& target, const value& realization, co
     };
     std::stable_sort(res.matches.begin(), res.matches.end(),
                      [&](const audit_match& a, const audit_match& b) { return rank(a) < rank(b); });
-    for (const audit_match& match : res.matches) {
-        const std::string name(to_string(match.method));
-        if (std::find(res.methods.begin(), res.methods.end(), name) == res.methods.end()) res.methods.push_back(name);
-    }
+    if (explain)
+        for (const audit_match& match : res.matches) {
+            const std::string name(to_string(match.method));
+            if (std::find(res.methods.begin(), res.methods.end(), name) == res.methods.end())
+                res.methods.push_back(name);
+        }
     if (!res.matches.empty()) res.scale = res.matches.front().scale;
 
     res.consistent = !res.matches.empty();
+    if (*res.consistent && !explain) {
+        res.expected = printed;
+        return res;
+    }
     const std::string inputs =
         "target " + (target.text.empty() ? format_value(target, convention::english) : target.text) +
         " and realization " +
@@ -214,6 +249,7 @@ audit_result audit_achievement(const value& target, const value& realization, co
         return res;
     }
     if (std::isnan(primary_value)) {
+        if (!explain) return res;
         res.explanation = "no method reproduces the printed value, and " + std::string(to_string(primary)) +
                           " achievement is undefined for " + inputs;
         return res;
@@ -228,6 +264,7 @@ audit_result audit_achievement(const value& target, const value& realization, co
                                                                                        : report_scale::percent;
     }
     res.expected = rounding_rule{rounding::half_up, reported.decimals}.apply(in_scale(primary_value, res.scale));
+    if (!explain) return res;
     res.explanation = "the printed " + (reported.text.empty() ? show(printed, reported.decimals) : reported.text) +
                       " does not follow from " + inputs + " by any accepted method; " +
                       std::string(to_string(primary_polarity)) + "/" + std::string(to_string(primary)) + " gives " +
@@ -235,5 +272,19 @@ audit_result audit_achievement(const value& target, const value& realization, co
                       (res.scale == report_scale::fraction ? " (" + show(primary_value) + "%)" : "%");
     return res;
 }
+
+}  // namespace
+
+audit_result audit_achievement(const value& target, const value& realization, const value& reported,
+                               const audit_options& options, const scale_registry& scales) {
+    return audit(target, realization, reported, options, scales, true);
+}
+
+namespace detail {
+audit_result audit_verdict(const value& target, const value& realization, const value& reported,
+                           const audit_options& options, const scale_registry& scales) {
+    return audit(target, realization, reported, options, scales, false);
+}
+}  // namespace detail
 
 }  // namespace kinerja

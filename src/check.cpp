@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <functional>
 #include <iterator>
 #include <map>
@@ -320,10 +321,21 @@ struct checker {
     // Reads a printed value; reports unparsed-value and returns nothing when it cannot.
     std::optional<value> read(const node* n, const indicator* ind, std::optional<period_year> year,
                               const printed_value& v, bool money) {
+        std::optional<value> got;
+        look(n, ind, year, v, money, [&](const value& x) { got = x; });
+        return got;
+    }
+    // Reads a printed value and shows it to `use` (without copying it: detail::reading); reports
+    // unparsed-value and returns false when it cannot.
+    template <class Use>
+    bool look(const node* n, const indicator* ind, std::optional<period_year> year, const printed_value& v, bool money,
+              Use&& use) {
         try {
-            value got = money ? read_money(v) : read_value(*ind, v, scales, units);
-            note(n, ind, year, v, got);
-            return got;
+            const detail::reading got =
+                money ? detail::read_money_text(v) : detail::reading(read_value(*ind, v, scales, units));
+            note(n, ind, year, v, *got);
+            use(*got);
+            return true;
         } catch (const parse_error& e) {
             if (on(rule_ids::unparsed_value)) {
                 finding& f = add(rule_ids::unparsed_value, n, ind, year,
@@ -338,7 +350,7 @@ struct checker {
                 f.actual = v.text;
             }
         }
-        return std::nullopt;
+        return false;
     }
 
     // A printed amount of money, read once however many roll-ups it takes part in (a node's pagu
@@ -348,17 +360,16 @@ struct checker {
         std::optional<decimal> exact;  // the same, exactly as printed: sums and comparisons use it
         bool readable = true;
     };
-    std::map<const printed_value*, read_amount> amounts;
+    std::unordered_map<const printed_value*, read_amount> amounts;
     const read_amount& amount(const node* n, period_year year, const printed_value& v) {
         auto it = amounts.find(&v);
         if (it != amounts.end()) return it->second;
         read_amount m;
-        const auto val = read(n, nullptr, year, v, true);
-        m.readable = val.has_value();
-        if (val && !val->is_missing()) {
-            m.value = val->number;
-            m.exact = val->exact;
-        }
+        m.readable = look(n, nullptr, year, v, true, [&m](const value& got) {
+            if (got.is_missing()) return;
+            m.value = got.number;
+            m.exact = got.exact;
+        });
         return amounts[&v] = m;
     }
 
@@ -370,39 +381,66 @@ struct checker {
         bool readable = true;                 // every cell could be read
         bool blank = true;                    // no cell, or only blank ones
         const printed_value* cell = nullptr;  // the first cell (location, source)
-        std::string text;                     // the cells as printed ("a + b" for parts)
     };
-    node_amount budget_amount(const node& n, const year_values node::*field, period_year y) {
-        std::vector<const printed_value*> cells;
+    // The cells of budget_amount as printed ("a + b" for parts), for a finding's `actual`.
+    std::string amount_text(const node& n, const year_values node::*field, period_year y) const {
+        std::string text;
+        const auto add_cell = [&text](const printed_value* v) {
+            if (!detail::trim(v->text).empty()) text += (text.empty() ? "" : " + ") + v->text;
+        };
         if (field == &node::budget)
-            cells = node_pagu_cells(n, y, conv.indicator_pagu.value);
+            detail::for_each_pagu_cell(n, y, conv.indicator_pagu.value, add_cell);
         else if (const printed_value* v = indicator::first(n.*field, y))
-            cells.push_back(v);
+            add_cell(v);
+        return text;
+    }
+    // Each (node, pagu or realized, year) is summed once per check: a node's amount is its
+    // parent's part, its own total, and a term of the absorption and coverage checks.
+    // By node, its few (year, pagu or realized) amounts: a node prints a handful of years.
+    struct year_amount {
+        period_year year;
+        bool pagu;
+        node_amount amount;
+    };
+    std::unordered_map<const node*, std::deque<year_amount>> node_amounts;  // a deque keeps references
+    const node_amount& budget_amount(const node& n, const year_values node::*field, period_year y) {
+        const bool pagu = field == &node::budget;
+        std::deque<year_amount>& known = node_amounts[&n];
+        for (const year_amount& a : known)
+            if (a.year == y && a.pagu == pagu) return a.amount;
+        known.push_back(year_amount{y, pagu, sum_amount(n, field, y)});
+        return known.back().amount;
+    }
+    node_amount sum_amount(const node& n, const year_values node::*field, period_year y) {
         node_amount got;
-        for (const printed_value* v : cells) {
+        bool overflow = false;  // parts summing beyond the exact range: no amount, not a throw
+        const auto add_cell = [&](const printed_value* v) {
             if (!got.cell) got.cell = v;
-            if (detail::trim(v->text).empty()) continue;
+            if (overflow || detail::trim(v->text).empty()) return;
             got.blank = false;
-            got.text += (got.text.empty() ? "" : " + ") + v->text;
             const read_amount& a = amount(&n, y, *v);
             got.readable = got.readable && a.readable;
             try {
                 if (a.exact) got.exact = got.exact ? *got.exact + *a.exact : *a.exact;
-            } catch (const error&) {  // parts summing beyond the exact range: no amount, not a throw
+            } catch (const error&) {
                 got.exact.reset();
-                break;
+                overflow = true;
             }
-        }
+        };
+        if (field == &node::budget)
+            detail::for_each_pagu_cell(n, y, conv.indicator_pagu.value, add_cell);
+        else if (const printed_value* v = indicator::first(n.*field, y))
+            add_cell(v);
         if (!got.readable) got.exact.reset();
         return got;
     }
-    static void budget_years(const node& n, const year_values node::*field, std::set<period_year>& years) {
-        if (field == &node::budget) {
-            const std::set<period_year> pagu = node_pagu_years(n);
-            years.insert(pagu.begin(), pagu.end());
-        } else {
-            for (const auto& kv : n.*field) years.insert(kv.first);
-        }
+    // The years a node prints an amount in (node_pagu_years for pagu), added to `years` (sorted
+    // and made unique by the caller).
+    static void budget_years(const node& n, const year_values node::*field, std::vector<period_year>& years) {
+        for (const auto& kv : n.*field) years.push_back(kv.first);
+        if (field == &node::budget)
+            for (const indicator& i : n.indicators)
+                for (const auto& kv : i.budget) years.push_back(kv.first);
     }
     // Whether a level carries pagu by the plan's convention: true, false, or empty (unknown).
     std::optional<bool> carries(node_level l) const { return conv.carries_pagu(l); }
@@ -475,19 +513,20 @@ struct checker {
         for (int which = 0; which < 2; ++which) {
             const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
             const char* what = which == 0 ? "pagu" : "realized budget";
-            std::set<period_year> years;
+            std::vector<period_year> years;
             budget_years(parent, field, years);
             for (const node* c : kids) budget_years(*c, field, years);
+            std::sort(years.begin(), years.end());
+            years.erase(std::unique(years.begin(), years.end()), years.end());
             for (period_year y : years) {
-                const node_amount own_amount = budget_amount(parent, field, y);
+                const node_amount& own_amount = budget_amount(parent, field, y);
                 const std::optional<decimal> own = own_amount.exact;
                 decimal sum;
                 std::size_t present = 0;
                 bool unreadable = !own_amount.readable;
-                std::string parts;
                 std::vector<const node*> blanks;  // children with no pagu at all in the year
                 for (const node* c : kids) {
-                    const node_amount a = budget_amount(*c, field, y);
+                    const node_amount& a = budget_amount(*c, field, y);
                     unreadable = unreadable || !a.readable;
                     if (a.blank) {
                         blanks.push_back(c);
@@ -496,16 +535,27 @@ struct checker {
                     if (!a.exact) continue;
                     sum += *a.exact;
                     ++present;
-                    if (present <= shown_parts) parts += (parts.empty() ? "" : " + ") + show_exact(*a.exact);
                 }
                 if (unreadable) continue;  // reported as unparsed-value already
-                if (present > shown_parts) parts += " + " + std::to_string(present - shown_parts) + " more";
+                // the children's amounts as a message shows them (only a finding needs them)
+                const auto parts = [&] {
+                    std::string text;
+                    std::size_t shown = 0;
+                    for (const node* c : kids) {
+                        const node_amount& a = budget_amount(*c, field, y);
+                        if (a.blank || !a.exact) continue;
+                        if (++shown > shown_parts) break;
+                        text += (text.empty() ? "" : " + ") + show_exact(*a.exact);
+                    }
+                    if (present > shown_parts) text += " + " + std::to_string(present - shown_parts) + " more";
+                    return text;
+                };
                 const printed_value* pv = own_amount.cell;
                 const location& where = pv ? pv->location : parent.location;
                 const std::string& source = pv ? pv->source : std::string();
                 if (own && present > 0) incomplete(parent, blanks, y, what, tree, which == 0);
                 if (code_tree) {  // the code tree adds roll-ups only; missing pagu is the parent links' question
-                    if (own && present > 0) mismatch(parent, *own, own_amount, sum, parts, y, what, tree);
+                    if (own && present > 0) mismatch(parent, field, *own, own_amount, sum, parts, y, what, tree);
                     continue;
                 }
                 if (own && present == 0) {
@@ -519,7 +569,7 @@ struct checker {
                                 who(&parent, nullptr) + " has " + what + " " + show_exact(*own) + " in " +
                                     year_label(y) + " but none of its " + std::to_string(kids.size()) + " children has",
                                 where, source);
-                        f.actual = own_amount.text;
+                        f.actual = amount_text(parent, field, y);
                         f.actual_number = own->to_double();
                     }
                 } else if (!own && present > 0) {
@@ -527,31 +577,32 @@ struct checker {
                     if (on(rule_ids::budget_missing) && carries_amount(parent.level, which == 0).value_or(false)) {
                         finding& f = add(rule_ids::budget_missing, &parent, nullptr, y,
                                          who(&parent, nullptr) + " has no " + what + " in " + year_label(y) +
-                                             " but its children have " + show_exact(sum) + " (" + parts + ")",
+                                             " but its children have " + show_exact(sum) + " (" + parts() + ")",
                                          where, source);
                         f.expected = show_exact(sum);
                         f.expected_number = sum.to_double();
-                        f.actual = own_amount.text;
+                        f.actual = amount_text(parent, field, y);
                     }
                 } else if (own) {
-                    mismatch(parent, *own, own_amount, sum, parts, y, what, tree);
+                    mismatch(parent, field, *own, own_amount, sum, parts, y, what, tree);
                 }
             }
         }
     }
 
-    void mismatch(const node& parent, const decimal& own, const node_amount& own_amount, const decimal& sum,
-                  const std::string& parts, period_year y, const char* what, const std::string& tree) {
+    template <class Parts>
+    void mismatch(const node& parent, const year_values node::*field, const decimal& own, const node_amount& own_amount,
+                  const decimal& sum, const Parts& parts, period_year y, const char* what, const std::string& tree) {
         if (std::fabs((own - sum).to_double()) <= options.budget_tolerance || !on(rule_ids::budget_rollup)) return;
         const printed_value* pv = own_amount.cell;
         finding& f = add(rule_ids::budget_rollup, &parent, nullptr, y,
                          who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " + show_exact(own) +
-                             " but its children" + tree + " sum to " + show_exact(sum) + " (" + parts +
+                             " but its children" + tree + " sum to " + show_exact(sum) + " (" + parts() +
                              "), a difference of " + show_exact(own - sum),
                          pv ? pv->location : parent.location, pv ? pv->source : std::string());
         f.expected = show_exact(sum);
         f.expected_number = sum.to_double();
-        f.actual = own_amount.text;
+        f.actual = amount_text(parent, field, y);
         f.actual_number = own.to_double();
     }
 
@@ -616,7 +667,8 @@ struct checker {
                     for (const auto& id : t.over) {
                         const node* n = index.find(id);
                         if (!n) continue;
-                        const node_amount a = budget_amount(*n, which == 0 ? &node::budget : &node::budget_realized, y);
+                        const node_amount& a =
+                            budget_amount(*n, which == 0 ? &node::budget : &node::budget_realized, y);
                         ok = ok && a.readable;
                         if (a.blank) blanks.push_back(n);
                         if (a.exact) {
@@ -670,8 +722,8 @@ struct checker {
             for (const printed_value& pv : vs) {
                 std::optional<double> x;
                 try {
-                    const value v = read_money(pv);
-                    if (!v.is_missing()) x = v.number;
+                    const detail::reading v = detail::read_money_text(pv);
+                    if (!v->is_missing()) x = v->number;
                 } catch (const error&) {
                 }
                 if (!x || !(*x < 0.0)) continue;
@@ -697,7 +749,7 @@ struct checker {
         for (const node& n : list)
             for (const auto& [y, vs] : n.reported_absorption)
                 for (const printed_value& pv : vs) {
-                    const node_amount pagu = budget_amount(n, &node::budget, y);  // the plan's pagu rule
+                    const node_amount& pagu = budget_amount(n, &node::budget, y);  // the plan's pagu rule
                     const printed_value* r = indicator::first(n.budget_realized, y);
                     value reported;
                     try {
@@ -731,7 +783,7 @@ struct checker {
                     ao.caps = {std::nullopt};
                     ao.input_precision = false;  // amounts of money are exact
                     const audit_result a =
-                        audit_achievement(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
+                        detail::audit_verdict(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
                     if (a.consistent.value_or(true)) continue;
                     finding& f = add(rule_ids::reported_absorption, &n, nullptr, y,
                                      who(&n, nullptr) + ": printed absorption " + pv.text + " in " + year_label(y) +
@@ -1183,7 +1235,7 @@ struct checker {
         if (fraction_tables[pv.source.empty() ? ind.source : pv.source]) ao.scale = report_scale::fraction;
         audit_result a;
         try {
-            a = audit_achievement(t->second, r->second, printed, ao, scales);
+            a = detail::audit_verdict(t->second, r->second, printed, ao, scales);  // explained below if reported
         } catch (const error& e) {
             if (!judge) return;
             finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
@@ -1217,6 +1269,7 @@ struct checker {
             return;
         }
         if (!judge) return;
+        a = audit_achievement(t->second, r->second, printed, ao, scales);  // the same verdict, with its words
         finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
                          who(&n, &ind) + ", " + year_label(y) + ": " + a.explanation, pv.location, pv.source);
         if (a.expected) {

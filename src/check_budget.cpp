@@ -15,19 +15,6 @@ namespace kinerja::detail {
 
 namespace {
 
-bool blank(const printed_value* v) noexcept { return !v || trim(v->text).empty(); }
-
-std::optional<decimal> money(const printed_value* v) {
-    if (blank(v)) return std::nullopt;
-    try {
-        const value m = read_money(*v);
-        if (m.is_missing() || !m.number) return std::nullopt;
-        return m.exact ? m.exact : decimal::from_double(*m.number);
-    } catch (const error&) {
-        return std::nullopt;  // unparsed-value reports it
-    }
-}
-
 std::string who(const node& n) {
     return std::string(to_string(n.level)) + " " + (n.code_text().empty() ? n.id : n.code_text());
 }
@@ -112,7 +99,7 @@ void check_budget_end(const plan& p, const plan_conventions& c, double tolerance
         finding* f = nullptr;
         try {
             f = judge(nullptr, "total \"" + t.name + "\"", printed, indicator::first(t.budget, end_of_period),
-                      [&](period_year y) { return money(indicator::first(t.budget, y)); });
+                      [&](period_year y) { return money_amount(indicator::first(t.budget, y)); });
         } catch (const error&) {  // a sum beyond the exact range: not judged
         }
         if (f) {
@@ -137,10 +124,10 @@ void check_indicator_rows(const plan& p, const plan_conventions& c, double toler
         for (period_year y : years) {
             std::vector<std::pair<const indicator*, decimal>> rows;
             for (const indicator& i : n.indicators)
-                if (auto m = money(indicator::first(i.budget, y))) rows.emplace_back(&i, *m);
+                if (auto m = money_amount(indicator::first(i.budget, y))) rows.emplace_back(&i, *m);
             if (rows.empty()) continue;
             const printed_value* own_cell = indicator::first(n.budget, y);
-            const std::optional<decimal> own = money(own_cell);
+            const std::optional<decimal> own = money_amount(own_cell);
             const std::string label = y.is_end() ? "the end column" : to_string(y);
             if (*rule == indicator_pagu::repeat) {
                 // each row is the whole: the node's own pagu, or else the first row's

@@ -3,6 +3,7 @@
 // achievement-without-realization, share-above-100, ratio-mismatch, source-conflict) and of a node's pagu against its
 // targets (budget-target). check_plan (check.cpp) runs them; docs/plans.md explains each from real tables.
 #include <kinerja/detail/check_indicators.hpp>
+#include <kinerja/detail/reading_memo.hpp>
 
 #include <kinerja/audit.hpp>
 #include <kinerja/check.hpp>
@@ -52,6 +53,7 @@ std::string carried_unit(const value& v) {
 
 // Two unit words name the same unit: the registry's word for both, else the same letters.
 bool same_unit(const std::string& a, const std::string& b) {
+    if (a == b) return true;  // the common case, and what the lookups below would say
     const unit_info* x = default_units().find(a);
     const unit_info* y = default_units().find(b);
     if (x && y) return x == y;
@@ -531,31 +533,38 @@ const std::vector<std::string>& economic_growth_names() {
     return words;
 }
 
-bool names_economic_growth(const std::string& name) {
-    const std::string folded = fold(name);
-    if (std::any_of(economic_growth_names().begin(), economic_growth_names().end(),
-                    [&](const std::string& w) { return folded.find(w) != std::string::npos; }))
-        return true;
-    for (std::size_t at = folded.find("lpe"); at != std::string::npos; at = folded.find("lpe", at + 1)) {
-        const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(folded[at - 1]));
-        const bool ends = at + 3 == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[at + 3]));
-        if (starts && ends) return true;
+namespace {
+// Whether `text` holds one of `words` as a word: a run of ASCII letters and digits (every
+// indicator's name is read this way in every check, so the name is walked once).
+bool holds_word(std::string_view text, const std::vector<std::string>& words) {
+    const auto alnum = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+    for (std::size_t i = 0; i < text.size();) {
+        if (!alnum(text[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t e = i;
+        while (e < text.size() && alnum(text[e])) ++e;
+        const std::string_view word = text.substr(i, e - i);
+        if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w == word; })) return true;
+        i = e;
     }
     return false;
 }
+}  // namespace
 
-bool names_a_rate_of_change(const std::string& name) {
+bool names_economic_growth(const std::string& name) {
     const std::string folded = fold(name);
-    return std::any_of(rate_of_change_words().begin(), rate_of_change_words().end(), [&](const std::string& w) {
-        for (std::size_t at = folded.find(w); at != std::string::npos; at = folded.find(w, at + 1)) {
-            const bool starts = at == 0 || !std::isalnum(static_cast<unsigned char>(folded[at - 1]));
-            const std::size_t e = at + w.size();
-            const bool ends = e == folded.size() || !std::isalnum(static_cast<unsigned char>(folded[e]));
-            if (starts && ends) return true;
-        }
-        return false;
-    });
+    // every name of economic_growth_names() holds "pertumbuhan": look for them only where it stands
+    if (folded.find("pertumbuhan") != std::string::npos &&
+        std::any_of(economic_growth_names().begin(), economic_growth_names().end(),
+                    [&](const std::string& w) { return folded.find(w) != std::string::npos; }))
+        return true;
+    static const std::vector<std::string> lpe = {"lpe"};
+    return holds_word(folded, lpe);
 }
+
+bool names_a_rate_of_change(const std::string& name) { return holds_word(fold(name), rate_of_change_words()); }
 
 void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
                           const rule_on& on, const check_options& options, std::vector<row_finding>& out) {
@@ -612,8 +621,8 @@ int pagu_state(const node& n, period_year y) {
     const printed_value* pv = node_pagu_cell(n, y);
     if (!pv) return 0;
     try {
-        const value v = read_money(*pv);
-        return v.is_missing() || !v.number || *v.number == 0.0 ? 0 : 1;
+        const reading v = read_money_text(*pv);
+        return v->is_missing() || !v->number || *v->number == 0.0 ? 0 : 1;
     } catch (const error&) {
         return -1;
     }

@@ -71,18 +71,6 @@ level_pagu_convention level_by_majority(node_level level, const std::pair<std::s
     return l;
 }
 
-std::optional<decimal> money(const printed_value* v) noexcept {
-    if (blank(v)) return std::nullopt;
-    try {
-        const value m = read_money(*v);
-        if (m.is_missing() || !m.number) return std::nullopt;
-        if (m.exact) return m.exact;
-        return decimal::from_double(*m.number);
-    } catch (const error&) {
-        return std::nullopt;  // an unreadable cell tells nothing
-    }
-}
-
 void count_end(end_column_convention& c, double sum, double last, double end, double tolerance) {
     const bool is_sum = std::fabs(end - sum) <= tolerance;
     const bool is_last = std::fabs(end - last) <= tolerance;
@@ -322,14 +310,14 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         for (period_year y : years) try {
                 std::vector<decimal> rows;
                 for (const indicator& i : n.indicators)
-                    if (auto m = money(indicator::first(i.budget, y))) rows.push_back(*m);
+                    if (auto m = detail::money_amount(indicator::first(i.budget, y))) rows.push_back(*m);
                 if (rows.size() < 2) continue;  // one row tells nothing
                 decimal sum;
                 for (const decimal& r : rows) sum += r;
                 const bool all_equal = std::all_of(rows.begin(), rows.end(), [&](const decimal& r) {
                     return std::fabs((r - rows.front()).to_double()) <= tol;
                 });
-                if (const auto own = money(indicator::first(n.budget, y))) {
+                if (const auto own = detail::money_amount(indicator::first(n.budget, y))) {
                     if (std::fabs((*own - sum).to_double()) <= tol)
                         ++c.indicator_pagu.parts;
                     else if (all_equal && std::fabs((*own - rows.front()).to_double()) <= tol)
@@ -434,7 +422,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
     for (const total& t : p.totals) {
         std::set<period_year> years;
         for (const auto& kv : t.budget) years.insert(kv.first);
-        judge_budget(years, [&](period_year y) { return money(indicator::first(t.budget, y)); });
+        judge_budget(years, [&](period_year y) { return detail::money_amount(indicator::first(t.budget, y)); });
     }
     if (d.budget_end) {
         c.budget_end.value = d.budget_end;

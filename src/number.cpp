@@ -320,8 +320,16 @@ parsed_number parse_ascii_number(std::string_view text, const number_context& co
         ++i;
         if (i == e) fail(text, i - 1, "a sign must be followed by digits");
     }
-    std::vector<std::size_t> seps;
-    std::vector<std::size_t> spaces;  // thousands grouped by spaces (group_space)
+    // The positions of the number's separators. Every cell of a plan is read through here: the
+    // lists are the thread's own and keep their storage from one number to the next.
+    thread_local std::vector<std::size_t> seps, spaces, groups;  // spaces: thousands grouped by spaces
+    thread_local std::string digits;
+    for (auto* list : {&seps, &spaces, &groups})  // a huge number read once does not keep its storage
+        if (list->capacity() > 1024) std::vector<std::size_t>().swap(*list);
+    if (digits.capacity() > 1024) std::string().swap(digits);
+    seps.clear();
+    spaces.clear();
+    groups.clear();
     for (std::size_t j = i; j < e; ++j) {
         const char c = text[j];
         if (detail::is_digit(c)) continue;
@@ -358,7 +366,7 @@ parsed_number parse_ascii_number(std::string_view text, const number_context& co
         if (text[p] != detail::group_space) (text[p] == '.' ? n_dot : n_comma)++;
 
     std::size_t decimal_at = std::string_view::npos;  // position of the decimal mark, if any
-    std::vector<std::size_t> groups;                  // positions of grouping separators
+    // groups: the positions of grouping separators
     std::optional<convention> conv;
 
     if (!spaces.empty()) {
@@ -440,8 +448,7 @@ parsed_number parse_ascii_number(std::string_view text, const number_context& co
     const std::size_t int_end = decimal_at == std::string_view::npos ? e : decimal_at;
     if (!groups.empty()) check_groups(text, i, int_end, groups);
 
-    std::string digits;
-    digits.reserve(e - i + 1);
+    digits.clear();
     if (negative) digits.push_back('-');
     for (std::size_t j = i; j < int_end; ++j)
         if (detail::is_digit(text[j])) digits.push_back(text[j]);

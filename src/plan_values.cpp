@@ -3,6 +3,8 @@
 // and achievement of an indicator, and the lookups by id with their suggestions.
 #include <kinerja/plan_values.hpp>
 
+#include <kinerja/detail/reading_memo.hpp>
+
 #include <kinerja/conventions.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
@@ -57,6 +59,24 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
 }
 
 value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
+
+namespace detail {
+reading read_money_text(const printed_value& v) {
+    return read_text(v.text, "Rupiah", default_units(), default_scales());
+}
+
+std::optional<decimal> money_amount(const printed_value* v) noexcept {
+    if (!v || trim(v->text).empty()) return std::nullopt;
+    try {
+        const reading m = read_money_text(*v);
+        if (m->is_missing() || !m->number) return std::nullopt;
+        if (m->exact) return m->exact;
+        return decimal::from_double(*m->number);
+    } catch (const error&) {
+        return std::nullopt;  // an unreadable cell tells nothing
+    }
+}
+}  // namespace detail
 
 std::optional<value> yearly_realization(const indicator& ind, period_year year, const scale_registry& scales,
                                         const unit_registry& units) {
@@ -116,14 +136,7 @@ bool blank(const printed_value* v) noexcept { return !v || detail::trim(v->text)
 
 std::vector<const printed_value*> node_pagu_cells(const node& n, period_year year, std::optional<indicator_pagu> rule) {
     std::vector<const printed_value*> cells;
-    const printed_value* own = indicator::first(n.budget, year);
-    if (!blank(own)) return {own};
-    for (const indicator& i : n.indicators)  // a blank cell on the node's row is no pagu of its own
-        if (const printed_value* v = indicator::first(i.budget, year); !blank(v)) {
-            cells.push_back(v);
-            if (rule != indicator_pagu::parts) break;  // repeat, or unknown: the first stands for the node
-        }
-    if (cells.empty() && own) cells.push_back(own);
+    detail::for_each_pagu_cell(n, year, rule, [&cells](const printed_value* v) { cells.push_back(v); });
     return cells;
 }
 
@@ -147,9 +160,9 @@ std::optional<decimal> node_pagu_exact(const node& n, period_year year, std::opt
     std::optional<decimal> sum;
     for (const printed_value* v : node_pagu_cells(n, year, rule)) {
         if (blank(v)) continue;
-        const value m = read_money(*v);
-        if (m.is_missing()) continue;  // "-" in a sum of parts adds nothing
-        const decimal d = m.exact ? *m.exact : decimal::from_double(*m.number).value_or(decimal());
+        const detail::reading m = detail::read_money_text(*v);
+        if (m->is_missing()) continue;  // "-" in a sum of parts adds nothing
+        const decimal d = m->exact ? *m->exact : decimal::from_double(*m->number).value_or(decimal());
         sum = sum ? *sum + d : d;
     }
     return sum;

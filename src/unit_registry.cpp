@@ -443,8 +443,13 @@ void unit_registry::declare(const unit_declaration& d, bool replace) {
 }
 
 std::vector<std::string> unit_registry::words() const {
+    std::vector<std::pair<std::string_view, const std::string*>> by_folded;  // in the order of the folded words
+    by_folded.reserve(index_.size());
+    for (const auto& entry : index_) by_folded.emplace_back(entry.first, &entry.second.second);
+    std::sort(by_folded.begin(), by_folded.end());
     std::vector<std::string> out;
-    for (const auto& entry : index_) out.push_back(entry.second.second);  // index_ is ordered by folded word
+    out.reserve(by_folded.size());
+    for (const auto& entry : by_folded) out.push_back(*entry.second);
     return out;
 }
 

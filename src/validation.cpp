@@ -8,6 +8,7 @@
 #include <kinerja/conventions.hpp>
 #include <kinerja/detail/files.hpp>
 #include <kinerja/detail/plan_index.hpp>
+#include <kinerja/detail/reading_memo.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/formula.hpp>
@@ -549,8 +550,8 @@ reading money_at(const printed_value* v) {
     r.where = v;
     if (!v) return r;
     try {
-        const value m = read_money(*v);
-        if (!m.is_missing()) r.number = m.number;
+        const detail::reading m = detail::read_money_text(*v);
+        if (!m->is_missing()) r.number = m->number;
     } catch (const error&) {
     }
     return r;

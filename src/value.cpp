@@ -7,6 +7,7 @@
 #include <kinerja/error.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <exception>
@@ -268,20 +269,20 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
 }
 
 namespace {
-value parse_ascii_value(std::string_view text, std::string_view context, const unit_registry& units,
+value parse_ascii_value(std::string_view text, const context_info& ctx, const unit_registry& units,
                         const scale_registry& scales, std::optional<convention> printed_in);
 }  // namespace
 
 namespace {
 
-value parse_one(std::string_view text, std::string_view context, const unit_registry& units,
+value parse_one(std::string_view text, const context_info& ctx, const unit_registry& units,
                 const scale_registry& scales, std::optional<convention> printed_in);
 
 // Reads text[from, to) as a value and reports errors against the whole text.
-value part_at(std::string_view text, std::size_t from, std::size_t to, std::string_view context,
+value part_at(std::string_view text, std::size_t from, std::size_t to, const context_info& ctx,
               const unit_registry& units, const scale_registry& scales, std::optional<convention> printed_in) {
     try {
-        value v = parse_one(text.substr(from, to - from), context, units, scales, printed_in);
+        value v = parse_one(text.substr(from, to - from), ctx, units, scales, printed_in);
         return v;
     } catch (const parse_error& e) {
         throw parse_error(e.id(), std::string(text), from + e.position(), e.reason());
@@ -339,6 +340,17 @@ const bound_word bound_words[] = {
 // The bound word that opens t, and its length; words must be followed by a space, a digit or
 // a sign (so "Minggu" is no "min").
 std::optional<std::pair<bound_relation, std::size_t>> bound_prefix(std::string_view t) {
+    // the bytes a bound word can start with (either case): most cells start with none of them
+    static const std::array<bool, 256> starts = [] {
+        std::array<bool, 256> a{};
+        for (const auto& w : bound_words) {
+            const auto c = static_cast<unsigned char>(w.text[0]);
+            a[c] = true;
+            if (c >= 'a' && c <= 'z') a[c - 'a' + 'A'] = true;
+        }
+        return a;
+    }();
+    if (t.empty() || !starts[static_cast<unsigned char>(t.front())]) return std::nullopt;
     for (const auto& w : bound_words) {
         const std::string_view word(w.text);
         if (!detail::istarts_with(t, word)) continue;
@@ -355,14 +367,20 @@ std::optional<std::pair<bound_relation, std::size_t>> bound_prefix(std::string_v
 // Where a range's separator stands in t (and its length): " s/d ", " s.d. ", " sampai ",
 // " hingga ", " - ", "–", or a '-' between two digits ("9,74-9,59").
 std::optional<std::pair<std::size_t, std::size_t>> range_separator(std::string_view t) {
-    static const char* const words[] = {" s/d ", " s.d. ", " s.d ", " sd ", " sampai ", " hingga ", " sampai dengan "};
-    for (const char* w : words) {
-        const std::string_view word(w);
-        for (std::size_t i = 1; i + word.size() < t.size(); ++i)
-            if (detail::istarts_with(t.substr(i), word)) return std::make_pair(i, word.size());
-    }
+    static constexpr std::string_view words[] = {" s/d ",    " s.d. ",   " s.d ",          " sd ",
+                                                 " sampai ", " hingga ", " sampai dengan "};
+    // every word is a space and an 's' or 'h' (either case): look for one only where that stands
+    bool word_start = false;
+    for (std::size_t i = 1; i + 1 < t.size() && !word_start; ++i)
+        word_start = t[i] == ' ' && (t[i + 1] == 's' || t[i + 1] == 'S' || t[i + 1] == 'h' || t[i + 1] == 'H');
+    if (word_start)
+        for (const std::string_view word : words) {
+            for (std::size_t i = 1; i + word.size() < t.size(); ++i)
+                if (detail::istarts_with(t.substr(i), word)) return std::make_pair(i, word.size());
+        }
     for (std::size_t i = 1; i + 1 < t.size(); ++i) {
-        const bool en = t.compare(i, 3, "\xe2\x80\x93") == 0 || t.compare(i, 3, "\xe2\x80\x94") == 0;
+        const bool en =
+            t[i] == '\xe2' && (t.compare(i, 3, "\xe2\x80\x93") == 0 || t.compare(i, 3, "\xe2\x80\x94") == 0);
         if (t[i] != '-' && !en) continue;
         const std::size_t len = en ? 3 : 1;
         std::size_t before = i, after = i + len;
@@ -408,9 +426,11 @@ struct key {
 };
 struct key_hash {
     std::size_t operator()(const key& k) const noexcept {
+        // the text's hash and the context's length: one indicator's contexts (its unit) are few,
+        // and equal keys are compared whole
         std::size_t h = std::hash<std::string_view>{}(k.text);
         const auto mix = [&h](std::size_t x) { h ^= x + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
-        mix(std::hash<std::string_view>{}(k.context));
+        mix(k.context.size());
         mix(static_cast<std::size_t>(k.printed_in + 1));
         mix(static_cast<std::size_t>(k.units));
         mix(static_cast<std::size_t>(k.scales));
@@ -423,15 +443,23 @@ struct entry {
     std::exception_ptr error;  // set when the text does not read
 };
 using table = std::unordered_map<key, std::unique_ptr<entry>, key_hash>;
+// The readings, and those of the table before when it filled up: a reading borrowed from the
+// full table (detail::reading) stays valid for a whole table's worth of readings more.
+struct tables {
+    table live, retired;
+};
 
-thread_local table* current = nullptr;
+thread_local tables* current = nullptr;
 
 }  // namespace memo
 }  // namespace
 
 namespace detail {
 reading_memo_scope::reading_memo_scope() : outer_(memo::current == nullptr) {
-    if (outer_) memo::current = new memo::table;
+    if (outer_) {
+        memo::current = new memo::tables;
+        memo::current->live.reserve(1024);  // a plan's distinct texts; growing from nothing rehashes often
+    }
 }
 reading_memo_scope::~reading_memo_scope() {
     if (outer_) {
@@ -446,15 +474,20 @@ value parse_value_once(std::string_view text, std::string_view context, const un
                        const scale_registry& scales, std::optional<convention> printed_in);
 }  // namespace
 
-value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
-                  const scale_registry& scales, std::optional<convention> printed_in) {
-    memo::table* const m = memo::current;
-    if (!m) return parse_value_once(text, context, units, scales, printed_in);
+namespace {
+// The memo's entry for a reading, read now if it is not there yet (the open memo `m`).
+const memo::entry& memo_entry(memo::tables& memo, std::string_view text, std::string_view context,
+                              const unit_registry& units, const scale_registry& scales,
+                              std::optional<convention> printed_in) {
+    memo::table& m = memo.live;
     const int conv = printed_in ? static_cast<int>(*printed_in) : -1;
     const memo::key k{text, context, conv, units.content_id(), scales.content_id()};
-    auto it = m->find(k);
-    if (it == m->end()) {
-        if (m->size() >= detail::reading_memo_capacity) m->clear();
+    auto it = m.find(k);
+    if (it == m.end()) {
+        if (m.size() >= detail::reading_memo_capacity) {
+            memo.retired = std::move(m);  // frees the table before; this one's readings stay valid
+            m = memo::table();
+        }
         auto e = std::make_unique<memo::entry>();
         e->text = std::string(text);
         e->context = std::string(context);
@@ -464,10 +497,27 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
             e->error = std::current_exception();
         }
         const memo::key own{e->text, e->context, conv, k.units, k.scales};
-        it = m->emplace(own, std::move(e)).first;
+        it = m.emplace(own, std::move(e)).first;
     }
     if (it->second->error) std::rethrow_exception(it->second->error);
-    return it->second->read;
+    return *it->second;
+}
+}  // namespace
+
+namespace detail {
+reading read_text(std::string_view text, std::string_view context, const unit_registry& units,
+                  const scale_registry& scales, std::optional<convention> printed_in) {
+    if (memo::tables* const m = memo::current)
+        return reading(&memo_entry(*m, text, context, units, scales, printed_in).read);
+    return reading(parse_value_once(text, context, units, scales, printed_in));
+}
+}  // namespace detail
+
+value parse_value(std::string_view text, std::string_view context, const unit_registry& units,
+                  const scale_registry& scales, std::optional<convention> printed_in) {
+    memo::tables* const m = memo::current;
+    if (!m) return parse_value_once(text, context, units, scales, printed_in);
+    return memo_entry(*m, text, context, units, scales, printed_in).read;
 }
 
 namespace {
@@ -489,7 +539,7 @@ value parse_value_once(std::string_view text, std::string_view context, const un
         if (money) fail(text, b, "an amount of money is one number, not a bound");
         const std::size_t from = detail::skip_space(text, b + bp->second);
         if (from >= b + t.size()) fail(text, b, "a bound without a number");
-        value inner = part_at(text, from, b + t.size(), context, units, scales, printed_in);
+        value inner = part_at(text, from, b + t.size(), ctx, units, scales, printed_in);
         if (!bounded_kind_ok(inner))
             fail(text, from, "a bound is a number, percent or count, not a " + std::string(to_string(inner.kind)));
         inner.bounded = inner.kind;
@@ -504,8 +554,8 @@ value parse_value_once(std::string_view text, std::string_view context, const un
             std::size_t le = b + sep->first;
             while (le > b && detail::is_space(text[le - 1])) --le;
             const std::size_t rb = detail::skip_space(text, b + sep->first + sep->second);
-            value lo = part_at(text, b, le, context, units, scales, printed_in);
-            value hi = part_at(text, rb, b + t.size(), context, units, scales, printed_in);
+            value lo = part_at(text, b, le, ctx, units, scales, printed_in);
+            value hi = part_at(text, rb, b + t.size(), ctx, units, scales, printed_in);
             adopt(lo, hi);
             adopt(hi, lo);
             if (!bounded_kind_ok(lo) || !bounded_kind_ok(hi))
@@ -526,15 +576,15 @@ value parse_value_once(std::string_view text, std::string_view context, const un
             return r;
         }
     }
-    return parse_one(text, context, units, scales, printed_in);
+    return parse_one(text, ctx, units, scales, printed_in);
 }
 
-value parse_one(std::string_view text, std::string_view context, const unit_registry& units,
+value parse_one(std::string_view text, const context_info& ctx, const unit_registry& units,
                 const scale_registry& scales, std::optional<convention> printed_in) {
     const detail::ascii_text ascii = detail::ascii_number_text(text);
-    if (ascii.unchanged) return parse_ascii_value(text, context, units, scales, printed_in);
+    if (ascii.unchanged) return parse_ascii_value(text, ctx, units, scales, printed_in);
     try {
-        value v = parse_ascii_value(ascii.text, context, units, scales, printed_in);
+        value v = parse_ascii_value(ascii.text, ctx, units, scales, printed_in);
         v.text = std::string(text);
         return v;
     } catch (const parse_error& e) {
@@ -542,9 +592,9 @@ value parse_one(std::string_view text, std::string_view context, const unit_regi
     }
 }
 
-value parse_ascii_value(std::string_view text, std::string_view context, const unit_registry& units,
+// `ctx`: the context resolved once by parse_value_once (resolve_context).
+value parse_ascii_value(std::string_view text, const context_info& ctx, const unit_registry& units,
                         const scale_registry& scales, std::optional<convention> printed_in) {
-    const context_info ctx = resolve_context(context, units, scales);
     // every number of the cell is read with the declared convention, when there is one
     auto read_number = [&](std::size_t begin, std::size_t end, number_context c) {
         if (printed_in) c.printed_in = printed_in;

@@ -115,4 +115,13 @@ audit_result audit_achievement(const value& target, const value& realization, co
 /// digits is read as a decimal mark, since achievements are not in the thousands.
 value parse_reported_achievement(std::string_view text);
 
+namespace detail {
+/// audit_achievement without its words: the same `consistent`, `expected`, `reported`, `scale`,
+/// `basis` and `matches`, but no `explanation` and no `methods`. The checker judges every printed
+/// achievement this way and explains (with audit_achievement) only those it reports. Not part of
+/// the public API.
+audit_result audit_verdict(const value& target, const value& realization, const value& reported,
+                           const audit_options& options = {}, const scale_registry& scales = default_scales());
+}  // namespace detail
+
 }  // namespace kinerja

@@ -24,6 +24,7 @@
 /// the document prints, whichever API asks (docs/plans.md, Achievement).
 
 #include <kinerja/achievement.hpp>
+#include <kinerja/detail/text.hpp>
 #include <kinerja/plan.hpp>
 #include <kinerja/scale.hpp>
 #include <kinerja/value.hpp>
@@ -54,6 +55,11 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
                  const unit_registry& units);
 /// Reads a printed amount of money (pagu). \throws parse_error.
 value read_money(const printed_value& v);
+namespace detail {
+/// The amount of a printed pagu cell, exactly as printed: empty for no cell, a blank or missing
+/// one ("-"), and one that cannot be read (unparsed-value reports it). Not part of the public API.
+std::optional<decimal> money_amount(const printed_value* v) noexcept;
+}  // namespace detail
 
 /// The realization of a year: the printed yearly value, or else the printed quarters (triwulan)
 /// combined by the indicator's aggregation (sum, last, max, mean); empty when neither is printed.
@@ -72,6 +78,27 @@ const printed_value* realization_cell(const indicator& ind, period_year year) no
 /// blank cell, or none. The one rule of a node's pagu: every reader of pagu goes through it.
 std::vector<const printed_value*> node_pagu_cells(const node& n, period_year year,
                                                   std::optional<indicator_pagu> rule = std::nullopt);
+namespace detail {
+/// node_pagu_cells one at a time: calls `visit(const printed_value*)` with each of them, in order
+/// (the checker sums a node's pagu for every year without making a list of its cells).
+template <class Visit>
+void for_each_pagu_cell(const node& n, period_year year, std::optional<indicator_pagu> rule, Visit&& visit) {
+    const auto blank = [](const printed_value* v) { return !v || trim(v->text).empty(); };
+    const printed_value* own = indicator::first(n.budget, year);
+    if (!blank(own)) {
+        visit(own);
+        return;
+    }
+    bool any = false;
+    for (const indicator& i : n.indicators)  // a blank cell on the node's row is no pagu of its own
+        if (const printed_value* v = indicator::first(i.budget, year); !blank(v)) {
+            visit(v);
+            any = true;
+            if (rule != indicator_pagu::parts) break;  // repeat, or unknown: the first stands for the node
+        }
+    if (!any && own) visit(own);
+}
+}  // namespace detail
 /// The first of node_pagu_cells under any rule (the only one unless the pagu is in parts);
 /// nullptr when none.
 const printed_value* node_pagu_cell(const node& n, period_year year) noexcept;

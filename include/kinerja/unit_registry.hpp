@@ -23,10 +23,10 @@
 #include <kinerja/value_kind.hpp>
 
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kinerja {
@@ -121,7 +121,8 @@ public:
 private:
     detail::content_stamp stamp_;
     std::vector<unit_info> units_;
-    std::map<std::string, std::pair<std::size_t, std::string>> index_;  // folded word -> (position, word as registered)
+    // folded word -> (position, word as registered); hashed: every value read looks its words up
+    std::unordered_map<std::string, std::pair<std::size_t, std::string>> index_;
 };
 
 /// The process-wide registry used when none is passed. Register words at start-up; the

@@ -425,3 +425,46 @@ TEST_CASE("numbers made without decimals are exact in the audit, printed ones st
     CHECK(audit_achievement(t2, r2, reported, lower).consistent == true);
     CHECK(audit_achievement(parse_value("0,03"), parse_value("0,029"), reported, lower).consistent == true);
 }
+
+TEST_CASE("the checker's audit without words gives audit_achievement's verdict", "[audit]") {
+    // detail::audit_verdict skips the explanation and the method names; every other field must be
+    // what audit_achievement gives, on consistent, inconsistent, missing and bound inputs alike
+    struct input {
+        const char *target, *realization, *printed;
+        audit_options options;
+    };
+    const audit_options lower = audit_options{}.with_polarity(polarity::lower);
+    const std::vector<input> inputs = {
+        {"0.040%", "0.024%", "0.60", {}},
+        {"0.040%", "0.024%", "0.60", lower},
+        {"0.030 %", "0.029%", "1.16", {}},
+        {"0.030 %", "0.029%", "1.16", lower},
+        {"53.24%", "77.90%", "146.31%", {}},
+        {"80%", "70%", "87,50%", {}},
+        {"80%", "70%", "90%", {}},
+        {"100", "250", "250%", {}},
+        {"80%", "-", "90%", {}},
+        {"<22", "20", "110%", {}},
+        {"1.000 Orang", "850 Orang", "85", {}},
+        {"80%", "70%", "-", {}},
+    };
+    for (const input& in : inputs) {
+        CAPTURE(in.target, in.realization, in.printed);
+        const auto t = parse_value(in.target);
+        const auto r = parse_value(in.realization);
+        const auto printed = parse_reported_achievement(in.printed);
+        const auto full = audit_achievement(t, r, printed, in.options);
+        const auto verdict = kinerja::detail::audit_verdict(t, r, printed, in.options);
+        CHECK(verdict.consistent == full.consistent);
+        CHECK(verdict.expected == full.expected);
+        CHECK(verdict.reported == full.reported);
+        CHECK(verdict.scale == full.scale);
+        CHECK(verdict.basis == full.basis);
+        REQUIRE(verdict.matches.size() == full.matches.size());
+        for (std::size_t k = 0; k < full.matches.size(); ++k)
+            CHECK(verdict.matches[k].describe() == full.matches[k].describe());
+        CHECK(verdict.explanation.empty());
+        CHECK(verdict.methods.empty());
+        CHECK_FALSE(full.explanation.empty());
+    }
+}

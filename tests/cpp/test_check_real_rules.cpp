@@ -10,6 +10,7 @@
 #include "check_support.hpp"
 
 #include <kinerja/check.hpp>
+#include <kinerja/detail/check_indicators.hpp>
 #include <kinerja/plan_io.hpp>
 
 #include <string>
@@ -208,4 +209,33 @@ TEST_CASE("target-end: the end column of targets against the plan's reading", "[
         "      {id: i-2, name: B, source: T, targets: {2024: \"70\", 2025: \"71\", 2026: \"72\", 2027: \"73\", 2028: "
         "\"74\", end: \"74.0\"}}]}\n");
     CHECK(only(q, "target-end").empty());  // one row sums, one repeats: no majority
+}
+
+TEST_CASE("indicator names: rates of change, economic growth and shares as the checks read them", "[check][real]") {
+    using kinerja::detail::names_a_rate_of_change;
+    using kinerja::detail::names_a_share;
+    using kinerja::detail::names_economic_growth;
+    // a rate-of-change word stands alone, in any case, between any non-letters
+    CHECK(names_a_rate_of_change("Persentase Peningkatan zakat"));
+    CHECK(names_a_rate_of_change("LAJU inflasi (%)"));
+    CHECK(names_a_rate_of_change("Angka (penurunan) stunting"));
+    CHECK(names_a_rate_of_change("laju"));
+    CHECK_FALSE(names_a_rate_of_change("Panjang lajur jalan"));
+    CHECK_FALSE(names_a_rate_of_change("peningkatannya"));
+    CHECK_FALSE(names_a_rate_of_change("Persentase zakat"));
+    // economic growth: a name of economic_growth_names() anywhere (case and spaces folded), or LPE as a word
+    CHECK(names_economic_growth("Laju  Pertumbuhan Ekonomi (%)"));
+    CHECK(names_economic_growth("Pertumbuhan PDRB* (%)"));
+    CHECK(names_economic_growth("LPE"));
+    CHECK(names_economic_growth("Angka LPE (%)"));
+    CHECK_FALSE(names_economic_growth("Kelpe"));
+    CHECK_FALSE(names_economic_growth("Pertumbuhan penduduk"));
+    // the check looks for the names only where "pertumbuhan" stands: each must hold it
+    for (const std::string& name : kinerja::detail::economic_growth_names())
+        CHECK(name.find("pertumbuhan") != std::string::npos);
+    // a share begins with a share word and holds no word of a change
+    CHECK(names_a_share("Persentase balita gizi buruk"));
+    CHECK(names_a_share("APM SD/MI"));
+    CHECK_FALSE(names_a_share("APK SD/MI"));
+    CHECK_FALSE(names_a_share("Persentase peningkatan PAD"));
 }

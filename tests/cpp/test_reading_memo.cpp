@@ -110,3 +110,31 @@ TEST_CASE("memo: nested scopes share one memo and the outer one empties it", "[m
     // outside any scope parse_value reads as always
     CHECK(*parse_value("12", "%").number == 12.0);
 }
+
+TEST_CASE("memo: a borrowed reading is parse_value's and outlives the memo starting again", "[memo]") {
+    const auto& units = kinerja::default_units();
+    const auto& scales = kinerja::default_scales();
+    // outside a memo the reading is its own: Rp 1.234.567 is 1,234,567 rupiah
+    const kinerja::detail::reading own = kinerja::detail::read_text("Rp 1.234.567", "Rupiah", units, scales);
+    REQUIRE(own->number);
+    CHECK(*own->number == 1234567.0);
+    CHECK(own->kind == value_kind::money);
+
+    const kinerja::detail::reading_memo_scope memo;
+    const kinerja::detail::reading first = kinerja::detail::read_text("Rp 1.234.567", "Rupiah", units, scales);
+    REQUIRE(first->number);
+    CHECK(*first->number == 1234567.0);
+    CHECK(first->text == "Rp 1.234.567");
+    // a full memo's readings stay where they are until it fills once more (ASan would see a
+    // reading freed under the borrower)
+    for (std::size_t i = 0; i < kinerja::detail::reading_memo_capacity + 10; ++i)
+        REQUIRE(*kinerja::detail::read_text(std::to_string(i), "Orang", units, scales)->number ==
+                static_cast<double>(i));
+    CHECK(*first->number == 1234567.0);
+    CHECK(first->text == "Rp 1.234.567");
+    // errors come back as errors from a borrowed reading too
+    const auto e = kinerja_test::thrown<kinerja::parse_error>(
+        [&] { kinerja::detail::read_text("2.100.000.00O", "Rupiah", units, scales); });
+    REQUIRE(e);
+    CHECK(e->id() == "kinerja.parse.money_typo");
+}

@@ -7,11 +7,21 @@
 // each distinct (text, context, convention, unit registry, scale registry) once and returns what
 // it gave then: its value or its parse error. The registries are told apart by their content_id,
 // which a copy shares with its original until either changes, so a reading is never reused
-// under other words or scales. The memo holds at most `reading_memo_capacity` readings (a plan of a million cells
-// would otherwise hold them all): when full it starts again. It is emptied when the outermost
+// under other words or scales. The memo holds at most `reading_memo_capacity` readings (a plan of
+// a million cells would otherwise hold them all): when full it starts again, keeping the full
+// table until it fills once more (so at most twice the capacity, and a reading borrowed from it
+// stays valid meanwhile). It is emptied when the outermost
 // scope ends. Not part of the public API.
 
+#include <kinerja/value.hpp>
+
 #include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace kinerja {
+struct printed_value;
+}
 
 namespace kinerja::detail {
 
@@ -29,5 +39,29 @@ public:
 private:
     bool outer_;
 };
+
+/// What parse_value gives, without copying it where a memo is open: inside a
+/// `reading_memo_scope` it borrows the memo's reading (valid while the scope is open and for at
+/// least `reading_memo_capacity` further readings on this thread), elsewhere it holds its own. The passes of a check
+/// that only look at a reading (a pagu's amount, its sign) take it this way; a copy of a value costs more than its
+/// lookup.
+class reading {
+public:
+    explicit reading(const value* borrowed) noexcept : borrowed_(borrowed) {}
+    explicit reading(value owned) : owned_(std::move(owned)) {}
+    const value& get() const noexcept { return borrowed_ ? *borrowed_ : owned_; }
+    const value* operator->() const noexcept { return &get(); }
+    const value& operator*() const noexcept { return get(); }
+
+private:
+    const value* borrowed_ = nullptr;
+    value owned_;
+};
+
+/// parse_value(text, context, units, scales, printed_in) as a reading. \throws what parse_value throws.
+reading read_text(std::string_view text, std::string_view context, const unit_registry& units,
+                  const scale_registry& scales, std::optional<convention> printed_in = std::nullopt);
+/// read_money(v) (plan_values.hpp) as a reading. \throws parse_error.
+reading read_money_text(const printed_value& v);
 
 }  // namespace kinerja::detail
