@@ -236,22 +236,23 @@ audit_result audit(const value& target, const value& realization, const value& r
         res.expected = printed;
         return res;
     }
-    const std::string inputs =
-        "target " + (target.text.empty() ? format_value(target, convention::english) : target.text) +
-        " and realization " +
-        (realization.text.empty() ? format_value(realization, convention::english) : realization.text) +
-        " (compared as " + o.basis + ")";
+    const auto inputs = [&] {
+        return "target " + (target.text.empty() ? format_value(target, convention::english) : target.text) +
+               " and realization " +
+               (realization.text.empty() ? format_value(realization, convention::english) : realization.text) +
+               " (compared as " + o.basis + ")";
+    };
     if (*res.consistent) {
         res.expected = printed;
         res.explanation = "the printed " + (reported.text.empty() ? show(printed, reported.decimals) : reported.text) +
-                          " follows from " + inputs + " by " + res.matches.front().describe() +
+                          " follows from " + inputs() + " by " + res.matches.front().describe() +
                           (res.matches.front().exact ? "" : ", allowing for the precision of the printed inputs");
         return res;
     }
     if (std::isnan(primary_value)) {
         if (!explain) return res;
         res.explanation = "no method reproduces the printed value, and " + std::string(to_string(primary)) +
-                          " achievement is undefined for " + inputs;
+                          " achievement is undefined for " + inputs();
         return res;
     }
     if (scales_tried.size() > 1) {
@@ -266,7 +267,7 @@ audit_result audit(const value& target, const value& realization, const value& r
     res.expected = rounding_rule{rounding::half_up, reported.decimals}.apply(in_scale(primary_value, res.scale));
     if (!explain) return res;
     res.explanation = "the printed " + (reported.text.empty() ? show(printed, reported.decimals) : reported.text) +
-                      " does not follow from " + inputs + " by any accepted method; " +
+                      " does not follow from " + inputs() + " by any accepted method; " +
                       std::string(to_string(primary_polarity)) + "/" + std::string(to_string(primary)) + " gives " +
                       show(*res.expected, reported.decimals) +
                       (res.scale == report_scale::fraction ? " (" + show(primary_value) + "%)" : "%");

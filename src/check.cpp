@@ -332,7 +332,7 @@ struct checker {
               Use&& use) {
         try {
             const detail::reading got =
-                money ? detail::read_money_text(v) : detail::reading(read_value(*ind, v, scales, units));
+                money ? detail::read_money_text(v) : detail::read_value_text(*ind, v, scales, units);
             note(n, ind, year, v, *got);
             use(*got);
             return true;
@@ -721,10 +721,14 @@ struct checker {
         for (const auto& [y, vs] : values)
             for (const printed_value& pv : vs) {
                 std::optional<double> x;
-                try {
-                    const detail::reading v = detail::read_money_text(pv);
-                    if (!v->is_missing()) x = v->number;
-                } catch (const error&) {
+                if (auto known = amounts.find(&pv); known != amounts.end()) {
+                    x = known->second.value;  // read by a roll-up already
+                } else {
+                    try {
+                        const detail::reading v = detail::read_money_text(pv);
+                        if (!v->is_missing()) x = v->number;
+                    } catch (const error&) {
+                    }
                 }
                 if (!x || !(*x < 0.0)) continue;
                 const std::string subject = t ? "total \"" + t->name + "\"" : who(n, ind);
@@ -746,21 +750,26 @@ struct checker {
 
     void absorption_ratios(const std::vector<node>& list) {
         if (!on(rule_ids::reported_absorption)) return;
+        audit_options ao;
+        ao.polarity = polarity::higher;
+        ao.caps = {std::nullopt};
+        ao.input_precision = false;  // amounts of money are exact
         for (const node& n : list)
             for (const auto& [y, vs] : n.reported_absorption)
                 for (const printed_value& pv : vs) {
                     const node_amount& pagu = budget_amount(n, &node::budget, y);  // the plan's pagu rule
                     const printed_value* r = indicator::first(n.budget_realized, y);
-                    value reported;
+                    std::optional<detail::reading> got;
                     try {
-                        reported = parse_reported_achievement(pv.text);
-                        note(&n, nullptr, y, pv, reported);
+                        got.emplace(detail::read_reported_text(pv.text));
+                        note(&n, nullptr, y, pv, **got);
                     } catch (const parse_error& e) {
                         finding& f = add(rule_ids::unparsed_value, &n, nullptr, y, who(&n, nullptr) + ": " + e.reason(),
                                          pv.location, pv.source);
                         f.actual = pv.text;
                         continue;
                     }
+                    const value& reported = **got;
                     if (reported.is_missing()) continue;
                     const read_amount none;
                     const double budget = pagu.exact ? pagu.exact->to_double() : 0.0;
@@ -778,10 +787,6 @@ struct checker {
                         continue;
                     }
                     const double computed = spent / budget * 100.0;
-                    audit_options ao;
-                    ao.polarity = polarity::higher;
-                    ao.caps = {std::nullopt};
-                    ao.input_precision = false;  // amounts of money are exact
                     const audit_result a =
                         detail::audit_verdict(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
                     if (a.consistent.value_or(true)) continue;
@@ -985,9 +990,9 @@ struct checker {
                     for (const printed_value& pv : vs) {
                         const std::string& source = pv.source.empty() ? ind.source : pv.source;
                         try {
-                            const value v = parse_reported_achievement(pv.text);
-                            if (v.is_missing()) continue;
-                            const bool bare_small = v.kind == value_kind::number && std::fabs(*v.number) < 10.0;
+                            const detail::reading v = detail::read_reported_text(pv.text);
+                            if (v->is_missing()) continue;
+                            const bool bare_small = v->kind == value_kind::number && std::fabs(*v->number) < 10.0;
                             (bare_small ? counts[source].first : counts[source].second)++;
                         } catch (const parse_error&) {
                             counts[source].second++;
@@ -1022,7 +1027,7 @@ struct checker {
         read_all(ind.realizations, &realizations, &row.all_realizations);
         for (const auto& [y, vs] : ind.reported_achievement)
             for (const printed_value& pv : vs) try {
-                    row.all_achievements[y].push_back({&pv, parse_reported_achievement(pv.text)});
+                    row.all_achievements[y].push_back({&pv, detail::read_reported_text(pv.text).get()});
                 } catch (const error&) {
                     // unparsed-value reports it (reported below)
                 }
@@ -1212,7 +1217,7 @@ struct checker {
         const bool judge = on(rule_ids::reported_achievement);
         value printed;
         try {
-            printed = parse_reported_achievement(pv.text);
+            printed = detail::read_reported_text(pv.text).get();
             note(&n, &ind, y, pv, printed);
         } catch (const parse_error& e) {
             if (on(rule_ids::unparsed_value)) {

@@ -95,6 +95,8 @@ std::optional<decimal> decimal::from_string(std::string_view plain) noexcept {
 
 std::optional<decimal> decimal::from_double(double x) noexcept {
     if (!std::isfinite(x)) return std::nullopt;
+    // a whole number below 2^53 is its own shortest text (amounts of money, counts): no text needed
+    if (std::fabs(x) < 9007199254740992.0 && x == std::trunc(x)) return decimal(static_cast<std::int64_t>(x), 0);
     char buf[64];
     const auto res = std::to_chars(buf, buf + sizeof buf, x, std::chars_format::scientific);
     const std::string_view s(buf, static_cast<std::size_t>(res.ptr - buf));

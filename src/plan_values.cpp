@@ -50,13 +50,20 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
 
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales,
                  const unit_registry& units) {
-    std::string context;
+    return detail::read_value_text(ind, v, scales, units).get();
+}
+
+namespace detail {
+reading read_value_text(const indicator& ind, const printed_value& v, const scale_registry& scales,
+                        const unit_registry& units) {
+    std::string_view context;
     if (!ind.scale.empty() && scales.find(ind.scale))
         context = ind.scale;
     else if (ind.unit)
         context = ind.unit->text;  // a word no registry knows is kept as the unit of a plain number
-    return parse_value(v.text, context, units, scales, ind.convention ? ind.convention : ind.table_convention);
+    return read_text(v.text, context, units, scales, ind.convention ? ind.convention : ind.table_convention);
 }
+}  // namespace detail
 
 value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <kinerja/value.hpp>
 
+#include <kinerja/audit.hpp>
+
 #include <kinerja/detail/number_text.hpp>
 #include <kinerja/detail/reading_memo.hpp>
 #include <kinerja/detail/text.hpp>
@@ -417,7 +419,7 @@ namespace memo {
 
 struct key {
     std::string_view text, context;  // views into the entry's own copies (or the caller's, to look up)
-    int printed_in;                  // -1: none
+    int printed_in;                  // parse_value's convention, -1: none; or reported_reading
     std::uint64_t units, scales;     // the registries' content_id
     bool operator==(const key& o) const noexcept {
         return printed_in == o.printed_in && units == o.units && scales == o.scales && text == o.text &&
@@ -475,13 +477,15 @@ value parse_value_once(std::string_view text, std::string_view context, const un
 }  // namespace
 
 namespace {
-// The memo's entry for a reading, read now if it is not there yet (the open memo `m`).
-const memo::entry& memo_entry(memo::tables& memo, std::string_view text, std::string_view context,
-                              const unit_registry& units, const scale_registry& scales,
-                              std::optional<convention> printed_in) {
+// The memo's entry for a reading, read now if it is not there yet. `how`: the convention
+// parse_value read with (-1: none), or reported_reading; `read_once` reads the text when the
+// memo does not hold it yet.
+constexpr int reported_reading = -2;  // parse_reported_achievement
+template <class Read>
+const memo::entry& memo_entry(memo::tables& memo, std::string_view text, std::string_view context, int how,
+                              std::uint64_t units, std::uint64_t scales, Read&& read_once) {
     memo::table& m = memo.live;
-    const int conv = printed_in ? static_cast<int>(*printed_in) : -1;
-    const memo::key k{text, context, conv, units.content_id(), scales.content_id()};
+    const memo::key k{text, context, how, units, scales};
     auto it = m.find(k);
     if (it == m.end()) {
         if (m.size() >= detail::reading_memo_capacity) {
@@ -492,15 +496,23 @@ const memo::entry& memo_entry(memo::tables& memo, std::string_view text, std::st
         e->text = std::string(text);
         e->context = std::string(context);
         try {
-            e->read = parse_value_once(text, context, units, scales, printed_in);
+            e->read = read_once();
         } catch (const error&) {
             e->error = std::current_exception();
         }
-        const memo::key own{e->text, e->context, conv, k.units, k.scales};
+        const memo::key own{e->text, e->context, how, k.units, k.scales};
         it = m.emplace(own, std::move(e)).first;
     }
     if (it->second->error) std::rethrow_exception(it->second->error);
     return *it->second;
+}
+
+// parse_value's entry in the open memo `m`.
+const memo::entry& parsed_entry(memo::tables& m, std::string_view text, std::string_view context,
+                                const unit_registry& units, const scale_registry& scales,
+                                std::optional<convention> printed_in) {
+    return memo_entry(m, text, context, printed_in ? static_cast<int>(*printed_in) : -1, units.content_id(),
+                      scales.content_id(), [&] { return parse_value_once(text, context, units, scales, printed_in); });
 }
 }  // namespace
 
@@ -508,8 +520,15 @@ namespace detail {
 reading read_text(std::string_view text, std::string_view context, const unit_registry& units,
                   const scale_registry& scales, std::optional<convention> printed_in) {
     if (memo::tables* const m = memo::current)
-        return reading(&memo_entry(*m, text, context, units, scales, printed_in).read);
+        return reading(&parsed_entry(*m, text, context, units, scales, printed_in).read);
     return reading(parse_value_once(text, context, units, scales, printed_in));
+}
+
+reading read_reported_text(std::string_view text) {
+    if (memo::tables* const m = memo::current)  // no context and no registries decide this reading
+        return reading(
+            &memo_entry(*m, text, {}, reported_reading, 0, 0, [&] { return parse_reported_achievement(text); }).read);
+    return reading(parse_reported_achievement(text));
 }
 }  // namespace detail
 
@@ -517,7 +536,7 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
                   const scale_registry& scales, std::optional<convention> printed_in) {
     memo::tables* const m = memo::current;
     if (!m) return parse_value_once(text, context, units, scales, printed_in);
-    return memo_entry(*m, text, context, units, scales, printed_in).read;
+    return parsed_entry(*m, text, context, units, scales, printed_in).read;
 }
 
 namespace {

@@ -20,8 +20,9 @@
 #include <string_view>
 
 namespace kinerja {
+struct indicator;
 struct printed_value;
-}
+}  // namespace kinerja
 
 namespace kinerja::detail {
 
@@ -63,5 +64,10 @@ reading read_text(std::string_view text, std::string_view context, const unit_re
                   const scale_registry& scales, std::optional<convention> printed_in = std::nullopt);
 /// read_money(v) (plan_values.hpp) as a reading. \throws parse_error.
 reading read_money_text(const printed_value& v);
+/// read_value(ind, v, scales, units) (plan_values.hpp) as a reading. \throws parse_error.
+reading read_value_text(const indicator& ind, const printed_value& v, const scale_registry& scales,
+                        const unit_registry& units);
+/// parse_reported_achievement(text) (audit.hpp) as a reading. \throws parse_error.
+reading read_reported_text(std::string_view text);
 
 }  // namespace kinerja::detail

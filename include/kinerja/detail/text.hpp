@@ -34,18 +34,20 @@ inline std::string_view trim(std::string_view text) noexcept {
 /// Lower-cases ASCII letters and folds runs of white space to one space; used as the key
 /// for case-insensitive lookups of unit words and level names.
 inline std::string fold(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
+    text = trim(text);
+    std::string out(text.size(), ' ');  // never longer than the text: written in place, then cut
+    std::size_t n = 0;
     bool space = false;
-    for (char c : trim(text)) {
+    for (char c : text) {
         if (is_space(c)) {
             space = true;
             continue;
         }
-        if (space) out.push_back(' ');
+        if (space) out[n++] = ' ';
         space = false;
-        out.push_back(lower_ascii(c));
+        out[n++] = lower_ascii(c);
     }
+    out.resize(n);
     return out;
 }
 
