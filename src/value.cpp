@@ -636,6 +636,20 @@ value parse_ascii_value(std::string_view text, const context_info& ctx, const un
         std::size_t le = c;
         while (le > lb && detail::is_space(text[le - 1])) --le;
         if (le == lb) fail(text, b, "a ratio is written 1 : N; nothing stands before ':'");
+        const char first = detail::lower_ascii(text[lb]);
+        if (first >= 'a' && first <= 'z') {
+            // a labelled quantity "R4 : 11 Unit": the label names what is counted (values.md)
+            const std::size_t rb = detail::skip_space(text, c + 1);
+            if (rb >= e) fail(text, c, "nothing follows the label's ':'");
+            value quantity;
+            try {
+                quantity = parse_ascii_value(text.substr(rb, e - rb), ctx, units, scales, printed_in);
+            } catch (const parse_error& err) {
+                throw parse_error(err.id(), std::string(text), rb + err.position(), err.reason());
+            }
+            quantity.text = std::string(text);
+            return quantity;
+        }
         const parsed_number left = read_number(lb, le, {});
         if (left.value != 1.0) fail(text, lb, "a ratio is written 1 : N (one case per N); the left side must be 1");
         const std::size_t rb = detail::skip_space(text, c + 1);

@@ -135,6 +135,31 @@ TEST_CASE("parse_value reads ratios 1 : N with N as the number", "[value]") {
     }
 }
 
+TEST_CASE("parse_value reads a labelled quantity: the label before ':' names what is counted", "[value]") {
+    // a Renstra Dinas Kesehatan Tabel 8.1 (tests/data/real/renstra-dikes-2016-2021-tabel8.1.yaml)
+    // prints "R4 : 11 Unit": eleven four-wheeled vehicles
+    const auto v = parse_value("R4 : 11 Unit");
+    CHECK(v.kind == value_kind::count);
+    REQUIRE(v.number);
+    CHECK(*v.number == 11.0);
+    CHECK(v.unit == "Unit");
+    CHECK(v.text == "R4 : 11 Unit");  // the label stays in the text
+    const auto share = parse_value("SD: 98,5%");
+    CHECK(share.kind == value_kind::percent);
+    CHECK(*share.number == 98.5);
+    // a ratio still needs 1 on its left
+    CHECK(parse_value("1 : 4.000").kind == value_kind::ratio);
+    SECTION("errors are placed in the whole text") {
+        const auto nothing = value_failure("R4 :");
+        REQUIRE(nothing.has_value());
+        CHECK(nothing->position() == 3);  // the ':'
+        const auto two = value_failure("L : 5, P : 6");
+        REQUIRE(two.has_value());
+        CHECK(two->text() == "L : 5, P : 6");
+        CHECK(two->position() >= 4);  // in the part after the label's colon
+    }
+}
+
 TEST_CASE("parse_value rejects ratios that are not 1 : N with positive N", "[value]") {
     SECTION("1 : 0 has no N > 0") {
         const auto e = value_failure("1 : 0");
