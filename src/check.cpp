@@ -101,8 +101,9 @@ const std::vector<rule_info>& check_rules() {
          "an indicator's end-column target is not what the plan's end column of targets means (its last year, or "
          "the sum of its years); with no majority nothing is checked"},
         {rule_ids::ratio_mismatch, severity::error,
-         "a realization printed beside its numerator and denominator is not their ratio (times a power of ten from 1 "
-         "to 100.000) within one unit of its last printed digit"},
+         "a realization (or a baseline, where its year prints no realization) printed beside its numerator and "
+         "denominator is not their ratio (times a power of ten from 1 to 100.000) within one unit of its last "
+         "printed digit"},
         {rule_ids::source_conflict, severity::warning,
          "one year's realization or printed achievement of an indicator is printed by two sources with values that "
          "differ beyond their printed rounding (a fraction and a percent compared in one scale)"},

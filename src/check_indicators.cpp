@@ -384,13 +384,19 @@ std::optional<double> stated_multiplier(const value& v, bool percent_unit) {
 // rounded (Banggai Kepulauan's "14%" for 4337 / 31500 = 13,77%) or cut off, so a realization within
 // one unit of its last printed digit of some power's ratio agrees; only one that no power gives is
 // reported (36.743 / 39.834 x 100 = 92,24, printed 92,22).
+// The kondisi awal is the realized value of its year: where a table prints the counts behind the
+// baseline ("(37212:37748) x 100% = 98,78%" in an RPJMD's Tabel 8.2) and no realization of that
+// year, the baseline is held to them the same way (37212 / 37748 = 98,58%).
 void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool percent_unit,
                   std::vector<row_finding>& out) {
     for (const auto& [y, num] : row.numerators) {
         const auto d = row.denominators.find(y);
         const auto r = row.realizations.find(y);
-        if (d == row.denominators.end() || r == row.realizations.end()) continue;
-        const value& rv = r->second;
+        if (d == row.denominators.end()) continue;
+        const bool of_baseline = r == row.realizations.end();
+        if (of_baseline && !(row.baseline && ind.baseline && ind.baseline_year && period_year(*ind.baseline_year) == y))
+            continue;
+        const value& rv = of_baseline ? *row.baseline : r->second;
         const value& dv = d->second;
         if (!num.number || !dv.number || *dv.number == 0.0 || !rv.number) continue;
         if (rv.kind != value_kind::number && rv.kind != value_kind::percent) continue;  // ranges, bounds, grades
@@ -415,17 +421,18 @@ void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool
         if (fits) continue;
         const double m = stated_multiplier(rv, percent_unit).value_or(nearest);
         const double expected = std::round(q * m * std::pow(10.0, rv.decimals)) / std::pow(10.0, rv.decimals);
-        const printed_value* pv = indicator::first(ind.realizations, y);
+        const printed_value* pv = of_baseline ? &*ind.baseline : indicator::first(ind.realizations, y);
         const printed_value* nv = indicator::first(ind.numerators, y);
         const printed_value* dp = indicator::first(ind.denominators, y);
         const std::string shown = format_number(expected, convention::english, rv.decimals, false) +
                                   (rv.kind == value_kind::percent ? "%" : "");
         row_finding f =
             make(kinerja::rule_ids::ratio_mismatch, n, &ind, y,
-                 who(n, &ind) + ": the realization of " + year_label(y) + " is " + rv.text +
-                     " but its printed numerator and denominator give " + (nv ? nv->text : num.text) + " / " +
-                     (dp ? dp->text : dv.text) + " x " + format_number(m, convention::english, 0, false) + " = " +
-                     shown + " (no power of ten from 1 to 100,000 gives " + rv.text + " to its printed digits)",
+                 who(n, &ind) + ": the " + (of_baseline ? "baseline (kondisi awal)" : "realization") + " of " +
+                     year_label(y) + " is " + rv.text + " but its printed numerator and denominator give " +
+                     (nv ? nv->text : num.text) + " / " + (dp ? dp->text : dv.text) + " x " +
+                     format_number(m, convention::english, 0, false) + " = " + shown +
+                     " (no power of ten from 1 to 100,000 gives " + rv.text + " to its printed digits)",
                  pv);
         f.expected = shown;
         f.expected_number = expected;

@@ -65,8 +65,9 @@
 ///    #N/A)
 ///  - target-end (warning): an indicator's end-column target is not what the plan's end column of
 ///    targets means (its last year, or the sum of its years); with no majority nothing is checked
-///  - ratio-mismatch (error): a realization printed beside its numerator and denominator is not
-///    their ratio (times a power of ten, 1 to 100.000) within one unit of its last printed digit
+///  - ratio-mismatch (error): a realization (or a baseline, where its year prints no realization)
+///    printed beside its numerator and denominator is not their ratio (times a power of ten, 1 to
+///    100.000) within one unit of its last printed digit
 ///  - source-conflict (warning): one year's realization or printed achievement of an indicator is
 ///    printed by two sources with values that differ beyond their printed rounding
 ///  - method-mix (warning): a printed achievement follows only from another method than the one

@@ -84,6 +84,43 @@ TEST_CASE("ratio-mismatch: a realization against its printed numerator and denom
     CHECK(rate[0].expected == "9.53");
 }
 
+TEST_CASE("ratio-mismatch: a baseline against the counts printed for its year", "[check][real]") {
+    // an RPJMD's Tabel 8.2 (batch 5): kondisi awal "(37212:37748) x 100% = 98,78%";
+    // 37212 / 37748 = 0,985800 -> 98,58%, printed 98,78: twenty units of the last digit off
+    const auto found = only(indicator("baseline: {year: 2010, value: \"98,78%\"}, numerators: {2010: \"37212\"}, "
+                                      "denominators: {2010: \"37748\"}, targets: {2015: \"99,50%\"}"),
+                            "ratio-mismatch");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].year == 2010);
+    CHECK(found[0].severity == kinerja::severity::error);
+    CHECK(found[0].actual == "98,78%");
+    REQUIRE(found[0].expected_number);
+    CHECK_THAT(*found[0].expected_number, WithinAbs(98.58, 1e-9));
+    CHECK_THAT(found[0].message, Contains("the baseline (kondisi awal) of 2010 is 98,78%"));
+    CHECK_THAT(found[0].message, Contains("37212 / 37748 x 100 = 98.58%"));
+    // the same table's "(225.371 : 242.519) x 100% = 92,93%": 225371 / 242519 = 92,929 -> agrees
+    CHECK(only(indicator("baseline: {year: 2010, value: \"92,93%\"}, numerators: {2010: \"225.371\"}, "
+                         "denominators: {2010: \"242.519\"}"),
+               "ratio-mismatch")
+              .empty());
+    // counts of another year than the baseline's are not the baseline's
+    CHECK(only(indicator("baseline: {year: 2010, value: \"98,78%\"}, numerators: {2011: \"37212\"}, "
+                         "denominators: {2011: \"37748\"}"),
+               "ratio-mismatch")
+              .empty());
+    // a baseline without a year has no counts to meet
+    CHECK(only(indicator("baseline: {value: \"98,78%\"}, numerators: {2010: \"37212\"}, "
+                         "denominators: {2010: \"37748\"}"),
+               "ratio-mismatch")
+              .empty());
+    // a year that prints a realization is judged by the realization: 98,58% agrees, and the
+    // baseline printed for the same year is not judged again
+    CHECK(only(indicator("baseline: {year: 2016, value: \"98,78%\"}, realizations: {2016: \"98,58%\"}, "
+                         "numerators: {2016: \"37212\"}, denominators: {2016: \"37748\"}"),
+               "ratio-mismatch")
+              .empty());
+}
+
 TEST_CASE("source-conflict: one slot printed by two sources", "[check][real]") {
     // Lampung 2016: APK 2015 printed 70.00 in the graph and 66,67 in the text: 3,33 apart
     const auto found =

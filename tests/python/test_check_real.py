@@ -35,6 +35,21 @@ def test_ratio_mismatch_against_the_printed_counts():
     assert plan.check(rules=["ratio-mismatch"]) == []
 
 
+def test_ratio_mismatch_holds_a_baseline_to_the_counts_of_its_year():
+    # an RPJMD's Tabel 8.2 (batch 5): kondisi awal "(37212:37748) x 100% = 98,78%"; 37212 / 37748 =
+    # 0,98580 -> 98,58%, printed 98,78%
+    plan = indicator('baseline: {year: 2010, value: "98,78%"}, numerators: {2010: "37212"}, '
+                     'denominators: {2010: "37748"}')
+    [f] = plan.check(rules=["ratio-mismatch"])
+    assert (f.rule, f.severity, f.year, f.actual_text) == ("ratio-mismatch", "error", 2010, "98,78%")
+    assert f.expected == pytest.approx(98.58)
+    assert "baseline (kondisi awal)" in f.message
+    # "(225.371 : 242.519) x 100% = 92,93%": 225371 / 242519 = 92,929 -> agrees
+    plan = indicator('baseline: {year: 2010, value: "92,93%"}, numerators: {2010: "225.371"}, '
+                     'denominators: {2010: "242.519"}')
+    assert plan.check(rules=["ratio-mismatch"]) == []
+
+
 def test_source_conflict_names_both_sources():
     # Tanah Datar 2015: realisasi 15 (table) and 11 Nagari (text) for one year
     plan = indicator('realizations: {2015: ["15", {value: "11 Nagari", source: "Teks p.171"}]}')
