@@ -48,12 +48,17 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
 
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales,
                  const unit_registry& units) {
+    return read_value(ind, v, scales, units, ind.convention ? ind.convention : ind.table_convention);
+}
+
+value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales, const unit_registry& units,
+                 std::optional<convention> printed_in) {
     std::string context;
     if (!ind.scale.empty() && scales.find(ind.scale))
         context = ind.scale;
     else if (ind.unit)
         context = ind.unit->text;  // a word no registry knows is kept as the unit of a plain number
-    return parse_value(v.text, context, units, scales, ind.convention ? ind.convention : ind.table_convention);
+    return parse_value(v.text, context, units, scales, printed_in);
 }
 
 value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
