@@ -319,6 +319,25 @@ struct checker {
         }
     }
 
+    // An indicator's cell. A cell printed by another source than the indicator's table (the text
+    // under it: `{value: "9,105", source: Teks}`) is read first without the convention learnt
+    // from that table: the other source may write numbers the other way (Papua's LAKIP prints
+    // "9.10" in its table and "87,92%", "9,105" in its text), and the unit or scale settles its
+    // ambiguous numbers; only when nothing does is the table's convention taken. A convention
+    // the indicator or the plan declares stands for every cell.
+    detail::reading read_cell(const indicator& ind, const printed_value& v) {
+        const std::optional<convention> table = ind.convention ? ind.convention : ind.table_convention;
+        if (v.source.empty() || ind.convention || !ind.table_convention || p.conventions.numbers ||
+            detail::table_of(v, ind.source) == detail::table_of(printed_value{}, ind.source))
+            return detail::read_value_text(ind, v, scales, units, table);
+        try {
+            return detail::read_value_text(ind, v, scales, units, std::nullopt);
+        } catch (const parse_error& e) {
+            if (e.id() != "kinerja.parse.ambiguous_number") throw;
+        }
+        return detail::read_value_text(ind, v, scales, units, table);
+    }
+
     // Reads a printed value; reports unparsed-value and returns nothing when it cannot.
     std::optional<value> read(const node* n, const indicator* ind, std::optional<period_year> year,
                               const printed_value& v, bool money) {
@@ -332,8 +351,7 @@ struct checker {
     bool look(const node* n, const indicator* ind, std::optional<period_year> year, const printed_value& v, bool money,
               Use&& use) {
         try {
-            const detail::reading got =
-                money ? detail::read_money_text(v) : detail::read_value_text(*ind, v, scales, units);
+            const detail::reading got = money ? detail::read_money_text(v) : read_cell(*ind, v);
             note(n, ind, year, v, *got);
             use(*got);
             return true;

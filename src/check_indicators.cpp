@@ -170,6 +170,9 @@ void baseline_kind(const node& n, const indicator& ind, const read_row& row, std
 // (check_options::scale_jump_band); when one prints `%` and the smaller is a bare number, the
 // printing itself says the two are written differently and 20 to 500 times is enough
 // (scale_jump_mixed_band: Wonogiri's target 0,00725 beside its realization 1,93%, 266 times).
+// A smaller value that prints its own percent sign is a percentage, not a fraction: small
+// percentages are printed so (Soppeng's "0,22 %" beside "11,05 %", 50 times; the bundled plan's
+// "0.029%", "0.025 %"), and a fraction printed where a percentage belongs is a bare number.
 // The values compared: neighbouring years of one row, and a year's target with its realization.
 struct jump_pair {
     double ratio = 0.0;
@@ -192,7 +195,8 @@ std::optional<jump_pair> jump_between(const value& a, const value& b, bool perce
     const value& larger = x < y ? b : a;
     // the printing, not the reading: in a row whose unit is % a bare 0,00725 reads as a percent too
     auto shows_percent = [](const value& v) { return v.text.find('%') != std::string::npos; };
-    const bool mixed = !shows_percent(smaller) && shows_percent(larger);
+    if (shows_percent(smaller)) return std::nullopt;  // "0,22 %" says it is a percentage
+    const bool mixed = shows_percent(larger);
     const auto& band = mixed ? o.scale_jump_mixed_band : o.scale_jump_band;
     if (ratio < band.first || ratio > band.second) return std::nullopt;
     return jump_pair{ratio, x < y};

@@ -50,18 +50,23 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
 
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales,
                  const unit_registry& units) {
-    return detail::read_value_text(ind, v, scales, units).get();
+    return detail::read_value_text(ind, v, scales, units, ind.convention ? ind.convention : ind.table_convention).get();
+}
+
+value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales, const unit_registry& units,
+                 std::optional<convention> printed_in) {
+    return detail::read_value_text(ind, v, scales, units, printed_in).get();
 }
 
 namespace detail {
 reading read_value_text(const indicator& ind, const printed_value& v, const scale_registry& scales,
-                        const unit_registry& units) {
+                        const unit_registry& units, std::optional<convention> printed_in) {
     std::string_view context;
     if (!ind.scale.empty() && scales.find(ind.scale))
         context = ind.scale;
     else if (ind.unit)
         context = ind.unit->text;  // a word no registry knows is kept as the unit of a plain number
-    return read_text(v.text, context, units, scales, ind.convention ? ind.convention : ind.table_convention);
+    return read_text(v.text, context, units, scales, printed_in);
 }
 }  // namespace detail
 

@@ -114,6 +114,19 @@ parsed_number number_at(std::string_view text, std::size_t begin, std::size_t en
 
 bool is_number_char(char c) { return detail::is_digit(c) || c == '.' || c == ',' || c == detail::group_space; }
 
+// The power of ten a scale word after an amount of money stands for ("Rp48,29 juta",
+// "Rp.1,54 Triliun", "Rp 7.183,3 miliar": texts and releases print amounts so); empty for any
+// other word.
+std::optional<int> money_scale_power(std::string_view word) {
+    static constexpr std::pair<const char*, int> words[] = {{"ribu", 3},   {"juta", 6},     {"miliar", 9},
+                                                            {"milyar", 9}, {"triliun", 12}, {"trilyun", 12}};
+    for (const auto& [w, power] : words)
+        if (detail::iequals(word, w)) return power;
+    return std::nullopt;
+}
+
+bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 // End of the leading number token of text starting at `from` (sign, digits and separators).
 std::size_t number_token_end(std::string_view text, std::size_t from) {
     std::size_t i = from;
@@ -720,6 +733,18 @@ value parse_ascii_value(std::string_view text, const context_info& ctx, const un
         else if (ne > nb && text[ne - 1] == '-')
             ne -= 1;
         while (ne > nb && detail::is_space(text[ne - 1])) --ne;
+        // a scale word after the amount: "Rp48,29 juta" is Rp 48.290.000
+        int power = 0;
+        {
+            std::size_t wb = ne;
+            while (wb > nb && is_ascii_letter(text[wb - 1])) --wb;
+            if (wb < ne && (wb == nb || detail::is_space(text[wb - 1]) || detail::is_digit(text[wb - 1])))
+                if (const auto p = money_scale_power(text.substr(wb, ne - wb))) {
+                    power = *p;
+                    ne = wb;
+                    while (ne > nb && detail::is_space(text[ne - 1])) --ne;
+                }
+        }
         if (ne <= nb) fail(text, b, "\"Rp\" without an amount");
         if (const auto at = letter_in_amount(text, nb, ne)) money_typo(text, *at);
         const parsed_number n = read_number(nb, ne, units.get("Rupiah").numbers);
@@ -729,6 +754,22 @@ value parse_ascii_value(std::string_view text, const context_info& ctx, const un
         v.exact = n.exact;
         v.decimals = n.decimals;
         v.written_in = n.written_in;
+        if (power > 0) {
+            // the amount in rupiah, exactly: 48,29 juta is 4829 / 10^2 x 10^6 = 48290000; the
+            // printed precision (0,01 juta) is not kept (decimals count digits after the mark)
+            const decimal& x = n.exact;
+            std::int64_t units_ = x.units();
+            int scale = x.scale() - power;
+            for (; scale < 0; ++scale) {
+                if (units_ > decimal::max_units / 10 || units_ < -(decimal::max_units / 10))
+                    fail(text, nb, "the amount is beyond the 18 digits an amount of money is kept in",
+                         "kinerja.parse.number");
+                units_ *= 10;
+            }
+            v.exact = decimal(units_, scale);
+            v.number = v.exact->to_double();
+            v.decimals = std::max(n.decimals - power, 0);
+        }
         return v;
     }
 

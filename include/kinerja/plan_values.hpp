@@ -53,6 +53,12 @@ value read_value(const indicator& ind, const printed_value& v, const scale_regis
 /// The same with the plan's units (plan_units).
 value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales,
                  const unit_registry& units);
+/// The same with `printed_in` as the cell's number convention in place of the indicator's
+/// (indicator::convention, else indicator::table_convention); std::nullopt: none, the unit or
+/// scale settles an ambiguous number (kinerja check reads a cell printed by another source than
+/// its indicator's table so first: plans.md, "Checks learnt from the sixth batch").
+value read_value(const indicator& ind, const printed_value& v, const scale_registry& scales, const unit_registry& units,
+                 std::optional<convention> printed_in);
 /// Reads a printed amount of money (pagu). \throws parse_error.
 value read_money(const printed_value& v);
 namespace detail {

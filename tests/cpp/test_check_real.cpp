@@ -151,6 +151,51 @@ TEST_CASE("source-conflict: one slot printed by two sources", "[check][real]") {
               .empty());
 }
 
+TEST_CASE("source-conflict: a cell of another source is read in its own convention (batch 6)", "[check][real]") {
+    // Papua's LAKIP 2012 (Sasaran 13): the table prints "10.35", "9.10", "87.92" (its convention is
+    // English: 3 cells); the text prints "87,92%" and the realisation "9,105" (9,10% with the
+    // percent sign typed as a 5). Read in the table's convention "9,105" is 9105; the text writes
+    // decimals with a comma and the unit % settles it as 9.105, within 9.10's rounding (9.095 ..
+    // 9.105): no conflict.
+    const std::string cells = "unit: \"%\", targets: {2012: \"10.35\"}, reported_achievement: {2012: \"87.92\"}, ";
+    const auto p2012 = [&](const std::string& text) {
+        return kinerja_test::inline_plan(
+            2012, 2012, "published",
+            "nodes:\n"
+            "  - id: ss-13\n"
+            "    level: sasaran\n"
+            "    name: Sasaran 13\n"
+            "    source: \"Tabel\"\n"
+            "    indicators:\n"
+            "      - {id: i-1, name: Persentase PDRB, polarity: higher, source: \"Tabel\", " +
+                cells + "realizations: {2012: [\"9.10\", {value: \"" + text + "\", source: \"Teks\"}]}}\n");
+    };
+    const plan p = p2012("9,105");
+    REQUIRE(p.nodes[0].indicators[0].table_convention == kinerja::convention::english);
+    CHECK(only(p, "source-conflict").empty());
+    CHECK(only(p, "unparsed-value").empty());
+    // a different figure in the text is still a conflict: 9,50 against 9.10
+    const auto found = only(p2012("9,50"), "source-conflict");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].expected == "9.10");
+    CHECK(found[0].actual == "9,50");
+    // the table's own cells keep its convention; a cell of another source that nothing else
+    // settles (no unit: "1,250" could be 1250 or 1.25) is read in it too: 1250 against 9.10
+    const plan bare = kinerja_test::inline_plan(
+        2012, 2012, "published",
+        "nodes:\n"
+        "  - id: ss-13\n"
+        "    level: sasaran\n"
+        "    name: Sasaran 13\n"
+        "    source: \"Tabel\"\n"
+        "    indicators:\n"
+        "      - {id: i-1, name: Jumlah, polarity: higher, source: \"Tabel\", targets: {2012: \"10.35\"}, "
+        "realizations: {2012: [\"9.10\", {value: \"1,250\", source: \"Teks\"}]}}\n");
+    const auto read_in_table = only(bare, "source-conflict");
+    REQUIRE(read_in_table.size() == 1);
+    CHECK(*read_in_table[0].actual_number == 1250.0);
+}
+
 TEST_CASE("method-mix: a capaian computed by another method than its table's", "[check][real]") {
     // Manggarai Timur Tabel 3.8 (all lower is better): AKI 0,16 / 0,19 -> 87,10 (inverse, within
     // the printed precision), AKB 9,20 / 9,53 = 96,54 (inverse), AKBalita 0,64 / 0,18 = 355,56 by

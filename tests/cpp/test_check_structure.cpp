@@ -271,6 +271,12 @@ TEST_CASE("scale-jump: a percentage printed as a fraction (seed E.16)", "[check]
     CHECK(only(row("unit: Persen, ", "{2024: \"0.5%\", 2025: \"5%\"}"), "scale-jump").empty());
     CHECK(only(row("unit: Persen, ", "{2024: \"2%\", 2025: \"200%\"}"), "scale-jump").empty());
     CHECK(only(row("", "{2024: \"1 Dokumen\", 2025: \"100 Dokumen\"}"), "scale-jump").empty());
+    // a smaller value printed with its own percent sign is a percentage, not a fraction: Soppeng's
+    // share of PMKS receiving aid, 0,22 % (2011) then 11,05 % (2012), 50 times (batch 6)
+    CHECK(only(row("", "{2011: \"0,22 %\", 2012: \"11,05 %\"}"), "scale-jump").empty());
+    CHECK(only(row("unit: Persen, ", "{2011: \"0,22%\", 2012: \"11,05%\"}"), "scale-jump").empty());
+    // the same numbers with the smaller printed bare are the slip (50 times, the usual band)
+    CHECK(only(row("unit: Persen, ", "{2011: \"0,22\", 2012: \"11,05\"}"), "scale-jump").size() == 1);
 }
 
 TEST_CASE("achievement-without-realization: a printed capaian needs a realization", "[check][indicators]") {

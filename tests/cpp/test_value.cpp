@@ -370,6 +370,39 @@ TEST_CASE("parse_value reads money in Rupiah", "[value]") {
         const auto e = value_failure("Rp.");
         REQUIRE(e.has_value());
         CHECK_THAT(e->reason(), Contains("without an amount"));
+        const auto word = value_failure("Rp juta");
+        REQUIRE(word.has_value());
+        CHECK_THAT(word->reason(), Contains("without an amount"));
+    }
+    SECTION("an amount with a scale word: ribu, juta, miliar (milyar), triliun (trilyun)") {
+        // Sumatera Barat's release (batch 6): PDRB per head "Rp48,29 juta" is Rp 48.290.000
+        const auto v = parse_value("Rp48,29 juta");
+        CHECK(v.kind == value_kind::money);
+        CHECK(v.unit == "Rupiah");
+        CHECK(v.number.value() == 48290000.0);
+        REQUIRE(v.exact.has_value());
+        CHECK(v.exact->to_string() == "48290000");
+        CHECK(v.decimals == 0);
+        CHECK(parse_value("Rp 50,59 juta").number.value() == 50590000.0);
+        // a Maluku news report: "Rp.1,54 Triliun", "Rp.142,11 Milyar"
+        CHECK(parse_value("Rp.1,54 Triliun").number.value() == 1540000000000.0);
+        CHECK(parse_value("Rp.142,11 Milyar").number.value() == 142110000000.0);
+        // Maluku Utara's fiscal review: "Rp 7.183,3 miliar" (dots group, the comma marks decimals)
+        CHECK(parse_value("Rp 7.183,3 miliar").exact->to_string() == "7183300000000");
+        CHECK(parse_value("Rp 12 ribu").number.value() == 12000.0);
+        CHECK(parse_value("Rp 1,5 trilyun").number.value() == 1500000000000.0);
+        CHECK(parse_value("Rp48,29juta").number.value() == 48290000.0);
+        // more digits after the mark than the word's power keeps the rest as decimals
+        const auto fine = parse_value("Rp 0,0000005 juta");
+        CHECK(fine.exact->to_string() == "0.5");
+        CHECK(fine.decimals == 1);
+        // beyond the 18 digits an amount is kept in
+        const auto big = value_failure("Rp 999.999.999 triliun");
+        REQUIRE(big.has_value());
+        CHECK_THAT(big->reason(), Contains("18 digits"));
+        // any other word after an amount is still a typo or an error
+        CHECK(value_failure("Rp 2.100.000.00O").has_value());
+        CHECK(value_failure("Rp 5 rupiah").has_value());
     }
 }
 

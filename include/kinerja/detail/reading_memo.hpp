@@ -64,9 +64,9 @@ reading read_text(std::string_view text, std::string_view context, const unit_re
                   const scale_registry& scales, std::optional<convention> printed_in = std::nullopt);
 /// read_money(v) (plan_values.hpp) as a reading. \throws parse_error.
 reading read_money_text(const printed_value& v);
-/// read_value(ind, v, scales, units) (plan_values.hpp) as a reading. \throws parse_error.
+/// read_value(ind, v, scales, units, printed_in) (plan_values.hpp) as a reading. \throws parse_error.
 reading read_value_text(const indicator& ind, const printed_value& v, const scale_registry& scales,
-                        const unit_registry& units);
+                        const unit_registry& units, std::optional<convention> printed_in);
 /// parse_reported_achievement(text) (audit.hpp) as a reading. \throws parse_error.
 reading read_reported_text(std::string_view text);
 
