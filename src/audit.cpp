@@ -196,6 +196,7 @@ audit_result audit(const value& target, const value& realization, const value& r
         polarities.push_back(polarity::lower);
     }
     const double printed = *reported.number;
+    res.matches.reserve(8);
     for (polarity p : polarities)
         for (method m : methods_for(p))
             for (const auto& cap : options.caps) {

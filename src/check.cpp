@@ -152,7 +152,9 @@ struct checker {
     // every other member starts empty (or at its initializer); a constructor rather than brace
     // initialization, which named each of them and made GCC 12 -O3 warn maybe-uninitialized
     checker(const plan& plan_, const check_options& options_)
-        : p(plan_), options(options_), scales(plan_scales(plan_)), units(plan_units(plan_)), index(plan_) {}
+        : p(plan_), options(options_), scales(plan_scales(plan_)), units(plan_units(plan_)), index(plan_) {
+        node_amounts.reserve(p.nodes.size() + p.history.size());  // every node is summed: no rehash
+    }
 
     const plan& p;
     const check_options& options;
@@ -527,12 +529,14 @@ struct checker {
 
     // One parent against its children (by parent links, or along the code tree), pagu and
     // realized budget, year by year.
+    std::vector<period_year> rollup_years;
     void rollup(const node& parent, const std::vector<const node*>& kids, bool code_tree) {
         const std::string tree = code_tree ? " (along the code tree)" : "";
         for (int which = 0; which < 2; ++which) {
             const year_values node::*field = which == 0 ? &node::budget : &node::budget_realized;
             const char* what = which == 0 ? "pagu" : "realized budget";
-            std::vector<period_year> years;
+            std::vector<period_year>& years = rollup_years;  // the checker's, reused: no allocation per roll-up
+            years.clear();
             budget_years(parent, field, years);
             for (const node* c : kids) budget_years(*c, field, years);
             std::sort(years.begin(), years.end());

@@ -50,13 +50,13 @@ class reading {
 public:
     explicit reading(const value* borrowed) noexcept : borrowed_(borrowed) {}
     explicit reading(value owned) : owned_(std::move(owned)) {}
-    const value& get() const noexcept { return borrowed_ ? *borrowed_ : owned_; }
+    const value& get() const noexcept { return borrowed_ ? *borrowed_ : *owned_; }
     const value* operator->() const noexcept { return &get(); }
     const value& operator*() const noexcept { return get(); }
 
 private:
     const value* borrowed_ = nullptr;
-    value owned_;
+    std::optional<value> owned_;  // empty when borrowed: a borrowed reading builds no value of its own
 };
 
 /// parse_value(text, context, units, scales, printed_in) as a reading. \throws what parse_value throws.
