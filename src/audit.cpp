@@ -118,6 +118,11 @@ value parse_reported_achievement(std::string_view text) {
         percent = true;
         t = detail::trim(t.substr(0, t.size() - 1));
         if (t.empty()) throw parse_error("kinerja.parse.value", std::string(text), b, "'%' without a number");
+    } else if (t.size() > 6 && detail::iequals(t.substr(t.size() - 6), "persen") &&
+               !(detail::lower_ascii(t[t.size() - 7]) >= 'a' && detail::lower_ascii(t[t.size() - 7]) <= 'z')) {
+        // "56,86 persen": texts and releases write the percent sign as the word (values.md)
+        percent = true;
+        t = detail::trim(t.substr(0, t.size() - 6));
     }
     parsed_number n;
     try {

@@ -798,6 +798,12 @@ struct checker {
                     const double budget = pagu.exact ? pagu.exact->to_double() : 0.0;
                     const double spent = (r ? amount(&n, y, *r) : none).value.value_or(0.0);
                     if (budget < 0.0 || spent < 0.0) continue;  // no absorption: negative-amount reports it
+                    // an amount printed with a scale word ("Rp16,6 triliun") is rounded to its printed
+                    // digits: the absorption computed from it is no exact figure to hold a print to
+                    const auto scaled = [](const printed_value* c) {
+                        return c && detail::money_scale_word(c->text).has_value();
+                    };
+                    if (scaled(pagu.cell) || scaled(r)) continue;
                     if (budget == 0.0) {
                         if (reported.number && *reported.number != 0.0) {
                             finding& f = add(rule_ids::reported_absorption, &n, nullptr, y,

@@ -128,6 +128,17 @@ std::optional<int> money_scale_power(std::string_view word) {
 
 bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
+// The scale word that text[nb, ne) ends with, after a space or a digit ("Rp48,29 juta",
+// "Rp.1,54Triliun"): where the word begins and its power of ten; empty when it ends with none.
+std::optional<std::pair<std::size_t, int>> scale_word_at_end(std::string_view text, std::size_t nb, std::size_t ne) {
+    std::size_t wb = ne;
+    while (wb > nb && is_ascii_letter(text[wb - 1])) --wb;
+    if (wb == ne || !(wb == nb || detail::is_space(text[wb - 1]) || detail::is_digit(text[wb - 1])))
+        return std::nullopt;
+    if (const auto p = money_scale_power(text.substr(wb, ne - wb))) return std::make_pair(wb, *p);
+    return std::nullopt;
+}
+
 // End of the leading number token of text starting at `from` (sign, digits and separators).
 std::size_t number_token_end(std::string_view text, std::size_t from) {
     std::size_t i = from;
@@ -750,15 +761,10 @@ value parse_ascii_value(std::string_view text, const context_info& ctx, const un
         while (ne > nb && detail::is_space(text[ne - 1])) --ne;
         // a scale word after the amount: "Rp48,29 juta" is Rp 48.290.000
         int power = 0;
-        {
-            std::size_t wb = ne;
-            while (wb > nb && is_ascii_letter(text[wb - 1])) --wb;
-            if (wb < ne && (wb == nb || detail::is_space(text[wb - 1]) || detail::is_digit(text[wb - 1])))
-                if (const auto p = money_scale_power(text.substr(wb, ne - wb))) {
-                    power = *p;
-                    ne = wb;
-                    while (ne > nb && detail::is_space(text[ne - 1])) --ne;
-                }
+        if (const auto word = scale_word_at_end(text, nb, ne)) {
+            power = word->second;
+            ne = word->first;
+            while (ne > nb && detail::is_space(text[ne - 1])) --ne;
         }
         if (ne <= nb) fail(text, b, "\"Rp\" without an amount");
         if (const auto at = letter_in_amount(text, nb, ne)) money_typo(text, *at);
@@ -991,5 +997,13 @@ target_check check_target(const value& target, const value& realization) {
                     (c.status == "within" ? "" : " (by " + gap(*c.distance) + ")");
     return c;
 }
+
+namespace detail {
+std::optional<int> money_scale_word(std::string_view text) noexcept {
+    const std::string_view t = trim(text);
+    const auto word = scale_word_at_end(t, 0, t.size());
+    return word ? std::optional<int>(word->second) : std::nullopt;
+}
+}  // namespace detail
 
 }  // namespace kinerja

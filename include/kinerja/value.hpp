@@ -148,4 +148,11 @@ value parse_value(std::string_view text, std::string_view context, const unit_re
 std::string format_value(const value& v, convention conv = convention::indonesian,
                          std::optional<int> decimals = std::nullopt);
 
+namespace detail {
+/// The power of ten of the scale word an amount of money ends with (`Rp16,6 triliun`: 12, `Rp790
+/// miliar`: 9; values.md), empty when it ends with none: such an amount is rounded to its printed
+/// digits, not exact to the rupiah. Not part of the public API.
+std::optional<int> money_scale_word(std::string_view text) noexcept;
+}  // namespace detail
+
 }  // namespace kinerja

@@ -468,3 +468,16 @@ TEST_CASE("the checker's audit without words gives audit_achievement's verdict",
         CHECK_FALSE(full.explanation.empty());
     }
 }
+
+TEST_CASE("parse_reported_achievement reads the word persen as the percent sign", "[audit]") {
+    const auto v = parse_reported_achievement("56,86 persen");
+    CHECK(v.kind == value_kind::percent);
+    REQUIRE(v.number);
+    CHECK_THAT(*v.number, WithinAbs(56.86, 1e-12));
+    CHECK(v.decimals == 2);
+    CHECK(parse_reported_achievement("44,80Persen").kind == value_kind::percent);
+    // a word that only ends in the letters is no sign, and a currency sign before it is no number
+    CHECK_THROWS_AS(parse_reported_achievement("5 kapersen"), kinerja::parse_error);
+    CHECK_THROWS_AS(parse_reported_achievement("Rp17,01 persen"), kinerja::parse_error);
+    CHECK_THROWS_AS(parse_reported_achievement("persen"), kinerja::parse_error);
+}

@@ -407,3 +407,39 @@ TEST_CASE("orphan: an objective without indicators where its table prints them o
     CHECK(found[0].node_id == "s-1");
     CHECK_THAT(found[0].message, Contains("has no indicators"));
 }
+
+TEST_CASE("reported-absorption: 'persen' is a percent sign, and rounded amounts are not held to it", "[check][real]") {
+    // Jakarta's APBD 2022 by agency (batch 7, a news report): Dinas Pendidikan pagu "Rp16,6 triliun",
+    // realized "Rp 9,46 triliun", absorption "56,86 persen"
+    auto agency = [](const std::string& pagu, const std::string& realized, const std::string& absorption) {
+        return parse(
+            "nodes:\n"
+            "  - id: k-1\n"
+            "    level: kegiatan\n"
+            "    name: Dinas Pendidikan\n"
+            "    source: Berita\n"
+            "    budget: {2015: \"" +
+            pagu + "\"}\n    budget_realized: {2015: \"" + realized + "\"}\n    reported_absorption: {2015: \"" +
+            absorption + "\"}\n");
+    };
+    // the word reads as the sign: no unparsed-value
+    CHECK(only(agency("Rp16,6 triliun", "Rp 9,46 triliun", "56,86 persen"), "unparsed-value").empty());
+    // amounts rounded to 0,1 and 0,01 triliun allow 9,455..9,465 / 16,55..16,65 = 56,79..57,19%: the
+    // printed 56,86 is not judged against the 56,99% of the rounded figures
+    CHECK(only(agency("Rp16,6 triliun", "Rp 9,46 triliun", "56,86 persen"), "reported-absorption").empty());
+    // the same amounts printed to the rupiah are exact: 9.460.000.000.000 / 16.600.000.000.000 = 56,99%
+    const auto exact =
+        only(agency("Rp 16.600.000.000.000", "Rp 9.460.000.000.000", "56,86 persen"), "reported-absorption");
+    REQUIRE(exact.size() == 1);
+    CHECK(exact[0].actual == "56,86 persen");
+    REQUIRE(exact[0].expected_number);
+    CHECK_THAT(*exact[0].expected_number, WithinAbs(56.99, 1e-9));
+    // a currency sign on a percentage stays unreadable (a true statement about the cell); the
+    // absorption pass reads the cell, so both rules run
+    check_options both;
+    both.rules = {"unparsed-value", "reported-absorption"};
+    const auto bpkd = check_plan(agency("Rp4,6 triliun", "Rp790 miliar", "Rp17,01 persen"), both);
+    REQUIRE(bpkd.size() == 1);
+    CHECK(bpkd[0].rule == "unparsed-value");
+    CHECK(bpkd[0].actual == "Rp17,01 persen");
+}

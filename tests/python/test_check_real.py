@@ -175,3 +175,22 @@ def test_an_objective_without_indicators_in_a_form_that_prints_them_for_programm
     # Tanjung Jabung Barat's Formulir E.80: sasaran column, indicators for programmes and kegiatan only
     plan = kinerja.load_plan(REAL / "tanjabbar-dinkes-evaluasi-renstra-2016-2019.yaml")
     assert plan.check(rules=["orphan"]) == []
+
+
+def test_absorption_printed_as_persen_against_rounded_and_exact_amounts():
+    # Jakarta's APBD 2022 (batch 7): pagu "Rp16,6 triliun", realized "Rp 9,46 triliun", "56,86 persen"
+    def agency(pagu, realized, absorption):
+        return kinerja.Plan.from_yaml(
+            HEAD + "nodes:\n  - id: k-1\n    level: kegiatan\n    name: Dinas Pendidikan\n    source: Berita\n"
+            f"    budget: {{2016: \"{pagu}\"}}\n    budget_realized: {{2016: \"{realized}\"}}\n"
+            f"    reported_absorption: {{2016: \"{absorption}\"}}\n")
+    rounded = agency("Rp16,6 triliun", "Rp 9,46 triliun", "56,86 persen")
+    # the word is the percent sign, and amounts rounded to their printed digits are not held to it
+    assert rounded.check(rules=["unparsed-value", "reported-absorption"]) == []
+    # to the rupiah: 9.460.000.000.000 / 16.600.000.000.000 = 56,988% -> 56.99, printed 56,86
+    exact = agency("Rp 16.600.000.000.000", "Rp 9.460.000.000.000", "56,86 persen")
+    [f] = exact.check(rules=["reported-absorption"])
+    assert (f.rule, f.year, f.actual_text) == ("reported-absorption", 2016, "56,86 persen")
+    assert f.expected == pytest.approx(56.99)
+    # the audit reads the word too: 70 / 80 = 87,50%
+    assert kinerja.audit_achievement("80%", "70%", "87,50 persen").consistent is True
