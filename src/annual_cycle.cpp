@@ -213,10 +213,9 @@ bool valid_hash(std::string_view text, std::string& why) {
 bool has_uri_scheme(std::string_view text) noexcept {
     const std::size_t colon = text.find(':');
     if (colon == std::string_view::npos || colon < 2) return false;  // "C:" is a drive letter, not a scheme
-    auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
-    if (!letter(text[0])) return false;
+    if (!is_ascii_letter(text[0])) return false;
     return std::all_of(text.begin() + 1, text.begin() + static_cast<std::ptrdiff_t>(colon),
-                       [&](char c) { return letter(c) || is_digit(c) || c == '+' || c == '-' || c == '.'; });
+                       [](char c) { return is_ascii_letter(c) || is_digit(c) || c == '+' || c == '-' || c == '.'; });
 }
 
 bool same_target(const value& a, const value& b) noexcept {
@@ -339,9 +338,7 @@ struct cycle_checker {
     }
 
     // ------------------------------------------------------------ realizations
-    static bool printed(const printed_value* v) {
-        return v && !trim(v->text).empty() && !marker_kind(v->text).has_value();
-    }
+    static bool printed(const printed_value* v) { return !blank_cell(v) && !marker_kind(v->text).has_value(); }
     static bool has_evidence(const indicator& ind, int year, int quarter) {
         const realization_record* r = ind.record(year, quarter);
         return r && !r->evidence.empty();

@@ -27,7 +27,6 @@ namespace {
 
 constexpr double nan = std::numeric_limits<double>::quiet_NaN();
 
-// The methods of a polarity (a view of a static table: the audit runs for every printed value).
 // A list of one or two (the scales or polarities an audit tries), without an allocation.
 template <class T>
 struct two_at_most {
@@ -40,6 +39,7 @@ struct two_at_most {
     const T& front() const { return items[0]; }
 };
 
+// The methods of a polarity (a view of a static table: the audit runs for every printed value).
 struct method_list {
     const method* first;
     const method* last;
@@ -119,7 +119,7 @@ value parse_reported_achievement(std::string_view text) {
         t = detail::trim(t.substr(0, t.size() - 1));
         if (t.empty()) throw parse_error("kinerja.parse.value", std::string(text), b, "'%' without a number");
     } else if (t.size() > 6 && detail::iequals(t.substr(t.size() - 6), "persen") &&
-               !(detail::lower_ascii(t[t.size() - 7]) >= 'a' && detail::lower_ascii(t[t.size() - 7]) <= 'z')) {
+               !detail::is_ascii_letter(t[t.size() - 7])) {
         // "56,86 persen": texts and releases write the percent sign as the word (values.md)
         percent = true;
         t = detail::trim(t.substr(0, t.size() - 6));

@@ -403,21 +403,26 @@ struct checker {
         bool blank = true;                    // no cell, or only blank ones
         const printed_value* cell = nullptr;  // the first cell (location, source)
     };
+    // The cells a node's amount of a year is read from, one at a time: its pagu's by the plan's
+    // rule for pagu on indicator rows (detail::for_each_pagu_cell), or its realized budget's cell.
+    template <class Visit>
+    void for_each_amount_cell(const node& n, const year_values node::*field, period_year y, Visit&& visit) const {
+        if (field == &node::budget)
+            detail::for_each_pagu_cell(n, y, conv.indicator_pagu.value, visit);
+        else if (const printed_value* v = indicator::first(n.*field, y))
+            visit(v);
+    }
     // The cells of budget_amount as printed ("a + b" for parts), for a finding's `actual`.
     std::string amount_text(const node& n, const year_values node::*field, period_year y) const {
         std::string text;
-        const auto add_cell = [&text](const printed_value* v) {
-            if (!detail::trim(v->text).empty()) text += (text.empty() ? "" : " + ") + v->text;
-        };
-        if (field == &node::budget)
-            detail::for_each_pagu_cell(n, y, conv.indicator_pagu.value, add_cell);
-        else if (const printed_value* v = indicator::first(n.*field, y))
-            add_cell(v);
+        for_each_amount_cell(n, field, y, [&text](const printed_value* v) {
+            if (!detail::blank_cell(v)) text += (text.empty() ? "" : " + ") + v->text;
+        });
         return text;
     }
     // Each (node, pagu or realized, year) is summed once per check: a node's amount is its
-    // parent's part, its own total, and a term of the absorption and coverage checks.
-    // By node, its few (year, pagu or realized) amounts: a node prints a handful of years.
+    // parent's part, its own total, and a term of the absorption and coverage checks. Kept by
+    // node: a node prints a handful of years.
     struct year_amount {
         period_year year;
         bool pagu;
@@ -435,9 +440,9 @@ struct checker {
     node_amount sum_amount(const node& n, const year_values node::*field, period_year y) {
         node_amount got;
         bool overflow = false;  // parts summing beyond the exact range: no amount, not a throw
-        const auto add_cell = [&](const printed_value* v) {
+        for_each_amount_cell(n, field, y, [&](const printed_value* v) {
             if (!got.cell) got.cell = v;
-            if (overflow || detail::trim(v->text).empty()) return;
+            if (overflow || detail::blank_cell(v)) return;
             got.blank = false;
             const read_amount& a = amount(&n, y, *v);
             got.readable = got.readable && a.readable;
@@ -447,21 +452,18 @@ struct checker {
                 got.exact.reset();
                 overflow = true;
             }
-        };
-        if (field == &node::budget)
-            detail::for_each_pagu_cell(n, y, conv.indicator_pagu.value, add_cell);
-        else if (const printed_value* v = indicator::first(n.*field, y))
-            add_cell(v);
+        });
         if (!got.readable) got.exact.reset();
         return got;
     }
     // The years a node prints an amount in (node_pagu_years for pagu), added to `years` (sorted
     // and made unique by the caller).
     static void budget_years(const node& n, const year_values node::*field, std::vector<period_year>& years) {
-        for (const auto& kv : n.*field) years.push_back(kv.first);
+        const auto add = [&years](period_year y) { years.push_back(y); };
         if (field == &node::budget)
-            for (const indicator& i : n.indicators)
-                for (const auto& kv : i.budget) years.push_back(kv.first);
+            detail::for_each_pagu_year(n, add);
+        else
+            for (const auto& kv : n.*field) add(kv.first);
     }
     // Whether a level carries pagu by the plan's convention: true, false, or empty (unknown).
     std::optional<bool> carries(node_level l) const { return conv.carries_pagu(l); }

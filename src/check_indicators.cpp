@@ -548,7 +548,7 @@ namespace {
 // Whether `text` holds one of `words` as a word: a run of ASCII letters and digits (every
 // indicator's name is read this way in every check, so the name is walked once).
 bool holds_word(std::string_view text, const std::vector<std::string>& words) {
-    const auto alnum = [](char c) { return is_digit(c) || (lower_ascii(c) >= 'a' && lower_ascii(c) <= 'z'); };
+    const auto alnum = [](char c) { return is_digit(c) || is_ascii_letter(c); };
     for (std::size_t i = 0; i < text.size();) {
         if (!alnum(text[i])) {
             ++i;

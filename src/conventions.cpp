@@ -47,8 +47,6 @@ std::string_view to_string(convention_origin o) noexcept {
 
 namespace {
 
-bool blank(const printed_value* v) noexcept { return !v || detail::trim(v->text).empty(); }
-
 // The share of `count` among `all` is more than the majority.
 bool most(std::size_t count, std::size_t all, double majority) noexcept {
     return all > 0 && static_cast<double>(count) > majority * static_cast<double>(all);
@@ -349,7 +347,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
         if (strategy_layer(n)) continue;
         bool any = false;
         for (period_year y : node_pagu_years(n))
-            for (const printed_value* v : node_pagu_cells(n, y, rule)) any = any || !blank(v);
+            for (const printed_value* v : node_pagu_cells(n, y, rule)) any = any || !detail::blank_cell(v);
         (any ? priced[n.level].first : priced[n.level].second)++;
     }
     for (const auto& [level, counts] : priced) {
@@ -372,8 +370,9 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
     std::map<node_level, std::pair<std::size_t, std::size_t>> realized;  // level -> (with, without)
     for (const node& n : p.nodes) {
         if (strategy_layer(n)) continue;
-        const bool any = std::any_of(n.budget_realized.begin(), n.budget_realized.end(),
-                                     [](const auto& kv) { return !kv.second.empty() && !blank(&kv.second.front()); });
+        const bool any = std::any_of(n.budget_realized.begin(), n.budget_realized.end(), [](const auto& kv) {
+            return !kv.second.empty() && !detail::blank_cell(&kv.second.front());
+        });
         (any ? realized[n.level].first : realized[n.level].second)++;
     }
     for (const auto& [level, counts] : realized) {
@@ -440,7 +439,7 @@ plan_conventions infer_conventions(const plan& p, const convention_options& opti
             if (!printed.count(end_of_period)) continue;
             auto at = [&](period_year y) -> std::optional<value> {
                 const printed_value* v = indicator::first(ind.targets, y);
-                if (blank(v)) return std::nullopt;
+                if (detail::blank_cell(v)) return std::nullopt;
                 try {
                     value x = read_value(ind, *v, scales);
                     if (x.is_missing() || !x.number) return std::nullopt;

@@ -70,7 +70,7 @@ reading read_value_text(const indicator& ind, const printed_value& v, const scal
 }
 }  // namespace detail
 
-value read_money(const printed_value& v) { return parse_value(v.text, "Rupiah"); }
+value read_money(const printed_value& v) { return detail::read_money_text(v).get(); }
 
 namespace detail {
 reading read_money_text(const printed_value& v) {
@@ -78,7 +78,7 @@ reading read_money_text(const printed_value& v) {
 }
 
 std::optional<decimal> money_amount(const printed_value* v) noexcept {
-    if (!v || trim(v->text).empty()) return std::nullopt;
+    if (blank_cell(v)) return std::nullopt;
     try {
         const reading m = read_money_text(*v);
         if (m->is_missing() || !m->number) return std::nullopt;
@@ -142,9 +142,7 @@ const printed_value* realization_cell(const indicator& ind, period_year year) no
     return nullptr;
 }
 
-namespace {
-bool blank(const printed_value* v) noexcept { return !v || detail::trim(v->text).empty(); }
-}  // namespace
+namespace {}  // namespace
 
 std::vector<const printed_value*> node_pagu_cells(const node& n, period_year year, std::optional<indicator_pagu> rule) {
     std::vector<const printed_value*> cells;
@@ -154,24 +152,22 @@ std::vector<const printed_value*> node_pagu_cells(const node& n, period_year yea
 
 const printed_value* node_pagu_cell(const node& n, period_year year) noexcept {
     const printed_value* own = indicator::first(n.budget, year);
-    if (!blank(own)) return own;
+    if (!detail::blank_cell(own)) return own;
     for (const indicator& i : n.indicators)
-        if (const printed_value* v = indicator::first(i.budget, year); !blank(v)) return v;
+        if (const printed_value* v = indicator::first(i.budget, year); !detail::blank_cell(v)) return v;
     return own;
 }
 
 std::set<period_year> node_pagu_years(const node& n) {
     std::set<period_year> years;
-    for (const auto& kv : n.budget) years.insert(kv.first);
-    for (const indicator& i : n.indicators)
-        for (const auto& kv : i.budget) years.insert(kv.first);
+    detail::for_each_pagu_year(n, [&years](period_year y) { years.insert(y); });
     return years;
 }
 
 std::optional<decimal> node_pagu_exact(const node& n, period_year year, std::optional<indicator_pagu> rule) {
     std::optional<decimal> sum;
     for (const printed_value* v : node_pagu_cells(n, year, rule)) {
-        if (blank(v)) continue;
+        if (detail::blank_cell(v)) continue;
         const detail::reading m = detail::read_money_text(*v);
         if (m->is_missing()) continue;  // "-" in a sum of parts adds nothing
         const decimal d = m->exact ? *m->exact : decimal::from_double(*m->number).value_or(decimal());

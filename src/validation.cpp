@@ -537,8 +537,6 @@ std::string year_label(std::optional<period_year> y) {
     return to_string(*y);
 }
 
-bool is_blank(const printed_value* v) { return !v || detail::trim(v->text).empty(); }
-
 // The pagu of a node in a year: node_pagu_cells and node_pagu_years (plan_values.hpp).
 void pagu_years(const node& n, std::set<period_year>& years) {
     const std::set<period_year> pagu = node_pagu_years(n);
@@ -671,7 +669,7 @@ struct evaluator {
             std::size_t present = 0;
             for (const node* c : index.children(n.id))
                 for (const printed_value* v : node_pagu_cells(*c, y, pagu_rule)) {  // parts are summed
-                    if (is_blank(v)) continue;
+                    if (detail::blank_cell(v)) continue;
                     const reading cr = money_at(v);
                     if (!cr.number) {
                         bool unreadable = true;

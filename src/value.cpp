@@ -126,13 +126,11 @@ std::optional<int> money_scale_power(std::string_view word) {
     return std::nullopt;
 }
 
-bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 // The scale word that text[nb, ne) ends with, after a space or a digit ("Rp48,29 juta",
 // "Rp.1,54Triliun"): where the word begins and its power of ten; empty when it ends with none.
 std::optional<std::pair<std::size_t, int>> scale_word_at_end(std::string_view text, std::size_t nb, std::size_t ne) {
     std::size_t wb = ne;
-    while (wb > nb && is_ascii_letter(text[wb - 1])) --wb;
+    while (wb > nb && detail::is_ascii_letter(text[wb - 1])) --wb;
     if (wb == ne || !(wb == nb || detail::is_space(text[wb - 1]) || detail::is_digit(text[wb - 1])))
         return std::nullopt;
     if (const auto p = money_scale_power(text.substr(wb, ne - wb))) return std::make_pair(wb, *p);
@@ -198,7 +196,7 @@ std::optional<std::size_t> letter_in_amount(std::string_view text, std::size_t f
             continue;
         }
         if (c == '.' || c == ',' || c == detail::group_space) continue;
-        if (digits && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) return i;
+        if (digits && detail::is_ascii_letter(c)) return i;
         return std::nullopt;
     }
     return std::nullopt;
@@ -675,17 +673,11 @@ value parse_ascii_value(std::string_view text, const context_info& ctx, const un
         std::size_t le = c;
         while (le > lb && detail::is_space(text[le - 1])) --le;
         if (le == lb) fail(text, b, "a ratio is written 1 : N; nothing stands before ':'");
-        const char first = detail::lower_ascii(text[lb]);
-        if (first >= 'a' && first <= 'z') {
+        if (detail::is_ascii_letter(text[lb])) {
             // a labelled quantity "R4 : 11 Unit": the label names what is counted (values.md)
             const std::size_t rb = detail::skip_space(text, c + 1);
             if (rb >= e) fail(text, c, "nothing follows the label's ':'");
-            value quantity;
-            try {
-                quantity = parse_ascii_value(text.substr(rb, e - rb), ctx, units, scales, printed_in);
-            } catch (const parse_error& err) {
-                throw parse_error(err.id(), std::string(text), rb + err.position(), err.reason());
-            }
+            value quantity = part_at(text, rb, e, ctx, units, scales, printed_in);
             quantity.text = std::string(text);
             return quantity;
         }

@@ -85,24 +85,33 @@ const printed_value* realization_cell(const indicator& ind, period_year year) no
 std::vector<const printed_value*> node_pagu_cells(const node& n, period_year year,
                                                   std::optional<indicator_pagu> rule = std::nullopt);
 namespace detail {
+/// Whether a cell holds nothing: no cell, or only white space (a printed `-` is no blank).
+inline bool blank_cell(const printed_value* v) noexcept { return !v || trim(v->text).empty(); }
 /// node_pagu_cells one at a time: calls `visit(const printed_value*)` with each of them, in order
 /// (the checker sums a node's pagu for every year without making a list of its cells).
 template <class Visit>
 void for_each_pagu_cell(const node& n, period_year year, std::optional<indicator_pagu> rule, Visit&& visit) {
-    const auto blank = [](const printed_value* v) { return !v || trim(v->text).empty(); };
     const printed_value* own = indicator::first(n.budget, year);
-    if (!blank(own)) {
+    if (!blank_cell(own)) {
         visit(own);
         return;
     }
     bool any = false;
     for (const indicator& i : n.indicators)  // a blank cell on the node's row is no pagu of its own
-        if (const printed_value* v = indicator::first(i.budget, year); !blank(v)) {
+        if (const printed_value* v = indicator::first(i.budget, year); !blank_cell(v)) {
             visit(v);
             any = true;
             if (rule != indicator_pagu::parts) break;  // repeat, or unknown: the first stands for the node
         }
     if (!any && own) visit(own);
+}
+/// node_pagu_years one at a time, unsorted and with repeats: calls `visit(period_year)` for each
+/// year of the node's row and of its indicators' rows.
+template <class Visit>
+void for_each_pagu_year(const node& n, Visit&& visit) {
+    for (const auto& kv : n.budget) visit(kv.first);
+    for (const indicator& i : n.indicators)
+        for (const auto& kv : i.budget) visit(kv.first);
 }
 }  // namespace detail
 /// The first of node_pagu_cells under any rule (the only one unless the pagu is in parts);

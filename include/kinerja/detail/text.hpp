@@ -16,6 +16,8 @@ inline bool is_space(char c) noexcept {
 
 inline bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 
+inline bool is_ascii_letter(char c) noexcept { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 inline char lower_ascii(char c) noexcept { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 /// Offset of the first non-space character (text.size() if none).
