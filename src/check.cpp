@@ -81,7 +81,8 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::scale_jump, severity::warning,
          "two neighbouring values of a percentage row, or a year's target and realization, differ 50 to 200 times "
          "(20 to 500 when one prints % and the other is bare) and the smaller is at most 1: a percentage printed as "
-         "a fraction"},
+         "a fraction; or a value of a percentage row 8 to 12 times off both its neighbours, which agree: a slipped "
+         "digit"},
         {rule_ids::achievement_without_realization, severity::warning,
          "a printed achievement (capaian) in a year whose realization is not printed or is a placeholder"},
         {rule_ids::share_above_100, severity::error,
@@ -1075,6 +1076,21 @@ struct checker {
         };
         counts(ind.numerators, row.numerators);
         counts(ind.denominators, row.denominators);
+        // a rate of change with realizations: the levels it moves between, printed as another
+        // indicator of the node (Sleman's violations 35 -> 10 beside "Tingkat penurunan ..."), read quietly
+        if (!ind.realizations.empty() && on(rule_ids::ratio_mismatch) && detail::names_a_rate_of_change(ind.name))
+            for (const indicator& other : n.indicators) {
+                if (&other == &ind || other.realizations.empty() || !detail::names_the_levels_of(ind.name, other.name))
+                    continue;
+                std::map<period_year, value> levels;
+                for (const auto& [y, vs] : other.realizations) try {
+                        const value v = read_value(other, vs.front(), scales, units);
+                        if (!v.is_missing() && v.number) levels.emplace(y, v);
+                    } catch (const error&) {
+                        // unreadable: its own row reports it
+                    }
+                if (!levels.empty()) row.levels.emplace_back(&other, std::move(levels));
+            }
         std::optional<value> baseline;
         if (ind.baseline) {
             if (auto v = read(&n, &ind, ind.baseline_year, *ind.baseline, false)) {
@@ -1595,7 +1611,34 @@ const rule_info* check_registry::find(std::string_view id) const noexcept {
     return nullptr;
 }
 
+namespace {
+// The numeric settings of check_options, each finite and in its range (kinerja.argument.check_option).
+void require_valid(const check_options& o) {
+    auto fail = [](const std::string& what) { throw argument_error("kinerja.argument.check_option", what); };
+    auto text = [](double x) { return format_number(x, convention::english, 6, false); };
+    if (!std::isfinite(o.budget_tolerance) || o.budget_tolerance < 0.0)
+        fail("budget_tolerance must be a finite number of rupiah, at least 0 (got " +
+             (std::isfinite(o.budget_tolerance) ? text(o.budget_tolerance) : std::string("a non-finite number")) + ")");
+    const std::pair<const char*, std::pair<double, double>> bands[] = {
+        {"scale_jump_band", o.scale_jump_band},
+        {"scale_jump_mixed_band", o.scale_jump_mixed_band},
+        {"scale_jump_slip_band", o.scale_jump_slip_band}};
+    for (const auto& [name, band] : bands)
+        if (!std::isfinite(band.first) || !std::isfinite(band.second) || band.first < 1.0 || band.first > band.second)
+            fail(std::string(name) +
+                 " must be (from, to) with 1 <= from <= to, finite: how many times apart two values are (got (" +
+                 (std::isfinite(band.first) ? text(band.first) : std::string("non-finite")) + ", " +
+                 (std::isfinite(band.second) ? text(band.second) : std::string("non-finite")) + "))");
+    if (!std::isfinite(o.scale_jump_slip_agreement) || o.scale_jump_slip_agreement < 0.0)
+        fail("scale_jump_slip_agreement must be a finite fraction, at least 0 (got " +
+             (std::isfinite(o.scale_jump_slip_agreement) ? text(o.scale_jump_slip_agreement)
+                                                         : std::string("a non-finite number")) +
+             ")");
+}
+}  // namespace
+
 std::vector<finding> check_registry::run(const plan& p, const check_options& options) const {
+    require_valid(options);
     for (const std::string& id : options.rules)
         if (!find(id))
             throw argument_error("kinerja.argument.rule",

@@ -255,6 +255,69 @@ void row_jumps(const node& n, const indicator& ind, const std::map<period_year, 
     }
 }
 
+// A slipped digit: in a row of levels, a value about ten times off both its neighbours, which agree
+// with each other (Lima Puluh Kota's TPAK 72,81 (2022), 7,63 (2023), 74,17 (2024): a lost digit; the
+// same table's row of fractions prints 0,7263 for 2023). A percentage row only (its unit is %, or one
+// of the three prints `%`): counts and money legitimately jump tenfold in a year, and a rate of
+// change (Pertumbuhan, Laju ...) is a step that may shrink tenfold (5,2 -> 0,5 -> 5,1). The band is
+// check_options::scale_jump_slip_band (8 to 12 times off both) and the neighbours must agree
+// within scale_jump_slip_agreement (10%). A value already reported as a fraction is not again.
+void row_slips(const node& n, const indicator& ind, const std::map<period_year, value>& values,
+               const year_values& printed, bool percent_unit, const char* what, const check_options& options,
+               std::vector<row_finding>& out) {
+    if (names_a_rate_of_change(ind.name)) return;
+    const auto [low, high] = options.scale_jump_slip_band;
+    auto off = [&](double a, double b) {  // b is `low` to `high` times off a, either way
+        const double r = std::max(a, b) / std::min(a, b);
+        return r >= low && r <= high;
+    };
+    std::vector<std::pair<period_year, const value*>> run;  // the row's usable values, in order
+    auto judge = [&]() {
+        for (std::size_t k = 1; k + 1 < run.size(); ++k) {
+            const value& a = *run[k - 1].second;
+            const value& b = *run[k].second;
+            const value& c = *run[k + 1].second;
+            if (!percent_unit && a.kind != value_kind::percent && b.kind != value_kind::percent &&
+                c.kind != value_kind::percent)
+                continue;
+            const double x = std::fabs(*a.number), y = std::fabs(*b.number), z = std::fabs(*c.number);
+            if (std::max(x, z) > std::min(x, z) * (1.0 + options.scale_jump_slip_agreement)) continue;
+            if (!off(x, y) || !off(z, y) || (y < x) != (y < z)) continue;
+            const period_year fy = run[k].first;
+            const printed_value* pv = indicator::first(printed, fy);
+            const bool seen = std::any_of(out.begin(), out.end(), [&](const row_finding& f) {
+                return f.rule == kinerja::rule_ids::scale_jump && f.ind == &ind && pv &&
+                       f.where.line == pv->location.line && f.where.column == pv->location.column;
+            });
+            if (seen) continue;
+            const bool smaller = y < x;
+            const double times = smaller ? std::min(x, z) / y : y / std::max(x, z);
+            row_finding f =
+                make(kinerja::rule_ids::scale_jump, n, &ind, fy,
+                     who(n, &ind) + ": the " + what + " of " + year_label(fy) + " is " + b.text + " between " + a.text +
+                         " (" + year_label(run[k - 1].first) + ") and " + c.text + " (" + year_label(run[k + 1].first) +
+                         "), at least " + format_number(times, b.written_in.value_or(convention::english), 1, false) +
+                         " times " + (smaller ? "smaller" : "larger") +
+                         " than both (a lost or extra digit, or a misplaced decimal mark?)",
+                     pv);
+            f.expected = "near " + a.text + " and " + c.text;
+            f.actual = b.text;
+            f.actual_number = b.number;
+            out.push_back(std::move(f));
+        }
+        run.clear();
+    };
+    for (const auto& [y, v] : values) {
+        if (y.is_end()) continue;  // the end column is a period's figure, not a year of the row
+        if (!jump_usable(v)) {
+            if (!v.is_missing()) judge();  // another kind breaks the row
+            continue;
+        }
+        run.emplace_back(y, &v);
+    }
+    judge();
+}
+
 // A year's target against its realization (Wonogiri 2020: 0,00725 and 1,93%); a cell already
 // reported by its row is not reported again.
 void pair_jumps(const node& n, const indicator& ind, const read_row& row, bool percent_unit,
@@ -446,6 +509,58 @@ void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool
     }
 }
 
+// ratio-mismatch of a rate of change: Sleman's LAKIP 2010 prints "Tingkat penurunan pelanggaran
+// disiplin pegawai" realized at 28,57% and, in its Tabel 7, the violations it comes from: 35 (2009)
+// and 10 (2010). The fall is (35 - 10) / 35 = 71,43%; 28,57% is 10 / 35, what remains. A rate whose
+// printed realization is the ratio of this year's level to last year's (times 100) and not the
+// change between them (relative, or in points where the levels are percentages) is reported, with
+// the change as `expected`. Only that confusion is: a rate that fits neither may be measured from
+// another year or base, and nothing in the table says which. The levels are the realizations of
+// another indicator of the node that names the rate's subject (names_the_levels_of), in the year
+// and the year before; a percentage rate only (printed with `%`, or in a percent row).
+void rate_checks(const node& n, const indicator& ind, const read_row& row, bool percent_unit,
+                 std::vector<row_finding>& out) {
+    for (const auto& [y, rv] : row.realizations) {
+        if (y.is_end() || !rv.number) continue;
+        if (rv.kind != value_kind::percent && !(percent_unit && rv.kind == value_kind::number && !rv.per)) continue;
+        for (const auto& [level_ind, levels] : row.levels) {
+            const auto now = levels.find(y);
+            const auto before = levels.find(period_year(y.value() - 1));
+            if (now == levels.end() || before == levels.end()) continue;
+            const value& m = now->second;
+            const value& d = before->second;
+            if (!m.number || !d.number || *d.number == 0.0 || m.kind != d.kind) continue;
+            if (m.kind != value_kind::count && m.kind != value_kind::number && m.kind != value_kind::percent) continue;
+            const double r = std::fabs(*rv.number);
+            const double unit = rv.unrounded ? 0.0 : 2.0 * rv.half_unit();
+            auto near = [&](double x) { return std::fabs(x - r) <= unit + 1e-9 * std::max(1.0, x); };
+            const double ratio = *m.number / *d.number * 100.0;
+            const double change = std::fabs(*m.number - *d.number) / std::fabs(*d.number) * 100.0;
+            const bool points = m.kind == value_kind::percent && near(std::fabs(*m.number - *d.number));
+            if (!near(ratio) || near(change) || points) continue;
+            const double scale = std::pow(10.0, rv.decimals);
+            const double expected = std::round(change * scale) / scale;
+            const std::string shown = format_number(expected, convention::english, rv.decimals, false) + "%";
+            const std::string said =  // in the message, as the realization is printed
+                format_number(expected, rv.written_in.value_or(convention::english), rv.decimals, false) + "%";
+            const bool fell = *m.number < *d.number;
+            row_finding f = make(
+                kinerja::rule_ids::ratio_mismatch, n, &ind, y,
+                who(n, &ind) + ": the realization of " + year_label(y) + " is " + rv.text + ", which is " + m.text +
+                    " / " + d.text + " (what " + (fell ? "remains of" : "became of") + " the level), but the " +
+                    (fell ? "fall" : "rise") + " of \"" + level_ind->name + "\" from " + d.text + " (" +
+                    year_label(before->first) + ") to " + m.text + " (" + year_label(y) + ") is " + said,
+                indicator::first(ind.realizations, y));
+            f.expected = shown;
+            f.expected_number = expected;
+            f.actual = rv.text;
+            f.actual_number = rv.number;
+            out.push_back(std::move(f));
+            break;  // one finding per year
+        }
+    }
+}
+
 // source-conflict: one slot (a year's realization or printed achievement) printed by two
 // sources (the plan lists every printing: `2015: ["15", {value: "11 Nagari", source: ...}]`) with
 // numbers that differ beyond their printed rounding (Tanah Datar 2015: 15 in the table, 11 Nagari in
@@ -577,6 +692,42 @@ bool names_economic_growth(const std::string& name) {
 
 bool names_a_rate_of_change(const std::string& name) { return holds_word(fold(name), rate_of_change_words()); }
 
+namespace {
+// The subject words of an indicator's name (names_the_levels_of): its ASCII words of three letters or
+// more, without the words of a rate of change and of a measure.
+std::set<std::string> subject_words(const std::string& name) {
+    static const std::set<std::string> measure = {
+        "tingkat", "persentase", "prosentase", "presentase", "persen", "angka", "jumlah", "rasio",     "rata",
+        "nilai",   "indeks",     "capaian",    "realisasi",  "target", "yang",  "dan",    "dari",      "terhadap",
+        "pada",    "untuk",      "dengan",     "oleh",       "tahun",  "per",   "setiap", "sebelumnya"};
+    const std::string folded = fold(name);
+    std::set<std::string> words;
+    for (std::size_t i = 0; i < folded.size();) {
+        if (!is_ascii_letter(folded[i])) {
+            ++i;
+            continue;
+        }
+        std::size_t e = i;
+        while (e < folded.size() && is_ascii_letter(folded[e])) ++e;
+        std::string w = folded.substr(i, e - i);
+        const auto& rates = rate_of_change_words();
+        if (w.size() >= 3 && !measure.count(w) && std::find(rates.begin(), rates.end(), w) == rates.end())
+            words.insert(std::move(w));
+        i = e;
+    }
+    return words;
+}
+}  // namespace
+
+bool names_the_levels_of(const std::string& rate, const std::string& level) {
+    if (names_a_rate_of_change(level)) return false;
+    const std::set<std::string> r = subject_words(rate);
+    const std::set<std::string> l = subject_words(level);
+    std::size_t shared = 0;
+    for (const auto& w : r) shared += l.count(w);
+    return shared >= 2 && 2 * shared >= r.size();
+}
+
 void indicator_row_checks(const node& n, const indicator& ind, const read_row& row, const unit_info* declared,
                           const rule_on& on, const check_options& options, std::vector<row_finding>& out) {
     if (on(kinerja::rule_ids::unit_change) && !declared) {
@@ -589,6 +740,8 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
         row_jumps(n, ind, row.targets, ind.targets, percent_unit, "target", options, out);
         row_jumps(n, ind, row.realizations, ind.realizations, percent_unit, "realization", options, out);
         pair_jumps(n, ind, row, percent_unit, options, out);
+        row_slips(n, ind, row.targets, ind.targets, percent_unit, "target", options, out);
+        row_slips(n, ind, row.realizations, ind.realizations, percent_unit, "realization", options, out);
     }
     if (on(kinerja::rule_ids::share_above_100) && (!declared || declared->kind == value_kind::percent) &&
         names_a_share(ind.name)) {
@@ -602,8 +755,10 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
         row_growth(n, ind, row.realizations, ind.realizations, "realization", out);
     }
     if (on(kinerja::rule_ids::achievement_without_realization)) achievements(n, ind, row, out);
-    if (on(kinerja::rule_ids::ratio_mismatch))
+    if (on(kinerja::rule_ids::ratio_mismatch)) {
         ratio_checks(n, ind, row, declared && declared->kind == value_kind::percent, out);
+        rate_checks(n, ind, row, declared && declared->kind == value_kind::percent, out);
+    }
     if (on(kinerja::rule_ids::source_conflict)) {
         // realizations and printed achievements are facts; two printings of a target may be a
         // revision (awal and perubahan: Bekasi's Tabel SK2026 beside its Tabel 6.1), not a conflict

@@ -50,7 +50,8 @@
 ///  - scale-jump (warning): two neighbouring values of a percentage row, or a year's target and
 ///    realization, differ 50 to 200 times (20 to 500 when one prints `%` and the other is bare)
 ///    and the smaller is at most 1 (a percentage printed as a fraction;
-///    check_options::scale_jump_band)
+///    check_options::scale_jump_band); or a value of a percentage row 8 to 12 times off both its
+///    neighbours, which agree (a slipped digit; check_options::scale_jump_slip_band)
 ///  - achievement-without-realization (warning): a printed achievement in a year without a printed
 ///    realization
 ///  - share-above-100 (error): a percentage of a whole (by its name: Persentase, Proporsi,
@@ -209,6 +210,13 @@ struct check_options {
     /// within a fifth and five times its neighbour (Wonogiri: target 0,00725 beside realization
     /// 1,93%, 266 times; its capaian in one scale is 266%).
     std::pair<double, double> scale_jump_mixed_band{20.0, 500.0};
+    /// scale-jump, a slipped digit: how many times off both its neighbours a value of a percentage
+    /// row must be (from, to), when the neighbours agree (Lima Puluh Kota's TPAK 72,81, 7,63, 74,17:
+    /// 9.5 and 9.7 times): 8 to 12, a tenfold slip within a fifth either way.
+    std::pair<double, double> scale_jump_slip_band{8.0, 12.0};
+    /// scale-jump, a slipped digit: how far apart (a fraction of the smaller) the two neighbours may
+    /// be for the row to count as steady around the slip: 0.10 (72,81 and 74,17 are 1.9% apart).
+    double scale_jump_slip_agreement = 0.10;
     bool include_history = true;  ///< also check the history nodes (previous period)
     /// Validation rules written as data (validation.hpp), run by kinerja::check with the
     /// built-in rules. Their ids must differ from the built-ins' and from each other's.
@@ -232,6 +240,16 @@ struct check_options {
     check_options with_scale_jump_mixed_band(double from, double to) const {
         auto o = *this;
         o.scale_jump_mixed_band = {from, to};
+        return o;
+    }
+    check_options with_scale_jump_slip_band(double from, double to) const {
+        auto o = *this;
+        o.scale_jump_slip_band = {from, to};
+        return o;
+    }
+    check_options with_scale_jump_slip_agreement(double fraction) const {
+        auto o = *this;
+        o.scale_jump_slip_agreement = fraction;
         return o;
     }
     check_options with_include_history(bool on) const {
@@ -282,7 +300,9 @@ private:
 /// The one entry point: runs the built-in rules and the rules of options.rule_sets (all, or
 /// those named in options.rules), merges their findings and orders them by place in the plan
 /// file (sort_findings). \throws argument_error kinerja.argument.rule for an unknown id in
-/// options.rules (the message lists the known ones) or an id in two rule sets.
+/// options.rules (the message lists the known ones) or an id in two rule sets;
+/// kinerja.argument.check_option for a setting out of its range (a negative or non-finite
+/// budget_tolerance or scale_jump_slip_agreement; a band whose `from` is below 1 or above `to`).
 std::vector<finding> check(const plan& p, const check_options& options = {});
 
 /// The built-in rules only (options.rule_sets is not used): kinerja::check without rule sets.

@@ -187,7 +187,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         for line in plan.conventions().lines():
             print("  " + line)
         summary = ", ".join(f"{n} {rule} ({sev})" for (sev, rule), n in sorted(counts.items()))
-        print(f"{len(findings)} findings" + (f": {summary}" if summary else ""))
+        print(f"{len(findings)} finding{'' if len(findings) == 1 else 's'}" + (f": {summary}" if summary else ""))
     return status
 
 

@@ -460,7 +460,11 @@ class Plan:
 
     # ------------------------------------------------------------------ checks
     def check(self, rules: Optional[Iterable[str]] = None, include_history: bool = True,
-              rules_file: Any = None) -> Findings:
+              rules_file: Any = None, *, budget_tolerance: Optional[float] = None,
+              scale_jump_band: Optional[Tuple[float, float]] = None,
+              scale_jump_mixed_band: Optional[Tuple[float, float]] = None,
+              scale_jump_slip_band: Optional[Tuple[float, float]] = None,
+              scale_jump_slip_agreement: Optional[float] = None) -> Findings:
         """Every inconsistency, as :class:`Finding` objects (rule, severity, node, indicator, year,
         expected, actual, message, location, source) in a :class:`Findings` list, which displays
         as a table in Jupyter and has ``to_frame()`` and ``summary()``. See :func:`check_rules`.
@@ -471,13 +475,26 @@ class Plan:
         ``kinerja::check``, runs, merges and orders them); ``rules`` may then name rule ids of
         both kinds, and only the named ones run.
 
+        The domain settings of the checks (C++ ``check_options``; docs/plans.md), each left at its
+        documented default when not given: ``budget_tolerance`` (rupiah within which sums agree,
+        0.5), ``scale_jump_band`` ((50, 200): how many times a percentage row's neighbour exceeds a
+        value at most 1 for it to read as a fraction), ``scale_jump_mixed_band`` ((20, 500): the same
+        when one prints ``%`` and the other is bare), ``scale_jump_slip_band`` ((8, 12): how many
+        times off both its neighbours a value is a slipped digit) and ``scale_jump_slip_agreement``
+        (0.10: how far apart those neighbours may be). A setting out of range raises
+        ``ArgumentError`` ``kinerja.argument.check_option``.
+
         >>> findings = bundled_plan().check(rules=["budget-rollup"])
         >>> findings[0].rule, len(findings) == len(findings.to_frame())
         ('budget-rollup', True)
         >>> [f.node for f in bundled_plan().check(rules_file=standard_rules_path()).by_rule("kegiatan-pagu-within-program")]
         ['2.08.02.2.03']
         """
-        return Findings(self._core.check(list(rules or []), include_history, rule_sets_of(rules_file)))
+        return Findings(self._core.check(list(rules or []), include_history, rule_sets_of(rules_file),
+                                         budget_tolerance=budget_tolerance, scale_jump_band=scale_jump_band,
+                                         scale_jump_mixed_band=scale_jump_mixed_band,
+                                         scale_jump_slip_band=scale_jump_slip_band,
+                                         scale_jump_slip_agreement=scale_jump_slip_agreement))
 
     # ------------------------------------------------------------------ versions and roll-up
     def diff(self, other: "Plan") -> Changes:

@@ -259,6 +259,119 @@ TEST_CASE("scale-jump: a year's target printed as a fraction beside its realizat
               .size() == 1);
 }
 
+TEST_CASE("scale-jump: a slipped digit between two neighbours that agree", "[check][real]") {
+    // Lima Puluh Kota's IKD, TPAK (unit %): 72,81 (2022), 7,63 (2023), 74,17 (2024). 72,81 / 7,63 =
+    // 9,54 and 74,17 / 7,63 = 9,72 (both in 8-12); 74,17 / 72,81 = 1,019 (within 10%)
+    auto row = [](const std::string& name, const std::string& unit, const std::string& values) {
+        return kinerja_test::inline_plan(2021, 2024, "published",
+                                         "nodes:\n"
+                                         "  - id: u-1\n"
+                                         "    level: urusan\n"
+                                         "    name: Tenaga Kerja\n"
+                                         "    source: \"IKD\"\n"
+                                         "    indicators:\n"
+                                         "      - {id: i-1, name: \"" +
+                                             name + "\", unit: \"" + unit + "\", source: \"IKD\", realizations: {" +
+                                             values + "}}\n");
+    };
+    const std::string tpak = "Tingkat partisipasi angkatan kerja";
+    const auto found = only(row(tpak, "%", "2022: \"72,81\", 2023: \"7,63\", 2024: \"74,17\""), "scale-jump");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].year == 2023);
+    CHECK(found[0].actual == "7,63");
+    CHECK(found[0].expected == "near 72,81 and 74,17");
+    // the smaller ratio, 9,54, to one decimal in the row's convention
+    CHECK_THAT(found[0].message, Contains("is 7,63 between 72,81 (2022) and 74,17 (2024), at least 9,5 times smaller"));
+    // an extra digit: 72,6 between 7,28 and 7,42 is 9,97 and 9,78 times larger
+    const auto up = only(row(tpak, "%", "2022: \"7,28\", 2023: \"72,6\", 2024: \"7,42\""), "scale-jump");
+    REQUIRE(up.size() == 1);
+    CHECK(up[0].year == 2023);
+    CHECK_THAT(up[0].message, Contains("at least 9,8 times larger"));  // 72,6 / 7,42 = 9,78
+    // neighbours that do not agree: 74,17 / 66 = 1,12 (beyond 10%): the row is not steady
+    CHECK(only(row(tpak, "%", "2022: \"66\", 2023: \"7,63\", 2024: \"74,17\""), "scale-jump").empty());
+    // a placeholder between does not break the row: 72,81, n/a, 7,63, 74,17
+    CHECK(
+        only(row(tpak, "%", "2021: \"72,81\", 2022: \"n/a\", 2023: \"7,63\", 2024: \"74,17\""), "scale-jump").size() ==
+        1);
+    // only one neighbour: a last value ten times off is not judged (a row may end on a real fall)
+    CHECK(only(row(tpak, "%", "2022: \"72,81\", 2023: \"74,17\", 2024: \"7,63\""), "scale-jump").empty());
+    // counts jump tenfold in real tables (Lima Puluh Kota's trained workers 208, 368, 48): not judged
+    CHECK(only(row("Pencari kerja ditempatkan", "orang", "2022: \"720\", 2023: \"73\", 2024: \"741\""), "scale-jump")
+              .empty());
+    // a rate of change is a step that may shrink tenfold: 5,2, 0,5, 5,1 (10,4 and 10,2 times)
+    CHECK(only(row("Laju pertumbuhan ekonomi", "%", "2022: \"5,2\", 2023: \"0,5\", 2024: \"5,1\""), "scale-jump")
+              .empty());
+    // the band and the agreement are settings: 9,54 is outside 10-12; 1,019 is beyond 1%
+    const plan lima = row(tpak, "%", "2022: \"72,81\", 2023: \"7,63\", 2024: \"74,17\"");
+    CHECK(only(lima, "scale-jump", check_options{}.with_scale_jump_slip_band(10.0, 12.0)).empty());
+    CHECK(only(lima, "scale-jump", check_options{}.with_scale_jump_slip_agreement(0.01)).empty());
+    // a setting out of its range is refused, naming it
+    auto refused = [&](const check_options& o, const std::string& what) {
+        try {
+            (void)only(lima, "scale-jump", o);
+            FAIL("no error for " << what);
+        } catch (const kinerja::argument_error& e) {
+            CHECK(e.id() == "kinerja.argument.check_option");
+            CHECK_THAT(e.what(), Contains(what));
+        }
+    };
+    refused(check_options{}.with_scale_jump_slip_band(12.0, 8.0), "scale_jump_slip_band");
+    refused(check_options{}.with_scale_jump_band(0.5, 200.0), "scale_jump_band");
+    refused(check_options{}.with_scale_jump_slip_agreement(-0.1), "scale_jump_slip_agreement");
+    refused(check_options{}.with_budget_tolerance(-1.0), "budget_tolerance");
+}
+
+TEST_CASE("ratio-mismatch: a rate of change printed as the ratio of its levels", "[check][real]") {
+    // Sleman's LAKIP 2010: "Tingkat penurunan pelanggaran disiplin pegawai" realized 28,57%; Tabel 7
+    // prints the violations, 35 (2009) and 10 (2010). The fall is (35 - 10) / 35 = 71,43%;
+    // 10 / 35 = 28,57% is what remains
+    auto node = [](const std::string& rate, const std::string& level, const std::string& printed,
+                   const std::string& levels) {
+        return kinerja_test::inline_plan(
+            2010, 2010, "published",
+            "nodes:\n"
+            "  - id: s-1\n"
+            "    level: sasaran\n"
+            "    name: Meningkatnya SDM Aparat\n"
+            "    source: \"LAKIP\"\n"
+            "    indicators:\n"
+            "      - {id: rate, name: \"" +
+                rate + "\", source: \"LAKIP\", targets: {2010: \"5%\"}, realizations: {2010: \"" + printed +
+                "\"}}\n"
+                "      - {id: level, name: \"" +
+                level + "\", unit: orang, source: \"LAKIP\", realizations: {" + levels + "}}\n");
+    };
+    const std::string rate = "Tingkat penurunan pelanggaran disiplin pegawai";
+    const std::string level = "Pelanggaran Disiplin PNS (Jumlah)";
+    const std::string sleman = "2009: \"35\", 2010: \"10\"";
+    const auto found = only(node(rate, level, "28,57%", sleman), "ratio-mismatch");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].indicator == "rate");
+    CHECK(found[0].year == 2010);
+    CHECK(found[0].expected == "71.43%");
+    REQUIRE(found[0].expected_number);
+    CHECK_THAT(*found[0].expected_number, WithinAbs(71.43, 1e-9));
+    CHECK(found[0].actual == "28,57%");
+    CHECK_THAT(found[0].message,
+               Contains("28,57%, which is 10 / 35 (what remains of the level), but the fall of "
+                        "\"Pelanggaran Disiplin PNS (Jumlah)\" from 35 (2009) to 10 (2010) is 71,43%"));
+    // the fall printed right: nothing to say
+    CHECK(only(node(rate, level, "71,43%", sleman), "ratio-mismatch").empty());
+    // a rate that is neither the change nor the ratio may be measured from another base: not judged
+    CHECK(only(node(rate, level, "50%", sleman), "ratio-mismatch").empty());
+    // a rise printed as the ratio: 800 -> 1000 visitors is a rise of 25%; 1000 / 800 = 125%
+    const auto rise = only(node("Persentase peningkatan jumlah kunjungan wisatawan", "Jumlah kunjungan wisatawan",
+                                "125%", "2009: \"800\", 2010: \"1000\""),
+                           "ratio-mismatch");
+    REQUIRE(rise.size() == 1);
+    CHECK(rise[0].expected == "25%");
+    CHECK_THAT(rise[0].message, Contains("the rise of"));
+    // an indicator of another subject holds no levels of the rate ("pegawai" alone is one shared word)
+    CHECK(only(node(rate, "Jumlah pegawai", "28,57%", sleman), "ratio-mismatch").empty());
+    // no level of the year before: nothing to compare with
+    CHECK(only(node(rate, level, "28,57%", "2008: \"35\", 2010: \"10\""), "ratio-mismatch").empty());
+}
+
 TEST_CASE("unit-change: a rate per 1.000 beside a rate per 100.000 in one row", "[check][real]") {
     // Lampung 2015: AKB target 32 per 1000 kelahiran hidup, 2019 target 24 per 100.000 lahir hidup
     const plan p = parse(

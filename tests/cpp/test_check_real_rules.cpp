@@ -238,4 +238,14 @@ TEST_CASE("indicator names: rates of change, economic growth and shares as the c
     CHECK(names_a_share("APM SD/MI"));
     CHECK_FALSE(names_a_share("APK SD/MI"));
     CHECK_FALSE(names_a_share("Persentase peningkatan PAD"));
+    // the levels of a rate of change: two shared subject words and half of the rate's
+    using kinerja::detail::names_the_levels_of;
+    CHECK(names_the_levels_of("Tingkat penurunan pelanggaran disiplin pegawai", "Pelanggaran Disiplin PNS (Jumlah)"));
+    CHECK(names_the_levels_of("Persentase peningkatan jumlah kunjungan wisatawan", "Jumlah kunjungan wisatawan"));
+    // one shared word ("pegawai"); measure words ("jumlah", "tingkat") do not count
+    CHECK_FALSE(names_the_levels_of("Tingkat penurunan pelanggaran disiplin pegawai", "Jumlah pegawai"));
+    // two shared of six subject words is less than half
+    CHECK_FALSE(names_the_levels_of("Penurunan kasus gizi buruk balita desa terpencil", "Kasus gizi"));
+    // a rate of change is no level
+    CHECK_FALSE(names_the_levels_of("Penurunan angka kemiskinan daerah", "Laju penurunan kemiskinan daerah"));
 }

@@ -194,3 +194,69 @@ def test_absorption_printed_as_persen_against_rounded_and_exact_amounts():
     assert f.expected == pytest.approx(56.99)
     # the audit reads the word too: 70 / 80 = 87,50%
     assert kinerja.audit_achievement("80%", "70%", "87,50 persen").consistent is True
+
+
+# ---- the eighth batch (docs/real-plans.md, "Measured with a held-out batch 8")
+
+def levels_row(name, unit, values):
+    return kinerja.Plan.from_yaml(
+        HEAD.replace("[2015, 2016]", "[2021, 2024]") + "nodes:\n"
+        "  - id: u-1\n    level: urusan\n    name: Tenaga Kerja\n    source: IKD\n    indicators:\n"
+        f"      - {{id: i-1, name: \"{name}\", unit: \"{unit}\", source: IKD, realizations: {{{values}}}}}\n")
+
+
+def test_scale_jump_a_slipped_digit_and_its_settings():
+    # Lima Puluh Kota's TPAK: 72,81 / 7,63 = 9,54, 74,17 / 7,63 = 9,72; 74,17 / 72,81 = 1,019
+    plan = levels_row("Tingkat partisipasi angkatan kerja", "%", '2022: "72,81", 2023: "7,63", 2024: "74,17"')
+    [f] = plan.check(rules=["scale-jump"])
+    assert (f.year, f.actual_text, f.expected_text) == (2023, "7,63", "near 72,81 and 74,17")
+    assert "at least 9,5 times smaller than both" in f.message
+    # the settings: 9,54 is outside 10-12; the neighbours are 1,9% apart, beyond 1%
+    assert plan.check(rules=["scale-jump"], scale_jump_slip_band=(10, 12)) == []
+    assert plan.check(rules=["scale-jump"], scale_jump_slip_agreement=0.01) == []
+    assert len(plan.check(rules=["scale-jump"], scale_jump_slip_band=(9, 10))) == 1
+    # a count row jumps tenfold in real tables: not judged
+    counts = levels_row("Pencari kerja ditempatkan", "orang", '2022: "720", 2023: "73", 2024: "741"')
+    assert counts.check(rules=["scale-jump"]) == []
+
+
+@pytest.mark.parametrize("setting,value", [
+    ("scale_jump_slip_band", (12, 8)), ("scale_jump_band", (0.5, 200)), ("scale_jump_mixed_band", (30, 20)),
+    ("scale_jump_slip_agreement", -0.1), ("budget_tolerance", -1.0), ("budget_tolerance", float("nan")),
+])
+def test_a_check_setting_out_of_range_is_refused(setting, value):
+    plan = levels_row("Tingkat partisipasi angkatan kerja", "%", '2022: "72,81"')
+    with pytest.raises(kinerja.ArgumentError) as e:
+        plan.check(**{setting: value})
+    assert e.value.id == "kinerja.argument.check_option"
+    assert setting in str(e.value)
+
+
+def test_budget_tolerance_is_a_setting():
+    # a programme of 100 over two kegiatan of 40 and 59: 1 rupiah apart, beyond the default 0,5
+    plan = kinerja.Plan.from_yaml(
+        HEAD + "nodes:\n"
+        "  - {id: p-1, level: program, name: P, source: T, budget: {2016: \"100\"}}\n"
+        "  - {id: k-1, level: kegiatan, name: K1, parent: p-1, source: T, budget: {2016: \"40\"}}\n"
+        "  - {id: k-2, level: kegiatan, name: K2, parent: p-1, source: T, budget: {2016: \"59\"}}\n")
+    [f] = plan.check(rules=["budget-rollup"])
+    assert (f.node_id, f.year) == ("p-1", 2016)
+    assert plan.check(rules=["budget-rollup"], budget_tolerance=1.0) == []
+
+
+def test_ratio_mismatch_a_fall_printed_as_what_remains():
+    # Sleman 2010: violations 35 (2009) -> 10 (2010); the fall is 25 / 35 = 71,43%, printed 28,57% = 10 / 35
+    def sasaran(printed):
+        return kinerja.Plan.from_yaml(
+            HEAD.replace("[2015, 2016]", "[2010, 2010]") + "nodes:\n"
+            "  - id: s-1\n    level: sasaran\n    name: Meningkatnya SDM Aparat\n    source: LAKIP\n"
+            "    indicators:\n"
+            "      - {id: rate, name: Tingkat penurunan pelanggaran disiplin pegawai, source: LAKIP, "
+            f"targets: {{2010: \"5%\"}}, realizations: {{2010: \"{printed}\"}}}}\n"
+            "      - {id: level, name: Pelanggaran Disiplin PNS (Jumlah), unit: orang, source: LAKIP, "
+            "realizations: {2009: \"35\", 2010: \"10\"}}\n")
+    [f] = sasaran("28,57%").check(rules=["ratio-mismatch"])
+    assert (f.indicator, f.year, f.actual_text, f.expected_text) == ("rate", 2010, "28,57%", "71.43%")
+    assert f.expected == pytest.approx(71.43)
+    assert "is 71,43%" in f.message
+    assert sasaran("71,43%").check(rules=["ratio-mismatch"]) == []

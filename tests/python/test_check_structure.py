@@ -30,7 +30,7 @@ def examples():
 
 def test_plans_md_has_its_examples():
     assert [name for name, _, _ in examples()] == ["regional.yaml", "indicators.yaml", "real.yaml", "awal.yaml",
-                                                   "strategy.yaml"]
+                                                   "rate.yaml", "strategy.yaml"]
 
 
 @pytest.mark.parametrize("name,yaml_text,expected", examples(), ids=[e[0] for e in examples()])

@@ -87,7 +87,7 @@ def test_check_without_errors_exits_0(capsys, name, findings):
     code, out, err = run(capsys, "check", PLANS / name)
     assert code == 0
     assert err == ""
-    assert out.rstrip().splitlines()[-1].startswith(f"{findings} findings")
+    assert out.rstrip().splitlines()[-1].startswith(f"{findings} finding{'' if findings == 1 else 's'}")
 
 
 @pytest.mark.parametrize("rule, code", [("budget-rollup", 1), ("reported-achievement", 1), ("orphan", 0),

@@ -60,6 +60,10 @@ struct read_row {
     /// ratio-mismatch.
     std::map<period_year, value> numerators;
     std::map<period_year, value> denominators;
+    /// For an indicator named a rate of change: the realizations of the node's other indicators
+    /// that name its subject (names_the_levels_of), the levels the rate is computed from, for
+    /// ratio-mismatch. Read quietly (their own rows are checked as theirs).
+    std::vector<std::pair<const indicator*, std::map<period_year, value>>> levels;
 };
 
 /// Whether `v` is a count in a word `units` does not know (a typo such as "1 Dukumen"): that is
@@ -107,6 +111,13 @@ const std::vector<std::string>& share_name_exclusions();
 bool names_a_rate_of_change(const std::string& name);
 /// "peningkatan", "kenaikan", "pertumbuhan", "laju", "perubahan", "penurunan", "pengurangan".
 const std::vector<std::string>& rate_of_change_words();
+/// Whether the indicator named `level` holds the levels that the rate of change named `rate`
+/// moves between (Sleman's "Tingkat penurunan pelanggaran disiplin pegawai" and "Pelanggaran
+/// Disiplin PNS (Jumlah)"): the level's name is no rate of change, and the two names share at
+/// least two subject words and at least half of the rate's (subject words: ASCII words of three
+/// letters or more that are neither rate_of_change_words() nor the words of a measure: "tingkat",
+/// "persentase", "angka", "jumlah", "rasio", "rata", "yang", "dan", "dari", "terhadap" ...).
+bool names_the_levels_of(const std::string& rate, const std::string& level);
 
 /// Whether an indicator's name says it is the growth rate of a region's economy (growth-range): it
 /// holds one of economic_growth_names() (after folding case and spaces), or "lpe" as a word. Real
