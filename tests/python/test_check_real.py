@@ -133,6 +133,8 @@ def test_a_comma_amount_in_a_flow_map_gets_a_hint(tmp_path, capsys):
     ("wonogiri-lkjip-2020-pariwisata.yaml", "scale-jump", "ss-pariwisata", 2020),
     ("lampung-lkj-2015-akb.yaml", "unit-change", "s-kesehatan", 2019),
     ("manggaraitimur-lkjip-2019-tabel3.8.yaml", "method-mix", "ss-5", 2019),
+    ("limapuluhkota-disperinaker-ikd-2021-2024.yaml", "scale-jump", "u-tenagakerja", 2023),
+    ("sleman-lakip-2010-sdm-aparat.yaml", "ratio-mismatch", "s-1", 2010),
 ])
 def test_the_real_tables_give_their_finding(name, rule, node, year, capsys):
     cli.main(["check", str(REAL / name), "--format", "json", "--rules", rule])
