@@ -56,7 +56,8 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::reported_achievement, severity::error,
          "a printed achievement does not follow from its target and realization under the indicator's polarity"},
         {rule_ids::reported_absorption, severity::warning,
-         "a printed absorption ratio does not follow from budget and realized budget"},
+         "a printed absorption ratio (of a node or a total row) does not follow from budget and realized budget "
+         "(amounts printed with a scale word within their rounding), or is printed without a realized budget"},
         {rule_ids::code_hierarchy, severity::error, "a child's code does not extend its parent's"},
         {rule_ids::duplicate_code, severity::error,
          "two nodes carry the same code under one parent and one responsible agency (settings.code_scope: plan: "
@@ -82,7 +83,7 @@ const std::vector<rule_info>& check_rules() {
          "two neighbouring values of a percentage row, or a year's target and realization, differ 50 to 200 times "
          "(20 to 500 when one prints % and the other is bare) and the smaller is at most 1: a percentage printed as "
          "a fraction; or a value of a percentage row 8 to 12 times off both its neighbours, which agree: a slipped "
-         "digit"},
+         "digit; or a realized budget 8 or more times its pagu: an amount printed at the wrong scale"},
         {rule_ids::achievement_without_realization, severity::warning,
          "a printed achievement (capaian) in a year whose realization is not printed or is a placeholder"},
         {rule_ids::share_above_100, severity::error,
@@ -106,8 +107,9 @@ const std::vector<rule_info>& check_rules() {
          "denominator is not their ratio (times a power of ten from 1 to 100.000) within one unit of its last "
          "printed digit"},
         {rule_ids::source_conflict, severity::warning,
-         "one year's realization or printed achievement of an indicator is printed by two sources with values that "
-         "differ beyond their printed rounding (a fraction and a percent compared in one scale)"},
+         "one year's realization or printed achievement of an indicator, or printed absorption of a node or total, "
+         "is printed by two sources with values that differ beyond their printed rounding (a fraction and a percent "
+         "compared in one scale)"},
         {rule_ids::method_mix, severity::warning,
          "a printed achievement follows only from another method than the one all the other lower-is-better rows of "
          "its table follow (at least two of them, more than the majority share)"},
@@ -352,7 +354,7 @@ struct checker {
     // unparsed-value and returns false when it cannot.
     template <class Use>
     bool look(const node* n, const indicator* ind, std::optional<period_year> year, const printed_value& v, bool money,
-              Use&& use) {
+              Use&& use, const total* t = nullptr) {
         try {
             const detail::reading got = money ? detail::read_money_text(v) : read_cell(*ind, v);
             note(n, ind, year, v, *got);
@@ -361,8 +363,13 @@ struct checker {
         } catch (const parse_error& e) {
             if (on(rule_ids::unparsed_value)) {
                 finding& f = add(rule_ids::unparsed_value, n, ind, year,
-                                 who(n, ind) + (year ? ", " + year_label(*year) : std::string()) + ": " + e.reason(),
-                                 v.location, v.source);
+                                 (t ? "total \"" + t->name + "\"" : who(n, ind)) +
+                                     (year ? ", " + year_label(*year) : std::string()) + ": " + e.reason(),
+                                 v.location, v.source.empty() && t ? t->source : v.source);
+                if (t) {
+                    f.node = t->id;
+                    f.node_id = t->id;
+                }
                 f.actual = v.text;
             }
         } catch (const lookup_error& e) {
@@ -383,15 +390,19 @@ struct checker {
         bool readable = true;
     };
     std::unordered_map<const printed_value*, read_amount> amounts;
-    const read_amount& amount(const node* n, period_year year, const printed_value& v) {
+    // `t`: the total row the amount is printed in, if it is one (named in an unparsed-value).
+    const read_amount& amount(const node* n, period_year year, const printed_value& v, const total* t = nullptr) {
         auto it = amounts.find(&v);
         if (it != amounts.end()) return it->second;
         read_amount m;
-        m.readable = look(n, nullptr, year, v, true, [&m](const value& got) {
-            if (got.is_missing()) return;
-            m.value = got.number;
-            m.exact = got.exact;
-        });
+        m.readable = look(
+            n, nullptr, year, v, true,
+            [&m](const value& got) {
+                if (got.is_missing()) return;
+                m.value = got.number;
+                m.exact = got.exact;
+            },
+            t);
         return amounts[&v] = m;
     }
 
@@ -684,7 +695,7 @@ struct checker {
             for (int which = 0; which < 2; ++which) {
                 const year_values& printed = which == 0 ? t.budget : t.budget_realized;
                 for (const auto& [y, vs] : printed) {
-                    const std::optional<decimal> own = amount(nullptr, y, vs.front()).exact;
+                    const std::optional<decimal> own = amount(nullptr, y, vs.front(), &t).exact;
                     if (!own) continue;
                     decimal sum;
                     bool ok = true;
@@ -736,6 +747,52 @@ struct checker {
             for (const indicator& i : n.indicators) negative(&n, &i, nullptr, i.budget, "pagu");
         }
     }
+    // scale-jump of a budget: a realized budget at least scale_jump_slip_band.first (8) times its
+    // pagu is no overspending but an amount printed at the wrong scale, a scale word or digits
+    // misprinted (Makassar's APBD 2022: "Rp288,31 triliun" realized of "Rp4,96 triliun", 58 times;
+    // the release's remainder, Rp4,67 triliun, says Rp288,31 miliar). Overspending within that
+    // (realized above pagu) is the shipped rule file's `realized-within-pagu` (validation.md).
+    void budget_scale_jumps(const std::vector<node>& list) {
+        if (!on(rule_ids::scale_jump)) return;
+        for (const node& n : list)
+            for (const auto& kv : n.budget_realized) {
+                const period_year y = kv.first;
+                const node_amount& spent = budget_amount(n, &node::budget_realized, y);
+                const node_amount& pagu = budget_amount(n, &node::budget, y);
+                if (!spent.exact || !pagu.exact) continue;
+                budget_scale_jump(&n, nullptr, y, *pagu.exact, *spent.exact, amount_text(n, &node::budget, y),
+                                  *spent.cell);
+            }
+        for (const total& t : p.totals)
+            for (const auto& [y, vs] : t.budget_realized) {
+                const printed_value* b = indicator::first(t.budget, y);
+                if (!b || detail::blank_cell(b)) continue;
+                const std::optional<decimal> pagu = amount(nullptr, y, *b, &t).exact;
+                const std::optional<decimal> spent = amount(nullptr, y, vs.front(), &t).exact;
+                if (!spent || !pagu) continue;
+                budget_scale_jump(nullptr, &t, y, *pagu, *spent, b->text, vs.front());
+            }
+    }
+    void budget_scale_jump(const node* n, const total* t, period_year y, const decimal& pagu, const decimal& spent,
+                           const std::string& pagu_text, const printed_value& cell) {
+        const double b = pagu.to_double(), r = spent.to_double();
+        if (!(b > 0.0) || r < b * options.scale_jump_slip_band.first) return;
+        const std::string subject = t ? "total \"" + t->name + "\"" : who(n, nullptr);
+        finding& f = add(rule_ids::scale_jump, n, nullptr, y,
+                         subject + ": the realized budget of " + year_label(y) + " is " + cell.text + ", " +
+                             format_number(r / b, convention::english, 0, false) + " times its pagu " + pagu_text +
+                             ": an amount printed at the wrong scale (a scale word or digits)?",
+                         cell.location, cell.source.empty() && t ? t->source : cell.source);
+        if (t) {
+            f.node = t->id;
+            f.node_id = t->id;
+        }
+        f.expected = "at most " + pagu_text;
+        f.expected_number = b;
+        f.actual = cell.text;
+        f.actual_number = r;
+    }
+
     void negative_totals() {
         if (!on(rule_ids::negative_amount)) return;
         for (const total& t : p.totals) {
@@ -774,65 +831,194 @@ struct checker {
             }
     }
 
-    void absorption_ratios(const std::vector<node>& list) {
-        if (!on(rule_ids::reported_absorption)) return;
+    // What a printed absorption belongs to: a node, or a total row (JUMLAH) of the plan's totals.
+    struct absorption_owner {
+        const node* n = nullptr;
+        const total* t = nullptr;
+        std::string subject;  // "kegiatan k-1", "total \"...\""
+    };
+    finding& add_absorption(std::string_view rule, const absorption_owner& o, period_year y, std::string message,
+                            const printed_value& pv) {
+        finding& f = add(rule, o.n, nullptr, y, std::move(message), pv.location,
+                         pv.source.empty() && o.t ? o.t->source : pv.source);
+        if (o.t) {
+            f.node = o.t->id;
+            f.node_id = o.t->id;
+        }
+        return f;
+    }
+
+    // reported-absorption: a printed absorption ratio against pagu and realized budget. Amounts
+    // printed to the rupiah are exact. An amount printed with a scale word ("Rp16,6 triliun") is
+    // rounded to its printed digits: it stands for every amount within half a unit of its last
+    // digit (detail::money_scaled_unit; 0 for an amount printed to the rupiah), so the absorption lies
+    // between (spent - s) / (pagu + b) and (spent + s) / (pagu - b), and a printed absorption agrees
+    // when it rounds or cuts off to a figure in that span (Jakarta's 9,46 / 16,6 triliun allow 56,79%
+    // to 57,19%: 56,86 agrees; Bengkulu Selatan's Rp 653 / 980,8 miliar allow 66,54% to 66,61%: 66,4
+    // does not). A scale word whose amount's digits cannot be read leaves the absorption unjudged, as
+    // does an unreadable amount (unparsed-value reports it); an absorption without a realized
+    // budget, or without a budget, is reported as such.
+    // Judges one printed absorption; the printing as read goes to `read` (for source-conflict).
+    void judge_absorption(const absorption_owner& o, period_year y, const printed_value& pv,
+                          const printed_value* pagu_cell, const std::optional<decimal>& pagu_exact, bool pagu_readable,
+                          const printed_value* r, const audit_options& ao, std::vector<detail::read_cell>& read) {
+        std::optional<detail::reading> got;
+        try {
+            got.emplace(detail::read_reported_text(pv.text));
+            note(o.n, nullptr, y, pv, **got);
+        } catch (const parse_error& e) {
+            finding& f = add_absorption(rule_ids::unparsed_value, o, y, o.subject + ": " + e.reason(), pv);
+            f.actual = pv.text;
+            return;
+        }
+        const value& reported = **got;
+        read.push_back({&pv, reported});
+        if (reported.is_missing() || !on(rule_ids::reported_absorption)) return;
+        const read_amount none;
+        const read_amount& realized = r ? amount(o.n, y, *r, o.t) : none;
+        // a printed amount that cannot be read tells nothing: unparsed-value reports it
+        if (!pagu_readable || !realized.readable) return;
+        const double budget = pagu_exact ? pagu_exact->to_double() : 0.0;
+        const double spent = realized.value.value_or(0.0);
+        if (budget < 0.0 || spent < 0.0) return;  // no absorption: negative-amount reports it
+        if (budget == 0.0) {
+            if (reported.number && *reported.number != 0.0) {
+                finding& f = add_absorption(
+                    rule_ids::reported_absorption, o, y,
+                    o.subject + " prints an absorption of " + pv.text + " in " + year_label(y) + " without a budget",
+                    pv);
+                f.actual = pv.text;
+                f.actual_number = reported.number;
+            }
+            return;
+        }
+        if (!realized.value) {  // none printed, or a placeholder: 0% says nothing was spent, else unverifiable
+            if (reported.number && *reported.number != 0.0) {
+                finding& f = add_absorption(rule_ids::reported_absorption, o, y,
+                                            o.subject + " prints an absorption of " + pv.text + " in " + year_label(y) +
+                                                " without a realized budget: it cannot be verified",
+                                            pv);
+                f.actual = pv.text;
+                f.actual_number = reported.number;
+            }
+            return;
+        }
+        const bool scaled_pagu = pagu_cell && detail::money_scale_word(pagu_cell->text);
+        const bool scaled_spent = detail::money_scale_word(r->text).has_value();
+        const double computed = spent / budget * 100.0;
+        if (scaled_pagu || scaled_spent) {
+            const std::optional<double> pagu_unit = scaled_pagu ? detail::money_scaled_unit(pagu_cell->text) : 0.0;
+            const std::optional<double> spent_unit = scaled_spent ? detail::money_scaled_unit(r->text) : 0.0;
+            if (!pagu_unit || !spent_unit || !reported.number) return;
+            if (reported.kind != value_kind::percent && reported.kind != value_kind::number) return;
+            const double b = *pagu_unit / 2.0, s = *spent_unit / 2.0;
+            if (budget - b <= 0.0) return;  // a pagu rounded to nothing bounds no ratio
+            const double low = std::max(spent - s, 0.0) / (budget + b) * 100.0;
+            const double high = (spent + s) / (budget - b) * 100.0;
+            const double x = *reported.number;
+            const double h = reported.half_unit();
+            // printed rounded ([x - h, x + h]) or cut off ([x, x + 2h]); a bare figure may be a fraction
+            auto fits = [&](double at, double half) {
+                return at - half <= high + 1e-9 && at + 2.0 * half >= low - 1e-9;
+            };
+            if (fits(x, h) || (reported.kind == value_kind::number && fits(x * 100.0, h * 100.0))) return;
+            const convention c = reported.written_in.value_or(convention::english);
+            finding& f =
+                add_absorption(rule_ids::reported_absorption, o, y,
+                               o.subject + ": printed absorption " + pv.text + " in " + year_label(y) +
+                                   " does not follow from amounts rounded to their printed digits: " +
+                                   (o.n ? amount_text(*o.n, &node::budget_realized, y) : r->text) + " / " +
+                                   (o.n ? amount_text(*o.n, &node::budget, y) : pagu_cell->text) + " give " +
+                                   format_number(low, c, 2, false) + "% to " + format_number(high, c, 2, false) + "%",
+                               pv);
+            const double scale = std::pow(10.0, reported.decimals);
+            f.expected_number = std::round(computed * scale) / scale;
+            f.expected = format_number(*f.expected_number, convention::english, reported.decimals, false);
+            f.actual = pv.text;
+            f.actual_number = reported.number;
+            return;
+        }
+        const audit_result a = detail::audit_verdict(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
+        if (a.consistent.value_or(true)) return;
+        finding& f = add_absorption(rule_ids::reported_absorption, o, y,
+                                    o.subject + ": printed absorption " + pv.text + " in " + year_label(y) +
+                                        " does not follow from " + show(spent) + " / " + show(budget) + " = " +
+                                        format_number(computed, convention::english, 2, false) + "%",
+                                    pv);
+        f.expected = a.expected ? format_number(*a.expected, convention::english, reported.decimals, false) : "";
+        f.expected_number = a.expected;
+        f.actual = pv.text;
+        f.actual_number = reported.number;
+    }
+
+    // source-conflict: one year's absorption printed by two sources that disagree beyond their
+    // rounding (Ende's APBD 2016: "19,93%" in one paragraph, "21,03 %" in the next).
+    void absorption_conflict(const absorption_owner& o, period_year y, const std::vector<detail::read_cell>& read,
+                             const std::string& own_source) {
+        if (!on(rule_ids::source_conflict)) return;
+        const detail::read_cell* other = detail::conflicting_printing(read, true);
+        if (!other) return;
+        const detail::read_cell& first = read.front();
+        auto label = [&](const printed_value* pv) { return pv->source.empty() ? own_source : pv->source; };
+        finding& f = add_absorption(rule_ids::source_conflict, o, y,
+                                    o.subject + ": the printed absorption of " + year_label(y) + " is printed as " +
+                                        first.v.text + " (" + label(first.printed) + ") and as " + other->v.text +
+                                        " (" + label(other->printed) + "): two sources disagree",
+                                    *other->printed);
+        f.expected = first.v.text;
+        f.expected_number = first.v.number;
+        f.actual = other->v.text;
+        f.actual_number = other->v.number;
+    }
+
+    static audit_options absorption_audit() {
         audit_options ao;
         ao.polarity = polarity::higher;
         ao.caps = {std::nullopt};
         ao.input_precision = false;  // amounts of money are exact
+        return ao;
+    }
+
+    void absorption_ratios(const std::vector<node>& list) {
+        if (!on(rule_ids::reported_absorption) && !on(rule_ids::source_conflict)) return;
+        const audit_options ao = absorption_audit();
+        std::vector<detail::read_cell> read;
         for (const node& n : list)
-            for (const auto& [y, vs] : n.reported_absorption)
+            for (const auto& [y, vs] : n.reported_absorption) {
+                absorption_owner o;
+                o.n = &n;
+                o.subject = who(&n, nullptr);
+                read.clear();
                 for (const printed_value& pv : vs) {
                     const node_amount& pagu = budget_amount(n, &node::budget, y);  // the plan's pagu rule
                     const printed_value* r = indicator::first(n.budget_realized, y);
-                    std::optional<detail::reading> got;
-                    try {
-                        got.emplace(detail::read_reported_text(pv.text));
-                        note(&n, nullptr, y, pv, **got);
-                    } catch (const parse_error& e) {
-                        finding& f = add(rule_ids::unparsed_value, &n, nullptr, y, who(&n, nullptr) + ": " + e.reason(),
-                                         pv.location, pv.source);
-                        f.actual = pv.text;
-                        continue;
-                    }
-                    const value& reported = **got;
-                    if (reported.is_missing()) continue;
-                    const read_amount none;
-                    const double budget = pagu.exact ? pagu.exact->to_double() : 0.0;
-                    const double spent = (r ? amount(&n, y, *r) : none).value.value_or(0.0);
-                    if (budget < 0.0 || spent < 0.0) continue;  // no absorption: negative-amount reports it
-                    // an amount printed with a scale word ("Rp16,6 triliun") is rounded to its printed
-                    // digits: the absorption computed from it is no exact figure to hold a print to
-                    const auto scaled = [](const printed_value* c) {
-                        return c && detail::money_scale_word(c->text).has_value();
-                    };
-                    if (scaled(pagu.cell) || scaled(r)) continue;
-                    if (budget == 0.0) {
-                        if (reported.number && *reported.number != 0.0) {
-                            finding& f = add(rule_ids::reported_absorption, &n, nullptr, y,
-                                             who(&n, nullptr) + " prints an absorption of " + pv.text + " in " +
-                                                 year_label(y) + " without a budget",
-                                             pv.location, pv.source);
-                            f.actual = pv.text;
-                            f.actual_number = reported.number;
-                        }
-                        continue;
-                    }
-                    const double computed = spent / budget * 100.0;
-                    const audit_result a =
-                        detail::audit_verdict(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
-                    if (a.consistent.value_or(true)) continue;
-                    finding& f = add(rule_ids::reported_absorption, &n, nullptr, y,
-                                     who(&n, nullptr) + ": printed absorption " + pv.text + " in " + year_label(y) +
-                                         " does not follow from " + show(spent) + " / " + show(budget) + " = " +
-                                         format_number(computed, convention::english, 2, false) + "%",
-                                     pv.location, pv.source);
-                    f.expected =
-                        a.expected ? format_number(*a.expected, convention::english, reported.decimals, false) : "";
-                    f.expected_number = a.expected;
-                    f.actual = pv.text;
-                    f.actual_number = reported.number;
+                    judge_absorption(o, y, pv, pagu.cell, pagu.exact, pagu.readable, r, ao, read);
                 }
+                absorption_conflict(o, y, read, n.source);
+            }
+    }
+
+    // The printed absorptions of the plan's total rows, judged as a node's are, from the total's own
+    // pagu and realized budget (Bengkulu Selatan's APBD: Rp 653 of Rp 980,8 miliar printed "66,4 persen").
+    void total_absorptions() {
+        if (!on(rule_ids::reported_absorption) && !on(rule_ids::source_conflict)) return;
+        const audit_options ao = absorption_audit();
+        std::vector<detail::read_cell> read;
+        for (const total& t : p.totals)
+            for (const auto& [y, vs] : t.reported_absorption) {
+                absorption_owner o;
+                o.t = &t;
+                o.subject = "total \"" + t.name + "\"";
+                read.clear();
+                for (const printed_value& pv : vs) {
+                    const printed_value* b = indicator::first(t.budget, y);
+                    const printed_value* r = indicator::first(t.budget_realized, y);
+                    const read_amount none;
+                    const read_amount& pagu = b && !detail::blank_cell(b) ? amount(nullptr, y, *b, &t) : none;
+                    judge_absorption(o, y, pv, b, pagu.exact, pagu.readable, r, ao, read);
+                }
+                absorption_conflict(o, y, read, t.source);
+            }
     }
 
     // ------------------------------------------------------------------ codes and structure
@@ -1484,6 +1670,7 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
     c.budgets(p.nodes);
     c.negative_amounts(p.nodes);
     c.totals();
+    c.total_absorptions();
     {
         const detail::budget_finding_sink sink = [&c](std::string_view rule, const node* n,
                                                       std::optional<period_year> y, std::string message,
@@ -1495,6 +1682,7 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
             detail::check_indicator_rows(p, c.conv, options.budget_tolerance, sink);
     }
     c.negative_totals();
+    c.budget_scale_jumps(p.nodes);
     c.absorption_ratios(p.nodes);
     c.codes(p.nodes);
     c.orphans();

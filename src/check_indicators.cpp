@@ -568,6 +568,27 @@ void rate_checks(const node& n, const indicator& ind, const read_row& row, bool 
 // convention, so "63.51" and "63,51" agree. Reported once per slot, at the first value that differs.
 void source_conflicts(const node& n, const indicator& ind, const std::map<period_year, std::vector<read_cell>>& cells,
                       const char* what, bool fractions, std::vector<row_finding>& out) {
+    for (const auto& [y, cs] : cells) {
+        const read_cell* other = conflicting_printing(cs, fractions);
+        if (!other) continue;
+        const read_cell& first = cs.front();
+        auto label = [&](const printed_value* pv) { return pv && !pv->source.empty() ? pv->source : ind.source; };
+        row_finding f = make(kinerja::rule_ids::source_conflict, n, &ind, y,
+                             who(n, &ind) + ": the " + what + " of " + year_label(y) + " is printed as " +
+                                 first.v.text + " (" + label(first.printed) + ") and as " + other->v.text + " (" +
+                                 label(other->printed) + "): two sources disagree",
+                             other->printed);
+        f.expected = first.v.text;
+        f.expected_number = first.v.number;
+        f.actual = other->v.text;
+        f.actual_number = other->v.number;
+        out.push_back(std::move(f));
+    }
+}
+
+}  // namespace
+
+const read_cell* conflicting_printing(const std::vector<read_cell>& cs, bool fractions) {
     auto number_of = [](const value& v) -> std::optional<double> {
         if (v.is_missing() || !v.number) return std::nullopt;
         switch (v.kind) {
@@ -578,41 +599,27 @@ void source_conflicts(const node& n, const indicator& ind, const std::map<period
             default: return std::nullopt;  // ranges, bounds, grades: their own readings
         }
     };
-    for (const auto& [y, cs] : cells) {
-        if (cs.size() < 2) continue;
-        const read_cell& first = cs.front();
-        const std::optional<double> a = number_of(first.v);
-        if (!a) continue;
-        for (std::size_t k = 1; k < cs.size(); ++k) {
-            const std::optional<double> b = number_of(cs[k].v);
-            if (!b || agree_printed(*a, *b, first.v, cs[k].v)) continue;
-            // a printed achievement as a fraction in one source and a percent in the other (Tabel
-            // 2.7's 1.46 beside the text's 146.31%) is one value in two scales
-            if (fractions && shows_percent(first.v) != shows_percent(cs[k].v)) {
-                const bool first_bare = !shows_percent(first.v);
-                const double x = first_bare ? *a * 100.0 : *a;
-                const double z = first_bare ? *b : *b * 100.0;
-                const double slack = (first_bare ? 100.0 * first.v.half_unit() : first.v.half_unit()) +
-                                     (first_bare ? cs[k].v.half_unit() : 100.0 * cs[k].v.half_unit());
-                if (std::fabs(x - z) <= slack + 1e-9 * std::max(1.0, std::fabs(x))) continue;
-            }
-            auto label = [&](const printed_value* pv) { return pv && !pv->source.empty() ? pv->source : ind.source; };
-            row_finding f = make(kinerja::rule_ids::source_conflict, n, &ind, y,
-                                 who(n, &ind) + ": the " + what + " of " + year_label(y) + " is printed as " +
-                                     first.v.text + " (" + label(first.printed) + ") and as " + cs[k].v.text + " (" +
-                                     label(cs[k].printed) + "): two sources disagree",
-                                 cs[k].printed);
-            f.expected = first.v.text;
-            f.expected_number = a;
-            f.actual = cs[k].v.text;
-            f.actual_number = b;
-            out.push_back(std::move(f));
-            break;
+    if (cs.size() < 2) return nullptr;
+    const read_cell& first = cs.front();
+    const std::optional<double> a = number_of(first.v);
+    if (!a) return nullptr;
+    for (std::size_t k = 1; k < cs.size(); ++k) {
+        const std::optional<double> b = number_of(cs[k].v);
+        if (!b || agree_printed(*a, *b, first.v, cs[k].v)) continue;
+        // a ratio printed as a fraction in one source and a percent in the other (Tabel 2.7's 1.46
+        // beside the text's 146.31%) is one value in two scales
+        if (fractions && shows_percent(first.v) != shows_percent(cs[k].v)) {
+            const bool first_bare = !shows_percent(first.v);
+            const double x = first_bare ? *a * 100.0 : *a;
+            const double z = first_bare ? *b : *b * 100.0;
+            const double slack = (first_bare ? 100.0 * first.v.half_unit() : first.v.half_unit()) +
+                                 (first_bare ? cs[k].v.half_unit() : 100.0 * cs[k].v.half_unit());
+            if (std::fabs(x - z) <= slack + 1e-9 * std::max(1.0, std::fabs(x))) continue;
         }
+        return &cs[k];
     }
+    return nullptr;
 }
-
-}  // namespace
 
 const std::vector<std::string>& share_name_prefixes() {
     // APM and APS are shares of an age group by their definition (pupils of the age / population

@@ -253,10 +253,14 @@ std::vector<table_convention> detail::table_number_conventions(const plan& p) {
         for (const node& n : *list) {
             count(n.budget, n.source);
             count(n.budget_realized, n.source);
+            count(n.reported_absorption, n.source);
             for (const indicator& ind : n.indicators) {
                 count(ind.targets, ind.source);
                 count(ind.realizations, ind.source);
                 count(ind.budget, ind.source);
+                // a table prints its capaian in its own convention: Sorong's Tabel 3.1.28 prints
+                // 656.143 (kg) beside the capaian 83,44, which settles the points as thousands
+                count(ind.reported_achievement, ind.source);
             }
         }
     std::vector<table_convention> out;

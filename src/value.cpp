@@ -137,6 +137,26 @@ std::optional<std::pair<std::size_t, int>> scale_word_at_end(std::string_view te
     return std::nullopt;
 }
 
+// An amount whose thousands are grouped by points and whose last group, after a point, has two
+// digits: the sen ("984.959.704.911.00", "2.780.064.146.10"; Lampung Barat's APBD release). At
+// least two groups of three: "1.50" stays an English decimal.
+bool sen_after_point(std::string_view t) {
+    if (t.size() < 9 || t[t.size() - 3] != '.' || !detail::is_digit(t[t.size() - 2]) ||
+        !detail::is_digit(t[t.size() - 1]))
+        return false;
+    const std::string_view whole = t.substr(0, t.size() - 3);
+    std::size_t lead = 0;
+    while (lead < whole.size() && detail::is_digit(whole[lead])) ++lead;
+    if (lead < 1 || lead > 3) return false;
+    std::size_t groups = 0;
+    for (std::size_t i = lead; i < whole.size(); i += 4, ++groups) {
+        if (i + 4 > whole.size() || whole[i] != '.' || !detail::is_digit(whole[i + 1]) ||
+            !detail::is_digit(whole[i + 2]) || !detail::is_digit(whole[i + 3]))
+            return false;
+    }
+    return groups >= 2;
+}
+
 // End of the leading number token of text starting at `from` (sign, digits and separators).
 std::size_t number_token_end(std::string_view text, std::size_t from) {
     std::size_t i = from;
@@ -760,7 +780,16 @@ value parse_ascii_value(std::string_view text, const context_info& ctx, const un
         }
         if (ne <= nb) fail(text, b, "\"Rp\" without an amount");
         if (const auto at = letter_in_amount(text, nb, ne)) money_typo(text, *at);
-        const parsed_number n = read_number(nb, ne, units.get("Rupiah").numbers);
+        parsed_number n;
+        if (sen_after_point(text.substr(nb, ne - nb))) {
+            // "Rp984.959.704.911.00": thousands grouped by points and the sen after a point (values.md)
+            std::string local(text.substr(nb, ne - nb));
+            local[local.size() - 3] = ',';
+            n = number_at(local, 0, local.size(), units.get("Rupiah").numbers);
+            n.written_in.reset();  // it mixes the two conventions: it shows neither
+        } else {
+            n = read_number(nb, ne, units.get("Rupiah").numbers);
+        }
         v.kind = value_kind::money;
         v.unit = "Rupiah";
         v.number = n.value;
@@ -995,6 +1024,20 @@ std::optional<int> money_scale_word(std::string_view text) noexcept {
     const std::string_view t = trim(text);
     const auto word = scale_word_at_end(t, 0, t.size());
     return word ? std::optional<int>(word->second) : std::nullopt;
+}
+
+std::optional<double> money_scaled_unit(std::string_view text) {
+    const std::string_view t = trim(text);
+    const auto word = scale_word_at_end(t, 0, t.size());
+    if (!word) return std::nullopt;
+    try {
+        // the amount before its word ("Rp16,6"): its digits after the mark are the printed precision
+        const value v = parse_value(t.substr(0, word->first));
+        if (v.kind != value_kind::money || !v.number) return std::nullopt;
+        return std::pow(10.0, word->second - v.decimals);
+    } catch (const error&) {
+        return std::nullopt;  // the whole amount's reading reports it
+    }
 }
 }  // namespace detail
 

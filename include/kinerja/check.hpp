@@ -30,8 +30,9 @@
 ///    realization under the indicator's polarity (audit.hpp); a source table whose printed
 ///    achievements are all bare numbers below 10 is read as printing fractions (Tabel 2.7's
 ///    1.14), others as their text says
-///  - reported-absorption (warning): a printed absorption ratio does not follow from budget and
-///    realized budget
+///  - reported-absorption (warning): a printed absorption ratio (of a node or a total row) does not
+///    follow from budget and realized budget (amounts printed with a scale word, `Rp1,43 triliun`,
+///    within their rounding), or is printed, not 0, without a realized budget
 ///  - code-hierarchy (error): a child's code does not extend its parent's
 ///  - duplicate-code (error): two nodes carry the same code
 ///  - orphan (warning): an objective without indicators or without programmes; a programme linked
@@ -51,7 +52,8 @@
 ///    realization, differ 50 to 200 times (20 to 500 when one prints `%` and the other is bare)
 ///    and the smaller is at most 1 (a percentage printed as a fraction;
 ///    check_options::scale_jump_band); or a value of a percentage row 8 to 12 times off both its
-///    neighbours, which agree (a slipped digit; check_options::scale_jump_slip_band)
+///    neighbours, which agree (a slipped digit; check_options::scale_jump_slip_band); or a realized
+///    budget at least scale_jump_slip_band's lower end (8) times its pagu (an amount at the wrong scale)
 ///  - achievement-without-realization (warning): a printed achievement in a year without a printed
 ///    realization
 ///  - share-above-100 (error): a percentage of a whole (by its name: Persentase, Proporsi,
@@ -69,8 +71,9 @@
 ///  - ratio-mismatch (error): a realization (or a baseline, where its year prints no realization)
 ///    printed beside its numerator and denominator is not their ratio (times a power of ten, 1 to
 ///    100.000) within one unit of its last printed digit
-///  - source-conflict (warning): one year's realization or printed achievement of an indicator is
-///    printed by two sources with values that differ beyond their printed rounding
+///  - source-conflict (warning): one year's realization or printed achievement of an indicator, or
+///    printed absorption of a node or total, is printed by two sources with values that differ
+///    beyond their printed rounding
 ///  - method-mix (warning): a printed achievement follows only from another method than the one
 ///    that the table's other lower-is-better rows all follow (inverse, complement, reduction)
 ///  - growth-range (warning): an economic growth rate (by its name: Pertumbuhan Ekonomi, Laju

@@ -153,6 +153,11 @@ namespace detail {
 /// miliar`: 9; values.md), empty when it ends with none: such an amount is rounded to its printed
 /// digits, not exact to the rupiah. Not part of the public API.
 std::optional<int> money_scale_word(std::string_view text) noexcept;
+/// One unit of the last printed digit, in rupiah, of an amount of money with a scale word
+/// (`Rp16,6 triliun`: 0,1 triliun = 10^11; `Rp 653 miliar`: 10^9): the amount stands for every
+/// amount within half of it. Empty when the text ends with no scale word or its number cannot be
+/// read. Not part of the public API.
+std::optional<double> money_scaled_unit(std::string_view text);
 }  // namespace detail
 
 }  // namespace kinerja

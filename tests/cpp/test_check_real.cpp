@@ -372,6 +372,175 @@ TEST_CASE("ratio-mismatch: a rate of change printed as the ratio of its levels",
     CHECK(only(node(rate, level, "28,57%", "2008: \"35\", 2010: \"10\""), "ratio-mismatch").empty());
 }
 
+TEST_CASE("reported-absorption: amounts with a scale word are held to their rounding", "[check][real]") {
+    auto office = [](const std::string& pagu, const std::string& spent, const std::string& absorption) {
+        return kinerja_test::inline_plan(
+            2023, 2023, "published",
+            "nodes:\n"
+            "  - {id: k-1, level: kegiatan, name: Dinas, source: Berita, budget: {2023: \"" +
+                pagu + "\"}, budget_realized: {2023: \"" + spent + "\"}, reported_absorption: {2023: \"" + absorption +
+                "\"}}\n");
+    };
+    // Kudus 2022 (batch 9): Rp1,6 of Rp2,58 triliun printed 86,17 persen. Rounded to their digits the
+    // amounts give 1,55 / 2,585 = 59,96% to 1,65 / 2,575 = 64,08%
+    const auto kudus = only(office("Rp2,58 triliun", "Rp1,6 triliun", "86,17 persen"), "reported-absorption");
+    REQUIRE(kudus.size() == 1);
+    CHECK(kudus[0].year == 2023);
+    CHECK(kudus[0].actual == "86,17 persen");
+    CHECK(kudus[0].expected == "62.02");  // 1,6 / 2,58 = 62,016%
+    CHECK_THAT(kudus[0].message, Contains("Rp1,6 triliun / Rp2,58 triliun give 59,96% to 64,08%"));
+    // Jakarta 2022 (batch 7): 9,46 / 16,6 triliun allow 9,455 / 16,65 = 56,79% to 9,465 / 16,55 = 57,19%
+    CHECK(only(office("Rp16,6 triliun", "Rp 9,46 triliun", "56,86 persen"), "reported-absorption").empty());
+    // a figure cut off at the edge agrees: 64,089 printed 64,08
+    CHECK(only(office("Rp2,58 triliun", "Rp1,6 triliun", "64,08%"), "reported-absorption").empty());
+    // 64,1 may stand for 64,05 (rounded), within the span; 64,2 stands for 64,15 at least, beyond it
+    CHECK(only(office("Rp2,58 triliun", "Rp1,6 triliun", "64,1%"), "reported-absorption").empty());
+    CHECK(only(office("Rp2,58 triliun", "Rp1,6 triliun", "64,2%"), "reported-absorption").size() == 1);
+    // one amount to the rupiah, the other rounded: 653.000.000.000 / 980,85..980,75 miliar = 66,575% to
+    // 66,582%: 66,7 (at least 66,65) is beyond it, 66,58 and 66,5 (66,58 cut off) agree
+    CHECK(only(office("Rp 980,8 miliar", "Rp 653.000.000.000", "66,7%"), "reported-absorption").size() == 1);
+    CHECK(only(office("Rp 980,8 miliar", "Rp 653.000.000.000", "66,5%"), "reported-absorption").empty());
+    CHECK(only(office("Rp 980,8 miliar", "Rp 653.000.000.000", "66,58%"), "reported-absorption").empty());
+    // a total row's printed absorption is judged too: Bengkulu Selatan's APBD 2023, Rp 653 of Rp 980,8
+    // miliar, 652,5 / 980,85 = 66,52% to 653,5 / 980,75 = 66,63%: "66,4 persen" is outside
+    const std::string two = "  - {id: k-1, level: kegiatan, name: BKD, source: Berita}\n";
+    const plan bengkulu = kinerja_test::inline_plan(
+        2023, 2023, "published",
+        "nodes:\n" + two +
+            "totals:\n"
+            "  - {id: t-apbd, name: total APBD, over: [k-1], budget: {2023: \"Rp 980,8 miliar\"}, budget_realized: "
+            "{2023: \"Rp 653 miliar\"}, reported_absorption: {2023: [{value: \"66,4 persen\", source: Berita}, "
+            "{value: \"66 persen\", source: Kutipan}]}, source: Berita}\n");
+    const auto total = only(bengkulu, "reported-absorption");
+    REQUIRE(total.size() == 1);
+    CHECK(total[0].node_id == "t-apbd");
+    CHECK(total[0].actual == "66,4 persen");
+    CHECK_THAT(total[0].message, Contains("total \"total APBD\": printed absorption 66,4 persen in 2023"));
+    CHECK_THAT(total[0].message, Contains("give 66,52% to 66,63%"));
+    // 66 persen, the same figure to a whole number, agrees: no conflict between the two printings
+    CHECK(only(bengkulu, "source-conflict").empty());
+}
+
+TEST_CASE("reported-absorption: an unreadable amount and a realized budget not printed", "[check][real]") {
+    auto office = [](const std::string& amounts, const std::string& absorption) {
+        return kinerja_test::inline_plan(2023, 2023, "published",
+                                         "nodes:\n"
+                                         "  - {id: k-1, level: kegiatan, name: Dinas, source: Berita, " +
+                                             amounts + ", reported_absorption: {2023: \"" + absorption + "\"}}\n");
+    };
+    // a pagu that cannot be read ("Rp 12.345.67") is unparsed-value's business: no "without a budget"
+    const plan unreadable = office("budget: {2023: \"Rp 12.345.67\"}, budget_realized: {2023: \"Rp 12.000\"}", "99%");
+    const auto both =
+        kinerja::check_plan(unreadable, check_options{}.with_rules({"unparsed-value", "reported-absorption"}));
+    REQUIRE(both.size() == 1);
+    CHECK(both[0].rule == "unparsed-value");
+    CHECK(both[0].actual == "Rp 12.345.67");
+    // in a total row the unreadable amount is named by its total
+    const plan in_total = kinerja_test::inline_plan(
+        2023, 2023, "published",
+        "nodes:\n"
+        "  - {id: k-1, level: kegiatan, name: Dinas, source: Berita, budget: {2023: \"Rp 12.000\"}}\n"
+        "totals:\n"
+        "  - {id: t-1, name: total belanja, over: [k-1], budget: {2023: \"Rp 12.345.67\"}, source: Berita}\n");
+    const auto total = only(in_total, "unparsed-value");
+    REQUIRE(total.size() == 1);
+    CHECK(total[0].node_id == "t-1");
+    CHECK_THAT(total[0].message, Contains("total \"total belanja\", 2023: a thousands group"));
+    // Kota Sorong 2021 (batch 9): a pagu and an absorption, no realized budget: it cannot be verified
+    const auto sorong = only(office("budget: {2023: \"Rp 504.636.508.000\"}", "17,74 persen"), "reported-absorption");
+    REQUIRE(sorong.size() == 1);
+    CHECK_THAT(sorong[0].message, Contains("prints an absorption of 17,74 persen in 2023 without a realized budget: "
+                                           "it cannot be verified"));
+    // 0% without a realized budget says nothing was spent (the seed's Tabel 2.11 prints 0.00 so)
+    CHECK(only(office("budget: {2023: \"Rp 504.636.508.000\"}", "0.00"), "reported-absorption").empty());
+    // with both amounts read, sen after a point: 2.752.216.282 / 2.780.064.146,10 = 98,998% -> 99.00%
+    CHECK(only(office("budget: {2023: \"Rp2.780.064.146.10\"}, budget_realized: {2023: \"Rp2.752.216.282\"}", "99.00%"),
+               "reported-absorption")
+              .empty());
+}
+
+TEST_CASE("source-conflict: one year's absorption printed twice", "[check][real]") {
+    // Ende's APBD 2016 (batch 9): 19,93% in one paragraph, 21,03 % in the next; 0,05 + 0,005 apart at
+    // most by rounding, 1,10 apart in print
+    const plan ende = kinerja_test::inline_plan(
+        2016, 2016, "published",
+        "nodes:\n"
+        "  - {id: k-apbd, level: kegiatan, name: Belanja APBD, source: Berita, budget: {2016: \"Rp "
+        "1.251.378.591.000\"}, "
+        "budget_realized: {2016: \"Rp 108.153.646.967\"}, reported_absorption: {2016: [{value: \"19,93%\", source: "
+        "\"paragraf 2\"}, {value: \"21,03 %\", source: \"paragraf 3\"}]}}\n");
+    const auto found = only(ende, "source-conflict");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].node_id == "k-apbd");
+    CHECK(found[0].year == 2016);
+    CHECK(found[0].expected == "19,93%");
+    CHECK(found[0].actual == "21,03 %");
+    CHECK_THAT(found[0].message, Contains("printed as 19,93% (paragraf 2) and as 21,03 % (paragraf 3)"));
+    // both printings are also judged against the amounts: 108.153.646.967 / 1.251.378.591.000 = 8,64%
+    CHECK(only(ende, "reported-absorption").size() == 2);
+}
+
+TEST_CASE("scale-jump: a realized budget many times its pagu", "[check][real]") {
+    // Makassar's APBD 2022 (batch 9): "Rp288,31 triliun" realized of "Rp4,96 triliun": 288,31 / 4,96 = 58,1
+    const plan makassar = kinerja_test::inline_plan(
+        2022, 2022, "published",
+        "nodes:\n"
+        "  - {id: k-1, level: kegiatan, name: Dinas PU, source: Berita}\n"
+        "totals:\n"
+        "  - {id: t-apbd, name: total APBD, over: [k-1], budget: {2022: \"Rp4,96 triliun\"}, budget_realized: {2022: "
+        "\"Rp288,31 triliun\"}, source: Berita}\n");
+    const auto found = only(makassar, "scale-jump");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].node_id == "t-apbd");
+    CHECK(found[0].actual == "Rp288,31 triliun");
+    CHECK(found[0].expected == "at most Rp4,96 triliun");
+    CHECK_THAT(found[0].message, Contains("is Rp288,31 triliun, 58 times its pagu Rp4,96 triliun"));
+    // a node: Lebak's DAK Fisik pagu lost three digits, 50.254.002.429 / 214.170.951 = 234,6
+    auto node = [](const std::string& pagu, const std::string& spent) {
+        return kinerja_test::inline_plan(2019, 2019, "published",
+                                         "nodes:\n"
+                                         "  - {id: k-dak, level: kegiatan, name: DAK Fisik, source: Berita, budget: "
+                                         "{2019: \"" +
+                                             pagu + "\"}, budget_realized: {2019: \"" + spent + "\"}}\n");
+    };
+    const auto lebak = only(node("Rp. 214.170.951", "Rp. 50.254.002.429"), "scale-jump");
+    REQUIRE(lebak.size() == 1);
+    CHECK_THAT(lebak[0].message, Contains("235 times its pagu"));
+    // spending above the pagu but within 8 times is overspending, not a scale: not this rule
+    CHECK(only(node("Rp. 100.000.000", "Rp. 790.000.000"), "scale-jump").empty());
+    CHECK(only(node("Rp. 100.000.000", "Rp. 800.000.000"), "scale-jump").size() == 1);
+    // the threshold is scale_jump_slip_band's lower end
+    CHECK(
+        only(node("Rp. 100.000.000", "Rp. 800.000.000"), "scale-jump", check_options{}.with_scale_jump_slip_band(9, 12))
+            .empty());
+}
+
+TEST_CASE("a table's capaian settle the convention of its counts", "[check][real]") {
+    // Sorong's Tabel 3.1.28 (batch 9): Daging Sapi (Kg) 656.143 645.201 547.461 629.545 83,44 97,56.
+    // The capaian print a decimal comma, so the points group thousands: 629.545 / 645.201 = 97,5735%,
+    // 97,57 rounded or cut off; printed 97,56
+    const plan sorong = kinerja_test::inline_plan(
+        2020, 2021, "published",
+        "nodes:\n"
+        "  - id: s-19\n"
+        "    level: sasaran\n"
+        "    name: Meningkatnya Produksi Peternakan\n"
+        "    source: \"Tabel 3.1.28\"\n"
+        "    indicators:\n"
+        "      - {id: sapi, name: Jumlah Produksi - Daging Sapi, unit: Kg, polarity: higher, source: \"Tabel "
+        "3.1.28\", targets: {2020: \"656.143\", 2021: \"645.201\"}, realizations: {2020: \"547.461\", 2021: "
+        "\"629.545\"}, reported_achievement: {2020: \"83,44\", 2021: \"97,56\"}}\n");
+    CHECK(only(sorong, "unparsed-value").empty());
+    const auto found = only(sorong, "reported-achievement");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].year == 2021);
+    CHECK(found[0].actual == "97,56");
+    const auto learnt = kinerja::infer_conventions(sorong).number_tables;
+    REQUIRE(learnt.size() == 1);
+    CHECK(learnt[0].convention == kinerja::convention::indonesian);
+    CHECK(learnt[0].cells == 2);  // the two capaian; the counts alone show nothing
+}
+
 TEST_CASE("unit-change: a rate per 1.000 beside a rate per 100.000 in one row", "[check][real]") {
     // Lampung 2015: AKB target 32 per 1000 kelahiran hidup, 2019 target 24 per 100.000 lahir hidup
     const plan p = parse(

@@ -404,6 +404,24 @@ TEST_CASE("parse_value reads money in Rupiah", "[value]") {
         CHECK(value_failure("Rp 2.100.000.00O").has_value());
         CHECK(value_failure("Rp 5 rupiah").has_value());
     }
+    SECTION("the sen after a point, behind thousands grouped by points") {
+        // Lampung Barat's APBD release (batch 9): "Rp984.959.704.911.00", "Rp2.780.064.146.10"
+        const auto v = parse_value("Rp984.959.704.911.00");
+        CHECK(v.kind == value_kind::money);
+        CHECK(v.exact->to_string() == "984959704911.00");
+        CHECK(v.decimals == 2);
+        CHECK_FALSE(v.written_in.has_value());  // it mixes the two conventions: it shows neither
+        CHECK(parse_value("Rp2.780.064.146.10").exact->to_string() == "2780064146.10");
+        CHECK(parse_value("Rp. 307.493.016.00").exact->to_string() == "307493016.00");
+        // one group of three is not enough to tell: "12.345.67" stays unreadable
+        CHECK(value_failure("Rp 12.345.67").has_value());
+        // three digits after the last point are a thousands group; two after one point a decimal
+        CHECK(parse_value("Rp 1.234.567").exact->to_string() == "1234567");
+        CHECK(parse_value("Rp1.50").number.value() == 1.5);
+        // a point with one digit, or a group of four, is no such amount
+        CHECK(value_failure("Rp 1.234.567.8").has_value());
+        CHECK(value_failure("Rp 1.234.5678.00").has_value());
+    }
 }
 
 TEST_CASE("parse_value reads missing cells", "[value]") {

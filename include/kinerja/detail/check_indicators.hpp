@@ -42,6 +42,12 @@ struct read_cell {
     value v;
 };
 
+/// source-conflict: the first printing of one slot (a year's realization, capaian or absorption
+/// printed by several sources) whose number differs from the first printing's beyond their printed
+/// rounding (each read in its own convention), or nullptr. With `fractions`, a ratio printed bare in
+/// one source and with `%` in the other is compared in one scale (`1.46` and `146.31%` agree).
+const read_cell* conflicting_printing(const std::vector<read_cell>& cells, bool fractions);
+
 /// An indicator's printed values as check_plan read them: the first printed value of each year
 /// (unreadable ones are absent; check_plan reports them as unparsed-value).
 struct read_row {
