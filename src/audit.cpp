@@ -113,6 +113,13 @@ value parse_reported_achievement(std::string_view text) {
         return v;
     }
     const std::size_t b = static_cast<std::size_t>(t.data() - text.data());
+    auto ends_percent = [](std::string_view s) {
+        return !s.empty() && (s.back() == '%' || (s.size() > 6 && detail::iequals(s.substr(s.size() - 6), "persen") &&
+                                                  !detail::is_ascii_letter(s[s.size() - 7])));
+    };
+    // "80,17 persen-": a dash closing the figure, as amounts close "Rp 22.275.313.470,-" (Sijunjung's release)
+    if (t.size() > 1 && t.back() == '-' && ends_percent(detail::trim(t.substr(0, t.size() - 1))))
+        t = detail::trim(t.substr(0, t.size() - 1));
     bool percent = false;
     if (t.back() == '%') {
         percent = true;

@@ -116,6 +116,9 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::growth_range, severity::warning,
          "an economic growth rate (the indicator's name: Pertumbuhan Ekonomi, Laju Pertumbuhan Ekonomi, Pertumbuhan "
          "PDRB, LPE) printed beyond plus or minus 100 (percent): a level printed where the rate belongs"},
+        {rule_ids::total_mismatch, severity::warning,
+         "an indicator named a total (Jumlah, Total, keseluruhan) whose values are, in most of at least three years, "
+         "the sum of its node's other indicators of its unit is not their sum in a year"},
         {rule_ids::strategy_level, severity::error,
          "a link of the strategy layer (Tabel 5.1) to a node of the wrong level: strategi -> sasaran, arah_kebijakan "
          "-> strategi, program -> arah_kebijakan; no parent links to or from strategi and arah_kebijakan"},
@@ -1158,9 +1161,24 @@ struct checker {
 
     // ------------------------------------------------------------------ indicators
     void indicators(const std::vector<node>& list) {
-        for (const node& n : list)
+        for (const node& n : list) {
+            // total-mismatch compares a node's indicators with each other: keep their rows as read,
+            // only where one of them is named a total
+            collect_rows = on(rule_ids::total_mismatch) && n.indicators.size() >= 3 &&
+                           std::any_of(n.indicators.begin(), n.indicators.end(),
+                                       [](const indicator& i) { return detail::names_a_total(i.name); });
+            node_rows.clear();
             for (const indicator& ind : n.indicators) one_indicator(n, ind);
+            if (collect_rows) {
+                std::vector<detail::row_finding> found;
+                detail::total_checks(n, node_rows, found);
+                take(found);
+            }
+        }
+        collect_rows = false;
     }
+    bool collect_rows = false;
+    std::vector<detail::node_row> node_rows;
 
     // The kind a target is compared in: a range's or a bound's numbers' kind, else its own.
     static value_kind target_kind(const value& v) {
@@ -1337,6 +1355,7 @@ struct checker {
         detail::indicator_row_checks(
             n, ind, row, unit, [this](std::string_view rule) { return on(rule); }, options, found);
         take(found);
+        if (collect_rows) node_rows.push_back({&ind, std::move(row.targets), std::move(row.realizations)});
     }
 
     // target-end: the end column (kondisi akhir) of an indicator's targets against its years, by

@@ -726,6 +726,83 @@ std::set<std::string> subject_words(const std::string& name) {
 }
 }  // namespace
 
+bool names_a_total(const std::string& name) {
+    static const std::vector<std::string> words = {"jumlah", "total", "keseluruhan", "seluruh", "seluruhnya"};
+    return holds_word(fold(name), words);
+}
+
+void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out) {
+    auto unit_of = [](const indicator& ind) { return ind.unit ? std::string(trim(ind.unit->text)) : std::string(); };
+    auto summable = [](const value& v) {
+        return v.number && (v.kind == value_kind::number || v.kind == value_kind::count || v.kind == value_kind::money);
+    };
+    for (const node_row& total : rows) {
+        if (!names_a_total(total.ind->name)) continue;
+        const std::string unit = unit_of(*total.ind);
+        if (unit.empty() || unit == "%" || iequals(unit, "persen")) continue;
+        std::vector<const node_row*> parts;
+        for (const node_row& r : rows)
+            if (&r != &total && !names_a_total(r.ind->name) && iequals(unit_of(*r.ind), unit)) parts.push_back(&r);
+        if (parts.size() < 2) continue;
+        for (int field = 0; field < 2; ++field) {
+            const auto column = [field](const node_row& r) -> const std::map<period_year, value>& {
+                return field == 0 ? r.targets : r.realizations;
+            };
+            struct year_sum {
+                period_year year;
+                double sum;
+                int decimals;
+                bool agrees;
+            };
+            std::vector<year_sum> years;
+            for (const auto& [y, t] : column(total)) {
+                if (y.is_end() || !summable(t)) continue;
+                double sum = 0.0, slack = t.half_unit();
+                int decimals = 0;
+                bool all = true;
+                for (const node_row* part : parts) {
+                    const auto v = column(*part).find(y);
+                    if (v == column(*part).end() || !summable(v->second)) {
+                        all = false;
+                        break;
+                    }
+                    sum += *v->second.number;
+                    slack += v->second.half_unit();
+                    decimals = std::max(decimals, v->second.decimals);
+                }
+                if (!all) continue;
+                const bool agrees = std::fabs(*t.number - sum) <= slack + 1e-9 * std::max(1.0, std::fabs(sum));
+                years.push_back({y, sum, decimals, agrees});
+            }
+            const auto agreeing = static_cast<std::size_t>(
+                std::count_if(years.begin(), years.end(), [](const year_sum& s) { return s.agrees; }));
+            if (years.size() < 3 || agreeing < 2 || 2 * agreeing <= years.size()) continue;
+            for (const year_sum& s : years) {
+                if (s.agrees) continue;
+                const value& t = column(total).at(s.year);
+                const convention c = t.written_in.value_or(convention::english);
+                std::string names;
+                for (std::size_t k = 0; k < parts.size(); ++k)
+                    names += (k == 0 ? "" : k + 1 == parts.size() ? " and " : ", ") + parts[k]->ind->name;
+                const char* what = field == 0 ? "target" : "realization";
+                row_finding f =
+                    make(kinerja::rule_ids::total_mismatch, n, total.ind, s.year,
+                         who(n, total.ind) + ": the " + what + " of " + year_label(s.year) + " is " + t.text +
+                             ", but the node's other indicators in " + unit + " (" + names + ") sum to " +
+                             format_number(s.sum, c, s.decimals, false) + "; in " + std::to_string(agreeing) + " of " +
+                             std::to_string(years.size()) + " years the total is their sum",
+                         indicator::first(field == 0 ? total.ind->targets : total.ind->realizations, s.year));
+                f.expected = format_number(s.sum, convention::english, s.decimals, false);
+                const double scale = std::pow(10.0, s.decimals);
+                f.expected_number = std::round(s.sum * scale) / scale;  // 220.29, not 220.29000000000002
+                f.actual = t.text;
+                f.actual_number = t.number;
+                out.push_back(std::move(f));
+            }
+        }
+    }
+}
+
 bool names_the_levels_of(const std::string& rate, const std::string& level) {
     if (names_a_rate_of_change(level)) return false;
     const std::set<std::string> r = subject_words(rate);

@@ -480,4 +480,13 @@ TEST_CASE("parse_reported_achievement reads the word persen as the percent sign"
     CHECK_THROWS_AS(parse_reported_achievement("5 kapersen"), kinerja::parse_error);
     CHECK_THROWS_AS(parse_reported_achievement("Rp17,01 persen"), kinerja::parse_error);
     CHECK_THROWS_AS(parse_reported_achievement("persen"), kinerja::parse_error);
+    // a dash closing the figure (Sijunjung's release, batch 10: "80,17 persen-")
+    const auto dash = parse_reported_achievement("80,17 persen-");
+    CHECK(dash.kind == value_kind::percent);
+    CHECK_THAT(dash.number.value(), WithinAbs(80.17, 1e-12));
+    CHECK(dash.decimals == 2);
+    CHECK(parse_reported_achievement("80,17%-").kind == value_kind::percent);
+    // only after a percent: a bare figure with a dash is no number
+    CHECK_THROWS_AS(parse_reported_achievement("80,17-"), kinerja::parse_error);
+    CHECK_THROWS_AS(parse_reported_achievement("persen-"), kinerja::parse_error);
 }

@@ -422,6 +422,7 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
                                                 "source-conflict",
                                                 "method-mix",
                                                 "growth-range",
+                                                "total-mismatch",
                                                 "strategy-level",
                                                 "programme-without-policy",
                                                 "sasaran-without-strategy",

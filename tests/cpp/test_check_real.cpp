@@ -541,6 +541,60 @@ TEST_CASE("a table's capaian settle the convention of its counts", "[check][real
     CHECK(learnt[0].cells == 2);  // the two capaian; the counts alone show nothing
 }
 
+TEST_CASE("total-mismatch: a total row of a node's indicators that does not add up", "[check][real]") {
+    // Payakumbuh's RPJMD Tabel 2.41, road length by condition (km), 2010-2014. By hand:
+    //   2010: 115,73 + 62,31 + 24,44 + 17,81 = 220,29, printed 219,66  <- off by 0,63
+    //   2011: 137,46 + 72,11 + 31,45 + 20,42 = 261,44, printed 261,44
+    //   2012: 135,98 + 76,09 + 28,77 + 20,58 = 261,42, printed 261,44 (within 4 x 0,005 + 0,005)
+    //   2013: 136,9 + 67,79 + 41,72 + 15,01 = 261,42, printed 261,44 (136,9 stands for 136,85..136,95)
+    //   2014: 112,53 + 84,29 + 49,22 + 15,41 = 261,45, printed 262,45  <- off by 1,00
+    auto table = [](const std::string& total_name, const std::string& unit, const std::string& years) {
+        const std::vector<std::pair<std::string, std::string>> rows = {
+            {"Kondisi Baik", "115,73|137,46|135,98|136,9|112,53"},
+            {"Kondisi Rusak Sedang", "62,31|72,11|76,09|67,79|84,29"},
+            {"Kondisi Rusak Ringan", "24,44|31,45|28,77|41,72|49,22"},
+            {"Kondisi Rusak Berat", "17,81|20,42|20,58|15,01|15,41"},
+            {total_name, "219,66|261,44|261,44|261,44|262,45"}};
+        std::string body =
+            "nodes:\n  - id: jalan\n    level: urusan\n    name: Jalan\n    source: \"Tabel 2.41\"\n    indicators:\n";
+        int k = 0;
+        for (const auto& [name, values] : rows) {
+            std::string map;
+            std::size_t at = 0;
+            for (int y = 2010; y <= 2014; ++y) {
+                const std::size_t bar = values.find('|', at);
+                const std::string v = values.substr(at, bar == std::string::npos ? std::string::npos : bar - at);
+                at = bar == std::string::npos ? values.size() : bar + 1;
+                if (years.find(std::to_string(y)) == std::string::npos) continue;
+                map += (map.empty() ? "" : ", ") + std::to_string(y) + ": \"" + v + "\"";
+            }
+            body += "      - {id: i" + std::to_string(k++) + ", name: \"" + name + "\", unit: " + unit +
+                    ", source: \"Tabel 2.41\", realizations: {" + map + "}}\n";
+        }
+        return kinerja_test::inline_plan(2010, 2014, "published", body);
+    };
+    const std::string all = "2010 2011 2012 2013 2014";
+    const auto found = only(table("Jalan secara keseluruhan", "km", all), "total-mismatch");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].year == 2010);
+    CHECK(found[0].indicator == "i4");
+    CHECK(found[0].expected == "220.29");
+    CHECK(found[0].actual == "219,66");
+    CHECK_THAT(found[0].message, Contains("is 219,66, but the node's other indicators in km (Kondisi Baik, Kondisi "
+                                          "Rusak Sedang, Kondisi Rusak Ringan and Kondisi Rusak Berat) sum to 220,29; "
+                                          "in 3 of 5 years the total is their sum"));
+    CHECK(found[1].year == 2014);
+    CHECK(found[1].expected == "261.45");
+    // a name that says nothing of a total: no row is taken as the others' sum
+    CHECK(only(table("Panjang jalan", "km", all), "total-mismatch").empty());
+    // three years of which one agrees (2011): no majority, nothing is guessed
+    CHECK(only(table("Jumlah", "km", "2010 2011 2014"), "total-mismatch").empty());
+    // two years are too few to learn the sum from
+    CHECK(only(table("Jumlah", "km", "2011 2014"), "total-mismatch").empty());
+    // percentages are no parts of a sum
+    CHECK(only(table("Jumlah", "\"%\"", all), "total-mismatch").empty());
+}
+
 TEST_CASE("unit-change: a rate per 1.000 beside a rate per 100.000 in one row", "[check][real]") {
     // Lampung 2015: AKB target 32 per 1000 kelahiran hidup, 2019 target 24 per 100.000 lahir hidup
     const plan p = parse(

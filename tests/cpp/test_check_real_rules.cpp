@@ -248,4 +248,11 @@ TEST_CASE("indicator names: rates of change, economic growth and shares as the c
     CHECK_FALSE(names_the_levels_of("Penurunan kasus gizi buruk balita desa terpencil", "Kasus gizi"));
     // a rate of change is no level
     CHECK_FALSE(names_the_levels_of("Penurunan angka kemiskinan daerah", "Laju penurunan kemiskinan daerah"));
+    // a total: Jumlah, Total, keseluruhan, seluruh(nya) as a word
+    using kinerja::detail::names_a_total;
+    CHECK(names_a_total("Jalan secara keseluruhan (nasional, provinsi, dan kabupaten/kota)"));
+    CHECK(names_a_total("JUMLAH"));
+    CHECK(names_a_total("Total panjang jalan"));
+    CHECK_FALSE(names_a_total("Totalitas pelayanan"));
+    CHECK_FALSE(names_a_total("Kondisi Baik"));
 }

@@ -306,3 +306,23 @@ def test_an_absorption_printed_twice_and_a_realized_budget_at_the_wrong_scale():
     assert (jump.node_id, jump.actual_text, jump.expected_text) == ("k-1", "Rp288,31 triliun", "at most Rp4,96 triliun")
     assert "58 times its pagu" in jump.message
     assert plan.check(rules=["scale-jump"], scale_jump_slip_band=(60, 100)) == []
+
+
+# ---- the tenth batch (docs/real-plans.md, "Measured with a held-out batch 10")
+
+def test_total_mismatch_on_the_real_road_table(capsys):
+    # Payakumbuh's Tabel 2.41: 115,73 + 62,31 + 24,44 + 17,81 = 220,29 (printed 219,66) and
+    # 112,53 + 84,29 + 49,22 + 15,41 = 261,45 (printed 262,45); 2011-2013 add up
+    cli.main(["check", str(REAL / "payakumbuh-rpjmd-2012-2017-tabel2.41-jalan.yaml"), "--format", "json",
+              "--rules", "total-mismatch"])
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["rule"], f["node_id"], f["indicator"], f["year"], f["expected"], f["actual"]) for f in found] == [
+        ("total-mismatch", "jalan", "ind-total", 2010, 220.29, 219.66),
+        ("total-mismatch", "jalan", "ind-total", 2014, 261.45, 262.45)]
+
+
+def test_an_absorption_closed_by_a_dash():
+    # Sijunjung's release: "80,17 persen-"; 8.613.197.647 / 10.744.221.783 = 80,166% -> 80,17
+    assert kinerja.audit_achievement("100%", "80,17%", "80,17 persen-").consistent is True
+    plan = office("Rp10.744.221.783,-", "Rp 8.613.197.647", "80,17 persen-")
+    assert plan.check(rules=["reported-absorption", "unparsed-value"]) == []

@@ -42,6 +42,27 @@ struct read_cell {
     value v;
 };
 
+/// An indicator's first printed targets and realizations as read, for the checks that compare a
+/// node's indicators with each other (total-mismatch).
+struct node_row {
+    const indicator* ind = nullptr;
+    std::map<period_year, value> targets;
+    std::map<period_year, value> realizations;
+};
+
+/// Whether an indicator's name says it totals other rows: it holds "jumlah", "total",
+/// "keseluruhan", "seluruh" or "seluruhnya" as a word (Payakumbuh's "Jalan secara keseluruhan").
+bool names_a_total(const std::string& name);
+
+/// total-mismatch: for each indicator of `rows` named a total (names_a_total) with a unit, and the
+/// node's other indicators of that unit that are not totals (at least two, its parts): where in at
+/// least three years every one prints a number, and in more than half of them (at least two) the
+/// total is the parts' sum within the rounding of the printed figures, each other year is reported
+/// (Payakumbuh's road lengths: 115,73 + 62,31 + 24,44 + 17,81 = 220,29 km, total printed 219,66;
+/// the sum holds in 2011-2013). Targets and realizations are judged apart. A percentage is no part
+/// of a sum.
+void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out);
+
 /// source-conflict: the first printing of one slot (a year's realization, capaian or absorption
 /// printed by several sources) whose number differs from the first printing's beyond their printed
 /// rounding (each read in its own convention), or nullptr. With `fractions`, a ratio printed bare in
