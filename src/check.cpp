@@ -838,8 +838,11 @@ struct checker {
     struct absorption_owner {
         const node* n = nullptr;
         const total* t = nullptr;
-        std::string subject;  // "kegiatan k-1", "total \"...\""
     };
+    // "kegiatan k-1", "total \"...\"": built only for a finding
+    std::string subject_of(const absorption_owner& o) const {
+        return o.t ? "total \"" + o.t->name + "\"" : who(o.n, nullptr);
+    }
     finding& add_absorption(std::string_view rule, const absorption_owner& o, period_year y, std::string message,
                             const printed_value& pv) {
         finding& f = add(rule, o.n, nullptr, y, std::move(message), pv.location,
@@ -864,18 +867,19 @@ struct checker {
     // Judges one printed absorption; the printing as read goes to `read` (for source-conflict).
     void judge_absorption(const absorption_owner& o, period_year y, const printed_value& pv,
                           const printed_value* pagu_cell, const std::optional<decimal>& pagu_exact, bool pagu_readable,
-                          const printed_value* r, const audit_options& ao, std::vector<detail::read_cell>& read) {
+                          const printed_value* r, const audit_options& ao, std::vector<detail::read_cell>& read,
+                          bool keep) {
         std::optional<detail::reading> got;
         try {
             got.emplace(detail::read_reported_text(pv.text));
             note(o.n, nullptr, y, pv, **got);
         } catch (const parse_error& e) {
-            finding& f = add_absorption(rule_ids::unparsed_value, o, y, o.subject + ": " + e.reason(), pv);
+            finding& f = add_absorption(rule_ids::unparsed_value, o, y, subject_of(o) + ": " + e.reason(), pv);
             f.actual = pv.text;
             return;
         }
         const value& reported = **got;
-        read.push_back({&pv, reported});
+        if (keep) read.push_back({&pv, reported});  // two printings or more: source-conflict compares them
         if (reported.is_missing() || !on(rule_ids::reported_absorption)) return;
         const read_amount none;
         const read_amount& realized = r ? amount(o.n, y, *r, o.t) : none;
@@ -886,10 +890,10 @@ struct checker {
         if (budget < 0.0 || spent < 0.0) return;  // no absorption: negative-amount reports it
         if (budget == 0.0) {
             if (reported.number && *reported.number != 0.0) {
-                finding& f = add_absorption(
-                    rule_ids::reported_absorption, o, y,
-                    o.subject + " prints an absorption of " + pv.text + " in " + year_label(y) + " without a budget",
-                    pv);
+                finding& f = add_absorption(rule_ids::reported_absorption, o, y,
+                                            subject_of(o) + " prints an absorption of " + pv.text + " in " +
+                                                year_label(y) + " without a budget",
+                                            pv);
                 f.actual = pv.text;
                 f.actual_number = reported.number;
             }
@@ -898,8 +902,8 @@ struct checker {
         if (!realized.value) {  // none printed, or a placeholder: 0% says nothing was spent, else unverifiable
             if (reported.number && *reported.number != 0.0) {
                 finding& f = add_absorption(rule_ids::reported_absorption, o, y,
-                                            o.subject + " prints an absorption of " + pv.text + " in " + year_label(y) +
-                                                " without a realized budget: it cannot be verified",
+                                            subject_of(o) + " prints an absorption of " + pv.text + " in " +
+                                                year_label(y) + " without a realized budget: it cannot be verified",
                                             pv);
                 f.actual = pv.text;
                 f.actual_number = reported.number;
@@ -928,7 +932,7 @@ struct checker {
             const convention c = reported.written_in.value_or(convention::english);
             finding& f =
                 add_absorption(rule_ids::reported_absorption, o, y,
-                               o.subject + ": printed absorption " + pv.text + " in " + year_label(y) +
+                               subject_of(o) + ": printed absorption " + pv.text + " in " + year_label(y) +
                                    " does not follow from amounts rounded to their printed digits: " +
                                    (o.n ? amount_text(*o.n, &node::budget_realized, y) : r->text) + " / " +
                                    (o.n ? amount_text(*o.n, &node::budget, y) : pagu_cell->text) + " give " +
@@ -944,7 +948,7 @@ struct checker {
         const audit_result a = detail::audit_verdict(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
         if (a.consistent.value_or(true)) return;
         finding& f = add_absorption(rule_ids::reported_absorption, o, y,
-                                    o.subject + ": printed absorption " + pv.text + " in " + year_label(y) +
+                                    subject_of(o) + ": printed absorption " + pv.text + " in " + year_label(y) +
                                         " does not follow from " + show(spent) + " / " + show(budget) + " = " +
                                         format_number(computed, convention::english, 2, false) + "%",
                                     pv);
@@ -964,7 +968,7 @@ struct checker {
         const detail::read_cell& first = read.front();
         auto label = [&](const printed_value* pv) { return pv->source.empty() ? own_source : pv->source; };
         finding& f = add_absorption(rule_ids::source_conflict, o, y,
-                                    o.subject + ": the printed absorption of " + year_label(y) + " is printed as " +
+                                    subject_of(o) + ": the printed absorption of " + year_label(y) + " is printed as " +
                                         first.v.text + " (" + label(first.printed) + ") and as " + other->v.text +
                                         " (" + label(other->printed) + "): two sources disagree",
                                     *other->printed);
@@ -990,12 +994,11 @@ struct checker {
             for (const auto& [y, vs] : n.reported_absorption) {
                 absorption_owner o;
                 o.n = &n;
-                o.subject = who(&n, nullptr);
                 read.clear();
                 for (const printed_value& pv : vs) {
                     const node_amount& pagu = budget_amount(n, &node::budget, y);  // the plan's pagu rule
                     const printed_value* r = indicator::first(n.budget_realized, y);
-                    judge_absorption(o, y, pv, pagu.cell, pagu.exact, pagu.readable, r, ao, read);
+                    judge_absorption(o, y, pv, pagu.cell, pagu.exact, pagu.readable, r, ao, read, vs.size() > 1);
                 }
                 absorption_conflict(o, y, read, n.source);
             }
@@ -1011,14 +1014,13 @@ struct checker {
             for (const auto& [y, vs] : t.reported_absorption) {
                 absorption_owner o;
                 o.t = &t;
-                o.subject = "total \"" + t.name + "\"";
                 read.clear();
                 for (const printed_value& pv : vs) {
                     const printed_value* b = indicator::first(t.budget, y);
                     const printed_value* r = indicator::first(t.budget_realized, y);
                     const read_amount none;
                     const read_amount& pagu = b && !detail::blank_cell(b) ? amount(nullptr, y, *b, &t) : none;
-                    judge_absorption(o, y, pv, b, pagu.exact, pagu.readable, r, ao, read);
+                    judge_absorption(o, y, pv, b, pagu.exact, pagu.readable, r, ao, read, vs.size() > 1);
                 }
                 absorption_conflict(o, y, read, t.source);
             }
@@ -1282,7 +1284,8 @@ struct checker {
         counts(ind.denominators, row.denominators);
         // a rate of change with realizations: the levels it moves between, printed as another
         // indicator of the node (Sleman's violations 35 -> 10 beside "Tingkat penurunan ..."), read quietly
-        if (!ind.realizations.empty() && on(rule_ids::ratio_mismatch) && detail::names_a_rate_of_change(ind.name))
+        row.rate_of_change = detail::names_a_rate_of_change(ind.name);  // the name is read once
+        if (!ind.realizations.empty() && on(rule_ids::ratio_mismatch) && row.rate_of_change)
             for (const indicator& other : n.indicators) {
                 if (&other == &ind || other.realizations.empty() || !detail::names_the_levels_of(ind.name, other.name))
                     continue;
@@ -1311,7 +1314,7 @@ struct checker {
             target_end_check(n, ind, targets);
         // a rate of change (Pertumbuhan, Laju, Peningkatan ...) prints steps, not levels: a smaller
         // step still moves the level the better way, so its targets have no direction to check
-        const bool directed = on(rule_ids::target_direction) && !detail::names_a_rate_of_change(ind.name);
+        const bool directed = on(rule_ids::target_direction) && !row.rate_of_change;
         const std::optional<polarity> own = directed ? indicator_polarity(p, ind) : std::nullopt;
         if (directed && (own || !ind.scale.empty())) {
             const polarity pol = own.value_or(polarity::higher);

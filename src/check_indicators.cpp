@@ -265,7 +265,6 @@ void row_jumps(const node& n, const indicator& ind, const std::map<period_year, 
 void row_slips(const node& n, const indicator& ind, const std::map<period_year, value>& values,
                const year_values& printed, bool percent_unit, const char* what, const check_options& options,
                std::vector<row_finding>& out) {
-    if (names_a_rate_of_change(ind.name)) return;
     const auto [low, high] = options.scale_jump_slip_band;
     auto off = [&](double a, double b) {  // b is `low` to `high` times off a, either way
         const double r = std::max(a, b) / std::min(a, b);
@@ -824,8 +823,10 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
         row_jumps(n, ind, row.targets, ind.targets, percent_unit, "target", options, out);
         row_jumps(n, ind, row.realizations, ind.realizations, percent_unit, "realization", options, out);
         pair_jumps(n, ind, row, percent_unit, options, out);
-        row_slips(n, ind, row.targets, ind.targets, percent_unit, "target", options, out);
-        row_slips(n, ind, row.realizations, ind.realizations, percent_unit, "realization", options, out);
+        if (!row.rate_of_change) {
+            row_slips(n, ind, row.targets, ind.targets, percent_unit, "target", options, out);
+            row_slips(n, ind, row.realizations, ind.realizations, percent_unit, "realization", options, out);
+        }
     }
     if (on(kinerja::rule_ids::share_above_100) && (!declared || declared->kind == value_kind::percent) &&
         names_a_share(ind.name)) {

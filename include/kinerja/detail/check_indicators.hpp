@@ -91,6 +91,8 @@ struct read_row {
     /// that name its subject (names_the_levels_of), the levels the rate is computed from, for
     /// ratio-mismatch. Read quietly (their own rows are checked as theirs).
     std::vector<std::pair<const indicator*, std::map<period_year, value>>> levels;
+    /// Whether the indicator's name says it is a rate of change (names_a_rate_of_change), read once.
+    bool rate_of_change = false;
 };
 
 /// Whether `v` is a count in a word `units` does not know (a typo such as "1 Dukumen"): that is
