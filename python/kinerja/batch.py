@@ -29,7 +29,7 @@ from .display import findings_html, table_html
 from .results import Findings
 from .tables import BUDGET_COLUMNS, FINDING_COLUMNS, finding_row, frame
 from .errors import KinerjaError
-from .plan import FRAME_COLUMNS, Limits, Plan, core_load_limits, load_plan_xlsx, rule_sets_of
+from .plan import FRAME_COLUMNS, Limits, Plan, check_settings, core_load_limits, load_plan_xlsx, rule_sets_of
 
 __all__ = ["PlanSet", "PlanFinding", "PlanFindings", "PlanLoadError", "load_plans", "find_plan_files",
            "IDENTITY_COLUMNS", "BUDGET_COLUMNS", "PLAN_SUMMARY_COLUMNS"]
@@ -268,20 +268,23 @@ class PlanSet:
                 yield plan
 
     def check(self, rules: Optional[Iterable[str]] = None, include_history: bool = True, rules_file: Any = None,
-              progress: Optional[Callable[[Any], None]] = None) -> PlanFindings:
+              progress: Optional[Callable[[Any], None]] = None, **settings: Any) -> PlanFindings:
         """Load and check every plan on the threads (the GIL released): one :class:`PlanFindings`
-        with a ``plan`` column. ``rules``, ``include_history`` and ``rules_file`` as in
-        :meth:`kinerja.Plan.check`; ``progress(p)`` is called as plans are done, with ``p.done``,
+        with a ``plan`` column. ``rules``, ``include_history``, ``rules_file`` and the check settings
+        (``budget_tolerance=``, ``scale_jump_band=`` ...) as in :meth:`kinerja.Plan.check`;
+        ``progress(p)`` is called as plans are done, with ``p.done``,
         ``p.total``, ``p.failed``, ``p.findings`` and ``p.elapsed_seconds``. A plan that cannot be
         loaded does not stop the run: it is in :attr:`errors` and :meth:`summary`."""
+        given = check_settings(**settings)
         results = _core.check_plans(self.files, self.threads, list(rules or []), include_history,
-                                    rule_sets_of(rules_file), self._limits, True, progress)
+                                    rule_sets_of(rules_file), self._limits, True, progress, given)
         findings = PlanFindings()
         records = []
         for r in results:
             if _is_workbook(r.path):  # read by Python (load_plan_xlsx), checked here
                 plan, failure = _load_workbook(r.path, self._limits)
-                found = list(plan.check(rules=rules, include_history=include_history, rules_file=rules_file)) \
+                found = list(plan.check(rules=rules, include_history=include_history, rules_file=rules_file,
+                                        **given)) \
                     if plan is not None else []
                 records.append(_record(r.path, plan, failure, found))
                 findings.extend(PlanFinding(r.path, f) for f in found)

@@ -47,7 +47,7 @@ from . import tables
 from .batch import find_plan_files
 from .tables import FINDING_COLUMNS
 from .errors import ArgumentError, KinerjaError, PlanFileError
-from .plan import FRAME_COLUMNS, check_rules, load_plan_file
+from .plan import FRAME_COLUMNS, Plan, check_rules, check_settings, load_plan_file
 
 __all__ = ["check_plans", "plan_frames", "load_errors", "local_client", "close",
            "FINDINGS_COLUMNS", "INDICATOR_COLUMNS", "BUDGET_COLUMNS", "ERROR_COLUMNS"]
@@ -127,7 +127,7 @@ def _partition(kind: str, files: Sequence[Tuple[str, str]], options: Dict[str, A
             plan = _load(path)
             if kind == "findings":
                 frame = plan.check(rules=options.get("rules"), include_history=options["include_history"],
-                                   rules_file=rules_file).to_frame()
+                                   rules_file=rules_file, **options.get("settings", {})).to_frame()
             elif kind == "indicators":
                 frame = plan.to_frame(include_history=options["include_history"])
             elif kind == "budget":
@@ -260,6 +260,10 @@ def _frame(kind: str, paths: Paths, client: Any, files_per_partition: Optional[i
     return dd.from_delayed([delayed(_value)(f) for f in futures], meta=meta, verify_meta=False)
 
 
+_NO_NODES = ("kinerja_plan: 1\nplan: {id: settings, title: settings, organisation: O, region: R, "
+             "period: [2024, 2024], version: published}\nnodes: []\n")
+
+
 def _rules_file(rules_file: Any) -> Any:
     """Rule files travel to the workers as absolute paths (a RuleSet is not sent)."""
     if rules_file is None:
@@ -276,7 +280,7 @@ def _rules_file(rules_file: Any) -> Any:
 # ---------------------------------------------------------------------------- public
 def check_plans(paths: Paths, client: Any = None, *, rules: Optional[Iterable[str]] = None,
                 include_history: bool = True, rules_file: Any = None,
-                files_per_partition: Optional[int] = None):
+                files_per_partition: Optional[int] = None, **settings: Any):
     """Check every plan of ``paths`` on the workers of ``client``: a dask DataFrame, one row per
     finding, columns :data:`FINDINGS_COLUMNS` (``plan`` then the columns of
     ``Findings.to_frame()``), plans in the order of ``paths`` (a folder's files sorted), each
@@ -285,7 +289,10 @@ def check_plans(paths: Paths, client: Any = None, *, rules: Optional[Iterable[st
     ``rules``, ``include_history`` and ``rules_file`` (paths of rule files, read by every worker)
     are those of :meth:`kinerja.Plan.check`; an unknown rule id (``ArgumentError``
     ``kinerja.argument.rule``) or a rule file that cannot be read (``PlanFileError``
-    ``kinerja.rules.*``) raises at once, before any plan is read. A plan that cannot be loaded gives one row of
+    ``kinerja.rules.*``) raises at once, before any plan is read. The check settings
+    (``budget_tolerance=``, ``scale_jump_band=`` ...) are those of :meth:`kinerja.Plan.check`; an
+    unknown or out-of-range one (``ArgumentError`` ``kinerja.argument.check_option``) raises at once
+    too. A plan that cannot be loaded gives one row of
     severity ``error``, ``rule`` the error's id, ``message`` its reason and ``location`` its
     ``file:line:column``. ``files_per_partition`` fixes the number of plan files a partition;
     by default the files are split into about four partitions a worker thread of equal bytes.
@@ -294,7 +301,9 @@ def check_plans(paths: Paths, client: Any = None, *, rules: Optional[Iterable[st
     :raises PlanFileError: ``kinerja.plan.io`` for a path that does not exist.
     """
     options = {"rules": list(rules) if rules is not None else None, "include_history": bool(include_history),
-               "rules_file": _rules_file(rules_file)}
+               "rules_file": _rules_file(rules_file), "settings": check_settings(**settings)}
+    if options["settings"]:  # a bad setting fails here, once: checked on a plan without nodes
+        Plan.from_yaml(_NO_NODES)._core.check([], False, [], options["settings"])
     # a bad rule file or rule id fails here, once, not once a plan on the workers
     known = [r["id"] for r in check_rules(options["rules_file"])]
     unknown = [r for r in options["rules"] or [] if r not in known]

@@ -212,6 +212,13 @@ def bundled_plan() -> "Plan":
     return load_plan(bundled_plan_path())
 
 
+def check_settings(**given: Any) -> Dict[str, Any]:
+    """The check settings given (not None) as the C++ binding takes them: ``budget_tolerance``,
+    ``scale_jump_band``, ``scale_jump_mixed_band``, ``scale_jump_slip_band``,
+    ``scale_jump_slip_agreement`` (:meth:`Plan.check`); bands as (from, to) pairs."""
+    return {k: v for k, v in given.items() if v is not None}
+
+
 def check_rules(rules_file: Any = None) -> List[Dict[str, str]]:
     """The registry of :meth:`Plan.check`: each rule's id, origin (``"built-in"`` or the rule file
     it comes from), default severity and description; the built-in rules, then those of
@@ -490,11 +497,10 @@ class Plan:
         >>> [f.node for f in bundled_plan().check(rules_file=standard_rules_path()).by_rule("kegiatan-pagu-within-program")]
         ['2.08.02.2.03']
         """
-        return Findings(self._core.check(list(rules or []), include_history, rule_sets_of(rules_file),
-                                         budget_tolerance=budget_tolerance, scale_jump_band=scale_jump_band,
-                                         scale_jump_mixed_band=scale_jump_mixed_band,
-                                         scale_jump_slip_band=scale_jump_slip_band,
-                                         scale_jump_slip_agreement=scale_jump_slip_agreement))
+        settings = check_settings(budget_tolerance=budget_tolerance, scale_jump_band=scale_jump_band,
+                                  scale_jump_mixed_band=scale_jump_mixed_band, scale_jump_slip_band=scale_jump_slip_band,
+                                  scale_jump_slip_agreement=scale_jump_slip_agreement)
+        return Findings(self._core.check(list(rules or []), include_history, rule_sets_of(rules_file), settings))
 
     # ------------------------------------------------------------------ versions and roll-up
     def diff(self, other: "Plan") -> Changes:

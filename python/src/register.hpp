@@ -12,6 +12,7 @@
 
 #include <pybind11/pybind11.h>
 
+#include <kinerja/check.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/year.hpp>
@@ -90,6 +91,12 @@ inline period_year year_from(const pybind11::object& y) {
     }
     return y.cast<int>();
 }
+
+/// The domain settings of the checks given from Python by name (Plan.check(budget_tolerance=...),
+/// PlanSet.check, kinerja.dask.check_plans): budget_tolerance, scale_jump_band,
+/// scale_jump_mixed_band, scale_jump_slip_band, scale_jump_slip_agreement. A name that is none of
+/// them raises argument_error kinerja.argument.check_option; kinerja::check judges the values.
+void apply_check_settings(kinerja::check_options& options, const pybind11::dict& settings);
 
 void register_errors(pybind11::module_& m);
 void register_values(pybind11::module_& m);

@@ -77,8 +77,9 @@ void register_batch(py::module_& m) {
         "check_plans",
         [](const std::vector<std::string>& files, unsigned threads, const std::vector<std::string>& rules,
            bool include_history, const std::vector<rule_set>& rule_sets, const load_limits& limits, bool run_checks,
-           const py::object& progress) {
+           const py::object& progress, const py::dict& settings) {
             batch_options o;
+            apply_check_settings(o.check, settings);
             o.threads = threads;
             o.run_checks = run_checks;
             o.limits = limits;
@@ -114,6 +115,7 @@ void register_batch(py::module_& m) {
         py::arg("files"), py::arg("threads") = 0, py::arg("rules") = std::vector<std::string>{},
         py::arg("include_history") = true, py::arg("rule_sets") = std::vector<rule_set>{},
         py::arg("limits") = load_limits{}, py::arg("run_checks") = true, py::arg("progress") = py::none(),
+        py::arg("settings") = py::dict(),
         "Load and check the files on `threads` threads (0: all cores), the GIL released; one PlanResult per "
         "file, in order. `progress(BatchProgress)` is called after plans are done; Ctrl-C stops the run.");
 

@@ -181,6 +181,28 @@ void register_cycle_types(py::module_& m) {
 
 }  // namespace
 
+void apply_check_settings(check_options& o, const py::dict& settings) {
+    for (const auto& [key, given] : settings) {
+        const std::string name = py::cast<std::string>(key);
+        auto band = [&given] { return py::cast<std::pair<double, double>>(given); };
+        if (name == "budget_tolerance")
+            o.budget_tolerance = py::cast<double>(given);
+        else if (name == "scale_jump_band")
+            o.scale_jump_band = band();
+        else if (name == "scale_jump_mixed_band")
+            o.scale_jump_mixed_band = band();
+        else if (name == "scale_jump_slip_band")
+            o.scale_jump_slip_band = band();
+        else if (name == "scale_jump_slip_agreement")
+            o.scale_jump_slip_agreement = py::cast<double>(given);
+        else
+            throw argument_error("kinerja.argument.check_option",
+                                 "unknown check setting \"" + name +
+                                     "\" (settings: budget_tolerance, scale_jump_band, scale_jump_mixed_band, "
+                                     "scale_jump_slip_band, scale_jump_slip_agreement)");
+    }
+}
+
 void register_plan(py::module_& m) {
     register_cycle_types(m);
     py::class_<printed_value>(m, "PrintedValue", "A value as printed, with its source table and place in the file.")
@@ -492,27 +514,17 @@ void register_plan(py::module_& m) {
         .def(
             "check",
             [](const plan& p, const std::vector<std::string>& rules, bool include_history,
-               const std::vector<rule_set>& rule_sets, std::optional<double> budget_tolerance,
-               std::optional<std::pair<double, double>> scale_jump_band,
-               std::optional<std::pair<double, double>> scale_jump_mixed_band,
-               std::optional<std::pair<double, double>> scale_jump_slip_band,
-               std::optional<double> scale_jump_slip_agreement) {
+               const std::vector<rule_set>& rule_sets, const py::dict& settings) {
                 check_options o;  // a setting not given keeps its C++ default (check.hpp)
                 o.rules.insert(rules.begin(), rules.end());
                 o.include_history = include_history;
                 o.rule_sets = rule_sets;
-                if (budget_tolerance) o.budget_tolerance = *budget_tolerance;
-                if (scale_jump_band) o.scale_jump_band = *scale_jump_band;
-                if (scale_jump_mixed_band) o.scale_jump_mixed_band = *scale_jump_mixed_band;
-                if (scale_jump_slip_band) o.scale_jump_slip_band = *scale_jump_slip_band;
-                if (scale_jump_slip_agreement) o.scale_jump_slip_agreement = *scale_jump_slip_agreement;
+                apply_check_settings(o, settings);
+                py::gil_scoped_release release;
                 return check(p, o);
             },
             py::arg("rules") = std::vector<std::string>{}, py::arg("include_history") = true,
-            py::arg("rule_sets") = std::vector<rule_set>{}, py::arg("budget_tolerance") = py::none(),
-            py::arg("scale_jump_band") = py::none(), py::arg("scale_jump_mixed_band") = py::none(),
-            py::arg("scale_jump_slip_band") = py::none(), py::arg("scale_jump_slip_agreement") = py::none(),
-            release_gil())
+            py::arg("rule_sets") = std::vector<rule_set>{}, py::arg("settings") = py::dict())
         .def(
             "set_value",
             [](plan& p, const std::string& indicator_id, const std::string& field, const py::object& year,

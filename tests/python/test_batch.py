@@ -148,6 +148,12 @@ def test_check_passes_rules_and_history_on(corpus):
     only = plans.check(rules=["duplicate-code"])
     assert {f.rule for f in only} == {"duplicate-code"}
     assert len(only.by_plan(expected_files(corpus)[0])) == len(kinerja.bundled_plan().check(rules=["duplicate-code"]))
+    # the check settings reach every plan: within 10^15 rupiah every sum agrees; an unknown one is refused
+    assert len(plans.check(rules=["budget-rollup"])) > 0
+    assert len(plans.check(rules=["budget-rollup"], budget_tolerance=1e15)) == 0
+    with pytest.raises(kinerja.ArgumentError) as info:
+        plans.check(tolerance=1.0)
+    assert info.value.id == "kinerja.argument.check_option" and "unknown check setting \"tolerance\"" in str(info.value)
     no_history = plans.check(include_history=False)
     bekasi = kinerja.bundled_plan().check(include_history=False)
     assert len(no_history.by_plan(expected_files(corpus)[0])) == len(bekasi)

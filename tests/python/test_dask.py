@@ -155,6 +155,8 @@ def test_check_plans_passes_the_check_arguments(client, corpus):
     rules = kinerja.standard_rules_path()
     result = kd.check_plans(files, client, rules=["kegiatan-pagu-within-program"], rules_file=rules).compute()
     assert list(result["node_code"]) == ["2.08.02.2.03"]
+    # the check settings reach the workers: within a tolerance of 10^15 rupiah every sum agrees
+    assert len(kd.check_plans(files, client, rules=["budget-rollup"], budget_tolerance=1e15).compute()) == 0
 
 
 @pytest.mark.parametrize("kind", ["indicators", "budget"])
@@ -206,6 +208,11 @@ def test_bad_arguments(client, tmp_path):
     with pytest.raises(kinerja.PlanFileError) as info:
         kd.check_plans([kinerja.bundled_plan_path()], client, rules_file=tmp_path / "missing-rules.yaml")
     assert info.value.id == "kinerja.rules.io"
+    # a bad check setting fails at once too
+    for bad in ({"budget_tolerance": -1.0}, {"scale_jump_slip_band": (12, 8)}, {"tolerance": 1.0}):
+        with pytest.raises(kinerja.ArgumentError) as info:
+            kd.check_plans([kinerja.bundled_plan_path()], client, **bad)
+        assert info.value.id == "kinerja.argument.check_option"
     with pytest.raises(TypeError, match="paths"):
         kd.check_plans([kinerja.bundled_plan_path()], client, rules_file=kinerja.load_rules(kinerja.standard_rules_path()))
 
