@@ -117,8 +117,11 @@ const std::vector<rule_info>& check_rules() {
          "an economic growth rate (the indicator's name: Pertumbuhan Ekonomi, Laju Pertumbuhan Ekonomi, Pertumbuhan "
          "PDRB, LPE) printed beyond plus or minus 100 (percent): a level printed where the rate belongs"},
         {rule_ids::total_mismatch, severity::warning,
-         "an indicator named a total (Jumlah, Total, keseluruhan) whose values are, in most of at least three years, "
-         "the sum of its node's other indicators of its unit is not their sum in a year"},
+         "an indicator named a total (Jumlah, Total, keseluruhan) whose values are, in at least half of two or more "
+         "years, the sum of its node's other indicators of its unit is not their sum in a year"},
+        {rule_ids::index_formula, severity::warning,
+         "BPS's IPM printed beside its four components (UHH, HLS, RLS, per-capita expenditure) that no components "
+         "within their printed rounding give"},
         {rule_ids::strategy_level, severity::error,
          "a link of the strategy layer (Tabel 5.1) to a node of the wrong level: strategi -> sasaran, arah_kebijakan "
          "-> strategi, program -> arah_kebijakan; no parent links to or from strategi and arah_kebijakan"},
@@ -1166,14 +1169,19 @@ struct checker {
         for (const node& n : list) {
             // total-mismatch compares a node's indicators with each other: keep their rows as read,
             // only where one of them is named a total
-            collect_rows = on(rule_ids::total_mismatch) && n.indicators.size() >= 3 &&
-                           std::any_of(n.indicators.begin(), n.indicators.end(),
-                                       [](const indicator& i) { return detail::names_a_total(i.name); });
+            const bool totals = on(rule_ids::total_mismatch) && n.indicators.size() >= 3 &&
+                                std::any_of(n.indicators.begin(), n.indicators.end(),
+                                            [](const indicator& i) { return detail::names_a_total(i.name); });
+            const bool ipm = on(rule_ids::index_formula) && n.indicators.size() >= 5 &&
+                             std::any_of(n.indicators.begin(), n.indicators.end(),
+                                         [](const indicator& i) { return detail::names_an_ipm(i.name); });
+            collect_rows = totals || ipm;
             node_rows.clear();
             for (const indicator& ind : n.indicators) one_indicator(n, ind);
             if (collect_rows) {
                 std::vector<detail::row_finding> found;
-                detail::total_checks(n, node_rows, found);
+                if (totals) detail::total_checks(n, node_rows, found);
+                if (ipm) detail::index_checks(n, node_rows, found);
                 take(found);
             }
         }

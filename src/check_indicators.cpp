@@ -10,6 +10,7 @@
 #include <kinerja/conventions.hpp>
 #include <kinerja/detail/text.hpp>
 #include <kinerja/error.hpp>
+#include <kinerja/indices.hpp>
 #include <kinerja/plan_values.hpp>
 
 #include <algorithm>
@@ -771,11 +772,14 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
                 }
                 if (!all) continue;
                 const bool agrees = std::fabs(*t.number - sum) <= slack + 1e-9 * std::max(1.0, std::fabs(sum));
+                if (agrees && sum == 0.0) continue;  // 0 = 0 + 0 tells nothing of what the rows are
                 years.push_back({y, sum, decimals, agrees});
             }
             const auto agreeing = static_cast<std::size_t>(
                 std::count_if(years.begin(), years.end(), [](const year_sum& s) { return s.agrees; }));
-            if (years.size() < 3 || agreeing < 2 || 2 * agreeing <= years.size()) continue;
+            // a total that is the others' sum in a year (a sum of two or more printed figures to the
+            // last digit does not happen by chance) and in at least as many years as it is not
+            if (years.size() < 2 || agreeing < 1 || 2 * agreeing < years.size()) continue;
             for (const year_sum& s : years) {
                 if (s.agrees) continue;
                 const value& t = column(total).at(s.year);
@@ -798,6 +802,94 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
                 f.actual_number = t.number;
                 out.push_back(std::move(f));
             }
+        }
+    }
+}
+
+bool names_an_ipm(const std::string& name) {
+    static const std::vector<std::string> words = {"ipm"};
+    const std::string folded = fold(name);
+    return (holds_word(folded, words) || folded.find("indeks pembangunan manusia") != std::string::npos) &&
+           !holds_word(folded, rate_of_change_words());
+}
+
+void index_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out) {
+    enum part { uhh, hls, rls, spend, parts };
+    const node_row* total = nullptr;
+    const node_row* of[parts] = {};
+    auto set = [](const node_row*& slot, const node_row& r) {
+        if (slot) return false;  // two candidates: which one is meant, the table does not say
+        slot = &r;
+        return true;
+    };
+    for (const node_row& r : rows) {
+        const std::string folded = fold(r.ind->name);
+        if (holds_word(folded, rate_of_change_words())) continue;
+        auto word = [&folded](std::initializer_list<const char*> ws) {
+            const std::vector<std::string> list(ws.begin(), ws.end());
+            return holds_word(folded, list);
+        };
+        bool ok = true;
+        if (names_an_ipm(r.ind->name))
+            ok = set(total, r);
+        else if (word({"uhh", "ahh"}) || folded.find("harapan hidup") != std::string::npos)
+            ok = set(of[uhh], r);
+        else if (word({"hls", "eys"}) || folded.find("harapan lama sekolah") != std::string::npos)
+            ok = set(of[hls], r);
+        else if (word({"rls", "mys"}) || (folded.find("lama sekolah") != std::string::npos && word({"rata"})))
+            ok = set(of[rls], r);
+        else if (word({"pengeluaran"}))
+            ok = set(of[spend], r);
+        if (!ok) return;
+    }
+    if (!total || !of[uhh] || !of[hls] || !of[rls] || !of[spend]) return;
+    for (int field = 0; field < 2; ++field) {
+        const auto column = [field](const node_row& r) -> const std::map<period_year, value>& {
+            return field == 0 ? r.targets : r.realizations;
+        };
+        for (const auto& [y, printed] : column(*total)) {
+            if (y.is_end() || !printed.number || printed.kind != value_kind::number) continue;
+            double lo[parts], hi[parts], mid[parts];
+            bool all = true;
+            for (int k = 0; k < parts && all; ++k) {
+                const auto v = column(*of[k]).find(y);
+                all = v != column(*of[k]).end() && v->second.number &&
+                      (v->second.kind == value_kind::number || v->second.kind == value_kind::count ||
+                       v->second.kind == value_kind::money);
+                if (!all) break;
+                mid[k] = *v->second.number;
+                lo[k] = mid[k] - v->second.half_unit();
+                hi[k] = mid[k] + v->second.half_unit();
+            }
+            if (!all) continue;
+            double low = 0.0, high = 0.0, expected = 0.0;
+            try {  // the IPM rises with each component: its extremes are at the components' extremes
+                low = kinerja::indices::ipm(lo[uhh], lo[hls], lo[rls], lo[spend]);
+                high = kinerja::indices::ipm(hi[uhh], hi[hls], hi[rls], hi[spend]);
+                expected = kinerja::indices::ipm(mid[uhh], mid[hls], mid[rls], mid[spend]);
+            } catch (const error&) {
+                continue;  // a component outside the formula's range: no IPM of these figures
+            }
+            const double x = *printed.number, h = printed.half_unit();
+            if (x - h <= high + 1e-9 && x + 2.0 * h >= low - 1e-9) continue;  // rounded or cut off
+            const convention c = printed.written_in.value_or(convention::english);
+            const double scale = std::pow(10.0, printed.decimals);
+            const double shown = std::round(expected * scale) / scale;
+            auto text = [&](const node_row& r) { return column(r).at(y).text; };
+            row_finding f = make(kinerja::rule_ids::index_formula, n, total->ind, y,
+                                 who(n, total->ind) + ": the " + (field == 0 ? "target" : "realization") + " of " +
+                                     year_label(y) + " is " + printed.text + ", but BPS's formula gives " +
+                                     format_number(shown, c, printed.decimals, false) +
+                                     " from the components printed beside it (UHH " + text(*of[uhh]) + ", HLS " +
+                                     text(*of[hls]) + ", RLS " + text(*of[rls]) + ", pengeluaran " + text(*of[spend]) +
+                                     "; " + format_number(low, c, 2, false) + " to " +
+                                     format_number(high, c, 2, false) + " within their rounding)",
+                                 indicator::first(field == 0 ? total->ind->targets : total->ind->realizations, y));
+            f.expected = format_number(shown, convention::english, printed.decimals, false);
+            f.expected_number = shown;
+            f.actual = printed.text;
+            f.actual_number = printed.number;
+            out.push_back(std::move(f));
         }
     }
 }

@@ -423,6 +423,7 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
                                                 "method-mix",
                                                 "growth-range",
                                                 "total-mismatch",
+                                                "index-formula",
                                                 "strategy-level",
                                                 "programme-without-policy",
                                                 "sasaran-without-strategy",

@@ -587,12 +587,59 @@ TEST_CASE("total-mismatch: a total row of a node's indicators that does not add 
     CHECK(found[1].expected == "261.45");
     // a name that says nothing of a total: no row is taken as the others' sum
     CHECK(only(table("Panjang jalan", "km", all), "total-mismatch").empty());
-    // three years of which one agrees (2011): no majority, nothing is guessed
+    // three years of which one agrees (2011): fewer than half, nothing is guessed
     CHECK(only(table("Jumlah", "km", "2010 2011 2014"), "total-mismatch").empty());
-    // two years are too few to learn the sum from
-    CHECK(only(table("Jumlah", "km", "2011 2014"), "total-mismatch").empty());
+    // two years, one adding up (as Maluku Tengah's pavements, 2020 and 2021): the other is reported
+    const auto two = only(table("Jumlah", "km", "2011 2014"), "total-mismatch");
+    REQUIRE(two.size() == 1);
+    CHECK(two[0].year == 2014);
+    CHECK_THAT(two[0].message, Contains("in 1 of 2 years the total is their sum"));
+    // one year tells nothing: it may be no sum at all
+    CHECK(only(table("Jumlah", "km", "2014"), "total-mismatch").empty());
     // percentages are no parts of a sum
     CHECK(only(table("Jumlah", "\"%\"", all), "total-mismatch").empty());
+}
+
+TEST_CASE("index-formula: an IPM printed beside its components", "[check][real]") {
+    // Cianjur's Tabel 3.65 (batch 11). BPS, new method: IPM = 100 x (IKes x IPend x IPeng)^(1/3),
+    // IKes = (UHH - 20) / 65, IPend = (HLS / 18 + RLS / 15) / 2, IPeng = ln(x / 1.007.436) /
+    // ln(26.572.352 / 1.007.436), x in rupiah. Worked with a calculator:
+    //   2014: 69.08, 11.82, 6.52, 6,773 (thousand) -> 62.137 (62.12 to 62.15 within the rounding), printed 62.08
+    //   2015: 69.28, 11.83, 6.54, 6,877 -> 62.423, printed 62.42
+    //   Jawa Barat 2014: 72.23, 12.08, 7.71, 9,447 -> 68.801, printed 68.80
+    auto node = [](const std::string& ipm_name, const std::string& ipm, bool with_spending) {
+        std::string body =
+            "nodes:\n  - id: n-1\n    level: urusan\n    name: Cianjur\n    source: \"Tabel 3.65\"\n"
+            "    indicators:\n"
+            "      - {id: uhh, name: AHH, unit: tahun, source: \"Tabel 3.65\", realizations: {2014: "
+            "\"69.08\", 2015: \"69.28\"}}\n"
+            "      - {id: hls, name: EYS, unit: tahun, source: \"Tabel 3.65\", realizations: {2014: "
+            "\"11.82\", 2015: \"11.83\"}}\n"
+            "      - {id: rls, name: MYS, unit: tahun, source: \"Tabel 3.65\", realizations: {2014: "
+            "\"6.52\", 2015: \"6.54\"}}\n";
+        if (with_spending)
+            body +=
+                "      - {id: spend, name: Pengeluaran, source: \"Tabel 3.65\", realizations: {2014: \"6,773\", "
+                "2015: \"6,877\"}}\n";
+        body += "      - {id: ipm, name: \"" + ipm_name + "\", unit: indeks, source: \"Tabel 3.65\", realizations: {" +
+                ipm + "}}\n";
+        return kinerja_test::inline_plan(2014, 2015, "published", body);
+    };
+    const auto found = only(node("IPM", "2014: \"62.08\", 2015: \"62.42\"", true), "index-formula");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].indicator == "ipm");
+    CHECK(found[0].year == 2014);
+    CHECK(found[0].expected == "62.14");
+    CHECK(found[0].actual == "62.08");
+    CHECK_THAT(found[0].message, Contains("BPS's formula gives 62.14 from the components printed beside it (UHH 69.08, "
+                                          "HLS 11.82, RLS 6.52, pengeluaran 6,773; 62.12 to 62.15 within their "
+                                          "rounding)"));
+    // the IPM the components give, printed: nothing to say; its long name is read too
+    CHECK(only(node("Indeks Pembangunan Manusia", "2014: \"62.14\", 2015: \"62.42\"", true), "index-formula").empty());
+    // without the expenditure the formula has nothing to work with
+    CHECK(only(node("IPM", "2014: \"62.08\"", false), "index-formula").empty());
+    // a rate of change of the IPM is no IPM
+    CHECK(only(node("Pertumbuhan IPM", "2014: \"62.08\"", true), "index-formula").empty());
 }
 
 TEST_CASE("unit-change: a rate per 1.000 beside a rate per 100.000 in one row", "[check][real]") {

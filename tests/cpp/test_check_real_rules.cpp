@@ -255,4 +255,10 @@ TEST_CASE("indicator names: rates of change, economic growth and shares as the c
     CHECK(names_a_total("Total panjang jalan"));
     CHECK_FALSE(names_a_total("Totalitas pelayanan"));
     CHECK_FALSE(names_a_total("Kondisi Baik"));
+    // an IPM: the word or the long name, not a rate of change of it
+    using kinerja::detail::names_an_ipm;
+    CHECK(names_an_ipm("IPM"));
+    CHECK(names_an_ipm("Indeks Pembangunan  Manusia (IPM)"));
+    CHECK_FALSE(names_an_ipm("Laju pertumbuhan IPM"));
+    CHECK_FALSE(names_an_ipm("IPMK"));
 }

@@ -326,3 +326,18 @@ def test_an_absorption_closed_by_a_dash():
     assert kinerja.audit_achievement("100%", "80,17%", "80,17 persen-").consistent is True
     plan = office("Rp10.744.221.783,-", "Rp 8.613.197.647", "80,17 persen-")
     assert plan.check(rules=["reported-absorption", "unparsed-value"]) == []
+
+
+# ---- the eleventh batch (docs/real-plans.md, "Measured with a held-out batch 11")
+
+def test_index_formula_and_a_two_year_total_on_the_real_tables(capsys):
+    # Cianjur 2014: 69.08, 11.82, 6.52, 6,773 give IPM 62.14 by BPS's formula; printed 62.08
+    cli.main(["check", str(REAL / "cianjur-ipm-2014-2015-tabel3.65.yaml"), "--format", "json", "--rules",
+              "index-formula"])
+    found = json.loads(capsys.readouterr().out)
+    assert [(f["node_id"], f["indicator"], f["year"], f["expected"], f["actual"]) for f in found] == [
+        ("ipm-cianjur", "ind-cianjur-ipm", 2014, 62.14, 62.08)]
+    # Maluku Tengah's pavements add up in 2020 (980,395 km) and not in 2021 (990,395, printed 980,395)
+    plan = kinerja.load_plan(REAL / "malukutengah-pupr-2022-tabel3.5-kondisi-jalan.yaml")
+    pavements = [f for f in plan.check(rules=["total-mismatch"]) if f.node_id == "perkerasan"]
+    assert [(f.year, f.expected, f.actual_text) for f in pavements] == [(2021, pytest.approx(990.395), "980,395")]

@@ -56,12 +56,24 @@ bool names_a_total(const std::string& name);
 
 /// total-mismatch: for each indicator of `rows` named a total (names_a_total) with a unit, and the
 /// node's other indicators of that unit that are not totals (at least two, its parts): where in at
-/// least three years every one prints a number, and in more than half of them (at least two) the
-/// total is the parts' sum within the rounding of the printed figures, each other year is reported
-/// (Payakumbuh's road lengths: 115,73 + 62,31 + 24,44 + 17,81 = 220,29 km, total printed 219,66;
-/// the sum holds in 2011-2013). Targets and realizations are judged apart. A percentage is no part
-/// of a sum.
+/// least two years every one prints a number, and in at least one of them and at least half of them
+/// the total is the parts' (nonzero) sum within the rounding of the printed figures, each other year
+/// is reported (Payakumbuh's road lengths: 115,73 + 62,31 + 24,44 + 17,81 = 220,29 km, total
+/// printed 219,66, while the sum holds in 2011-2013; Maluku Tengah's pavements add up to 980,395 km
+/// in 2020 and to 990,395 in 2021, total printed 980,395). Targets and realizations are judged apart.
+/// A percentage is no part of a sum.
 void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out);
+
+/// index-formula: a node that prints BPS's IPM beside its four components, each one indicator named
+/// so (IPM or Indeks Pembangunan Manusia; UHH, AHH or (Umur/Angka) Harapan Hidup; HLS, EYS or Harapan
+/// Lama Sekolah; RLS, MYS or Rata-rata Lama Sekolah; Pengeluaran (per kapita)), none a rate of
+/// change: in each year all five print a number, the IPM of every set of components within their
+/// printed rounding (kinerja::indices::ipm, new method) spans an interval, and a printed IPM
+/// that neither rounds nor cuts off into it is reported (Cianjur 2014: 69.08, 11.82, 6.52, 6,773
+/// give 62.14, printed 62.08). Targets and realizations are judged apart.
+void index_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out);
+/// Whether a node's indicators may hold an IPM and its components (index_checks): one is named IPM.
+bool names_an_ipm(const std::string& name);
 
 /// source-conflict: the first printing of one slot (a year's realization, capaian or absorption
 /// printed by several sources) whose number differs from the first printing's beyond their printed
