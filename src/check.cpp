@@ -891,23 +891,16 @@ struct checker {
         const double budget = pagu_exact ? pagu_exact->to_double() : 0.0;
         const double spent = realized.value.value_or(0.0);
         if (budget < 0.0 || spent < 0.0) return;  // no absorption: negative-amount reports it
-        if (budget == 0.0) {
+        // without a budget, or without a realized budget (none printed, or a placeholder), a printed
+        // absorption other than 0 cannot follow from anything (0% says nothing was spent)
+        const char* lacking = budget == 0.0     ? "without a budget"
+                              : !realized.value ? "without a realized budget: it cannot be verified"
+                                                : nullptr;
+        if (lacking) {
             if (reported.number && *reported.number != 0.0) {
-                finding& f = add_absorption(rule_ids::reported_absorption, o, y,
-                                            subject_of(o) + " prints an absorption of " + pv.text + " in " +
-                                                year_label(y) + " without a budget",
-                                            pv);
-                f.actual = pv.text;
-                f.actual_number = reported.number;
-            }
-            return;
-        }
-        if (!realized.value) {  // none printed, or a placeholder: 0% says nothing was spent, else unverifiable
-            if (reported.number && *reported.number != 0.0) {
-                finding& f = add_absorption(rule_ids::reported_absorption, o, y,
-                                            subject_of(o) + " prints an absorption of " + pv.text + " in " +
-                                                year_label(y) + " without a realized budget: it cannot be verified",
-                                            pv);
+                finding& f = add_absorption(
+                    rule_ids::reported_absorption, o, y,
+                    subject_of(o) + " prints an absorption of " + pv.text + " in " + year_label(y) + " " + lacking, pv);
                 f.actual = pv.text;
                 f.actual_number = reported.number;
             }
