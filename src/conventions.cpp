@@ -181,6 +181,11 @@ std::vector<std::string> plan_conventions::lines() const {
         for (const table_convention& t : number_tables)
             tables += (tables.empty() ? "" : ", ") + t.table + " " + std::string(to_string(t.convention)) + " (" +
                       std::to_string(t.cells) + " cells)";
+        // every table that shows one shows the same: the tables that show none are read in it too
+        const bool one = std::all_of(number_tables.begin(), number_tables.end(), [&](const table_convention& t) {
+            return t.convention == number_tables.front().convention;
+        });
+        if (one) tables += "; other tables " + std::string(to_string(number_tables.front().convention)) + " too";
         out.push_back("ambiguous numbers (3.000) read by their table's convention: " + tables);
     }
     return out;
@@ -274,8 +279,17 @@ std::vector<table_convention> detail::table_number_conventions(const plan& p) {
 
 void detail::learn_table_conventions(plan& p) {
     std::map<std::string, convention> learnt;
-    for (const table_convention& t : table_number_conventions(p))
+    std::set<convention> shown;
+    for (const table_convention& t : table_number_conventions(p)) {
         learnt.emplace(table_of(printed_value{}, t.table), t.convention);
+        shown.insert(t.convention);
+    }
+    // a table whose cells show nothing ("1.922" teachers and nothing else) is printed by the same
+    // publisher as the document's other tables: where every table that shows a convention shows
+    // the same one (Konawe Selatan's profile: "5,21" scores in Tabel 3.11.29 beside the counts of
+    // Tabel 3.11.14), it stands for the tables that show none
+    const std::optional<convention> document =
+        shown.size() == 1 ? std::optional<convention>(*shown.begin()) : std::nullopt;
     const std::optional<convention> declared = p.conventions.numbers;
     for (std::vector<node>* list : {&p.nodes, &p.history})
         for (node& n : *list)
@@ -285,7 +299,10 @@ void detail::learn_table_conventions(plan& p) {
                     continue;
                 }
                 const auto it = learnt.find(table_of(printed_value{}, ind.source));
-                if (it != learnt.end()) ind.table_convention = it->second;
+                if (it != learnt.end())
+                    ind.table_convention = it->second;
+                else if (document)
+                    ind.table_convention = document;
             }
 }
 

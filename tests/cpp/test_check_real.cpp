@@ -12,6 +12,7 @@
 #include <kinerja/conventions.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
+#include <kinerja/plan_values.hpp>
 
 #include <string>
 #include <vector>
@@ -640,6 +641,45 @@ TEST_CASE("index-formula: an IPM printed beside its components", "[check][real]"
     CHECK(only(node("IPM", "2014: \"62.08\"", false), "index-formula").empty());
     // a rate of change of the IPM is no IPM
     CHECK(only(node("Pertumbuhan IPM", "2014: \"62.08\"", true), "index-formula").empty());
+}
+
+TEST_CASE("a table that shows no convention takes the one every other table of the plan shows", "[check][real]") {
+    // Konawe Selatan's Profil Mutu 2020 (batch 12): Tabel 3.11.14 counts staff ("1.922" teachers, every
+    // other cell a small whole number) and shows no convention; Tabel 3.11.29 prints scores "5,21",
+    // "6,93" with a decimal comma. One publisher, one convention: 1.922 is one thousand nine hundred
+    // twenty-two
+    auto plan_with = [](const std::string& other_tables) {
+        return kinerja_test::inline_plan(
+            2019, 2020, "published",
+            "nodes:\n"
+            "  - id: ptk\n    level: urusan\n    name: Guru Kelas\n    source: \"Tabel 3.11.14\"\n    indicators:\n"
+            "      - {id: sd, name: SD, source: \"Tabel 3.11.14\", realizations: {2020: \"1.922\"}}\n"
+            "      - {id: slb, name: SLB, source: \"Tabel 3.11.14\", realizations: {2020: \"19\"}}\n"
+            "  - id: snp\n    level: urusan\n    name: Standar Nasional Pendidikan\n    source: \"Tabel 3.11.29\"\n"
+            "    indicators:\n" +
+                other_tables);
+    };
+    auto row = [](const std::string& id, const std::string& table, const std::string& values) {
+        return "      - {id: " + id + ", name: " + id + ", source: \"" + table + "\", realizations: {" + values +
+               "}}\n";
+    };
+    auto convention_of = [](const plan& p) { return p.find_indicator("sd").second->table_convention; };
+    const plan konsel = plan_with(row("skl", "Tabel 3.11.29", "2019: \"5,21\", 2020: \"6,93\""));
+    CHECK(convention_of(konsel) == kinerja::convention::indonesian);
+    CHECK(only(konsel, "unparsed-value").empty());
+    const kinerja::indicator& sd = *konsel.find_indicator("sd").second;
+    CHECK(kinerja::read_value(sd, sd.realizations.at(2020).front(), kinerja::plan_scales(konsel)).number.value() ==
+          1922.0);
+    // the other table prints English decimals: that is the document's convention
+    CHECK(convention_of(plan_with(row("skl", "Tabel 3.11.29", "2019: \"5.21\", 2020: \"6.93\""))) ==
+          kinerja::convention::english);
+    // two tables that disagree settle nothing for the third: the count stays unreadable
+    const plan mixed = plan_with(row("skl", "Tabel 3.11.29", "2019: \"5,21\", 2020: \"6,93\"") +
+                                 row("ipm", "Tabel 2.1", "2019: \"70.25\", 2020: \"71.02\""));
+    CHECK_FALSE(convention_of(mixed).has_value());
+    CHECK(only(mixed, "unparsed-value").size() == 1);
+    // no table shows anything: nothing is guessed
+    CHECK_FALSE(convention_of(plan_with(row("skl", "Tabel 3.11.29", "2019: \"5\", 2020: \"7\""))).has_value());
 }
 
 TEST_CASE("unit-change: a rate per 1.000 beside a rate per 100.000 in one row", "[check][real]") {
