@@ -1172,6 +1172,7 @@ struct checker {
             node_rows.clear();
             for (const indicator& ind : n.indicators) one_indicator(n, ind);
             if (collect_rows) {
+                settle_totals();
                 std::vector<detail::row_finding> found;
                 if (totals) detail::total_checks(n, node_rows, found);
                 if (ipm) detail::index_checks(n, node_rows, found);
@@ -1182,6 +1183,67 @@ struct checker {
     }
     bool collect_rows = false;
     std::vector<detail::node_row> node_rows;
+
+    // An ambiguous cell of an indicator named a total ("1.726": one thousand seven hundred
+    // twenty-six, or one point seven two six), reported as unparsed-value when read, in a node whose
+    // rows are collected. Konawe Utara's staff table prints its TOTAL "1.726" beside whole counts and
+    // no other cell that shows a convention: the table's arithmetic settles it. Where exactly one
+    // reading (Indonesian or English) is the sum of the node's other indicators of the total's unit
+    // in that year (at least two, none named a total, within the rounding of their printed
+    // figures), the cell is read so and its unparsed-value withdrawn; else the finding stands.
+    struct pending_total {
+        const indicator* ind;
+        period_year year;
+        const printed_value* cell;
+        bool target;
+        std::size_t finding;  // its unparsed-value in `out`
+    };
+    std::vector<pending_total> pending_totals;
+    void settle_totals() {
+        auto unit_of = [](const indicator& i) {
+            return i.unit ? std::string(detail::trim(i.unit->text)) : std::string();
+        };
+        for (auto it = pending_totals.rbegin(); it != pending_totals.rend(); ++it) {
+            const pending_total& t = *it;
+            double sum = 0.0, slack = 0.0;
+            int parts = 0;
+            bool all = true;
+            for (const detail::node_row& r : node_rows) {
+                if (r.ind == t.ind || detail::names_a_total(r.ind->name) ||
+                    !detail::iequals(unit_of(*r.ind), unit_of(*t.ind)))
+                    continue;
+                const auto& column = t.target ? r.targets : r.realizations;
+                const auto v = column.find(t.year);
+                if (v == column.end() || !v->second.number ||
+                    (v->second.kind != value_kind::number && v->second.kind != value_kind::count)) {
+                    all = false;
+                    break;
+                }
+                sum += *v->second.number;
+                slack += v->second.half_unit();
+                ++parts;
+            }
+            if (!all || parts < 2) continue;
+            std::optional<value> settled;
+            int readings = 0;
+            for (const convention c : {convention::indonesian, convention::english}) {
+                try {
+                    const value v = read_value(*t.ind, *t.cell, scales, units, c);
+                    if (v.number && std::fabs(*v.number - sum) <= slack + v.half_unit() + 1e-9 * std::max(1.0, sum)) {
+                        settled = v;
+                        ++readings;
+                    }
+                } catch (const error&) {
+                    // not a number in this convention either
+                }
+            }
+            if (readings != 1) continue;
+            out.erase(out.begin() + static_cast<std::ptrdiff_t>(t.finding));
+            for (detail::node_row& r : node_rows)
+                if (r.ind == t.ind) (t.target ? r.targets : r.realizations)[t.year] = *settled;
+        }
+        pending_totals.clear();
+    }
 
     // The kind a target is compared in: a range's or a bound's numbers' kind, else its own.
     static value_kind target_kind(const value& v) {
@@ -1254,8 +1316,15 @@ struct checker {
                             std::map<period_year, std::vector<detail::read_cell>>* all) {
             for (const auto& [y, vs] : ys)
                 for (std::size_t k = 0; k < vs.size(); ++k) {
+                    const std::size_t before = out.size();
                     auto v = read(&n, &ind, y, vs[k], false);
-                    if (!v) continue;
+                    if (!v) {
+                        // a total's ambiguous "1.726": its node's arithmetic may settle it (settle_totals)
+                        if (collect_rows && k == 0 && out.size() == before + 1 && detail::names_a_total(ind.name) &&
+                            out.back().message.find("is ambiguous") != std::string::npos)
+                            pending_totals.push_back({&ind, y, &vs[k], into == &targets, before});
+                        continue;
+                    }
                     unit_check(n, ind, unit, y, vs[k], *v);
                     grade_check(n, ind, y, vs[k], *v);
                     if (into && k == 0) into->emplace(y, *v);

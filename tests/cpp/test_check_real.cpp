@@ -682,6 +682,34 @@ TEST_CASE("a table that shows no convention takes the one every other table of t
     CHECK_FALSE(convention_of(plan_with(row("skl", "Tabel 3.11.29", "2019: \"5\", 2020: \"7\""))).has_value());
 }
 
+TEST_CASE("a total's ambiguous cell is read as the sum of its node's rows", "[check][real]") {
+    // Konawe Utara's staff table (batch 12): TOTAL "1.726" beside whole counts, no cell showing a
+    // convention, no other table. 880 + 446 + 300 + 80 + 20 = 1726: read with points as thousands it
+    // is the sum of the row, read as a decimal (1,726) it is not
+    auto staff = [](const std::string& name, const std::string& total) {
+        std::string body =
+            "nodes:\n  - id: ptk\n    level: urusan\n    name: PTK\n    source: \"Tabel 3.12.14\"\n"
+            "    indicators:\n";
+        const std::vector<std::pair<std::string, std::string>> rows = {{"SD", "880"}, {"SMP", "446"}, {"SMA", "300"},
+                                                                       {"SMK", "80"}, {"SLB", "20"},  {name, total}};
+        int k = 0;
+        for (const auto& [n, v] : rows)
+            body += "      - {id: i" + std::to_string(k++) + ", name: \"" + n +
+                    "\", source: \"Tabel 3.12.14\", realizations: {2020: \"" + v + "\"}}\n";
+        return kinerja_test::inline_plan(2020, 2020, "published", body);
+    };
+    const auto rules = check_options{}.with_rules({"unparsed-value", "total-mismatch"});
+    CHECK(kinerja::check_plan(staff("TOTAL", "1.726"), rules).empty());
+    // neither reading is the sum (1.700: 26 short, beyond the rounding of six whole figures, 3): the
+    // cell stays unreadable, and says why
+    const auto off = kinerja::check_plan(staff("TOTAL", "1.700"), rules);
+    REQUIRE(off.size() == 1);
+    CHECK(off[0].rule == "unparsed-value");
+    CHECK_THAT(off[0].message, Contains("is ambiguous"));
+    // a row not named a total is no sum of the others: its "1.726" is not guessed
+    REQUIRE(kinerja::check_plan(staff("Lainnya", "1.726"), rules).size() == 1);
+}
+
 TEST_CASE("unit-change: a rate per 1.000 beside a rate per 100.000 in one row", "[check][real]") {
     // Lampung 2015: AKB target 32 per 1000 kelahiran hidup, 2019 target 24 per 100.000 lahir hidup
     const plan p = parse(
