@@ -1162,13 +1162,16 @@ struct checker {
         for (const node& n : list) {
             // total-mismatch compares a node's indicators with each other: keep their rows as read,
             // only where one of them is named a total
-            const bool totals = on(rule_ids::total_mismatch) && n.indicators.size() >= 3 &&
-                                std::any_of(n.indicators.begin(), n.indicators.end(),
-                                            [](const indicator& i) { return detail::names_a_total(i.name); });
+            // a total's rows serve total-mismatch, and settle_totals' reading of its ambiguous cells
+            const bool has_total = (on(rule_ids::total_mismatch) || on(rule_ids::unparsed_value)) &&
+                                   n.indicators.size() >= 3 &&
+                                   std::any_of(n.indicators.begin(), n.indicators.end(),
+                                               [](const indicator& i) { return detail::names_a_total(i.name); });
+            const bool totals = has_total && on(rule_ids::total_mismatch);
             const bool ipm = on(rule_ids::index_formula) && n.indicators.size() >= 5 &&
                              std::any_of(n.indicators.begin(), n.indicators.end(),
                                          [](const indicator& i) { return detail::names_an_ipm(i.name); });
-            collect_rows = totals || ipm;
+            collect_rows = has_total || ipm;
             node_rows.clear();
             for (const indicator& ind : n.indicators) one_indicator(n, ind);
             if (collect_rows) {

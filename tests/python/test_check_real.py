@@ -341,3 +341,13 @@ def test_index_formula_and_a_two_year_total_on_the_real_tables(capsys):
     plan = kinerja.load_plan(REAL / "malukutengah-pupr-2022-tabel3.5-kondisi-jalan.yaml")
     pavements = [f for f in plan.check(rules=["total-mismatch"]) if f.node_id == "perkerasan"]
     assert [(f.year, f.expected, f.actual_text) for f in pavements] == [(2021, pytest.approx(990.395), "980,395")]
+
+
+# ---- the twelfth batch (docs/real-plans.md, "Measured with a held-out batch 12")
+
+@pytest.mark.parametrize("name", ["konaweselatan-profil-mutu-2020-tabel3.11.14-3.11.29.yaml",
+                                  "konaweutara-profil-mutu-2020-tabel3.12.14-ptk.yaml"])
+def test_staff_counts_are_read_by_the_plan_and_by_the_tables_arithmetic(name):
+    # Konawe Selatan: "1.922" teachers beside another table's "5,21" scores; Konawe Utara: TOTAL
+    # "1.726" = 899 + 541 + 214 + 61 + 11 (its other cells); neither is left unreadable
+    assert kinerja.load_plan(REAL / name).check(rules=["unparsed-value"]) == []
