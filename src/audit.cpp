@@ -113,23 +113,23 @@ value parse_reported_achievement(std::string_view text) {
         return v;
     }
     const std::size_t b = static_cast<std::size_t>(t.data() - text.data());
-    auto ends_percent = [](std::string_view s) {
-        return !s.empty() && (s.back() == '%' || (s.size() > 6 && detail::iequals(s.substr(s.size() - 6), "persen") &&
-                                                  !detail::is_ascii_letter(s[s.size() - 7])));
+    // The length of the percent sign `t` ends with: 1 for '%', 6 for the word "persen" after a
+    // number ("56,86 persen": texts and releases write the sign as the word, values.md), else 0.
+    auto percent_sign = [](std::string_view s) -> std::size_t {
+        if (!s.empty() && s.back() == '%') return 1;
+        return s.size() > 6 && detail::iequals(s.substr(s.size() - 6), "persen") &&
+                       !detail::is_ascii_letter(s[s.size() - 7])
+                   ? 6
+                   : 0;
     };
     // "80,17 persen-": a dash closing the figure, as amounts close "Rp 22.275.313.470,-" (Sijunjung's release)
-    if (t.size() > 1 && t.back() == '-' && ends_percent(detail::trim(t.substr(0, t.size() - 1))))
+    if (t.size() > 1 && t.back() == '-' && percent_sign(detail::trim(t.substr(0, t.size() - 1))) > 0)
         t = detail::trim(t.substr(0, t.size() - 1));
-    bool percent = false;
-    if (t.back() == '%') {
-        percent = true;
-        t = detail::trim(t.substr(0, t.size() - 1));
+    const std::size_t sign = percent_sign(t);
+    const bool percent = sign > 0;
+    if (percent) {
+        t = detail::trim(t.substr(0, t.size() - sign));
         if (t.empty()) throw parse_error("kinerja.parse.value", std::string(text), b, "'%' without a number");
-    } else if (t.size() > 6 && detail::iequals(t.substr(t.size() - 6), "persen") &&
-               !detail::is_ascii_letter(t[t.size() - 7])) {
-        // "56,86 persen": texts and releases write the percent sign as the word (values.md)
-        percent = true;
-        t = detail::trim(t.substr(0, t.size() - 6));
     }
     parsed_number n;
     try {

@@ -330,6 +330,26 @@ struct checker {
         }
     }
 
+    // What a finding is about: a node (and one of its indicators), or a total row (JUMLAH) of the
+    // plan's totals, which names the total by its id and lends it its source.
+    struct owner {
+        const node* n = nullptr;
+        const indicator* ind = nullptr;
+        const total* t = nullptr;
+    };
+    // "kegiatan k-1", "total \"...\"": built only for a finding
+    std::string subject_of(const owner& o) const { return o.t ? "total \"" + o.t->name + "\"" : who(o.n, o.ind); }
+    finding& add_at(std::string_view rule, const owner& o, std::optional<period_year> year, std::string message,
+                    const printed_value& cell) {
+        finding& f = add(rule, o.n, o.ind, year, std::move(message), cell.location,
+                         cell.source.empty() && o.t ? o.t->source : cell.source);
+        if (o.t) {
+            f.node = o.t->id;
+            f.node_id = o.t->id;
+        }
+        return f;
+    }
+
     // An indicator's cell. A cell printed by another source than the indicator's table (the text
     // under it: `{value: "9,105", source: Teks}`) is read first without the convention learnt
     // from that table: the other source may write numbers the other way (Papua's LAKIP prints
@@ -358,6 +378,7 @@ struct checker {
     }
     // Reads a printed value and shows it to `use` (without copying it: detail::reading); reports
     // unparsed-value and returns false when it cannot.
+    std::string last_error;  // the id of the last reading error look() reported
     template <class Use>
     bool look(const node* n, const indicator* ind, std::optional<period_year> year, const printed_value& v, bool money,
               Use&& use, const total* t = nullptr) {
@@ -367,21 +388,19 @@ struct checker {
             use(*got);
             return true;
         } catch (const parse_error& e) {
+            last_error = e.id();
             if (on(rule_ids::unparsed_value)) {
-                finding& f = add(rule_ids::unparsed_value, n, ind, year,
-                                 (t ? "total \"" + t->name + "\"" : who(n, ind)) +
-                                     (year ? ", " + year_label(*year) : std::string()) + ": " + e.reason(),
-                                 v.location, v.source.empty() && t ? t->source : v.source);
-                if (t) {
-                    f.node = t->id;
-                    f.node_id = t->id;
-                }
+                const owner o{n, ind, t};
+                finding& f =
+                    add_at(rule_ids::unparsed_value, o, year,
+                           subject_of(o) + (year ? ", " + year_label(*year) : std::string()) + ": " + e.reason(), v);
                 f.actual = v.text;
             }
         } catch (const lookup_error& e) {
+            last_error = e.id();
             if (on(rule_ids::unparsed_value)) {
-                finding& f =
-                    add(rule_ids::unparsed_value, n, ind, year, who(n, ind) + ": " + e.what(), v.location, v.source);
+                const owner o{n, ind, t};
+                finding& f = add_at(rule_ids::unparsed_value, o, year, subject_of(o) + ": " + e.what(), v);
                 f.actual = v.text;
             }
         }
@@ -783,16 +802,12 @@ struct checker {
                            const std::string& pagu_text, const printed_value& cell) {
         const double b = pagu.to_double(), r = spent.to_double();
         if (!(b > 0.0) || r < b * options.scale_jump_slip_band.first) return;
-        const std::string subject = t ? "total \"" + t->name + "\"" : who(n, nullptr);
-        finding& f = add(rule_ids::scale_jump, n, nullptr, y,
-                         subject + ": the realized budget of " + year_label(y) + " is " + cell.text + ", " +
-                             format_number(r / b, convention::english, 0, false) + " times its pagu " + pagu_text +
-                             ": an amount printed at the wrong scale (a scale word or digits)?",
-                         cell.location, cell.source.empty() && t ? t->source : cell.source);
-        if (t) {
-            f.node = t->id;
-            f.node_id = t->id;
-        }
+        const owner o{n, nullptr, t};
+        finding& f = add_at(rule_ids::scale_jump, o, y,
+                            subject_of(o) + ": the realized budget of " + year_label(y) + " is " + cell.text + ", " +
+                                format_number(r / b, convention::english, 0, false) + " times its pagu " + pagu_text +
+                                ": an amount printed at the wrong scale (a scale word or digits)?",
+                            cell);
         f.expected = "at most " + pagu_text;
         f.expected_number = b;
         f.actual = cell.text;
@@ -820,41 +835,17 @@ struct checker {
                     }
                 }
                 if (!x || !(*x < 0.0)) continue;
-                const std::string subject = t ? "total \"" + t->name + "\"" : who(n, ind);
-                finding& f = add(rule_ids::negative_amount, n, ind, y,
-                                 subject + ": " + what + " in " + year_label(y) + " is " + pv.text +
-                                     ", below 0; an amount of money that is negative is no budget or spending, and "
-                                     "no absorption or roll-up is computed from it",
-                                 pv.location, pv.source.empty() && t ? t->source : pv.source);
-                if (t) {
-                    f.node = t->id;
-                    f.node_id = t->id;
-                }
+                const owner o{n, ind, t};
+                finding& f = add_at(rule_ids::negative_amount, o, y,
+                                    subject_of(o) + ": " + what + " in " + year_label(y) + " is " + pv.text +
+                                        ", below 0; an amount of money that is negative is no budget or spending, "
+                                        "and no absorption or roll-up is computed from it",
+                                    pv);
                 f.expected = "0 or more";
                 f.expected_number = 0.0;
                 f.actual = pv.text;
                 f.actual_number = x;
             }
-    }
-
-    // What a printed absorption belongs to: a node, or a total row (JUMLAH) of the plan's totals.
-    struct absorption_owner {
-        const node* n = nullptr;
-        const total* t = nullptr;
-    };
-    // "kegiatan k-1", "total \"...\"": built only for a finding
-    std::string subject_of(const absorption_owner& o) const {
-        return o.t ? "total \"" + o.t->name + "\"" : who(o.n, nullptr);
-    }
-    finding& add_absorption(std::string_view rule, const absorption_owner& o, period_year y, std::string message,
-                            const printed_value& pv) {
-        finding& f = add(rule, o.n, nullptr, y, std::move(message), pv.location,
-                         pv.source.empty() && o.t ? o.t->source : pv.source);
-        if (o.t) {
-            f.node = o.t->id;
-            f.node_id = o.t->id;
-        }
-        return f;
     }
 
     // reported-absorption: a printed absorption ratio against pagu and realized budget. Amounts
@@ -863,21 +854,20 @@ struct checker {
     // digit (detail::money_scaled_unit; 0 for an amount printed to the rupiah), so the absorption lies
     // between (spent - s) / (pagu + b) and (spent + s) / (pagu - b), and a printed absorption agrees
     // when it rounds or cuts off to a figure in that span (Jakarta's 9,46 / 16,6 triliun allow 56,79%
-    // to 57,19%: 56,86 agrees; Bengkulu Selatan's Rp 653 / 980,8 miliar allow 66,54% to 66,61%: 66,4
+    // to 57,19%: 56,86 agrees; Bengkulu Selatan's Rp 653 / 980,8 miliar allow 66,52% to 66,63%: 66,4
     // does not). A scale word whose amount's digits cannot be read leaves the absorption unjudged, as
     // does an unreadable amount (unparsed-value reports it); an absorption without a realized
     // budget, or without a budget, is reported as such.
     // Judges one printed absorption; the printing as read goes to `read` (for source-conflict).
-    void judge_absorption(const absorption_owner& o, period_year y, const printed_value& pv,
-                          const printed_value* pagu_cell, const std::optional<decimal>& pagu_exact, bool pagu_readable,
-                          const printed_value* r, const audit_options& ao, std::vector<detail::read_cell>& read,
-                          bool keep) {
+    void judge_absorption(const owner& o, period_year y, const printed_value& pv, const printed_value* pagu_cell,
+                          const std::optional<decimal>& pagu_exact, bool pagu_readable, const printed_value* r,
+                          const audit_options& ao, std::vector<detail::read_cell>& read, bool keep) {
         std::optional<detail::reading> got;
         try {
             got.emplace(detail::read_reported_text(pv.text));
             note(o.n, nullptr, y, pv, **got);
         } catch (const parse_error& e) {
-            finding& f = add_absorption(rule_ids::unparsed_value, o, y, subject_of(o) + ": " + e.reason(), pv);
+            finding& f = add_at(rule_ids::unparsed_value, o, y, subject_of(o) + ": " + e.reason(), pv);
             f.actual = pv.text;
             return;
         }
@@ -898,7 +888,7 @@ struct checker {
                                                 : nullptr;
         if (lacking) {
             if (reported.number && *reported.number != 0.0) {
-                finding& f = add_absorption(
+                finding& f = add_at(
                     rule_ids::reported_absorption, o, y,
                     subject_of(o) + " prints an absorption of " + pv.text + " in " + year_label(y) + " " + lacking, pv);
                 f.actual = pv.text;
@@ -926,16 +916,14 @@ struct checker {
             };
             if (fits(x, h) || (reported.kind == value_kind::number && fits(x * 100.0, h * 100.0))) return;
             const convention c = reported.written_in.value_or(convention::english);
-            finding& f =
-                add_absorption(rule_ids::reported_absorption, o, y,
-                               subject_of(o) + ": printed absorption " + pv.text + " in " + year_label(y) +
-                                   " does not follow from amounts rounded to their printed digits: " +
-                                   (o.n ? amount_text(*o.n, &node::budget_realized, y) : r->text) + " / " +
-                                   (o.n ? amount_text(*o.n, &node::budget, y) : pagu_cell->text) + " give " +
-                                   format_number(low, c, 2, false) + "% to " + format_number(high, c, 2, false) + "%",
-                               pv);
-            const double scale = std::pow(10.0, reported.decimals);
-            f.expected_number = std::round(computed * scale) / scale;
+            finding& f = add_at(rule_ids::reported_absorption, o, y,
+                                subject_of(o) + ": printed absorption " + pv.text + " in " + year_label(y) +
+                                    " does not follow from amounts rounded to their printed digits: " +
+                                    (o.n ? amount_text(*o.n, &node::budget_realized, y) : r->text) + " / " +
+                                    (o.n ? amount_text(*o.n, &node::budget, y) : pagu_cell->text) + " give " +
+                                    format_number(low, c, 2, false) + "% to " + format_number(high, c, 2, false) + "%",
+                                pv);
+            f.expected_number = detail::to_digits(computed, reported.decimals);
             f.expected = format_number(*f.expected_number, convention::english, reported.decimals, false);
             f.actual = pv.text;
             f.actual_number = reported.number;
@@ -943,11 +931,11 @@ struct checker {
         }
         const audit_result a = detail::audit_verdict(make_value(budget, {}, 0), make_value(spent, {}, 0), reported, ao);
         if (a.consistent.value_or(true)) return;
-        finding& f = add_absorption(rule_ids::reported_absorption, o, y,
-                                    subject_of(o) + ": printed absorption " + pv.text + " in " + year_label(y) +
-                                        " does not follow from " + show(spent) + " / " + show(budget) + " = " +
-                                        format_number(computed, convention::english, 2, false) + "%",
-                                    pv);
+        finding& f = add_at(rule_ids::reported_absorption, o, y,
+                            subject_of(o) + ": printed absorption " + pv.text + " in " + year_label(y) +
+                                " does not follow from " + show(spent) + " / " + show(budget) + " = " +
+                                format_number(computed, convention::english, 2, false) + "%",
+                            pv);
         f.expected = a.expected ? format_number(*a.expected, convention::english, reported.decimals, false) : "";
         f.expected_number = a.expected;
         f.actual = pv.text;
@@ -956,18 +944,18 @@ struct checker {
 
     // source-conflict: one year's absorption printed by two sources that disagree beyond their
     // rounding (Ende's APBD 2016: "19,93%" in one paragraph, "21,03 %" in the next).
-    void absorption_conflict(const absorption_owner& o, period_year y, const std::vector<detail::read_cell>& read,
+    void absorption_conflict(const owner& o, period_year y, const std::vector<detail::read_cell>& read,
                              const std::string& own_source) {
         if (!on(rule_ids::source_conflict)) return;
         const detail::read_cell* other = detail::conflicting_printing(read, true);
         if (!other) return;
         const detail::read_cell& first = read.front();
         auto label = [&](const printed_value* pv) { return pv->source.empty() ? own_source : pv->source; };
-        finding& f = add_absorption(rule_ids::source_conflict, o, y,
-                                    subject_of(o) + ": the printed absorption of " + year_label(y) + " is printed as " +
-                                        first.v.text + " (" + label(first.printed) + ") and as " + other->v.text +
-                                        " (" + label(other->printed) + "): two sources disagree",
-                                    *other->printed);
+        finding& f = add_at(rule_ids::source_conflict, o, y,
+                            subject_of(o) + ": the printed absorption of " + year_label(y) + " is printed as " +
+                                first.v.text + " (" + label(first.printed) + ") and as " + other->v.text + " (" +
+                                label(other->printed) + "): two sources disagree",
+                            *other->printed);
         f.expected = first.v.text;
         f.expected_number = first.v.number;
         f.actual = other->v.text;
@@ -988,7 +976,7 @@ struct checker {
         std::vector<detail::read_cell> read;
         for (const node& n : list)
             for (const auto& [y, vs] : n.reported_absorption) {
-                absorption_owner o;
+                owner o;
                 o.n = &n;
                 read.clear();
                 for (const printed_value& pv : vs) {
@@ -1008,7 +996,7 @@ struct checker {
         std::vector<detail::read_cell> read;
         for (const total& t : p.totals)
             for (const auto& [y, vs] : t.reported_absorption) {
-                absorption_owner o;
+                owner o;
                 o.t = &t;
                 read.clear();
                 for (const printed_value& pv : vs) {
@@ -1160,9 +1148,8 @@ struct checker {
     // ------------------------------------------------------------------ indicators
     void indicators(const std::vector<node>& list) {
         for (const node& n : list) {
-            // total-mismatch compares a node's indicators with each other: keep their rows as read,
-            // only where one of them is named a total
-            // a total's rows serve total-mismatch, and settle_totals' reading of its ambiguous cells
+            // the rows of a node's indicators, kept as read where they are compared with each other:
+            // a total's (total-mismatch, and settle_totals' reading of its ambiguous cells), an IPM's
             const bool has_total = (on(rule_ids::total_mismatch) || on(rule_ids::unparsed_value)) &&
                                    n.indicators.size() >= 3 &&
                                    std::any_of(n.indicators.begin(), n.indicators.end(),
@@ -1203,30 +1190,16 @@ struct checker {
     };
     std::vector<pending_total> pending_totals;
     void settle_totals() {
-        auto unit_of = [](const indicator& i) {
-            return i.unit ? std::string(detail::trim(i.unit->text)) : std::string();
-        };
         for (auto it = pending_totals.rbegin(); it != pending_totals.rend(); ++it) {
             const pending_total& t = *it;
-            double sum = 0.0, slack = 0.0;
-            int parts = 0;
-            bool all = true;
-            for (const detail::node_row& r : node_rows) {
-                if (r.ind == t.ind || detail::names_a_total(r.ind->name) ||
-                    !detail::iequals(unit_of(*r.ind), unit_of(*t.ind)))
-                    continue;
-                const auto& column = t.target ? r.targets : r.realizations;
-                const auto v = column.find(t.year);
-                if (v == column.end() || !v->second.number ||
-                    (v->second.kind != value_kind::number && v->second.kind != value_kind::count)) {
-                    all = false;
-                    break;
-                }
-                sum += *v->second.number;
-                slack += v->second.half_unit();
-                ++parts;
-            }
-            if (!all || parts < 2) continue;
+            const auto row = std::find_if(node_rows.begin(), node_rows.end(),
+                                          [&](const detail::node_row& r) { return r.ind == t.ind; });
+            if (row == node_rows.end()) continue;
+            const std::vector<const detail::node_row*> parts = detail::total_parts(node_rows, *row);
+            const std::optional<detail::parts_sum> s =
+                parts.size() < 2 ? std::nullopt : detail::sum_of_parts(parts, t.target, t.year);
+            if (!s) continue;
+            const double sum = s->sum, slack = s->slack;
             std::optional<value> settled;
             int readings = 0;
             for (const convention c : {convention::indonesian, convention::english}) {
@@ -1242,8 +1215,7 @@ struct checker {
             }
             if (readings != 1) continue;
             out.erase(out.begin() + static_cast<std::ptrdiff_t>(t.finding));
-            for (detail::node_row& r : node_rows)
-                if (r.ind == t.ind) (t.target ? r.targets : r.realizations)[t.year] = *settled;
+            row->column(t.target)[t.year] = *settled;
         }
         pending_totals.clear();
     }
@@ -1324,7 +1296,7 @@ struct checker {
                     if (!v) {
                         // a total's ambiguous "1.726": its node's arithmetic may settle it (settle_totals)
                         if (collect_rows && k == 0 && out.size() == before + 1 && detail::names_a_total(ind.name) &&
-                            out.back().message.find("is ambiguous") != std::string::npos)
+                            last_error == "kinerja.parse.ambiguous_number")
                             pending_totals.push_back({&ind, y, &vs[k], into == &targets, before});
                         continue;
                     }
@@ -1617,18 +1589,11 @@ struct checker {
 
     // A whole count grouped by dots in threes ("36.743", "1.234.567"), as a number; empty otherwise.
     static std::optional<value> grouped_count(const std::string& text) {
-        const std::string t(detail::trim(text));
-        const std::size_t first = t.find('.');
-        if (first == std::string::npos || first == 0 || first > 3) return std::nullopt;
+        const std::string_view t = detail::trim(text);
+        if (detail::point_groups(t) == 0) return std::nullopt;
         std::string digits;
-        for (std::size_t k = 0; k < t.size(); ++k) {
-            if (t[k] == '.') {
-                if ((t.size() - k - 1) % 4 != 3) return std::nullopt;  // every group after a dot has 3 digits
-                continue;
-            }
-            if (!detail::is_digit(t[k])) return std::nullopt;
-            digits += t[k];
-        }
+        for (const char c : t)
+            if (c != '.') digits += c;
         const std::optional<decimal> d = decimal::from_string(digits);
         if (!d) return std::nullopt;
         return make_value(*d, "", 0);

@@ -12,6 +12,7 @@
 #include <kinerja/error.hpp>
 #include <kinerja/indices.hpp>
 #include <kinerja/plan_values.hpp>
+#include <kinerja/rounding.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -180,6 +181,14 @@ struct jump_pair {
     bool first_is_fraction = false;
 };
 
+// Whether a scale-jump of `ind` already stands at the cell `pv` (a row's jump, a pair's, a slip).
+bool jump_reported(const std::vector<row_finding>& out, const indicator& ind, const printed_value* pv) {
+    return pv && std::any_of(out.begin(), out.end(), [&](const row_finding& f) {
+               return f.rule == kinerja::rule_ids::scale_jump && f.ind == &ind && f.where.line == pv->location.line &&
+                      f.where.column == pv->location.column;
+           });
+}
+
 bool jump_usable(const value& v) {
     return v.number && *v.number != 0.0 && (v.kind == value_kind::percent || v.kind == value_kind::number);
 }
@@ -207,8 +216,7 @@ std::optional<jump_pair> jump_between(const value& a, const value& b, bool perce
 // 0.027999999999999997), and its decimals.
 std::pair<double, int> as_percent(const value& fraction) {
     const int d = std::max(fraction.decimals - 2, 0);
-    const double scale = std::pow(10.0, d);
-    return {std::round(*fraction.number * 100.0 * scale) / scale, d};
+    return {to_digits(*fraction.number * 100.0, d), d};
 }
 
 row_finding jump_finding(const node& n, const indicator& ind, period_year fy, const value& fraction, const value& other,
@@ -285,11 +293,7 @@ void row_slips(const node& n, const indicator& ind, const std::map<period_year, 
             if (!off(x, y) || !off(z, y) || (y < x) != (y < z)) continue;
             const period_year fy = run[k].first;
             const printed_value* pv = indicator::first(printed, fy);
-            const bool seen = std::any_of(out.begin(), out.end(), [&](const row_finding& f) {
-                return f.rule == kinerja::rule_ids::scale_jump && f.ind == &ind && pv &&
-                       f.where.line == pv->location.line && f.where.column == pv->location.column;
-            });
-            if (seen) continue;
+            if (jump_reported(out, ind, pv)) continue;
             const bool smaller = y < x;
             const double times = smaller ? std::min(x, z) / y : y / std::max(x, z);
             row_finding f =
@@ -332,11 +336,7 @@ void pair_jumps(const node& n, const indicator& ind, const read_row& row, bool p
         const value& fraction = target_is_fraction ? t : r->second;
         const value& other = target_is_fraction ? r->second : t;
         const printed_value* pv = indicator::first(target_is_fraction ? ind.targets : ind.realizations, y);
-        const bool seen = std::any_of(out.begin(), out.end(), [&](const row_finding& f) {
-            return f.rule == kinerja::rule_ids::scale_jump && f.ind == &ind && pv &&
-                   f.where.line == pv->location.line && f.where.column == pv->location.column;
-        });
-        if (seen) continue;
+        if (jump_reported(out, ind, pv)) continue;
         out.push_back(jump_finding(n, ind, y, fraction, other, pv,
                                    who(n, &ind) + ": the target of " + year_label(y) + " is " + t.text +
                                        " and its realization " + r->second.text + ", " +
@@ -487,7 +487,7 @@ void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool
         }
         if (fits) continue;
         const double m = stated_multiplier(rv, percent_unit).value_or(nearest);
-        const double expected = std::round(q * m * std::pow(10.0, rv.decimals)) / std::pow(10.0, rv.decimals);
+        const double expected = to_digits(q * m, rv.decimals);
         const printed_value* pv = of_baseline ? &*ind.baseline : indicator::first(ind.realizations, y);
         const printed_value* nv = indicator::first(ind.numerators, y);
         const printed_value* dp = indicator::first(ind.denominators, y);
@@ -538,8 +538,7 @@ void rate_checks(const node& n, const indicator& ind, const read_row& row, bool 
             const double change = std::fabs(*m.number - *d.number) / std::fabs(*d.number) * 100.0;
             const bool points = m.kind == value_kind::percent && near(std::fabs(*m.number - *d.number));
             if (!near(ratio) || near(change) || points) continue;
-            const double scale = std::pow(10.0, rv.decimals);
-            const double expected = std::round(change * scale) / scale;
+            const double expected = to_digits(change, rv.decimals);
             const std::string shown = format_number(expected, convention::english, rv.decimals, false) + "%";
             const std::string said =  // in the message, as the realization is printed
                 format_number(expected, rv.written_in.value_or(convention::english), rv.decimals, false) + "%";
@@ -731,23 +730,46 @@ bool names_a_total(const std::string& name) {
     return holds_word(fold(name), words);
 }
 
+namespace {
+// A value a total sums: a number, a count or money.
+bool summable(const value& v) {
+    return v.number && (v.kind == value_kind::number || v.kind == value_kind::count || v.kind == value_kind::money);
+}
+}  // namespace
+
+double to_digits(double x, int decimals) {
+    return rounding_rule{rounding::half_up, std::clamp(decimals, 0, 12)}.apply(x);
+}
+
+std::vector<const node_row*> total_parts(const std::vector<node_row>& rows, const node_row& total) {
+    auto unit_of = [](const indicator& ind) { return ind.unit ? trim(ind.unit->text) : std::string_view(); };
+    std::vector<const node_row*> parts;
+    for (const node_row& r : rows)
+        if (&r != &total && !names_a_total(r.ind->name) && iequals(unit_of(*r.ind), unit_of(*total.ind)))
+            parts.push_back(&r);
+    return parts;
+}
+
+std::optional<parts_sum> sum_of_parts(const std::vector<const node_row*>& parts, bool targets, period_year year) {
+    parts_sum s;
+    for (const node_row* part : parts) {
+        const auto v = part->column(targets).find(year);
+        if (v == part->column(targets).end() || !summable(v->second)) return std::nullopt;
+        s.sum += *v->second.number;
+        s.slack += v->second.half_unit();
+        s.decimals = std::max(s.decimals, v->second.decimals);
+    }
+    return s;
+}
+
 void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out) {
-    auto unit_of = [](const indicator& ind) { return ind.unit ? std::string(trim(ind.unit->text)) : std::string(); };
-    auto summable = [](const value& v) {
-        return v.number && (v.kind == value_kind::number || v.kind == value_kind::count || v.kind == value_kind::money);
-    };
     for (const node_row& total : rows) {
-        if (!names_a_total(total.ind->name)) continue;
-        const std::string unit = unit_of(*total.ind);
+        if (!names_a_total(total.ind->name) || !total.ind->unit) continue;
+        const std::string unit(trim(total.ind->unit->text));
         if (unit.empty() || unit == "%" || iequals(unit, "persen")) continue;
-        std::vector<const node_row*> parts;
-        for (const node_row& r : rows)
-            if (&r != &total && !names_a_total(r.ind->name) && iequals(unit_of(*r.ind), unit)) parts.push_back(&r);
+        const std::vector<const node_row*> parts = total_parts(rows, total);
         if (parts.size() < 2) continue;
-        for (int field = 0; field < 2; ++field) {
-            const auto column = [field](const node_row& r) -> const std::map<period_year, value>& {
-                return field == 0 ? r.targets : r.realizations;
-            };
+        for (const bool targets : {true, false}) {
             struct year_sum {
                 period_year year;
                 double sum;
@@ -755,25 +777,14 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
                 bool agrees;
             };
             std::vector<year_sum> years;
-            for (const auto& [y, t] : column(total)) {
+            for (const auto& [y, t] : total.column(targets)) {
                 if (y.is_end() || !summable(t)) continue;
-                double sum = 0.0, slack = t.half_unit();
-                int decimals = 0;
-                bool all = true;
-                for (const node_row* part : parts) {
-                    const auto v = column(*part).find(y);
-                    if (v == column(*part).end() || !summable(v->second)) {
-                        all = false;
-                        break;
-                    }
-                    sum += *v->second.number;
-                    slack += v->second.half_unit();
-                    decimals = std::max(decimals, v->second.decimals);
-                }
-                if (!all) continue;
-                const bool agrees = std::fabs(*t.number - sum) <= slack + 1e-9 * std::max(1.0, std::fabs(sum));
-                if (agrees && sum == 0.0) continue;  // 0 = 0 + 0 tells nothing of what the rows are
-                years.push_back({y, sum, decimals, agrees});
+                const std::optional<parts_sum> s = sum_of_parts(parts, targets, y);
+                if (!s) continue;
+                const double slack = s->slack + t.half_unit();
+                const bool agrees = std::fabs(*t.number - s->sum) <= slack + 1e-9 * std::max(1.0, std::fabs(s->sum));
+                if (agrees && s->sum == 0.0) continue;  // 0 = 0 + 0 tells nothing of what the rows are
+                years.push_back({y, s->sum, s->decimals, agrees});
             }
             const auto agreeing = static_cast<std::size_t>(
                 std::count_if(years.begin(), years.end(), [](const year_sum& s) { return s.agrees; }));
@@ -782,22 +793,21 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
             if (years.size() < 2 || agreeing < 1 || 2 * agreeing < years.size()) continue;
             for (const year_sum& s : years) {
                 if (s.agrees) continue;
-                const value& t = column(total).at(s.year);
+                const value& t = total.column(targets).at(s.year);
                 const convention c = t.written_in.value_or(convention::english);
                 std::string names;
                 for (std::size_t k = 0; k < parts.size(); ++k)
                     names += (k == 0 ? "" : k + 1 == parts.size() ? " and " : ", ") + parts[k]->ind->name;
-                const char* what = field == 0 ? "target" : "realization";
+                const char* what = targets ? "target" : "realization";
                 row_finding f =
                     make(kinerja::rule_ids::total_mismatch, n, total.ind, s.year,
                          who(n, total.ind) + ": the " + what + " of " + year_label(s.year) + " is " + t.text +
                              ", but the node's other indicators in " + unit + " (" + names + ") sum to " +
                              format_number(s.sum, c, s.decimals, false) + "; in " + std::to_string(agreeing) + " of " +
                              std::to_string(years.size()) + " years the total is their sum",
-                         indicator::first(field == 0 ? total.ind->targets : total.ind->realizations, s.year));
+                         indicator::first(targets ? total.ind->targets : total.ind->realizations, s.year));
                 f.expected = format_number(s.sum, convention::english, s.decimals, false);
-                const double scale = std::pow(10.0, s.decimals);
-                f.expected_number = std::round(s.sum * scale) / scale;  // 220.29, not 220.29000000000002
+                f.expected_number = to_digits(s.sum, s.decimals);  // 220.29, not 220.29000000000002
                 f.actual = t.text;
                 f.actual_number = t.number;
                 out.push_back(std::move(f));
@@ -843,9 +853,9 @@ void index_checks(const node& n, const std::vector<node_row>& rows, std::vector<
         if (!ok) return;
     }
     if (!total || !of[uhh] || !of[hls] || !of[rls] || !of[spend]) return;
-    for (int field = 0; field < 2; ++field) {
-        const auto column = [field](const node_row& r) -> const std::map<period_year, value>& {
-            return field == 0 ? r.targets : r.realizations;
+    for (const bool targets : {true, false}) {
+        const auto column = [targets](const node_row& r) -> const std::map<period_year, value>& {
+            return r.column(targets);
         };
         for (const auto& [y, printed] : column(*total)) {
             if (y.is_end() || !printed.number || printed.kind != value_kind::number) continue;
@@ -853,9 +863,7 @@ void index_checks(const node& n, const std::vector<node_row>& rows, std::vector<
             bool all = true;
             for (int k = 0; k < parts && all; ++k) {
                 const auto v = column(*of[k]).find(y);
-                all = v != column(*of[k]).end() && v->second.number &&
-                      (v->second.kind == value_kind::number || v->second.kind == value_kind::count ||
-                       v->second.kind == value_kind::money);
+                all = v != column(*of[k]).end() && summable(v->second);
                 if (!all) break;
                 mid[k] = *v->second.number;
                 lo[k] = mid[k] - v->second.half_unit();
@@ -873,18 +881,17 @@ void index_checks(const node& n, const std::vector<node_row>& rows, std::vector<
             const double x = *printed.number, h = printed.half_unit();
             if (x - h <= high + 1e-9 && x + 2.0 * h >= low - 1e-9) continue;  // rounded or cut off
             const convention c = printed.written_in.value_or(convention::english);
-            const double scale = std::pow(10.0, printed.decimals);
-            const double shown = std::round(expected * scale) / scale;
+            const double shown = to_digits(expected, printed.decimals);
             auto text = [&](const node_row& r) { return column(r).at(y).text; };
             row_finding f = make(kinerja::rule_ids::index_formula, n, total->ind, y,
-                                 who(n, total->ind) + ": the " + (field == 0 ? "target" : "realization") + " of " +
+                                 who(n, total->ind) + ": the " + (targets ? "target" : "realization") + " of " +
                                      year_label(y) + " is " + printed.text + ", but BPS's formula gives " +
                                      format_number(shown, c, printed.decimals, false) +
                                      " from the components printed beside it (UHH " + text(*of[uhh]) + ", HLS " +
                                      text(*of[hls]) + ", RLS " + text(*of[rls]) + ", pengeluaran " + text(*of[spend]) +
                                      "; " + format_number(low, c, 2, false) + " to " +
                                      format_number(high, c, 2, false) + " within their rounding)",
-                                 indicator::first(field == 0 ? total->ind->targets : total->ind->realizations, y));
+                                 indicator::first(targets ? total->ind->targets : total->ind->realizations, y));
             f.expected = format_number(shown, convention::english, printed.decimals, false);
             f.expected_number = shown;
             f.actual = printed.text;

@@ -141,20 +141,8 @@ std::optional<std::pair<std::size_t, int>> scale_word_at_end(std::string_view te
 // digits: the sen ("984.959.704.911.00", "2.780.064.146.10"; Lampung Barat's APBD release). At
 // least two groups of three: "1.50" stays an English decimal.
 bool sen_after_point(std::string_view t) {
-    if (t.size() < 9 || t[t.size() - 3] != '.' || !detail::is_digit(t[t.size() - 2]) ||
-        !detail::is_digit(t[t.size() - 1]))
-        return false;
-    const std::string_view whole = t.substr(0, t.size() - 3);
-    std::size_t lead = 0;
-    while (lead < whole.size() && detail::is_digit(whole[lead])) ++lead;
-    if (lead < 1 || lead > 3) return false;
-    std::size_t groups = 0;
-    for (std::size_t i = lead; i < whole.size(); i += 4, ++groups) {
-        if (i + 4 > whole.size() || whole[i] != '.' || !detail::is_digit(whole[i + 1]) ||
-            !detail::is_digit(whole[i + 2]) || !detail::is_digit(whole[i + 3]))
-            return false;
-    }
-    return groups >= 2;
+    return t.size() >= 3 && t[t.size() - 3] == '.' && detail::is_digit(t[t.size() - 2]) &&
+           detail::is_digit(t[t.size() - 1]) && detail::point_groups(t.substr(0, t.size() - 3)) >= 2;
 }
 
 // End of the leading number token of text starting at `from` (sign, digits and separators).

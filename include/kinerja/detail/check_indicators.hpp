@@ -42,13 +42,33 @@ struct read_cell {
     value v;
 };
 
+/// `x` to `decimals` digits (0 to 12), half away from zero, by rounding_rule (rounding.hpp): the
+/// figure a finding expects where the printed value has that many digits.
+double to_digits(double x, int decimals);
+
 /// An indicator's first printed targets and realizations as read, for the checks that compare a
 /// node's indicators with each other (total-mismatch).
 struct node_row {
     const indicator* ind = nullptr;
     std::map<period_year, value> targets;
     std::map<period_year, value> realizations;
+    /// Its targets (`of_targets` true) or realizations.
+    const std::map<period_year, value>& column(bool of_targets) const { return of_targets ? targets : realizations; }
+    std::map<period_year, value>& column(bool of_targets) { return of_targets ? targets : realizations; }
 };
+
+/// The parts of a total: the other rows of `rows` of the total's unit (the declared unit's text,
+/// case folded; none when it declares none) that are not named a total (names_a_total).
+std::vector<const node_row*> total_parts(const std::vector<node_row>& rows, const node_row& total);
+/// The sum of the parts in a year (targets or realizations), with the slack of their printed
+/// rounding (half a unit of each) and the most decimals any prints; empty unless every part prints
+/// a number (a number, a count or money) that year.
+struct parts_sum {
+    double sum = 0.0;
+    double slack = 0.0;
+    int decimals = 0;
+};
+std::optional<parts_sum> sum_of_parts(const std::vector<const node_row*>& parts, bool targets, period_year year);
 
 /// Whether an indicator's name says it totals other rows: it holds "jumlah", "total",
 /// "keseluruhan", "seluruh" or "seluruhnya" as a word (Payakumbuh's "Jalan secara keseluruhan").

@@ -21,6 +21,19 @@ inline double power_of_ten(int n) noexcept {
     return n >= 0 && n <= 22 ? table[n] : std::pow(10.0, n);
 }
 
+/// How many groups of three digits follow points in `t` when `t` is a whole number grouped so: 1
+/// to 3 digits, then one or more `.ddd` ("36.743": 1, "984.959.704.911": 3); 0 for anything else.
+inline std::size_t point_groups(std::string_view t) noexcept {
+    const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+    std::size_t lead = 0;
+    while (lead < t.size() && digit(t[lead])) ++lead;
+    if (lead < 1 || lead > 3 || lead == t.size()) return 0;
+    std::size_t groups = 0;
+    for (std::size_t i = lead; i < t.size(); i += 4, ++groups)
+        if (i + 4 > t.size() || t[i] != '.' || !digit(t[i + 1]) || !digit(t[i + 2]) || !digit(t[i + 3])) return 0;
+    return groups;
+}
+
 /// Stands, in ascii_text, for a space that groups thousands between digits (`1 234 567` printed
 /// with thin or no-break spaces).
 inline constexpr char group_space = '\x1f';
