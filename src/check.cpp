@@ -1205,7 +1205,8 @@ struct checker {
             for (const convention c : {convention::indonesian, convention::english}) {
                 try {
                     const value v = read_value(*t.ind, *t.cell, scales, units, c);
-                    if (v.number && std::fabs(*v.number - sum) <= slack + v.half_unit() + 1e-9 * std::max(1.0, sum)) {
+                    if (v.number &&
+                        std::fabs(*v.number - sum) <= slack + detail::sum_slack(v) + 1e-9 * std::max(1.0, sum)) {
                         settled = v;
                         ++readings;
                     }

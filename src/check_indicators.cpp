@@ -750,13 +750,19 @@ std::vector<const node_row*> total_parts(const std::vector<node_row>& rows, cons
     return parts;
 }
 
+double sum_slack(const value& v) {
+    static const std::vector<std::string> scale_words = {"ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"};
+    const bool exact_count = v.kind == value_kind::count && v.decimals == 0 && !holds_word(fold(v.unit), scale_words);
+    return exact_count ? 0.0 : v.half_unit();
+}
+
 std::optional<parts_sum> sum_of_parts(const std::vector<const node_row*>& parts, bool targets, period_year year) {
     parts_sum s;
     for (const node_row* part : parts) {
         const auto v = part->column(targets).find(year);
         if (v == part->column(targets).end() || !summable(v->second)) return std::nullopt;
         s.sum += *v->second.number;
-        s.slack += v->second.half_unit();
+        s.slack += sum_slack(v->second);
         s.decimals = std::max(s.decimals, v->second.decimals);
     }
     return s;
@@ -781,7 +787,7 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
                 if (y.is_end() || !summable(t)) continue;
                 const std::optional<parts_sum> s = sum_of_parts(parts, targets, y);
                 if (!s) continue;
-                const double slack = s->slack + t.half_unit();
+                const double slack = s->slack + sum_slack(t);
                 const bool agrees = std::fabs(*t.number - s->sum) <= slack + 1e-9 * std::max(1.0, std::fabs(s->sum));
                 if (agrees && s->sum == 0.0) continue;  // 0 = 0 + 0 tells nothing of what the rows are
                 years.push_back({y, s->sum, s->decimals, agrees});

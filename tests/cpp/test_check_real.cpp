@@ -10,9 +10,11 @@
 
 #include <kinerja/check.hpp>
 #include <kinerja/conventions.hpp>
+#include <kinerja/detail/check_indicators.hpp>
 #include <kinerja/error.hpp>
 #include <kinerja/plan_io.hpp>
 #include <kinerja/plan_values.hpp>
+#include <kinerja/value.hpp>
 
 #include <string>
 #include <vector>
@@ -599,6 +601,44 @@ TEST_CASE("total-mismatch: a total row of a node's indicators that does not add 
     CHECK(only(table("Jumlah", "km", "2014"), "total-mismatch").empty());
     // percentages are no parts of a sum
     CHECK(only(table("Jumlah", "\"%\"", all), "total-mismatch").empty());
+}
+
+TEST_CASE("total-mismatch: whole counts are exact, so a total one person off is reported", "[check][real]") {
+    // pupils by school level (a count unit), two years. By hand:
+    //   2020: 1234 + 567 + 89 = 1890, printed 1890
+    //   2021: 1240 + 570 + 90 = 1900, printed 1901  <- one off
+    // Counted people are whole and exact: the 1 is no rounding. Figures of a measure (Ha) or of a
+    // count with a scale word (ribu jiwa) stand for every number that rounds to them: four of them
+    // carry 4 x 0,5 = 2 of slack, and 1901 agrees.
+    auto table = [](const std::string& unit) {
+        const std::vector<std::pair<std::string, std::string>> rows = {
+            {"SD", "1234|1240"}, {"SMP", "567|570"}, {"SMA", "89|90"}, {"Jumlah", "1890|1901"}};
+        std::string body =
+            "nodes:\n  - id: murid\n    level: urusan\n    name: Murid\n    source: \"Tabel 2.3\"\n"
+            "    indicators:\n";
+        int k = 0;
+        for (const auto& [name, values] : rows) {
+            const std::size_t bar = values.find('|');
+            body += "      - {id: i" + std::to_string(k++) + ", name: \"" + name + "\", unit: \"" + unit +
+                    "\", source: \"Tabel 2.3\", realizations: {2020: \"" + values.substr(0, bar) + "\", 2021: \"" +
+                    values.substr(bar + 1) + "\"}}\n";
+        }
+        return kinerja_test::inline_plan(2020, 2021, "published", body);
+    };
+    const auto found = only(table("Orang"), "total-mismatch");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].year == 2021);
+    CHECK(found[0].indicator == "i3");
+    CHECK(found[0].expected == "1900");
+    CHECK(found[0].actual == "1901");
+    CHECK(only(table("Ha"), "total-mismatch").empty());
+    CHECK(only(table("ribu jiwa"), "total-mismatch").empty());
+    // the slack itself: none for a whole count, half a unit of the last digit otherwise
+    CHECK(kinerja::detail::sum_slack(kinerja::parse_value("1.234 Orang")) == 0.0);
+    CHECK(kinerja::detail::sum_slack(kinerja::parse_value("12 Sekolah")) == 0.0);
+    CHECK(kinerja::detail::sum_slack(kinerja::parse_value("12 ribu orang")) == 0.5);
+    CHECK(kinerja::detail::sum_slack(kinerja::parse_value("3,5 Orang")) == Approx(0.05));
+    CHECK(kinerja::detail::sum_slack(kinerja::parse_value("115,73")) == Approx(0.005));
 }
 
 TEST_CASE("index-formula: an IPM printed beside its components", "[check][real]") {

@@ -351,3 +351,19 @@ def test_staff_counts_are_read_by_the_plan_and_by_the_tables_arithmetic(name):
     # Konawe Selatan: "1.922" teachers beside another table's "5,21" scores; Konawe Utara: TOTAL
     # "1.726" = 899 + 541 + 214 + 61 + 11 (its other cells); neither is left unreadable
     assert kinerja.load_plan(REAL / name).check(rules=["unparsed-value"]) == []
+
+
+# ---- counted figures are exact (a total one person off)
+
+@pytest.mark.parametrize("unit, found", [("Orang", True), ("Ha", False), ("ribu jiwa", False)])
+def test_a_total_of_whole_counts_is_held_to_the_unit(unit, found):
+    # 2020: 1234 + 567 + 89 = 1890, printed 1890; 2021: 1240 + 570 + 90 = 1900, printed 1901. Counted
+    # people are exact; figures of a measure or a scaled count carry half a unit each (4 x 0,5 = 2)
+    rows = [("SD", "1234", "1240"), ("SMP", "567", "570"), ("SMA", "89", "90"), ("Jumlah", "1890", "1901")]
+    plan = kinerja.Plan.from_yaml(
+        HEAD.replace("[2015, 2016]", "[2020, 2021]") + "nodes:\n  - id: murid\n    level: urusan\n    name: Murid\n"
+        "    source: \"Tabel 2.3\"\n    indicators:\n" + "".join(
+            f"      - {{id: i{k}, name: {name}, unit: \"{unit}\", source: \"Tabel 2.3\", "
+            f"realizations: {{2020: \"{a}\", 2021: \"{b}\"}}}}\n" for k, (name, a, b) in enumerate(rows)))
+    got = [(f.indicator, f.year, f.expected, f.actual_text) for f in plan.check(rules=["total-mismatch"])]
+    assert got == ([("i3", 2021, 1900, "1901")] if found else [])

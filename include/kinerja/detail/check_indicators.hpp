@@ -60,8 +60,12 @@ struct node_row {
 /// The parts of a total: the other rows of `rows` of the total's unit (the declared unit's text,
 /// case folded; none when it declares none) that are not named a total (names_a_total).
 std::vector<const node_row*> total_parts(const std::vector<node_row>& rows, const node_row& total);
+/// The rounding a figure of a sum carries: none for a whole count printed without a scale word
+/// (`1.234 Orang`, `12 Sekolah`: counted, so exact), else half a unit of its last printed digit
+/// (`115,73` km, a bare `12`, `12 ribu orang`, `3,5 Orang`).
+double sum_slack(const value& v);
 /// The sum of the parts in a year (targets or realizations), with the slack of their printed
-/// rounding (half a unit of each) and the most decimals any prints; empty unless every part prints
+/// rounding (sum_slack of each) and the most decimals any prints; empty unless every part prints
 /// a number (a number, a count or money) that year.
 struct parts_sum {
     double sum = 0.0;
