@@ -1864,7 +1864,7 @@ namespace {
 // The numeric settings of check_options, each finite and in its range (kinerja.argument.check_option).
 void require_valid(const check_options& o) {
     auto fail = [](const std::string& what) { throw argument_error("kinerja.argument.check_option", what); };
-    auto text = [](double x) { return format_number(x, convention::english, 6, false); };
+    auto text = [](double x) { return detail::shortest(x); };  // 12, not 12.000000
     if (!std::isfinite(o.budget_tolerance) || o.budget_tolerance < 0.0)
         fail("budget_tolerance must be a finite number of rupiah, at least 0 (got " +
              (std::isfinite(o.budget_tolerance) ? text(o.budget_tolerance) : std::string("a non-finite number")) + ")");

@@ -24,7 +24,7 @@ from . import __version__
 from . import _api as api
 from ._files import shown_location, shown_path
 from .errors import KinerjaError
-from .plan import bundled_plan, bundled_plan_path, finding_to_dict, load_plan_file
+from .plan import bundled_plan, bundled_plan_path, check_settings, finding_to_dict, load_plan_file
 from .report import FORMATS, LAYOUTS, build_report
 
 
@@ -165,12 +165,22 @@ def _at_least(findings: Any, severity: Optional[str]) -> Any:
     return type(findings)(f for f in findings if _SEVERITY_RANK.get(f.severity, 0) >= floor)
 
 
+def _check_settings(args: argparse.Namespace) -> dict:
+    """The check settings given on the command line (--budget-tolerance ...), as Plan.check takes them."""
+    return check_settings(budget_tolerance=args.budget_tolerance,
+                          scale_jump_band=args.scale_jump_band and tuple(args.scale_jump_band),
+                          scale_jump_mixed_band=args.scale_jump_mixed_band and tuple(args.scale_jump_mixed_band),
+                          scale_jump_slip_band=args.scale_jump_slip_band and tuple(args.scale_jump_slip_band),
+                          scale_jump_slip_agreement=args.scale_jump_slip_agreement)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     if _batch_mode(args):
         return _batch_check(args)
     plan = _plan(args)
     rules = [r for part in (args.rules or []) for r in part.split(",") if r]
-    findings = plan.check(rules=rules, include_history=not args.no_history, rules_file=args.rules_file or None)
+    findings = plan.check(rules=rules, include_history=not args.no_history, rules_file=args.rules_file or None,
+                          **_check_settings(args))
     status = 1 if any(f.severity == "error" for f in findings) else 0
     findings = _at_least(findings, args.severity)
     if args.format == "json":  # the array of findings only (Plan.conventions() and the report state those)
@@ -379,7 +389,7 @@ def _batch_check(args: argparse.Namespace) -> int:
     bar = _progress_bar(len(plans))
     try:
         findings = plans.check(rules=rules, include_history=not args.no_history, rules_file=args.rules_file or None,
-                               progress=bar)
+                               progress=bar, **_check_settings(args))
     finally:
         if bar:
             bar.close()
@@ -623,6 +633,21 @@ def build_parser() -> argparse.ArgumentParser:
         s.add_argument("--threads", type=_positive, metavar="N",
                        help="several plans: load and check them on N threads (default: all cores)")
 
+    def settings(s: argparse.ArgumentParser) -> None:
+        g = s.add_argument_group("check settings", "the domain settings of the checks (docs/plans.md, Settings); "
+                                                   "each left at its documented default when not given")
+        g.add_argument("--budget-tolerance", type=float, metavar="RUPIAH",
+                       help="rupiah within which a sum agrees with its parts (default 0.5)")
+        for name, default, what in (
+                ("scale-jump-band", "50 200", "how many times a percentage row's neighbour exceeds a value at most 1 "
+                                              "for it to read as a fraction"),
+                ("scale-jump-mixed-band", "20 500", "the same when one prints %% and the other is bare"),
+                ("scale-jump-slip-band", "8 12", "how many times off both its neighbours a value is a slipped digit")):
+            g.add_argument("--" + name, type=float, nargs=2, metavar=("FROM", "TO"),
+                           help=f"{what} (default {default})")
+        g.add_argument("--scale-jump-slip-agreement", type=float, metavar="SHARE",
+                       help="how far apart a slipped digit's neighbours may be (default 0.10)")
+
     s = sub.add_parser("check", help="check a plan (default: the bundled Bekasi plan) and list its findings; "
                                      "several plans or folders of plans at once (docs/batch.md)")
     paths(s)
@@ -639,6 +664,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "(standard) (repeatable; docs/validation.md)")
     units(s)
     limit(s)
+    settings(s)
     s.set_defaults(func=_cmd_check)
 
     s = sub.add_parser("report", help="report a plan (default: the bundled Bekasi plan); several plans or folders: "

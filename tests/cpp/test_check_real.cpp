@@ -319,6 +319,7 @@ TEST_CASE("scale-jump: a slipped digit between two neighbours that agree", "[che
         }
     };
     refused(check_options{}.with_scale_jump_slip_band(12.0, 8.0), "scale_jump_slip_band");
+    refused(check_options{}.with_scale_jump_slip_band(12.5, 8.0), "(got (12.5, 8))");  // as given, no float noise
     refused(check_options{}.with_scale_jump_band(0.5, 200.0), "scale_jump_band");
     refused(check_options{}.with_scale_jump_slip_agreement(-0.1), "scale_jump_slip_agreement");
     refused(check_options{}.with_budget_tolerance(-1.0), "budget_tolerance");

@@ -98,6 +98,27 @@ def test_check_exit_status_follows_the_severity(capsys, rule, code):
     assert [f["rule"] for f in json.loads(out)] == [rule]
 
 
+def test_check_settings_on_the_command_line(capsys, tmp_path):
+    # budget-rollup.yaml: 300,000,000 against 100,000,000 + 150,000,000 = 250,000,000 in 2024, 50,000,000 off
+    plan = PLANS / "rules" / "budget-rollup.yaml"
+    code, out, _ = run(capsys, "check", plan, "--rules", "budget-rollup", "--budget-tolerance", "49999999",
+                       "--format", "json")
+    assert (code, [f["year"] for f in json.loads(out)]) == (1, [2024])
+    code, out, _ = run(capsys, "check", plan, "--rules", "budget-rollup", "--budget-tolerance", "50000000",
+                       "--format", "json")
+    assert (code, json.loads(out)) == (0, [])
+    # several plans (a folder) take them too
+    (tmp_path / "p.yaml").write_text(plan.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = run(capsys, "check", tmp_path, "--rules", "budget-rollup", "--budget-tolerance", "50000000",
+                       "--format", "jsonl")
+    assert (code, out) == (0, "")
+    # a setting out of range is unusable input, said without a traceback
+    code, out, err = run(capsys, "check", plan, "--scale-jump-slip-band", "12", "8")
+    assert (code, out) == (2, "")
+    assert err == ("kinerja: error: [kinerja.argument.check_option] scale_jump_slip_band must be (from, to) with "
+                   "1 <= from <= to, finite: how many times apart two values are (got (12, 8))\n")  # as docs/plans.md
+
+
 def test_check_of_a_missing_file_exits_2(capsys):
     path = PLANS / "no-such-plan.yaml"
     code, out, err = run(capsys, "check", path)
