@@ -117,11 +117,15 @@ const std::vector<rule_info>& check_rules() {
          "an economic growth rate (the indicator's name: Pertumbuhan Ekonomi, Laju Pertumbuhan Ekonomi, Pertumbuhan "
          "PDRB, LPE) printed beyond plus or minus 100 (percent): a level printed where the rate belongs"},
         {rule_ids::total_mismatch, severity::warning,
-         "an indicator named a total (Jumlah, Total, keseluruhan) whose values are, in at least half of two or more "
-         "years, the sum of its node's other indicators of its unit is not their sum in a year"},
+         "an indicator named a total (Jumlah, Total, keseluruhan) is not the sum of the rows it totals in a year: "
+         "the rows of its group, above it or of its node, as the table's figures bear out in at least half of two "
+         "or more years, or by its name alone (\"Total\", the node's one total row)"},
         {rule_ids::index_formula, severity::warning,
          "BPS's IPM printed beside its four components (UHH, HLS, RLS, per-capita expenditure) that no components "
          "within their printed rounding give"},
+        {rule_ids::duplicate_row, severity::warning,
+         "a row printed twice in one table: two indicators of a node, or of the columns of one table, with one "
+         "name, or with the same figures in every one of three or more columns"},
         {rule_ids::strategy_level, severity::error,
          "a link of the strategy layer (Tabel 5.1) to a node of the wrong level: strategi -> sasaran, arah_kebijakan "
          "-> strategi, program -> arah_kebijakan; no parent links to or from strategi and arah_kebijakan"},
@@ -552,8 +556,7 @@ struct checker {
             kids.clear();  // the children in the same list (plan or history), in file order
             for (const node* c : index.children(parent.id))
                 if (!before(c, begin) && before(c, end)) kids.push_back(c);
-            if (!kids.empty() && !parent.context)
-                rollup(parent, kids, false);  // a context node's total covers more than its children
+            if (!kids.empty()) rollup(parent, kids, false);
         }
         // the code tree, where it groups other children than the parent links do
         if (!on(rule_ids::budget_rollup) && !on(rule_ids::budget_incomplete)) return;
@@ -567,7 +570,9 @@ struct checker {
     }
 
     // One parent against its children (by parent links, or along the code tree), pagu and
-    // realized budget, year by year.
+    // realized budget, year by year. A context node's total covers more than its children: only
+    // children that sum to more than it are reported; no blank among them, and no missing pagu
+    // on either side, is a finding.
     std::vector<period_year> rollup_years;
     void rollup(const node& parent, const std::vector<const node*>& kids, bool code_tree) {
         const std::string tree = code_tree ? " (along the code tree)" : "";
@@ -615,8 +620,9 @@ struct checker {
                 const printed_value* pv = own_amount.cell;
                 const location& where = pv ? pv->location : parent.location;
                 const std::string& source = pv ? pv->source : std::string();
-                if (own && present > 0) incomplete(parent, blanks, y, what, tree, which == 0);
-                if (code_tree) {  // the code tree adds roll-ups only; missing pagu is the parent links' question
+                if (own && present > 0 && !parent.context) incomplete(parent, blanks, y, what, tree, which == 0);
+                if (code_tree || parent.context) {  // the code tree adds roll-ups only; missing pagu is the
+                                                    // parent links' question
                     if (own && present > 0) mismatch(parent, field, *own, own_amount, sum, parts, y, what, tree);
                     continue;
                 }
@@ -655,13 +661,16 @@ struct checker {
     template <class Parts>
     void mismatch(const node& parent, const year_values node::*field, const decimal& own, const node_amount& own_amount,
                   const decimal& sum, const Parts& parts, period_year y, const char* what, const std::string& tree) {
-        if (std::fabs((own - sum).to_double()) <= options.budget_tolerance || !on(rule_ids::budget_rollup)) return;
+        const double gap = (own - sum).to_double();
+        if ((parent.context ? -gap : std::fabs(gap)) <= options.budget_tolerance || !on(rule_ids::budget_rollup))
+            return;
         const printed_value* pv = own_amount.cell;
-        finding& f = add(rule_ids::budget_rollup, &parent, nullptr, y,
-                         who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " + show_exact(own) +
-                             " but its children" + tree + " sum to " + show_exact(sum) + " (" + parts() +
-                             "), a difference of " + show_exact(own - sum),
-                         pv ? pv->location : parent.location, pv ? pv->source : std::string());
+        finding& f =
+            add(rule_ids::budget_rollup, &parent, nullptr, y,
+                who(&parent, nullptr) + ": " + what + " in " + year_label(y) + " is " + show_exact(own) +
+                    " but its children" + tree + (parent.context ? " (of more, a context node) alone" : "") +
+                    " sum to " + show_exact(sum) + " (" + parts() + "), a difference of " + show_exact(own - sum),
+                pv ? pv->location : parent.location, pv ? pv->source : std::string());
         f.expected = show_exact(sum);
         f.expected_number = sum.to_double();
         f.actual = amount_text(parent, field, y);
@@ -739,16 +748,20 @@ struct checker {
                         }
                     }
                     if (!ok) continue;
-                    if (present > 0) {
+                    // a context total covers more rows than it names: a blank among them is no hole,
+                    // and only rows that sum to more than it are a misprint
+                    if (present > 0 && !t.context) {
                         incomplete_in_total(t, blanks, y, which == 0 ? "pagu" : "realized budget", which == 0);
                     }
-                    if (std::fabs((*own - sum).to_double()) <= options.budget_tolerance || !on(rule_ids::budget_rollup))
+                    const double gap = (*own - sum).to_double();
+                    if ((t.context ? -gap : std::fabs(gap)) <= options.budget_tolerance || !on(rule_ids::budget_rollup))
                         continue;
                     finding& f = add(rule_ids::budget_rollup, nullptr, nullptr, y,
                                      "total \"" + t.name + "\" (" + (which == 0 ? "pagu" : "realized budget") +
                                          ") in " + year_label(y) + " is " + show_exact(*own) + " but the " +
-                                         std::to_string(t.over.size()) + " rows it totals sum to " + show_exact(sum) +
-                                         ", a difference of " + show_exact(*own - sum),
+                                         std::to_string(t.over.size()) + " rows it " +
+                                         (t.context ? "covers (of more, a context total) alone" : "totals") +
+                                         " sum to " + show_exact(sum) + ", a difference of " + show_exact(*own - sum),
                                      vs.front().location, t.source);
                     f.node = t.id;
                     f.node_id = t.id;
@@ -1174,6 +1187,13 @@ struct checker {
     bool collect_rows = false;
     std::vector<detail::node_row> node_rows;
 
+    void duplicate_rows(const std::vector<node>& list) {
+        if (!on(rule_ids::duplicate_row)) return;
+        std::vector<detail::row_finding> found;
+        detail::duplicate_row_checks(list, found);
+        take(found);
+    }
+
     // An ambiguous cell of an indicator named a total ("1.726": one thousand seven hundred
     // twenty-six, or one point seven two six), reported as unparsed-value when read, in a node whose
     // rows are collected. Konawe Utara's staff table prints its TOTAL "1.726" beside whole counts and
@@ -1539,9 +1559,12 @@ struct checker {
         else
             ao.polarity = indicator_polarity(p, ind);
         if (fraction_tables[pv.source.empty() ? ind.source : pv.source]) ao.scale = report_scale::fraction;
+        // a printed target stands for every figure that rounds to it, as a realization does (Manggarai
+        // Timur's AKI target "0,16" is 162 / 100.000, and its capaian 87,10 = 162 / 186)
+        const value& set = t->second;
         audit_result a;
         try {
-            a = detail::audit_verdict(t->second, r->second, printed, ao, scales);  // explained below if reported
+            a = detail::audit_verdict(set, r->second, printed, ao, scales);  // explained below if reported
         } catch (const error& e) {
             if (!judge) return;
             finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
@@ -1553,7 +1576,7 @@ struct checker {
         }
         if (a.consistent.value_or(true)) {
             if (a.consistent && ao.polarity == polarity::lower && ind.scale.empty()) {
-                mix_row m{&n, &ind, y, &pv, t->second, r->second, {}};
+                mix_row m{&n, &ind, y, &pv, set, r->second, {}};
                 for (const audit_match& x : a.matches) m.methods.insert(x.method);
                 mix_rows[detail::table_of(pv, ind.source)].push_back(std::move(m));
             }
@@ -1575,7 +1598,7 @@ struct checker {
             return;
         }
         if (!judge) return;
-        a = audit_achievement(t->second, r->second, printed, ao, scales);  // the same verdict, with its words
+        a = audit_achievement(set, r->second, printed, ao, scales);  // the same verdict, with its words
         finding& f = add(rule_ids::reported_achievement, &n, &ind, y,
                          who(&n, &ind) + ", " + year_label(y) + ": " + a.explanation, pv.location, pv.source);
         if (a.expected) {
@@ -1748,6 +1771,7 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
     c.codes(p.nodes);
     c.orphans();
     c.indicators(p.nodes);
+    c.duplicate_rows(p.nodes);
     {
         std::vector<detail::row_finding> found;
         detail::budget_target_checks(
@@ -1762,6 +1786,7 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
         c.absorption_ratios(p.history);
         c.codes(p.history);
         c.indicators(p.history);
+        c.duplicate_rows(p.history);
     }
     c.method_mixes();
     {

@@ -445,6 +445,32 @@ std::optional<double> stated_multiplier(const value& v, bool percent_unit) {
     return std::nullopt;
 }
 
+}  // namespace
+
+ratio_fit fit_ratio(double q, const value& v) {
+    ratio_fit fit;
+    if (!v.number) return fit;
+    const double unit = v.unrounded ? 0.0 : 2.0 * v.half_unit();  // one unit of the last printed digit
+    double nearest_gap = std::numeric_limits<double>::infinity();
+    for (double m = 1.0; m <= 100000.0; m *= 10.0) {
+        const double got = q * m;
+        if (std::fabs(got - *v.number) <= unit + 1e-9 * std::max(1.0, std::fabs(got))) {
+            fit.fits = true;
+            fit.multiplier = m;
+            return fit;
+        }
+        const double gap =
+            got > 0.0 && *v.number > 0.0 ? std::fabs(std::log10(got / *v.number)) : std::fabs(got - *v.number);
+        if (gap < nearest_gap) {
+            nearest_gap = gap;
+            fit.multiplier = m;
+        }
+    }
+    return fit;
+}
+
+namespace {
+
 // ratio-mismatch: a realization printed with its numerator and denominator (Tanah Datar 2016's
 // "36.743 ... x 100 = 92.22 / 39.834") is their ratio times a power of ten (1 for a fraction, 100 for
 // a percentage, 1.000 or 100.000 for a rate per N) to its printed digits. Tables print the ratio
@@ -460,43 +486,37 @@ void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool
         const auto d = row.denominators.find(y);
         const auto r = row.realizations.find(y);
         if (d == row.denominators.end()) continue;
-        const bool of_baseline = r == row.realizations.end();
-        if (of_baseline && !(row.baseline && ind.baseline && ind.baseline_year && period_year(*ind.baseline_year) == y))
-            continue;
-        const value& rv = of_baseline ? *row.baseline : r->second;
+        // the counts stand behind the realization of their year; without one, behind the baseline of
+        // their year, else behind the year's target (a planned count: Aceh Tamiang's bridges, "target
+        // ... 22,18 atau 402 unit dari jumlah total 1.774 unit")
+        const bool of_baseline = r == row.realizations.end() && row.baseline && ind.baseline && ind.baseline_year &&
+                                 period_year(*ind.baseline_year) == y;
+        const auto t = row.targets.find(y);
+        const bool of_target = r == row.realizations.end() && !of_baseline && t != row.targets.end();
+        if (r == row.realizations.end() && !of_baseline && !of_target) continue;
+        const value& rv = of_baseline ? *row.baseline : of_target ? t->second : r->second;
         const value& dv = d->second;
         if (!num.number || !dv.number || *dv.number == 0.0 || !rv.number) continue;
         if (rv.kind != value_kind::number && rv.kind != value_kind::percent) continue;  // ranges, bounds, grades
         const double q = *num.number / *dv.number;
-        const double unit = rv.unrounded ? 0.0 : 2.0 * rv.half_unit();  // one unit of the last printed digit
-        bool fits = false;
-        double nearest = 1.0;
-        double nearest_gap = std::numeric_limits<double>::infinity();
-        for (double m = 1.0; m <= 100000.0; m *= 10.0) {
-            const double got = q * m;
-            if (std::fabs(got - *rv.number) <= unit + 1e-9 * std::max(1.0, std::fabs(got))) {
-                fits = true;
-                break;
-            }
-            const double gap =
-                got > 0.0 && *rv.number > 0.0 ? std::fabs(std::log10(got / *rv.number)) : std::fabs(got - *rv.number);
-            if (gap < nearest_gap) {
-                nearest_gap = gap;
-                nearest = m;
-            }
-        }
-        if (fits) continue;
-        const double m = stated_multiplier(rv, percent_unit).value_or(nearest);
+        const ratio_fit fit = fit_ratio(q, rv);
+        if (fit.fits) continue;
+        const double m = stated_multiplier(rv, percent_unit).value_or(fit.multiplier);
         const double expected = to_digits(q * m, rv.decimals);
-        const printed_value* pv = of_baseline ? &*ind.baseline : indicator::first(ind.realizations, y);
+        const printed_value* pv = of_baseline ? &*ind.baseline
+                                  : of_target ? indicator::first(ind.targets, y)
+                                              : indicator::first(ind.realizations, y);
         const printed_value* nv = indicator::first(ind.numerators, y);
         const printed_value* dp = indicator::first(ind.denominators, y);
         const std::string shown = format_number(expected, convention::english, rv.decimals, false) +
                                   (rv.kind == value_kind::percent ? "%" : "");
         row_finding f =
             make(kinerja::rule_ids::ratio_mismatch, n, &ind, y,
-                 who(n, &ind) + ": the " + (of_baseline ? "baseline (kondisi awal)" : "realization") + " of " +
-                     year_label(y) + " is " + rv.text + " but its printed numerator and denominator give " +
+                 who(n, &ind) + ": the " +
+                     (of_baseline ? "baseline (kondisi awal)"
+                      : of_target ? "target"
+                                  : "realization") +
+                     " of " + year_label(y) + " is " + rv.text + " but its printed numerator and denominator give " +
                      (nv ? nv->text : num.text) + " / " + (dp ? dp->text : dv.text) + " x " +
                      format_number(m, convention::english, 0, false) + " = " + shown +
                      " (no power of ten from 1 to 100,000 gives " + rv.text + " to its printed digits)",
@@ -653,6 +673,11 @@ bool names_a_share(const std::string& name) {
                         [&](const auto& w) { return folded.find(w) != std::string::npos; });
 }
 
+bool names_a_coverage(const std::string& name) {
+    const std::string folded = fold(name);
+    return folded.compare(0, 7, "cakupan") == 0 && (folded.size() == 7 || folded[7] == ' ');
+}
+
 const std::vector<std::string>& rate_of_change_words() {
     static const std::vector<std::string> words = {"peningkatan", "kenaikan",  "pertumbuhan", "laju",
                                                    "perubahan",   "penurunan", "pengurangan"};
@@ -752,71 +777,300 @@ std::vector<const node_row*> total_parts(const std::vector<node_row>& rows, cons
 
 double sum_slack(const value& v) {
     static const std::vector<std::string> scale_words = {"ribu", "rb", "juta", "jt", "miliar", "milyar", "triliun"};
-    const bool exact_count = v.kind == value_kind::count && v.decimals == 0 && !holds_word(fold(v.unit), scale_words);
+    // a count's word, or none: a bare whole number in a column of whole numbers is counted
+    const bool exact_count = (v.kind == value_kind::count || (v.kind == value_kind::number && v.unit.empty())) &&
+                             v.decimals == 0 && !holds_word(fold(v.unit), scale_words);
     return exact_count ? 0.0 : v.half_unit();
 }
 
+namespace {
+// A printed dash in a column a total sums: the table's nothing, 0 ("Luas Laut" `-` among the
+// kecamatan's land areas).
+bool dash(const value& v) {
+    const std::string_view t = trim(v.text);
+    return v.kind == value_kind::missing && (t == "-" || t == "\xe2\x80\x93" || t == "\xe2\x80\x94");
+}
+}  // namespace
+
 std::optional<parts_sum> sum_of_parts(const std::vector<const node_row*>& parts, bool targets, period_year year) {
     parts_sum s;
+    bool any = false;
     for (const node_row* part : parts) {
         const auto v = part->column(targets).find(year);
+        if (v != part->column(targets).end() && dash(v->second)) continue;
         if (v == part->column(targets).end() || !summable(v->second)) return std::nullopt;
+        any = true;
         s.sum += *v->second.number;
         s.slack += sum_slack(v->second);
         s.decimals = std::max(s.decimals, v->second.decimals);
     }
+    if (!any) return std::nullopt;
     return s;
 }
 
+bool names_only_a_total(const std::string& name) {
+    static const std::vector<std::string> words = {"jumlah", "total", "keseluruhan", "seluruh", "seluruhnya",
+                                                   "grand",  "umum",  "kabupaten",   "kota",    "provinsi",
+                                                   "kab",    "semua", "akhir"};
+    std::string folded = fold(name);
+    // "Total (rows 2015/2016 and 2014/2015)": a note in brackets says nothing of what is summed
+    for (std::size_t open = folded.find('('); open != std::string::npos; open = folded.find('(')) {
+        const std::size_t close = folded.find(')', open);
+        folded.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
+    }
+    bool total = false;
+    std::size_t i = 0;
+    while (i < folded.size()) {
+        while (i < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[i]))) ++i;
+        std::size_t j = i;
+        while (j < folded.size() && std::isalnum(static_cast<unsigned char>(folded[j]))) ++j;
+        if (j == i) break;
+        const std::string word = folded.substr(i, j - i);
+        if (std::find(words.begin(), words.end(), word) == words.end()) return false;
+        total = total || names_a_total(word);
+        i = j;
+    }
+    return total;
+}
+
+namespace {
+// The rows a total row sums, as the table lays them out (file order), each of the total's unit and
+// not named a total: the rows of its group (since the total row before it: a subtotal under its
+// group), the rows since the last grand total (a grand total of the groups above it, or of the
+// rows above it), and every such row of the node (a total printed above its parts or among them).
+struct total_reading {
+    std::vector<const node_row*> parts;
+    const char* said;  // how the message names them
+};
+
+struct year_sum {
+    period_year year;
+    double sum;
+    int decimals;
+    bool agrees;
+};
+
+std::vector<year_sum> total_years(const node_row& total, const std::vector<const node_row*>& parts, bool targets) {
+    std::vector<year_sum> years;
+    for (const auto& [y, t] : total.column(targets)) {
+        if (y.is_end() || !summable(t)) continue;
+        const std::optional<parts_sum> s = sum_of_parts(parts, targets, y);
+        if (!s) continue;
+        const double slack = s->slack + sum_slack(t);
+        const bool agrees = std::fabs(*t.number - s->sum) <= slack + 1e-9 * std::max(1.0, std::fabs(s->sum));
+        if (agrees && s->sum == 0.0) continue;  // 0 = 0 + 0 tells nothing of what the rows are
+        years.push_back({y, s->sum, s->decimals, agrees});
+    }
+    return years;
+}
+
+// Whether a total's figure of a year is above every part's (a sum of two or more positive rows is).
+bool above_every_part(const node_row& total, const std::vector<const node_row*>& parts, bool targets, period_year y) {
+    const value& t = total.column(targets).at(y);
+    return std::all_of(parts.begin(), parts.end(), [&](const node_row* p) {
+        const auto v = p->column(targets).find(y);
+        return v == p->column(targets).end() || !v->second.number || *v->second.number < *t.number;
+    });
+}
+
+std::size_t agreeing(const std::vector<year_sum>& years) {
+    return static_cast<std::size_t>(
+        std::count_if(years.begin(), years.end(), [](const year_sum& s) { return s.agrees; }));
+}
+
+// a total that is the rows' sum in a year (a sum of two or more printed figures to the last digit
+// does not happen by chance) and in at least as many years as it is not
+bool summed(const std::vector<year_sum>& years) {
+    const std::size_t a = agreeing(years);
+    return years.size() >= 2 && a >= 1 && 2 * a >= years.size();
+}
+}  // namespace
+
 void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out) {
-    for (const node_row& total : rows) {
-        if (!names_a_total(total.ind->name) || !total.ind->unit) continue;
-        const std::string unit(trim(total.ind->unit->text));
-        if (unit.empty() || unit == "%" || iequals(unit, "persen")) continue;
-        const std::vector<const node_row*> parts = total_parts(rows, total);
-        if (parts.size() < 2) continue;
+    auto unit_of = [](const node_row& r) { return r.ind->unit ? trim(r.ind->unit->text) : std::string_view(); };
+    auto percent = [](std::string_view unit) { return unit == "%" || iequals(unit, "persen"); };
+    std::size_t since = 0, block = 0;  // where the rows since the last grand total, and of the group, begin
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const node_row& total = rows[k];
+        if (!names_a_total(total.ind->name)) continue;
+        const std::string unit(unit_of(total));
+        const std::size_t group_begin = block;
+        block = k + 1;
+        if (percent(unit)) continue;
+        auto of_unit = [&](const node_row& r) {
+            return &r != &total && !names_a_total(r.ind->name) && iequals(unit_of(r), unit);
+        };
+        total_reading group{{}, "the rows of its group"}, above{{}, "the rows above it"}, all{{}, ""};
+        for (std::size_t j = 0; j < rows.size(); ++j) {
+            if (!of_unit(rows[j])) continue;
+            if (j >= group_begin && j < k) group.parts.push_back(&rows[j]);
+            if (j >= since && j < k) above.parts.push_back(&rows[j]);
+            all.parts.push_back(&rows[j]);
+        }
+        const std::size_t totals_of_unit =
+            static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [&](const node_row& r) {
+                return names_a_total(r.ind->name) && iequals(unit_of(r), unit);
+            }));
         for (const bool targets : {true, false}) {
-            struct year_sum {
-                period_year year;
-                double sum;
-                int decimals;
-                bool agrees;
-            };
+            // the first reading the table's own figures bear out; else, for the one total row of a
+            // node whose name is nothing but a total ("Total", "JUMLAH"), the node's other rows
+            const total_reading* reading = nullptr;
             std::vector<year_sum> years;
-            for (const auto& [y, t] : total.column(targets)) {
-                if (y.is_end() || !summable(t)) continue;
-                const std::optional<parts_sum> s = sum_of_parts(parts, targets, y);
-                if (!s) continue;
-                const double slack = s->slack + sum_slack(t);
-                const bool agrees = std::fabs(*t.number - s->sum) <= slack + 1e-9 * std::max(1.0, std::fabs(s->sum));
-                if (agrees && s->sum == 0.0) continue;  // 0 = 0 + 0 tells nothing of what the rows are
-                years.push_back({y, s->sum, s->decimals, agrees});
+            std::string evidence;
+            for (const total_reading* r : {&group, &above, &all}) {
+                // each set of rows once
+                if (r->parts.size() < 2 || (r != &group && r->parts == group.parts) ||
+                    (r == &all && r->parts == above.parts))
+                    continue;
+                std::vector<year_sum> ys = total_years(total, r->parts, targets);
+                if (!summed(ys)) continue;
+                reading = r;
+                evidence = "; in " + std::to_string(agreeing(ys)) + " of " + std::to_string(ys.size()) +
+                           " years the total is their sum";
+                years = std::move(ys);
+                break;
             }
-            const auto agreeing = static_cast<std::size_t>(
-                std::count_if(years.begin(), years.end(), [](const year_sum& s) { return s.agrees; }));
-            // a total that is the others' sum in a year (a sum of two or more printed figures to the
-            // last digit does not happen by chance) and in at least as many years as it is not
-            if (years.size() < 2 || agreeing < 1 || 2 * agreeing < years.size()) continue;
+            if (!reading && totals_of_unit == 1 && all.parts.size() >= 2 && names_only_a_total(total.ind->name)) {
+                reading = &all;
+                years = total_years(total, all.parts, targets);
+                evidence = "; the row's name says it totals them";
+                // a total no larger than one of its rows is their mean or ratio, not their sum (a
+                // JUMLAH sex ratio of 102 beside its kecamatan's 98 to 105)
+                years.erase(std::remove_if(years.begin(), years.end(),
+                                           [&](const year_sum& s) {
+                                               return !above_every_part(total, all.parts, targets, s.year);
+                                           }),
+                            years.end());
+            }
+            if (!reading) continue;
+            if (reading == &above) since = k + 1;
             for (const year_sum& s : years) {
                 if (s.agrees) continue;
                 const value& t = total.column(targets).at(s.year);
                 const convention c = t.written_in.value_or(convention::english);
                 std::string names;
-                for (std::size_t k = 0; k < parts.size(); ++k)
-                    names += (k == 0 ? "" : k + 1 == parts.size() ? " and " : ", ") + parts[k]->ind->name;
+                const std::vector<const node_row*>& parts = reading->parts;
+                for (std::size_t p = 0; p < parts.size(); ++p) {
+                    if (p == 3 && parts.size() > 5) {
+                        names += ", ... and " + parts.back()->ind->name;
+                        break;
+                    }
+                    names += (p == 0 ? "" : p + 1 == parts.size() ? " and " : ", ") + parts[p]->ind->name;
+                }
+                const std::string whose = unit.empty() ? std::string("the node's other indicators")
+                                                       : "the node's other indicators in " + unit;
                 const char* what = targets ? "target" : "realization";
                 row_finding f =
                     make(kinerja::rule_ids::total_mismatch, n, total.ind, s.year,
                          who(n, total.ind) + ": the " + what + " of " + year_label(s.year) + " is " + t.text +
-                             ", but the node's other indicators in " + unit + " (" + names + ") sum to " +
-                             format_number(s.sum, c, s.decimals, false) + "; in " + std::to_string(agreeing) + " of " +
-                             std::to_string(years.size()) + " years the total is their sum",
+                             ", but " + (reading->parts == all.parts ? whose : std::string(reading->said)) + " (" +
+                             names + ") sum to " + format_number(s.sum, c, s.decimals, false) + evidence,
                          indicator::first(targets ? total.ind->targets : total.ind->realizations, s.year));
                 f.expected = format_number(s.sum, convention::english, s.decimals, false);
                 f.expected_number = to_digits(s.sum, s.decimals);  // 220.29, not 220.29000000000002
                 f.actual = t.text;
                 f.actual_number = t.number;
                 out.push_back(std::move(f));
+            }
+        }
+    }
+}
+
+namespace {
+// The printed figure of a row's cell of a year (its first realization, else its first target),
+// trimmed; "" when the cell is not printed.
+std::string_view cell_text(const indicator& ind, period_year y) {
+    const printed_value* v = indicator::first(ind.realizations, y);
+    if (!v) v = indicator::first(ind.targets, y);
+    return v ? trim(v->text) : std::string_view();
+}
+
+std::size_t digits_in(std::string_view t) {
+    return static_cast<std::size_t>(std::count_if(t.begin(), t.end(), [](char c) { return is_digit(c); }));
+}
+}  // namespace
+
+void duplicate_row_checks(const std::vector<node>& list, std::vector<row_finding>& out) {
+    // the tables: a node, or the nodes that are one table's columns (one source, one list of names)
+    std::vector<std::vector<const node*>> tables;
+    std::map<std::string, std::size_t> table_of;
+    for (const node& n : list) {
+        if (n.indicators.size() < 2) continue;
+        std::string key = n.source;
+        for (const indicator& ind : n.indicators) key += '\x1f' + fold(ind.name);
+        const auto [it, fresh] = table_of.emplace(std::move(key), tables.size());
+        if (fresh) tables.emplace_back();
+        tables[it->second].push_back(&n);
+    }
+    for (const std::vector<const node*>& columns : tables) {
+        const node& first = *columns.front();
+        const std::vector<indicator>& rows = first.indicators;
+        std::set<period_year> years;
+        for (const node* c : columns)
+            for (const indicator& ind : c->indicators) {
+                for (const auto& kv : ind.realizations) years.insert(kv.first);
+                for (const auto& kv : ind.targets) years.insert(kv.first);
+            }
+        const std::string across =
+            columns.size() > 1 ? " in each of the table's " + std::to_string(columns.size()) + " columns" : "";
+        for (std::size_t j = 1; j < rows.size(); ++j) {
+            if (names_a_total(rows[j].name)) continue;
+            for (std::size_t i = 0; i < j; ++i) {
+                if (names_a_total(rows[i].name)) continue;
+                const bool named = fold(rows[i].name) == fold(rows[j].name);
+                std::optional<period_year> at;
+                std::string figures;
+                if (named) {
+                    for (const period_year y : years)
+                        if (!cell_text(rows[j], y).empty() || !cell_text(rows[i], y).empty()) {
+                            at = y;
+                            break;
+                        }
+                } else if (columns.size() >= 3) {
+                    for (const period_year y : years) {
+                        std::size_t numbers = 0, widest = 0;
+                        bool same = true;
+                        std::string shown;
+                        for (const node* c : columns) {
+                            const std::string_view a = cell_text(c->indicators[i], y),
+                                                   b = cell_text(c->indicators[j], y);
+                            if (a != b) {
+                                same = false;
+                                break;
+                            }
+                            const std::size_t d = digits_in(a);
+                            if (d > 0) ++numbers;
+                            widest = std::max(widest, d);
+                            shown += (shown.empty() ? "" : ", ") + std::string(a.empty() ? "(blank)" : a);
+                        }
+                        if (same && numbers >= 3 && widest >= 3) {
+                            at = y;
+                            figures = shown;
+                            break;
+                        }
+                    }
+                    if (!at) continue;
+                } else {
+                    continue;
+                }
+                const indicator& twice = rows[j];
+                const printed_value* cell =
+                    at ? (indicator::first(twice.realizations, *at) ? indicator::first(twice.realizations, *at)
+                                                                    : indicator::first(twice.targets, *at))
+                       : nullptr;
+                const std::string message =
+                    named ? who(first, &twice) + ": the row \"" + twice.name + "\" is printed twice (rows " +
+                                std::to_string(i + 1) + " and " + std::to_string(j + 1) + ")" + across +
+                                ": a row printed twice, another missing?"
+                          : who(first, &twice) + ": the rows \"" + rows[i].name + "\" and \"" + twice.name +
+                                "\" print the same figures in every one of the table's " +
+                                std::to_string(columns.size()) + " columns in " + year_label(*at) + " (" + figures +
+                                "): a row printed twice?";
+                row_finding f = make(kinerja::rule_ids::duplicate_row, first, &twice, at, message, cell);
+                f.expected = "a row of its own";
+                f.actual = named ? twice.name : figures;
+                out.push_back(std::move(f));
+                break;  // one finding for the row
             }
         }
     }
@@ -937,7 +1191,10 @@ void indicator_row_checks(const node& n, const indicator& ind, const read_row& r
         names_a_share(ind.name)) {
         const bool percent_unit = declared && declared->kind == value_kind::percent;
         row_shares(n, ind, row.targets, ind.targets, percent_unit, "target", out);
-        row_shares(n, ind, row.realizations, ind.realizations, percent_unit, "realization", out);
+        // a coverage (cakupan) is counted against an estimated population (sasaran proyeksi):
+        // real tables print realized coverages above 100% (Boyolali's 130), planned ones not
+        if (!names_a_coverage(ind.name))
+            row_shares(n, ind, row.realizations, ind.realizations, percent_unit, "realization", out);
     }
     if (on(kinerja::rule_ids::growth_range) && (!declared || declared->kind == value_kind::percent) &&
         names_economic_growth(ind.name)) {

@@ -1035,6 +1035,8 @@ void read_total(const reader& r, const yaml_node& n, total& t) {
             t.name = r.text(v, "name");
         else if (key == "over")
             t.over = r.strings(v, "over");
+        else if (key == "context")
+            read_into(r, v, t.context, "context");
         else if (key == "budget")
             t.budget = r.years(v, "budget");
         else if (key == "budget_realized")
@@ -1046,7 +1048,8 @@ void read_total(const reader& r, const yaml_node& n, total& t) {
         else
             r.fail(it->first,
                    "unknown key \"" + key +
-                       "\" in a total (allowed: id, name, over, budget, budget_realized, reported_absorption, source)");
+                       "\" in a total (allowed: id, name, over, context, budget, budget_realized, reported_absorption, "
+                       "source)");
     }
     if (t.id.empty() || t.name.empty() || t.over.empty() || t.source.empty())
         r.fail(n, "a total needs id, name, over and source");
@@ -1695,6 +1698,7 @@ std::string to_yaml(const plan& p) {
             w.line(2, "- id: " + quote(t.id));
             write_from(w, 4, "name", t.name);
             write_from(w, 4, "over", t.over);
+            write_from(w, 4, "context", t.context);
             write_from(w, 4, "budget", t.budget);
             write_from(w, 4, "budget_realized", t.budget_realized);
             write_from(w, 4, "reported_absorption", t.reported_absorption);

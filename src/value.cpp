@@ -421,8 +421,13 @@ std::optional<std::pair<std::size_t, std::size_t>> range_separator(std::string_v
         while (after < t.size() && detail::is_space(t[after])) ++after;
         if (before == 0 || after >= t.size()) continue;
         const char l = t[before - 1], r = t[after];
-        // a digit (or '%') before, and a digit or a sign after: "80 - 85%", "9,74-9,59", "0 - 5"
-        if ((detail::is_digit(l) || l == '%') && (detail::is_digit(r) || r == '-' || r == '+'))
+        // a digit (or '%') before, and a digit or a sign after: "80 - 85%", "9,74-9,59", "0 - 5";
+        // or a number's unit word before, spaced ("8,24 tahun – 8,31 tahun": both ends printed
+        // whole; range_of reads such a cell as a range only when the ends agree in unit)
+        const bool unit_before = detail::is_ascii_letter(l) && before < i &&
+                                 std::any_of(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(before),
+                                             [](char c) { return detail::is_digit(c); });
+        if ((detail::is_digit(l) || l == '%' || unit_before) && (detail::is_digit(r) || r == '-' || r == '+'))
             return std::make_pair(i, len);
     }
     return std::nullopt;
@@ -618,8 +623,22 @@ value parse_value_once(std::string_view text, std::string_view context, const un
             std::size_t le = b + sep->first;
             while (le > b && detail::is_space(text[le - 1])) --le;
             const std::size_t rb = detail::skip_space(text, b + sep->first + sep->second);
-            value lo = part_at(text, b, le, ctx, units, scales, printed_in);
-            value hi = part_at(text, rb, b + t.size(), ctx, units, scales, printed_in);
+            // a unit word before the separator: both ends are whole quantities, a range only when
+            // they read as one kind and unit ("1 Dokumen - 2900 orang" is two quantities)
+            const bool worded = detail::is_ascii_letter(text[le - 1]);
+            std::optional<value> lo_read, hi_read;
+            try {
+                lo_read = part_at(text, b, le, ctx, units, scales, printed_in);
+                hi_read = part_at(text, rb, b + t.size(), ctx, units, scales, printed_in);
+            } catch (const parse_error&) {
+                if (!worded) throw;
+            }
+            const bool same = lo_read && hi_read && bounded_kind_ok(*lo_read) && bounded_kind_ok(*hi_read) &&
+                              lo_read->kind == hi_read->kind && detail::iequals(lo_read->unit, hi_read->unit) &&
+                              !lo_read->unit.empty();
+            if (worded && !same) return parse_one(text, ctx, units, scales, printed_in);
+            value lo = *lo_read;
+            value hi = *hi_read;
             adopt(lo, hi);
             adopt(hi, lo);
             if (!bounded_kind_ok(lo) || !bounded_kind_ok(hi))

@@ -79,11 +79,16 @@
 ///  - growth-range (warning): an economic growth rate (by its name: Pertumbuhan Ekonomi, Laju
 ///    Pertumbuhan Ekonomi, Pertumbuhan PDRB, LPE) printed beyond ±100: a level where a rate belongs
 ///  - total-mismatch (warning): an indicator named a total (Jumlah, Total, keseluruhan, seluruh)
-///    whose values, in at least one and at least half of two or more years, are the sum of its
-///    node's other indicators of its unit (at least two) is not their sum in a year (beyond the
-///    rounding of the printed figures)
+///    that is not the sum of the rows it totals in a year (beyond the rounding of the printed
+///    figures; whole counts are exact): the rows of its group, the rows above it, or the node's
+///    other rows of its unit, whichever the table's own figures bear out in at least one and at
+///    least half of two or more years; or, for the one total row of a node whose name is nothing
+///    but a total ("Total", "JUMLAH"), the node's other rows by its name
 ///  - index-formula (warning): BPS's IPM printed beside its four components (UHH, HLS, RLS,
 ///    per-capita expenditure) that no components within their printed rounding give
+///  - duplicate-row (warning): a row printed twice in one table: two indicators of a node (or of
+///    the columns of one table) with one name, or two rows whose figures agree in every one of
+///    three or more columns
 ///  - strategy-level (error): a link of the strategy layer (Tabel 5.1, strategy.hpp) to a node of
 ///    the wrong level: a strategi supporting other than a sasaran, an arah_kebijakan other than a
 ///    strategi, a strategi supported by other than an arah_kebijakan, an arah_kebijakan by other
@@ -169,6 +174,7 @@ inline constexpr std::string_view method_mix = "method-mix";
 inline constexpr std::string_view growth_range = "growth-range";
 inline constexpr std::string_view total_mismatch = "total-mismatch";
 inline constexpr std::string_view index_formula = "index-formula";
+inline constexpr std::string_view duplicate_row = "duplicate-row";
 inline constexpr std::string_view strategy_level = "strategy-level";
 inline constexpr std::string_view programme_without_policy = "programme-without-policy";
 inline constexpr std::string_view sasaran_without_strategy = "sasaran-without-strategy";

@@ -297,6 +297,11 @@ struct total {
     std::string id;
     std::string name;
     std::vector<std::string> over;
+    /// A context total: it covers more rows than `over` names (an APBD total over every office
+    /// of a region, where a report names a few of them). Its amounts are checked as printed
+    /// (absorption, sign, scale) but not as the sum of `over`: only rows that sum to more than
+    /// it are reported (budget-rollup), and a blank among them is no hole (budget-incomplete).
+    bool context = false;
     year_values budget;
     year_values budget_realized;
     year_values reported_absorption;

@@ -269,6 +269,18 @@ class Node:
     location: str
     def _repr_html_(self) -> str: ...
 
+class Total:
+    """A printed total row (JUMLAH) of a plan, which sums the nodes named in `over`."""
+    id: str
+    name: str
+    over: List[str]
+    context: bool  # it covers more rows than `over` names; only rows that sum to more are reported
+    budget: Dict[Year, str]
+    budget_realized: Dict[Year, str]
+    reported_absorption: Dict[Year, str]
+    source: str
+    location: str
+
 class Finding:
     """One inconsistency found by a plan check."""
     rule: str
@@ -363,6 +375,7 @@ class Plan:
     def catalog(self) -> Catalog: ...
     nodes: List[Node]
     history: List[Node]
+    totals: List[Total]
     annual_documents: List[AnnualDocument]
     def annual_target_versions(self, indicator_id: str, year: int) -> List[Tuple[Optional[str], str, Optional[str]]]: ...
     def find_node(self, id: str) -> Optional[Node]: ...

@@ -35,12 +35,13 @@ from .tables import (BUDGET_COLUMNS, FRAME_COLUMNS, ROLLUP_COLUMNS, changes_fram
 Finding = _core.Finding
 Node = _core.Node
 Indicator = _core.Indicator
+Total = _core.Total
 
 Change = _core.Change
 RuleSet = _core.RuleSet
 Rule = _core.Rule
 
-__all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "IndicatorView", "Change", "Findings", "Changes",
+__all__ = ["LoadLimits", "Plan", "Finding", "Node", "Indicator", "Total", "IndicatorView", "Change", "Findings", "Changes",
            "load_plan", "load_plan_csv", "load_plan_file", "load_plan_xlsx", "bundled_plan", "bundled_plan_path", "finding_to_dict", "check_rules", "findings_frame", "changes_frame",
            "RuleSet", "Rule", "load_rules", "standard_rules_path", "shipped_rules"]
 
@@ -384,6 +385,12 @@ class Plan:
     def history(self) -> List[Node]:
         """Nodes of the previous plan period (historic tables)."""
         return list(self._core.history)
+
+    @property
+    def totals(self) -> List[Total]:
+        """The printed total rows (``totals:``, JUMLAH), in file order: each sums the nodes named in
+        its ``over``; a ``context`` total covers more rows than it names (docs/plan-format.md, Totals)."""
+        return list(self._core.totals)
 
     def node(self, node_id: str) -> Node:
         """The node with this id (plan period or history); raises :class:`kinerja.UnknownNameError`

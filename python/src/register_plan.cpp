@@ -291,6 +291,22 @@ void register_plan(py::module_& m) {
                    py::repr(to_str(n.name)).cast<std::string>() + ")";
         });
 
+    py::class_<total>(m, "Total", "A printed total row (JUMLAH) of a plan, which sums the nodes named in `over`.")
+        .def_readonly("id", &total::id)
+        .def_readonly("name", &total::name)
+        .def_readonly("over", &total::over)
+        .def_readonly("context", &total::context,
+                      "A context total: it covers more rows than `over` names; only rows that sum to more than it "
+                      "are reported.")
+        .def_property_readonly("budget", [](const total& t) { return first_texts(t.budget); })
+        .def_property_readonly("budget_realized", [](const total& t) { return first_texts(t.budget_realized); })
+        .def_property_readonly("reported_absorption", [](const total& t) { return first_texts(t.reported_absorption); })
+        .def_readonly("source", &total::source)
+        .def_property_readonly("location", [](const total& t) { return t.location.to_string(); })
+        .def("__repr__", [](const total& t) {
+            return "Total('" + t.id + "', " + py::repr(to_str(t.name)).cast<std::string>() + ")";
+        });
+
     py::class_<finding>(m, "Finding", "One inconsistency found by a plan check.")
         .def_readonly("rule", &finding::rule)
         .def_property_readonly("severity", [](const finding& f) { return std::string(to_string(f.severity)); })
@@ -465,6 +481,7 @@ void register_plan(py::module_& m) {
             "catalog", [](const plan& p) { return *p.resolved_catalog(); }, release_gil())
         .def_readonly("nodes", &plan::nodes)
         .def_readonly("history", &plan::history)
+        .def_readonly("totals", &plan::totals)
         .def_readonly("annual_documents", &plan::annual_documents)
         .def(
             "annual_target_versions",

@@ -424,6 +424,7 @@ TEST_CASE("check_options.rules keeps only the rules asked for, and an unknown ru
                                                 "growth-range",
                                                 "total-mismatch",
                                                 "index-formula",
+                                                "duplicate-row",
                                                 "strategy-level",
                                                 "programme-without-policy",
                                                 "sasaran-without-strategy",

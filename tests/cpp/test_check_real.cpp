@@ -25,6 +25,8 @@ using kinerja::check_options;
 using kinerja::check_plan;
 using kinerja::finding;
 using kinerja::plan;
+using kinerja::value;
+using kinerja::value_kind;
 
 namespace {
 
@@ -591,15 +593,23 @@ TEST_CASE("total-mismatch: a total row of a node's indicators that does not add 
     CHECK(found[1].expected == "261.45");
     // a name that says nothing of a total: no row is taken as the others' sum
     CHECK(only(table("Panjang jalan", "km", all), "total-mismatch").empty());
-    // three years of which one agrees (2011): fewer than half, nothing is guessed
-    CHECK(only(table("Jumlah", "km", "2010 2011 2014"), "total-mismatch").empty());
+    // three years of which one agrees (2011): fewer than half, nothing is guessed from the figures
+    // for a name that says more than a total
+    CHECK(only(table("Jumlah jalan kabupaten", "km", "2010 2011 2014"), "total-mismatch").empty());
+    // a row named nothing but a total, the node's one, totals its rows by its name: 2010 and 2014
+    const auto named = only(table("Jumlah", "km", "2010 2011 2014"), "total-mismatch");
+    REQUIRE(named.size() == 2);
+    CHECK(named[0].year == 2010);
+    CHECK(named[1].year == 2014);
+    CHECK_THAT(named[1].message, Contains("the row's name says it totals them"));
     // two years, one adding up (as Maluku Tengah's pavements, 2020 and 2021): the other is reported
     const auto two = only(table("Jumlah", "km", "2011 2014"), "total-mismatch");
     REQUIRE(two.size() == 1);
     CHECK(two[0].year == 2014);
     CHECK_THAT(two[0].message, Contains("in 1 of 2 years the total is their sum"));
-    // one year tells nothing: it may be no sum at all
-    CHECK(only(table("Jumlah", "km", "2014"), "total-mismatch").empty());
+    // one year tells nothing of a name that says more: it may be no sum at all
+    CHECK(only(table("Jumlah jalan kabupaten", "km", "2014"), "total-mismatch").empty());
+    CHECK(only(table("Jumlah", "km", "2014"), "total-mismatch").size() == 1);
     // percentages are no parts of a sum
     CHECK(only(table("Jumlah", "\"%\"", all), "total-mismatch").empty());
 }
@@ -934,4 +944,221 @@ TEST_CASE("reported-absorption: 'persen' is a percent sign, and rounded amounts 
     REQUIRE(bpkd.size() == 1);
     CHECK(bpkd[0].rule == "unparsed-value");
     CHECK(bpkd[0].actual == "Rp17,01 persen");
+}
+
+// ---- the thirteenth batch (docs/real-plans.md, "Measured with a held-out batch 13")
+
+namespace {
+// A node per column of a table whose rows are `rows` (name, then one figure per column) in 2015.
+std::string column_nodes(const std::vector<std::string>& columns,
+                         const std::vector<std::pair<std::string, std::vector<std::string>>>& rows,
+                         const std::string& source = "Tabel 4.1.17") {
+    std::string body = "nodes:\n";
+    for (std::size_t c = 0; c < columns.size(); ++c) {
+        body += "  - id: " + columns[c] + "\n    level: urusan\n    name: " + columns[c] + "\n    source: \"" + source +
+                "\"\n    indicators:\n";
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            body += "      - {id: " + columns[c] + "-" + std::to_string(r) + ", name: \"" + rows[r].first +
+                    "\", source: \"" + source + "\", realizations: {2015: \"" + rows[r].second[c] + "\"}}\n";
+    }
+    return body;
+}
+}  // namespace
+
+TEST_CASE("duplicate-row: a row printed twice in one table", "[check][real]") {
+    // Aceh's Tabel 4.1.17 (batch 13): MTs Swasta by kabupaten/kota in four columns; Aceh Jaya and
+    // Pidie Jaya print the same four figures, 6, 39, 153 and 1.012
+    const std::vector<std::string> four = {"sekolah", "rombel", "guru", "murid"};
+    const plan aceh =
+        kinerja_test::inline_plan(2015, 2015, "published",
+                                  column_nodes(four, {{"Kabupaten Aceh Jaya", {"6", "39", "153", "1.012"}},
+                                                      {"Kabupaten Bener Meriah", {"13", "51", "187", "1.348"}},
+                                                      {"Kabupaten Pidie Jaya", {"6", "39", "153", "1.012"}}}));
+    const auto found = only(aceh, "duplicate-row");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].node_id == "sekolah");
+    CHECK(found[0].indicator == "sekolah-2");
+    CHECK(found[0].year == 2015);
+    CHECK(found[0].actual == "6, 39, 153, 1.012");
+    CHECK_THAT(found[0].message, Contains("the rows \"Kabupaten Aceh Jaya\" and \"Kabupaten Pidie Jaya\" print the "
+                                          "same figures in every one of the table's 4 columns in 2015"));
+    // in two columns, or with no figure of three digits, a repeat may be chance
+    const plan two = kinerja_test::inline_plan(
+        2015, 2015, "published", column_nodes({"sekolah", "rombel"}, {{"A", {"6", "139"}}, {"B", {"6", "139"}}}));
+    CHECK(only(two, "duplicate-row").empty());
+    const plan small = kinerja_test::inline_plan(
+        2015, 2015, "published",
+        column_nodes({"a", "b", "c"},
+                     {{"A", {"1", "2", "13"}}, {"B", {"1", "2", "13"}}, {"Jumlah", {"2", "4", "26"}}}));
+    CHECK(only(small, "duplicate-row").empty());
+    // Aceh Tamiang's Tabel 2.27: Tenggulun in rows 2 and 4 of three columns: one finding for the table
+    const plan tamiang = kinerja_test::inline_plan(2015, 2015, "published",
+                                                   column_nodes({"grup", "gedung", "klub"},
+                                                                {{"Tamiang Hulu", {"3", "-", "27"}},
+                                                                 {"Tenggulun", {"2", "-", "17"}},
+                                                                 {"Rantau", {"2", "-", "22"}},
+                                                                 {"Tenggulun", {"2", "-", "17"}},
+                                                                 {"Jumlah", {"9", "-", "83"}}},
+                                                                "Tabel 2.27"));
+    const auto twice = only(tamiang, "duplicate-row");
+    REQUIRE(twice.size() == 1);
+    CHECK(twice[0].node_id == "grup");
+    CHECK(twice[0].indicator == "grup-3");
+    CHECK_THAT(twice[0].message,
+               Contains("the row \"Tenggulun\" is printed twice (rows 2 and 4) in each of the table's 3 columns"));
+}
+
+TEST_CASE("total-mismatch: subtotals, a grand total and a total by its name", "[check][real]") {
+    // Kota Malang's staff table (batch 13) in small: two groups, each with its Jumlah, then the
+    // grand total. By hand:
+    //   Jumlah (A) = a1 + a2:  10 + 5 = 15, 12 + 6 = 18, 14 + 7 = 21 (printed 15, 18, 21)
+    //   Jumlah (B) = b1 + b2: 100 + 50 = 150, 110 + 55 = 165, 120 + 60 = 180 (printed 150, 165, 181)
+    //   Jumlah PNS = a1 + a2 + b1 + b2: 165, 183, 201 (printed 165, 184, 201)
+    const std::vector<std::pair<std::string, std::string>> rows = {
+        {"a1", "10|12|14"},           {"a2", "5|6|7"},    {"Jumlah (A)", "15|18|21"},
+        {"b1", "100|110|120"},        {"b2", "50|55|60"}, {"Jumlah (B)", "150|165|181"},
+        {"Jumlah PNS", "165|184|201"}};
+    std::string body =
+        "nodes:\n  - id: pegawai\n    level: urusan\n    name: Pegawai\n    source: \"Tabel 1\"\n"
+        "    indicators:\n";
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        const std::string& v = rows[k].second;
+        const std::size_t a = v.find('|'), b = v.rfind('|');
+        body += "      - {id: i" + std::to_string(k) + ", name: \"" + rows[k].first + "\", source: \"Tabel 1\", " +
+                "realizations: {2012: \"" + v.substr(0, a) + "\", 2013: \"" + v.substr(a + 1, b - a - 1) +
+                "\", 2014: \"" + v.substr(b + 1) + "\"}}\n";
+    }
+    const auto found = only(kinerja_test::inline_plan(2012, 2014, "published", body), "total-mismatch");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].indicator == "i5");
+    CHECK(found[0].year == 2014);
+    CHECK(found[0].expected == "180");
+    CHECK_THAT(found[0].message, Contains("but the rows of its group (b1 and b2) sum to 180; in 2 of 3 years"));
+    CHECK(found[1].indicator == "i6");
+    CHECK(found[1].year == 2013);
+    CHECK(found[1].expected == "183");
+    CHECK_THAT(found[1].message, Contains("(a1, a2, b1 and b2) sum to 183; in 2 of 3 years the total is their sum"));
+
+    // Bengkulu Tengah's Tabel 2.1 (one year): ten kecamatan's land areas and Luas Laut "-" under
+    // "Total"; the rows add to 1.223,72 (148,38 + 137,47 + 93,62 + 188,57 + 165,20 + 129,42 +
+    // 98,42 + 99,93 + 92,00 + 70,71), printed 1.223,94. The dash is nothing.
+    auto areas = [](const std::string& total_name, const std::string& total) {
+        const std::vector<std::string> cells = {"148,38", "137,47", "93,62", "188,57", "165,20", "129,42",
+                                                "98,42",  "99,93",  "92,00", "70,71",  "-"};
+        std::string b =
+            "nodes:\n  - id: daratan\n    level: urusan\n    name: Daratan\n    source: \"Tabel 2.1\"\n"
+            "    indicators:\n";
+        for (std::size_t k = 0; k < cells.size(); ++k)
+            b += "      - {id: k" + std::to_string(k) + ", name: \"Kecamatan " + std::to_string(k) +
+                 "\", unit: Km2, convention: indonesian, source: \"Tabel 2.1\", realizations: {2012: \"" + cells[k] +
+                 "\"}}\n";
+        b += "      - {id: total, name: \"" + total_name +
+             "\", unit: Km2, convention: indonesian, source: \"Tabel 2.1\", realizations: {2012: \"" + total + "\"}}\n";
+        return only(kinerja_test::inline_plan(2012, 2012, "published", b), "total-mismatch");
+    };
+    const auto land = areas("Total", "1.223,94");
+    REQUIRE(land.size() == 1);
+    CHECK(land[0].expected == "1223.72");
+    CHECK_THAT(land[0].message, Contains("the row's name says it totals them"));
+    CHECK(areas("Total (2012)", "1.223,72").empty());  // adds up
+    // a name that says more than a total is no evidence by itself: one year tells nothing
+    CHECK(areas("Jumlah luas daratan yang digarap", "1.223,94").empty());
+    // a "JUMLAH" below every row's figure is their mean or ratio (Aceh Tamiang's sex ratio 102)
+    CHECK(areas("JUMLAH", "100,00").empty());
+}
+
+TEST_CASE("share-above-100: a realized coverage (cakupan) may exceed 100%, a planned one not", "[check][real]") {
+    // Boyolali's Tabel 3.34 (batch 13): "Cakupan jaminan pemeliharaan kesehatan masyarakat" target
+    // 100, realized 130 against an estimated population; a target of 130 is a planning error
+    auto row = [](const std::string& name, const std::string& target, const std::string& realized) {
+        return parse(
+            "nodes:\n  - id: s-1\n    level: sasaran\n    name: S\n    source: \"Tabel 3.34\"\n"
+            "    indicators:\n      - {id: i-1, name: \"" +
+            name + "\", unit: \"%\", polarity: higher, source: \"Tabel 3.34\", targets: {2015: \"" + target +
+            "\"}, realizations: {2015: \"" + realized + "\"}}\n");
+    };
+    CHECK(only(row("Cakupan jaminan pemeliharaan kesehatan masyarakat", "100", "130"), "share-above-100").empty());
+    const auto planned =
+        only(row("Cakupan jaminan pemeliharaan kesehatan masyarakat", "130", "100"), "share-above-100");
+    REQUIRE(planned.size() == 1);
+    CHECK_THAT(planned[0].message, Contains("the target of 2015 is 130"));
+    const auto share = only(row("Persentase rumah tangga ber PHBS", "100", "130"), "share-above-100");
+    REQUIRE(share.size() == 1);
+    CHECK_THAT(share[0].message, Contains("the realization of 2015 is 130"));
+}
+
+TEST_CASE("ratio-mismatch: a target printed with the counts it plans", "[check][real]") {
+    // Aceh Tamiang's RKPD 2017 (batch 13): "target penurunan jembatan ... 22,18 atau 402 unit dari
+    // jumlah total 1.774 unit": 402 / 1.774 x 100 = 22,66
+    auto bridges = [](const std::string& target) {
+        return parse(
+            "nodes:\n  - id: s-4\n    level: sasaran\n    name: S\n    source: \"II-179\"\n"
+            "    indicators:\n      - {id: jembatan, name: Jembatan, unit: persen, convention: indonesian, "
+            "source: \"II-179\", targets: {2015: \"" +
+            target + "\"}, numerators: {2015: \"402 unit\"}, denominators: {2015: \"1.774 unit\"}}\n");
+    };
+    const auto found = only(bridges("22,18"), "ratio-mismatch");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].expected == "22.66%");
+    CHECK_THAT(found[0].message, Contains("the target of 2015 is 22,18 but its printed numerator and denominator"));
+    CHECK(only(bridges("22,66"), "ratio-mismatch").empty());
+}
+
+TEST_CASE("a range with its unit word at both ends", "[values][real]") {
+    // Tanah Bumbu's 2023 IKU (batch 13): "8,24 tahun – 8,31 tahun"
+    const value v = kinerja::parse_value("8,24 tahun \xe2\x80\x93 8,31 tahun");
+    CHECK(v.kind == value_kind::range);
+    CHECK(*v.number == Approx(8.24));
+    CHECK(*v.upper == Approx(8.31));
+    CHECK(v.unit == "Tahun");
+    const value pct = kinerja::parse_value("4,51 persen - 5,00 persen");
+    CHECK(pct.kind == value_kind::range);
+    CHECK(pct.bounded == value_kind::percent);
+    // two words that differ are two quantities, as before
+    CHECK_THROWS_WITH(kinerja::parse_value("1 Dokumen - 2900 orang"), Contains("two quantities"));
+}
+
+TEST_CASE("context totals and context nodes: only parts above the total are reported", "[check][real]") {
+    // Bengkulu Selatan's APBD report (batch 9): a total of all offices, two of them named. By hand:
+    // 120 + 79,2 = 199,2 miliar of 980,8 (a context total: no finding); parts 600 + 500 = 1.100
+    // miliar of 980,8: more than the total that covers them and others (finding, 119,2 over)
+    auto apbd = [](const std::string& a, const std::string& b, bool context) {
+        return parse(std::string("nodes:\n") +
+                     "  - {id: k-1, level: kegiatan, name: Dinas A, source: Berita, budget: {2016: \"" + a + "\"}}\n" +
+                     "  - {id: k-2, level: kegiatan, name: Dinas B, source: Berita, budget: {2016: \"" + b + "\"}}\n" +
+                     "totals:\n  - {id: t-apbd, name: APBD, over: [k-1, k-2]" + (context ? ", context: true" : "") +
+                     ", source: Berita, budget: {2016: \"Rp980,8 miliar\"}}\n");
+    };
+    const auto options = check_options{}.with_rules({"budget-rollup", "budget-incomplete"});
+    CHECK(kinerja::check_plan(apbd("Rp120 miliar", "Rp79,2 miliar", true), options).empty());
+    REQUIRE(kinerja::check_plan(apbd("Rp120 miliar", "Rp79,2 miliar", false), options).size() == 1);
+    const auto over = kinerja::check_plan(apbd("Rp600 miliar", "Rp500 miliar", true), options);
+    REQUIRE(over.size() == 1);
+    CHECK(over[0].node_id == "t-apbd");
+    CHECK_THAT(over[0].message, Contains("rows it covers (of more, a context total) alone sum to"));
+    // a blank among a context total's rows is no hole
+    CHECK(kinerja::check_plan(apbd("Rp120 miliar", "", true), options).empty());
+    // the key survives a save
+    const plan saved = kinerja::parse_plan(kinerja::to_yaml(apbd("Rp1", "Rp2", true)), "saved.yaml");
+    REQUIRE(saved.totals.size() == 1);
+    CHECK(saved.totals[0].context);
+
+    // a context node: children summing to more than it are reported, less is not
+    auto urusan = [](const std::string& own) {
+        return parse(
+            "nodes:\n  - {id: u-1, level: urusan, code: \"2.08\", name: U, context: true, source: T, "
+            "budget: {2016: \"" +
+            own +
+            "\"}}\n"
+            "  - {id: p-1, level: program, code: \"2.08.01\", name: P, parent: u-1, source: T, budget: {2016: "
+            "\"300\"}}\n"
+            "  - {id: p-2, level: program, code: \"2.08.02\", name: Q, parent: u-1, source: T, budget: {2016: "
+            "\"200\"}}\n");
+    };
+    CHECK(kinerja::check_plan(urusan("900"), options).empty());
+    const auto more = kinerja::check_plan(urusan("400"), options);
+    REQUIRE(more.size() == 1);
+    CHECK(more[0].node_id == "u-1");
+    CHECK(more[0].expected == "500");
+    CHECK_THAT(more[0].message, Contains("its children (of more, a context node) alone sum to 500"));
 }

@@ -147,6 +147,7 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
         {"growth-range", severity::warning, "built-in"},
         {"total-mismatch", severity::warning, "built-in"},
         {"index-formula", severity::warning, "built-in"},
+        {"duplicate-row", severity::warning, "built-in"},
         {"strategy-level", severity::error, "built-in"},
         {"programme-without-policy", severity::warning, "built-in"},
         {"sasaran-without-strategy", severity::warning, "built-in"},
@@ -168,16 +169,16 @@ TEST_CASE("The registry lists every built-in rule once, with its severity, befor
 
     const check_registry with_file({small_rules()});
     REQUIRE(with_file.rules().size() ==
-            42 + 3);  // 42 built-in rules (31, the strategy layer's 6, the annual cycle's 5)
+            43 + 3);  // 43 built-in rules (32, the strategy layer's 6, the annual cycle's 5)
     // the file's rules follow, in the file's order, with the file as origin and their place in it
-    const kinerja::rule_info& first = with_file.rules()[42];
+    const kinerja::rule_info& first = with_file.rules()[43];
     CHECK(first.id == "target-at-least-85");
     CHECK(first.severity == severity::info);
     CHECK(first.origin == "ours.yaml");
     CHECK(first.location.line == 3);
-    CHECK(with_file.rules()[43].id == "sasaran-pagu-at-most-250");
-    CHECK(with_file.rules()[44].id == "program-pagu-at-least-250");
-    CHECK(with_file.rules()[44].severity == severity::error);
+    CHECK(with_file.rules()[44].id == "sasaran-pagu-at-most-250");
+    CHECK(with_file.rules()[45].id == "program-pagu-at-least-250");
+    CHECK(with_file.rules()[45].severity == severity::error);
 }
 
 TEST_CASE("check runs built-in and file rules together, ordered by place in the plan file", "[registry]") {

@@ -48,7 +48,7 @@ def code(cell):
 
 def test_the_bounds_and_ranges_table_of_values_md():
     rows = table_rows("values.md", "## Bounds and ranges")
-    assert len(rows) == 9
+    assert len(rows) == 10
     for printed, kind, relation, number, upper, bounded, unit in rows:
         v = kinerja.parse_value(code(printed))
         assert v.kind == kind, printed

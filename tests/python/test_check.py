@@ -187,7 +187,7 @@ def test_check_rules_lists_the_built_in_rules():
                                         "catalog-reference", "negative-amount", "rounding-rule",
                                         "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
                                         "unknown-unit", "placeholder", "spreadsheet-error", "target-end",
-                                        "ratio-mismatch", "source-conflict", "method-mix", "growth-range", "total-mismatch", "index-formula", "strategy-level",
+                                        "ratio-mismatch", "source-conflict", "method-mix", "growth-range", "total-mismatch", "index-formula", "duplicate-row", "strategy-level",
                                         "programme-without-policy", "sasaran-without-strategy",
                                         "strategy-without-programme", "policy-without-programme", "strategy-unlinked",
                                         "annual-target-mismatch", "evidence-missing", "verified-value-changed",

@@ -367,3 +367,46 @@ def test_a_total_of_whole_counts_is_held_to_the_unit(unit, found):
             f"realizations: {{2020: \"{a}\", 2021: \"{b}\"}}}}\n" for k, (name, a, b) in enumerate(rows)))
     got = [(f.indicator, f.year, f.expected, f.actual_text) for f in plan.check(rules=["total-mismatch"])]
     assert got == ([("i3", 2021, 1900, "1901")] if found else [])
+
+
+# ---- the thirteenth batch (docs/real-plans.md, "Measured with a held-out batch 13")
+
+def test_duplicate_rows_and_totals_on_the_real_tables(capsys):
+    # Aceh's Tabel 4.1.17: Aceh Jaya and Pidie Jaya print 6, 39, 153 and 1.012 alike, and the four
+    # totals fall short of their rows: 285 (printed 282), 1.316 (1.286), 5.531 (5.408), 39.495 (38.610)
+    cli.main(["check", str(REAL / "aceh-profil-pembangunan-2016-tabel4.1.16-4.1.17-mts.yaml"), "--format", "json",
+              "--rules", "duplicate-row,total-mismatch"])
+    found = json.loads(capsys.readouterr().out)
+    assert sorted((f["rule"], f["node_id"], f["year"], f["expected"], f["actual"]) for f in found) == [
+        ("duplicate-row", "mtss-sekolah", 2015, "a row of its own", "6, 39, 153, 1.012"),
+        ("total-mismatch", "mtss-guru", 2015, 5531, 5408),
+        ("total-mismatch", "mtss-murid", 2015, 39495, 38610),
+        ("total-mismatch", "mtss-rombel", 2015, 1316, 1286),
+        ("total-mismatch", "mtss-sekolah", 2015, 285, 282)]
+    # Bengkulu Tengah's Tabel 2.1, one year: land 1.223,72 (printed 1.223,94); land and sea
+    # 1.223,72 + 205,2 = 1.428,92 (printed 1.429,4); the sea column adds up (205,2 and dashes)
+    plan = kinerja.load_plan(REAL / "bengkulutengah-rpjpd-2005-2025-tabel2.1-luas-wilayah.yaml")
+    assert [(f.node_id, f.expected, f.actual_text) for f in plan.check(rules=["total-mismatch"])] == [
+        ("daratan", pytest.approx(1223.72), "1.223,94"), ("jumlah", pytest.approx(1428.92), "1.429,4")]
+
+
+def test_a_range_with_unit_words_and_a_realized_coverage_are_no_findings():
+    # Tanah Bumbu: target "8,24 tahun – 8,31 tahun" is a range; Boyolali: Cakupan realized 130
+    value = kinerja.parse_value("8,24 tahun – 8,31 tahun")
+    assert (value.kind, value.number, value.upper, value.unit) == ("range", 8.24, 8.31, "Tahun")
+    assert kinerja.load_plan(REAL / "tanahbumbu-kinerja-daerah-2023-iku.yaml").check(rules=["unparsed-value"]) == []
+    assert kinerja.load_plan(REAL / "boyolali-lkjip-2015-tabel3.34-sasaran34.yaml").check(rules=["share-above-100"]) == []
+
+
+def test_a_context_total_from_python():
+    # a total of every office of a region where the report names two: 120 + 79,2 of 980,8 miliar
+    plan = kinerja.Plan.from_yaml(
+        HEAD + "nodes:\n"
+        "  - {id: k-1, level: kegiatan, name: Dinas A, source: Berita, budget: {2016: \"Rp120 miliar\"}}\n"
+        "  - {id: k-2, level: kegiatan, name: Dinas B, source: Berita, budget: {2016: \"Rp79,2 miliar\"}}\n"
+        "totals:\n  - {id: t-apbd, name: APBD, over: [k-1, k-2], context: true, source: Berita, "
+        "budget: {2016: \"Rp980,8 miliar\"}}\n")
+    [total] = plan.totals
+    assert (total.id, total.over, total.context, total.budget) == ("t-apbd", ["k-1", "k-2"], True,
+                                                                   {2016: "Rp980,8 miliar"})
+    assert plan.check(rules=["budget-rollup", "budget-incomplete"]) == []

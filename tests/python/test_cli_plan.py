@@ -231,7 +231,7 @@ def test_rules_lists_the_rules(capsys):
                    "unparsed-value", "grade-score", "catalog-reference", "negative-amount", "rounding-rule",
                    "scale-jump", "achievement-without-realization", "share-above-100", "budget-target",
                    "unknown-unit", "placeholder", "spreadsheet-error", "target-end",
-                   "ratio-mismatch", "source-conflict", "method-mix", "growth-range", "total-mismatch", "index-formula", "strategy-level", "programme-without-policy",
+                   "ratio-mismatch", "source-conflict", "method-mix", "growth-range", "total-mismatch", "index-formula", "duplicate-row", "strategy-level", "programme-without-policy",
                    "sasaran-without-strategy", "strategy-without-programme", "policy-without-programme",
                    "strategy-unlinked", "annual-target-mismatch", "evidence-missing", "verified-value-changed",
                    "verification-transition", "verification-time"]
@@ -243,7 +243,7 @@ def test_rules_as_json(capsys):
     assert code == 0
     data = json.loads(out)
     assert data["orphan"]["severity"] == "warning"
-    assert len(data) == 42  # 31 rules, the 6 of the strategy layer (Tabel 5.1), the 5 of the annual cycle
+    assert len(data) == 43  # 32 rules, the 6 of the strategy layer (Tabel 5.1), the 5 of the annual cycle
 
 
 # --------------------------------------------------------------------------- non-ASCII characters in values (issue 13)

@@ -23,7 +23,7 @@ BUILT_IN = [("budget-rollup", "error"), ("budget-missing", "warning"), ("budget-
             ("achievement-without-realization", "warning"), ("share-above-100", "error"), ("budget-target", "warning"),
             ("unknown-unit", "info"), ("placeholder", "info"), ("spreadsheet-error", "error"),
             ("target-end", "warning"), ("ratio-mismatch", "error"), ("source-conflict", "warning"),
-            ("method-mix", "warning"), ("growth-range", "warning"), ("total-mismatch", "warning"), ("index-formula", "warning"),
+            ("method-mix", "warning"), ("growth-range", "warning"), ("total-mismatch", "warning"), ("index-formula", "warning"), ("duplicate-row", "warning"),
             ("strategy-level", "error"), ("programme-without-policy", "warning"),
             ("sasaran-without-strategy", "warning"), ("strategy-without-programme", "warning"),
             ("policy-without-programme", "warning"), ("strategy-unlinked", "warning"),
@@ -61,7 +61,7 @@ def test_rules_command_lists_a_rule_files_rules(capsys):
     assert lines[-1].startswith("target-not-negative (error): ") and lines[-1].endswith(f" [{STANDARD}]")
     code, out, _ = run(capsys, "rules", "--rules-file", STANDARD, "--format", "json")
     data = json.loads(out)
-    assert code == 0 and len(data) == 42 + 5
+    assert code == 0 and len(data) == 43 + 5
     assert data["orphan"]["origin"] == "built-in"
     assert data["realized-within-pagu"] == {"origin": str(STANDARD), "severity": "error",
                                            "description": data["realized-within-pagu"]["description"]}

@@ -78,15 +78,37 @@ std::optional<parts_sum> sum_of_parts(const std::vector<const node_row*>& parts,
 /// "keseluruhan", "seluruh" or "seluruhnya" as a word (Payakumbuh's "Jalan secara keseluruhan").
 bool names_a_total(const std::string& name);
 
-/// total-mismatch: for each indicator of `rows` named a total (names_a_total) with a unit, and the
-/// node's other indicators of that unit that are not totals (at least two, its parts): where in at
-/// least two years every one prints a number, and in at least one of them and at least half of them
-/// the total is the parts' (nonzero) sum within the rounding of the printed figures, each other year
-/// is reported (Payakumbuh's road lengths: 115,73 + 62,31 + 24,44 + 17,81 = 220,29 km, total
+/// Whether an indicator's name is nothing but a total's ("Total", "JUMLAH", "Jumlah Kabupaten",
+/// "Total (rows 2015/2016 and 2014/2015)": a note in brackets aside): its words are total words
+/// (names_a_total) and "grand", "umum", "kabupaten", "kota", "provinsi", "kab", "semua", "akhir".
+bool names_only_a_total(const std::string& name);
+
+/// total-mismatch: for each indicator of `rows` named a total (names_a_total; in file order) whose
+/// unit is not a percent, the rows it sums, as the table lays them out, each of its unit (or none,
+/// as it declares none) and not named a total: the rows of its group (since the total row before
+/// it: a subtotal under its group, Kota Malang's "Jumlah (Golongan I)"), else the rows since the
+/// last grand total (a grand total of the groups above it: "Jumlah PNS"), else every other row of
+/// the node (a total above its parts). A reading holds where, in at least two years in which every
+/// part prints a number (a printed dash `-` is nothing, 0), the total is the parts' (nonzero) sum
+/// within the rounding of the printed figures in at least one and at least half of them; each other
+/// year is reported (Payakumbuh's road lengths: 115,73 + 62,31 + 24,44 + 17,81 = 220,29 km, total
 /// printed 219,66, while the sum holds in 2011-2013; Maluku Tengah's pavements add up to 980,395 km
-/// in 2020 and to 990,395 in 2021, total printed 980,395). Targets and realizations are judged apart.
-/// A percentage is no part of a sum.
+/// in 2020 and to 990,395 in 2021, total printed 980,395). Where no reading holds, the one total row
+/// of its unit in a node whose name is nothing but a total (names_only_a_total) sums the node's
+/// other rows by its name, in every year (Bengkulu Tengah's one-year Tabel 2.1: ten kecamatan add
+/// to 1.223,72 Km2, "Total" printed 1.223,94). Targets and realizations are judged apart.
 void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out);
+
+/// duplicate-row: a row printed twice in one table. A table is a node, or the nodes of `list` that
+/// are the columns of one printed table (one source, the same indicator names in the same order:
+/// Aceh's Tabel 4.1.17 as four nodes, schools, rombel, teachers and pupils, over the same 23
+/// kabupaten/kota). Reported once per table, at its first node: two rows with one name (case
+/// folded; Aceh Tamiang's Tabel 2.27 prints Tenggulun in rows 4 and 11, and no Sekerak), and, in a
+/// table of three or more columns, two rows with other names whose printed figures of a year are
+/// the same in every column, at least three of them numbers and one of three digits or more (Aceh
+/// Jaya and Pidie Jaya both 6, 39, 153, 1.012): chance does not repeat a row so. Rows named a total
+/// are left out (a total equals its one row where the others are empty).
+void duplicate_row_checks(const std::vector<node>& list, std::vector<row_finding>& out);
 
 /// index-formula: a node that prints BPS's IPM beside its four components, each one indicator named
 /// so (IPM or Indeks Pembangunan Manusia; UHH, AHH or (Umur/Angka) Harapan Hidup; HLS, EYS or Harapan
@@ -131,6 +153,14 @@ struct read_row {
     bool rate_of_change = false;
 };
 
+/// Whether `q` (a numerator over its denominator) times a power of ten from 1 to 100.000 is the
+/// printed `v` within one unit of its last printed digit (a ratio printed rounded or cut off), and
+/// that power (else the power nearest to it) (ratio-mismatch).
+struct ratio_fit {
+    bool fits = false;
+    double multiplier = 1.0;
+};
+ratio_fit fit_ratio(double q, const value& v);
 /// Whether `v` is a count in a word `units` does not know (a typo such as "1 Dukumen"): that is
 /// unknown-unit's business (one finding per word), never a unit change.
 inline bool unknown_count_word(const value& v, const unit_registry& units) {
@@ -160,6 +190,10 @@ void budget_target_checks(const plan& p, const scale_registry& scales, const rul
 /// Whether an indicator's name says it is a share of a whole (share-above-100): it begins with
 /// one of share_name_prefixes() and holds none of share_name_exclusions().
 bool names_a_share(const std::string& name);
+/// Whether an indicator's name says it is a coverage (it begins with `Cakupan`): a count against an
+/// estimated population, whose realization real tables print above 100% (share-above-100 judges
+/// only its targets).
+bool names_a_coverage(const std::string& name);
 /// "persentase", "prosentase", "presentase", "presentasi" (a misspelling printed in real tables),
 /// "persen", "proporsi", "cakupan", and the enrolment rates that are shares of an age group by
 /// definition: "angka partisipasi murni", "apm", "angka partisipasi sekolah", "aps" (not APK).
