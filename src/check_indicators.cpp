@@ -274,7 +274,7 @@ void row_jumps(const node& n, const indicator& ind, const std::map<period_year, 
 void row_slips(const node& n, const indicator& ind, const std::map<period_year, value>& values,
                const year_values& printed, bool percent_unit, const char* what, const check_options& options,
                std::vector<row_finding>& out) {
-    const auto [low, high] = options.scale_jump_slip_band;
+    const double low = options.scale_jump_slip_band.first, high = options.scale_jump_slip_band.second;
     auto off = [&](double a, double b) {  // b is `low` to `high` times off a, either way
         const double r = std::max(a, b) / std::min(a, b);
         return r >= low && r <= high;
@@ -1142,7 +1142,8 @@ void index_checks(const node& n, const std::vector<node_row>& rows, std::vector<
             if (x - h <= high + 1e-9 && x + 2.0 * h >= low - 1e-9) continue;  // rounded or cut off
             const convention c = printed.written_in.value_or(convention::english);
             const double shown = to_digits(expected, printed.decimals);
-            auto text = [&](const node_row& r) { return column(r).at(y).text; };
+            const period_year year = y;  // a structured binding is not captured in C++17 (clang)
+            auto text = [&](const node_row& r) { return column(r).at(year).text; };
             row_finding f = make(kinerja::rule_ids::index_formula, n, total->ind, y,
                                  who(n, total->ind) + ": the " + (targets ? "target" : "realization") + " of " +
                                      year_label(y) + " is " + printed.text + ", but BPS's formula gives " +
