@@ -119,7 +119,8 @@ const std::vector<rule_info>& check_rules() {
         {rule_ids::total_mismatch, severity::warning,
          "an indicator named a total (Jumlah, Total, keseluruhan) is not the sum of the rows it totals in a year: "
          "the rows of its group, above it or of its node, as the table's figures bear out in at least half of two "
-         "or more years, or by its name alone (\"Total\", the node's one total row)"},
+         "or more years, or by its name alone (\"Total\", the node's one total row); a row of their mean (Rata-rata) "
+         "likewise"},
         {rule_ids::index_formula, severity::warning,
          "BPS's IPM printed beside its four components (UHH, HLS, RLS, per-capita expenditure) that no components "
          "within their printed rounding give"},
@@ -1165,8 +1166,9 @@ struct checker {
             // a total's (total-mismatch, and settle_totals' reading of its ambiguous cells), an IPM's
             const bool has_total = (on(rule_ids::total_mismatch) || on(rule_ids::unparsed_value)) &&
                                    n.indicators.size() >= 3 &&
-                                   std::any_of(n.indicators.begin(), n.indicators.end(),
-                                               [](const indicator& i) { return detail::names_a_total(i.name); });
+                                   std::any_of(n.indicators.begin(), n.indicators.end(), [](const indicator& i) {
+                                       return detail::names_a_total(i.name) || detail::names_a_mean(i.name);
+                                   });
             const bool totals = has_total && on(rule_ids::total_mismatch);
             const bool ipm = on(rule_ids::index_formula) && n.indicators.size() >= 5 &&
                              std::any_of(n.indicators.begin(), n.indicators.end(),

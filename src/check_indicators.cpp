@@ -482,44 +482,63 @@ namespace {
 // year, the baseline is held to them the same way (37212 / 37748 = 98,58%).
 void ratio_checks(const node& n, const indicator& ind, const read_row& row, bool percent_unit,
                   std::vector<row_finding>& out) {
+    struct counted_year {
+        period_year year;
+        const value* printed;
+        const value* numerator;
+        const value* denominator;
+        bool of_baseline;
+        double q;
+        ratio_fit fit;
+    };
+    std::vector<counted_year> years;
+    std::map<double, std::size_t> powers;  // how many years fit each power of ten
     for (const auto& [y, num] : row.numerators) {
         const auto d = row.denominators.find(y);
         const auto r = row.realizations.find(y);
         if (d == row.denominators.end()) continue;
         // the counts stand behind the realization of their year; without one, behind the baseline of
-        // their year, else behind the year's target (a planned count: Aceh Tamiang's bridges, "target
-        // ... 22,18 atau 402 unit dari jumlah total 1.774 unit")
-        const bool of_baseline = r == row.realizations.end() && row.baseline && ind.baseline && ind.baseline_year &&
-                                 period_year(*ind.baseline_year) == y;
-        const auto t = row.targets.find(y);
-        const bool of_target = r == row.realizations.end() && !of_baseline && t != row.targets.end();
-        if (r == row.realizations.end() && !of_baseline && !of_target) continue;
-        const value& rv = of_baseline ? *row.baseline : of_target ? t->second : r->second;
+        // their year (a target is planned, not counted: Bukittinggi's target 60 beside the 9 of 11
+        // schools realized)
+        const bool of_baseline = r == row.realizations.end();
+        if (of_baseline && !(row.baseline && ind.baseline && ind.baseline_year && period_year(*ind.baseline_year) == y))
+            continue;
+        const value& rv = of_baseline ? *row.baseline : r->second;
         const value& dv = d->second;
         if (!num.number || !dv.number || *dv.number == 0.0 || !rv.number) continue;
         if (rv.kind != value_kind::number && rv.kind != value_kind::percent) continue;  // ranges, bounds, grades
         const double q = *num.number / *dv.number;
-        const ratio_fit fit = fit_ratio(q, rv);
-        if (fit.fits) continue;
-        const double m = stated_multiplier(rv, percent_unit).value_or(fit.multiplier);
-        const double expected = to_digits(q * m, rv.decimals);
-        const printed_value* pv = of_baseline ? &*ind.baseline
-                                  : of_target ? indicator::first(ind.targets, y)
-                                              : indicator::first(ind.realizations, y);
-        const printed_value* nv = indicator::first(ind.numerators, y);
-        const printed_value* dp = indicator::first(ind.denominators, y);
+        years.push_back({y, &rv, &num, &dv, of_baseline, q, fit_ratio(q, rv)});
+        if (years.back().fit.fits) ++powers[years.back().fit.multiplier];
+    }
+    // the row's power of ten: the one at least two years and most of those that fit use (Bukittinggi's
+    // APS: x 100 in 2011-2015, so 2010's 919,9, which only x 1.000 gives, is a slipped digit)
+    std::optional<double> row_power;
+    std::size_t fitting = 0;
+    for (const auto& [m, count] : powers) fitting += count;
+    for (const auto& [m, count] : powers)
+        if (count >= 2 && 2 * count > fitting) row_power = m;
+    for (const counted_year& c : years) {
+        if (c.fit.fits && (!row_power || c.fit.multiplier == *row_power)) continue;
+        const value& rv = *c.printed;
+        const double m = c.fit.fits ? *row_power : stated_multiplier(rv, percent_unit).value_or(c.fit.multiplier);
+        const double expected = to_digits(c.q * m, rv.decimals);
+        const printed_value* pv = c.of_baseline ? &*ind.baseline : indicator::first(ind.realizations, c.year);
+        const printed_value* nv = indicator::first(ind.numerators, c.year);
+        const printed_value* dp = indicator::first(ind.denominators, c.year);
         const std::string shown = format_number(expected, convention::english, rv.decimals, false) +
                                   (rv.kind == value_kind::percent ? "%" : "");
+        const std::string why =
+            c.fit.fits
+                ? " (only x " + format_number(c.fit.multiplier, convention::english, 0, false) + " gives " + rv.text +
+                      ", where the row's other years are x " + format_number(m, convention::english, 0, false) + ")"
+                : " (no power of ten from 1 to 100,000 gives " + rv.text + " to its printed digits)";
         row_finding f =
-            make(kinerja::rule_ids::ratio_mismatch, n, &ind, y,
-                 who(n, &ind) + ": the " +
-                     (of_baseline ? "baseline (kondisi awal)"
-                      : of_target ? "target"
-                                  : "realization") +
-                     " of " + year_label(y) + " is " + rv.text + " but its printed numerator and denominator give " +
-                     (nv ? nv->text : num.text) + " / " + (dp ? dp->text : dv.text) + " x " +
-                     format_number(m, convention::english, 0, false) + " = " + shown +
-                     " (no power of ten from 1 to 100,000 gives " + rv.text + " to its printed digits)",
+            make(kinerja::rule_ids::ratio_mismatch, n, &ind, c.year,
+                 who(n, &ind) + ": the " + (c.of_baseline ? "baseline (kondisi awal)" : "realization") + " of " +
+                     year_label(c.year) + " is " + rv.text + " but its printed numerator and denominator give " +
+                     (nv ? nv->text : c.numerator->text) + " / " + (dp ? dp->text : c.denominator->text) + " x " +
+                     format_number(m, convention::english, 0, false) + " = " + shown + why,
                  pv);
         f.expected = shown;
         f.expected_number = expected;
@@ -750,9 +769,40 @@ std::set<std::string> subject_words(const std::string& name) {
 }
 }  // namespace
 
+namespace {
+// Whether a folded name begins with `word` as a word ("rata-rata" begins with "rata").
+bool begins_with_word(const std::string& folded, const std::string& word) {
+    return folded.compare(0, word.size(), word) == 0 &&
+           (folded.size() == word.size() || !std::isalnum(static_cast<unsigned char>(folded[word.size()])));
+}
+}  // namespace
+
 bool names_a_total(const std::string& name) {
     static const std::vector<std::string> words = {"jumlah", "total", "keseluruhan", "seluruh", "seluruhnya"};
-    return holds_word(fold(name), words);
+    // a rate that names the count it is made of ("Rasio Jumlah Murid per Guru", "Persentase Jumlah
+    // Jembatan ...", "I a, persentase terhadap Jumlah PNS") is no total
+    static const std::vector<std::string> rates = {"rasio", "persentase", "presentase", "prosentase", "proporsi",
+                                                   "angka", "rata",       "rerata",     "indeks",     "tingkat"};
+    const std::string folded = fold(name);
+    if (!holds_word(folded, words) || holds_word(folded, {"terhadap"})) return false;
+    return std::none_of(rates.begin(), rates.end(), [&](const std::string& w) { return begins_with_word(folded, w); });
+}
+
+bool names_a_mean(const std::string& name) {
+    std::string folded = fold(name);
+    for (char& c : folded)
+        if (c == '-') c = ' ';
+    auto ends_with = [&](const std::string& w) {
+        return folded.size() >= w.size() && folded.compare(folded.size() - w.size(), w.size(), w) == 0 &&
+               (folded.size() == w.size() || folded[folded.size() - w.size() - 1] == ' ');
+    };
+    // "Rata-rata", "Rata-rata capaian", "... per kelas rata-rata": a row of the others' mean; not
+    // "Rata-rata lama sekolah" or "Rata-rata pengeluaran per kapita", a quantity of its own
+    static const std::vector<std::string> alone = {
+        "rata rata",           "rerata",         "rata rata capaian", "rerata capaian",
+        "rata rata kabupaten", "rata rata kota", "rata rata provinsi"};
+    return std::find(alone.begin(), alone.end(), folded) != alone.end() || ends_with("rata rata") ||
+           ends_with("rerata");
 }
 
 namespace {
@@ -850,16 +900,22 @@ struct year_sum {
     bool agrees;
 };
 
-std::vector<year_sum> total_years(const node_row& total, const std::vector<const node_row*>& parts, bool targets) {
+// The parts' sum (or, for a row of their mean, their mean) in each year the total and every part
+// print a number, and whether the total's figure is it within their rounding.
+std::vector<year_sum> total_years(const node_row& total, const std::vector<const node_row*>& parts, bool targets,
+                                  bool mean) {
     std::vector<year_sum> years;
     for (const auto& [y, t] : total.column(targets)) {
         if (y.is_end() || !summable(t)) continue;
         const std::optional<parts_sum> s = sum_of_parts(parts, targets, y);
         if (!s) continue;
-        const double slack = s->slack + sum_slack(t);
-        const bool agrees = std::fabs(*t.number - s->sum) <= slack + 1e-9 * std::max(1.0, std::fabs(s->sum));
-        if (agrees && s->sum == 0.0) continue;  // 0 = 0 + 0 tells nothing of what the rows are
-        years.push_back({y, s->sum, s->decimals, agrees});
+        const double n = mean ? static_cast<double>(parts.size()) : 1.0;
+        const double value = s->sum / n, slack = s->slack / n + sum_slack(t);
+        const bool agrees = std::fabs(*t.number - value) <= slack + 1e-9 * std::max(1.0, std::fabs(value));
+        if (agrees && value == 0.0) continue;  // 0 = 0 + 0 tells nothing of what the rows are
+        int decimals = s->decimals;            // a mean, to the digits it needs: (14,74 + 11,15) / 2 = 12,945
+        while (mean && decimals < s->decimals + 2 && std::fabs(to_digits(value, decimals) - value) > 1e-9) ++decimals;
+        years.push_back({y, value, decimals, agrees});
     }
     return years;
 }
@@ -890,16 +946,16 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
     auto unit_of = [](const node_row& r) { return r.ind->unit ? trim(r.ind->unit->text) : std::string_view(); };
     auto percent = [](std::string_view unit) { return unit == "%" || iequals(unit, "persen"); };
     std::size_t since = 0, block = 0;  // where the rows since the last grand total, and of the group, begin
+    auto derived = [](const node_row& r) { return names_a_total(r.ind->name) || names_a_mean(r.ind->name); };
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const node_row& total = rows[k];
-        if (!names_a_total(total.ind->name)) continue;
+        const bool mean = names_a_mean(total.ind->name);  // a row of the others' mean (rata-rata)
+        if (!mean && !names_a_total(total.ind->name)) continue;
         const std::string unit(unit_of(total));
         const std::size_t group_begin = block;
         block = k + 1;
         if (percent(unit)) continue;
-        auto of_unit = [&](const node_row& r) {
-            return &r != &total && !names_a_total(r.ind->name) && iequals(unit_of(r), unit);
-        };
+        auto of_unit = [&](const node_row& r) { return &r != &total && !derived(r) && iequals(unit_of(r), unit); };
         total_reading group{{}, "the rows of its group"}, above{{}, "the rows above it"}, all{{}, ""};
         for (std::size_t j = 0; j < rows.size(); ++j) {
             if (!of_unit(rows[j])) continue;
@@ -922,17 +978,18 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
                 if (r->parts.size() < 2 || (r != &group && r->parts == group.parts) ||
                     (r == &all && r->parts == above.parts))
                     continue;
-                std::vector<year_sum> ys = total_years(total, r->parts, targets);
+                std::vector<year_sum> ys = total_years(total, r->parts, targets, mean);
                 if (!summed(ys)) continue;
                 reading = r;
                 evidence = "; in " + std::to_string(agreeing(ys)) + " of " + std::to_string(ys.size()) +
-                           " years the total is their sum";
+                           (mean ? " years the row is their mean" : " years the total is their sum");
                 years = std::move(ys);
                 break;
             }
-            if (!reading && totals_of_unit == 1 && all.parts.size() >= 2 && names_only_a_total(total.ind->name)) {
+            if (!reading && !mean && totals_of_unit == 1 && all.parts.size() >= 2 &&
+                names_only_a_total(total.ind->name)) {
                 reading = &all;
-                years = total_years(total, all.parts, targets);
+                years = total_years(total, all.parts, targets, false);
                 evidence = "; the row's name says it totals them";
                 // a total no larger than one of its rows is their mean or ratio, not their sum (a
                 // JUMLAH sex ratio of 102 beside its kecamatan's 98 to 105)
@@ -960,12 +1017,12 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
                 const std::string whose = unit.empty() ? std::string("the node's other indicators")
                                                        : "the node's other indicators in " + unit;
                 const char* what = targets ? "target" : "realization";
-                row_finding f =
-                    make(kinerja::rule_ids::total_mismatch, n, total.ind, s.year,
-                         who(n, total.ind) + ": the " + what + " of " + year_label(s.year) + " is " + t.text +
-                             ", but " + (reading->parts == all.parts ? whose : std::string(reading->said)) + " (" +
-                             names + ") sum to " + format_number(s.sum, c, s.decimals, false) + evidence,
-                         indicator::first(targets ? total.ind->targets : total.ind->realizations, s.year));
+                row_finding f = make(
+                    kinerja::rule_ids::total_mismatch, n, total.ind, s.year,
+                    who(n, total.ind) + ": the " + what + " of " + year_label(s.year) + " is " + t.text + ", but " +
+                        (reading->parts == all.parts ? whose : std::string(reading->said)) + " (" + names +
+                        (mean ? ") average " : ") sum to ") + format_number(s.sum, c, s.decimals, false) + evidence,
+                    indicator::first(targets ? total.ind->targets : total.ind->realizations, s.year));
                 f.expected = format_number(s.sum, convention::english, s.decimals, false);
                 f.expected_number = to_digits(s.sum, s.decimals);  // 220.29, not 220.29000000000002
                 f.actual = t.text;

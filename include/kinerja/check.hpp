@@ -83,7 +83,8 @@
 ///    figures; whole counts are exact): the rows of its group, the rows above it, or the node's
 ///    other rows of its unit, whichever the table's own figures bear out in at least one and at
 ///    least half of two or more years; or, for the one total row of a node whose name is nothing
-///    but a total ("Total", "JUMLAH"), the node's other rows by its name
+///    but a total ("Total", "JUMLAH"), the node's other rows by its name; a row named a mean
+///    (Rata-rata) held to its rows' mean on the same evidence
 ///  - index-formula (warning): BPS's IPM printed beside its four components (UHH, HLS, RLS,
 ///    per-capita expenditure) that no components within their printed rounding give
 ///  - duplicate-row (warning): a row printed twice in one table: two indicators of a node (or of

@@ -410,3 +410,21 @@ def test_a_context_total_from_python():
     assert (total.id, total.over, total.context, total.budget) == ("t-apbd", ["k-1", "k-2"], True,
                                                                    {2016: "Rp980,8 miliar"})
     assert plan.check(rules=["budget-rollup", "budget-incomplete"]) == []
+
+
+# ---- the fourteenth batch (docs/real-plans.md, "Measured with a held-out batch 14")
+
+def test_a_slipped_power_of_ten_and_a_mean_row_on_the_real_tables(capsys):
+    # Bukittinggi's APS SMP/MTs 2010: 5.807 / 6.312 x 100 = 92,00, printed 919,9 (x 1.000 gives it;
+    # the row's other years are x 100); Kulon Progo: (14,74 + 11,15) / 2 = 12,945, printed 12,14
+    cli.main(["check", str(REAL / "bukittinggi-rpjmd-2016-2021-tabel2.24-aps.yaml"), "--format", "json",
+              "--rules", "ratio-mismatch"])
+    [aps] = json.loads(capsys.readouterr().out)
+    assert (aps["node_id"], aps["indicator"], aps["year"], aps["expected"], aps["actual"]) == (
+        "aps", "ind-aps-smp", 2010, 92.0, 919.9)
+    plan = kinerja.load_plan(REAL / "kulonprogo-satudata-rasio-guru-murid-2021-2025.yaml")
+    [mean] = plan.check(rules=["total-mismatch"])
+    assert (mean.year, mean.expected, mean.actual_text) == (2024, pytest.approx(12.945), "12,14")
+    # the counts beside a target are the realization's (9 of 11 schools; target 60, capaian 136)
+    plan = kinerja.load_plan(REAL / "bukittinggi-rpjmd-2016-2021-sarpras-snp-2015.yaml")
+    assert plan.check(rules=["ratio-mismatch"]) == []

@@ -75,8 +75,15 @@ struct parts_sum {
 std::optional<parts_sum> sum_of_parts(const std::vector<const node_row*>& parts, bool targets, period_year year);
 
 /// Whether an indicator's name says it totals other rows: it holds "jumlah", "total",
-/// "keseluruhan", "seluruh" or "seluruhnya" as a word (Payakumbuh's "Jalan secara keseluruhan").
+/// "keseluruhan", "seluruh" or "seluruhnya" as a word (Payakumbuh's "Jalan secara keseluruhan"),
+/// and is no rate that names its count: it does not begin with "rasio", "persentase" (or its
+/// misspellings), "proporsi", "angka", "rata", "rerata", "indeks" or "tingkat", nor holds
+/// "terhadap" ("Rasio Jumlah Murid per Guru", "I a, persentase terhadap Jumlah PNS").
 bool names_a_total(const std::string& name);
+/// Whether an indicator's name says it is the mean of other rows: it is "Rata-rata" (or "Rerata",
+/// "Rata-rata capaian", "Rata-rata kabupaten" ...) or ends with it (Kulon Progo's "Rasio guru per
+/// murid pendidikan dasar per kelas rata-rata"); not "Rata-rata lama sekolah", a quantity of its own.
+bool names_a_mean(const std::string& name);
 
 /// Whether an indicator's name is nothing but a total's ("Total", "JUMLAH", "Jumlah Kabupaten",
 /// "Total (rows 2015/2016 and 2014/2015)": a note in brackets aside): its words are total words
@@ -96,7 +103,9 @@ bool names_only_a_total(const std::string& name);
 /// in 2020 and to 990,395 in 2021, total printed 980,395). Where no reading holds, the one total row
 /// of its unit in a node whose name is nothing but a total (names_only_a_total) sums the node's
 /// other rows by its name, in every year (Bengkulu Tengah's one-year Tabel 2.1: ten kecamatan add
-/// to 1.223,72 Km2, "Total" printed 1.223,94). Targets and realizations are judged apart.
+/// to 1.223,72 Km2, "Total" printed 1.223,94). A row named a mean (names_a_mean) is held to the mean
+/// of its reading's rows on the same evidence (never by its name alone). Targets and realizations
+/// are judged apart.
 void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out);
 
 /// duplicate-row: a row printed twice in one table. A table is a node, or the nodes of `list` that
