@@ -896,20 +896,10 @@ struct checker {
         const double spent = realized.value.value_or(0.0);
         if (budget < 0.0 || spent < 0.0) return;  // no absorption: negative-amount reports it
         // without a budget, or without a realized budget (none printed, or a placeholder), a printed
-        // absorption other than 0 cannot follow from anything (0% says nothing was spent)
-        const char* lacking = budget == 0.0     ? "without a budget"
-                              : !realized.value ? "without a realized budget: it cannot be verified"
-                                                : nullptr;
-        if (lacking) {
-            if (reported.number && *reported.number != 0.0) {
-                finding& f = add_at(
-                    rule_ids::reported_absorption, o, y,
-                    subject_of(o) + " prints an absorption of " + pv.text + " in " + year_label(y) + " " + lacking, pv);
-                f.actual = pv.text;
-                f.actual_number = reported.number;
-            }
-            return;
-        }
+        // absorption follows from nothing printed and contradicts nothing: reports print a
+        // percentage alone (Bulukumba's PSDA "32 persen" beside its realized amount, Kota Sorong's
+        // "17,74 persen" beside its pagu), so it is not judged
+        if (budget == 0.0 || !realized.value) return;
         const bool scaled_pagu = pagu_cell && detail::money_scale_word(pagu_cell->text);
         const bool scaled_spent = detail::money_scale_word(r->text).has_value();
         const double computed = spent / budget * 100.0;
@@ -1164,11 +1154,15 @@ struct checker {
         for (const node& n : list) {
             // the rows of a node's indicators, kept as read where they are compared with each other:
             // a total's (total-mismatch, and settle_totals' reading of its ambiguous cells), an IPM's
-            const bool has_total = (on(rule_ids::total_mismatch) || on(rule_ids::unparsed_value)) &&
-                                   n.indicators.size() >= 3 &&
-                                   std::any_of(n.indicators.begin(), n.indicators.end(), [](const indicator& i) {
-                                       return detail::names_a_total(i.name) || detail::names_a_mean(i.name);
-                                   });
+            // (or two or more shares of one printed whole: their parts are summed too)
+            const bool has_total =
+                (on(rule_ids::total_mismatch) || on(rule_ids::unparsed_value)) && n.indicators.size() >= 3 &&
+                (std::any_of(n.indicators.begin(), n.indicators.end(),
+                             [](const indicator& i) {
+                                 return detail::names_a_total(i.name) || detail::names_a_mean(i.name);
+                             }) ||
+                 std::count_if(n.indicators.begin(), n.indicators.end(),
+                               [](const indicator& i) { return !i.denominators.empty(); }) >= 2);
             const bool totals = has_total && on(rule_ids::total_mismatch);
             const bool ipm = on(rule_ids::index_formula) && n.indicators.size() >= 5 &&
                              std::any_of(n.indicators.begin(), n.indicators.end(),
@@ -1426,7 +1420,9 @@ struct checker {
         detail::indicator_row_checks(
             n, ind, row, unit, [this](std::string_view rule) { return on(rule); }, options, found);
         take(found);
-        if (collect_rows) node_rows.push_back({&ind, std::move(row.targets), std::move(row.realizations)});
+        if (collect_rows)
+            node_rows.push_back({&ind, std::move(row.targets), std::move(row.realizations), std::move(row.numerators),
+                                 std::move(row.denominators)});
     }
 
     // target-end: the end column (kondisi akhir) of an indicator's targets against its years, by

@@ -1031,6 +1031,75 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
             }
         }
     }
+    whole_checks(n, rows, out);
+}
+
+void whole_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out) {
+    auto counted = [](const value& v) {
+        return v.number && v.kind != value_kind::range && v.kind != value_kind::bound && v.kind != value_kind::missing;
+    };
+    // a share: a percentage (printed with %, or in a percent row), not a ratio of other counts
+    // (pupils per school, whose denominators may print one figure by chance)
+    auto share = [](const node_row& r, period_year y) {
+        const auto v = r.realizations.find(y);
+        const std::string_view unit = r.ind->unit ? trim(r.ind->unit->text) : std::string_view();
+        return v != r.realizations.end() && v->second.number &&
+               (v->second.kind == value_kind::percent || unit == "%" || iequals(unit, "persen"));
+    };
+    // the shares of a year whose denominators print one figure (the text, trimmed)
+    std::map<std::pair<period_year, std::string>, std::vector<const node_row*>> wholes;
+    for (const node_row& r : rows)
+        for (const auto& [y, d] : r.denominators) {
+            const auto num = r.numerators.find(y);
+            if (num == r.numerators.end() || !counted(num->second) || !counted(d) || *d.number <= 0.0 || !share(r, y))
+                continue;
+            wholes[{y, std::string(trim(d.text))}].push_back(&r);
+        }
+    for (const auto& [key, shares] : wholes) {
+        if (shares.size() < 2) continue;
+        const period_year year = key.first;
+        const value& whole = shares.front()->denominators.at(year);
+        double sum = 0.0, slack = sum_slack(whole), largest = 0.0;
+        int decimals = 0;
+        std::string names;
+        for (std::size_t k = 0; k < shares.size(); ++k) {
+            const value& part = shares[k]->numerators.at(year);
+            sum += *part.number;
+            largest = std::max(largest, *part.number);
+            slack += sum_slack(part);
+            decimals = std::max(decimals, part.decimals);
+            names += (k == 0 ? "" : k + 1 == shares.size() ? " and " : ", ") + part.text;
+        }
+        if (sum <= *whole.number + slack + 1e-9 * std::max(1.0, sum)) continue;  // a part may be missing
+        // over by more than a part: a subtotal's share among them (Kota Malang's "Jumlah (Golongan I),
+        // persentase terhadap Jumlah PNS" beside its four rows), not a misprint
+        if (sum - *whole.number >= largest - slack) continue;
+        // the row that prints the whole itself (not a share), else the first share
+        const node_row* at = shares.front();
+        for (const node_row& r : rows) {
+            const auto v = r.realizations.find(year);
+            if (r.denominators.count(year) || v == r.realizations.end() || !v->second.number) continue;
+            if (std::fabs(*v->second.number - *whole.number) <= v->second.half_unit() + whole.half_unit() + 1e-9) {
+                at = &r;
+                break;
+            }
+        }
+        // a total row whose sum total_checks found wrong already says it (Maluku Tengah's pavements)
+        if (std::any_of(out.begin(), out.end(), [&](const row_finding& o) {
+                return o.rule == kinerja::rule_ids::total_mismatch && o.ind == at->ind && o.year == year;
+            }))
+            continue;
+        const convention c = whole.written_in.value_or(at->ind->convention.value_or(convention::english));
+        row_finding f = make(kinerja::rule_ids::total_mismatch, n, at->ind, year,
+                             who(n, at->ind) + ": in " + year_label(year) + " the node's shares of " + whole.text +
+                                 " count " + names + ", which sum to " + format_number(sum, c, decimals) +
+                                 ": more than the whole they are shares of",
+                             indicator::first(at->ind->realizations, year));
+        f.expected = "at most " + format_number(*whole.number, convention::english, whole.decimals, false);
+        f.actual = format_number(sum, convention::english, decimals, false);
+        f.actual_number = to_digits(sum, decimals);
+        out.push_back(std::move(f));
+    }
 }
 
 namespace {
@@ -1070,6 +1139,12 @@ void duplicate_row_checks(const std::vector<node>& list, std::vector<row_finding
             }
         const std::string across =
             columns.size() > 1 ? " in each of the table's " + std::to_string(columns.size()) + " columns" : "";
+        // the columns compared for rows of the same figures: not a total column (its figures follow
+        // from the others': Kolaka Timur's rooms for teachers and for the principal, 47, 74, 3 and 1
+        // by condition, are both 125 in all)
+        std::vector<const node*> compared;
+        for (const node* c : columns)
+            if (!names_a_total(c->name)) compared.push_back(c);
         for (std::size_t j = 1; j < rows.size(); ++j) {
             if (names_a_total(rows[j].name)) continue;
             for (std::size_t i = 0; i < j; ++i) {
@@ -1083,12 +1158,12 @@ void duplicate_row_checks(const std::vector<node>& list, std::vector<row_finding
                             at = y;
                             break;
                         }
-                } else if (columns.size() >= 3) {
+                } else if (compared.size() >= 3) {
                     for (const period_year y : years) {
                         std::size_t numbers = 0, widest = 0;
                         bool same = true;
                         std::string shown;
-                        for (const node* c : columns) {
+                        for (const node* c : compared) {
                             const std::string_view a = cell_text(c->indicators[i], y),
                                                    b = cell_text(c->indicators[j], y);
                             if (a != b) {
@@ -1121,7 +1196,7 @@ void duplicate_row_checks(const std::vector<node>& list, std::vector<row_finding
                                 ": a row printed twice, another missing?"
                           : who(first, &twice) + ": the rows \"" + rows[i].name + "\" and \"" + twice.name +
                                 "\" print the same figures in every one of the table's " +
-                                std::to_string(columns.size()) + " columns in " + year_label(*at) + " (" + figures +
+                                std::to_string(compared.size()) + " columns in " + year_label(*at) + " (" + figures +
                                 "): a row printed twice?";
                 row_finding f = make(kinerja::rule_ids::duplicate_row, first, &twice, at, message, cell);
                 f.expected = "a row of its own";

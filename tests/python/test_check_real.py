@@ -428,3 +428,16 @@ def test_a_slipped_power_of_ten_and_a_mean_row_on_the_real_tables(capsys):
     # the counts beside a target are the realization's (9 of 11 schools; target 60, capaian 136)
     plan = kinerja.load_plan(REAL / "bukittinggi-rpjmd-2016-2021-sarpras-snp-2015.yaml")
     assert plan.check(rules=["ratio-mismatch"]) == []
+
+
+# ---- the fifteenth batch (docs/real-plans.md, "Measured with a held-out batch 15")
+
+def test_shares_above_their_whole_and_a_percentage_printed_alone():
+    # Banyumas: 32.226 + 52.062 + 48.669 = 132.957 Ha, printed as shares of 132.759 Ha
+    plan = kinerja.load_plan(REAL / "banyumas-rkpd-bab2-luas-lahan-kemiringan.yaml")
+    [f] = plan.check(rules=["total-mismatch"])
+    assert (f.node_id, f.indicator, f.year, f.actual, f.expected_text) == (
+        "lahan", "ind-luas-wilayah", 2014, 132957, "at most 132759")
+    # Bulukumba: PSDA's realized amount and "32 persen", its pagu cut off: nothing to judge
+    plan = kinerja.load_plan(REAL / "bulukumba-monev-2016-triwulan3-serapan.yaml")
+    assert [x.node_id for x in plan.check(rules=["reported-absorption"])] == ["k-apbd"]

@@ -52,6 +52,9 @@ struct node_row {
     const indicator* ind = nullptr;
     std::map<period_year, value> targets;
     std::map<period_year, value> realizations;
+    /// The counts printed behind its realizations (read_row::numerators, denominators).
+    std::map<period_year, value> numerators;
+    std::map<period_year, value> denominators;
     /// Its targets (`of_targets` true) or realizations.
     const std::map<period_year, value>& column(bool of_targets) const { return of_targets ? targets : realizations; }
     std::map<period_year, value>& column(bool of_targets) { return of_targets ? targets : realizations; }
@@ -107,6 +110,15 @@ bool names_only_a_total(const std::string& name);
 /// of its reading's rows on the same evidence (never by its name alone). Targets and realizations
 /// are judged apart.
 void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out);
+/// total-mismatch of a whole and its shares (run by total_checks): two or more rows of `rows` print
+/// a year's realization with the counts behind it over one printed denominator (its text), the
+/// whole they are shares of, and their numerators sum to more than it beyond the rounding of the
+/// printed figures (Banyumas: land 32.226 + 52.062 + 48.669 = 132.957 Ha, shares 24,27%, 39,22% and
+/// 36,66% of 132.759). A share is a percentage (printed with %, or in a percent row), not a ratio of
+/// other counts; parts over the whole by more than the largest of them hold a subtotal's share and
+/// are not judged; fewer is no finding (a class may be left out). Reported at the row that prints
+/// the whole (its realization, not a share), else at the first share.
+void whole_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out);
 
 /// duplicate-row: a row printed twice in one table. A table is a node, or the nodes of `list` that
 /// are the columns of one printed table (one source, the same indicator names in the same order:
@@ -114,8 +126,9 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
 /// kabupaten/kota). Reported once per table, at its first node: two rows with one name (case
 /// folded; Aceh Tamiang's Tabel 2.27 prints Tenggulun in rows 4 and 11, and no Sekerak), and, in a
 /// table of three or more columns, two rows with other names whose printed figures of a year are
-/// the same in every column, at least three of them numbers and one of three digits or more (Aceh
-/// Jaya and Pidie Jaya both 6, 39, 153, 1.012): chance does not repeat a row so. Rows named a total
+/// the same in every column but a total column (names_a_total of the node's name), at least three of
+/// them numbers and one of three digits or more (Aceh Jaya and Pidie Jaya both 6, 39, 153, 1.012):
+/// chance does not repeat a row so. Rows named a total
 /// are left out (a total equals its one row where the others are empty).
 void duplicate_row_checks(const std::vector<node>& list, std::vector<row_finding>& out);
 
