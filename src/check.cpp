@@ -1158,8 +1158,9 @@ struct checker {
             const bool has_total =
                 (on(rule_ids::total_mismatch) || on(rule_ids::unparsed_value)) && n.indicators.size() >= 3 &&
                 (std::any_of(n.indicators.begin(), n.indicators.end(),
-                             [](const indicator& i) {
-                                 return detail::names_a_total(i.name) || detail::names_a_mean(i.name);
+                             [this](const indicator& i) {
+                                 return detail::names_a_total(i.name) || detail::names_a_mean(i.name) ||
+                                        detail::names_the_region(i.name, p.info.region);
                              }) ||
                  std::count_if(n.indicators.begin(), n.indicators.end(),
                                [](const indicator& i) { return !i.denominators.empty(); }) >= 2);
@@ -1173,7 +1174,7 @@ struct checker {
             if (collect_rows) {
                 settle_totals();
                 std::vector<detail::row_finding> found;
-                if (totals) detail::total_checks(n, node_rows, found);
+                if (totals) detail::total_checks(n, node_rows, p.info.region, found);
                 if (ipm) detail::index_checks(n, node_rows, found);
                 take(found);
             }

@@ -17,6 +17,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <set>
 
@@ -942,15 +943,35 @@ bool summed(const std::vector<year_sum>& years) {
 }
 }  // namespace
 
-void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out) {
+bool names_the_region(const std::string& name, const std::string& region) {
+    std::string r = fold(region);
+    for (const char* prefix : {"kabupaten ", "kab. ", "kab ", "kota ", "provinsi ", "prov. "})
+        if (r.compare(0, std::strlen(prefix), prefix) == 0) {
+            r.erase(0, std::strlen(prefix));
+            break;
+        }
+    std::string own = fold(name);
+    for (const char* prefix : {"kabupaten ", "kab. ", "kab ", "provinsi ", "prov. "})
+        if (own.compare(0, std::strlen(prefix), prefix) == 0) {
+            own.erase(0, std::strlen(prefix));
+            break;
+        }
+    return !r.empty() && trim(own) == trim(r);
+}
+
+void total_checks(const node& n, const std::vector<node_row>& rows, const std::string& region,
+                  std::vector<row_finding>& out) {
+    // a total row: named a total, or named the plan's region (BPS tables close a table of kecamatan
+    // with the kabupaten's own row: Sumba Barat's "Sumba Barat")
+    auto a_total = [&](const std::string& name) { return names_a_total(name) || names_the_region(name, region); };
     auto unit_of = [](const node_row& r) { return r.ind->unit ? trim(r.ind->unit->text) : std::string_view(); };
     auto percent = [](std::string_view unit) { return unit == "%" || iequals(unit, "persen"); };
     std::size_t since = 0, block = 0;  // where the rows since the last grand total, and of the group, begin
-    auto derived = [](const node_row& r) { return names_a_total(r.ind->name) || names_a_mean(r.ind->name); };
+    auto derived = [&](const node_row& r) { return a_total(r.ind->name) || names_a_mean(r.ind->name); };
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const node_row& total = rows[k];
         const bool mean = names_a_mean(total.ind->name);  // a row of the others' mean (rata-rata)
-        if (!mean && !names_a_total(total.ind->name)) continue;
+        if (!mean && !a_total(total.ind->name)) continue;
         const std::string unit(unit_of(total));
         const std::size_t group_begin = block;
         block = k + 1;
@@ -965,7 +986,7 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
         }
         const std::size_t totals_of_unit =
             static_cast<std::size_t>(std::count_if(rows.begin(), rows.end(), [&](const node_row& r) {
-                return names_a_total(r.ind->name) && iequals(unit_of(r), unit);
+                return a_total(r.ind->name) && iequals(unit_of(r), unit);
             }));
         for (const bool targets : {true, false}) {
             // the first reading the table's own figures bear out; else, for the one total row of a
@@ -987,7 +1008,7 @@ void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<
                 break;
             }
             if (!reading && !mean && totals_of_unit == 1 && all.parts.size() >= 2 &&
-                names_only_a_total(total.ind->name)) {
+                (names_only_a_total(total.ind->name) || names_the_region(total.ind->name, region))) {
                 reading = &all;
                 years = total_years(total, all.parts, targets, false);
                 evidence = "; the row's name says it totals them";

@@ -1254,3 +1254,34 @@ TEST_CASE("total-mismatch: shares of one whole whose parts sum to more than it",
         "denominators: {2014: \"132759\"}}\n");
     CHECK(only(subtotal, "total-mismatch").empty());
 }
+
+// ---- the sixteenth batch (docs/real-plans.md, "Measured with a held-out batch 16")
+
+TEST_CASE("total-mismatch: a row named the plan's region is its table's total", "[check][real]") {
+    // Sumba Barat's Tabel 2.6 (batch 16): households by kecamatan, closed by the kabupaten's own row
+    // "Sumba Barat". By hand: 3.459 + 3.652 + 1.717 + 5.011 + 5.802 + 4.038 = 23.679, printed 23.680
+    auto table = [](const std::string& region, const std::string& last_name) {
+        const std::vector<std::pair<std::string, std::string>> rows = {
+            {"Lamboya", "3.459"},         {"Wanokaka", "3.652"},   {"Lamboya Barat", "1.717"}, {"Loli", "5.011"},
+            {"Kota Waikabubak", "5.802"}, {"Tana Righu", "4.038"}, {last_name, "23.680"}};
+        std::string body =
+            "nodes:\n  - id: rumah-tangga\n    level: urusan\n    name: Rumah Tangga\n    source: T\n"
+            "    indicators:\n";
+        for (std::size_t k = 0; k < rows.size(); ++k)
+            body += "      - {id: r" + std::to_string(k) + ", name: \"" + rows[k].first +
+                    "\", unit: Rumah Tangga, convention: indonesian, source: T, realizations: {2009: \"" +
+                    rows[k].second + "\"}}\n";
+        const std::string head = "kinerja_plan: 1\nplan: {id: x, title: X, organisation: O, region: \"" + region +
+                                 "\", period: [2009, 2009], version: published}\n";
+        return only(kinerja::parse_plan(head + body, "inline.yaml"), "total-mismatch");
+    };
+    const auto found = table("Kabupaten Sumba Barat", "Sumba Barat");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].indicator == "r6");
+    CHECK(found[0].expected == "23679");
+    CHECK_THAT(found[0].message, Contains("the row's name says it totals them"));
+    // another region's name is a row like the others
+    CHECK(table("Kabupaten Sumba Tengah", "Sumba Barat").empty());
+    CHECK(kinerja::detail::names_the_region("Kabupaten Sumba Barat", "Kabupaten Sumba Barat"));
+    CHECK_FALSE(kinerja::detail::names_the_region("Kota Waikabubak", "Kabupaten Sumba Barat"));
+}

@@ -441,3 +441,13 @@ def test_shares_above_their_whole_and_a_percentage_printed_alone():
     # Bulukumba: PSDA's realized amount and "32 persen", its pagu cut off: nothing to judge
     plan = kinerja.load_plan(REAL / "bulukumba-monev-2016-triwulan3-serapan.yaml")
     assert [x.node_id for x in plan.check(rules=["reported-absorption"])] == ["k-apbd"]
+
+
+# ---- the sixteenth batch (docs/real-plans.md, "Measured with a held-out batch 16")
+
+def test_a_total_row_named_after_the_region():
+    # Sumba Barat's Tabel 2.6: households 3.459 + 3.652 + 1.717 + 5.011 + 5.802 + 4.038 = 23.679,
+    # the kabupaten's row "Sumba Barat" prints 23.680
+    plan = kinerja.load_plan(REAL / "sumbabarat-bab2-2009-tabel2.6-kk-rumah-tangga.yaml")
+    [f] = plan.check(rules=["total-mismatch"])
+    assert (f.node_id, f.year, f.expected, f.actual_text) == ("rumah-tangga", 2009, 23679, "23.680")

@@ -109,7 +109,14 @@ bool names_only_a_total(const std::string& name);
 /// to 1.223,72 Km2, "Total" printed 1.223,94). A row named a mean (names_a_mean) is held to the mean
 /// of its reading's rows on the same evidence (never by its name alone). Targets and realizations
 /// are judged apart.
-void total_checks(const node& n, const std::vector<node_row>& rows, std::vector<row_finding>& out);
+/// A row named the plan's region (`region`, "Kabupaten Sumba Barat") is a total row too: BPS tables
+/// close a table of kecamatan with the kabupaten's own row ("Sumba Barat"), and its name is nothing
+/// but a total's.
+void total_checks(const node& n, const std::vector<node_row>& rows, const std::string& region,
+                  std::vector<row_finding>& out);
+/// Whether a row's name is the region's (`region` without "Kabupaten", "Kota", "Provinsi" ...;
+/// "Sumba Barat" of "Kabupaten Sumba Barat"; "Kota Waikabubak" is not).
+bool names_the_region(const std::string& name, const std::string& region);
 /// total-mismatch of a whole and its shares (run by total_checks): two or more rows of `rows` print
 /// a year's realization with the counts behind it over one printed denominator (its text), the
 /// whole they are shares of, and their numerators sum to more than it beyond the rounding of the
