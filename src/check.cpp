@@ -39,7 +39,7 @@ const std::vector<rule_info>& check_rules() {
     static const std::vector<rule_info> rules = {
         {rule_ids::budget_rollup, severity::error,
          "a parent's pagu or realized budget differs from the sum of its children's in a year; a total row differs "
-         "from the sum of what it totals"},
+         "from the sum of what it totals; a remainder (belum terserap, sisa anggaran) is not pagu minus realized"},
         {rule_ids::budget_missing, severity::warning,
          "children have pagu in a year and the parent has none, or the reverse, where the level lacking it carries "
          "pagu "
@@ -992,6 +992,44 @@ struct checker {
             }
     }
 
+    // A node's budget not yet absorbed, printed as one of its indicators (Anggaran yang belum
+    // terserap, Sisa anggaran), is its pagu minus its realized budget: Pati's SKPD table prints RSUD
+    // Kayen's 3.759.500.000 - 1.164.612.111 = 2.594.887.889 as 2.594.887.834. Amounts printed with a
+    // scale word are news figures of their rounding and are not judged.
+    void remainders(const std::vector<node>& list) {
+        if (!on(rule_ids::budget_rollup)) return;
+        for (const node& n : list)
+            for (const indicator& ind : n.indicators) {
+                if (!detail::names_a_remainder(ind.name) || !ind.unit) continue;
+                const unit_info* money = units.find(ind.unit->text);
+                if (!money || money->kind != value_kind::money) continue;
+                for (const auto& [y, vs] : ind.realizations) {
+                    const node_amount& pagu = budget_amount(n, &node::budget, y);
+                    const node_amount& spent = budget_amount(n, &node::budget_realized, y);
+                    if (!pagu.exact || !spent.exact) continue;
+                    const printed_value& pv = vs.front();
+                    const read_amount& left = amount(&n, y, pv);
+                    if (!left.exact) continue;
+                    if (detail::money_scale_word(pv.text) || (pagu.cell && detail::money_scale_word(pagu.cell->text)) ||
+                        (spent.cell && detail::money_scale_word(spent.cell->text)))
+                        continue;
+                    const decimal expected = *pagu.exact - *spent.exact;
+                    if (std::fabs((*left.exact - expected).to_double()) <= options.budget_tolerance) continue;
+                    finding& f =
+                        add(rule_ids::budget_rollup, &n, &ind, y,
+                            who(&n, &ind) + ": the remainder of " + year_label(y) + " is " + show_exact(*left.exact) +
+                                " but the node's pagu " + show_exact(*pagu.exact) + " minus its realized budget " +
+                                show_exact(*spent.exact) + " is " + show_exact(expected) + ", a difference of " +
+                                show_exact(*left.exact - expected),
+                            pv.location, pv.source);
+                    f.expected = show_exact(expected);
+                    f.expected_number = expected.to_double();
+                    f.actual = pv.text;
+                    f.actual_number = left.exact->to_double();
+                }
+            }
+    }
+
     // The printed absorptions of the plan's total rows, judged as a node's are, from the total's own
     // pagu and realized budget (Bengkulu Selatan's APBD: Rp 653 of Rp 980,8 miliar printed "66,4 persen").
     void total_absorptions() {
@@ -1767,6 +1805,7 @@ std::vector<finding> run_built_in_rules(const plan& p, const check_options& opti
     c.negative_totals();
     c.budget_scale_jumps(p.nodes);
     c.absorption_ratios(p.nodes);
+    c.remainders(p.nodes);
     c.codes(p.nodes);
     c.orphans();
     c.indicators(p.nodes);

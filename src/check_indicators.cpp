@@ -789,6 +789,13 @@ bool names_a_total(const std::string& name) {
     return std::none_of(rates.begin(), rates.end(), [&](const std::string& w) { return begins_with_word(folded, w); });
 }
 
+bool names_a_remainder(const std::string& name) {
+    const std::string folded = fold(name);
+    for (const char* words : {"belum terserap", "tidak terserap", "sisa anggaran", "sisa dana", "sisa pagu"})
+        if (folded.find(words) != std::string::npos) return true;
+    return false;
+}
+
 bool names_a_mean(const std::string& name) {
     std::string folded = fold(name);
     for (char& c : folded)

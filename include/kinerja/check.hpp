@@ -17,7 +17,9 @@
 /// their severities and descriptions; docs/plans.md#checks explains each):
 // clang-format off
 ///  - budget-rollup (error): a parent's pagu (or realized budget) differs from the sum of its
-///    children's in a year; a total row differs from the sum of the nodes it totals
+///    children's in a year; a total row differs from the sum of the nodes it totals; a node's
+///    remainder (an indicator "belum terserap", "sisa anggaran") is not its pagu minus its realized
+///    budget
 ///  - budget-missing (warning): children have pagu in a year and the parent has none, or the
 ///    reverse, where that level carries pagu by the plan's conventions (conventions.hpp)
 ///  - budget-end (error): a node's or total's end-column pagu is not the sum of its years or its

@@ -1285,3 +1285,23 @@ TEST_CASE("total-mismatch: a row named the plan's region is its table's total", 
     CHECK(kinerja::detail::names_the_region("Kabupaten Sumba Barat", "Kabupaten Sumba Barat"));
     CHECK_FALSE(kinerja::detail::names_the_region("Kota Waikabubak", "Kabupaten Sumba Barat"));
 }
+
+TEST_CASE("budget-rollup: a remainder printed beside pagu and realized budget", "[check][real]") {
+    // Pati's SKPD absorption (batch 16): RSUD Kayen's pagu 3.759.500.000, realized 1.164.612.111,
+    // "belum terserap" 2.594.887.834; by hand 3.759.500.000 - 1.164.612.111 = 2.594.887.889 (55 more)
+    auto office = [](const std::string& left, const std::string& name) {
+        return parse(
+            "nodes:\n  - id: k-1\n    level: kegiatan\n    name: RSUD\n    source: Berita\n"
+            "    budget: {2016: \"Rp. 3.759.500.000,-\"}\n    budget_realized: {2016: \"Rp. 1.164.612.111\"}\n"
+            "    indicators:\n      - {id: sisa, name: \"" +
+            name + "\", unit: Rp, source: Berita, realizations: {2016: \"" + left + "\"}}\n");
+    };
+    const auto found = only(office("Rp.2.594.887.834", "Anggaran yang belum terserap"), "budget-rollup");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].indicator == "sisa");
+    CHECK(found[0].expected == "2,594,887,889");
+    CHECK_THAT(found[0].message, Contains("a difference of -55"));
+    CHECK(only(office("Rp.2.594.887.889", "Anggaran yang belum terserap"), "budget-rollup").empty());
+    // a name that says nothing of a remainder is no remainder
+    CHECK(only(office("Rp.2.594.887.834", "Belanja modal"), "budget-rollup").empty());
+}

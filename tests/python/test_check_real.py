@@ -451,3 +451,11 @@ def test_a_total_row_named_after_the_region():
     plan = kinerja.load_plan(REAL / "sumbabarat-bab2-2009-tabel2.6-kk-rumah-tangga.yaml")
     [f] = plan.check(rules=["total-mismatch"])
     assert (f.node_id, f.year, f.expected, f.actual_text) == ("rumah-tangga", 2009, 23679, "23.680")
+
+
+def test_a_remainder_that_is_not_pagu_minus_realized():
+    # Pati: 3.759.500.000 - 1.164.612.111 = 2.594.887.889 (printed ...834); 163.464.642.000 -
+    # 63.437.385.326 = 100.027.256.674 (printed ...647, two digits swapped)
+    plan = kinerja.load_plan(REAL / "pati-skpd-serapan-september.yaml")
+    found = [(f.node_id, f.expected) for f in plan.check(rules=["budget-rollup"])]
+    assert found == [("k-rsud-kayen", 2594887889), ("k-disdik", 100027256674)]

@@ -87,6 +87,10 @@ bool names_a_total(const std::string& name);
 /// "Rata-rata capaian", "Rata-rata kabupaten" ...) or ends with it (Kulon Progo's "Rasio guru per
 /// murid pendidikan dasar per kelas rata-rata"); not "Rata-rata lama sekolah", a quantity of its own.
 bool names_a_mean(const std::string& name);
+/// Whether an indicator's name says it is a node's budget not yet absorbed (its pagu minus its
+/// realized budget, budget-rollup): it holds "belum terserap", "tidak terserap", "sisa anggaran",
+/// "sisa dana" or "sisa pagu" (Pati's "Anggaran yang belum terserap").
+bool names_a_remainder(const std::string& name);
 
 /// Whether an indicator's name is nothing but a total's ("Total", "JUMLAH", "Jumlah Kabupaten",
 /// "Total (rows 2015/2016 and 2014/2015)": a note in brackets aside): its words are total words
