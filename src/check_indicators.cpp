@@ -33,11 +33,18 @@ std::string who(const node& n, const indicator* ind) {
     return s;
 }
 
-std::string year_list(const std::vector<period_year>& years) {
+// "a", "a and b", "a, b and c".
+std::string and_list(const std::vector<std::string>& items) {
     std::string s;
-    for (std::size_t k = 0; k < years.size(); ++k)
-        s += (k == 0 ? "" : k + 1 == years.size() ? " and " : ", ") + year_label(years[k]);
+    for (std::size_t k = 0; k < items.size(); ++k)
+        s += (k == 0 ? "" : k + 1 == items.size() ? " and " : ", ") + items[k];
     return s;
+}
+
+std::string year_list(const std::vector<period_year>& years) {
+    std::vector<std::string> labels;
+    for (const period_year y : years) labels.push_back(year_label(y));
+    return and_list(labels);
 }
 
 // The unit a value carries in its own text: the satuan of a count, "%" of a percent, "Rupiah" of
@@ -713,7 +720,10 @@ const std::vector<std::string>& economic_growth_names() {
 namespace {
 // Whether `text` holds one of `words` as a word: a run of ASCII letters and digits (every
 // indicator's name is read this way in every check, so the name is walked once).
-bool holds_word(std::string_view text, const std::vector<std::string>& words) {
+// Calls `visit(word)` for each run of ASCII letters and digits of `text`, in order, while it returns
+// true; whether every call returned true.
+template <class Visit>
+bool every_word(std::string_view text, Visit&& visit) {
     const auto alnum = [](char c) { return is_digit(c) || is_ascii_letter(c); };
     for (std::size_t i = 0; i < text.size();) {
         if (!alnum(text[i])) {
@@ -722,11 +732,16 @@ bool holds_word(std::string_view text, const std::vector<std::string>& words) {
         }
         std::size_t e = i;
         while (e < text.size() && alnum(text[e])) ++e;
-        const std::string_view word = text.substr(i, e - i);
-        if (std::any_of(words.begin(), words.end(), [&](const std::string& w) { return w == word; })) return true;
+        if (!visit(text.substr(i, e - i))) return false;
         i = e;
     }
-    return false;
+    return true;
+}
+
+bool holds_word(std::string_view text, const std::vector<std::string>& words) {
+    return !every_word(text, [&](std::string_view word) {
+        return std::none_of(words.begin(), words.end(), [&](const std::string& w) { return w == word; });
+    });
 }
 }  // namespace
 
@@ -776,10 +791,16 @@ bool begins_with_word(const std::string& folded, const std::string& word) {
     return folded.compare(0, word.size(), word) == 0 &&
            (folded.size() == word.size() || !std::isalnum(static_cast<unsigned char>(folded[word.size()])));
 }
+
+// The words that name a total row.
+const std::vector<std::string>& total_words() {
+    static const std::vector<std::string> words = {"jumlah", "total", "keseluruhan", "seluruh", "seluruhnya"};
+    return words;
+}
 }  // namespace
 
 bool names_a_total(const std::string& name) {
-    static const std::vector<std::string> words = {"jumlah", "total", "keseluruhan", "seluruh", "seluruhnya"};
+    const std::vector<std::string>& words = total_words();
     // a rate that names the count it is made of ("Rasio Jumlah Murid per Guru", "Persentase Jumlah
     // Jembatan ...", "I a, persentase terhadap Jumlah PNS") is no total
     static const std::vector<std::string> rates = {"rasio", "persentase", "presentase", "prosentase", "proporsi",
@@ -876,19 +897,11 @@ bool names_only_a_total(const std::string& name) {
         const std::size_t close = folded.find(')', open);
         folded.erase(open, close == std::string::npos ? std::string::npos : close - open + 1);
     }
-    bool total = false;
-    std::size_t i = 0;
-    while (i < folded.size()) {
-        while (i < folded.size() && !std::isalnum(static_cast<unsigned char>(folded[i]))) ++i;
-        std::size_t j = i;
-        while (j < folded.size() && std::isalnum(static_cast<unsigned char>(folded[j]))) ++j;
-        if (j == i) break;
-        const std::string word = folded.substr(i, j - i);
-        if (std::find(words.begin(), words.end(), word) == words.end()) return false;
-        total = total || names_a_total(word);
-        i = j;
-    }
-    return total;
+    // every word one of `words`, and one of them a total's
+    return every_word(
+               folded,
+               [&](std::string_view word) { return std::find(words.begin(), words.end(), word) != words.end(); }) &&
+           holds_word(folded, total_words());
 }
 
 namespace {
@@ -1033,15 +1046,17 @@ void total_checks(const node& n, const std::vector<node_row>& rows, const std::s
                 if (s.agrees) continue;
                 const value& t = total.column(targets).at(s.year);
                 const convention c = t.written_in.value_or(convention::english);
-                std::string names;
+                // the parts by name; of more than five, the first three and the last
                 const std::vector<const node_row*>& parts = reading->parts;
+                std::vector<std::string> shown;
                 for (std::size_t p = 0; p < parts.size(); ++p) {
-                    if (p == 3 && parts.size() > 5) {
-                        names += ", ... and " + parts.back()->ind->name;
-                        break;
+                    if (parts.size() > 5 && p >= 3 && p + 1 < parts.size()) {
+                        if (p == 3) shown.push_back("...");
+                        continue;
                     }
-                    names += (p == 0 ? "" : p + 1 == parts.size() ? " and " : ", ") + parts[p]->ind->name;
+                    shown.push_back(parts[p]->ind->name);
                 }
+                const std::string names = and_list(shown);
                 const std::string whose = unit.empty() ? std::string("the node's other indicators")
                                                        : "the node's other indicators in " + unit;
                 const char* what = targets ? "target" : "realization";
@@ -1089,15 +1104,16 @@ void whole_checks(const node& n, const std::vector<node_row>& rows, std::vector<
         const value& whole = shares.front()->denominators.at(year);
         double sum = 0.0, slack = sum_slack(whole), largest = 0.0;
         int decimals = 0;
-        std::string names;
-        for (std::size_t k = 0; k < shares.size(); ++k) {
-            const value& part = shares[k]->numerators.at(year);
+        std::vector<std::string> parts;
+        for (const node_row* row : shares) {
+            const value& part = row->numerators.at(year);
             sum += *part.number;
             largest = std::max(largest, *part.number);
             slack += sum_slack(part);
             decimals = std::max(decimals, part.decimals);
-            names += (k == 0 ? "" : k + 1 == shares.size() ? " and " : ", ") + part.text;
+            parts.push_back(part.text);
         }
+        const std::string names = and_list(parts);
         if (sum <= *whole.number + slack + 1e-9 * std::max(1.0, sum)) continue;  // a part may be missing
         // over by more than a part: a subtotal's share among them (Kota Malang's "Jumlah (Golongan I),
         // persentase terhadap Jumlah PNS" beside its four rows), not a misprint
@@ -1133,9 +1149,14 @@ void whole_checks(const node& n, const std::vector<node_row>& rows, std::vector<
 namespace {
 // The printed figure of a row's cell of a year (its first realization, else its first target),
 // trimmed; "" when the cell is not printed.
-std::string_view cell_text(const indicator& ind, period_year y) {
+// A row's cell of a year: its first realization, else its first target; nullptr when not printed.
+const printed_value* row_cell(const indicator& ind, period_year y) {
     const printed_value* v = indicator::first(ind.realizations, y);
-    if (!v) v = indicator::first(ind.targets, y);
+    return v ? v : indicator::first(ind.targets, y);
+}
+
+std::string_view cell_text(const indicator& ind, period_year y) {
+    const printed_value* v = row_cell(ind, y);
     return v ? trim(v->text) : std::string_view();
 }
 
@@ -1214,10 +1235,7 @@ void duplicate_row_checks(const std::vector<node>& list, std::vector<row_finding
                     continue;
                 }
                 const indicator& twice = rows[j];
-                const printed_value* cell =
-                    at ? (indicator::first(twice.realizations, *at) ? indicator::first(twice.realizations, *at)
-                                                                    : indicator::first(twice.targets, *at))
-                       : nullptr;
+                const printed_value* cell = at ? row_cell(twice, *at) : nullptr;
                 const std::string message =
                     named ? who(first, &twice) + ": the row \"" + twice.name + "\" is printed twice (rows " +
                                 std::to_string(i + 1) + " and " + std::to_string(j + 1) + ")" + across +
